@@ -1,0 +1,35 @@
+// The one owner of the clipboard. A service worker has no DOM, so an offscreen document does the
+// copying; this module creates it on demand and asks it to copy.
+import browser from 'webextension-polyfill';
+import type { OffscreenCopy } from '../shared/messages';
+
+export const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
+
+let creating: Promise<void> | undefined;
+
+async function ensureOffscreenDocument(): Promise<void> {
+  if (await chrome.offscreen.hasDocument()) return;
+  // Two copies at once must not both try to create the document.
+  creating ??= chrome.offscreen
+    .createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: [chrome.offscreen.Reason.CLIPBOARD],
+      justification: 'Copy the tracking link you generated to the clipboard.',
+    })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+/** Writes text to the clipboard; false when the browser refused. */
+export async function copyToClipboard(text: string): Promise<boolean> {
+  try {
+    await ensureOffscreenDocument();
+    const message: OffscreenCopy = { target: 'offscreen', type: 'copy', text };
+    const reply = (await browser.runtime.sendMessage(message)) as { ok?: unknown } | undefined;
+    return reply?.ok === true;
+  } catch {
+    return false;
+  }
+}

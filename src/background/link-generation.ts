@@ -1,0 +1,50 @@
+// Generate → copy → remember. The background's half of "a link on the clipboard".
+import { MESSAGES } from '../everflow/failures';
+import { apiBase } from '../everflow/regions';
+import { generateTrackingLink } from '../everflow/tracking-link';
+import { parseLinkForm, type LinkInput } from '../shared/link-form';
+import { failure, type LinkOutcome, type LinkSuccess } from '../shared/outcome';
+import { read, writeItem } from '../shared/storage-item';
+import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
+import { readApiKey } from './api-key-store';
+import { copyToClipboard } from './clipboard';
+
+export const CHECK_FIELDS = 'Some fields need attention; see the message beside each one.';
+
+/** Requests under way, by their exact input: a double click or a repeated Enter joins the first. */
+const inFlight = new Map<string, Promise<LinkOutcome>>();
+
+export function generateLink(form: unknown): Promise<LinkOutcome> {
+  const checked = parseLinkForm(form);
+  if (!checked.ok) return Promise.resolve(failure('invalid-input', CHECK_FIELDS, checked.errors));
+  const id = JSON.stringify(checked.input);
+  const running = inFlight.get(id);
+  if (running) return running;
+  const started = generateChecked(checked.input).finally(() => inFlight.delete(id));
+  inFlight.set(id, started);
+  return started;
+}
+
+async function generateChecked(input: LinkInput): Promise<LinkOutcome> {
+  const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
+  if (!apiKey) return failure('no-key', MESSAGES.noKey);
+  const result = await generateTrackingLink({ baseUrl: apiBase(settings.region), apiKey }, input);
+  if (!result.ok) return result;
+  const copied = await copyToClipboard(result.url);
+  const success: LinkSuccess = {
+    ok: true,
+    url: result.url,
+    offerId: input.offerId,
+    affiliateId: input.affiliateId,
+    copied,
+    at: Date.now(),
+  };
+  await Promise.all([writeItem(lastLinkItem, success), rememberAffiliate(input.affiliateId)]);
+  return success;
+}
+
+async function rememberAffiliate(affiliateId: number): Promise<void> {
+  const recent = await read(recentAffiliatesItem);
+  const next = [affiliateId, ...recent.filter((id) => id !== affiliateId)].slice(0, MAX_RECENT_AFFILIATES);
+  await writeItem(recentAffiliatesItem, next);
+}

@@ -1,0 +1,51 @@
+// Turns whatever Everflow or the network did into one plain sentence: what happened, what to do.
+import { failure, type Failure } from '../shared/outcome';
+
+export const TIMEOUT_SECONDS = 15;
+const MAX_QUOTED = 160;
+
+export const MESSAGES = {
+  noKey: 'No Everflow API key is saved yet; add one on the options page.',
+  unauthorized:
+    'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.',
+  forbidden:
+    'This API key is not allowed to do that; use a network API key (not an affiliate key) whose permissions include tracking links.',
+  rateLimited: 'Everflow is receiving too many requests right now; wait a few seconds and try again.',
+  network: 'Could not reach Everflow; check your internet connection and try again.',
+  timeout: `Everflow did not answer within ${TIMEOUT_SECONDS} seconds; try again in a moment.`,
+  badResponse: 'Everflow sent an answer the extension could not read; try again, and report it if it keeps happening.',
+  server: (status: number) => `Everflow is having trouble (error ${status}); try again in a few minutes.`,
+  rejected: (detail: string) =>
+    `Everflow refused the request (${detail}); check the IDs and that the affiliate can run this offer.`,
+} as const;
+
+/**
+ * Everflow's own explanation from an error body, made safe to show: only a string from `error`,
+ * `Error` or `message` counts (the sources disagree on the casing), control characters and markup
+ * are not special, it is length-limited, and the key is cut out should Everflow ever echo it.
+ */
+export function everflowMessage(body: unknown, apiKey: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const raw = [record.error, record.Error, record.message].find((v): v is string => typeof v === 'string');
+  if (raw === undefined) return undefined;
+  // Control characters are exactly what this strips.
+  // oxlint-disable-next-line no-control-regex
+  let text = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (apiKey) text = text.split(apiKey).join('[key]');
+  if (text === '') return undefined;
+  if (text.length > MAX_QUOTED) text = `${text.slice(0, MAX_QUOTED - 1)}…`;
+  return `“${text}”`;
+}
+
+/** Maps a non-2xx HTTP answer to a failure. `body` is the parsed JSON, or undefined when it was not JSON. */
+export function failureForStatus(status: number, body: unknown, apiKey: string): Failure {
+  if (status === 401) return failure('unauthorized', MESSAGES.unauthorized);
+  if (status === 403) return failure('forbidden', MESSAGES.forbidden);
+  if (status === 429) return failure('rate-limited', MESSAGES.rateLimited);
+  if (status >= 500) return failure('server', MESSAGES.server(status));
+  if (status >= 400) {
+    return failure('rejected', MESSAGES.rejected(everflowMessage(body, apiKey) ?? `error ${status}`));
+  }
+  return failure('bad-response', MESSAGES.badResponse);
+}

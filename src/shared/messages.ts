@@ -1,0 +1,71 @@
+// The message protocol, one typed list per direction. Payloads and replies are zod schemas: the
+// background validates every payload on receipt, the UI validates every reply.
+import * as z from 'zod/mini';
+import { LinkFormSchema } from './link-form';
+import { FailureSchema, LinkOutcomeSchema, LinkSuccessSchema } from './outcome';
+import { RegionSchema } from './stored-items';
+
+/** Where a generation was asked for; recorded so later features can tell popup from menu. */
+export const SurfaceSchema = z.enum(['popup', 'menu', 'keyboard']);
+
+export const MAX_KEY_LENGTH = 256;
+/** A key as pasted: trimmed, non-empty, no inner spaces, bounded. */
+export const ApiKeySchema = z.pipe(
+  z.string(),
+  z.pipe(
+    z.transform((s: string) => s.trim()),
+    z.string().check(
+      z.minLength(1, 'Enter the API key.'),
+      z.maxLength(MAX_KEY_LENGTH, `An Everflow API key is shorter than ${MAX_KEY_LENGTH} characters; check what was pasted.`),
+      z.regex(/^\S+$/, 'An API key has no spaces inside; check what was pasted.'),
+    ),
+  ),
+);
+
+const Done = z.object({ ok: z.literal(true) });
+
+export const StatusSchema = z.object({
+  ok: z.literal(true),
+  hasKey: z.boolean(),
+  /** The key's last 4 characters, so a person can tell which key is saved. Never the key. */
+  keyHint: z.optional(z.string()),
+  region: RegionSchema,
+  lastLink: z.nullable(LinkSuccessSchema),
+  recentAffiliates: z.array(z.number()),
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+/** UI → background. Every reply may also be a Failure. */
+export const toBackground = {
+  generate: {
+    payload: z.object({ form: LinkFormSchema, surface: SurfaceSchema }),
+    reply: LinkOutcomeSchema,
+  },
+  getStatus: { payload: z.object({}), reply: StatusSchema },
+  /** Saves the region, and the key when one is given. */
+  saveSettings: {
+    payload: z.object({ region: RegionSchema, key: z.optional(z.string()) }),
+    reply: Done,
+  },
+  forgetKey: { payload: z.object({}), reply: Done },
+  testConnection: { payload: z.object({}), reply: z.object({ ok: z.literal(true), message: z.string() }) },
+  copy: { payload: z.object({ text: z.string().check(z.maxLength(8192)) }), reply: Done },
+} as const;
+
+export type ToBackground = typeof toBackground;
+export type MessageType = keyof ToBackground;
+export type Payload<K extends MessageType> = z.input<ToBackground[K]['payload']>;
+export type Reply<K extends MessageType> = z.output<ToBackground[K]['reply']> | z.output<typeof FailureSchema>;
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: Payload<K>;
+}
+
+/** Background → offscreen document: the only message it answers. */
+export const OffscreenCopySchema = z.object({
+  target: z.literal('offscreen'),
+  type: z.literal('copy'),
+  text: z.string(),
+});
+export type OffscreenCopy = z.infer<typeof OffscreenCopySchema>;

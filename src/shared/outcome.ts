@@ -1,0 +1,47 @@
+// What a generation (or any Everflow call) ends in, as both sides see it. The UI shows `message`;
+// tests and code branch on `kind`.
+import * as z from 'zod/mini';
+
+export const FAILURE_KINDS = [
+  'no-key',
+  'invalid-input',
+  'unauthorized',
+  'forbidden',
+  'rejected',
+  'rate-limited',
+  'server',
+  'network',
+  'timeout',
+  'bad-response',
+  /** The extension itself failed (e.g. its background did not answer). */
+  'internal',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export const FailureSchema = z.object({
+  ok: z.literal(false),
+  kind: z.enum(FAILURE_KINDS),
+  message: z.string(),
+  /** Per-field messages, for `invalid-input`. */
+  fieldErrors: z.optional(z.record(z.string(), z.string())),
+});
+export type Failure = z.infer<typeof FailureSchema>;
+
+export const LinkSuccessSchema = z.object({
+  ok: z.literal(true),
+  url: z.string(),
+  offerId: z.number(),
+  affiliateId: z.number(),
+  /** False when the clipboard could not be written; the link is still shown with a Copy button. */
+  copied: z.boolean(),
+  /** When the link was made (ms since the epoch). */
+  at: z.number(),
+});
+export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
+
+export const LinkOutcomeSchema = z.discriminatedUnion('ok', [LinkSuccessSchema, FailureSchema]);
+export type LinkOutcome = z.infer<typeof LinkOutcomeSchema>;
+
+export function failure(kind: FailureKind, message: string, fieldErrors?: Record<string, string>): Failure {
+  return fieldErrors ? { ok: false, kind, message, fieldErrors } : { ok: false, kind, message };
+}

@@ -1,0 +1,49 @@
+// Every stored item the UI may read, with its schema, version and default. The API key's item is
+// not here on purpose: it lives in background/api-key-store.ts so UI code cannot import it.
+import * as z from 'zod/mini';
+import { REGION_IDS, type Region } from '../everflow/regions';
+import { EMPTY_FORM, LinkFormSchema, type LinkForm } from './link-form';
+import { LinkSuccessSchema, type LinkSuccess } from './outcome';
+import type { ItemSpec } from './storage-item';
+
+export const RegionSchema = z.enum(REGION_IDS as [Region, ...Region[]]);
+
+export const SettingsSchema = z.object({ region: RegionSchema });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const settingsItem: ItemSpec<Settings> = {
+  area: 'local',
+  key: 'settings',
+  version: 1,
+  schema: SettingsSchema,
+  fallback: () => ({ region: 'us' }),
+};
+
+/** The popup's form as last typed, so closing the popup never loses work. */
+export const draftItem: ItemSpec<LinkForm> = {
+  area: 'local',
+  key: 'draft',
+  version: 1,
+  schema: LinkFormSchema,
+  fallback: () => ({ ...EMPTY_FORM }),
+};
+
+export const MAX_RECENT_AFFILIATES = 5;
+
+/** Affiliates of successful links, most recent first. */
+export const recentAffiliatesItem: ItemSpec<number[]> = {
+  area: 'local',
+  key: 'recentAffiliates',
+  version: 1,
+  schema: z.array(z.number().check(z.int(), z.gte(1))),
+  fallback: () => [],
+};
+
+/** The last link made, so a popup that closed mid-request shows it when it reopens. */
+export const lastLinkItem: ItemSpec<LinkSuccess | null> = {
+  area: 'local',
+  key: 'lastLink',
+  version: 1,
+  schema: z.nullable(LinkSuccessSchema),
+  fallback: () => null,
+};
