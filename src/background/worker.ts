@@ -11,13 +11,20 @@ import { forgetApiKey, keyHint, readApiKey, saveApiKey } from './api-key-store';
 import { copyToClipboard } from './clipboard';
 import { generateLink } from './link-generation';
 import { MESSAGES } from '../everflow/failures';
+import { normaliseDomain, readDashboardUrl } from '../shared/dashboard-url';
+import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
+import { clearBadge } from './feedback';
 import { createRouter } from './message-router';
+import { quickCopy } from './quick-copy';
+
+export const COPY_COMMAND = 'copy-link-for-page';
 
 const router = createRouter(
   {
     generate: ({ form }) => generateLink(form),
 
     async getStatus() {
+      void clearBadge();
       const [apiKey, settings, lastLink, recentAffiliates] = await Promise.all([
         readApiKey(),
         read(settingsItem),
@@ -30,6 +37,7 @@ const router = createRouter(
         hasKey: apiKey !== null,
         ...(hint ? { keyHint: hint } : {}),
         region: settings.region,
+        dashboardDomains: settings.dashboardDomains,
         lastLink,
         recentAffiliates,
       };
@@ -41,7 +49,16 @@ const router = createRouter(
         if (!checked.success) return failure('invalid-input', checked.error.issues[0]?.message ?? 'Enter the API key.');
         await saveApiKey(checked.data);
       }
-      await writeItem(settingsItem, { region });
+      await writeItem(settingsItem, { ...(await read(settingsItem)), region });
+      return { ok: true };
+    },
+
+    async setDashboardDomains({ domains }) {
+      const normalised = domains.map(normaliseDomain);
+      const bad = domains.find((_, index) => normalised[index] === undefined);
+      if (bad !== undefined) return failure('invalid-input', `“${bad.slice(0, 80)}” is not a domain name; enter one like links.example.com.`);
+      const unique = [...new Set(normalised as string[])];
+      await writeItem(settingsItem, { ...(await read(settingsItem)), dashboardDomains: unique });
       return { ok: true };
     },
 
@@ -69,3 +86,25 @@ const router = createRouter(
 );
 
 browser.runtime.onMessage.addListener(router);
+
+// Right-click menu: built on install, rebuilt when what it shows (recent affiliates, domains) changes.
+chrome.runtime.onInstalled.addListener(() => void registerMenu());
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && ('recentAffiliates' in changes || 'settings' in changes)) void registerMenu();
+});
+chrome.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
+chrome.tabs.onActivated.addListener(() => void refreshPageItem());
+chrome.tabs.onUpdated.addListener((_tabId, change) => {
+  if (change.url) void refreshPageItem();
+});
+chrome.windows.onFocusChanged.addListener(() => void refreshPageItem());
+
+// Keyboard: the second command copies the link for the offer in front, like the menu.
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command !== COPY_COMMAND) return;
+  void (async () => {
+    const url = tab?.url ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url;
+    const { dashboardDomains } = await read(settingsItem);
+    await quickCopy(readDashboardUrl(url, dashboardDomains)?.offerId);
+  })();
+});

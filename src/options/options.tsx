@@ -7,6 +7,7 @@ import { send } from '../shared/connector';
 import { ApiKeySchema, type Status } from '../shared/messages';
 import '../shared/theme.css';
 import './options.css';
+import { DashboardDomains } from './dashboard-domains';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -152,6 +153,18 @@ function App() {
         </form>
         <p class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} role="status" aria-live="polite">
           {notice?.text ?? ''}
+        </p>
+      </section>
+      <DashboardDomains
+        domains={status?.dashboardDomains ?? []}
+        onChanged={refresh}
+        onNotice={(text, tone) => setNotice({ text, tone })}
+      />
+      <section aria-labelledby="shortcuts-heading">
+        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+        <p class="hint">
+          Alt+Shift+E opens the link builder; Alt+Shift+L copies the tracking link for the offer in front, for the last
+          affiliate used. Change them at <code>chrome://extensions/shortcuts</code>.
         </p>
       </section>
     </main>

@@ -23,6 +23,7 @@ import { draftItem } from '../shared/stored-items';
 import '../shared/theme.css';
 import './popup.css';
 import { CheckboxField, InputField, fieldId } from './form-fields';
+import { readPrefill } from './page-prefill';
 import { FailureNotice, LinkResult } from './result-panel';
 
 const MORE_OPTIONS: readonly FormField[] = ['trackingDomainId', 'offerUrlId', 'creativeId', 'trafficSourceId', 'encryptParameters', 'redirectLink'];
@@ -49,15 +50,27 @@ function App() {
   const [failed, setFailed] = useState<Failure | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
+  const [sources, setSources] = useState<Partial<Record<'offerId' | 'affiliateId', string>>>({});
   // Fields typed into before the draft finished loading keep what was typed.
   const touched = useRef(new Set<FormField>());
 
   useEffect(() => {
     void (async () => {
-      const [draft, reply] = await Promise.all([read(draftItem), send('getStatus', {})]);
+      const [draft, reply, prefill] = await Promise.all([read(draftItem), send('getStatus', {}), readPrefill()]);
       const recent = reply.ok ? reply.recentAffiliates[0] : undefined;
       const restored: LinkForm = { ...draft };
       if (restored.affiliateId.trim() === '' && recent !== undefined) restored.affiliateId = String(recent);
+      // What the page (or the menu) names wins over the draft for that field; the rest stays.
+      const fromPage: Partial<Record<'offerId' | 'affiliateId', string>> = {};
+      for (const field of ['offerId', 'affiliateId'] as const) {
+        const value = prefill?.[field];
+        if (value !== undefined && !touched.current.has(field)) {
+          restored[field] = value;
+          if (prefill) fromPage[field] = prefill.note;
+        }
+      }
+      setSources(fromPage);
+      if (prefill) saveDraft(restored);
       setForm((current) => {
         const merged = { ...restored } as Record<FormField, unknown>;
         for (const field of touched.current) merged[field] = current[field];
@@ -83,6 +96,7 @@ function App() {
 
   function update(next: LinkForm, field: FormField) {
     touched.current.add(field);
+    if (field in sources) setSources({ ...sources, [field]: undefined });
     setForm(next);
     saveDraft(next);
     // Once a field has been flagged, re-check it as the person fixes it.
@@ -144,7 +158,14 @@ function App() {
   }
 
   const field = (name: IdField | TextField, numeric = false) => (
-    <InputField name={name} value={form[name]} error={errors[name]} numeric={numeric} onValue={onValue} />
+    <InputField
+      name={name}
+      value={form[name]}
+      error={errors[name]}
+      numeric={numeric}
+      note={name === 'offerId' || name === 'affiliateId' ? sources[name] : undefined}
+      onValue={onValue}
+    />
   );
 
   return (

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { LinkFormSchema } from './link-form';
 import { FailureSchema, LinkOutcomeSchema, LinkSuccessSchema } from './outcome';
-import { RegionSchema } from './stored-items';
+import { MAX_DASHBOARD_DOMAINS, RegionSchema } from './stored-items';
 
 /** Where a generation was asked for; recorded so later features can tell popup from menu. */
 export const SurfaceSchema = z.enum(['popup', 'menu', 'keyboard']);
@@ -30,6 +30,7 @@ export const StatusSchema = z.object({
   /** The key's last 4 characters, so a person can tell which key is saved. Never the key. */
   keyHint: z.optional(z.string()),
   region: RegionSchema,
+  dashboardDomains: z.array(z.string()),
   lastLink: z.nullable(LinkSuccessSchema),
   recentAffiliates: z.array(z.number()),
 });
@@ -45,6 +46,11 @@ export const toBackground = {
   /** Saves the region, and the key when one is given. */
   saveSettings: {
     payload: z.object({ region: RegionSchema, key: z.optional(z.string()) }),
+    reply: Done,
+  },
+  /** Replaces the list of extra dashboard domains (host permissions are asked for by the page). */
+  setDashboardDomains: {
+    payload: z.object({ domains: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_DASHBOARD_DOMAINS)) }),
     reply: Done,
   },
   forgetKey: { payload: z.object({}), reply: Done },

@@ -8,15 +8,25 @@ import type { ItemSpec } from './storage-item';
 
 export const RegionSchema = z.enum(REGION_IDS as [Region, ...Region[]]);
 
-export const SettingsSchema = z.object({ region: RegionSchema });
+export const MAX_DASHBOARD_DOMAINS = 20;
+
+export const SettingsSchema = z.object({
+  region: RegionSchema,
+  /** White-label dashboard hosts the user added (lower-case host names), besides *.everflowclient.io. */
+  dashboardDomains: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
+});
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const settingsItem: ItemSpec<Settings> = {
   area: 'local',
   key: 'settings',
-  version: 1,
+  version: 2,
   schema: SettingsSchema,
-  fallback: () => ({ region: 'us' }),
+  fallback: () => ({ region: 'us', dashboardDomains: [] }),
+  migrations: {
+    // v1 had only the region.
+    1: (data) => ({ ...(data as object), dashboardDomains: [] }),
+  },
 };
 
 /** The popup's form as last typed, so closing the popup never loses work. */
@@ -37,6 +47,16 @@ export const recentAffiliatesItem: ItemSpec<number[]> = {
   version: 1,
   schema: z.array(z.number().check(z.int(), z.gte(1))),
   fallback: () => [],
+};
+
+/** What the right-click menu's "Open link builder…" asked the popup to show, read once. */
+export const PendingPrefillSchema = z.object({ offerId: z.number(), at: z.number() });
+export const pendingPrefillItem: ItemSpec<z.infer<typeof PendingPrefillSchema> | null> = {
+  area: 'session',
+  key: 'pendingPrefill',
+  version: 1,
+  schema: z.nullable(PendingPrefillSchema),
+  fallback: () => null,
 };
 
 /** The last link made, so a popup that closed mid-request shows it when it reopens. */

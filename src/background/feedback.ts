@@ -1,0 +1,38 @@
+// Tells the person what a menu or keyboard action did, since no popup is open to show it:
+// a notification with the link or the plain-language failure, and a badge on the toolbar icon.
+import type { LinkOutcome } from '../shared/outcome';
+
+const NOTIFICATION_ID = 'link-result';
+
+export async function announce(outcome: LinkOutcome): Promise<void> {
+  const success = outcome.ok;
+  const title = success
+    ? outcome.copied
+      ? `Link copied: offer ${outcome.offerId}, affiliate ${outcome.affiliateId}`
+      : `Link ready for offer ${outcome.offerId}, but not copied`
+    : 'No tracking link was copied';
+  const message = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : outcome.message;
+  await Promise.all([
+    chrome.action.setBadgeBackgroundColor({ color: success ? '#146c2e' : '#b3261e' }),
+    chrome.action.setBadgeText({ text: success ? '✓' : '!' }),
+    chrome.action.setTitle({ title: `Everflow Link Builder — ${title}` }),
+    // Replacing one fixed ID keeps a burst of menu clicks from piling up notifications.
+    chrome.notifications.clear(NOTIFICATION_ID),
+  ]);
+  await chrome.notifications.create(NOTIFICATION_ID, {
+    type: 'basic',
+    iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+    title,
+    message,
+    priority: success ? 0 : 1,
+  });
+}
+
+/** Called when the popup opens: the person has now seen the state, so the badge can go. */
+export async function clearBadge(): Promise<void> {
+  await Promise.all([chrome.action.setBadgeText({ text: '' }), chrome.action.setTitle({ title: 'Everflow Link Builder' })]);
+}
+
+export function failureNotice(message: string): LinkOutcome {
+  return { ok: false, kind: 'invalid-input', message };
+}
