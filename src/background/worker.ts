@@ -3,51 +3,77 @@
 import browser from 'webextension-polyfill';
 import { checkConnection } from '../everflow/connection-check';
 import { apiBase } from '../everflow/regions';
-import { ApiKeySchema } from '../shared/messages';
+import { ApiKeySchema, POPUP_PORT } from '../shared/messages';
 import { failure } from '../shared/outcome';
-import { read, writeItem } from '../shared/storage-item';
+import { read, readItem, writeItem } from '../shared/storage-item';
 import { lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
-import { forgetApiKey, keyHint, readApiKey, saveApiKey } from './api-key-store';
+import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyToClipboard } from './clipboard';
 import { generateLink } from './link-generation';
 import { MESSAGES } from '../everflow/failures';
 import { normaliseDomain, readDashboardUrl } from '../shared/dashboard-url';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
-import { clearBadge } from './feedback';
+import { announce, clearBadge } from './feedback';
 import { createRouter } from './message-router';
 import { quickCopy } from './quick-copy';
 
 export const COPY_COMMAND = 'copy-link-for-page';
 
+export const RESET_NOTICE = 'Some saved settings could not be read and were reset to their defaults; check the options page.';
+export const KEY_RESET_NOTICE = 'The saved API key could not be read and was removed; add it again on the options page.';
+
+// The key is for the background only: keep storage.session closed to anything but extension pages.
+void chrome.storage.session.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS });
+
+/** Open popups. When none is open as a link arrives, the result is announced by notification instead. */
+let openPopups = 0;
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== POPUP_PORT || port.sender?.id !== chrome.runtime.id) return;
+  openPopups++;
+  port.onDisconnect.addListener(() => openPopups--);
+});
+
 const router = createRouter(
   {
-    generate: ({ form }) => generateLink(form),
+    async generate({ form, surface }) {
+      const outcome = await generateLink(form);
+      // The popup closed while Everflow was answering: say what happened some other way.
+      if (surface === 'popup' && openPopups === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) await announce(outcome);
+      return outcome;
+    },
 
     async getStatus() {
       void clearBadge();
-      const [apiKey, settings, lastLink, recentAffiliates] = await Promise.all([
-        readApiKey(),
-        read(settingsItem),
-        read(lastLinkItem),
-        read(recentAffiliatesItem),
+      const [key, settings, lastLink, recentAffiliates] = await Promise.all([
+        readStoredKey(),
+        readItem(settingsItem),
+        readItem(lastLinkItem),
+        readItem(recentAffiliatesItem),
       ]);
-      const hint = apiKey ? keyHint(apiKey) : '';
+      const hint = key.stored ? keyHint(key.stored.key) : '';
+      const notices: string[] = [];
+      if (key.wasReset) notices.push(KEY_RESET_NOTICE);
+      if ([settings, lastLink, recentAffiliates].some((item) => item.status === 'reset')) notices.push(RESET_NOTICE);
       return {
         ok: true,
-        hasKey: apiKey !== null,
+        hasKey: key.stored !== null,
         ...(hint ? { keyHint: hint } : {}),
-        region: settings.region,
-        dashboardDomains: settings.dashboardDomains,
-        lastLink,
-        recentAffiliates,
+        keySessionOnly: key.stored?.sessionOnly ?? false,
+        region: settings.value.region,
+        dashboardDomains: settings.value.dashboardDomains,
+        lastLink: lastLink.value,
+        recentAffiliates: recentAffiliates.value,
+        notices,
       };
     },
 
-    async saveSettings({ region, key }) {
+    async saveSettings({ region, key, sessionOnly }) {
       if (key !== undefined) {
         const checked = ApiKeySchema.safeParse(key);
         if (!checked.success) return failure('invalid-input', checked.error.issues[0]?.message ?? 'Enter the API key.');
-        await saveApiKey(checked.data);
+        await saveApiKey(checked.data, sessionOnly);
+      } else {
+        await setKeySessionOnly(sessionOnly);
       }
       await writeItem(settingsItem, { ...(await read(settingsItem)), region });
       return { ok: true };

@@ -27,15 +27,22 @@ export const MESSAGES = {
 export function everflowMessage(body: unknown, apiKey: string): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
-  const raw = [record.error, record.Error, record.message].find((v): v is string => typeof v === 'string');
-  if (raw === undefined) return undefined;
+  // The first field that says something: a blank `error` must not hide a useful `Error` or `message`.
+  for (const raw of [record.error, record.Error, record.message]) {
+    if (typeof raw !== 'string') continue;
+    let text = cleanText(raw);
+    if (apiKey) text = text.split(apiKey).join('[key]');
+    if (text === '') continue;
+    if (text.length > MAX_QUOTED) text = `${text.slice(0, MAX_QUOTED - 1)}…`;
+    return `“${text}”`;
+  }
+  return undefined;
+}
+
+function cleanText(raw: string): string {
   // Control characters are exactly what this strips.
   // oxlint-disable-next-line no-control-regex
-  let text = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (apiKey) text = text.split(apiKey).join('[key]');
-  if (text === '') return undefined;
-  if (text.length > MAX_QUOTED) text = `${text.slice(0, MAX_QUOTED - 1)}…`;
-  return `“${text}”`;
+  return raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Maps a non-2xx HTTP answer to a failure. `body` is the parsed JSON, or undefined when it was not JSON. */

@@ -1,5 +1,6 @@
-// One Everflow call: auth header, JSON body, timeout, and every way it can fail mapped to a Failure.
-// Pure apart from `fetch`, which callers may inject; nothing here touches chrome.* or storage.
+// One Everflow call: auth header, JSON body, timeout, retries of passing trouble, and every way it
+// can fail mapped to a Failure. Pure apart from `fetch` and `sleep`, which callers may inject;
+// nothing here touches chrome.* or storage.
 import { failure, type Failure } from '../shared/outcome';
 import { MESSAGES, TIMEOUT_SECONDS, failureForStatus } from './failures';
 
@@ -9,16 +10,43 @@ export interface Connection {
   apiKey: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Attempts in all, including the first; 1 turns retries off. */
+  maxAttempts?: number;
 }
 
 export type CallResult = { ok: true; status: number; body: unknown } | Failure;
 
-export async function callEverflow(
-  connection: Connection,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-): Promise<CallResult> {
+/** Rate limiting and gateway trouble pass; everything else would fail the same way again. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+export const MAX_ATTEMPTS = 3;
+/** Longer waits than this are not worth holding a person for: give up and say so instead. */
+export const MAX_RETRY_WAIT_MS = 10_000;
+const BACKOFF_BASE_MS = 400;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How long to wait before attempt `attempt + 1`, or undefined when waiting is not worth it.
+ * Retry-After (seconds or an HTTP date) wins; an empty rate-limit bucket means "next second"
+ * (Everflow's limit is per second); otherwise exponential backoff with a little jitter.
+ */
+export function retryDelayMs(attempt: number, headers: Headers, now = Date.now(), random = Math.random): number | undefined {
+  const retryAfter = headers.get('retry-after')?.trim();
+  if (retryAfter) {
+    const seconds = /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - now;
+    if (Number.isFinite(seconds)) {
+      const wait = Math.max(0, Math.ceil(seconds));
+      return wait <= MAX_RETRY_WAIT_MS ? wait : undefined;
+    }
+  }
+  if (headers.get('x-ratelimit-remaining')?.trim() === '0') return 1000;
+  return BACKOFF_BASE_MS * 2 ** (attempt - 1) + Math.floor(random() * 100);
+}
+
+type Attempt = { result: CallResult; retryAfterMs?: number | undefined };
+
+async function attemptOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown): Promise<Attempt> {
   const doFetch = connection.fetch ?? globalThis.fetch.bind(globalThis);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), connection.timeoutMs ?? TIMEOUT_SECONDS * 1000);
@@ -36,14 +64,34 @@ export async function callEverflow(
     });
     const text = await response.text();
     const json = parseJson(text);
-    if (!response.ok) return failureForStatus(response.status, json, connection.apiKey);
-    if (json === undefined) return failure('bad-response', MESSAGES.badResponse);
-    return { ok: true, status: response.status, body: json };
+    if (!response.ok) {
+      const result = failureForStatus(response.status, json, connection.apiKey);
+      const retryAfterMs = RETRYABLE_STATUSES.has(response.status) ? retryDelayMs(attempt, response.headers) : undefined;
+      return { result, retryAfterMs };
+    }
+    if (json === undefined) return { result: failure('bad-response', MESSAGES.badResponse) };
+    return { result: { ok: true, status: response.status, body: json } };
   } catch {
     // fetch rejects only for network trouble or our own abort; neither detail helps the user.
-    return timeout.signal.aborted ? failure('timeout', MESSAGES.timeout) : failure('network', MESSAGES.network);
+    // Neither is retried: a hang already cost 15 s, and offline stays offline for a while.
+    return { result: timeout.signal.aborted ? failure('timeout', MESSAGES.timeout) : failure('network', MESSAGES.network) };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+export async function callEverflow(
+  connection: Connection,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<CallResult> {
+  const attempts = Math.max(1, connection.maxAttempts ?? MAX_ATTEMPTS);
+  const sleep = connection.sleep ?? realSleep;
+  for (let attempt = 1; ; attempt++) {
+    const { result, retryAfterMs } = await attemptOnce(connection, attempt, method, path, body);
+    if (result.ok || retryAfterMs === undefined || attempt >= attempts) return result;
+    await sleep(retryAfterMs);
   }
 }
 

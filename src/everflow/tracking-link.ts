@@ -46,9 +46,14 @@ export function linkFromResponse(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const url = (body as Record<string, unknown>).url;
   if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return undefined;
+  const link = url.trim();
+  // The URL parser quietly drops inner tabs and newlines and accepts `http:host` or `https:\\host`;
+  // the text goes to the clipboard as is, so it must already be a plain absolute link.
+  // oxlint-disable-next-line no-control-regex
+  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(link)) return undefined;
   try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? url.trim() : undefined;
+    const parsed = new URL(link);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? link : undefined;
   } catch {
     return undefined;
   }

@@ -17,7 +17,8 @@ function KeyStatus({ status }: { status: Status | null }) {
   const region = REGIONS[status.region].label;
   return (
     <p>
-      A key {status.keyHint ? <>ending in <code>{status.keyHint}</code> </> : null}is saved for the {region} region.
+      A key {status.keyHint ? <>ending in <code>{status.keyHint}</code> </> : null}is saved for the {region} region
+      {status.keySessionOnly ? ', until the browser closes' : ''}.
     </p>
   );
 }
@@ -27,6 +28,7 @@ function App() {
   const [key, setKey] = useState('');
   const [showKey, setShowKey] = useState(false);
   const [region, setRegion] = useState<Region>('us');
+  const [sessionOnly, setSessionOnly] = useState(false);
   const [keyError, setKeyError] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -36,6 +38,8 @@ function App() {
     if (reply.ok) {
       setStatus(reply);
       setRegion(reply.region);
+      setSessionOnly(reply.keySessionOnly);
+      if (reply.notices.length > 0) setNotice({ tone: 'error', text: reply.notices.join(' ') });
     } else {
       setNotice({ tone: 'error', text: reply.message });
     }
@@ -64,7 +68,7 @@ function App() {
     }
     setKeyError('');
     setBusy(true);
-    const reply = await send('saveSettings', typed === undefined ? { region } : { region, key: typed });
+    const reply = await send('saveSettings', typed === undefined ? { region, sessionOnly } : { region, sessionOnly, key: typed });
     setBusy(false);
     if (!reply.ok) {
       setNotice({ tone: 'error', text: reply.message });
@@ -74,7 +78,7 @@ function App() {
     setKey('');
     setShowKey(false);
     await refresh();
-    setNotice({ tone: 'ok', text: typed === undefined ? 'Region saved.' : 'API key saved.' });
+    setNotice({ tone: 'ok', text: typed === undefined ? 'Settings saved.' : 'API key saved.' });
   }
 
   async function forget() {
@@ -138,6 +142,15 @@ function App() {
                 </option>
               ))}
             </select>
+          </div>
+          <div class="check">
+            <input
+              id="session-only"
+              type="checkbox"
+              checked={sessionOnly}
+              onChange={(event) => setSessionOnly(event.currentTarget.checked)}
+            />
+            <label for="session-only">Remember the key only until the browser closes</label>
           </div>
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>

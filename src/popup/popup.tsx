@@ -16,9 +16,9 @@ import {
   type LinkForm,
   type TextField,
 } from '../shared/link-form';
-import type { Status } from '../shared/messages';
+import { POPUP_PORT, type Status } from '../shared/messages';
 import type { Failure, LinkSuccess } from '../shared/outcome';
-import { read, writeItem } from '../shared/storage-item';
+import { readItem, writeItem } from '../shared/storage-item';
 import { draftItem } from '../shared/stored-items';
 import '../shared/theme.css';
 import './popup.css';
@@ -32,6 +32,17 @@ const ALL_FIELDS: readonly FormField[] = [...ID_FIELDS, ...TEXT_FIELDS];
 function openOptions() {
   void browser.runtime.openOptionsPage();
   window.close();
+}
+
+/** Holds a port open while the popup lives, so the background knows someone will see its reply. */
+function stayConnected() {
+  try {
+    const port = browser.runtime.connect({ name: POPUP_PORT });
+    // A restarted service worker drops the port: connect again (which also wakes it).
+    port.onDisconnect.addListener(() => setTimeout(stayConnected, 500));
+  } catch {
+    // Extension context gone (e.g. the extension was reloaded): nothing to tell.
+  }
 }
 
 function saveDraft(form: LinkForm) {
@@ -50,13 +61,19 @@ function App() {
   const [failed, setFailed] = useState<Failure | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
+  const [notices, setNotices] = useState<string[]>([]);
   const [sources, setSources] = useState<Partial<Record<'offerId' | 'affiliateId', string>>>({});
   // Fields typed into before the draft finished loading keep what was typed.
   const touched = useRef(new Set<FormField>());
 
   useEffect(() => {
+    stayConnected();
     void (async () => {
-      const [draft, reply, prefill] = await Promise.all([read(draftItem), send('getStatus', {}), readPrefill()]);
+      const [stored, reply, prefill] = await Promise.all([readItem(draftItem), send('getStatus', {}), readPrefill()]);
+      const draft = stored.value;
+      const found = reply.ok ? [...reply.notices] : [];
+      if (stored.status === 'reset') found.push('Your saved form could not be read, so it starts empty.');
+      setNotices(found);
       const recent = reply.ok ? reply.recentAffiliates[0] : undefined;
       const restored: LinkForm = { ...draft };
       if (restored.affiliateId.trim() === '' && recent !== undefined) restored.affiliateId = String(recent);
@@ -182,6 +199,13 @@ function App() {
           <button type="button" class="link" onClick={openOptions}>
             Add your API key in Options
           </button>
+        </div>
+      ) : null}
+      {notices.length > 0 ? (
+        <div class="banner" role="alert">
+          {notices.map((notice) => (
+            <p key={notice}>{notice}</p>
+          ))}
         </div>
       ) : null}
       {startupFailure ? <FailureNotice failure={startupFailure} onOpenOptions={openOptions} /> : null}

@@ -67,8 +67,19 @@ function idsFrom(path: string, params: URLSearchParams, found: PageIds): void {
     if (OFFER_SEGMENTS.has(segment)) found.offerId = id;
     if (AFFILIATE_SEGMENTS.has(segment)) found.affiliateId = id;
   });
-  for (const name of OFFER_PARAMS) found.offerId ??= toId(params.get(name));
-  for (const name of AFFILIATE_PARAMS) found.affiliateId ??= toId(params.get(name));
+  // Only set IDs that were found: an `undefined` key would erase the outer path's ID when a hash route is merged in.
+  const offerId = found.offerId ?? firstParam(params, OFFER_PARAMS);
+  if (offerId !== undefined) found.offerId = offerId;
+  const affiliateId = found.affiliateId ?? firstParam(params, AFFILIATE_PARAMS);
+  if (affiliateId !== undefined) found.affiliateId = affiliateId;
+}
+
+function firstParam(params: URLSearchParams, names: readonly string[]): number | undefined {
+  for (const name of names) {
+    const id = toId(params.get(name));
+    if (id !== undefined) return id;
+  }
+  return undefined;
 }
 
 /**
@@ -87,7 +98,13 @@ export function readDashboardUrl(url: string | undefined, extraDomains: readonly
   const found: PageIds = {};
   idsFrom(parsed.pathname, parsed.searchParams, found);
   if (parsed.hash.startsWith('#/') || parsed.hash.startsWith('#!/')) {
-    const route = new URL(parsed.hash.replace(/^#!?/, ''), 'https://route.invalid');
+    let route: URL;
+    try {
+      route = new URL(parsed.hash.replace(/^#!?/, ''), 'https://route.invalid');
+    } catch {
+      // A hash such as "#//[" is not a route; the outer path still counts.
+      return found;
+    }
     const fromHash: PageIds = {};
     idsFrom(route.pathname, route.searchParams, fromHash);
     // A hash route is what the app shows, so it wins over the outer path.

@@ -67,7 +67,9 @@ function idRule(field: IdField) {
   const label = FIELD_LABELS[field];
   const bad = `${label} must be a whole number from 1 to ${MAX_ID}.`;
   return z.pipe(
-    z.string({ error: `Enter the ${label}.` }).check(z.regex(/^\d{1,10}$/, bad)),
+    // ASCII digits only. Leading zeros are harmless ("00000000042" is 42, like "042"); more than ten
+    // other digits is out of range anyway, and refusing it here keeps Number() finite and exact.
+    z.string({ error: `Enter the ${label}.` }).check(z.regex(/^0*\d{1,10}$/, bad)),
     z.pipe(z.transform(Number), z.number().check(z.gte(1, bad), z.lte(MAX_ID, bad))),
   );
 }
@@ -105,7 +107,9 @@ export type FormCheck = { ok: true; input: LinkInput } | { ok: false; errors: Fi
 
 /** Turns the form into a request, or into one message per invalid field. Never throws. */
 export function parseLinkForm(value: unknown): FormCheck {
-  const result = LinkInputSchema.safeParse(LinkFormSchema.parse(value ?? {}));
+  // Every field of LinkFormSchema falls back on its own, so only a non-object fails here: treat it as an empty form.
+  const form = LinkFormSchema.safeParse(value);
+  const result = LinkInputSchema.safeParse(form.success ? form.data : EMPTY_FORM);
   if (result.success) {
     // Drop keys whose value is undefined so "absent" means absent everywhere downstream.
     const input = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));

@@ -29,10 +29,14 @@ export const StatusSchema = z.object({
   hasKey: z.boolean(),
   /** The key's last 4 characters, so a person can tell which key is saved. Never the key. */
   keyHint: z.optional(z.string()),
+  /** The key is kept only until the browser closes (storage.session). */
+  keySessionOnly: z.boolean(),
   region: RegionSchema,
   dashboardDomains: z.array(z.string()),
   lastLink: z.nullable(LinkSuccessSchema),
   recentAffiliates: z.array(z.number()),
+  /** Plain sentences about stored data that had to be reset, shown once. */
+  notices: z.array(z.string()),
 });
 export type Status = z.infer<typeof StatusSchema>;
 
@@ -43,9 +47,9 @@ export const toBackground = {
     reply: LinkOutcomeSchema,
   },
   getStatus: { payload: z.object({}), reply: StatusSchema },
-  /** Saves the region, and the key when one is given. */
+  /** Saves the region and where the key is kept, and the key itself when one is given. */
   saveSettings: {
-    payload: z.object({ region: RegionSchema, key: z.optional(z.string()) }),
+    payload: z.object({ region: RegionSchema, sessionOnly: z.boolean(), key: z.optional(z.string()) }),
     reply: Done,
   },
   /** Replaces the list of extra dashboard domains (host permissions are asked for by the page). */
@@ -67,6 +71,9 @@ export interface Envelope<K extends MessageType = MessageType> {
   type: K;
   payload: Payload<K>;
 }
+
+/** The popup holds a port with this name open, so the background knows whether anyone sees a reply. */
+export const POPUP_PORT = 'popup';
 
 /** Background → offscreen document: the only message it answers. */
 export const OffscreenCopySchema = z.object({

@@ -47,8 +47,8 @@ export function encodeStored<T>(spec: ItemSpec<T>, value: T): { v: number; data:
 export async function readItem<T>(spec: ItemSpec<T>): Promise<ReadResult<T>> {
   const got = await browser.storage[spec.area].get(spec.key);
   const result = decodeStored(spec, got[spec.key]);
-  // Store the migrated shape so the migration runs once.
-  if (result.status === 'migrated') await writeItem(spec, result.value);
+  // Store the migrated (or reset) shape so the migration runs, and the reset is reported, once.
+  if (result.status === 'migrated' || result.status === 'reset') await writeItem(spec, result.value);
   return result;
 }
 

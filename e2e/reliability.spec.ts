@@ -1,0 +1,190 @@
+// Failures Everflow, the network and Chrome can throw at us: retries, double submits, a popup closed
+// mid-request, a stopped service worker, concurrent generations, and damaged storage.
+import type { Page } from '@playwright/test';
+import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { expect, test } from './fixtures/extension';
+import { fillForm } from './fixtures/popup-form';
+
+async function generate(popup: Page, offer: string, affiliate: string): Promise<void> {
+  await fillForm(popup, { 'Offer ID': offer, 'Affiliate ID': affiliate });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+}
+
+const linkField = (popup: Page) => popup.getByRole('textbox', { name: /tracking link|Last link/ });
+
+test.describe('retries', () => {
+  for (const status of [429, 503, 502, 504]) {
+    test(`a ${status} is retried and the user still gets the link`, async ({ everflow, clipboard, saveKey, openExtensionPage }) => {
+      await saveKey();
+      everflow.answer((_request, index) => (index === 0 ? { status, json: { error: 'busy' } } : { json: { url: DEFAULT_LINK } }));
+      const popup = await openExtensionPage('popup');
+      await generate(popup, '42', '7');
+      await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
+      expect(everflow.linkRequests).toHaveLength(2);
+      expect(await clipboard.read()).toBe(DEFAULT_LINK);
+    });
+  }
+
+  test('Retry-After is honoured before trying again', async ({ everflow, saveKey, openExtensionPage }) => {
+    await saveKey();
+    const times: number[] = [];
+    everflow.answer((_request, index) => {
+      times.push(Date.now());
+      return index === 0 ? { status: 429, headers: { 'Retry-After': '2' }, json: {} } : { json: { url: DEFAULT_LINK } };
+    });
+    const popup = await openExtensionPage('popup');
+    await generate(popup, '42', '7');
+    await expect(linkField(popup)).toHaveValue(DEFAULT_LINK, { timeout: 10_000 });
+    expect(times).toHaveLength(2);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1900);
+  });
+
+  test('three 429s in a row give up with a plain message and leave the clipboard alone', async ({
+    everflow, clipboard, saveKey, openExtensionPage,
+  }) => {
+    await saveKey();
+    await clipboard.write('sentinel');
+    everflow.answer({ status: 429, json: { error: 'Too many requests' } });
+    const popup = await openExtensionPage('popup');
+    await generate(popup, '42', '7');
+    await expect(popup.getByRole('alert')).toHaveText(
+      'Everflow is receiving too many requests right now; wait a few seconds and try again.',
+      { timeout: 15_000 },
+    );
+    expect(everflow.linkRequests).toHaveLength(3);
+    expect(await clipboard.read()).toBe('sentinel');
+    await expect(popup.getByRole('button', { name: 'Generate link' })).toBeEnabled();
+    await expect(popup.getByLabel('Offer ID', { exact: true })).toHaveValue('42');
+  });
+
+  for (const status of [400, 401, 403, 404]) {
+    test(`a ${status} is never retried`, async ({ everflow, saveKey, openExtensionPage }) => {
+      await saveKey();
+      everflow.answer({ status, json: { error: 'No.' } });
+      const popup = await openExtensionPage('popup');
+      await generate(popup, '42', '7');
+      await expect(popup.getByRole('alert')).toBeVisible();
+      // Give a wrongly scheduled retry time to show up.
+      await popup.waitForTimeout(1500);
+      expect(everflow.linkRequests).toHaveLength(1);
+    });
+  }
+});
+
+test('a double click or Enter pressed twice sends one request', async ({ everflow, saveKey, openExtensionPage }) => {
+  await saveKey();
+  everflow.answer({ json: { url: DEFAULT_LINK }, delayMs: 800 });
+  const popup = await openExtensionPage('popup');
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  await popup.getByRole('button', { name: 'Generate link' }).dblclick();
+  await popup.getByLabel('Affiliate ID', { exact: true }).press('Enter');
+  await popup.getByLabel('Affiliate ID', { exact: true }).press('Enter');
+  await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
+  expect(everflow.linkRequests).toHaveLength(1);
+});
+
+test('a popup closed mid-request still gets its link copied, announced, and shown next time', async ({
+  worker, everflow, clipboard, saveKey, openExtensionPage,
+}) => {
+  await saveKey();
+  await clipboard.write('sentinel');
+  everflow.answer({ json: { url: DEFAULT_LINK }, delayMs: 1500 });
+  const popup = await openExtensionPage('popup');
+  await generate(popup, '42', '7');
+  await expect.poll(() => everflow.linkRequests.length).toBe(1);
+  await popup.close();
+
+  await expect.poll(() => clipboard.read(), { timeout: 10_000 }).toBe(DEFAULT_LINK);
+  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('✓');
+  const notifications = await worker.evaluate(() => chrome.notifications.getAll());
+  expect(Object.keys(notifications)).toContain('link-result');
+
+  const reopened = await openExtensionPage('popup');
+  await expect(reopened.getByRole('textbox', { name: 'Last link' })).toHaveValue(DEFAULT_LINK);
+  expect(everflow.linkRequests).toHaveLength(1);
+});
+
+test('after Chrome stops the idle service worker, the next generate works', async ({ context, everflow, saveKey, openExtensionPage }) => {
+  await saveKey();
+  const popup = await openExtensionPage('popup');
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  expect(worker, 'the extension has a running service worker').toBeTruthy();
+  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+  await expect
+    .poll(async () => {
+      const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
+      return now.some((t) => t.targetId === worker!.targetId);
+    })
+    .toBe(false);
+
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
+  expect(everflow.linkRequests).toHaveLength(1);
+  expect(everflow.linkRequests[0]!.headers['x-eflow-api-key']).toBeTruthy();
+});
+
+test('two popups generating at once each get their own link', async ({ everflow, saveKey, openExtensionPage }) => {
+  await saveKey();
+  // The first request is answered last, so crossed replies would show.
+  everflow.answer((request) => {
+    const body = request.body as { network_offer_id: number; network_affiliate_id: number };
+    return {
+      json: { url: `https://trk.example-trk.com/${body.network_affiliate_id}/${body.network_offer_id}/` },
+      delayMs: body.network_offer_id === 1 ? 1200 : 100,
+    };
+  });
+  const first = await openExtensionPage('popup');
+  const second = await openExtensionPage('popup');
+  await fillForm(first, { 'Offer ID': '1', 'Affiliate ID': '10' });
+  await fillForm(second, { 'Offer ID': '2', 'Affiliate ID': '20' });
+  await Promise.all([
+    first.getByRole('button', { name: 'Generate link' }).click(),
+    second.getByRole('button', { name: 'Generate link' }).click(),
+  ]);
+  await expect(first.getByRole('textbox', { name: 'Your tracking link' })).toHaveValue('https://trk.example-trk.com/10/1/');
+  await expect(second.getByRole('textbox', { name: 'Your tracking link' })).toHaveValue('https://trk.example-trk.com/20/2/');
+  expect(everflow.linkRequests).toHaveLength(2);
+});
+
+test.describe('stored data', () => {
+  test('damaged stored data is reset with a notice, and the popup still works', async ({ worker, everflow, saveKey, openExtensionPage }) => {
+    await saveKey();
+    await worker.evaluate(() =>
+      chrome.storage.local.set({
+        draft: 'not a draft',
+        recentAffiliates: { v: 1, data: ['seven'] },
+        lastLink: { v: 99, data: null },
+        settings: { v: 2, data: { region: 42 } },
+      }),
+    );
+    const popup = await openExtensionPage('popup');
+    await expect(popup.getByRole('alert').filter({ hasText: 'could not be read' }).first()).toBeVisible();
+    await expect(popup.getByText('Your saved form could not be read, so it starts empty.')).toBeVisible();
+    await expect(popup.getByText('Some saved settings could not be read and were reset to their defaults; check the options page.')).toBeVisible();
+    await generate(popup, '42', '7');
+    await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
+    expect(everflow.linkRequests[0]!.url).toBe('https://api.eflow.team/v1/networks/tracking/offers/clicks');
+
+    // The notice is shown once: the reset values were stored.
+    const again = await openExtensionPage('popup');
+    await expect(again.getByRole('button', { name: 'Generate link' })).toBeVisible();
+    await expect(again.getByText('could not be read')).toHaveCount(0);
+  });
+
+  test('settings from an older version are migrated, keeping the region', async ({ worker, everflow, saveKey, openExtensionPage }) => {
+    await saveKey();
+    // Version 1 stored only the region.
+    await worker.evaluate(() => chrome.storage.local.set({ settings: { v: 1, data: { region: 'eu' } } }));
+    const popup = await openExtensionPage('popup');
+    await generate(popup, '42', '7');
+    await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
+    expect(everflow.linkRequests[0]!.url).toBe('https://api-eu.eflow.team/v1/networks/tracking/offers/clicks');
+    await expect(popup.getByText('could not be read')).toHaveCount(0);
+    const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
+    expect(stored.settings).toStrictEqual({ v: 2, data: { region: 'eu', dashboardDomains: [] } });
+  });
+});

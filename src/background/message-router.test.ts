@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import type browser from 'webextension-polyfill';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { EMPTY_FORM } from '../shared/link-form';
+import { REFUSED, createRouter, isOwnPage, type Handlers, type RouterOptions } from './message-router';
+
+// Only types come from the polyfill today; the stand-in keeps this test working if that changes.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
+const OPTIONS: RouterOptions = { extensionId: 'abcdefghijklmnop', extensionOrigin: 'chrome-extension://abcdefghijklmnop/' };
+const POPUP: browser.Runtime.MessageSender = { id: OPTIONS.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/popup/popup.html' };
+const REFUSAL = { ok: false, kind: 'invalid-input', message: REFUSED };
+const DONE = { ok: true } as const;
+const SECRET = 'k3y-SECRET-0123456789abcdef';
+
+function fakeHandlers() {
+  return {
+    generate: vi.fn<Handlers['generate']>(async () => ({
+      ok: true as const,
+      url: 'https://t.example/a/b/',
+      offerId: 1,
+      affiliateId: 2,
+      copied: true,
+      at: 0,
+    })),
+    // The router never looks inside a reply, so a partial status is enough (and survives Status growing).
+    getStatus: vi.fn<Handlers['getStatus']>(async () => ({ ok: true, hasKey: false }) as Awaited<ReturnType<Handlers['getStatus']>>),
+    saveSettings: vi.fn<Handlers['saveSettings']>(async () => DONE),
+    setDashboardDomains: vi.fn<Handlers['setDashboardDomains']>(async () => DONE),
+    forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
+    testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
+    copy: vi.fn<Handlers['copy']>(async () => DONE),
+  } satisfies Handlers;
+}
+
+let handlers: ReturnType<typeof fakeHandlers>;
+let route: ReturnType<typeof createRouter>;
+let consoleError: MockInstance<typeof console.error>;
+
+beforeEach(() => {
+  handlers = fakeHandlers();
+  route = createRouter(handlers, OPTIONS);
+  consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function noHandlerCalled() {
+  for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+}
+
+describe('createRouter: accepted messages', () => {
+  it('runs the handler with the parsed payload and answers with its reply', async () => {
+    expect(await route({ type: 'copy', payload: { text: 'hello' } }, POPUP)).toEqual(DONE);
+    expect(handlers.copy).toHaveBeenCalledExactlyOnceWith({ text: 'hello' });
+  });
+
+  it('fills a partial form with the lenient form defaults before the handler sees it', async () => {
+    const reply = await route({ type: 'generate', payload: { form: { offerId: '12', sub1: 7 }, surface: 'popup' } }, POPUP);
+    expect(reply).toMatchObject({ ok: true, url: 'https://t.example/a/b/' });
+    expect(handlers.generate).toHaveBeenCalledExactlyOnceWith({ form: { ...EMPTY_FORM, offerId: '12' }, surface: 'popup' });
+  });
+
+  it('drops unknown payload fields', async () => {
+    await route({ type: 'saveSettings', payload: { region: 'eu', sessionOnly: false, key: 'abc', admin: true } }, POPUP);
+    expect(handlers.saveSettings).toHaveBeenCalledExactlyOnceWith({ region: 'eu', sessionOnly: false, key: 'abc' });
+  });
+
+  it('passes a handler Failure through untouched', async () => {
+    handlers.testConnection.mockResolvedValueOnce({ ok: false, kind: 'unauthorized', message: 'Bad key.' });
+    expect(await route({ type: 'testConnection', payload: {} }, POPUP)).toEqual({
+      ok: false,
+      kind: 'unauthorized',
+      message: 'Bad key.',
+    });
+  });
+
+  it('accepts the options page too', async () => {
+    const options = { id: OPTIONS.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/options/options.html' };
+    expect(await route({ type: 'getStatus', payload: {} }, options)).toMatchObject({ ok: true, hasKey: false });
+    expect(handlers.getStatus).toHaveBeenCalledOnce();
+  });
+});
+
+describe('createRouter: refused senders', () => {
+  it.each<[string, browser.Runtime.MessageSender]>([
+    ['another extension', { id: 'zzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzz/page.html' }],
+    ['our id on another extension page', { id: OPTIONS.extensionId, url: 'chrome-extension://zzzzzzzzzzzzzzzz/page.html' }],
+    ['a content script on a web page', { id: OPTIONS.extensionId, url: 'https://evil.example/', tab: { index: 0, highlighted: false, active: true, pinned: false, incognito: false } }],
+    ['a web page (externally connectable)', { url: 'https://evil.example/' }],
+    ['a look-alike origin', { id: OPTIONS.extensionId, url: 'chrome-extension://abcdefghijklmnopq/x.html' }],
+    ['the origin as a query string', { id: OPTIONS.extensionId, url: 'https://evil.example/?chrome-extension://abcdefghijklmnop/' }],
+    ['no url', { id: OPTIONS.extensionId }],
+    ['no id', { url: POPUP.url }],
+    ['nothing', {}],
+  ])('%s', async (_name, sender) => {
+    expect(isOwnPage(sender, OPTIONS)).toBe(false);
+    expect(await route({ type: 'copy', payload: { text: 'x' } }, sender)).toEqual(REFUSAL);
+    noHandlerCalled();
+  });
+
+  it('our own page is accepted by isOwnPage', () => {
+    expect(isOwnPage(POPUP, OPTIONS)).toBe(true);
+  });
+});
+
+describe('createRouter: refused messages', () => {
+  it.each([[null], [undefined], [42], ['generate'], [true], [[]], [['copy', { text: 'x' }]]])('non-object %j', async (message) => {
+    expect(await route(message, POPUP)).toEqual(REFUSAL);
+    noHandlerCalled();
+  });
+
+  it.each([
+    ['no type', { payload: {} }],
+    ['a numeric type', { type: 1, payload: {} }],
+    ['an unknown type', { type: 'deleteEverything', payload: {} }],
+    ['a differently cased type', { type: 'GetStatus', payload: {} }],
+    ['__proto__', { type: '__proto__', payload: {} }],
+    ['constructor', { type: 'constructor', payload: {} }],
+    ['toString', { type: 'toString', payload: {} }],
+    ['hasOwnProperty', { type: 'hasOwnProperty', payload: {} }],
+  ])('%s', async (_name, message) => {
+    expect(await route(message, POPUP)).toEqual(REFUSAL);
+    noHandlerCalled();
+  });
+
+  it.each([
+    ['getStatus without a payload', { type: 'getStatus' }],
+    ['getStatus with a string payload', { type: 'getStatus', payload: 'all' }],
+    ['generate without a surface', { type: 'generate', payload: { form: {} } }],
+    ['generate with an unknown surface', { type: 'generate', payload: { form: {}, surface: 'web' } }],
+    ['generate with a non-object form', { type: 'generate', payload: { form: 'offer 12', surface: 'popup' } }],
+    ['copy with a number', { type: 'copy', payload: { text: 42 } }],
+    ['copy with too much text', { type: 'copy', payload: { text: 'x'.repeat(8193) } }],
+    ['saveSettings with an unknown region', { type: 'saveSettings', payload: { region: 'mars', sessionOnly: false } }],
+    ['saveSettings with a non-string key', { type: 'saveSettings', payload: { region: 'us', sessionOnly: false, key: 123 } }],
+    ['setDashboardDomains with 21 domains', { type: 'setDashboardDomains', payload: { domains: Array(21).fill('a.example') } }],
+    ['setDashboardDomains with a non-list', { type: 'setDashboardDomains', payload: { domains: 'a.example' } }],
+  ])('%s', async (_name, message) => {
+    expect(await route(message, POPUP)).toEqual(REFUSAL);
+    noHandlerCalled();
+  });
+
+  it('never throws and always answers with an object for any message', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ type: fc.constantFrom('generate', 'getStatus', 'saveSettings', 'copy', 'nope'), payload: fc.anything() }),
+        ),
+        async (message) => {
+          const reply = await route(message, POPUP);
+          expect(typeof reply).toBe('object');
+          expect(reply).not.toBeNull();
+          expect(typeof (reply as { ok: unknown }).ok).toBe('boolean');
+        },
+      ),
+    );
+  });
+});
+
+describe('createRouter: a handler that fails', () => {
+  it('answers internal and logs only the kind of error, never its message', async () => {
+    handlers.copy.mockRejectedValueOnce(new Error(`could not save ${SECRET}`));
+    const reply = await route({ type: 'copy', payload: { text: 'x' } }, POPUP);
+    expect(reply).toEqual({ ok: false, kind: 'internal', message: 'Something went wrong inside the extension; try again.' });
+    expect(JSON.stringify(reply)).not.toContain(SECRET);
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Everflow Link Builder: "copy" failed (Error).');
+    for (const call of consoleError.mock.calls) expect(String(call.join(' '))).not.toContain(SECRET);
+  });
+
+  it('a synchronous throw is caught the same way', async () => {
+    handlers.saveSettings.mockImplementationOnce(() => {
+      throw new TypeError(`bad key ${SECRET}`);
+    });
+    const reply = await route({ type: 'saveSettings', payload: { region: 'us', sessionOnly: true, key: SECRET } }, POPUP);
+    expect(reply).toMatchObject({ ok: false, kind: 'internal' });
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Everflow Link Builder: "saveSettings" failed (TypeError).');
+    expect(JSON.stringify(consoleError.mock.calls)).not.toContain(SECRET);
+  });
+
+  it('a thrown non-Error is logged by its type only', async () => {
+    handlers.forgetKey.mockImplementationOnce(() => Promise.reject(SECRET));
+    const reply = await route({ type: 'forgetKey', payload: {} }, POPUP);
+    expect(reply).toMatchObject({ ok: false, kind: 'internal' });
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Everflow Link Builder: "forgetKey" failed (string).');
+    expect(JSON.stringify(consoleError.mock.calls)).not.toContain(SECRET);
+  });
+
+  it('a refused message logs nothing', async () => {
+    await route({ type: 'copy', payload: { text: SECRET, extra: 1 }, junk: true }, { url: 'https://evil.example/' });
+    await route({ type: 'nope', payload: SECRET }, POPUP);
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+});

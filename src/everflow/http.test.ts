@@ -1,0 +1,286 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MESSAGES, TIMEOUT_SECONDS } from './failures';
+import { MAX_ATTEMPTS, callEverflow, retryDelayMs, type Connection } from './http';
+import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch, hangingFetch } from './test-fetch';
+
+/** Waits are recorded, not slept, so retry tests are instant and can assert the delays. */
+let slept: number[] = [];
+const sleep = async (ms: number) => {
+  slept.push(ms);
+};
+
+function connection(fetch: typeof globalThis.fetch, extra: Partial<Connection> = {}): Connection {
+  return { baseUrl: BASE_URL, apiKey: API_KEY, fetch, sleep, ...extra };
+}
+
+afterEach(() => {
+  slept = [];
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('callEverflow: the request', () => {
+  it('POSTs JSON with the key header to baseUrl + path', async () => {
+    const { fetch, sent } = fakeFetch(200, { ok: 1 });
+    await callEverflow(connection(fetch), 'POST', '/networks/x', { a: 1, b: 'two' });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.url).toBe('https://api.eflow.team/v1/networks/x');
+    expect(sent[0]?.method).toBe('POST');
+    expect(sent[0]?.headers).toEqual({
+      'X-Eflow-Api-Key': API_KEY,
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    });
+    expect(sent[0]?.body).toBe('{"a":1,"b":"two"}');
+    expect(sent[0]?.init.credentials).toBe('omit');
+    expect(sent[0]?.init.cache).toBe('no-store');
+    expect(sent[0]?.init.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('sends a GET with no body and no Content-Type', async () => {
+    const { fetch, sent } = fakeFetch(200, {});
+    await callEverflow(connection(fetch), 'GET', '/networks/y');
+    expect(sent[0]?.method).toBe('GET');
+    expect(sent[0]?.body).toBeUndefined();
+    expect(sent[0]?.headers).toEqual({ 'X-Eflow-Api-Key': API_KEY, Accept: 'application/json' });
+  });
+
+  it('uses the global fetch when none is injected', async () => {
+    const { fetch, sent } = fakeFetch(200, { hello: 'world' });
+    vi.stubGlobal('fetch', fetch);
+    const result = await callEverflow({ baseUrl: BASE_URL, apiKey: API_KEY }, 'GET', '/z');
+    expect(result).toEqual({ ok: true, status: 200, body: { hello: 'world' } });
+    expect(sent[0]?.url).toBe(`${BASE_URL}/z`);
+  });
+});
+
+describe('callEverflow: success', () => {
+  it('returns the parsed JSON of a 200', async () => {
+    const { fetch } = fakeFetch(200, { url: 'https://t.example/1/2/', n: [1, 2] });
+    expect(await callEverflow(connection(fetch), 'POST', '/p', {})).toEqual({
+      ok: true,
+      status: 200,
+      body: { url: 'https://t.example/1/2/', n: [1, 2] },
+    });
+  });
+
+  it('keeps the exact 2xx status', async () => {
+    const { fetch } = fakeFetch(201, { created: true });
+    expect(await callEverflow(connection(fetch), 'POST', '/p', {})).toEqual({ ok: true, status: 201, body: { created: true } });
+  });
+
+  it.each([
+    ['HTML', '<html><body>Maintenance</body></html>'],
+    ['plain text', 'OK'],
+    ['truncated JSON', '{"url": "https://'],
+    ['an empty body', undefined],
+  ])('a 2xx with %s is bad-response', async (_name, body) => {
+    const { fetch } = fakeFetch(200, body);
+    const result = await callEverflow(connection(fetch), 'GET', '/p');
+    expect(result).toEqual({ ok: false, kind: 'bad-response', message: MESSAGES.badResponse });
+  });
+});
+
+describe('callEverflow: HTTP errors', () => {
+  const cases: [string, number, unknown, string, string][] = [
+    [
+      '400 {"error"}',
+      400,
+      { error: 'Invalid parameters.' },
+      'rejected',
+      'Everflow refused the request (“Invalid parameters.”); check the IDs and that the affiliate can run this offer.',
+    ],
+    [
+      '400 {"Error"}',
+      400,
+      { Error: 'Affiliate cannot run offer' },
+      'rejected',
+      'Everflow refused the request (“Affiliate cannot run offer”); check the IDs and that the affiliate can run this offer.',
+    ],
+    ['400 without a body', 400, undefined, 'rejected', MESSAGES.rejected('error 400')],
+    ['400 with a non-JSON body', 400, 'Bad Request', 'rejected', MESSAGES.rejected('error 400')],
+    ['400 with an object as error', 400, { error: { code: 7 } }, 'rejected', MESSAGES.rejected('error 400')],
+    ['401', 401, { error: 'Unauthorized' }, 'unauthorized', MESSAGES.unauthorized],
+    ['403', 403, { error: 'out of realm' }, 'forbidden', MESSAGES.forbidden],
+    ['404', 404, undefined, 'rejected', MESSAGES.rejected('error 404')],
+    ['422', 422, { message: 'Offer URL does not belong to offer' }, 'rejected', MESSAGES.rejected('“Offer URL does not belong to offer”')],
+    ['429', 429, { error: 'Too many requests' }, 'rate-limited', MESSAGES.rateLimited],
+    ['500 with an HTML body', 500, '<html><h1>Internal Server Error</h1><pre>at Foo.bar</pre></html>', 'server', MESSAGES.server(500)],
+    ['502', 502, undefined, 'server', 'Everflow is having trouble (error 502); try again in a few minutes.'],
+    ['503 with JSON', 503, { error: 'down for maintenance' }, 'server', MESSAGES.server(503)],
+  ];
+
+  it.each(cases)('%s → %s', async (_name, status, body, kind, message) => {
+    const { fetch } = fakeFetch(status, body);
+    const result = await callEverflow(connection(fetch), 'POST', '/p', { a: 1 });
+    expect(result).toEqual({ ok: false, kind, message });
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
+  it('cuts the API key out of an error Everflow echoes back', async () => {
+    const { fetch } = fakeFetch(400, { error: `API key ${API_KEY} has no access to offer 12 (${API_KEY})` });
+    const result = await callEverflow(connection(fetch), 'POST', '/p', {});
+    expect(result).toEqual({
+      ok: false,
+      kind: 'rejected',
+      message: MESSAGES.rejected('“API key [key] has no access to offer 12 ([key])”'),
+    });
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
+  it('never shows markup or JSON from a 4xx body other than the quoted error text', async () => {
+    const { fetch } = fakeFetch(404, '<!doctype html><html><title>404</title></html>');
+    const result = await callEverflow(connection(fetch), 'GET', '/p');
+    expect(result).toEqual({ ok: false, kind: 'rejected', message: MESSAGES.rejected('error 404') });
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+});
+
+describe('callEverflow: network trouble', () => {
+  it('a rejected fetch is network', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError(`Failed to fetch ${API_KEY}`);
+    }) as unknown as typeof globalThis.fetch;
+    const result = await callEverflow(connection(fetch), 'GET', '/p');
+    expect(result).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
+  it('a body that fails to arrive is network', async () => {
+    const fetch = vi.fn(async () => ({
+      ok: true,
+      status: 200,
+      text: async () => {
+        throw new TypeError('terminated');
+      },
+    })) as unknown as typeof globalThis.fetch;
+    expect(await callEverflow(connection(fetch), 'GET', '/p')).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+  });
+
+  it('a fetch that never answers times out after timeoutMs and is aborted', async () => {
+    const { fetch, signal } = hangingFetch();
+    const started = Date.now();
+    const result = await callEverflow(connection(fetch, { timeoutMs: 20 }), 'GET', '/p');
+    expect(result).toEqual({ ok: false, kind: 'timeout', message: MESSAGES.timeout });
+    expect(signal()?.aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
+  it(`times out after ${TIMEOUT_SECONDS} seconds by default, not before`, async () => {
+    vi.useFakeTimers();
+    const { fetch, signal } = hangingFetch();
+    let settled: unknown;
+    const pending = callEverflow(connection(fetch), 'GET', '/p').then((r) => (settled = r));
+    await vi.advanceTimersByTimeAsync(TIMEOUT_SECONDS * 1000 - 1);
+    expect(settled).toBeUndefined();
+    expect(signal()?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await pending;
+    expect(settled).toEqual({ ok: false, kind: 'timeout', message: MESSAGES.timeout });
+    expect(MESSAGES.timeout).toContain(`${TIMEOUT_SECONDS} seconds`);
+  });
+
+  it('a quick answer clears its timer (no abort afterwards)', async () => {
+    vi.useFakeTimers();
+    const { fetch, sent } = fakeFetch(200, {});
+    await callEverflow(connection(fetch, { timeoutMs: 50 }), 'GET', '/p');
+    expect(vi.getTimerCount()).toBe(0);
+    expect(sent[0]?.init.signal?.aborted).toBe(false);
+  });
+});
+
+/** A fetch that answers each call with the next of `answers` (the last one repeats). */
+function scriptedFetch(answers: { status: number; body?: unknown; headers?: Record<string, string> }[]) {
+  let calls = 0;
+  const fetch = vi.fn(async () => {
+    const answer = answers[Math.min(calls++, answers.length - 1)]!;
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: answer.headers ?? {} });
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, calls: () => calls };
+}
+
+describe('callEverflow: retries', () => {
+  it.each([429, 502, 503, 504])('retries a %i and returns the later success', async (status) => {
+    const { fetch, calls } = scriptedFetch([{ status }, { status: 200, body: { url: 'https://x.example/' } }]);
+    const result = await callEverflow(connection(fetch), 'POST', '/p', {});
+    expect(result).toEqual({ ok: true, status: 200, body: { url: 'https://x.example/' } });
+    expect(calls()).toBe(2);
+    expect(slept).toHaveLength(1);
+  });
+
+  it('gives up after three attempts with the plain message for the last failure', async () => {
+    const { fetch, calls } = scriptedFetch([{ status: 429 }]);
+    const result = await callEverflow(connection(fetch), 'POST', '/p', {});
+    expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
+    expect(calls()).toBe(MAX_ATTEMPTS);
+    expect(MAX_ATTEMPTS).toBe(3);
+    expect(slept).toHaveLength(2);
+    // Exponential backoff: the second wait is about twice the first.
+    expect(slept[0]).toBeGreaterThanOrEqual(400);
+    expect(slept[1]).toBeGreaterThanOrEqual(800);
+  });
+
+  it.each([400, 401, 403, 404, 422, 500])('never retries a %i', async (status) => {
+    const { fetch, calls } = scriptedFetch([{ status, body: { error: 'no' } }, { status: 200, body: { url: 'https://x.example/' } }]);
+    const result = await callEverflow(connection(fetch), 'POST', '/p', {});
+    expect(result.ok).toBe(false);
+    expect(calls()).toBe(1);
+    expect(slept).toEqual([]);
+  });
+
+  it('never retries a network failure or a timeout', async () => {
+    const failing = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof globalThis.fetch;
+    await callEverflow(connection(failing), 'GET', '/p');
+    expect(failing).toHaveBeenCalledTimes(1);
+    const { fetch: hanging, mock } = hangingFetch();
+    await callEverflow(connection(hanging, { timeoutMs: 10 }), 'GET', '/p');
+    expect(mock).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits as long as Retry-After says', async () => {
+    const { fetch } = scriptedFetch([{ status: 429, headers: { 'Retry-After': '2' } }, { status: 200, body: {} }]);
+    await callEverflow(connection(fetch), 'GET', '/p');
+    expect(slept).toEqual([2000]);
+  });
+
+  it('does not hold the person for a Retry-After beyond the limit', async () => {
+    const { fetch, calls } = scriptedFetch([{ status: 429, headers: { 'Retry-After': '60' } }, { status: 200, body: {} }]);
+    const result = await callEverflow(connection(fetch), 'GET', '/p');
+    expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
+    expect(calls()).toBe(1);
+  });
+
+  it('maxAttempts: 1 turns retries off', async () => {
+    const { fetch, calls } = scriptedFetch([{ status: 503 }]);
+    await callEverflow(connection(fetch, { maxAttempts: 1 }), 'GET', '/p');
+    expect(calls()).toBe(1);
+  });
+});
+
+const headers = (init: Record<string, string>) => new Headers(init);
+const noJitter = () => 0;
+
+describe('retryDelayMs', () => {
+  it('reads Retry-After in seconds', () => expect(retryDelayMs(1, headers({ 'Retry-After': '3' }))).toBe(3000));
+  it('reads Retry-After as an HTTP date', () => {
+    const now = Date.parse('2026-11-24T10:00:00Z');
+    expect(retryDelayMs(1, headers({ 'Retry-After': 'Tue, 24 Nov 2026 10:00:05 GMT' }), now)).toBe(5000);
+  });
+  it('treats a Retry-After in the past as "now"', () => {
+    const now = Date.parse('2026-11-24T10:00:00Z');
+    expect(retryDelayMs(1, headers({ 'Retry-After': 'Tue, 24 Nov 2026 09:00:00 GMT' }), now)).toBe(0);
+  });
+  it('refuses to wait beyond the limit', () => expect(retryDelayMs(1, headers({ 'Retry-After': '11' }))).toBeUndefined());
+  it('waits for the next second when the rate-limit bucket is empty', () =>
+    expect(retryDelayMs(1, headers({ 'X-RateLimit-Limit': '30', 'X-RateLimit-Remaining': '0' }))).toBe(1000));
+  it('backs off exponentially otherwise', () => {
+    expect(retryDelayMs(1, headers({}), 0, noJitter)).toBe(400);
+    expect(retryDelayMs(2, headers({}), 0, noJitter)).toBe(800);
+    expect(retryDelayMs(3, headers({}), 0, noJitter)).toBe(1600);
+  });
+  it('ignores a Retry-After it cannot read and backs off instead', () =>
+    expect(retryDelayMs(2, headers({ 'Retry-After': 'soon' }), 0, noJitter)).toBe(800));
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { LinkInput } from '../shared/link-form';
+import { MESSAGES } from './failures';
+import { apiBase } from './regions';
+import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from './test-fetch';
+import {
+  REDIRECT_LINK_FIELD,
+  TRACKING_LINK_PATH,
+  buildClickBody,
+  generateTrackingLink,
+  linkFromResponse,
+} from './tracking-link';
+
+const MINIMAL: LinkInput = { offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
+const FULL: LinkInput = {
+  offerId: 1,
+  affiliateId: 2,
+  trackingDomainId: 3,
+  offerUrlId: 4,
+  creativeId: 5,
+  trafficSourceId: 6,
+  sourceId: 'newsletter',
+  sub1: 's1',
+  sub2: 's2',
+  sub3: 's3',
+  sub4: 's4',
+  sub5: 's5',
+  encryptParameters: true,
+  redirectLink: true,
+};
+
+describe('buildClickBody', () => {
+  it('sends only the two IDs, as numbers, for a minimal request', () => {
+    expect(JSON.stringify(buildClickBody(MINIMAL))).toBe('{"network_offer_id":12,"network_affiliate_id":34}');
+  });
+
+  it('maps every field of a full request', () => {
+    expect(buildClickBody(FULL)).toEqual({
+      network_offer_id: 1,
+      network_affiliate_id: 2,
+      network_tracking_domain_id: 3,
+      network_offer_url_id: 4,
+      creative_id: 5,
+      network_traffic_source_id: 6,
+      source_id: 'newsletter',
+      sub1: 's1',
+      sub2: 's2',
+      sub3: 's3',
+      sub4: 's4',
+      sub5: 's5',
+      is_encrypt_parameters: true,
+      is_redirect_link: true,
+    });
+  });
+
+  it('uses REDIRECT_LINK_FIELD for the redirect flag', () => {
+    expect(REDIRECT_LINK_FIELD).toBe('is_redirect_link');
+    const body = buildClickBody({ ...MINIMAL, redirectLink: true });
+    expect(body).toEqual({ network_offer_id: 12, network_affiliate_id: 34, [REDIRECT_LINK_FIELD]: true });
+  });
+
+  it('sends a flag only when it is true', () => {
+    expect(buildClickBody({ ...MINIMAL, encryptParameters: true })).toEqual({
+      network_offer_id: 12,
+      network_affiliate_id: 34,
+      is_encrypt_parameters: true,
+    });
+    const body = buildClickBody(MINIMAL);
+    expect(Object.hasOwn(body, 'is_encrypt_parameters')).toBe(false);
+    expect(Object.hasOwn(body, REDIRECT_LINK_FIELD)).toBe(false);
+  });
+
+  it('leaves out empty strings and absent values', () => {
+    const body = buildClickBody({ ...MINIMAL, sub1: '', sub2: 'x', sourceId: '', creativeId: undefined, offerUrlId: 9 });
+    expect(body).toEqual({ network_offer_id: 12, network_affiliate_id: 34, network_offer_url_id: 9, sub2: 'x' });
+  });
+
+  it('keeps text exactly as given (JSON does the escaping)', () => {
+    const body = buildClickBody({ ...MINIMAL, sub1: 'a&b=c "q" ü' });
+    expect(JSON.stringify(body)).toBe('{"network_offer_id":12,"network_affiliate_id":34,"sub1":"a&b=c \\"q\\" ü"}');
+  });
+});
+
+describe('linkFromResponse', () => {
+  it.each([
+    ['https://www.example-trk.com/28KL6/2CTPL/', 'https://www.example-trk.com/28KL6/2CTPL/'],
+    ['https://www.example-trk.com/28KL6/2CTPL/?sub1=a&source_id=b', 'https://www.example-trk.com/28KL6/2CTPL/?sub1=a&source_id=b'],
+    ['http://no-ssl.example/32HKQB8/2CTPL/?__efq=1XzZ', 'http://no-ssl.example/32HKQB8/2CTPL/?__efq=1XzZ'],
+    ['HTTPS://ADVERTISER.EXAMPLE/?oid=1&affid=51', 'HTTPS://ADVERTISER.EXAMPLE/?oid=1&affid=51'],
+    ['  https://t.example/a/b/\n', 'https://t.example/a/b/'],
+  ])('accepts %j', (url, expected) => {
+    expect(linkFromResponse({ url })).toBe(expected);
+    expect(linkFromResponse({ url, other: 'ignored' })).toBe(expected);
+  });
+
+  it.each([
+    ['javascript:', { url: 'javascript:alert(1)' }],
+    ['javascript: with spaces', { url: '  javascript:alert(document.cookie)' }],
+    ['data:', { url: 'data:text/html,<script>alert(1)</script>' }],
+    ['ftp:', { url: 'ftp://files.example/x' }],
+    ['file:', { url: 'file:///etc/passwd' }],
+    ['chrome-extension:', { url: 'chrome-extension://abc/popup.html' }],
+    ['relative path', { url: '/28KL6/2CTPL/' }],
+    ['protocol-relative', { url: '//t.example/a/' }],
+    ['bare host', { url: 't.example/a/' }],
+    ['empty', { url: '' }],
+    ['missing url', {}],
+    ['other key', { link: 'https://t.example/' }],
+    ['number', { url: 42 }],
+    ['null url', { url: null }],
+    ['object url', { url: { href: 'https://t.example/' } }],
+    ['array url', { url: ['https://t.example/'] }],
+    ['too long', { url: `https://t.example/${'a'.repeat(5000)}` }],
+    ['an inner newline', { url: 'https://t.example/a\nb/' }],
+    ['an inner tab', { url: 'https://t.example/a\tb/' }],
+    ['an inner space', { url: 'https://t.example/a b/' }],
+    ['an inner control character', { url: 'https://t.example/a\u0000b/' }],
+    ['no slashes', { url: 'http:t.example/a/' }],
+    ['backslashes', { url: 'https:\\\\t.example/a/' }],
+    ['no host', { url: 'https://' }],
+    ['null body', null],
+    ['string body', 'https://t.example/'],
+    ['array body', ['https://t.example/']],
+  ])('refuses %s', (_name, body) => {
+    expect(linkFromResponse(body)).toBeUndefined();
+  });
+
+  it('accepts a link up to 4096 characters', () => {
+    const prefix = 'https://t.example/';
+    const longest = prefix + 'a'.repeat(4096 - prefix.length);
+    expect(linkFromResponse({ url: longest })).toBe(longest);
+    expect(linkFromResponse({ url: `${longest}a` })).toBeUndefined();
+  });
+});
+
+describe('generateTrackingLink', () => {
+  const link = 'https://www.example-trk.com/28KL6/2CTPL/?sub1=s1';
+
+  it('POSTs the click body to the tracking endpoint with the key and returns the link', async () => {
+    const { fetch, sent } = fakeFetch(200, { url: link });
+    const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, FULL);
+    expect(result).toEqual({ ok: true, url: link });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.url).toBe('https://api.eflow.team/v1/networks/tracking/offers/clicks');
+    expect(TRACKING_LINK_PATH).toBe('/networks/tracking/offers/clicks');
+    expect(sent[0]?.method).toBe('POST');
+    expect(sent[0]?.headers['X-Eflow-Api-Key']).toBe(API_KEY);
+    expect(sent[0]?.headers['Content-Type']).toBe('application/json');
+    expect(sent[0]?.body).toBe(
+      '{"network_offer_id":1,"network_affiliate_id":2,"network_tracking_domain_id":3,"network_offer_url_id":4,' +
+        '"creative_id":5,"network_traffic_source_id":6,"source_id":"newsletter","sub1":"s1","sub2":"s2","sub3":"s3",' +
+        '"sub4":"s4","sub5":"s5","is_encrypt_parameters":true,"is_redirect_link":true}',
+    );
+  });
+
+  it('talks to the EU host when given the EU base', async () => {
+    const { fetch, sent } = fakeFetch(200, { url: link });
+    await generateTrackingLink({ baseUrl: apiBase('eu'), apiKey: API_KEY, fetch }, MINIMAL);
+    expect(sent[0]?.url).toBe('https://api-eu.eflow.team/v1/networks/tracking/offers/clicks');
+    expect(sent[0]?.body).toBe('{"network_offer_id":12,"network_affiliate_id":34}');
+  });
+
+  it.each([
+    ['a javascript: link', { url: 'javascript:alert(1)' }],
+    ['no url', { message: 'ok' }],
+    ['a relative link', { url: '/a/b/' }],
+  ])('a 200 with %s is bad-response', async (_name, body) => {
+    const { fetch } = fakeFetch(200, body);
+    const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, MINIMAL);
+    expect(result).toEqual({ ok: false, kind: 'bad-response', message: MESSAGES.badResponse });
+  });
+
+  it('passes an Everflow refusal through with its reason', async () => {
+    const { fetch } = fakeFetch(400, { Error: 'Affiliate 34 cannot run offer 12' });
+    const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, MINIMAL);
+    expect(result).toEqual({
+      ok: false,
+      kind: 'rejected',
+      message: MESSAGES.rejected('“Affiliate 34 cannot run offer 12”'),
+    });
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
+  it('passes a bad key through as unauthorized', async () => {
+    const { fetch } = fakeFetch(401, undefined);
+    const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, MINIMAL);
+    expect(result).toEqual({ ok: false, kind: 'unauthorized', message: MESSAGES.unauthorized });
+  });
+});
