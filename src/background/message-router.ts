@@ -6,7 +6,7 @@ import { toBackground, type MessageType, type Reply, type ToBackground } from '.
 import { failure, type Failure } from '../shared/outcome';
 
 export type Handlers = {
-  [K in MessageType]: (payload: z.output<ToBackground[K]['payload']>) => Promise<Reply<K>>;
+  [K in MessageType]: (payload: z.output<ToBackground[K]>) => Promise<Reply<K>>;
 };
 
 export const REFUSED = 'The extension refused a message it did not recognise; reload the page and try again.';
@@ -17,8 +17,8 @@ export interface RouterOptions {
   extensionOrigin: string;
 }
 
-export function isOwnPage(sender: browser.Runtime.MessageSender, options: RouterOptions): boolean {
-  return sender.id === options.extensionId && typeof sender.url === 'string' && sender.url.startsWith(options.extensionOrigin);
+export function isOwnPage(sender: browser.Runtime.MessageSender | undefined, options: RouterOptions): boolean {
+  return sender?.id === options.extensionId && typeof sender.url === 'string' && sender.url.startsWith(options.extensionOrigin);
 }
 
 export function createRouter(handlers: Handlers, options: RouterOptions) {
@@ -28,7 +28,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     const { type, payload } = message as { type?: unknown; payload?: unknown };
     if (typeof type !== 'string' || !Object.hasOwn(toBackground, type)) return failure('invalid-input', REFUSED);
     const key = type as MessageType;
-    const parsed = toBackground[key].payload.safeParse(payload);
+    const parsed = toBackground[key].safeParse(payload);
     if (!parsed.success) return failure('invalid-input', REFUSED);
     try {
       const handler = handlers[key] as (p: unknown) => Promise<Reply<MessageType>>;

@@ -3,7 +3,8 @@
 import browser from 'webextension-polyfill';
 import { checkConnection } from '../everflow/connection-check';
 import { apiBase } from '../everflow/regions';
-import { ApiKeySchema, POPUP_PORT } from '../shared/messages';
+import { ApiKeySchema } from '../shared/messages';
+import { POPUP_PORT } from '../shared/popup-port';
 import { failure } from '../shared/outcome';
 import { read, readItem, writeItem } from '../shared/storage-item';
 import { lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';

@@ -1,7 +1,6 @@
 // White-label dashboard domains: each one added asks Chrome for access to that host (so the popup
 // and menu can read its offer pages) and each one removed gives that access back.
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { EVERFLOW_DASHBOARD_SUFFIX, normaliseDomain } from '../shared/dashboard-url';
 import { send } from '../shared/connector';
 
@@ -31,7 +30,7 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
     }
     setError('');
     // Must be the first await: Chrome asks only inside the click that requested it.
-    const granted = await browser.permissions.request({ origins: [origin(domain)] }).catch(() => false);
+    const granted = await chrome.permissions.request({ origins: [origin(domain)] }).catch(() => false);
     if (!granted) {
       setError(`Chrome did not allow access to ${domain}, so it was not added.`);
       return;
@@ -52,7 +51,7 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
       onNotice(reply.message, 'error');
       return;
     }
-    await browser.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
+    await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
     await onChanged();
     onNotice(`${domain} removed, and the extension’s access to it was given back.`, 'ok');
   }

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 // Labelled inputs whose error sits right below them, announced, and tied with aria-describedby.
 import { FIELD_LABELS, type FlagField, type FormField, type IdField, type TextField } from '../shared/link-form';
 

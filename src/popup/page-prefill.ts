@@ -1,6 +1,5 @@
 // What the popup should prefill from outside the draft: an offer chosen in the right-click menu
 // ("Open link builder…"), else the offer or affiliate named by the dashboard tab in front.
-import browser from 'webextension-polyfill';
 import { readDashboardUrl } from '../shared/dashboard-url';
 import { read, removeItem } from '../shared/storage-item';
 import { pendingPrefillItem, settingsItem } from '../shared/stored-items';
@@ -25,7 +24,7 @@ async function takePending(): Promise<number | undefined> {
 async function activeTabUrl(): Promise<string | undefined> {
   // Without the "tabs" permission, url is present only for pages we hold host permission for:
   // the dashboard. Every other page stays unread.
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab?.url;
 }
 

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 // What the popup shows after a generation: the link with Copy and Open, or one plain sentence.
 import type { Failure, LinkSuccess } from '../shared/outcome';
 

@@ -2,8 +2,11 @@
 // background validates every payload on receipt, the UI validates every reply.
 import * as z from 'zod/mini';
 import { LinkFormSchema } from './link-form';
-import { FailureSchema, LinkOutcomeSchema, LinkSuccessSchema } from './outcome';
+import type { Failure } from './outcome';
+import type { replies } from './replies';
 import { MAX_DASHBOARD_DOMAINS, RegionSchema } from './stored-items';
+
+export type { Status } from './replies';
 
 /** Where a generation was asked for; recorded so later features can tell popup from menu. */
 export const SurfaceSchema = z.enum(['popup', 'menu', 'keyboard']);
@@ -22,58 +25,30 @@ export const ApiKeySchema = z.pipe(
   ),
 );
 
-const Done = z.object({ ok: z.literal(true) });
-
-export const StatusSchema = z.object({
-  ok: z.literal(true),
-  hasKey: z.boolean(),
-  /** The key's last 4 characters, so a person can tell which key is saved. Never the key. */
-  keyHint: z.optional(z.string()),
-  /** The key is kept only until the browser closes (storage.session). */
-  keySessionOnly: z.boolean(),
-  region: RegionSchema,
-  dashboardDomains: z.array(z.string()),
-  lastLink: z.nullable(LinkSuccessSchema),
-  recentAffiliates: z.array(z.number()),
-  /** Plain sentences about stored data that had to be reset, shown once. */
-  notices: z.array(z.string()),
-});
-export type Status = z.infer<typeof StatusSchema>;
-
-/** UI → background. Every reply may also be a Failure. */
+/** UI → background: each message's payload, validated by the background on receipt. Replies: replies.ts. */
 export const toBackground = {
-  generate: {
-    payload: z.object({ form: LinkFormSchema, surface: SurfaceSchema }),
-    reply: LinkOutcomeSchema,
-  },
-  getStatus: { payload: z.object({}), reply: StatusSchema },
+  generate: z.object({ form: LinkFormSchema, surface: SurfaceSchema }),
+  getStatus: z.object({}),
   /** Saves the region and where the key is kept, and the key itself when one is given. */
-  saveSettings: {
-    payload: z.object({ region: RegionSchema, sessionOnly: z.boolean(), key: z.optional(z.string()) }),
-    reply: Done,
-  },
+  saveSettings: z.object({ region: RegionSchema, sessionOnly: z.boolean(), key: z.optional(z.string()) }),
   /** Replaces the list of extra dashboard domains (host permissions are asked for by the page). */
-  setDashboardDomains: {
-    payload: z.object({ domains: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_DASHBOARD_DOMAINS)) }),
-    reply: Done,
-  },
-  forgetKey: { payload: z.object({}), reply: Done },
-  testConnection: { payload: z.object({}), reply: z.object({ ok: z.literal(true), message: z.string() }) },
-  copy: { payload: z.object({ text: z.string().check(z.maxLength(8192)) }), reply: Done },
+  setDashboardDomains: z.object({
+    domains: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
+  }),
+  forgetKey: z.object({}),
+  testConnection: z.object({}),
+  copy: z.object({ text: z.string().check(z.maxLength(8192)) }),
 } as const;
 
 export type ToBackground = typeof toBackground;
 export type MessageType = keyof ToBackground;
-export type Payload<K extends MessageType> = z.input<ToBackground[K]['payload']>;
-export type Reply<K extends MessageType> = z.output<ToBackground[K]['reply']> | z.output<typeof FailureSchema>;
+export type Payload<K extends MessageType> = z.input<ToBackground[K]>;
+export type Reply<K extends MessageType> = z.output<(typeof replies)[K]> | Failure;
 
 export interface Envelope<K extends MessageType = MessageType> {
   type: K;
   payload: Payload<K>;
 }
-
-/** The popup holds a port with this name open, so the background knows whether anyone sees a reply. */
-export const POPUP_PORT = 'popup';
 
 /** Background → offscreen document: the only message it answers. */
 export const OffscreenCopySchema = z.object({

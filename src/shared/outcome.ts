@@ -1,5 +1,5 @@
 // What a generation (or any Everflow call) ends in, as both sides see it. The UI shows `message`;
-// tests and code branch on `kind`.
+// tests and code branch on `kind`. LinkSuccess is also stored (the last link), so its schema is here.
 import * as z from 'zod/mini';
 
 export const FAILURE_KINDS = [
@@ -18,15 +18,6 @@ export const FAILURE_KINDS = [
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
-export const FailureSchema = z.object({
-  ok: z.literal(false),
-  kind: z.enum(FAILURE_KINDS),
-  message: z.string(),
-  /** Per-field messages, for `invalid-input`. */
-  fieldErrors: z.optional(z.record(z.string(), z.string())),
-});
-export type Failure = z.infer<typeof FailureSchema>;
-
 export const LinkSuccessSchema = z.object({
   ok: z.literal(true),
   url: z.string(),
@@ -39,8 +30,9 @@ export const LinkSuccessSchema = z.object({
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 
-export const LinkOutcomeSchema = z.discriminatedUnion('ok', [LinkSuccessSchema, FailureSchema]);
-export type LinkOutcome = z.infer<typeof LinkOutcomeSchema>;
+// The reply schemas (Failure, LinkOutcome) live in replies.ts, which runtime code imports as types only.
+export type Failure = import('./replies').Failure;
+export type LinkOutcome = LinkSuccess | Failure;
 
 export function failure(kind: FailureKind, message: string, fieldErrors?: Record<string, string>): Failure {
   return fieldErrors ? { ok: false, kind, message, fieldErrors } : { ok: false, kind, message };

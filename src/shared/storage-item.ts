@@ -1,6 +1,6 @@
 // Typed, versioned storage. Each item is stored as { v, data }; reading migrates older versions
 // forward and falls back to the default (never throws) when the stored value is unreadable.
-import browser from 'webextension-polyfill';
+// Uses chrome.storage directly (Promise-based in MV3) so UI pages need not load the polyfill.
 import type * as z from 'zod/mini';
 
 export type Area = 'local' | 'session';
@@ -45,7 +45,7 @@ export function encodeStored<T>(spec: ItemSpec<T>, value: T): { v: number; data:
 }
 
 export async function readItem<T>(spec: ItemSpec<T>): Promise<ReadResult<T>> {
-  const got = await browser.storage[spec.area].get(spec.key);
+  const got = await chrome.storage[spec.area].get(spec.key);
   const result = decodeStored(spec, got[spec.key]);
   // Store the migrated (or reset) shape so the migration runs, and the reset is reported, once.
   if (result.status === 'migrated' || result.status === 'reset') await writeItem(spec, result.value);
@@ -57,9 +57,9 @@ export async function read<T>(spec: ItemSpec<T>): Promise<T> {
 }
 
 export async function writeItem<T>(spec: ItemSpec<T>, value: T): Promise<void> {
-  await browser.storage[spec.area].set({ [spec.key]: encodeStored(spec, value) });
+  await chrome.storage[spec.area].set({ [spec.key]: encodeStored(spec, value) });
 }
 
 export async function removeItem(spec: ItemSpec<unknown>): Promise<void> {
-  await browser.storage[spec.area].remove(spec.key);
+  await chrome.storage[spec.area].remove(spec.key);
 }

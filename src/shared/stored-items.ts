@@ -45,7 +45,7 @@ export const recentAffiliatesItem: ItemSpec<number[]> = {
   area: 'local',
   key: 'recentAffiliates',
   version: 1,
-  schema: z.array(z.number().check(z.int(), z.gte(1))),
+  schema: z.array(z.number().check(z.gte(1), z.refine(Number.isInteger))),
   fallback: () => [],
 };
 

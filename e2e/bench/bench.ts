@@ -1,0 +1,212 @@
+// `npm run bench`: measures the production build in headless Chromium and prints a table (and
+// writes bench-results.json). Medians after a warm-up. Times are reported, never asserted.
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUDGETS, DIST, backgroundBytes, popupBytes, zipBytes } from '../fixtures/bundle-size';
+import { CHROMIUM, TEST_KEY, builtManifest, launchWithExtension } from '../fixtures/extension';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 3;
+const BLANK_PAGE = 'bench-blank.html';
+
+const median = (values: number[]) => {
+  const sorted = values.toSorted((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Records when the first <input> exists, from navigation start (performance.now()'s origin). It is
+ * added, in the bench's copy of dist/ only, as the first script of both measured pages: extension
+ * pages allow no inline script and Playwright's init scripts do not reach them.
+ */
+const PROBE = `(() => {
+  const check = () => {
+    if (window.firstInputAt === undefined && document.querySelector('input')) window.firstInputAt = performance.now();
+    return window.firstInputAt !== undefined;
+  };
+  if (!check()) {
+    const observer = new MutationObserver(() => check() && observer.disconnect());
+    observer.observe(document, { childList: true, subtree: true });
+  }
+})();`;
+
+function addProbe(dir: string, page: string): void {
+  const path = join(dir, page);
+  const html = readFileSync(path, 'utf8');
+  if (!html.includes('<head>')) throw new Error(`${page} has no <head> to put the probe in`);
+  writeFileSync(path, html.replace('<head>', '<head><script src="/bench-probe.js"></script>'));
+}
+
+async function pageTimes(context: BrowserContext, url: string, waitForReady: boolean): Promise<{ firstInput: number; ready?: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { firstInputAt?: number }).firstInputAt !== undefined);
+  const firstInput = await page.evaluate(() => (window as unknown as { firstInputAt: number }).firstInputAt);
+  let ready: number | undefined;
+  if (waitForReady) {
+    await page.waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0);
+    ready = await page.evaluate(() => performance.getEntriesByName('popup-ready')[0]!.startTime);
+  }
+  await page.close();
+  return ready === undefined ? { firstInput } : { firstInput, ready };
+}
+
+/** Presses Generate and resolves when "Copied to clipboard." is announced (the copy precedes the reply). */
+async function clickToClipboard(popup: Page): Promise<number> {
+  return popup.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const status = document.querySelector('[role="status"]')!;
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Generate link')!;
+        let start = 0;
+        const observer = new MutationObserver(() => {
+          if (status.textContent === 'Copied to clipboard.') {
+            observer.disconnect();
+            resolve(performance.now() - start);
+          }
+        });
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+        start = performance.now();
+        button.click();
+      }),
+  );
+}
+
+async function stopWorker(context: BrowserContext): Promise<void> {
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  type Targets = { targetInfos: { type: string; url: string; targetId: string }[] };
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as Targets;
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  if (target) {
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    for (let i = 0; i < 100; i++) {
+      const { targetInfos: now } = (await cdp.send('Target.getTargets')) as Targets;
+      if (!now.some((t) => t.targetId === target.targetId)) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  await cdp.detach();
+}
+
+async function fakeRoundTrip(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    const start = performance.now();
+    await (await fetch('https://api.eflow.team/v1/networks/tracking/offers/clicks', { method: 'POST', body: '{}' })).text();
+    return performance.now() - start;
+  });
+}
+
+async function main() {
+  console.log(`Chromium: ${CHROMIUM}; ${RUNS} runs after ${WARMUP} warm-up runs.`);
+  // A copy of dist/ with one extra blank page: the floor, measured in the same extension and run.
+  const copy = mkdtempSync(join(tmpdir(), 'elb-bench-'));
+  cpSync(DIST, copy, { recursive: true });
+  writeFileSync(join(copy, BLANK_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><input aria-label="Blank"></body></html>');
+  writeFileSync(join(copy, 'bench-probe.js'), PROBE);
+  addProbe(copy, BLANK_PAGE);
+  addProbe(copy, builtManifest().action.default_popup);
+
+  const { context, userDataDir } = await launchWithExtension([], copy);
+  let requests = 0;
+  await context.route('https://api.eflow.team/**', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ url: `https://trk.example-trk.com/B/${++requests}/` }) }),
+  );
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const base = `chrome-extension://${new URL(worker.url()).host}/`;
+    const popupUrl = base + builtManifest().action.default_popup;
+
+    const options = await context.newPage();
+    await options.goto(base + 'src/options/options.html');
+    await options.getByLabel('API key', { exact: true }).fill(TEST_KEY);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('API key saved.').waitFor();
+    await options.close();
+
+    const blank: number[] = [];
+    const first: number[] = [];
+    const ready: number[] = [];
+    for (let run = 0; run < WARMUP + RUNS; run++) {
+      // Alternate, so drift in the machine's load hits both alike.
+      const b = await pageTimes(context, base + BLANK_PAGE, false);
+      const p = await pageTimes(context, popupUrl, true);
+      if (run < WARMUP) continue;
+      blank.push(b.firstInput);
+      first.push(p.firstInput);
+      ready.push(p.ready!);
+    }
+
+    const popup = await context.newPage();
+    await popup.goto(popupUrl);
+    await popup.getByLabel('Offer ID', { exact: true }).fill('42');
+    await popup.getByLabel('Affiliate ID', { exact: true }).fill('7');
+    const rtt: number[] = [];
+    const warm: number[] = [];
+    for (let run = 0; run < WARMUP + RUNS; run++) {
+      const trip = await fakeRoundTrip(context.serviceWorkers()[0] ?? worker);
+      const took = await clickToClipboard(popup);
+      if (run >= WARMUP) {
+        rtt.push(trip);
+        warm.push(took);
+      }
+    }
+    const cold: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await stopWorker(context);
+      cold.push(await clickToClipboard(popup));
+      await popup.waitForTimeout(600); // let the popup's port reconnect before the next stop
+    }
+
+    const clip = await context.newPage();
+    await context.grantPermissions(['clipboard-read'], { origin: 'https://api.eflow.team' });
+    await clip.goto('https://api.eflow.team/v1/');
+    await clip.bringToFront();
+    const onClipboard = await clip.evaluate(() => navigator.clipboard.readText()).catch(() => '(unreadable)');
+
+    const floor = median(blank);
+    const warmMedian = median(warm);
+    const rows: [string, string, string, string][] = [
+      ['Blank extension page: first input (floor)', `${round(floor)} ms`, '', ''],
+      ['Popup: first input', `${round(median(first))} ms`, `×${(median(first) / floor).toFixed(2)}`, '≤ ×1.25'],
+      ['Popup: ready (draft + prefill applied)', `${round(median(ready))} ms`, `×${(median(ready) / floor).toFixed(2)}`, '≤ ×1.5'],
+      ['Fake Everflow round trip (from the worker)', `${round(median(rtt))} ms`, '', ''],
+      ['Click → clipboard, warm', `${round(warmMedian)} ms`, `+${round(warmMedian - median(rtt))} ms over the fake`, '≤ +30 ms'],
+      ['Click → clipboard, cold (worker stopped)', `${round(median(cold))} ms`, `+${round(median(cold) - warmMedian)} ms over warm`, '≤ +150 ms'],
+      ['Popup JS+CSS, gzip', `${popupBytes().gzip} B`, '', `≤ ${BUDGETS.popup} B`],
+      ['Background JS, gzip', `${backgroundBytes().gzip} B`, '', `≤ ${BUDGETS.background} B`],
+      ['Store zip', `${zipBytes().gzip} B`, '', `≤ ${BUDGETS.zip} B`],
+    ];
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['metric', 'median', 'relative', 'budget'][i]!.length));
+    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+    console.log(line(['metric', 'median', 'relative', 'budget']));
+    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+    for (const row of rows) console.log(line(row));
+    console.log(`Last link on the clipboard: ${onClipboard}`);
+
+    writeFileSync(
+      'bench-results.json',
+      JSON.stringify(
+        {
+          runs: RUNS,
+          chromium: CHROMIUM,
+          ms: { blankFirstInput: blank, popupFirstInput: first, popupReady: ready, fakeRoundTrip: rtt, clickWarm: warm, clickCold: cold },
+          medians: Object.fromEntries(rows.map((r) => [r[0], r[1]])),
+          bytes: { popup: popupBytes(), background: backgroundBytes(), zip: zipBytes() },
+        },
+        null,
+        2,
+      ),
+    );
+    console.log('Raw numbers: bench-results.json');
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,21 @@
+// Byte budgets, enforced: bytes are deterministic, so a regression fails the suite. Times are only
+// reported by `npm run bench`.
+import { expect, test } from '@playwright/test';
+import { BUDGETS, backgroundBytes, popupBytes, zipBytes } from './fixtures/bundle-size';
+
+test(`the popup loads at most ${BUDGETS.popup} bytes of JS and CSS, gzip`, () => {
+  const popup = popupBytes();
+  expect(popup.files.some((file) => file.endsWith('.css')), 'the popup’s CSS is counted').toBe(true);
+  expect(popup.files.filter((file) => file.endsWith('.js')).length, 'the popup’s scripts are counted').toBeGreaterThan(1);
+  expect(popup.gzip, `popup files: ${popup.files.join(', ')}`).toBeLessThanOrEqual(BUDGETS.popup);
+});
+
+test(`the background loads at most ${BUDGETS.background} bytes, gzip`, () => {
+  const background = backgroundBytes();
+  expect(background.files.length).toBeGreaterThan(1);
+  expect(background.gzip, `background files: ${background.files.join(', ')}`).toBeLessThanOrEqual(BUDGETS.background);
+});
+
+test(`the store zip is at most ${BUDGETS.zip} bytes`, () => {
+  expect(zipBytes().gzip).toBeLessThanOrEqual(BUDGETS.zip);
+});

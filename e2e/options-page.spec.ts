@@ -1,0 +1,168 @@
+// The options page: saving, showing, testing and forgetting the key, and choosing the region, as a
+// person does it, and what the popup does afterwards.
+import type { Page } from '@playwright/test';
+import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { TEST_KEY, expect, test } from './fixtures/extension';
+import { expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
+import { fillForm } from './fixtures/popup-form';
+
+const LAST4 = TEST_KEY.slice(-4);
+const SAVED_US = `A key ending in ${LAST4} is saved for the United States region.`;
+const SAVED_EU = `A key ending in ${LAST4} is saved for the Europe region.`;
+const NONE_SAVED = 'No API key is saved yet.';
+const UNAUTHORIZED =
+  'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.';
+const NO_KEY = 'No Everflow API key is saved yet; add one on the options page.';
+
+async function typeAndSaveKey(options: Page, key = TEST_KEY): Promise<void> {
+  await options.getByLabel('API key', { exact: true }).fill(key);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('API key saved.');
+}
+
+test('a saved key is shown only by its last 4 characters', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options');
+  await expect(options.getByText(NONE_SAVED)).toBeVisible();
+  await typeAndSaveKey(options);
+
+  await expect(options.getByText(SAVED_US)).toBeVisible();
+  // The field is emptied and now offers to replace the key.
+  await expect(options.getByLabel('Replace API key')).toHaveValue('');
+  await expect(options.getByLabel('API key', { exact: true })).toHaveCount(0);
+  await expectNothingLeaked(options);
+  // Not even one character more than the last 4.
+  expect(await options.locator('body').innerText()).not.toContain(TEST_KEY.slice(-5));
+
+  // The same after the page is opened again.
+  await options.reload();
+  await expect(options.getByText(SAVED_US)).toBeVisible();
+  await expect(options.getByLabel('Replace API key')).toHaveValue('');
+  await expectNothingLeaked(options);
+});
+
+test('Show key / Hide key toggles whether the typed key is readable', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options');
+  const field = options.getByLabel('API key', { exact: true });
+  await field.fill(TEST_KEY);
+
+  const show = options.getByRole('button', { name: 'Show key' });
+  await expect(field).toHaveAttribute('type', 'password');
+  await expect(show).toHaveAttribute('aria-pressed', 'false');
+
+  await show.click();
+  const hide = options.getByRole('button', { name: 'Hide key' });
+  await expect(field).toHaveAttribute('type', 'text');
+  await expect(hide).toHaveAttribute('aria-pressed', 'true');
+  await expect(field).toHaveValue(TEST_KEY);
+
+  await hide.click();
+  await expect(field).toHaveAttribute('type', 'password');
+  await expect(options.getByRole('button', { name: 'Show key' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(field).toHaveValue(TEST_KEY);
+
+  // Saving hides it again, whatever state the toggle was in.
+  await options.getByRole('button', { name: 'Show key' }).click();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('API key saved.');
+  await expect(options.getByLabel('Replace API key')).toHaveAttribute('type', 'password');
+  await expect(options.getByRole('button', { name: 'Show key' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('saving an empty key shows an error next to the field and saves nothing', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options');
+  const field = options.getByLabel('API key', { exact: true });
+  await options.getByRole('button', { name: 'Save' }).click();
+
+  await expectFieldError(options, field, 'Enter the API key.');
+  await expect(field).toBeFocused();
+  await expect(options.getByRole('status')).toHaveText('');
+  await expect(options.getByText(NONE_SAVED)).toBeVisible();
+
+  // A key with a space inside is refused the same way.
+  await field.fill('efk_live abc');
+  await expectFieldValid(field);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expectFieldError(options, field, 'An API key has no spaces inside; check what was pasted.');
+  await expect(options.getByText(NONE_SAVED)).toBeVisible();
+
+  // Typing a good key clears the error and saves.
+  await field.fill(TEST_KEY);
+  await expectFieldValid(field);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('API key saved.');
+  await expect(options.getByText(SAVED_US)).toBeVisible();
+});
+
+test('Test connection says connected, and how many tracking domains Everflow has', async ({ everflow, openExtensionPage }) => {
+  const options = await openExtensionPage('options');
+  // Nothing to test before a key is saved.
+  await expect(options.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+  await typeAndSaveKey(options);
+
+  everflow.answer({ json: { domains: [{}, {}] } });
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByRole('status')).toHaveText('Connected: Everflow accepted this key (2 tracking domains).');
+  expect(everflow.requests.map((r) => [r.method, r.url, r.headers['x-eflow-api-key']])).toStrictEqual([
+    ['GET', 'https://api.eflow.team/v1/networks/domains/tracking', TEST_KEY],
+  ]);
+  await expectNothingLeaked(options);
+});
+
+test('Test connection with a key Everflow refuses says so plainly', async ({ everflow, openExtensionPage }) => {
+  const options = await openExtensionPage('options');
+  await typeAndSaveKey(options);
+
+  everflow.answer({ status: 401, json: { error: 'Unauthorized' } });
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByRole('status')).toHaveText(UNAUTHORIZED);
+  await expect(options.getByRole('button', { name: 'Test connection' })).toBeEnabled();
+  await expectNothingLeaked(options);
+});
+
+test('switching the region to Europe sends the next link request to the EU API', async ({ everflow, openExtensionPage }) => {
+  const options = await openExtensionPage('options');
+  await typeAndSaveKey(options);
+  await expect(options.getByText(SAVED_US)).toBeVisible();
+
+  await options.getByLabel('Region').selectOption({ label: 'Europe (api-eu.eflow.team)' });
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await expect(options.getByText(SAVED_EU)).toBeVisible();
+  await options.reload();
+  await expect(options.getByLabel('Region')).toHaveValue('eu');
+  await expect(options.getByRole('option', { selected: true })).toHaveText('Europe (api-eu.eflow.team)');
+
+  const popup = await openExtensionPage('popup');
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  expect(everflow.requests.map((r) => r.url)).toStrictEqual(['https://api-eu.eflow.team/v1/networks/tracking/offers/clicks']);
+  expect(everflow.requests[0]!.headers['x-eflow-api-key']).toBe(TEST_KEY);
+});
+
+test('Forget key removes it: the options page, the popup and generation all know', async ({ everflow, openExtensionPage }) => {
+  const options = await openExtensionPage('options');
+  await typeAndSaveKey(options);
+  await expect(options.getByText(SAVED_US)).toBeVisible();
+
+  await options.getByRole('button', { name: 'Forget key' }).click();
+  await expect(options.getByRole('status')).toHaveText('The API key was removed from this browser.');
+  await expect(options.getByText(NONE_SAVED)).toBeVisible();
+  await expect(options.getByLabel('API key', { exact: true })).toBeVisible();
+  await expect(options.getByRole('button', { name: 'Forget key' })).toBeDisabled();
+  await expect(options.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+  await options.reload();
+  await expect(options.getByText(NONE_SAVED)).toBeVisible();
+
+  const popup = await openExtensionPage('popup');
+  await expect(popup.getByRole('alert')).toContainText('No Everflow API key is saved yet, so links can’t be generated.');
+  await expect(popup.getByRole('button', { name: 'Add your API key in Options' })).toBeVisible();
+
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByRole('alert').filter({ hasText: NO_KEY })).toBeVisible();
+  await expect(popup.getByLabel('Your tracking link')).toHaveCount(0);
+  await expect(popup.getByRole('button', { name: 'Generate link' })).toBeEnabled();
+  expect(everflow.requests).toStrictEqual([]);
+  await expectNothingLeaked(popup);
+});

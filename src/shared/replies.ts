@@ -1,0 +1,46 @@
+// What the background answers, one schema per reply. Extension code imports this module as types
+// only (`import type`): the background produces these values itself and the UI trusts its own
+// background, so bundling the schemas would only cost the popup bytes. Tests parse with them.
+import * as z from 'zod/mini';
+import { MAX_DASHBOARD_DOMAINS, RegionSchema } from './stored-items';
+import { FAILURE_KINDS, LinkSuccessSchema } from './outcome';
+
+export const FailureSchema = z.object({
+  ok: z.literal(false),
+  kind: z.enum(FAILURE_KINDS),
+  message: z.string(),
+  /** Per-field messages, for `invalid-input`. */
+  fieldErrors: z.optional(z.record(z.string(), z.string())),
+});
+export type Failure = z.infer<typeof FailureSchema>;
+
+export const LinkOutcomeSchema = z.discriminatedUnion('ok', [LinkSuccessSchema, FailureSchema]);
+
+export const DoneSchema = z.object({ ok: z.literal(true) });
+
+export const StatusSchema = z.object({
+  ok: z.literal(true),
+  hasKey: z.boolean(),
+  /** The key's last 4 characters, so a person can tell which key is saved. Never the key. */
+  keyHint: z.optional(z.string()),
+  /** The key is kept only until the browser closes (storage.session). */
+  keySessionOnly: z.boolean(),
+  region: RegionSchema,
+  dashboardDomains: z.array(z.string()).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
+  lastLink: z.nullable(LinkSuccessSchema),
+  recentAffiliates: z.array(z.number()),
+  /** Plain sentences about stored data that had to be reset, shown once. */
+  notices: z.array(z.string()),
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+/** The reply to each UI → background message (every one may also be a Failure). */
+export const replies = {
+  generate: LinkOutcomeSchema,
+  getStatus: StatusSchema,
+  saveSettings: DoneSchema,
+  setDashboardDomains: DoneSchema,
+  forgetKey: DoneSchema,
+  testConnection: z.object({ ok: z.literal(true), message: z.string() }),
+  copy: DoneSchema,
+};
