@@ -111,5 +111,5 @@ export async function onMenuClick(info: chrome.contextMenus.OnClickData): Promis
   }
   if (offerId === undefined) return announce(failureNotice(NO_OFFER_HERE));
   const chosen = menuId.startsWith(AFFILIATE_PREFIX) ? toId(menuId.slice(AFFILIATE_PREFIX.length)) : undefined;
-  return quickCopy(offerId, chosen);
+  return quickCopy('menu', offerId, chosen);
 }

@@ -2,30 +2,33 @@
 import { MESSAGES } from '../everflow/failures';
 import { apiBase } from '../everflow/regions';
 import { generateTrackingLink } from '../everflow/tracking-link';
+import type { Surface } from '../shared/link-history';
 import { parseLinkForm, type LinkInput } from '../shared/link-form';
 import { failure, type LinkOutcome, type LinkSuccess } from '../shared/outcome';
 import { read, writeItem } from '../shared/storage-item';
 import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { readApiKey } from './api-key-store';
 import { copyToClipboard } from './clipboard';
+import { recordLink } from './history-store';
 
 export const CHECK_FIELDS = 'Some fields need attention; see the message beside each one.';
 
 /** Requests under way, by their exact input: a double click or a repeated Enter joins the first. */
 const inFlight = new Map<string, Promise<LinkOutcome>>();
 
-export function generateLink(form: unknown): Promise<LinkOutcome> {
+/** `surface` is recorded in the history with each link made. */
+export function generateLink(form: unknown, surface: Surface): Promise<LinkOutcome> {
   const checked = parseLinkForm(form);
   if (!checked.ok) return Promise.resolve(failure('invalid-input', CHECK_FIELDS, checked.errors));
   const id = JSON.stringify(checked.input);
   const running = inFlight.get(id);
   if (running) return running;
-  const started = generateChecked(checked.input).finally(() => inFlight.delete(id));
+  const started = generateChecked(checked.input, surface).finally(() => inFlight.delete(id));
   inFlight.set(id, started);
   return started;
 }
 
-async function generateChecked(input: LinkInput): Promise<LinkOutcome> {
+async function generateChecked(input: LinkInput, surface: Surface): Promise<LinkOutcome> {
   const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   const result = await generateTrackingLink({ baseUrl: apiBase(settings.region), apiKey }, input);
@@ -39,7 +42,12 @@ async function generateChecked(input: LinkInput): Promise<LinkOutcome> {
     copied,
     at: Date.now(),
   };
-  await Promise.all([writeItem(lastLinkItem, success), rememberAffiliate(input.affiliateId)]);
+  await Promise.all([
+    writeItem(lastLinkItem, success),
+    rememberAffiliate(input.affiliateId),
+    // The link is made and copied: a history that cannot be written must not turn that into a failure.
+    recordLink(result.url, input, surface, success.at).catch(() => undefined),
+  ]);
   return success;
 }
 

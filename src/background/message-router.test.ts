@@ -30,6 +30,8 @@ function fakeHandlers() {
     forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
     copy: vi.fn<Handlers['copy']>(async () => DONE),
+    deleteHistoryEntry: vi.fn<Handlers['deleteHistoryEntry']>(async () => DONE),
+    clearHistory: vi.fn<Handlers['clearHistory']>(async () => DONE),
   } satisfies Handlers;
 }
 

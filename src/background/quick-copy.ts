@@ -1,6 +1,7 @@
 // One action shared by the right-click menu and the keyboard command: copy the link for an offer
 // with the last (or a chosen) affiliate, or open the builder when there is no affiliate to use.
 import { EMPTY_FORM } from '../shared/link-form';
+import type { Surface } from '../shared/link-history';
 import { read, writeItem } from '../shared/storage-item';
 import { pendingPrefillItem, recentAffiliatesItem } from '../shared/stored-items';
 import { announce, failureNotice } from './feedback';
@@ -21,7 +22,8 @@ export async function openBuilder(offerId?: number): Promise<void> {
   }
 }
 
-export async function quickCopy(offerId: number | undefined, affiliateId?: number): Promise<void> {
+/** `surface` says who asked ('menu' or 'keyboard'), for the history. */
+export async function quickCopy(surface: Surface, offerId: number | undefined, affiliateId?: number): Promise<void> {
   if (offerId === undefined) {
     await announce(failureNotice(NO_OFFER_HERE));
     return;
@@ -31,6 +33,6 @@ export async function quickCopy(offerId: number | undefined, affiliateId?: numbe
     await openBuilder(offerId);
     return;
   }
-  const outcome = await generateLink({ ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliate) });
+  const outcome = await generateLink({ ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliate) }, surface);
   await announce(outcome);
 }

@@ -13,6 +13,8 @@ export interface Connection {
   sleep?: (ms: number) => Promise<void>;
   /** Attempts in all, including the first; 1 turns retries off. */
   maxAttempts?: number;
+  /** Cancels the call (e.g. a search superseded by the next keystroke); the result is then discarded. */
+  signal?: AbortSignal;
 }
 
 export type CallResult = { ok: true; status: number; body: unknown } | Failure;
@@ -50,7 +52,10 @@ async function attemptOnce(connection: Connection, attempt: number, method: stri
   const doFetch = connection.fetch ?? globalThis.fetch.bind(globalThis);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), connection.timeoutMs ?? TIMEOUT_SECONDS * 1000);
+  const cancel = () => timeout.abort();
+  connection.signal?.addEventListener('abort', cancel);
   try {
+    if (connection.signal?.aborted) throw new Error('cancelled');
     const headers: Record<string, string> = { 'X-Eflow-Api-Key': connection.apiKey, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await doFetch(`${connection.baseUrl}${path}`, {
@@ -77,6 +82,7 @@ async function attemptOnce(connection: Connection, attempt: number, method: stri
     return { result: timeout.signal.aborted ? failure('timeout', MESSAGES.timeout) : failure('network', MESSAGES.network) };
   } finally {
     clearTimeout(timer);
+    connection.signal?.removeEventListener('abort', cancel);
   }
 }
 
@@ -90,7 +96,7 @@ export async function callEverflow(
   const sleep = connection.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {
     const { result, retryAfterMs } = await attemptOnce(connection, attempt, method, path, body);
-    if (result.ok || retryAfterMs === undefined || attempt >= attempts) return result;
+    if (result.ok || retryAfterMs === undefined || attempt >= attempts || connection.signal?.aborted) return result;
     await sleep(retryAfterMs);
   }
 }

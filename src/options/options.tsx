@@ -173,6 +173,13 @@ function App() {
         onChanged={refresh}
         onNotice={(text, tone) => setNotice({ text, tone })}
       />
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <p class="hint">
+          Every link you generate is kept in this browser (the last 1,000): search it, copy a link again, or export it
+          as CSV. <a href="../history/history.html">Open the link history</a>
+        </p>
+      </section>
       <section aria-labelledby="shortcuts-heading">
         <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
         <p class="hint">

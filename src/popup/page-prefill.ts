@@ -17,7 +17,7 @@ const PENDING_MAX_AGE_MS = 60_000;
 async function takePending(): Promise<number | undefined> {
   const pending = await read(pendingPrefillItem);
   if (!pending) return undefined;
-  await removeItem(pendingPrefillItem);
+  void removeItem(pendingPrefillItem);
   return Date.now() - pending.at < PENDING_MAX_AGE_MS ? pending.offerId : undefined;
 }
 
@@ -30,9 +30,9 @@ async function activeTabUrl(): Promise<string | undefined> {
 
 export async function readPrefill(): Promise<Prefill | null> {
   try {
-    const pendingOffer = await takePending();
+    // All three at once: the popup is not "ready" until this is done.
+    const [pendingOffer, url, settings] = await Promise.all([takePending(), activeTabUrl(), read(settingsItem)]);
     if (pendingOffer !== undefined) return { offerId: String(pendingOffer), note: 'from the right-click menu' };
-    const [url, settings] = await Promise.all([activeTabUrl(), read(settingsItem)]);
     const ids = readDashboardUrl(url, settings.dashboardDomains);
     if (!ids || (ids.offerId === undefined && ids.affiliateId === undefined)) return null;
     return {

@@ -46,6 +46,7 @@ export interface PopupActions {
   onClear: () => void;
   onCopy: (url: string) => void;
   onOpenOptions: () => void;
+  onOpenHistory: () => void;
   onToggleMore: (open: boolean) => void;
 }
 
@@ -57,6 +58,7 @@ export const NO_ACTIONS: PopupActions = {
   onClear: noop,
   onCopy: noop,
   onOpenOptions: noop,
+  onOpenHistory: noop,
   onToggleMore: noop,
 };
 
@@ -77,9 +79,14 @@ export function PopupView({ state, actions }: { state: PopupState; actions: Popu
     <main>
       <header class="popup-header">
         <h1>Everflow Link Builder</h1>
-        <button type="button" class="link" onClick={actions.onOpenOptions}>
-          Options
-        </button>
+        <div class="actions">
+          <button type="button" id="open-history" class="link" onClick={actions.onOpenHistory}>
+            History
+          </button>
+          <button type="button" class="link" onClick={actions.onOpenOptions}>
+            Options
+          </button>
+        </div>
       </header>
       {state.hasKey === false ? (
         <div class="banner" role="alert">

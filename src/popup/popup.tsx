@@ -44,8 +44,12 @@ function focusField(field: FormField) {
   (document.getElementById(fieldId(field)) as HTMLInputElement | null)?.focus();
 }
 
+/** The History view: its code loads only when the History button is pressed. */
+type HistoryPanel = typeof import('../history/history-popup').HistoryPanel;
+
 function App() {
   const [state, setState] = useState<PopupState>(INITIAL_STATE);
+  const [history, setHistory] = useState<{ Panel: HistoryPanel } | null>(null);
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   // Fields typed into before the draft finished loading keep what was typed.
   const touched = useRef(new Set<FormField>());
@@ -125,6 +129,9 @@ function App() {
     onFlag: (name, checked) => update({ ...state.form, [name]: checked }, name),
     onToggleMore: (open) => patch({ moreOpen: open }),
     onOpenOptions: openOptions,
+    onOpenHistory() {
+      void import('../history/history-popup').then(({ HistoryPanel }) => setHistory({ Panel: HistoryPanel }));
+    },
 
     async onSubmit(event) {
       event.preventDefault();
@@ -174,6 +181,8 @@ function App() {
     },
   };
 
+  // "Use again" there patches the form (and saves the draft) itself.
+  if (history) return <history.Panel onBack={() => setHistory(null)} onPatch={patch} />;
   return <PopupView state={state} actions={actions} />;
 }
 

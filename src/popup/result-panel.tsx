@@ -1,5 +1,6 @@
 /** @jsxImportSource preact */
-// What the popup shows after a generation: the link with Copy and Open, or one plain sentence.
+// What the popup shows after a generation: the link with Copy, Open and its QR code, or one plain sentence.
+import { useState } from 'preact/hooks';
 import type { Failure, LinkSuccess } from '../shared/outcome';
 
 interface LinkResultProps {
@@ -9,6 +10,14 @@ interface LinkResultProps {
 }
 
 export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
+  // The QR code's module (with its encoder) loads on the first "Show QR code", not with the popup:
+  // the popup's first load has a byte budget. Should it fail to load, the button just closes again.
+  const [qr, setQr] = useState<typeof import('./qr-code') | null>(null);
+  const [qrOpen, setQrOpen] = useState(false);
+  const toggleQr = () => {
+    setQrOpen(!qrOpen);
+    if (!qr) import('./qr-code').then(setQr, () => setQrOpen(false));
+  };
   return (
     <section class="result">
       <label for="result-url" class="result-heading">
@@ -29,10 +38,14 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
         <a class="button secondary" href={link.url} target="_blank" rel="noopener noreferrer">
           Open
         </a>
+        <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr}>
+          Show QR code
+        </button>
         <span class="result-meta">
           Offer {link.offerId} · Affiliate {link.affiliateId}
         </span>
       </div>
+      {qrOpen && qr ? <qr.QrCode url={link.url} /> : null}
     </section>
   );
 }

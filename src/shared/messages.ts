@@ -38,6 +38,9 @@ export const toBackground = {
   forgetKey: z.object({}),
   testConnection: z.object({}),
   copy: z.object({ text: z.string().check(z.maxLength(8192)) }),
+  /** Link history (read from storage by the pages; changed only by the background). */
+  deleteHistoryEntry: z.object({ id: z.string().check(z.maxLength(100)) }),
+  clearHistory: z.object({}),
 } as const;
 
 export type ToBackground = typeof toBackground;

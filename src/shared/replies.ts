@@ -43,4 +43,6 @@ export const replies = {
   forgetKey: DoneSchema,
   testConnection: z.object({ ok: z.literal(true), message: z.string() }),
   copy: DoneSchema,
+  deleteHistoryEntry: DoneSchema,
+  clearHistory: DoneSchema,
 };

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGES } from './failures';
+import { MAX_OPTIONS, SHAPES, lookup, lookupRequest, parseOptions } from './lookups';
+import { API_KEY, BASE_URL, fakeFetch } from './test-fetch';
+
+const connection = (fetch: typeof globalThis.fetch) => ({ baseUrl: BASE_URL, apiKey: API_KEY, fetch, sleep: async () => {} });
+
+describe('lookupRequest', () => {
+  it('searches offers and affiliates by name with a bounded page', () => {
+    expect(lookupRequest('offers', 'acme')).toStrictEqual({
+      method: 'POST',
+      path: `/networks/offerstable?page=1&page_size=${MAX_OPTIONS}`,
+      body: { search_terms: [{ search_type: 'name', value: 'acme' }] },
+    });
+    expect(lookupRequest('affiliates', 'Jo')).toStrictEqual({
+      method: 'POST',
+      path: `/networks/affiliatestable?page=1&page_size=${MAX_OPTIONS}`,
+      body: { search_terms: [{ search_type: 'name', value: 'Jo' }] },
+    });
+  });
+
+  it('scopes offer URLs and creatives to the chosen offer', () => {
+    expect(lookupRequest('offerUrls', '', 42)).toStrictEqual({ method: 'GET', path: '/networks/offerurls?filter=network_offer_id%3D42' });
+    expect(lookupRequest('creatives', '', 42)).toStrictEqual({
+      method: 'POST',
+      path: `/networks/creativestable?page=1&page_size=${MAX_OPTIONS}`,
+      body: { filters: { network_offer_id: 42 } },
+    });
+  });
+
+  it('reads the network-wide lists with a GET', () => {
+    expect(lookupRequest('trackingDomains', '')).toStrictEqual({ method: 'GET', path: '/networks/domains/tracking' });
+    expect(lookupRequest('trafficSources', '')).toStrictEqual({ method: 'GET', path: '/networks/trafficsource' });
+  });
+});
+
+describe('parseOptions', () => {
+  it('keeps id, name and status and ignores everything else', () => {
+    const body = {
+      offers: [
+        { network_offer_id: 1842, name: 'Acme Shoes – US – CPA', offer_status: 'active', payout: 3, extra: { a: 1 } },
+        { network_offer_id: 7, name: '  Spaced \n name ', offer_status: 'paused' },
+      ],
+      paging: { page: 1 },
+    };
+    expect(parseOptions(body, SHAPES.offers)).toStrictEqual([
+      { id: 1842, name: 'Acme Shoes – US – CPA', status: 'active' },
+      { id: 7, name: 'Spaced name', status: 'paused' },
+    ]);
+  });
+
+  it('skips entries without a usable ID and names nameless ones by ID', () => {
+    const body = { affiliates: [{ name: 'no id' }, { network_affiliate_id: '5', name: 'string id' }, { network_affiliate_id: 0 }, 'junk', null, { network_affiliate_id: 9 }] };
+    expect(parseOptions(body, SHAPES.affiliates)).toStrictEqual([{ id: 9, name: '#9' }]);
+  });
+
+  it('caps the list and the names', () => {
+    const offers = Array.from({ length: 50 }, (_, i) => ({ network_offer_id: i + 1, name: 'x'.repeat(500) }));
+    const parsed = parseOptions({ offers }, SHAPES.offers)!;
+    expect(parsed).toHaveLength(MAX_OPTIONS);
+    expect(parsed[0]!.name).toHaveLength(120);
+  });
+
+  it('is undefined when the list is missing or not a list', () => {
+    expect(parseOptions({}, SHAPES.offers)).toBeUndefined();
+    expect(parseOptions({ offers: 'x' }, SHAPES.offers)).toBeUndefined();
+    expect(parseOptions(null, SHAPES.offers)).toBeUndefined();
+  });
+
+  it('reads each list under its own key and fields', () => {
+    expect(parseOptions({ domains: [{ network_tracking_domain_id: 3, url: 'trk.example.com', domain_status: 'active' }] }, SHAPES.trackingDomains)).toStrictEqual([
+      { id: 3, name: 'trk.example.com', status: 'active' },
+    ]);
+    expect(parseOptions({ traffic_sources: [{ network_traffic_source_id: 4, name: 'Email' }] }, SHAPES.trafficSources)).toStrictEqual([
+      { id: 4, name: 'Email' },
+    ]);
+    expect(parseOptions({ creatives: [{ network_offer_creative_id: 8, name: 'Banner', creative_status: 'active' }] }, SHAPES.creatives)).toStrictEqual([
+      { id: 8, name: 'Banner', status: 'active' },
+    ]);
+    expect(parseOptions({ urls: [{ network_offer_url_id: 2, name: 'Landing B', url_status: 'active' }] }, SHAPES.offerUrls)).toStrictEqual([
+      { id: 2, name: 'Landing B', status: 'active' },
+    ]);
+  });
+});
+
+describe('lookup', () => {
+  it('calls Everflow once and returns the options', async () => {
+    const { fetch, sent } = fakeFetch(200, { offers: [{ network_offer_id: 1, name: 'One', offer_status: 'active' }] });
+    expect(await lookup(connection(fetch), 'offers', 'one')).toStrictEqual({ ok: true, options: [{ id: 1, name: 'One', status: 'active' }] });
+    expect(sent[0]!.url).toBe(`${BASE_URL}/networks/offerstable?page=1&page_size=${MAX_OPTIONS}`);
+    expect(sent[0]!.body).toBe('{"search_terms":[{"search_type":"name","value":"one"}]}');
+  });
+
+  it('never retries: a 429 is one request and a plain failure', async () => {
+    const { fetch, sent } = fakeFetch(429, {});
+    expect(await lookup(connection(fetch), 'offers', 'x')).toStrictEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a 403 (no permission for the endpoint) is a plain failure', async () => {
+    const { fetch } = fakeFetch(403, { error: 'forbidden' });
+    expect(await lookup(connection(fetch), 'affiliates', 'x')).toMatchObject({ ok: false, kind: 'forbidden' });
+  });
+
+  it('a 200 without the list is a bad response', async () => {
+    const { fetch } = fakeFetch(200, { something: [] });
+    expect(await lookup(connection(fetch), 'offers', 'x')).toStrictEqual({ ok: false, kind: 'bad-response', message: MESSAGES.badResponse });
+  });
+
+  it('a cancelled look-up sends nothing more and resolves', async () => {
+    const { fetch, sent } = fakeFetch(200, { offers: [] });
+    const controller = new AbortController();
+    controller.abort();
+    const result = await lookup({ ...connection(fetch), signal: controller.signal }, 'offers', 'x');
+    expect(result.ok).toBe(false);
+    expect(sent).toHaveLength(0);
+  });
+});

@@ -1,0 +1,271 @@
+// The link history, shared by the full page (history.tsx) and the popup's History view (loaded on
+// demand, so none of this is in the popup's first load). It reads the stored list directly and
+// follows storage changes; every change goes through the background (delete, clear) by message.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { send } from '../shared/connector';
+import { formFromInput } from '../shared/link-form';
+import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, historyItem, searchHistory, type HistoryEntry } from '../shared/link-history';
+import { read, writeItem } from '../shared/storage-item';
+import { draftItem } from '../shared/stored-items';
+import css from './history.css?inline';
+
+// Injected rather than linked: the popup loads this module with import(), and a plain CSS import
+// would not be loaded there (this build's import() loads no CSS files).
+if (!document.getElementById('history-css')) {
+  const style = document.createElement('style');
+  style.id = 'history-css';
+  style.textContent = css;
+  document.head.append(style);
+}
+
+export const HISTORY_PAGE = 'src/history/history.html';
+export const OPEN_POPUP = 'Open the toolbar popup to use it.';
+
+/** Puts the entry's inputs in the popup's form and opens the popup (or says how to). */
+async function useAgainFromPage(entry: HistoryEntry): Promise<string> {
+  await writeItem(draftItem, formFromInput(entry.input));
+  try {
+    await chrome.action.openPopup();
+    return 'The link builder is open with these inputs.';
+  } catch {
+    return `The inputs are in the link builder’s form. ${OPEN_POPUP}`;
+  }
+}
+
+function describe(entry: HistoryEntry): string {
+  const offer = entry.offerName ? `offer ${entry.input.offerId} (${entry.offerName})` : `offer ${entry.input.offerId}`;
+  const affiliate = entry.affiliateName ? `affiliate ${entry.input.affiliateId} (${entry.affiliateName})` : `affiliate ${entry.input.affiliateId}`;
+  return `${offer}, ${affiliate}`;
+}
+
+function time(entry: HistoryEntry) {
+  const when = new Date(entry.at);
+  return <time dateTime={when.toISOString()}>{when.toLocaleString()}</time>;
+}
+
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+function download(csv: string) {
+  // The byte-order mark lets spreadsheet programs read the file as UTF-8.
+  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = csvFileName(new Date());
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface HistoryListProps {
+  /** The popup's narrow layout: a list instead of a table. */
+  compact?: boolean;
+  /** Replaces the default "Use again" (write the draft, open the popup), e.g. inside the popup itself. */
+  onUseAgain?: (entry: HistoryEntry) => void;
+}
+
+export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const load = () => void read(historyItem).then((value) => alive && setEntries(value));
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === 'local' && historyItem.key in changes) load();
+    };
+    chrome.storage.onChanged.addListener(onChanged);
+    load();
+    return () => {
+      alive = false;
+      chrome.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (confirming) cancelButton.current?.focus();
+  }, [confirming]);
+
+  const all = entries ?? [];
+  const shown = searchHistory(all, query);
+
+  async function copy(entry: HistoryEntry) {
+    const reply = await send('copy', { text: entry.url });
+    setAnnouncement(reply.ok ? 'Copied to clipboard.' : reply.message);
+  }
+
+  async function remove(entry: HistoryEntry) {
+    const reply = await send('deleteHistoryEntry', { id: entry.id });
+    if (!reply.ok) {
+      setAnnouncement(reply.message);
+      return;
+    }
+    setEntries((current) => current && current.filter((e) => e.id !== entry.id));
+    setAnnouncement(`Deleted the link for ${describe(entry)}.`);
+    search.current?.focus();
+  }
+
+  async function clearAll() {
+    setConfirming(false);
+    const reply = await send('clearHistory', {});
+    if (!reply.ok) {
+      setAnnouncement(reply.message);
+      return;
+    }
+    setEntries([]);
+    setAnnouncement('History cleared.');
+    search.current?.focus();
+  }
+
+  async function useAgain(entry: HistoryEntry) {
+    if (onUseAgain) return onUseAgain(entry);
+    try {
+      setAnnouncement(await useAgainFromPage(entry));
+    } catch {
+      setAnnouncement('The form could not be saved; try again.');
+    }
+  }
+
+  function exportCsv() {
+    download(historyCsv(all));
+    setAnnouncement(`Exported ${all.length} link${all.length === 1 ? '' : 's'} as CSV.`);
+  }
+
+  const actions = (entry: HistoryEntry) => {
+    const about = describe(entry);
+    return (
+      <div class="history-actions">
+        <button type="button" aria-label={`Copy link for ${about}`} onClick={() => void copy(entry)}>
+          Copy
+        </button>
+        {isWebUrl(entry.url) ? (
+          <a class="button" href={entry.url} target="_blank" rel="noopener noreferrer" aria-label={`Open link for ${about}`}>
+            Open
+          </a>
+        ) : null}
+        <button type="button" aria-label={`Use again for ${about}`} onClick={() => void useAgain(entry)}>
+          Use again
+        </button>
+        <button type="button" aria-label={`Delete link for ${about}`} onClick={() => void remove(entry)}>
+          Delete
+        </button>
+      </div>
+    );
+  };
+
+  return (
+    <div class={compact ? 'history compact' : 'history'}>
+      <div class="history-tools">
+        <div class="field history-search">
+          <label for="history-search">Search history</label>
+          <input
+            id="history-search"
+            ref={search}
+            type="search"
+            value={query}
+            placeholder="Offer, affiliate, sub value or link"
+            autoComplete="off"
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+        </div>
+        <div class="actions">
+          <button type="button" disabled={all.length === 0} onClick={exportCsv}>
+            Export CSV
+          </button>
+          <button type="button" ref={clearButton} disabled={all.length === 0 || confirming} onClick={() => setConfirming(true)}>
+            Clear all
+          </button>
+        </div>
+      </div>
+      {confirming ? (
+        <div class="banner history-confirm" role="group" aria-label="Confirm clearing the history">
+          <p>
+            Delete all {all.length} link{all.length === 1 ? '' : 's'} from the history? This cannot be undone.
+          </p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void clearAll()}>
+              Yes, clear all
+            </button>
+            <button
+              type="button"
+              ref={cancelButton}
+              onClick={() => {
+                setConfirming(false);
+                clearButton.current?.focus();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {entries === null ? (
+        <p class="history-empty">Loading…</p>
+      ) : all.length === 0 ? (
+        <p class="history-empty">No links yet. Links you generate (in the popup, the right-click menu or with the keyboard) appear here.</p>
+      ) : shown.length === 0 ? (
+        <p class="history-empty">No links match “{query.trim()}”.</p>
+      ) : compact ? (
+        <ul class="history-items" aria-label="Generated links, newest first">
+          {shown.map((entry) => (
+            <li key={entry.id}>
+              <p class="history-meta">
+                <strong>
+                  Offer {entry.input.offerId} · Affiliate {entry.input.affiliateId}
+                </strong>{' '}
+                · {SURFACE_LABELS[entry.surface]} · {time(entry)}
+              </p>
+              {describeSubs(entry.input) ? <p class="history-subs">{describeSubs(entry.input)}</p> : null}
+              <p class="history-url">{entry.url}</p>
+              {actions(entry)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <table class="history-table">
+          <caption class="visually-hidden">Generated links, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Offer</th>
+              <th scope="col">Affiliate</th>
+              <th scope="col">Subs</th>
+              <th scope="col">Link</th>
+              <th scope="col">From</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((entry) => (
+              <tr key={entry.id}>
+                <td>{time(entry)}</td>
+                <td>
+                  {entry.input.offerId}
+                  {entry.offerName ? <span class="history-name"> {entry.offerName}</span> : null}
+                </td>
+                <td>
+                  {entry.input.affiliateId}
+                  {entry.affiliateName ? <span class="history-name"> {entry.affiliateName}</span> : null}
+                </td>
+                <td>{describeSubs(entry.input)}</td>
+                <td class="history-url">{entry.url}</td>
+                <td>{SURFACE_LABELS[entry.surface]}</td>
+                <td>{actions(entry)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="announcement" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import jsQR from 'jsqr';
+import { describe, expect, it } from 'vitest';
+import { QUIET_ZONE, pngScale, qrMatrix, qrPixels, qrSide, qrSvg } from './qr-image';
+
+/** Decodes the PNG pixels back to text, as a phone's camera app would. */
+function decode(text: string, scale = 4): string | undefined {
+  const code = qrMatrix(text);
+  const { width, data } = qrPixels(code, scale);
+  return jsQR(data, width, width)?.data;
+}
+
+const LINK = 'https://trk.example-trk.com/28KL6/2CTPL/?sub1=spring';
+
+describe('qrPixels', () => {
+  it('draws a code that decodes back to the link', () => {
+    expect(decode(LINK)).toBe(LINK);
+  });
+
+  it('handles long links with every sub ID filled and percent-escapes', () => {
+    const long = `https://trk.example-trk.com/28KL6/2CTPL/?${[1, 2, 3, 4, 5].map((n) => `sub${n}=${'x%20y-'.repeat(30)}${n}`).join('&')}`;
+    expect(long.length).toBeGreaterThan(900);
+    expect(decode(long, 2)).toBe(long);
+  });
+
+  it('decodes any http(s) link', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }), (url) => {
+        expect(decode(url, 3)).toBe(url);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('is black on opaque white, with the quiet zone white', () => {
+    const code = qrMatrix(LINK);
+    const { width, data } = qrPixels(code, 2);
+    expect(width).toBe(qrSide(code) * 2);
+    expect(data.length).toBe(width * width * 4);
+    expect(new Set(data.filter((_, i) => i % 4 === 3))).toEqual(new Set([255]));
+    expect(new Set(data)).toEqual(new Set([0, 255]));
+    const row = data.subarray(0, width * 4 * QUIET_ZONE * 2);
+    expect(row.every((byte) => byte === 255)).toBe(true);
+    // The finder pattern's top-left corner is the first dark module.
+    const corner = (QUIET_ZONE * 2 * width + QUIET_ZONE * 2) * 4;
+    expect([...data.subarray(corner, corner + 4)]).toEqual([0, 0, 0, 255]);
+  });
+});
+
+describe('pngScale', () => {
+  it('makes a PNG at least 512 pixels across, with at least 4 pixels per module', () => {
+    for (const text of [LINK, LINK.repeat(20)]) {
+      const code = qrMatrix(text);
+      expect(qrSide(code) * pngScale(code)).toBeGreaterThanOrEqual(512);
+      expect(pngScale(code)).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
+
+describe('qrSvg', () => {
+  it('is a standalone SVG file with a white background and the modules as one path', () => {
+    const code = qrMatrix(LINK);
+    const svg = qrSvg(code);
+    expect(svg).toMatch(/^<\?xml version="1\.0" encoding="UTF-8" \?><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain(`viewBox="-${QUIET_ZONE} -${QUIET_ZONE} ${qrSide(code)} ${qrSide(code)}"`);
+    expect(svg).toContain('fill="white"');
+    expect(svg).toMatch(/<path d="M[^"]+" fill="black"><\/path><\/svg>$/);
+  });
+});
