@@ -113,6 +113,10 @@ export default defineConfig({
           if (id.includes('/node_modules/preact')) return 'preact';
           // The history's schema and helpers stay out of the popup's first load (see the budget test).
           if (id.includes('/src/shared/link-history')) return undefined;
+          // So do the presets and the sub tokens (the background expands those; the popup never does).
+          if (id.includes('/src/shared/presets') || id.includes('/src/shared/sub-tokens')) return undefined;
+          // The payload schemas are the background's to check; the popup only imports their types.
+          if (id.includes('/src/shared/messages')) return undefined;
           if (id.includes('/node_modules/zod/') || id.includes('/src/shared/') || id.includes('/src/everflow/regions')) return 'shared';
           return undefined;
         },

@@ -70,7 +70,7 @@ test('a typed draft survives closing the popup and opening it again', async ({ e
   await expect(again.getByLabel('Encrypt parameters')).toBeChecked();
   await expect(again.getByLabel('Redirect link even for direct-linking offers')).not.toBeChecked();
   await expect(again.getByRole('alert')).toHaveCount(0);
-  expect(everflow.requests).toStrictEqual([]);
+  expect(everflow.linkRequests).toStrictEqual([]);
 
   // And the restored draft is what gets sent.
   await again.getByRole('button', { name: 'Generate link' }).click();

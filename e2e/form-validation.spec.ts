@@ -32,7 +32,7 @@ const VALID: FormValues = { 'Offer ID': '42', 'Affiliate ID': '7' };
 const OTHER_FIELDS: Label[] = ['Offer ID', 'Affiliate ID', 'Source ID', 'Sub 1', 'Sub 2', 'Sub 3'];
 
 for (const c of CASES) {
-  test(`${c.name} is flagged beside the field and nothing is sent`, async ({ everflow, saveKey, openExtensionPage }) => {
+  test(`${c.name} is flagged beside the field and no link is requested`, async ({ everflow, saveKey, openExtensionPage }) => {
     await saveKey();
     const popup = await openExtensionPage('popup');
     await fillForm(popup, { ...VALID, [c.field]: c.value });
@@ -49,7 +49,7 @@ for (const c of CASES) {
     await expect(field).toHaveValue(c.value);
     await expect(popup.getByLabel('Your tracking link')).toHaveCount(0);
     await expectNothingLeaked(popup);
-    expect(everflow.requests).toStrictEqual([]);
+    expect(everflow.linkRequests).toStrictEqual([]);
   });
 }
 
@@ -71,7 +71,7 @@ test('a bad Creative ID in the closed "More options" section opens it and shows 
   await expectFieldError(popup, creative, notAnId('Creative ID'));
   await expect(creative).toBeFocused();
   await expect(creative).toHaveValue('12x');
-  expect(everflow.requests).toStrictEqual([]);
+  expect(everflow.linkRequests).toStrictEqual([]);
 
   // Fixing it clears the flag, and the next try goes through.
   await creative.fill('55');
@@ -109,7 +109,7 @@ test('several bad fields are all flagged at once, and each clears as it is fixed
   await sub2.fill('y'.repeat(200));
   await expectFieldValid(sub2);
   await expect(popup.getByRole('alert')).toHaveCount(0);
-  expect(everflow.requests).toStrictEqual([]);
+  expect(everflow.linkRequests).toStrictEqual([]);
 
   // Enter in any field submits the fixed form.
   await sub2.press('Enter');
@@ -138,7 +138,7 @@ test('Enter in a field submits: a bad form is flagged, a good one makes the link
   await fillForm(popup, { 'Offer ID': '-5', 'Affiliate ID': '7' });
   await popup.getByLabel('Affiliate ID', { exact: true }).press('Enter');
   await expectFieldError(popup, offer, notAnId('Offer ID'));
-  expect(everflow.requests).toStrictEqual([]);
+  expect(everflow.linkRequests).toStrictEqual([]);
 
   await offer.fill('42');
   await expectFieldValid(offer);

@@ -10,9 +10,10 @@ import { fillForm, openMoreOptions, type FormValues } from './fixtures/popup-for
 
 const HISTORY_PATH = 'src/history/history.html';
 
-/** The fake Everflow answers each request with a link naming its offer and affiliate. */
+/** The fake Everflow answers each link request with a link naming its offer and affiliate (and look-ups with nothing). */
 function distinctLinks(everflow: FakeEverflow) {
   everflow.answer((request) => {
+    if (request.path !== '/v1/networks/tracking/offers/clicks') return { json: { offers: [], affiliates: [], domains: [], urls: [], creatives: [], traffic_sources: [] } };
     const body = request.body as { network_offer_id: number; network_affiliate_id: number };
     return { json: { url: linkFor(body.network_offer_id, body.network_affiliate_id) } };
   });

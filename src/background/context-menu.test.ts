@@ -156,3 +156,22 @@ describe('offerForClick', () => {
     expect(offerForClick(click({ linkUrl: 'https://links.acme.com/offers/8' }), [])).toBeUndefined();
   });
 });
+
+describe('names in the menu', () => {
+  const named: MenuState = {
+    recentAffiliates: [7, 8],
+    dashboardDomains: [],
+    pageOfferId: 42,
+    names: { offers: new Map([[42, 'Acme Shoes – US – CPA']]), affiliates: new Map([[7, 'Jolly Media']]) },
+  };
+
+  it('says names where the history knows them, and IDs where it does not', () => {
+    expect(pageItemTitle(named)).toBe('Copy tracking link for Acme Shoes – US – CPA (offer 42) for Jolly Media (affiliate 7)');
+    const items = buildMenu(named);
+    expect(items.find((item) => item.id === MENU.selection)?.title).toBe('Copy tracking link for offer “%s” for Jolly Media (affiliate 7)');
+    expect(items.filter((item) => item.parentId === MENU.otherAffiliate).map((item) => item.title)).toStrictEqual([
+      'Jolly Media (affiliate 7)',
+      'Affiliate 8',
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
 // it, keeps the page item's title in step with the tab in front, and handles clicks.
 import { dashboardMatchPatterns, readDashboardUrl, toId } from '../shared/dashboard-url';
 import { read } from '../shared/storage-item';
+import { historyItem, namesFromHistory, type KnownNames } from '../shared/link-history';
 import { recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { announce, failureNotice } from './feedback';
 import { NO_OFFER_HERE, openBuilder, quickCopy } from './quick-copy';
@@ -23,36 +24,57 @@ export interface MenuState {
   dashboardDomains: readonly string[];
   /** The offer named by the dashboard tab in front, when known. */
   pageOfferId?: number | undefined;
+  /** Names from the history, so items can say "Acme Shoes" rather than only "offer 1842". */
+  names?: KnownNames | undefined;
 }
 
+const offerLabel = (id: number, state: MenuState) => {
+  const name = state.names?.offers.get(id);
+  return name ? `${name} (offer ${id})` : `offer ${id}`;
+};
+const affiliateLabel = (id: number, state: MenuState) => {
+  const name = state.names?.affiliates.get(id);
+  return name ? `${name} (affiliate ${id})` : `affiliate ${id}`;
+};
+
+/** " (affiliate 7)", or " for Jolly Media (affiliate 7)" when the name is known. */
+const forAffiliate = (id: number, state: MenuState) => {
+  const name = state.names?.affiliates.get(id);
+  return name ? ` for ${name} (affiliate ${id})` : ` (affiliate ${id})`;
+};
+
 export function pageItemTitle(state: MenuState): string {
-  const offer = state.pageOfferId === undefined ? 'this page’s offer' : `offer ${state.pageOfferId}`;
+  const offer = state.pageOfferId === undefined ? 'this page’s offer' : offerLabel(state.pageOfferId, state);
   const affiliate = state.recentAffiliates[0];
-  return affiliate === undefined ? `Build a tracking link for ${offer}…` : `Copy tracking link for ${offer} (affiliate ${affiliate})`;
+  return affiliate === undefined
+    ? `Build a tracking link for ${offer}…`
+    : `Copy tracking link for ${offer}${forAffiliate(affiliate, state)}`;
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Every menu item, in order. Without a last affiliate the copy items say they open the builder. */
 export function buildMenu(state: MenuState): chrome.contextMenus.CreateProperties[] {
   const documentUrlPatterns = dashboardMatchPatterns(state.dashboardDomains);
   const last = state.recentAffiliates[0];
-  const forAffiliate = last === undefined ? '…' : ` (affiliate ${last})`;
+  const suffix = last === undefined ? '…' : forAffiliate(last, state);
   const verb = last === undefined ? 'Build a tracking link' : 'Copy tracking link';
   const items: chrome.contextMenus.CreateProperties[] = [
     { id: MENU.page, title: pageItemTitle(state), contexts: ['page'], documentUrlPatterns },
     {
       id: MENU.link,
-      title: `${verb} for the linked offer${forAffiliate}`,
+      title: `${verb} for the linked offer${suffix}`,
       contexts: ['link'],
       documentUrlPatterns,
       // Offer links inside the dashboard; anything else is not an offer.
       targetUrlPatterns: documentUrlPatterns.map((pattern) => pattern.replace(/\/\*$/, '/*offer*')),
     },
-    { id: MENU.selection, title: `${verb} for offer “%s”${forAffiliate}`, contexts: ['selection'], documentUrlPatterns },
+    { id: MENU.selection, title: `${verb} for offer “%s”${suffix}`, contexts: ['selection'], documentUrlPatterns },
   ];
   if (state.recentAffiliates.length > 0) {
     items.push({ id: MENU.otherAffiliate, title: 'Copy tracking link for affiliate', contexts: ALL, documentUrlPatterns });
     for (const id of state.recentAffiliates) {
-      items.push({ id: `${AFFILIATE_PREFIX}${id}`, parentId: MENU.otherAffiliate, title: `Affiliate ${id}`, contexts: ALL, documentUrlPatterns });
+      items.push({ id: `${AFFILIATE_PREFIX}${id}`, parentId: MENU.otherAffiliate, title: capitalise(affiliateLabel(id, state)), contexts: ALL, documentUrlPatterns });
     }
   }
   items.push({ id: MENU.builder, title: 'Open link builder…', contexts: ALL, documentUrlPatterns });
@@ -67,13 +89,14 @@ export function offerForClick(info: chrome.contextMenus.OnClickData, dashboardDo
 }
 
 async function menuState(): Promise<MenuState> {
-  const [recentAffiliates, settings, tabs] = await Promise.all([
+  const [recentAffiliates, settings, tabs, history] = await Promise.all([
     read(recentAffiliatesItem),
     read(settingsItem),
     chrome.tabs.query({ active: true, lastFocusedWindow: true }),
+    read(historyItem),
   ]);
   const pageOfferId = readDashboardUrl(tabs[0]?.url, settings.dashboardDomains)?.offerId;
-  return { recentAffiliates, dashboardDomains: settings.dashboardDomains, pageOfferId };
+  return { recentAffiliates, dashboardDomains: settings.dashboardDomains, pageOfferId, names: namesFromHistory(history) };
 }
 
 let rebuilding: Promise<void> = Promise.resolve();

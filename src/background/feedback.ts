@@ -6,9 +6,10 @@ const NOTIFICATION_ID = 'link-result';
 
 export async function announce(outcome: LinkOutcome): Promise<void> {
   const success = outcome.ok;
+  const named = success ? [outcome.offerName, outcome.affiliateName].filter(Boolean).join(' · ') : '';
   const title = success
     ? outcome.copied
-      ? `Link copied: offer ${outcome.offerId}, affiliate ${outcome.affiliateId}`
+      ? `Link copied: offer ${outcome.offerId}, affiliate ${outcome.affiliateId}${named ? ` (${named})` : ''}`
       : `Link ready for offer ${outcome.offerId}, but not copied`
     : 'No tracking link was copied';
   const message = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : outcome.message;

@@ -3,6 +3,7 @@
 // both kept, and a delete never brings back an entry another write just dropped.
 import { appendEntry, historyItem, removeEntry, type HistoryEntry, type Surface } from '../shared/link-history';
 import type { LinkInput } from '../shared/link-form';
+import type { Names } from '../shared/messages';
 import { read, writeItem } from '../shared/storage-item';
 
 let writes: Promise<void> = Promise.resolve();
@@ -14,8 +15,9 @@ function serialize(change: (history: HistoryEntry[]) => HistoryEntry[]): Promise
   return next;
 }
 
-export function recordLink(url: string, input: LinkInput, surface: Surface, at: number): Promise<void> {
-  return serialize((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at }));
+export function recordLink(url: string, input: LinkInput, surface: Surface, at: number, names?: Names): Promise<void> {
+  const named = { ...(names?.offer ? { offerName: names.offer } : {}), ...(names?.affiliate ? { affiliateName: names.affiliate } : {}) };
+  return serialize((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at, ...named }));
 }
 
 export function deleteEntry(entryId: string): Promise<void> {

@@ -3,9 +3,11 @@ import { MESSAGES } from '../everflow/failures';
 import { apiBase } from '../everflow/regions';
 import { generateTrackingLink } from '../everflow/tracking-link';
 import type { Surface } from '../shared/link-history';
+import type { Names } from '../shared/messages';
 import { parseLinkForm, type LinkInput } from '../shared/link-form';
 import { failure, type LinkOutcome, type LinkSuccess } from '../shared/outcome';
 import { read, writeItem } from '../shared/storage-item';
+import { expandAndCheck } from '../shared/sub-tokens';
 import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { readApiKey } from './api-key-store';
 import { copyToClipboard } from './clipboard';
@@ -17,18 +19,21 @@ export const CHECK_FIELDS = 'Some fields need attention; see the message beside 
 const inFlight = new Map<string, Promise<LinkOutcome>>();
 
 /** `surface` is recorded in the history with each link made. */
-export function generateLink(form: unknown, surface: Surface): Promise<LinkOutcome> {
+export function generateLink(form: unknown, surface: Surface, names?: Names): Promise<LinkOutcome> {
   const checked = parseLinkForm(form);
-  if (!checked.ok) return Promise.resolve(failure('invalid-input', CHECK_FIELDS, checked.errors));
-  const id = JSON.stringify(checked.input);
+  // {date}, {offer_id} and {affiliate_id} are filled in now, so the request and the history carry
+  // what was sent; a value they make too long is refused like one typed too long.
+  const expanded = checked.ok ? expandAndCheck(checked.input, new Date()) : checked;
+  if (!expanded.ok) return Promise.resolve(failure('invalid-input', CHECK_FIELDS, expanded.errors));
+  const id = JSON.stringify(expanded.input);
   const running = inFlight.get(id);
   if (running) return running;
-  const started = generateChecked(checked.input, surface).finally(() => inFlight.delete(id));
+  const started = generateChecked(expanded.input, surface, names).finally(() => inFlight.delete(id));
   inFlight.set(id, started);
   return started;
 }
 
-async function generateChecked(input: LinkInput, surface: Surface): Promise<LinkOutcome> {
+async function generateChecked(input: LinkInput, surface: Surface, names?: Names): Promise<LinkOutcome> {
   const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   const result = await generateTrackingLink({ baseUrl: apiBase(settings.region), apiKey }, input);
@@ -41,12 +46,14 @@ async function generateChecked(input: LinkInput, surface: Surface): Promise<Link
     affiliateId: input.affiliateId,
     copied,
     at: Date.now(),
+    ...(names?.offer ? { offerName: names.offer } : {}),
+    ...(names?.affiliate ? { affiliateName: names.affiliate } : {}),
   };
   await Promise.all([
     writeItem(lastLinkItem, success),
     rememberAffiliate(input.affiliateId),
     // The link is made and copied: a history that cannot be written must not turn that into a failure.
-    recordLink(result.url, input, surface, success.at).catch(() => undefined),
+    recordLink(result.url, input, surface, success.at, names).catch(() => undefined),
   ]);
   return success;
 }

@@ -12,6 +12,7 @@ import { copyToClipboard } from './clipboard';
 import { announce, clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
 import { generateLink } from './link-generation';
+import { clearLookupCache, runLookup } from './lookup-service';
 import type { Handlers } from './message-router';
 
 export const RESET_NOTICE = 'Some saved settings could not be read and were reset to their defaults; check the options page.';
@@ -20,8 +21,8 @@ export const KEY_RESET_NOTICE = 'The saved API key could not be read and was rem
 /** `openPopups` tells whether anyone is looking at a popup that asked for a link. */
 export function createHandlers(openPopups: () => number): Handlers {
   return {
-    async generate({ form, surface }) {
-      const outcome = await generateLink(form, surface);
+    async generate({ form, surface, names }) {
+      const outcome = await generateLink(form, surface, names);
       // The popup closed while Everflow was answering: say what happened some other way.
       if (surface === 'popup' && openPopups() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) await announce(outcome);
       return outcome;
@@ -60,7 +61,10 @@ export function createHandlers(openPopups: () => number): Handlers {
       } else {
         await setKeySessionOnly(sessionOnly);
       }
-      await writeItem(settingsItem, { ...(await read(settingsItem)), region });
+      const before = await read(settingsItem);
+      await writeItem(settingsItem, { ...before, region });
+      // Names cached for another key or region must never show.
+      if (key !== undefined || before.region !== region) await clearLookupCache();
       return { ok: true };
     },
 
@@ -74,7 +78,7 @@ export function createHandlers(openPopups: () => number): Handlers {
     },
 
     async forgetKey() {
-      await forgetApiKey();
+      await Promise.all([forgetApiKey(), clearLookupCache()]);
       return { ok: true };
     },
 
@@ -86,6 +90,8 @@ export function createHandlers(openPopups: () => number): Handlers {
       const domains = result.domains === undefined ? '' : ` (${result.domains} tracking domain${result.domains === 1 ? '' : 's'})`;
       return { ok: true, message: `Connected: Everflow accepted this key${domains}.` };
     },
+
+    lookup: (request) => runLookup(request),
 
     async deleteHistoryEntry({ id }) {
       await deleteEntry(id);

@@ -6,6 +6,7 @@ import { read, writeItem } from '../shared/storage-item';
 import { pendingPrefillItem, recentAffiliatesItem } from '../shared/stored-items';
 import { announce, failureNotice } from './feedback';
 import { generateLink } from './link-generation';
+import { historyItem, namesFromHistory } from '../shared/link-history';
 
 export const NO_OFFER_HERE =
   'This page does not name an offer; open an offer in the Everflow dashboard, or use the link builder.';
@@ -33,6 +34,12 @@ export async function quickCopy(surface: Surface, offerId: number | undefined, a
     await openBuilder(offerId);
     return;
   }
-  const outcome = await generateLink({ ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliate) }, surface);
+  // Names seen earlier (in the pickers) go with the link into the history and the notification.
+  const known = namesFromHistory(await read(historyItem));
+  const names = { offer: known.offers.get(offerId), affiliate: known.affiliates.get(affiliate) };
+  const outcome = await generateLink({ ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliate) }, surface, {
+    ...(names.offer ? { offer: names.offer } : {}),
+    ...(names.affiliate ? { affiliate: names.affiliate } : {}),
+  });
   await announce(outcome);
 }

@@ -30,10 +30,10 @@ const router = createRouter(createHandlers(() => openPopups), {
 
 browser.runtime.onMessage.addListener(router);
 
-// Right-click menu: built on install, rebuilt when what it shows (recent affiliates, domains) changes.
+// Right-click menu: built on install, rebuilt when what it shows (recent affiliates, names, domains) changes.
 chrome.runtime.onInstalled.addListener(() => void registerMenu());
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && ('recentAffiliates' in changes || 'settings' in changes)) void registerMenu();
+  if (area === 'local' && ('recentAffiliates' in changes || 'settings' in changes || 'history' in changes)) void registerMenu();
 });
 chrome.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
 chrome.tabs.onActivated.addListener(() => void refreshPageItem());

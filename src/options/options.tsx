@@ -8,6 +8,7 @@ import { ApiKeySchema, type Status } from '../shared/messages';
 import '../shared/theme.css';
 import './options.css';
 import { DashboardDomains } from './dashboard-domains';
+import { PresetsSection } from './presets-section';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -173,6 +174,7 @@ function App() {
         onChanged={refresh}
         onNotice={(text, tone) => setNotice({ text, tone })}
       />
+      <PresetsSection />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <p class="hint">

@@ -11,9 +11,10 @@ interface InputFieldProps {
   numeric?: boolean;
   note?: string | undefined;
   onValue: (name: IdField | TextField, value: string) => void;
+  onFocus?: (() => void) | undefined;
 }
 
-export function InputField({ name, value, error, numeric, note, onValue }: InputFieldProps) {
+export function InputField({ name, value, error, numeric, note, onValue, onFocus }: InputFieldProps) {
   const id = fieldId(name);
   const described = [error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
   return (
@@ -30,6 +31,7 @@ export function InputField({ name, value, error, numeric, note, onValue }: Input
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={described || undefined}
         onInput={(event) => onValue(name, event.currentTarget.value)}
+        onFocus={onFocus}
       />
       {note && !error ? (
         <span id={`${id}-note`} class="field-note">

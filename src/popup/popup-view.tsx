@@ -1,6 +1,7 @@
 /** @jsxImportSource preact */
 // The popup's markup as a pure function of its state. Pure on purpose: the build renders it to
 // HTML (prerender.tsx) so the form is on screen before any script runs, and popup.tsx hydrates it.
+import type { ComponentChildren } from 'preact';
 import type { FieldErrors, FlagField, IdField, LinkForm, TextField } from '../shared/link-form';
 import { EMPTY_FORM } from '../shared/link-form';
 import type { Failure, LinkSuccess } from '../shared/outcome';
@@ -47,7 +48,10 @@ export interface PopupActions {
   onCopy: (url: string) => void;
   onOpenOptions: () => void;
   onOpenHistory: () => void;
+  onOpenPresets: () => void;
   onToggleMore: (open: boolean) => void;
+  /** An ID field got focus: the pickers load then. */
+  onIdFocus: () => void;
 }
 
 const noop = () => undefined;
@@ -59,10 +63,19 @@ export const NO_ACTIONS: PopupActions = {
   onCopy: noop,
   onOpenOptions: noop,
   onOpenHistory: noop,
+  onOpenPresets: noop,
   onToggleMore: noop,
+  onIdFocus: noop,
 };
 
-export function PopupView({ state, actions }: { state: PopupState; actions: PopupActions }) {
+interface PopupViewProps {
+  state: PopupState;
+  actions: PopupActions;
+  /** The pickers, once loaded: their list opens under the Offer and Affiliate fields. */
+  pickers?: ComponentChildren;
+}
+
+export function PopupView({ state, actions, pickers }: PopupViewProps) {
   const { form, errors, sources } = state;
   const field = (name: IdField | TextField, numeric = false) => (
     <InputField
@@ -72,6 +85,7 @@ export function PopupView({ state, actions }: { state: PopupState; actions: Popu
       numeric={numeric}
       note={name === 'offerId' || name === 'affiliateId' ? sources[name] : undefined}
       onValue={actions.onValue}
+      onFocus={numeric ? actions.onIdFocus : undefined}
     />
   );
 
@@ -109,6 +123,7 @@ export function PopupView({ state, actions }: { state: PopupState; actions: Popu
           {field('offerId', true)}
           {field('affiliateId', true)}
         </div>
+        {pickers}
         {field('sourceId')}
         <div class="subs">
           {field('sub1')}
@@ -136,6 +151,9 @@ export function PopupView({ state, actions }: { state: PopupState; actions: Popu
           </button>
           <button type="button" class="secondary" onClick={actions.onClear}>
             Clear
+          </button>
+          <button type="button" id="open-presets" class="secondary" onClick={actions.onOpenPresets}>
+            Presets
           </button>
         </div>
       </form>

@@ -44,12 +44,19 @@ function focusField(field: FormField) {
   (document.getElementById(fieldId(field)) as HTMLInputElement | null)?.focus();
 }
 
-/** The History view: its code loads only when the History button is pressed. */
-type HistoryPanel = typeof import('../history/history-popup').HistoryPanel;
+/** The Presets view, and the default preset a new draft takes: loaded only when needed. */
+const presetsPanel = () => import('./presets-panel');
 
 function App() {
   const [state, setState] = useState<PopupState>(INITIAL_STATE);
-  const [history, setHistory] = useState<{ Panel: HistoryPanel } | null>(null);
+  /** The History view: its code loads only when the History button is pressed. */
+  const [history, setHistory] = useState<typeof import('../history/history-popup') | null>(null);
+  const [presets, setPresets] = useState<typeof import('./presets-panel') | null>(null);
+  const applyDefault = () => void presetsPanel().then((m) => m.applyDefault(setState));
+  const [pickers, setPickers] = useState<typeof import('./pickers') | null>(null);
+  const loadingPickers = useRef(false);
+  /** Names chosen in the pickers, recorded with the link; typing in a field forgets its name. */
+  const names = useRef<{ offer?: string; affiliate?: string }>({});
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   // Fields typed into before the draft finished loading keep what was typed.
   const touched = useRef(new Set<FormField>());
@@ -84,6 +91,7 @@ function App() {
           notices: stored.status === 'reset' ? [DRAFT_RESET_NOTICE] : [],
         };
       });
+      if (stored.status === 'missing') applyDefault();
       if (touched.current.size === 0) focusField(restored.offerId.trim() === '' || restored.affiliateId.trim() !== '' ? 'offerId' : 'affiliateId');
       performance.mark('popup-ready');
 
@@ -103,6 +111,8 @@ function App() {
 
   function update(next: LinkForm, field: FormField) {
     touched.current.add(field);
+    if (field === 'offerId') delete names.current.offer;
+    if (field === 'affiliateId') delete names.current.affiliate;
     saveDraft(next);
     setState((current) => {
       const sources = { ...current.sources };
@@ -129,8 +139,16 @@ function App() {
     onFlag: (name, checked) => update({ ...state.form, [name]: checked }, name),
     onToggleMore: (open) => patch({ moreOpen: open }),
     onOpenOptions: openOptions,
+    onIdFocus() {
+      if (loadingPickers.current) return;
+      loadingPickers.current = true;
+      import('./pickers').then(setPickers, () => (loadingPickers.current = false));
+    },
     onOpenHistory() {
-      void import('../history/history-popup').then(({ HistoryPanel }) => setHistory({ Panel: HistoryPanel }));
+      void import('../history/history-popup').then(setHistory);
+    },
+    onOpenPresets() {
+      void presetsPanel().then(setPresets);
     },
 
     async onSubmit(event) {
@@ -152,7 +170,7 @@ function App() {
         busy: true,
         link: current.link ? { ...current.link, fresh: false } : null,
       }));
-      const reply = await send('generate', { form, surface: 'popup' });
+      const reply = await send('generate', { form, surface: 'popup', names: { ...names.current } });
       if (reply.ok) {
         recentAffiliate.current = reply.affiliateId;
         patch({
@@ -177,13 +195,26 @@ function App() {
       touched.current.clear();
       saveDraft(next);
       patch({ form: next, errors: {}, failed: null, sources: {} });
+      applyDefault();
       focusField('offerId');
     },
   };
 
   // "Use again" there patches the form (and saves the draft) itself.
-  if (history) return <history.Panel onBack={() => setHistory(null)} onPatch={patch} />;
-  return <PopupView state={state} actions={actions} />;
+  if (history) return <history.HistoryPanel onBack={() => setHistory(null)} onPatch={patch} />;
+  if (presets) return <presets.PresetsPanel form={state.form} onBack={() => setPresets(null)} onApply={setState} />;
+  function choosePicked(field: 'offerId' | 'affiliateId', id: number, name: string) {
+    touched.current.add(field);
+    names.current[field === 'offerId' ? 'offer' : 'affiliate'] = name;
+    setState((current) => {
+      const form = { ...current.form, [field]: String(id) };
+      saveDraft(form);
+      return { ...current, form, errors: { ...current.errors, [field]: undefined }, sources: { ...current.sources, [field]: name } };
+    });
+  }
+
+  const picker = pickers ? <pickers.Pickers offerId={state.form.offerId} onChoose={choosePicked} /> : null;
+  return <PopupView state={state} actions={actions} pickers={picker} />;
 }
 
 hydrate(<App />, document.getElementById('app')!);

@@ -42,7 +42,7 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
           Show QR code
         </button>
         <span class="result-meta">
-          Offer {link.offerId} · Affiliate {link.affiliateId}
+          Offer {link.offerId} {link.offerName} · Affiliate {link.affiliateId} {link.affiliateName}
         </span>
       </div>
       {qrOpen && qr ? <qr.QrCode url={link.url} /> : null}

@@ -9,6 +9,7 @@ import {
   describeSubs,
   historyCsv,
   historyItem,
+  namesFromHistory,
   removeEntry,
   searchHistory,
   type HistoryEntry,
@@ -221,5 +222,18 @@ describe('historyItem', () => {
   it('is empty when missing or unreadable', () => {
     expect(decodeStored(historyItem, undefined).value).toStrictEqual([]);
     expect(decodeStored(historyItem, { v: 1, data: 'nope' })).toStrictEqual({ value: [], status: 'reset' });
+  });
+});
+
+describe('namesFromHistory', () => {
+  it('keeps the newest name for each offer and affiliate and skips entries without names', () => {
+    const history = [
+      entry(1, { offerName: 'Acme Shoes (new name)' }, { offerId: 42, affiliateId: 7 }),
+      entry(2, { offerName: 'Acme Shoes (old name)', affiliateName: 'Jolly Media' }, { offerId: 42, affiliateId: 7 }),
+      entry(3, {}, { offerId: 43, affiliateId: 8 }),
+    ];
+    const names = namesFromHistory(history);
+    expect([...names.offers]).toStrictEqual([[42, 'Acme Shoes (new name)']]);
+    expect([...names.affiliates]).toStrictEqual([[7, 'Jolly Media']]);
   });
 });

@@ -95,6 +95,23 @@ export function searchHistory(history: readonly HistoryEntry[], query: string): 
 }
 
 /** The sub values of an entry as shown in one cell: "Source ID: x · Sub 1: y". */
+export interface KnownNames {
+  offers: Map<number, string>;
+  affiliates: Map<number, string>;
+}
+
+/** The newest name recorded for each offer and affiliate, so the menu can say names, not only IDs. */
+export function namesFromHistory(history: readonly HistoryEntry[]): KnownNames {
+  const names: KnownNames = { offers: new Map(), affiliates: new Map() };
+  for (const entry of history) {
+    if (entry.offerName && !names.offers.has(entry.input.offerId)) names.offers.set(entry.input.offerId, entry.offerName);
+    if (entry.affiliateName && !names.affiliates.has(entry.input.affiliateId)) {
+      names.affiliates.set(entry.input.affiliateId, entry.affiliateName);
+    }
+  }
+  return names;
+}
+
 export function describeSubs(input: LinkInput): string {
   return TEXT_FIELDS.flatMap((field) => (input[field] === undefined ? [] : [`${FIELD_LABELS[field]}: ${input[field]}`])).join(' · ');
 }

@@ -1,6 +1,7 @@
 // The message protocol, one typed list per direction. Payloads and replies are zod schemas: the
 // background validates every payload on receipt, the UI validates every reply.
 import * as z from 'zod/mini';
+import { LOOKUP_KINDS } from '../everflow/lookups';
 import { LinkFormSchema } from './link-form';
 import type { Failure } from './outcome';
 import type { replies } from './replies';
@@ -25,9 +26,24 @@ export const ApiKeySchema = z.pipe(
   ),
 );
 
+/** Offer and affiliate names the picker showed, recorded with the link in the history. */
+export const NamesSchema = z.object({
+  offer: z.optional(z.string().check(z.maxLength(120))),
+  affiliate: z.optional(z.string().check(z.maxLength(120))),
+});
+export type Names = z.infer<typeof NamesSchema>;
+
 /** UI → background: each message's payload, validated by the background on receipt. Replies: replies.ts. */
 export const toBackground = {
-  generate: z.object({ form: LinkFormSchema, surface: SurfaceSchema }),
+  generate: z.object({ form: LinkFormSchema, surface: SurfaceSchema, names: z.optional(NamesSchema) }),
+  /** A picker's search or list; `channel` names the field, so a newer search cancels the older. */
+  lookup: z.object({
+    kind: z.enum(LOOKUP_KINDS),
+    query: z.string().check(z.maxLength(100)),
+    offerId: z.optional(z.number()),
+    channel: z.optional(z.string().check(z.maxLength(40))),
+    refresh: z.optional(z.boolean()),
+  }),
   getStatus: z.object({}),
   /** Saves the region and where the key is kept, and the key itself when one is given. */
   saveSettings: z.object({ region: RegionSchema, sessionOnly: z.boolean(), key: z.optional(z.string()) }),

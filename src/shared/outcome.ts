@@ -27,6 +27,9 @@ export const LinkSuccessSchema = z.object({
   copied: z.boolean(),
   /** When the link was made (ms since the epoch). */
   at: z.number(),
+  /** Names the picker showed, when it did. */
+  offerName: z.optional(z.string()),
+  affiliateName: z.optional(z.string()),
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 

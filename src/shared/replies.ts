@@ -43,6 +43,12 @@ export const replies = {
   forgetKey: DoneSchema,
   testConnection: z.object({ ok: z.literal(true), message: z.string() }),
   copy: DoneSchema,
+  lookup: z.object({
+    ok: z.literal(true),
+    options: z.array(z.object({ id: z.number(), name: z.string(), status: z.optional(z.string()) })),
+    /** True when the answer came from the cache (possibly an older one, when Everflow failed). */
+    cached: z.boolean(),
+  }),
   deleteHistoryEntry: DoneSchema,
   clearHistory: DoneSchema,
 };

@@ -1,0 +1,220 @@
+// Presets on the options page: each one's name and values as labelled inputs, Save changes, Delete
+// (asked in the page first), and Make default / No default. Presets are saved from the popup; this
+// page writes the same stored item directly (presets are not secret), re-reading it before each change.
+import { useEffect, useState } from 'preact/hooks';
+import { EMPTY_FORM, FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS, type LinkForm } from '../shared/link-form';
+import {
+  MAX_PRESETS,
+  PRESET_ID_FIELDS,
+  applyPreset,
+  deletePreset,
+  presetErrors,
+  presetValuesFromForm,
+  presetsItem,
+  setDefaultPreset,
+  updatePreset,
+  type Preset,
+  type PresetErrors,
+  type PresetList,
+} from '../shared/presets';
+import { read, writeItem } from '../shared/storage-item';
+
+type Change = (list: PresetList) => { ok: true; list: PresetList } | { ok: false; message: string };
+
+export function PresetsSection() {
+  const [list, setList] = useState<PresetList | null>(null);
+  // Its own live line, beside the presets: the page's status line is at the top, out of sight from here.
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const onNotice = (text: string, tone: 'ok' | 'error') => setNotice({ text, tone });
+
+  useEffect(() => {
+    const load = () => void read(presetsItem).then(setList);
+    load();
+    // A preset saved in the popup meanwhile shows up here.
+    const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === 'local' && presetsItem.key in changes) load();
+    };
+    chrome.storage.onChanged.addListener(listener);
+    return () => chrome.storage.onChanged.removeListener(listener);
+  }, []);
+
+  /** Applies a change to the stored list as it is now; true when it was saved. */
+  async function change(apply: Change, done: string): Promise<boolean> {
+    const result = apply(await read(presetsItem));
+    if (!result.ok) {
+      onNotice(result.message, 'error');
+      return false;
+    }
+    try {
+      await writeItem(presetsItem, result.list);
+    } catch {
+      onNotice('The presets could not be saved (browser storage is unavailable or full).', 'error');
+      return false;
+    }
+    setList(result.list);
+    onNotice(done, 'ok');
+    return true;
+  }
+
+  return (
+    <section id="presets" aria-labelledby="presets-heading">
+      <h2 id="presets-heading">Presets</h2>
+      <p class="hint">
+        A preset is a named set of Source ID, Sub 1–5 and “More options” values. Save one from the popup’s{' '}
+        <strong>Presets</strong> button (up to {MAX_PRESETS}); apply it there in one click. The default preset fills
+        every new draft: when you press Clear, and when the popup opens for the first time. Sub values may use{' '}
+<code>{'{date}'}</code>, <code>{'{offer_id}'}</code> and <code>{'{affiliate_id}'}</code>, filled in with today’s date (YYYY-MM-DD), the offer and the affiliate when the link is made.
+      </p>
+      {list === null ? null : list.presets.length === 0 ? (
+        <p>No presets yet.</p>
+      ) : (
+        <ul class="presets">
+          {list.presets.map((preset, index) => (
+            <PresetEditor
+              // A change made elsewhere (the popup) starts the editor afresh from the stored preset.
+              key={`${preset.id}:${JSON.stringify(preset)}`}
+              preset={preset}
+              index={index}
+              isDefault={list.defaultId === preset.id}
+              change={change}
+            />
+          ))}
+        </ul>
+      )}
+      <p id="presets-notice" class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} aria-live="polite">
+        {notice?.text ?? ''}
+      </p>
+    </section>
+  );
+}
+
+interface EditorProps {
+  preset: Preset;
+  index: number;
+  isDefault: boolean;
+  change: (apply: Change, done: string) => Promise<boolean>;
+}
+
+function PresetEditor({ preset, index, isDefault, change }: EditorProps) {
+  const [name, setName] = useState(preset.name);
+  const [form, setForm] = useState<LinkForm>(() => applyPreset(EMPTY_FORM, preset.values));
+  const [errors, setErrors] = useState<PresetErrors>({});
+  const [confirming, setConfirming] = useState(false);
+  const id = (field: string) => `preset-${index}-${field}`;
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const values = presetValuesFromForm(form);
+    const found = presetErrors(name, values);
+    setErrors(found);
+    const first = ['name', ...TEXT_FIELDS, ...PRESET_ID_FIELDS].find((field) => found[field as keyof PresetErrors]);
+    if (first) {
+      document.getElementById(id(first))?.focus();
+      return;
+    }
+    await change((list) => updatePreset(list, preset.id, name, values), `Saved preset “${name.trim()}”.`);
+  }
+
+  const text = (field: 'name' | (typeof TEXT_FIELDS)[number] | (typeof PRESET_ID_FIELDS)[number]) => {
+    const error = errors[field];
+    return (
+      <div class="field" key={field}>
+        <label for={id(field)}>{field === 'name' ? 'Name' : FIELD_LABELS[field]}</label>
+        <input
+          id={id(field)}
+          type="text"
+          value={field === 'name' ? name : form[field]}
+          autoComplete="off"
+          spellcheck={false}
+          inputMode={field === 'name' || TEXT_FIELDS.includes(field as never) ? undefined : 'numeric'}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id(field)}-error` : undefined}
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            if (field === 'name') setName(value);
+            else setForm((current) => ({ ...current, [field]: value }));
+          }}
+        />
+        {error ? (
+          <span id={`${id(field)}-error`} class="field-error" role="alert">
+            {error}
+          </span>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <li class="preset">
+      <form aria-label={`Preset ${preset.name}`} onSubmit={save} noValidate>
+        <h3>
+          {preset.name}
+          {isDefault ? <span class="hint"> (default)</span> : null}
+        </h3>
+        {text('name')}
+        <div class="preset-grid">
+          {TEXT_FIELDS.map(text)}
+          {PRESET_ID_FIELDS.map(text)}
+        </div>
+        {FLAG_FIELDS.map((field) => (
+          <div class="check" key={field}>
+            <input
+              id={id(field)}
+              type="checkbox"
+              checked={form[field]}
+              onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setForm((current) => ({ ...current, [field]: checked }));
+              }}
+            />
+            <label for={id(field)}>{FIELD_LABELS[field]}</label>
+          </div>
+        ))}
+        {confirming ? (
+          <div class="actions" role="group" aria-label="Confirm delete">
+            <span>Delete preset “{preset.name}”?</span>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => void change((list) => ({ ok: true, list: deletePreset(list, preset.id) }), `Deleted preset “${preset.name}”.`)}
+            >
+              Yes, delete
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <div class="actions">
+            <button type="submit" class="primary">
+              Save changes
+            </button>
+            {isDefault ? (
+              <button
+                type="button"
+                onClick={() => void change((list) => ({ ok: true, list: setDefaultPreset(list, null) }), 'No preset is the default now.')}
+              >
+                No default
+              </button>
+            ) : (
+              <button
+                type="button"
+                onClick={() =>
+                  void change(
+                    (list) => ({ ok: true, list: setDefaultPreset(list, preset.id) }),
+                    `“${preset.name}” is now the default preset for new drafts.`,
+                  )
+                }
+              >
+                Make default
+              </button>
+            )}
+            <button type="button" onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          </div>
+        )}
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,198 @@
+// The Offer and Affiliate pickers (ARIA combobox over the existing inputs) and the "More options"
+// suggestion lists. Loaded with import() on the first focus of an ID field, so none of it is in the
+// popup's first load. Typing a bare number never searches; a failed search only leaves a short note.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LookupKind, LookupOption } from '../everflow/lookups';
+import { send } from '../shared/connector';
+import { fieldId } from './form-fields';
+
+export type PickField = 'offerId' | 'affiliateId';
+type ListField = 'trackingDomainId' | 'offerUrlId' | 'creativeId' | 'trafficSourceId';
+
+const SEARCH: Record<PickField, { kind: LookupKind; what: string }> = {
+  offerId: { kind: 'offers', what: 'offers' },
+  affiliateId: { kind: 'affiliates', what: 'affiliates' },
+};
+const LISTS: Record<ListField, { kind: LookupKind; needsOffer: boolean }> = {
+  trackingDomainId: { kind: 'trackingDomains', needsOffer: false },
+  offerUrlId: { kind: 'offerUrls', needsOffer: true },
+  creativeId: { kind: 'creatives', needsOffer: true },
+  trafficSourceId: { kind: 'trafficSources', needsOffer: false },
+};
+export const DEBOUNCE_MS = 250;
+const LISTBOX = 'picker-listbox';
+const isId = (text: string) => /^\d+$/.test(text);
+
+export const optionLabel = (option: LookupOption) => `${option.id} · ${option.name}${option.status ? ` (${option.status})` : ''}`;
+
+interface Props {
+  /** The Offer ID field as typed: offer URLs and creatives belong to the chosen offer. */
+  offerId: string;
+  onChoose: (field: PickField, id: number, name: string) => void;
+}
+
+export function Pickers({ offerId, onChoose }: Props) {
+  const [open, setOpen] = useState<{ field: PickField; options: LookupOption[] } | null>(null);
+  const [active, setActive] = useState(-1);
+  const [note, setNote] = useState('');
+  const [lists, setLists] = useState<Partial<Record<ListField, LookupOption[]>>>({});
+  const view = useRef({ open, active, offerId });
+  view.current = { open, active, offerId };
+  const answers = useRef(new Map<string, LookupOption[]>());
+
+  function close() {
+    setOpen(null);
+    setActive(-1);
+  }
+
+  function choose(field: PickField, option: LookupOption) {
+    onChoose(field, option.id, option.name);
+    setNote('');
+    close();
+  }
+
+  useEffect(() => {
+    const timers: Partial<Record<PickField, ReturnType<typeof setTimeout>>> = {};
+    const latest: Record<PickField, string> = { offerId: '', affiliateId: '' };
+    const removers: (() => void)[] = [];
+    const listen = (input: HTMLElement, type: string, handler: (event: Event) => void) => {
+      input.addEventListener(type, handler);
+      removers.push(() => input.removeEventListener(type, handler));
+    };
+
+    for (const field of ['offerId', 'affiliateId'] as const) {
+      const input = document.getElementById(fieldId(field));
+      if (!input) continue;
+      input.setAttribute('role', 'combobox');
+      input.setAttribute('aria-autocomplete', 'list');
+      input.setAttribute('aria-expanded', 'false');
+      input.setAttribute('placeholder', 'Name or ID');
+
+      listen(input, 'input', () => {
+        const text = (input as HTMLInputElement).value.trim();
+        latest[field] = text;
+        clearTimeout(timers[field]);
+        setNote('');
+        if (text.length < 2 || isId(text)) return close();
+        const known = answers.current.get(`${field}|${text.toLowerCase()}`);
+        if (known) return show(field, text, known);
+        // One request per pause in typing; the background cancels the previous one for this field.
+        timers[field] = setTimeout(async () => {
+          const reply = await send('lookup', { kind: SEARCH[field].kind, query: text, channel: field });
+          if (latest[field] !== text) return;
+          if (reply.ok) {
+            answers.current.set(`${field}|${text.toLowerCase()}`, reply.options);
+            show(field, text, reply.options);
+          } else {
+            close();
+            setNote(`Search is unavailable: ${reply.message} Enter the ID instead.`);
+          }
+        }, DEBOUNCE_MS);
+      });
+
+      listen(input, 'keydown', (event) => {
+        const { key } = event as KeyboardEvent;
+        const { open: list, active: current } = view.current;
+        if (!list || list.field !== field) return;
+        const count = list.options.length;
+        if (key === 'ArrowDown' || key === 'ArrowUp') {
+          event.preventDefault();
+          setActive(key === 'ArrowDown' ? (current + 1) % count : (current - 1 + count) % count);
+        } else if (key === 'Enter' && current >= 0) {
+          // Choosing, not submitting the form.
+          event.preventDefault();
+          choose(field, list.options[current]!);
+        } else if (key === 'Escape') {
+          event.preventDefault();
+          close();
+        }
+      });
+      listen(input, 'blur', close);
+    }
+
+    for (const field of Object.keys(LISTS) as ListField[]) {
+      const input = document.getElementById(fieldId(field));
+      if (!input) continue;
+      input.setAttribute('list', `list-${field}`);
+      listen(input, 'focus', () => void loadList(field));
+    }
+    return () => {
+      for (const remove of removers) remove();
+      for (const timer of Object.values(timers)) clearTimeout(timer);
+    };
+  }, []);
+
+  function show(field: PickField, text: string, options: LookupOption[]) {
+    setActive(-1);
+    if (options.length === 0) {
+      setOpen(null);
+      setNote(`No ${SEARCH[field].what} match “${text}”.`);
+      return;
+    }
+    setOpen({ field, options });
+  }
+
+  async function loadList(field: ListField) {
+    const { kind, needsOffer } = LISTS[field];
+    const offer = view.current.offerId.trim();
+    if (needsOffer && !isId(offer)) return;
+    const reply = await send('lookup', { kind, query: '', ...(needsOffer ? { offerId: Number(offer) } : {}) });
+    // A list that cannot be loaded leaves plain ID entry, which always works.
+    if (reply.ok) setLists((current) => ({ ...current, [field]: reply.options }));
+  }
+
+  // The inputs are not ours to render, so their combobox state is set on them directly.
+  useEffect(() => {
+    for (const field of ['offerId', 'affiliateId'] as const) {
+      const input = document.getElementById(fieldId(field));
+      const mine = open?.field === field;
+      input?.setAttribute('aria-expanded', String(mine));
+      if (mine) input?.setAttribute('aria-controls', LISTBOX);
+      else input?.removeAttribute('aria-controls');
+      if (mine && active >= 0) input?.setAttribute('aria-activedescendant', `picker-option-${active}`);
+      else input?.removeAttribute('aria-activedescendant');
+    }
+  }, [open, active]);
+
+  return (
+    <>
+      {open ? (
+        <ul
+          id={LISTBOX}
+          role="listbox"
+          aria-label={open.field === 'offerId' ? 'Matching offers' : 'Matching affiliates'}
+          style={{ listStyle: 'none', margin: '-4px 0 8px', padding: '2px 0', border: '1px solid var(--border)', borderRadius: '4px', maxHeight: '180px', overflowY: 'auto' }}
+        >
+          {open.options.map((option, index) => (
+            <li
+              key={option.id}
+              id={`picker-option-${index}`}
+              role="option"
+              aria-selected={index === active}
+              // mousedown, not click: the input's blur would close the list first.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(open.field, option);
+              }}
+              style={{ padding: '4px 8px', cursor: 'pointer', background: index === active ? 'var(--accent)' : undefined, color: index === active ? 'var(--accent-fg)' : undefined }}
+            >
+              {optionLabel(option)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {note ? (
+        <p class="field-note" role="status">
+          {note}
+        </p>
+      ) : null}
+      {(Object.keys(lists) as ListField[]).map((field) => (
+        <datalist key={field} id={`list-${field}`}>
+          {lists[field]!.map((option) => (
+            <option key={option.id} value={String(option.id)} label={optionLabel(option)} />
+          ))}
+        </datalist>
+      ))}
+    </>
+  );
+}

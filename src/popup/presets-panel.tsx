@@ -1,0 +1,175 @@
+// The popup's Presets view, loaded with import() when its Presets button is pressed (or when a new
+// draft takes the default preset), so none of the presets' code is in the popup's first load. Applying
+// a preset fills Source ID, Sub 1–5 and the "More options" it holds, saves the draft and goes back to
+// the form; Offer ID and Affiliate ID are never touched. Styles are inline or the theme's classes: a
+// chunk loaded with import() cannot bring CSS.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LinkForm } from '../shared/link-form';
+import {
+  applyPreset,
+  defaultPreset,
+  hasMoreOptions,
+  presetErrors,
+  presetValuesFromForm,
+  presetsItem,
+  savePreset,
+  type Preset,
+  type PresetList,
+  type PresetValues,
+} from '../shared/presets';
+import { read, writeItem } from '../shared/storage-item';
+import { draftItem } from '../shared/stored-items';
+import { SUB_TOKENS } from '../shared/sub-tokens';
+import type { PopupState } from './popup-view';
+
+export type SetPopupState = (update: (current: PopupState) => PopupState) => void;
+
+export const TOKEN_HINT = `Subs may use ${SUB_TOKENS.join(', ')}: filled in when the link is made.`;
+
+/** Puts a preset's values into the popup's current form and saves the draft. */
+function applyValues(setState: SetPopupState, values: PresetValues, announcement?: string) {
+  setState((current) => {
+    const form = applyPreset(current.form, values);
+    writeItem(draftItem, form).catch(() => undefined);
+    return {
+      ...current,
+      form,
+      errors: {},
+      failed: null,
+      moreOpen: current.moreOpen || hasMoreOptions(form),
+      ...(announcement === undefined ? {} : { announcement }),
+    };
+  });
+}
+
+/** A new draft (a cleared form, or the popup's first open) takes the default preset, if there is one. */
+export async function applyDefault(setState: SetPopupState): Promise<void> {
+  const preset = defaultPreset(await read(presetsItem).catch(() => ({ presets: [], defaultId: null })));
+  if (preset) applyValues(setState, preset.values);
+}
+
+export interface PresetsPanelProps {
+  form: LinkForm;
+  onBack: () => void;
+  onApply: SetPopupState;
+}
+
+const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+
+export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [list, setList] = useState<PresetList | null>(null);
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    heading.current?.focus();
+    void read(presetsItem).then(setList);
+  }, []);
+
+  function back(focus = 'open-presets') {
+    onBack();
+    focusSoon(focus);
+  }
+
+  function apply(preset: Preset) {
+    applyValues(onApply, preset.values, `Preset “${preset.name}” applied.`);
+    back('field-offerId');
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const values = presetValuesFromForm(form);
+    const errors = presetErrors(name, values);
+    const first = Object.values(errors)[0];
+    if (first) {
+      setError(errors.name ?? `${first} Fix it in the form first.`);
+      setStatus('');
+      document.getElementById('preset-name')?.focus();
+      return;
+    }
+    const change = savePreset(await read(presetsItem), name, values, crypto.randomUUID());
+    if (!change.ok) {
+      setError(change.message);
+      return;
+    }
+    try {
+      await writeItem(presetsItem, change.list);
+    } catch {
+      setError('The preset could not be saved (browser storage is unavailable or full).');
+      return;
+    }
+    setList(change.list);
+    setError('');
+    setName('');
+    setStatus(`Saved preset “${name.trim()}”.`);
+  }
+
+  return (
+    <main>
+      <header class="popup-header">
+        <h1 ref={heading} tabIndex={-1}>
+          Presets
+        </h1>
+        <div class="actions">
+          <a href={chrome.runtime.getURL('src/options/options.html#presets')} target="_blank" rel="noopener">
+            Edit presets
+          </a>
+          <button type="button" onClick={() => back()}>
+            Back
+          </button>
+        </div>
+      </header>
+      {list === null ? null : list.presets.length === 0 ? (
+        <p class="field-note">No presets yet: fill in Source ID, the subs and options, then save them here.</p>
+      ) : (
+        <ul style={{ listStyle: 'none', margin: '0 0 10px', padding: 0, maxHeight: '260px', overflowY: 'auto' }}>
+          {list.presets.map((preset) => (
+            <li key={preset.id} style={{ display: 'flex', gap: '8px', alignItems: 'center', padding: '3px 0' }}>
+              <span style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                {preset.name}
+                {list.defaultId === preset.id ? <span class="field-note" style={{ display: 'inline' }}> (default)</span> : null}
+              </span>
+              <button type="button" aria-label={`Apply ${preset.name}`} onClick={() => apply(preset)}>
+                Apply
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={save} noValidate>
+        <div class="field">
+          <label for="preset-name">Save current as preset</label>
+          <div style={{ display: 'flex', gap: '8px' }}>
+            <input
+              id="preset-name"
+              type="text"
+              value={name}
+              maxLength={200}
+              placeholder="Preset name"
+              autoComplete="off"
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? 'preset-name-error' : 'preset-hint'}
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+            <button type="submit" class="primary">
+              Save
+            </button>
+          </div>
+          {error ? (
+            <span id="preset-name-error" class="field-error" role="alert">
+              {error}
+            </span>
+          ) : null}
+        </div>
+      </form>
+      <p id="preset-hint" class="field-note">
+        A preset keeps Source ID, Sub 1–5 and the “More options” set now, never the offer or affiliate. {TOKEN_HINT}
+      </p>
+      <p class="announcement" role="status" aria-live="polite">
+        {status}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FORM, MAX_TEXT, type LinkForm } from './link-form';
+import {
+  EMPTY_PRESETS,
+  MAX_PRESETS,
+  MAX_PRESET_NAME,
+  applyPreset,
+  defaultPreset,
+  deletePreset,
+  hasMoreOptions,
+  presetErrors,
+  presetValuesFromForm,
+  presetsItem,
+  savePreset,
+  setDefaultPreset,
+  updatePreset,
+  type PresetList,
+  type PresetValues,
+} from './presets';
+import { decodeStored, encodeStored } from './storage-item';
+
+const FORM: LinkForm = {
+  ...EMPTY_FORM,
+  offerId: '42',
+  affiliateId: '7',
+  sourceId: ' newsletter ',
+  sub1: 'spring',
+  sub2: '{date}',
+  creativeId: '55',
+  encryptParameters: true,
+};
+const VALUES: PresetValues = {
+  sourceId: 'newsletter',
+  sub1: 'spring',
+  sub2: '{date}',
+  sub3: '',
+  sub4: '',
+  sub5: '',
+  encryptParameters: true,
+  redirectLink: false,
+  creativeId: '55',
+};
+
+const saved = (list: PresetList, name: string, values: PresetValues, id: string): PresetList => {
+  const change = savePreset(list, name, values, id);
+  if (!change.ok) throw new Error(change.message);
+  return change.list;
+};
+
+describe('presetValuesFromForm', () => {
+  it('keeps subs (trimmed) and flags, the IDs that are set, and never offer or affiliate', () => {
+    expect(presetValuesFromForm(FORM)).toEqual(VALUES);
+  });
+});
+
+describe('applyPreset', () => {
+  it('fills subs, flags and held IDs, keeps offer, affiliate and IDs the preset does not hold', () => {
+    const form: LinkForm = { ...EMPTY_FORM, offerId: '9', affiliateId: '8', sub3: 'old', trackingDomainId: '3', redirectLink: true };
+    expect(applyPreset(form, VALUES)).toEqual({
+      ...EMPTY_FORM,
+      offerId: '9',
+      affiliateId: '8',
+      sourceId: 'newsletter',
+      sub1: 'spring',
+      sub2: '{date}',
+      trackingDomainId: '3',
+      creativeId: '55',
+      encryptParameters: true,
+    });
+  });
+
+  it('round-trips through presetValuesFromForm', () => {
+    expect(presetValuesFromForm(applyPreset(EMPTY_FORM, VALUES))).toEqual(VALUES);
+  });
+});
+
+describe('hasMoreOptions', () => {
+  it.each([
+    [EMPTY_FORM, false],
+    [{ ...EMPTY_FORM, sub1: 'x', offerId: '1' }, false],
+    [{ ...EMPTY_FORM, redirectLink: true }, true],
+    [{ ...EMPTY_FORM, offerUrlId: '4' }, true],
+  ])('%j → %s', (form, expected) => expect(hasMoreOptions(form)).toBe(expected));
+});
+
+describe('presetErrors', () => {
+  it('accepts a good name and values', () => {
+    expect(presetErrors('Newsletter', VALUES)).toEqual({});
+  });
+
+  it.each([
+    ['', 'Enter a name for the preset.'],
+    ['   ', 'Enter a name for the preset.'],
+    ['x'.repeat(MAX_PRESET_NAME + 1), `A preset name can be at most ${MAX_PRESET_NAME} characters.`],
+  ])('name %j → %s', (name, message) => {
+    expect(presetErrors(name, VALUES)).toEqual({ name: message });
+  });
+
+  it('uses the form’s own messages for values', () => {
+    expect(presetErrors('N', { ...VALUES, sub4: 'y'.repeat(MAX_TEXT + 1), creativeId: 'abc' })).toEqual({
+      sub4: `Sub 4 can be at most ${MAX_TEXT} characters.`,
+      creativeId: 'Creative ID must be a whole number from 1 to 2147483647.',
+    });
+  });
+});
+
+describe('savePreset, updatePreset, deletePreset, defaults', () => {
+  it('adds at the end, and a save under an existing name (any case) replaces its values', () => {
+    let list = saved(EMPTY_PRESETS, ' Newsletter ', VALUES, 'a');
+    list = saved(list, 'Social', { ...VALUES, sub1: 'fb' }, 'b');
+    list = saved(list, 'NEWSLETTER', { ...VALUES, sub1: 'autumn' }, 'c');
+    expect(list.presets.map((p) => [p.id, p.name, p.values.sub1])).toEqual([
+      ['a', 'NEWSLETTER', 'autumn'],
+      ['b', 'Social', 'fb'],
+    ]);
+  });
+
+  it(`refuses a new preset beyond ${MAX_PRESETS}`, () => {
+    let list = EMPTY_PRESETS;
+    for (let i = 0; i < MAX_PRESETS; i++) list = saved(list, `p${i}`, VALUES, `id${i}`);
+    const change = savePreset(list, 'one more', VALUES, 'x');
+    expect(change.ok).toBe(false);
+    // Replacing one that exists still works at the cap.
+    expect(savePreset(list, 'p3', VALUES, 'x').ok).toBe(true);
+  });
+
+  it('updates by id and refuses a name another preset has', () => {
+    const list = saved(saved(EMPTY_PRESETS, 'A', VALUES, 'a'), 'B', VALUES, 'b');
+    const renamed = updatePreset(list, 'a', 'C', { ...VALUES, sub5: 'z' });
+    expect(renamed.ok && renamed.list.presets[0]).toEqual({ id: 'a', name: 'C', values: { ...VALUES, sub5: 'z' } });
+    expect(updatePreset(list, 'a', 'b', VALUES)).toEqual({ ok: false, message: 'Another preset is already called “b”.' });
+    expect(updatePreset(list, 'gone', 'X', VALUES).ok).toBe(false);
+  });
+
+  it('sets, clears and forgets the default', () => {
+    const list = saved(saved(EMPTY_PRESETS, 'A', VALUES, 'a'), 'B', VALUES, 'b');
+    expect(defaultPreset(list)).toBeUndefined();
+    const withDefault = setDefaultPreset(list, 'b');
+    expect(defaultPreset(withDefault)?.name).toBe('B');
+    expect(setDefaultPreset(withDefault, null).defaultId).toBeNull();
+    expect(setDefaultPreset(list, 'unknown').defaultId).toBeNull();
+    expect(deletePreset(withDefault, 'a')).toEqual({ presets: [withDefault.presets[1]], defaultId: 'b' });
+    expect(deletePreset(withDefault, 'b').defaultId).toBeNull();
+  });
+});
+
+describe('presetsItem', () => {
+  it('round-trips and falls back to none when unreadable', () => {
+    const list = setDefaultPreset(saved(EMPTY_PRESETS, 'A', VALUES, 'a'), 'a');
+    expect(decodeStored(presetsItem, encodeStored(presetsItem, list))).toEqual({ value: list, status: 'ok' });
+    expect(decodeStored(presetsItem, undefined)).toEqual({ value: EMPTY_PRESETS, status: 'missing' });
+    expect(decodeStored(presetsItem, { v: 1, data: { presets: 'x' } })).toEqual({ value: EMPTY_PRESETS, status: 'reset' });
+    const tooMany = { presets: Array.from({ length: MAX_PRESETS + 1 }, (_, i) => ({ id: `${i}`, name: 'n', values: VALUES })), defaultId: null };
+    expect(decodeStored(presetsItem, { v: 1, data: tooMany }).status).toBe('reset');
+  });
+});

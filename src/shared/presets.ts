@@ -1,0 +1,131 @@
+// Presets: named sets of Source ID, Sub 1–5 and "More options" values, saved from the popup, applied
+// in one click, edited and deleted on the options page; one may be the default for new drafts. This
+// module alone owns their stored shape and the pure helpers over it. The UI pages write the item
+// directly (presets are not secret). vite.config.ts keeps this module out of the popup's first load.
+import * as z from 'zod/mini';
+import { EMPTY_FORM, FLAG_FIELDS, ID_FIELDS, MAX_TEXT, TEXT_FIELDS, parseLinkForm, type FieldErrors, type LinkForm } from './link-form';
+import type { ItemSpec } from './storage-item';
+
+export const MAX_PRESETS = 50;
+export const MAX_PRESET_NAME = 60;
+
+/** The optional IDs a preset may hold ("More options"); offer and affiliate are never part of one. */
+export const PRESET_ID_FIELDS = ID_FIELDS.slice(2) as readonly ('trackingDomainId' | 'offerUrlId' | 'creativeId' | 'trafficSourceId')[];
+export type PresetIdField = (typeof PRESET_ID_FIELDS)[number];
+
+const text = z.string().check(z.maxLength(MAX_TEXT));
+const idText = z.optional(z.string().check(z.maxLength(20)));
+
+export const PresetValuesSchema = z.object({
+  sourceId: text,
+  sub1: text,
+  sub2: text,
+  sub3: text,
+  sub4: text,
+  sub5: text,
+  encryptParameters: z.boolean(),
+  redirectLink: z.boolean(),
+  /** Present only when they were set when the preset was saved. */
+  trackingDomainId: idText,
+  offerUrlId: idText,
+  creativeId: idText,
+  trafficSourceId: idText,
+});
+export type PresetValues = z.infer<typeof PresetValuesSchema>;
+
+export const PresetSchema = z.object({
+  id: z.string().check(z.maxLength(100)),
+  name: z.string().check(z.maxLength(MAX_PRESET_NAME)),
+  values: PresetValuesSchema,
+});
+export type Preset = z.infer<typeof PresetSchema>;
+
+export const PresetListSchema = z.object({
+  presets: z.array(PresetSchema).check(z.maxLength(MAX_PRESETS)),
+  /** The preset applied to new drafts (a cleared form, or the popup's first open), if any. */
+  defaultId: z.nullable(z.string()),
+});
+export type PresetList = z.infer<typeof PresetListSchema>;
+
+export const EMPTY_PRESETS: PresetList = { presets: [], defaultId: null };
+
+export const presetsItem: ItemSpec<PresetList> = {
+  area: 'local',
+  key: 'presets',
+  version: 1,
+  schema: PresetListSchema,
+  fallback: () => ({ presets: [], defaultId: null }),
+};
+
+/** What a preset keeps of the form: text trimmed, flags, and the optional IDs that are filled in. */
+export function presetValuesFromForm(form: LinkForm): PresetValues {
+  const values = { encryptParameters: form.encryptParameters, redirectLink: form.redirectLink } as PresetValues;
+  for (const field of TEXT_FIELDS) values[field] = form[field].trim();
+  for (const field of PRESET_ID_FIELDS) if (form[field].trim() !== '') values[field] = form[field].trim();
+  return values;
+}
+
+/** The form with a preset applied: Offer ID and Affiliate ID are never touched. */
+export function applyPreset(form: LinkForm, values: PresetValues): LinkForm {
+  const next = { ...form };
+  for (const field of [...TEXT_FIELDS, ...PRESET_ID_FIELDS]) {
+    const value = values[field];
+    if (value !== undefined) next[field] = value;
+  }
+  for (const field of FLAG_FIELDS) next[field] = values[field];
+  return next;
+}
+
+/** Whether the form has anything under "More options", so the popup opens that section. */
+export const hasMoreOptions = (form: LinkForm) => [...PRESET_ID_FIELDS, ...FLAG_FIELDS].some((field) => form[field] !== EMPTY_FORM[field]);
+
+export type PresetErrors = FieldErrors & { name?: string };
+
+/** One message per invalid name or value, with the form's own rules and messages; {} when all is well. */
+export function presetErrors(name: string, values: PresetValues): PresetErrors {
+  const errors: PresetErrors = {};
+  const trimmed = name.trim();
+  if (trimmed === '') errors.name = 'Enter a name for the preset.';
+  else if (trimmed.length > MAX_PRESET_NAME) errors.name = `A preset name can be at most ${MAX_PRESET_NAME} characters.`;
+  // Offer and affiliate are not a preset's: stand-ins let the form's rules check the rest.
+  const check = parseLinkForm({ ...EMPTY_FORM, ...values, offerId: '1', affiliateId: '1' });
+  if (!check.ok) Object.assign(errors, check.errors);
+  return errors;
+}
+
+export type PresetChange = { ok: true; list: PresetList; id: string } | { ok: false; message: string };
+
+/**
+ * Saves values under a name: a preset with the same name (ignoring case) gets the new values,
+ * otherwise a new one is added at the end, up to MAX_PRESETS.
+ */
+export function savePreset(list: PresetList, name: string, values: PresetValues, newId: string): PresetChange {
+  const trimmed = name.trim();
+  const same = list.presets.find((preset) => preset.name.toLowerCase() === trimmed.toLowerCase());
+  if (same) return updatePreset(list, same.id, trimmed, values);
+  if (list.presets.length >= MAX_PRESETS) return { ok: false, message: `You can keep up to ${MAX_PRESETS} presets; delete one on the options page first.` };
+  return { ok: true, id: newId, list: { ...list, presets: [...list.presets, { id: newId, name: trimmed, values }] } };
+}
+
+/** Renames and re-values one preset; another preset of that name is refused. */
+export function updatePreset(list: PresetList, id: string, name: string, values: PresetValues): PresetChange {
+  const trimmed = name.trim();
+  if (!list.presets.some((preset) => preset.id === id)) return { ok: false, message: 'That preset no longer exists.' };
+  if (list.presets.some((preset) => preset.id !== id && preset.name.toLowerCase() === trimmed.toLowerCase())) {
+    return { ok: false, message: `Another preset is already called “${trimmed}”.` };
+  }
+  return { ok: true, id, list: { ...list, presets: list.presets.map((preset) => (preset.id === id ? { id, name: trimmed, values } : preset)) } };
+}
+
+export function deletePreset(list: PresetList, id: string): PresetList {
+  return { presets: list.presets.filter((preset) => preset.id !== id), defaultId: list.defaultId === id ? null : list.defaultId };
+}
+
+/** Makes one preset the default, or none (null). An unknown id means none. */
+export function setDefaultPreset(list: PresetList, id: string | null): PresetList {
+  return { ...list, defaultId: id !== null && list.presets.some((preset) => preset.id === id) ? id : null };
+}
+
+export function defaultPreset(list: PresetList): Preset | undefined {
+  return list.defaultId === null ? undefined : list.presets.find((preset) => preset.id === list.defaultId);
+}

@@ -1,0 +1,34 @@
+// Tokens in Source ID and Sub 1–5, filled in by the background when a link is generated:
+// {date} (local date, YYYY-MM-DD), {offer_id} and {affiliate_id}. Case-sensitive; every occurrence is
+// replaced; any other {word} is left exactly as typed. Pure, so it is unit-tested without a browser.
+// vite.config.ts keeps this module out of the popup's first load.
+import { TEXT_FIELDS, formFromInput, parseLinkForm, type FormCheck, type LinkInput } from './link-form';
+
+export const SUB_TOKENS = ['{date}', '{offer_id}', '{affiliate_id}'] as const;
+
+const TOKEN = /\{(date|offer_id|affiliate_id)\}/g;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local calendar date as YYYY-MM-DD. */
+export function localDate(now: Date): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The input with the tokens in Source ID and Sub 1–5 replaced by their values. */
+export function expandTokens(input: LinkInput, now: Date): LinkInput {
+  const values: Record<string, string> = { date: localDate(now), offer_id: String(input.offerId), affiliate_id: String(input.affiliateId) };
+  const expanded = { ...input };
+  for (const field of TEXT_FIELDS) {
+    const value = input[field];
+    if (value !== undefined) expanded[field] = value.replace(TOKEN, (_, name: string) => values[name]!);
+  }
+  return expanded;
+}
+
+/**
+ * Expands the tokens and checks the result with the form's own rules, so a value that grows past
+ * the 200-character limit is refused with that field's usual message.
+ */
+export function expandAndCheck(input: LinkInput, now: Date): FormCheck {
+  return parseLinkForm(formFromInput(expandTokens(input, now)));
+}
