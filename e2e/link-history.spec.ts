@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { popupBytes } from './fixtures/bundle-size';
 import { DASHBOARD, clickMenu, openDashboardPage, pressCommand, serveDashboard } from './fixtures/dashboard';
 import { expect, test } from './fixtures/extension';
+import { parseCsv } from './fixtures/csv';
 import type { FakeEverflow } from './fixtures/fake-everflow';
 import { fillForm, openMoreOptions, type FormValues } from './fixtures/popup-form';
 
@@ -48,34 +49,6 @@ async function rowSummaries(page: Page): Promise<string[]> {
   );
 }
 
-/** RFC 4180 CSV into rows of cells. */
-function parseCsv(csv: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && csv[i + 1] === '\n') {
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return out;
-}
 
 test('links from the popup, the right-click menu and the keyboard are listed newest first with their source, and search narrows them', async ({
   context,

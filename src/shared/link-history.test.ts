@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../e2e/fixtures/csv';
 import { decodeStored, encodeStored } from './storage-item';
 import {
   CSV_COLUMNS,
@@ -28,35 +29,6 @@ function entry(n: number, extra: Partial<HistoryEntry> = {}, input: Partial<Hist
   };
 }
 
-/** Splits RFC 4180 CSV into rows of cells (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && csv[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 describe('appendEntry', () => {
   it('puts the new entry first', () => {
