@@ -100,17 +100,26 @@ async function menuState(): Promise<MenuState> {
 }
 
 let rebuilding: Promise<void> = Promise.resolve();
+let waiting: Promise<void> | undefined;
 
-/** Removes and recreates every item; calls are chained so two rebuilds never interleave. */
+/**
+ * Removes and recreates every item. Rebuilds run one after another; a request made while one is still
+ * waiting its turn joins it (that rebuild reads the state when it starts, so it covers both), and a
+ * failed rebuild does not stop later ones.
+ */
 export function registerMenu(): Promise<void> {
-  rebuilding = rebuilding.then(async () => {
+  if (waiting) return waiting;
+  const next = rebuilding.then(async () => {
+    waiting = undefined;
     const state = await menuState();
     await chrome.contextMenus.removeAll();
     for (const item of buildMenu(state)) {
       await new Promise<void>((resolve) => chrome.contextMenus.create(item, () => resolve(void chrome.runtime.lastError)));
     }
   });
-  return rebuilding;
+  waiting = next;
+  rebuilding = next.catch(() => undefined);
+  return next;
 }
 
 /** Keeps "Copy tracking link for offer N" naming the offer of the tab in front. */
