@@ -9,6 +9,7 @@ import { read, readItem, writeItem } from '../shared/storage-item';
 import { lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyToClipboard } from './clipboard';
+import { controlBulk, startBulk } from './bulk-engine';
 import { announce, clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
 import { generateLink } from './link-generation';
@@ -46,6 +47,7 @@ export function createHandlers(openPopups: () => number): Handlers {
         ...(hint ? { keyHint: hint } : {}),
         keySessionOnly: key.stored?.sessionOnly ?? false,
         region: settings.value.region,
+        requestsPerSecond: settings.value.requestsPerSecond,
         dashboardDomains: settings.value.dashboardDomains,
         lastLink: lastLink.value,
         recentAffiliates: recentAffiliates.value,
@@ -53,7 +55,7 @@ export function createHandlers(openPopups: () => number): Handlers {
       };
     },
 
-    async saveSettings({ region, key, sessionOnly }) {
+    async saveSettings({ region, key, sessionOnly, requestsPerSecond }) {
       if (key !== undefined) {
         const checked = ApiKeySchema.safeParse(key);
         if (!checked.success) return failure('invalid-input', checked.error.issues[0]?.message ?? 'Enter the API key.');
@@ -62,7 +64,7 @@ export function createHandlers(openPopups: () => number): Handlers {
         await setKeySessionOnly(sessionOnly);
       }
       const before = await read(settingsItem);
-      await writeItem(settingsItem, { ...before, region });
+      await writeItem(settingsItem, { ...before, region, requestsPerSecond: requestsPerSecond ?? before.requestsPerSecond });
       // Names cached for another key or region must never show.
       if (key !== undefined || before.region !== region) await clearLookupCache();
       return { ok: true };
@@ -102,6 +104,9 @@ export function createHandlers(openPopups: () => number): Handlers {
       await clearHistory();
       return { ok: true };
     },
+
+    bulkStart: (request) => startBulk(request),
+    bulkControl: ({ action }) => controlBulk(action),
 
     async copy({ text }) {
       return (await copyToClipboard(text))

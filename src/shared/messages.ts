@@ -2,10 +2,11 @@
 // background validates every payload on receipt, the UI validates every reply.
 import * as z from 'zod/mini';
 import { LOOKUP_KINDS } from '../everflow/lookups';
+import { BulkModeSchema, BulkRowSchema, MAX_BULK_ROWS } from './bulk-job';
 import { LinkFormSchema } from './link-form';
 import type { Failure } from './outcome';
 import type { replies } from './replies';
-import { MAX_DASHBOARD_DOMAINS, RegionSchema } from './stored-items';
+import { MAX_DASHBOARD_DOMAINS, RegionSchema, RequestsPerSecondSchema } from './stored-items';
 
 export type { Status } from './replies';
 
@@ -46,7 +47,13 @@ export const toBackground = {
   }),
   getStatus: z.object({}),
   /** Saves the region and where the key is kept, and the key itself when one is given. */
-  saveSettings: z.object({ region: RegionSchema, sessionOnly: z.boolean(), key: z.optional(z.string()) }),
+  saveSettings: z.object({
+    region: RegionSchema,
+    sessionOnly: z.boolean(),
+    key: z.optional(z.string()),
+    /** The pace of every call to Everflow (popup, menu, look-ups, bulk); unchanged when absent. */
+    requestsPerSecond: z.optional(RequestsPerSecondSchema),
+  }),
   /** Replaces the list of extra dashboard domains (host permissions are asked for by the page). */
   setDashboardDomains: z.object({
     domains: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
@@ -57,6 +64,14 @@ export const toBackground = {
   /** Link history (read from storage by the pages; changed only by the background). */
   deleteHistoryEntry: z.object({ id: z.string().check(z.maxLength(100)) }),
   clearHistory: z.object({}),
+  /** Starts a bulk job (refused while another runs). The background checks every row again. */
+  bulkStart: z.object({
+    mode: BulkModeSchema,
+    form: LinkFormSchema,
+    rows: z.array(BulkRowSchema).check(z.minLength(1), z.maxLength(MAX_BULK_ROWS)),
+  }),
+  /** Pause, resume, cancel, retry the failed rows, or forget the finished job and its results. */
+  bulkControl: z.object({ action: z.enum(['pause', 'resume', 'cancel', 'retryFailed', 'clear']) }),
 } as const;
 
 export type ToBackground = typeof toBackground;

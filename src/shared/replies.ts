@@ -2,7 +2,7 @@
 // only (`import type`): the background produces these values itself and the UI trusts its own
 // background, so bundling the schemas would only cost the popup bytes. Tests parse with them.
 import * as z from 'zod/mini';
-import { MAX_DASHBOARD_DOMAINS, RegionSchema } from './stored-items';
+import { MAX_DASHBOARD_DOMAINS, RegionSchema, RequestsPerSecondSchema } from './stored-items';
 import { FAILURE_KINDS, LinkSuccessSchema } from './outcome';
 
 export const FailureSchema = z.object({
@@ -26,6 +26,7 @@ export const StatusSchema = z.object({
   /** The key is kept only until the browser closes (storage.session). */
   keySessionOnly: z.boolean(),
   region: RegionSchema,
+  requestsPerSecond: RequestsPerSecondSchema,
   dashboardDomains: z.array(z.string()).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
   lastLink: z.nullable(LinkSuccessSchema),
   recentAffiliates: z.array(z.number()),
@@ -51,4 +52,6 @@ export const replies = {
   }),
   deleteHistoryEntry: DoneSchema,
   clearHistory: DoneSchema,
+  bulkStart: DoneSchema,
+  bulkControl: DoneSchema,
 };

@@ -127,30 +127,41 @@ describe('encodeStored', () => {
 });
 
 describe('settingsItem', () => {
-  it('is missing → United States, no extra dashboard domains', () => {
-    expect(decodeStored(settingsItem, undefined)).toEqual({ value: { region: 'us', dashboardDomains: [] }, status: 'missing' });
+  const DEFAULTS = { region: 'us', dashboardDomains: [], requestsPerSecond: 20 };
+
+  it('is missing → United States, no extra dashboard domains, 20 requests a second', () => {
+    expect(decodeStored(settingsItem, undefined)).toEqual({ value: DEFAULTS, status: 'missing' });
   });
 
   it('migrates a v1 value (region only)', () => {
     expect(decodeStored(settingsItem, { v: 1, data: { region: 'eu' } })).toEqual({
-      value: { region: 'eu', dashboardDomains: [] },
+      value: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20 },
+      status: 'migrated',
+    });
+  });
+
+  it('migrates a v2 value (no rate limit) to the default pace, keeping the domains', () => {
+    expect(decodeStored(settingsItem, { v: 2, data: { region: 'eu', dashboardDomains: ['dash.example.com'] } })).toEqual({
+      value: { region: 'eu', dashboardDomains: ['dash.example.com'], requestsPerSecond: 20 },
       status: 'migrated',
     });
   });
 
   it('reads its own encoding back', () => {
-    const value = { region: 'eu' as const, dashboardDomains: ['dash.example.com'] };
+    const value = { region: 'eu' as const, dashboardDomains: ['dash.example.com'], requestsPerSecond: 30 };
     expect(decodeStored(settingsItem, encodeStored(settingsItem, value))).toEqual({ value, status: 'ok' });
   });
 
   it.each([
-    ['an unknown region', { v: settingsItem.version, data: { region: 'mars', dashboardDomains: [] } }],
+    ['an unknown region', { v: settingsItem.version, data: { region: 'mars', dashboardDomains: [], requestsPerSecond: 20 } }],
     ['a v1 value with an unknown region', { v: 1, data: { region: 'mars' } }],
     ['a v1 value that is not an object', { v: 1, data: null }],
     ['a version from the future', { v: settingsItem.version + 1, data: { region: 'eu', dashboardDomains: [] } }],
-    ['too many dashboard domains', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: Array(21).fill('a.b') } }],
+    ['too many dashboard domains', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: Array(21).fill('a.b'), requestsPerSecond: 20 } }],
+    ['a pace above Everflow’s limit', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 31 } }],
+    ['a pace of zero', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 0 } }],
   ])('%s resets to the default', (_name, raw) => {
-    expect(decodeStored(settingsItem, raw)).toEqual({ value: { region: 'us', dashboardDomains: [] }, status: 'reset' });
+    expect(decodeStored(settingsItem, raw)).toEqual({ value: DEFAULTS, status: 'reset' });
   });
 });
 

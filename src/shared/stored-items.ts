@@ -10,8 +10,15 @@ export const RegionSchema = z.enum(REGION_IDS as [Region, ...Region[]]);
 
 export const MAX_DASHBOARD_DOMAINS = 20;
 
+/** Everflow allows 30 requests/second per customer (older docs: 20), shared by every key and user. */
+export const MAX_REQUESTS_PER_SECOND = 30;
+export const DEFAULT_REQUESTS_PER_SECOND = 20;
+export const RequestsPerSecondSchema = z.number().check(z.gte(1), z.lte(MAX_REQUESTS_PER_SECOND), z.refine(Number.isInteger));
+
 export const SettingsSchema = z.object({
   region: RegionSchema,
+  /** The most calls per second this extension makes to Everflow, all of them together. */
+  requestsPerSecond: RequestsPerSecondSchema,
   /** White-label dashboard hosts the user added (lower-case host names), besides *.everflowclient.io. */
   dashboardDomains: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
 });
@@ -20,12 +27,14 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const settingsItem: ItemSpec<Settings> = {
   area: 'local',
   key: 'settings',
-  version: 2,
+  version: 3,
   schema: SettingsSchema,
-  fallback: () => ({ region: 'us', dashboardDomains: [] }),
+  fallback: () => ({ region: 'us', dashboardDomains: [], requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND }),
   migrations: {
     // v1 had only the region.
     1: (data) => ({ ...(data as object), dashboardDomains: [] }),
+    // v2 had no rate limit.
+    2: (data) => ({ ...(data as object), requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND }),
   },
 };
 
