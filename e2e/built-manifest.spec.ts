@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { builtManifest } from './fixtures/extension';
 
-const ALLOWED_PERMISSIONS = ['clipboardWrite', 'contextMenus', 'notifications', 'offscreen', 'storage'];
+const ALLOWED_PERMISSIONS = ['alarms', 'clipboardWrite', 'contextMenus', 'notifications', 'offscreen', 'storage'];
 const ALLOWED_HOSTS = ['https://api.eflow.team/*', 'https://api-eu.eflow.team/*', 'https://*.everflowclient.io/*'];
 const ALLOWED_OPTIONAL_HOSTS = ['https://*/*'];
 

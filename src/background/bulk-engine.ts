@@ -1,11 +1,229 @@
-// Placeholder while the engine is written (branch main); the page's branch builds against it.
-import type { BulkMode, BulkRow } from '../shared/bulk-job';
+// Runs bulk jobs in the service worker, so closing the Bulk links page does not stop them. The job is
+// in storage.local and each row's result is written there the moment it arrives, so a restarted
+// browser or a stopped worker goes on where it was: a row with a result is never sent again, a row
+// without one is sent (again). chrome.alarms wakes a worker that was stopped mid-run; the worker
+// also resumes whenever it starts. Rows go through the shared limiter's bulk lane, so people's own
+// requests (popup, menu, look-ups) still go first.
+import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
+import { generateTrackingLink } from '../everflow/tracking-link';
+import {
+  bulkJobItem,
+  checkRow,
+  resultsOf,
+  rowErrors,
+  rowKey,
+  rowKeys,
+  type BulkJob,
+  type BulkMode,
+  type BulkResult,
+  type BulkRow,
+} from '../shared/bulk-job';
 import type { LinkForm } from '../shared/link-form';
-import { failure, type Failure } from '../shared/outcome';
+import { failure, type Failure, type FailureKind } from '../shared/outcome';
+import { read, writeItem } from '../shared/storage-item';
+import { connect } from './everflow-access';
 
-export async function startBulk(_request: { mode: BulkMode; form: LinkForm; rows: BulkRow[] }): Promise<{ ok: true } | Failure> {
-  return failure('internal', 'Not built yet.');
+export const BULK_ALARM = 'bulk-resume';
+export const BULK_PAGE = 'src/bulk/bulk.html';
+const NOTIFICATION_ID = 'bulk-result';
+
+export const BUSY = 'A bulk job is still running; wait for it to finish, or cancel it, before starting another.';
+const STOPPED = 'This bulk job has already stopped.';
+/** Said when an action does not fit the job's state (the page offers only those that fit, so rarely). */
+const NOTHING_TO = {
+  pause: STOPPED,
+  resume: 'This bulk job is not paused.',
+  cancel: STOPPED,
+  retryFailed: BUSY,
+  clear: BUSY,
+} as const;
+export type BulkAction = keyof typeof NOTHING_TO;
+
+/** Tries per row, by what went wrong; anything else fails the row at once (Everflow said no). */
+const TRIES: Partial<Record<FailureKind, number>> = { 'rate-limited': 20, server: 3, network: 3, timeout: 2 };
+const PAUSE_BEFORE_RETRY_MS = 1000;
+
+type Done = { ok: true } | Failure;
+const DONE: Done = { ok: true };
+
+/** What this worker is doing with the current job; `stop` ends the rows in flight (cancel). */
+let active: { jobId: string; going: boolean; stop: AbortController } | undefined;
+let loop: Promise<void> | undefined;
+let again = false;
+
+// Job changes are read-modify-write from several places (messages, the loop): one at a time.
+let jobWrites: Promise<unknown> = Promise.resolve();
+function updateJob<T>(change: (job: BulkJob | null) => Promise<T>): Promise<T> {
+  const next = jobWrites.then(async () => change(await read(bulkJobItem)));
+  jobWrites = next.catch(() => undefined);
+  return next;
 }
-export async function controlBulk(_action: string): Promise<{ ok: true } | Failure> {
-  return failure('internal', 'Not built yet.');
+
+export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; form: LinkForm; rows: BulkRow[] }): Promise<Done> {
+  const now = new Date();
+  // The page removes repeats already; a pair given twice would only make the same link twice.
+  const seen = new Set<string>();
+  const rows = given.filter((row) => !seen.has(`${row.offerId}:${row.affiliateId}`) && seen.add(`${row.offerId}:${row.affiliateId}`));
+  const request = { mode, form, rows };
+  const [bad] = rowErrors(request.form, request.rows, now);
+  if (bad) {
+    const row = request.rows[bad.index]!;
+    const id = request.mode === 'affiliates' ? `affiliate ${row.affiliateId}` : `offer ${row.offerId}`;
+    return failure('invalid-input', `Row ${bad.index + 1} (${id}): ${bad.message}`);
+  }
+  const access = await connect('bulk');
+  if (!access.ok) return access;
+  const started = await updateJob(async (current) => {
+    if (current && (current.state === 'running' || current.state === 'paused')) return false;
+    if (current) await chrome.storage.local.remove(rowKeys(current.rows.length));
+    await writeItem(bulkJobItem, { id: crypto.randomUUID(), createdAt: now.getTime(), ...request, state: 'running' });
+    return true;
+  });
+  if (!started) return failure('invalid-input', BUSY);
+  void resumeBulk();
+  return DONE;
+}
+
+export async function controlBulk(action: BulkAction): Promise<Done> {
+  const changed = await updateJob(async (job) => {
+    if (!job) return false;
+    const live = job.state === 'running' || job.state === 'paused';
+    const stopped = (state: BulkJob['state']) => writeItem(bulkJobItem, { ...job, state, stoppedAt: Date.now() });
+    switch (action) {
+      case 'pause':
+        if (job.state !== 'running') return false;
+        if (active?.jobId === job.id) active.going = false;
+        await stopped('paused');
+        return true;
+      case 'resume':
+        if (job.state !== 'paused') return false;
+        await writeItem(bulkJobItem, { ...job, state: 'running', note: undefined });
+        return true;
+      case 'cancel':
+        if (!live) return false;
+        if (active?.jobId === job.id) {
+          active.going = false;
+          active.stop.abort();
+        }
+        await stopped('cancelled');
+        return true;
+      case 'retryFailed': {
+        if (live) return false;
+        const results = resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length)));
+        await chrome.storage.local.remove(rowKeys(job.rows.length).filter((_, index) => results[index]?.ok === false));
+        await writeItem(bulkJobItem, { ...job, state: 'running', note: undefined });
+        return true;
+      }
+      case 'clear':
+        if (live) return false;
+        await chrome.storage.local.remove(rowKeys(job.rows.length));
+        await writeItem(bulkJobItem, null);
+        return true;
+    }
+  });
+  if (!changed) return failure('invalid-input', NOTHING_TO[action]);
+  if (action === 'resume' || action === 'retryFailed') void resumeBulk();
+  return DONE;
+}
+
+/** Runs the current job if it is running; safe to call any number of times (one loop per worker). */
+export function resumeBulk(): Promise<void> {
+  again = true;
+  loop ??= (async () => {
+    try {
+      while (again) {
+        again = false;
+        await runJob();
+      }
+    } catch (error) {
+      // It resumes on the next wake-up (alarm, message or restart).
+      console.error(`Everflow Link Builder: bulk run stopped (${error instanceof Error ? error.name : typeof error}).`);
+    } finally {
+      loop = undefined;
+    }
+  })();
+  return loop;
+}
+
+async function runJob(): Promise<void> {
+  const job = await read(bulkJobItem);
+  if (!job || job.state !== 'running') {
+    await chrome.alarms.clear(BULK_ALARM);
+    return;
+  }
+  // Wakes this worker should Chrome stop it mid-run (30 s is the shortest period Chrome allows).
+  await chrome.alarms.create(BULK_ALARM, { periodInMinutes: 0.5 });
+  const results = resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length)));
+  const queue = job.rows.flatMap((_, index) => (results[index] ? [] : [index]));
+  const access = await connect('bulk');
+  if (!access.ok) {
+    await updateJob(async (now) => {
+      if (now?.id === job.id && now.state === 'running') await writeItem(bulkJobItem, { ...now, state: 'paused', stoppedAt: Date.now(), note: `Paused: ${access.message}` });
+    });
+    return;
+  }
+  const run = { jobId: job.id, going: true, stop: new AbortController() };
+  active = run;
+  const day = new Date(job.createdAt);
+  const connection = { ...access.connection, signal: run.stop.signal, maxAttempts: 1 };
+
+  async function sendRow(index: number): Promise<BulkResult | undefined> {
+    const checked = checkRow(job!.form, job!.rows[index]!, day);
+    if (!checked.ok) return { ok: false, job: job!.id, message: checked.message, at: Date.now() };
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await generateTrackingLink(connection, checked.input);
+      // Cancelled: the row stays without a result.
+      if (run.stop.signal.aborted) return undefined;
+      if (outcome.ok) return { ok: true, job: job!.id, url: outcome.url, at: Date.now() };
+      if (attempt >= (TRIES[outcome.kind] ?? 1)) return { ok: false, job: job!.id, message: outcome.message, at: Date.now() };
+      // A 429 has already paused the limiter for as long as Everflow asked; other trouble waits a moment.
+      if (outcome.kind !== 'rate-limited') await new Promise((resolve) => setTimeout(resolve, PAUSE_BEFORE_RETRY_MS * attempt));
+    }
+  }
+
+  async function lane(): Promise<void> {
+    while (run.going && queue.length > 0) {
+      const index = queue.shift()!;
+      const result = await sendRow(index);
+      // Written as it arrives: a stopped worker loses only the rows still in flight.
+      if (result && active === run) await chrome.storage.local.set({ [rowKey(index)]: result });
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: MAX_BULK_IN_FLIGHT }, lane));
+  } finally {
+    if (active === run) active = undefined;
+  }
+  if (run.going) await finish(job.id);
+}
+
+async function finish(jobId: string): Promise<void> {
+  const finished = await updateJob(async (job) => {
+    if (!job || job.id !== jobId || job.state !== 'running') return undefined;
+    const results = resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length)));
+    // A row may still lack a result (e.g. a retry asked for while this run ended): run again.
+    if (results.some((result) => !result)) {
+      again = true;
+      return undefined;
+    }
+    await writeItem(bulkJobItem, { ...job, state: 'done', stoppedAt: Date.now() });
+    const failed = results.filter((result) => result?.ok === false).length;
+    return { done: results.length - failed, failed };
+  });
+  if (!finished) return;
+  await chrome.alarms.clear(BULK_ALARM);
+  // Nobody may be looking at the page: say it is done.
+  const pages = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType], documentUrls: [chrome.runtime.getURL(BULK_PAGE)] });
+  if (pages.length > 0) return;
+  await chrome.notifications.create(NOTIFICATION_ID, {
+    type: 'basic',
+    iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+    title: 'Bulk links finished',
+    message:
+      finished.failed === 0
+        ? `${finished.done} link${finished.done === 1 ? '' : 's'} made. Open Bulk links to copy them.`
+        : `${finished.done} made, ${finished.failed} failed. Open Bulk links to see why and retry.`,
+    priority: 0,
+  });
 }

@@ -1,6 +1,4 @@
 // Generate → copy → remember. The background's half of "a link on the clipboard".
-import { MESSAGES } from '../everflow/failures';
-import { apiBase } from '../everflow/regions';
 import { generateTrackingLink } from '../everflow/tracking-link';
 import type { Surface } from '../shared/link-history';
 import type { Names } from '../shared/messages';
@@ -8,9 +6,9 @@ import { parseLinkForm, type LinkInput } from '../shared/link-form';
 import { failure, type LinkOutcome, type LinkSuccess } from '../shared/outcome';
 import { read, writeItem } from '../shared/storage-item';
 import { expandAndCheck } from '../shared/sub-tokens';
-import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
-import { readApiKey } from './api-key-store';
+import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
 import { copyToClipboard } from './clipboard';
+import { connect } from './everflow-access';
 import { recordLink } from './history-store';
 
 export const CHECK_FIELDS = 'Some fields need attention; see the message beside each one.';
@@ -34,9 +32,9 @@ export function generateLink(form: unknown, surface: Surface, names?: Names): Pr
 }
 
 async function generateChecked(input: LinkInput, surface: Surface, names?: Names): Promise<LinkOutcome> {
-  const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
-  if (!apiKey) return failure('no-key', MESSAGES.noKey);
-  const result = await generateTrackingLink({ baseUrl: apiBase(settings.region), apiKey }, input);
+  const access = await connect('interactive');
+  if (!access.ok) return access;
+  const result = await generateTrackingLink(access.connection, input);
   if (!result.ok) return result;
   const copied = await copyToClipboard(result.url);
   const success: LinkSuccess = {

@@ -8,6 +8,7 @@ import { failure } from '../shared/outcome';
 import { read, writeItem, type ItemSpec } from '../shared/storage-item';
 import { settingsItem } from '../shared/stored-items';
 import { readApiKey } from './api-key-store';
+import { pacedBy } from './everflow-access';
 
 export const CACHE_MAX_AGE_MS = 10 * 60_000;
 export const MAX_CACHE_ENTRIES = 200;
@@ -74,7 +75,7 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
   }
   let result: LookupResult;
   try {
-    result = await lookup({ baseUrl: apiBase(settings.region), apiKey, signal: controller.signal }, request.kind, query, request.offerId);
+    result = await lookup({ baseUrl: apiBase(settings.region), apiKey, signal: controller.signal, limiter: pacedBy(settings) }, request.kind, query, request.offerId);
   } finally {
     if (request.channel && channels.get(request.channel) === controller) channels.delete(request.channel);
   }

@@ -1,14 +1,13 @@
 // What the background does for each UI → background message. worker.ts wires these to the router.
 import { checkConnection } from '../everflow/connection-check';
-import { MESSAGES } from '../everflow/failures';
-import { apiBase } from '../everflow/regions';
 import { normaliseDomain } from '../shared/dashboard-url';
 import { ApiKeySchema } from '../shared/messages';
 import { failure } from '../shared/outcome';
 import { read, readItem, writeItem } from '../shared/storage-item';
 import { lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
-import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
+import { forgetApiKey, keyHint, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyToClipboard } from './clipboard';
+import { connect } from './everflow-access';
 import { controlBulk, startBulk } from './bulk-engine';
 import { announce, clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
@@ -85,9 +84,9 @@ export function createHandlers(openPopups: () => number): Handlers {
     },
 
     async testConnection() {
-      const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
-      if (!apiKey) return failure('no-key', MESSAGES.noKey);
-      const result = await checkConnection({ baseUrl: apiBase(settings.region), apiKey });
+      const access = await connect('interactive');
+      if (!access.ok) return access;
+      const result = await checkConnection(access.connection);
       if (!result.ok) return result;
       const domains = result.domains === undefined ? '' : ` (${result.domains} tracking domain${result.domains === 1 ? '' : 's'})`;
       return { ok: true, message: `Connected: Everflow accepted this key${domains}.` };

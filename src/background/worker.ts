@@ -5,6 +5,7 @@ import { readDashboardUrl } from '../shared/dashboard-url';
 import { POPUP_PORT } from '../shared/popup-port';
 import { read } from '../shared/storage-item';
 import { settingsItem } from '../shared/stored-items';
+import { BULK_ALARM, resumeBulk } from './bulk-engine';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
 import { createHandlers } from './message-handlers';
 import { createRouter } from './message-router';
@@ -50,4 +51,11 @@ chrome.commands.onCommand.addListener((command, tab) => {
     const { dashboardDomains } = await read(settingsItem);
     await quickCopy('keyboard', readDashboardUrl(url, dashboardDomains)?.offerId);
   })();
+});
+
+// Bulk links: a job that was running when the worker (or the browser) stopped goes on; the alarm
+// wakes a stopped worker while a job runs.
+void resumeBulk();
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === BULK_ALARM) void resumeBulk();
 });

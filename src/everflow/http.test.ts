@@ -284,3 +284,45 @@ describe('retryDelayMs', () => {
   it('ignores a Retry-After it cannot read and backs off instead', () =>
     expect(retryDelayMs(2, headers({ 'Retry-After': 'soon' }), 0, noJitter)).toBe(800));
 });
+
+function recordingLimiter(grant = true) {
+  const log: string[] = [];
+  const limiter = {
+    acquire: vi.fn(async (lane: string, options: { maxWaitMs?: number | undefined } = {}) => {
+      log.push(`acquire ${lane} ${options.maxWaitMs ?? 'no limit'}`);
+      return grant ? { release: () => log.push('release') } : undefined;
+    }),
+    backOff: vi.fn((ms: number) => log.push(`backOff ${ms}`)),
+  };
+  return { limiter, log };
+}
+
+describe('callEverflow: the shared pace', () => {
+  it('waits for a turn before each attempt and frees it after, reporting a 429’s Retry-After', async () => {
+    const { limiter, log } = recordingLimiter();
+    let calls = 0;
+    const fetch = vi.fn(async () => {
+      log.push('fetch');
+      return ++calls === 1 ? new Response('{}', { status: 429, headers: { 'Retry-After': '2' } }) : new Response('{"url":"x"}');
+    }) as unknown as typeof globalThis.fetch;
+    const result = await callEverflow(connection(fetch, { limiter, lane: 'bulk' }), 'POST', '/x', {});
+    expect(result.ok).toBe(true);
+    expect(log).toEqual(['acquire bulk no limit', 'fetch', 'backOff 2000', 'release', 'acquire bulk no limit', 'fetch', 'release']);
+  });
+
+  it('a person’s call is interactive by default and will not wait through a long pause', async () => {
+    const { limiter, log } = recordingLimiter(false);
+    const { fetch, sent } = fakeFetch(200, { ok: 1 });
+    const result = await callEverflow(connection(fetch, { limiter }), 'GET', '/x');
+    expect(log).toEqual(['acquire interactive 10000']);
+    expect(sent).toHaveLength(0);
+    expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
+  });
+
+  it('an empty bucket without Retry-After pauses everyone for a second', async () => {
+    const { limiter } = recordingLimiter();
+    const { fetch } = fakeFetch(429, {}, { 'X-RateLimit-Remaining': '0' });
+    await callEverflow(connection(fetch, { limiter, maxAttempts: 1 }), 'POST', '/x', {});
+    expect(limiter.backOff).toHaveBeenCalledWith(1000);
+  });
+});

@@ -3,6 +3,7 @@
 // nothing here touches chrome.* or storage.
 import { failure, type Failure } from '../shared/outcome';
 import { MESSAGES, TIMEOUT_SECONDS, failureForStatus } from './failures';
+import type { Lane, RateLimiter } from './rate-limiter';
 
 export interface Connection {
   /** e.g. https://api.eflow.team/v1 */
@@ -15,6 +16,10 @@ export interface Connection {
   maxAttempts?: number;
   /** Cancels the call (e.g. a search superseded by the next keystroke); the result is then discarded. */
   signal?: AbortSignal;
+  /** Paces every call (shared by all callers); each attempt waits for its turn. */
+  limiter?: Pick<RateLimiter, 'acquire' | 'backOff'>;
+  /** Whose call this is: people go before bulk rows. Default 'interactive'. */
+  lane?: Lane;
 }
 
 export type CallResult = { ok: true; status: number; body: unknown } | Failure;
@@ -29,26 +34,49 @@ const BACKOFF_BASE_MS = 400;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * How long to wait before attempt `attempt + 1`, or undefined when waiting is not worth it.
- * Retry-After (seconds or an HTTP date) wins; an empty rate-limit bucket means "next second"
- * (Everflow's limit is per second); otherwise exponential backoff with a little jitter.
+ * How long Everflow asked us to wait, if it did: Retry-After (seconds or an HTTP date) wins; an empty
+ * rate-limit bucket means "next second" (Everflow's limit is per second).
  */
-export function retryDelayMs(attempt: number, headers: Headers, now = Date.now(), random = Math.random): number | undefined {
+export function serverWaitMs(headers: Headers, now = Date.now()): number | undefined {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
-    const seconds = /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - now;
-    if (Number.isFinite(seconds)) {
-      const wait = Math.max(0, Math.ceil(seconds));
-      return wait <= MAX_RETRY_WAIT_MS ? wait : undefined;
-    }
+    const ms = /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - now;
+    if (Number.isFinite(ms)) return Math.max(0, Math.ceil(ms));
   }
   if (headers.get('x-ratelimit-remaining')?.trim() === '0') return 1000;
+  return undefined;
+}
+
+/**
+ * How long to wait before attempt `attempt + 1`, or undefined when waiting is not worth it: what
+ * Everflow asked for (up to MAX_RETRY_WAIT_MS), else exponential backoff with a little jitter.
+ */
+export function retryDelayMs(attempt: number, headers: Headers, now = Date.now(), random = Math.random): number | undefined {
+  const asked = serverWaitMs(headers, now);
+  if (asked !== undefined) return asked <= MAX_RETRY_WAIT_MS ? asked : undefined;
   return BACKOFF_BASE_MS * 2 ** (attempt - 1) + Math.floor(random() * 100);
 }
 
 type Attempt = { result: CallResult; retryAfterMs?: number | undefined };
 
 async function attemptOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown): Promise<Attempt> {
+  const lane = connection.lane ?? 'interactive';
+  // A person is not kept waiting through a long pause: they are told to try again instead.
+  const permit = await connection.limiter?.acquire(lane, {
+    signal: connection.signal,
+    maxWaitMs: lane === 'interactive' ? MAX_RETRY_WAIT_MS : undefined,
+  });
+  if (connection.limiter && !permit) {
+    return { result: connection.signal?.aborted ? failure('network', MESSAGES.network) : failure('rate-limited', MESSAGES.rateLimited) };
+  }
+  try {
+    return await fetchOnce(connection, attempt, method, path, body);
+  } finally {
+    permit?.release();
+  }
+}
+
+async function fetchOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown): Promise<Attempt> {
   const doFetch = connection.fetch ?? globalThis.fetch.bind(globalThis);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), connection.timeoutMs ?? TIMEOUT_SECONDS * 1000);
@@ -71,6 +99,8 @@ async function attemptOnce(connection: Connection, attempt: number, method: stri
     const json = parseJson(text);
     if (!response.ok) {
       const result = failureForStatus(response.status, json, connection.apiKey);
+      // Everyone else sharing the limiter slows down too: the bucket at Everflow is shared.
+      if (response.status === 429) connection.limiter?.backOff(serverWaitMs(response.headers) ?? 1000);
       const retryAfterMs = RETRYABLE_STATUSES.has(response.status) ? retryDelayMs(attempt, response.headers) : undefined;
       return { result, retryAfterMs };
     }

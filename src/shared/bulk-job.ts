@@ -1,11 +1,10 @@
 // Bulk links: one offer for many affiliates, or one affiliate for many offers. This module owns the
-// stored shapes (the job, and one result per row) and the pure helpers over them: reading a pasted ID
-// list, checking every row before anything is sent, counting progress, the time left, and the CSV.
+// stored shapes (the job, and one result per row) and the checks both sides run on every row before
+// anything is sent. What only the page needs (ID lists, progress, CSV) is in src/bulk/.
 // The background alone writes the job and its results (background/bulk-engine.ts); the Bulk links page
 // reads them from storage and follows storage.onChanged.
 import * as z from 'zod/mini';
 import { LinkFormSchema, MAX_ID, parseLinkForm, type LinkForm, type LinkInput } from './link-form';
-import { csvCell } from './link-history';
 import type { ItemSpec } from './storage-item';
 import { expandAndCheck } from './sub-tokens';
 
@@ -36,6 +35,8 @@ export const BulkJobSchema = z.object({
   state: z.enum(BULK_STATES),
   /** When the job last finished, was cancelled or paused. */
   stoppedAt: z.optional(z.number()),
+  /** Why the background paused the job by itself (e.g. the key was removed), as a sentence to show. */
+  note: z.optional(z.string().check(z.maxLength(500))),
 });
 export type BulkJob = z.infer<typeof BulkJobSchema>;
 
@@ -49,11 +50,26 @@ export const bulkJobItem: ItemSpec<BulkJob | null> = {
 };
 
 /** One finished row, stored under rowKey(index) as it arrives, tagged with its job's id. */
-export const BulkResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), job: z.string(), url: z.string().check(z.maxLength(8192)), at: z.number() }),
-  z.object({ ok: z.literal(false), job: z.string(), message: z.string().check(z.maxLength(500)), at: z.number() }),
-]);
-export type BulkResult = z.infer<typeof BulkResultSchema>;
+export type BulkResult = { ok: true; job: string; url: string; at: number } | { ok: false; job: string; message: string; at: number };
+
+// One lenient object rather than a discriminated union: the union's code would land in the chunk
+// the popup loads (see the byte budget); readResult narrows it instead.
+const StoredResultSchema = z.object({
+  ok: z.boolean(),
+  job: z.string(),
+  url: z.optional(z.string().check(z.maxLength(8192))),
+  message: z.optional(z.string().check(z.maxLength(500))),
+  at: z.number(),
+});
+
+/** A stored result, or undefined when it is not one. */
+export function readResult(raw: unknown): BulkResult | undefined {
+  const parsed = StoredResultSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const { ok, job, url, message, at } = parsed.data;
+  if (ok) return url === undefined ? undefined : { ok, job, url, at };
+  return message === undefined ? undefined : { ok, job, message, at };
+}
 
 export const ROW_KEY_PREFIX = 'bulkRow:';
 export const rowKey = (index: number) => `${ROW_KEY_PREFIX}${index}`;
@@ -62,42 +78,9 @@ export const rowKeys = (count: number) => Array.from({ length: count }, (_, inde
 /** The results of `job` from a storage.local read of its rowKeys; unreadable or other jobs' entries are absent. */
 export function resultsOf(job: BulkJob, stored: Record<string, unknown>): (BulkResult | undefined)[] {
   return job.rows.map((_, index) => {
-    const parsed = BulkResultSchema.safeParse(stored[rowKey(index)]);
-    return parsed.success && parsed.data.job === job.id ? parsed.data : undefined;
+    const result = readResult(stored[rowKey(index)]);
+    return result?.job === job.id ? result : undefined;
   });
-}
-
-// ——— Reading a pasted list ———
-
-export interface IdList {
-  /** Valid IDs, first occurrence order, no repeats. */
-  ids: number[];
-  /** IDs given more than once (each listed once). */
-  duplicates: number[];
-  /** Pieces that are not IDs, as typed. */
-  invalid: string[];
-}
-
-/** Reads IDs separated by anything that is not a letter, digit or one of `-+.` (commas, spaces, new lines, tabs, ;). */
-export function parseIdList(text: string): IdList {
-  const ids: number[] = [];
-  const seen = new Set<number>();
-  const duplicates = new Set<number>();
-  const invalid: string[] = [];
-  for (const piece of text.split(/[^\p{L}\p{N}+\-.]+/u)) {
-    if (piece === '') continue;
-    const value = /^0*\d{1,10}$/.test(piece) ? Number(piece) : Number.NaN;
-    if (!Number.isInteger(value) || value < 1 || value > MAX_ID) {
-      if (!invalid.includes(piece)) invalid.push(piece);
-      continue;
-    }
-    if (seen.has(value)) duplicates.add(value);
-    else {
-      seen.add(value);
-      ids.push(value);
-    }
-  }
-  return { ids, duplicates: [...duplicates], invalid };
 }
 
 // ——— Checking rows ———
@@ -125,76 +108,4 @@ export function rowErrors(form: LinkForm, rows: readonly BulkRow[], day: Date): 
     if (!checked.ok) errors.push({ index, message: checked.message });
   });
   return errors;
-}
-
-// ——— Progress ———
-
-export interface BulkProgress {
-  total: number;
-  done: number;
-  failed: number;
-  remaining: number;
-  /** Seconds left at the recent pace, when there is a pace to go by and the job is running. */
-  secondsLeft?: number;
-}
-
-/** How far the job is; the pace is that of the last `window` finished rows. */
-export function progressOf(job: BulkJob, results: readonly (BulkResult | undefined)[], now: number, window = 40): BulkProgress {
-  let done = 0;
-  let failed = 0;
-  const times: number[] = [];
-  for (const result of results) {
-    if (!result) continue;
-    if (result.ok) done++;
-    else failed++;
-    times.push(result.at);
-  }
-  const total = job.rows.length;
-  const remaining = total - done - failed;
-  const progress: BulkProgress = { total, done, failed, remaining };
-  if (job.state !== 'running' || remaining === 0) return progress;
-  const recent = times.toSorted((a, b) => a - b).slice(-window);
-  if (recent.length < 2) return progress;
-  const span = Math.max(now, recent.at(-1)!) - recent[0]!;
-  if (span <= 0) return progress;
-  const perSecond = ((recent.length - 1) * 1000) / span;
-  return { ...progress, secondsLeft: Math.ceil(remaining / perSecond) };
-}
-
-/** "about 2 min left", "about 40 s left", "less than 5 s left". */
-export function describeTimeLeft(seconds: number): string {
-  if (seconds < 5) return 'less than 5 s left';
-  if (seconds < 90) return `about ${Math.round(seconds / 5) * 5} s left`;
-  if (seconds < 90 * 60) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${Math.round(seconds / 3600)} h left`;
-}
-
-// ——— Export ———
-
-export const BULK_CSV_COLUMNS = ['Offer ID', 'Offer name', 'Affiliate ID', 'Affiliate name', 'Link', 'Error'] as const;
-
-/** One line per row in the job's order: its link, or the plain error, or nothing yet. RFC 4180, CRLF. */
-export function bulkCsv(job: BulkJob, results: readonly (BulkResult | undefined)[]): string {
-  const lines = [BULK_CSV_COLUMNS.map(csvCell).join(',')];
-  job.rows.forEach((row, index) => {
-    const result = results[index];
-    lines.push(
-      [
-        row.offerId,
-        row.offerName,
-        row.affiliateId,
-        row.affiliateName,
-        result?.ok ? result.url : '',
-        result && !result.ok ? result.message : result ? '' : job.state === 'cancelled' ? 'Not made: the job was cancelled.' : 'Not made yet.',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  });
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/** Every link made, one per line, in the job's order. */
-export function allLinks(results: readonly (BulkResult | undefined)[]): string {
-  return results.flatMap((result) => (result?.ok ? [result.url] : [])).join('\n');
 }

@@ -1,0 +1,231 @@
+// Bulk links: one offer for many affiliates against an Everflow that rate-limits and refuses some
+// rows; the engine lives in the service worker, so closing the page or stopping the worker must not
+// lose or repeat rows. Rows are counted per request in the fake.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { parseCsv } from './fixtures/csv';
+import { expect, test } from './fixtures/extension';
+import { RateLimitedEverflow, linkFor } from './fixtures/rate-limited-everflow';
+import { stopWorker } from './fixtures/service-worker';
+
+const OFFER = 42;
+const BULK_PAGE = 'src/bulk/bulk.html';
+const affiliates = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+const REFUSED = new Set([105, 117, 133]);
+const refusal = (affiliateId: number) => `Affiliate ${affiliateId} is not approved for offer ${OFFER}`;
+
+async function openBulk(page: Page, extensionId: string): Promise<Page> {
+  await page.goto(`chrome-extension://${extensionId}/${BULK_PAGE}`);
+  await expect(page.getByRole('heading', { name: 'Bulk links' })).toBeVisible();
+  return page;
+}
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /done ·|Finished|Paused|Cancelled/ });
+
+async function startJob(page: Page, ids: string, count: number): Promise<void> {
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill(ids);
+  await page.getByRole('button', { name: `Generate ${count} links` }).click();
+}
+
+test('50 affiliates against a rate-limited Everflow: every valid row gets its link, refusals show Everflow’s words, CSV and Retry failed', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+  clipboard,
+}) => {
+  test.setTimeout(90_000);
+  await saveKey();
+  // Everflow lets through 8 a second (others share the account's bucket): the extension's 20/s meets 429s.
+  // Three affiliates are refused the first time only, so "Retry failed" can finish them.
+  const fake = new RateLimitedEverflow(8, (_offer, affiliate, attempt) =>
+    REFUSED.has(affiliate) && attempt === 1 ? { status: 400, json: { error: refusal(affiliate) } } : undefined,
+  );
+  everflow.answer(fake.responder);
+  const ids = affiliates(101, 50);
+  const page = await openBulk(await context.newPage(), extensionId);
+  await page.getByLabel('Sub 1', { exact: true }).fill('{affiliate_id}-spring');
+  // Any separators, and a repeat that is removed and reported.
+  const pasted = `${ids.slice(0, 20).join(', ')}\n${ids.slice(20, 40).join(' ')}\n${ids.slice(40).join('\n')}\n101`;
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill(pasted);
+  await expect(page.getByText('50 affiliates', { exact: true })).toBeVisible();
+  await expect(page.getByText('Removed 1 duplicate: 101.')).toBeVisible();
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  await page.getByRole('button', { name: 'Generate 50 links' }).click();
+
+  await expect(status(page)).toHaveText('Finished: 47 links made, 3 failed.', { timeout: 60_000 });
+  expect(fake.throttled, 'the fake’s rate limit was reached, so 429s were met and handled').toBeGreaterThan(0);
+  for (const affiliate of ids) {
+    const log = fake.log(OFFER, affiliate);
+    // A 429 is retried (more requests), but every row got exactly one link, or its one refusal.
+    expect(log.links, `links for affiliate ${affiliate}`).toBe(REFUSED.has(affiliate) ? 0 : 1);
+  }
+  const sent = everflow.linkRequests.find((r) => (r.body as { network_affiliate_id: number }).network_affiliate_id === 120);
+  expect((sent!.body as { sub1: string }).sub1).toBe('120-spring');
+
+  const table = page.getByRole('table', { name: 'Results' });
+  const rowOf = (affiliate: number) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
+  await expect(rowOf(117)).toContainText(refusal(117));
+  await expect(rowOf(118)).toContainText(linkFor(OFFER, 118));
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+  expect(csv[0]).toEqual(['Offer ID', 'Offer name', 'Affiliate ID', 'Affiliate name', 'Link', 'Error']);
+  expect(csv.slice(1)).toHaveLength(50);
+  expect(csv.slice(1).map((line) => Number(line[2]))).toEqual(ids);
+  for (const line of csv.slice(1)) {
+    const affiliate = Number(line[2]);
+    expect(line[0]).toBe(String(OFFER));
+    if (REFUSED.has(affiliate)) {
+      expect(line[4]).toBe('');
+      expect(line[5]).toContain(refusal(affiliate));
+    } else {
+      expect(line[4]).toBe(linkFor(OFFER, affiliate));
+      expect(line[5]).toBe('');
+    }
+  }
+
+  await page.getByRole('button', { name: 'Copy all links' }).click();
+  await expect(page.getByText('Copied 47 links.')).toBeVisible();
+  const copied = (await clipboard.read()).split('\n');
+  expect(copied).toEqual(ids.filter((id) => !REFUSED.has(id)).map((id) => linkFor(OFFER, id)));
+
+  const before = new Map(ids.map((id) => [id, fake.log(OFFER, id).requests]));
+  await page.bringToFront();
+  await page.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(status(page)).toHaveText('Finished: 50 links made, 0 failed.', { timeout: 20_000 });
+  for (const affiliate of ids) {
+    expect(fake.log(OFFER, affiliate).links, `links for affiliate ${affiliate}`).toBe(1);
+    // Only the failed rows were sent again.
+    if (!REFUSED.has(affiliate)) expect(fake.log(OFFER, affiliate).requests).toBe(before.get(affiliate));
+  }
+  await expect(rowOf(117)).toContainText(linkFor(OFFER, 117));
+});
+
+test('nothing is sent until the list is valid: each invalid ID gets its own message', async ({ context, everflow, extensionId, saveKey }) => {
+  await saveKey();
+  const page = await openBulk(await context.newPage(), extensionId);
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill('7, abc, 0\n12x 9');
+  await expect(page.getByText('2 affiliates', { exact: true })).toBeVisible();
+  const list = page.getByRole('alert').filter({ hasText: 'abc' });
+  await expect(list).toContainText('“abc” is not an affiliate ID');
+  await expect(list).toContainText('“0” is not an affiliate ID');
+  await expect(list).toContainText('“12x” is not an affiliate ID');
+  await page.getByRole('button', { name: 'Generate 2 links' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter the Offer ID.' })).toBeVisible();
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  await page.getByRole('button', { name: 'Generate 2 links' }).click();
+  await page.waitForTimeout(500);
+  expect(everflow.linkRequests).toHaveLength(0);
+  await expect(page.getByRole('progressbar', { name: 'Links made' })).toHaveCount(0);
+});
+
+test('closing the page does not stop the job: reopened, it shows the job still going, which completes', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
+  await saveKey();
+  const fake = new RateLimitedEverflow(10);
+  everflow.answer(fake.responder);
+  const ids = affiliates(201, 40);
+  const page = await openBulk(await context.newPage(), extensionId);
+  await startJob(page, ids.join(' '), 40);
+  await expect(status(page)).toContainText(/^([5-9]|[1-3]\d) done ·/, { timeout: 10_000 });
+  await page.close();
+  const sentWhileClosed = everflow.linkRequests.length;
+  await expect.poll(() => everflow.linkRequests.length, { message: 'rows are still being sent' }).toBeGreaterThan(sentWhileClosed);
+
+  const reopened = await openBulk(await context.newPage(), extensionId);
+  await expect(reopened.getByRole('progressbar', { name: 'Links made' })).toBeVisible();
+  await expect(status(reopened)).toHaveText('Finished: 40 links made, 0 failed.', { timeout: 20_000 });
+  for (const affiliate of ids) expect(fake.log(OFFER, affiliate)).toEqual({ requests: 1, links: 1 });
+  await expect(reopened.getByRole('table', { name: 'Results' }).getByRole('row')).toHaveCount(41);
+});
+
+test('a service worker stopped mid-run resumes by itself (alarm) without repeating any answered row', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
+  test.setTimeout(120_000);
+  await saveKey();
+  const fake = new RateLimitedEverflow(20);
+  everflow.answer(fake.responder);
+  const ids = affiliates(301, 60);
+  const page = await openBulk(await context.newPage(), extensionId);
+  await startJob(page, ids.join('\n'), 60);
+  await expect(status(page)).toContainText(/^(1\d|2\d) done ·/, { timeout: 10_000 });
+  // Everflow stops answering, then the worker is stopped with requests in flight.
+  fake.holding = true;
+  await expect.poll(() => fake.held.length).toBeGreaterThan(0);
+  const answered = new Set([...fake.rows].filter(([, log]) => log.links > 0).map(([key]) => key));
+  expect(await stopWorker(context)).toBe(true);
+  const held = new Set(fake.held);
+  fake.holding = false;
+
+  // Nothing else wakes the worker: the page only reads storage, so the alarm must do it.
+  await expect(status(page)).toHaveText('Finished: 60 links made, 0 failed.', { timeout: 75_000 });
+  for (const affiliate of ids) {
+    const key = `${OFFER}:${affiliate}`;
+    const log = fake.log(OFFER, affiliate);
+    expect(log.links, `links for affiliate ${affiliate}`).toBe(1);
+    // Answered rows were never sent again; only the requests cut off by the stop were.
+    expect(log.requests, `requests for affiliate ${affiliate}`).toBe(held.has(key) ? 2 : 1);
+    if (answered.has(key)) expect(log.requests).toBe(1);
+  }
+});
+
+test('Pause holds the job, Resume goes on, Cancel stops it and says which rows were not made', async ({ context, everflow, extensionId, saveKey }) => {
+  await saveKey();
+  const fake = new RateLimitedEverflow(10);
+  everflow.answer(fake.responder);
+  const ids = affiliates(401, 80);
+  const page = await openBulk(await context.newPage(), extensionId);
+  await startJob(page, ids.join(','), 80);
+  await expect(status(page)).toContainText(/^([3-9]|1\d) done ·/, { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(status(page)).toContainText('Paused.');
+  // Rows in flight finish; then nothing more is sent.
+  await page.waitForTimeout(800);
+  const whilePaused = everflow.linkRequests.length;
+  await page.waitForTimeout(1500);
+  expect(everflow.linkRequests).toHaveLength(whilePaused);
+
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(() => everflow.linkRequests.length).toBeGreaterThan(whilePaused + 3);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toContainText('Cancelled.');
+  await page.waitForTimeout(1000);
+  const sent = new Set(everflow.linkRequests.map((r) => (r.body as { network_affiliate_id: number }).network_affiliate_id));
+  expect(sent.size).toBeLessThan(80);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csv = parseCsv(readFileSync((await download.path())!, 'utf8')).slice(1);
+  const notMade = csv.filter((line) => line[5] === 'Not made: the job was cancelled.');
+  expect(notMade.length).toBeGreaterThan(0);
+  for (const line of notMade) expect(sent.has(Number(line[2])), `affiliate ${line[2]} was never sent`).toBe(false);
+  for (const affiliate of ids) expect(fake.log(OFFER, affiliate).links).toBeLessThanOrEqual(1);
+});
+
+test('the popup is not queued behind a running bulk job', async ({ context, everflow, extensionId, saveKey, openExtensionPage }) => {
+  await saveKey();
+  const fake = new RateLimitedEverflow(30);
+  everflow.answer((request, index) => (RateLimitedEverflow.rowOf(request)?.offerId === 9 ? { json: { url: 'https://trk.example-trk.com/popup/' } } : fake.responder(request, index)));
+  const page = await openBulk(await context.newPage(), extensionId);
+  await startJob(page, affiliates(501, 300).join(' '), 300);
+  await expect(status(page)).toContainText(/^([5-9]|\d\d) done ·/, { timeout: 10_000 });
+
+  const popup = await openExtensionPage('popup');
+  await popup.getByLabel('Offer ID', { exact: true }).fill('9');
+  await popup.getByLabel('Affiliate ID', { exact: true }).fill('7');
+  const sentBefore = everflow.linkRequests.length;
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByRole('textbox', { name: /tracking link/ })).toHaveValue('https://trk.example-trk.com/popup/');
+  const position = everflow.linkRequests.findIndex((r) => (r.body as { network_offer_id: number }).network_offer_id === 9);
+  // It went ahead of the ~290 waiting rows: at most the rows already started came first.
+  expect(position - sentBefore).toBeLessThanOrEqual(3);
+  await expect(status(page)).not.toContainText('Finished');
+});

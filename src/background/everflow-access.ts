@@ -1,0 +1,25 @@
+// The background's one way to reach Everflow: the saved key, the region's address, and the one pace
+// that every caller (popup, menu, keyboard, look-ups, bulk) shares, since Everflow counts them together.
+import { MESSAGES } from '../everflow/failures';
+import type { Connection } from '../everflow/http';
+import { RateLimiter, type Lane } from '../everflow/rate-limiter';
+import { apiBase } from '../everflow/regions';
+import { failure, type Failure } from '../shared/outcome';
+import { read } from '../shared/storage-item';
+import { DEFAULT_REQUESTS_PER_SECOND, settingsItem, type Settings } from '../shared/stored-items';
+import { readApiKey } from './api-key-store';
+
+const limiter = new RateLimiter(DEFAULT_REQUESTS_PER_SECOND);
+
+/** The shared limiter, set to the pace in `settings` (read fresh by each caller, so a change applies at once). */
+export function pacedBy(settings: Settings): RateLimiter {
+  limiter.setLimit(settings.requestsPerSecond);
+  return limiter;
+}
+
+/** A connection for `lane`, or the no-key failure. */
+export async function connect(lane: Lane): Promise<{ ok: true; connection: Connection } | Failure> {
+  const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
+  if (!apiKey) return failure('no-key', MESSAGES.noKey);
+  return { ok: true, connection: { baseUrl: apiBase(settings.region), apiKey, limiter: pacedBy(settings), lane } };
+}

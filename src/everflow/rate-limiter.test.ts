@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BULK_IN_FLIGHT, PACE_MARGIN, RateLimiter, type Lane, type LimiterClock, type Permit } from './rate-limiter';
+
+/** A clock that moves only when told, running due timers in order. */
+class FakeClock implements LimiterClock {
+  time = 1_000_000;
+  private timers: { at: number; callback: () => void; handle: number }[] = [];
+  private nextHandle = 1;
+  now = () => this.time;
+  setTimeout = (callback: () => void, ms: number) => {
+    const handle = this.nextHandle++;
+    this.timers.push({ at: this.time + ms, callback, handle });
+    return handle;
+  };
+  clearTimeout = (handle: unknown) => {
+    this.timers = this.timers.filter((timer) => timer.handle !== handle);
+  };
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      await flush();
+      const due = this.timers.filter((timer) => timer.at <= end).toSorted((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.time = Math.max(this.time, due.at);
+      due.callback();
+    }
+    this.time = end;
+    await flush();
+  }
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+/** Starts `count` requests on `lane` and records when each was let through; each finishes at once. */
+function start(limiter: RateLimiter, clock: FakeClock, lane: Lane, count: number, starts: { lane: Lane; at: number }[], hold = false) {
+  const permits: Permit[] = [];
+  for (let i = 0; i < count; i++) {
+    void limiter.acquire(lane).then((permit) => {
+      if (!permit) return;
+      starts.push({ lane, at: clock.now() });
+      if (hold) permits.push(permit);
+      else permit.release();
+    });
+  }
+  return permits;
+}
+
+describe('RateLimiter', () => {
+  it('lets the first request through at once when idle', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(20, clock);
+    const starts: { lane: Lane; at: number }[] = [];
+    start(limiter, clock, 'interactive', 1, starts);
+    await clock.advance(0);
+    expect(starts).toEqual([{ lane: 'interactive', at: clock.time }]);
+  });
+
+  it('spaces requests evenly a little under the limit: never more than the limit in any second', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(20, clock);
+    const starts: { lane: Lane; at: number }[] = [];
+    start(limiter, clock, 'bulk', 100, starts);
+    await clock.advance(10_000);
+    expect(starts).toHaveLength(100);
+    const times = starts.map((s) => s.at);
+    for (let i = 0; i < times.length; i++) {
+      const inWindow = times.filter((t) => t > times[i]! - 1000 && t <= times[i]!).length;
+      expect(inWindow).toBeLessThanOrEqual(20);
+    }
+    // …and not much under it: 100 requests take about 100 / (20 × margin) seconds.
+    const took = (times.at(-1)! - times[0]!) / 1000;
+    expect(took).toBeCloseTo(99 / (20 * PACE_MARGIN), 1);
+  });
+
+  it('lets a person’s request go before every waiting bulk row', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(20, clock);
+    const starts: { lane: Lane; at: number }[] = [];
+    start(limiter, clock, 'bulk', 1000, starts);
+    await clock.advance(200);
+    const before = clock.time;
+    start(limiter, clock, 'interactive', 1, starts);
+    await clock.advance(100);
+    const popup = starts.find((s) => s.lane === 'interactive')!;
+    // At most one gap (~53 ms), not 1,000 rows (~50 s).
+    expect(popup.at - before).toBeLessThanOrEqual(Math.ceil(1000 / (20 * PACE_MARGIN)));
+  });
+
+  it('runs at most MAX_BULK_IN_FLIGHT bulk rows at once, but never holds a person back for that', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(30, clock);
+    const starts: { lane: Lane; at: number }[] = [];
+    const permits = start(limiter, clock, 'bulk', 20, starts, true);
+    await clock.advance(5000);
+    expect(starts).toHaveLength(MAX_BULK_IN_FLIGHT);
+    start(limiter, clock, 'interactive', 1, starts);
+    await clock.advance(100);
+    expect(starts.filter((s) => s.lane === 'interactive')).toHaveLength(1);
+    permits[0]!.release();
+    permits[0]!.release(); // twice is harmless: one place freed
+    await clock.advance(100);
+    expect(starts.filter((s) => s.lane === 'bulk')).toHaveLength(MAX_BULK_IN_FLIGHT + 1);
+  });
+
+  it('on a 429 sends nothing until Retry-After has passed, then goes on more slowly and recovers', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(20, clock);
+    const starts: { lane: Lane; at: number }[] = [];
+    start(limiter, clock, 'bulk', 200, starts);
+    await clock.advance(500);
+    const t429 = clock.time;
+    const sentBefore = starts.length;
+    limiter.backOff(2000);
+    expect(limiter.currentPace).toBeLessThan(20);
+    await clock.advance(1999);
+    expect(starts.length).toBe(sentBefore);
+    await clock.advance(2);
+    expect(starts.length).toBe(sentBefore + 1);
+    expect(starts.at(-1)!.at).toBeGreaterThanOrEqual(t429 + 2000);
+    await clock.advance(15_000);
+    expect(limiter.currentPace).toBe(20);
+  });
+
+  it('a request that would wait longer than it allows is refused at once', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(20, clock);
+    limiter.backOff(60_000);
+    const permit = limiter.acquire('interactive', { maxWaitMs: 10_000 });
+    await clock.advance(0);
+    await expect(permit).resolves.toBeUndefined();
+  });
+
+  it('a cancelled wait gives up its turn', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(1, clock);
+    const starts: { lane: Lane; at: number }[] = [];
+    start(limiter, clock, 'bulk', 1, starts);
+    const controller = new AbortController();
+    const cancelled = limiter.acquire('interactive', { signal: controller.signal });
+    controller.abort();
+    await expect(cancelled).resolves.toBeUndefined();
+    start(limiter, clock, 'interactive', 1, starts);
+    await clock.advance(1100);
+    expect(starts).toHaveLength(2);
+  });
+
+  it('follows a changed limit', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(5, clock);
+    limiter.setLimit(30);
+    const starts: { lane: Lane; at: number }[] = [];
+    start(limiter, clock, 'bulk', 60, starts);
+    await clock.advance(2000);
+    expect(starts.length).toBeGreaterThanOrEqual(55);
+    expect(starts.length).toBeLessThanOrEqual(60);
+  });
+});

@@ -1,0 +1,168 @@
+// One pace for every call this extension makes to Everflow. Everflow allows N requests a second per
+// customer, one bucket shared by every key, user and tool of the network, so the extension spaces its
+// calls evenly (a little under the limit) instead of bursting, and on a 429 it stops for as long as
+// Everflow asks and goes on more slowly, recovering step by step.
+// Two lanes: people (popup, menu, look-ups) go before bulk rows, so a popup waits at most one gap,
+// never behind a queue of a thousand rows; bulk rows also have a cap on how many run at once.
+// Pure: the clock and timers are injected, so it is unit-tested without waiting.
+
+export type Lane = 'interactive' | 'bulk';
+
+export interface LimiterClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const REAL_CLOCK: LimiterClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Spaced at this share of the limit: room for clock skew and network jitter at Everflow's end. */
+export const PACE_MARGIN = 0.95;
+/** Bulk rows in flight at once: enough for ~20/s at Everflow's usual latency, few enough to stop fast. */
+export const MAX_BULK_IN_FLIGHT = 8;
+/** After a 429 the pace drops to this share of what it was… */
+export const SLOWDOWN_FACTOR = 0.7;
+/** …and climbs back by this many requests a second for each calm second. */
+export const RECOVERY_PER_SECOND = 1;
+
+export interface Permit {
+  /** Call when the request has finished (answered or failed), to free its place. */
+  release(): void;
+}
+
+export interface AcquireOptions {
+  signal?: AbortSignal | undefined;
+  /** Give up (resolve undefined) rather than wait longer than this for a pause to end. */
+  maxWaitMs?: number | undefined;
+}
+
+interface Waiter {
+  lane: Lane;
+  resolve: (permit: Permit | undefined) => void;
+  maxWaitMs?: number | undefined;
+  since: number;
+}
+
+export class RateLimiter {
+  private limit: number;
+  /** Requests a second right now: the limit, or less after a 429. */
+  private pace: number;
+  private nextStartAt = 0;
+  private pausedUntil = 0;
+  private calmSince = 0;
+  private bulkInFlight = 0;
+  private readonly waiting: Waiter[] = [];
+  private timer: unknown;
+  private timerAt = 0;
+
+  constructor(
+    perSecond: number,
+    private readonly clock: LimiterClock = REAL_CLOCK,
+    private readonly maxBulkInFlight = MAX_BULK_IN_FLIGHT,
+  ) {
+    this.limit = perSecond;
+    this.pace = perSecond;
+  }
+
+  /** The configured requests a second (settings changed). */
+  setLimit(perSecond: number): void {
+    if (perSecond === this.limit) return;
+    this.limit = perSecond;
+    this.pace = Math.min(this.pace, perSecond);
+    if (this.pace < perSecond && this.calmSince === 0) this.pace = perSecond;
+    this.pump();
+  }
+
+  get currentPace(): number {
+    return this.pace;
+  }
+
+  /** Waits for this request's turn. Undefined when cancelled or when the wait would exceed maxWaitMs. */
+  acquire(lane: Lane, options: AcquireOptions = {}): Promise<Permit | undefined> {
+    if (options.signal?.aborted) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const waiter: Waiter = { lane, resolve, maxWaitMs: options.maxWaitMs, since: this.clock.now() };
+      options.signal?.addEventListener('abort', () => this.drop(waiter), { once: true });
+      // People first: an interactive request goes ahead of every waiting bulk row.
+      const firstBulk = lane === 'interactive' ? this.waiting.findIndex((w) => w.lane === 'bulk') : -1;
+      if (firstBulk === -1) this.waiting.push(waiter);
+      else this.waiting.splice(firstBulk, 0, waiter);
+      this.pump();
+    });
+  }
+
+  /** Everflow answered 429: wait `waitMs` before anything else goes, then go on more slowly. */
+  backOff(waitMs: number): void {
+    const now = this.clock.now();
+    this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+    this.pace = Math.max(1, this.pace * SLOWDOWN_FACTOR);
+    this.calmSince = this.pausedUntil;
+    this.pump();
+  }
+
+  private drop(waiter: Waiter): void {
+    if (this.remove(waiter)) this.pump();
+  }
+
+  private remove(waiter: Waiter): boolean {
+    const index = this.waiting.indexOf(waiter);
+    if (index === -1) return false;
+    this.waiting.splice(index, 1);
+    waiter.resolve(undefined);
+    return true;
+  }
+
+  private recover(now: number): void {
+    if (this.pace >= this.limit || this.calmSince === 0 || now <= this.calmSince) return;
+    const calmSeconds = (now - this.calmSince) / 1000;
+    this.pace = Math.min(this.limit, this.pace + calmSeconds * RECOVERY_PER_SECOND);
+    this.calmSince = this.pace >= this.limit ? 0 : now;
+  }
+
+  private pump(): void {
+    const now = this.clock.now();
+    this.recover(now);
+    // Nobody waits through a pause longer than they agreed to.
+    const wait = Math.max(this.pausedUntil, this.nextStartAt) - now;
+    const tooLong = this.waiting.filter((waiter) => waiter.maxWaitMs !== undefined && wait > waiter.maxWaitMs);
+    for (const waiter of tooLong) this.remove(waiter);
+    while (this.waiting.length > 0) {
+      const startAt = Math.max(this.pausedUntil, this.nextStartAt);
+      if (startAt > now) return this.wakeAt(startAt);
+      const index = this.waiting.findIndex((w) => w.lane === 'interactive' || this.bulkInFlight < this.maxBulkInFlight);
+      // Only bulk rows wait, and the bulk lane is full: the next release pumps again.
+      if (index === -1) return;
+      const [waiter] = this.waiting.splice(index, 1) as [Waiter];
+      const gap = 1000 / (this.pace * PACE_MARGIN);
+      // An idle limiter starts at once; a busy one keeps the gap from the previous start.
+      this.nextStartAt = Math.max(now, this.nextStartAt) + gap;
+      if (waiter.lane === 'bulk') this.bulkInFlight++;
+      let released = false;
+      waiter.resolve({
+        release: () => {
+          if (released) return;
+          released = true;
+          if (waiter.lane === 'bulk') this.bulkInFlight--;
+          this.pump();
+        },
+      });
+    }
+  }
+
+  private wakeAt(at: number): void {
+    if (this.timer !== undefined && this.timerAt <= at) return;
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pump();
+      },
+      Math.max(0, at - this.clock.now()),
+    );
+  }
+}
