@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_LINK } from './fixtures/fake-everflow';
 import { expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
+import { stopWorker } from './fixtures/service-worker';
 
 async function generate(popup: Page, offer: string, affiliate: string): Promise<void> {
   await fillForm(popup, { 'Offer ID': offer, 'Affiliate ID': affiliate });
@@ -109,17 +110,7 @@ test('after Chrome stops the idle service worker, the next generate works', asyn
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
 
-  const cdp = await context.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-  expect(worker, 'the extension has a running service worker').toBeTruthy();
-  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
-  await expect
-    .poll(async () => {
-      const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
-      return now.some((t) => t.targetId === worker!.targetId);
-    })
-    .toBe(false);
+  expect(await stopWorker(context), 'the extension had a running service worker, now stopped').toBe(true);
 
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../e2e/fixtures/csv';
-import type { BulkJob, BulkResult } from '../shared/bulk-job';
-import { EMPTY_FORM } from '../shared/link-form';
+import type { BulkResult } from '../shared/bulk-job';
 import { BULK_CSV_COLUMNS, allLinks, bulkCsv } from './bulk-export';
+import { sampleJob as job } from '../shared/test-bulk-job';
 
-const job = (over: Partial<BulkJob> = {}): BulkJob => ({
-  id: 'job-1',
-  createdAt: new Date(2026, 10, 24, 9, 30).getTime(),
-  mode: 'affiliates',
-  form: { ...EMPTY_FORM, sub1: 'aff-{affiliate_id}' },
-  rows: [
-    { offerId: 42, affiliateId: 7, offerName: 'Spring Sale' },
-    { offerId: 42, affiliateId: 8 },
-    { offerId: 42, affiliateId: 9, affiliateName: '=HYPERLINK("x")' },
-  ],
-  state: 'running',
-  ...over,
-});
 
 describe('bulkCsv and allLinks', () => {
   const results: (BulkResult | undefined)[] = [

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BulkJob, BulkResult } from '../shared/bulk-job';
-import { EMPTY_FORM } from '../shared/link-form';
+import type { BulkResult } from '../shared/bulk-job';
 import { describeTimeLeft, progressOf } from './bulk-progress';
+import { sampleJob as job } from '../shared/test-bulk-job';
 
-const job = (over: Partial<BulkJob> = {}): BulkJob => ({
-  id: 'job-1',
-  createdAt: new Date(2026, 10, 24, 9, 30).getTime(),
-  mode: 'affiliates',
-  form: { ...EMPTY_FORM, sub1: 'aff-{affiliate_id}' },
-  rows: [
-    { offerId: 42, affiliateId: 7, offerName: 'Spring Sale' },
-    { offerId: 42, affiliateId: 8 },
-    { offerId: 42, affiliateId: 9, affiliateName: '=HYPERLINK("x")' },
-  ],
-  state: 'running',
-  ...over,
-});
 
 const ok = (at: number): BulkResult => ({ ok: true, job: 'job-1', url: 'https://t.example/', at });
 const bad = (at: number): BulkResult => ({ ok: false, job: 'job-1', message: 'No.', at });

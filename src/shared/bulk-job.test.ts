@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkRow, resultsOf, rowErrors, rowKey, type BulkJob } from './bulk-job';
+import { checkRow, resultsOf, rowErrors, rowKey } from './bulk-job';
 import { EMPTY_FORM } from './link-form';
+import { sampleJob as job } from './test-bulk-job';
 
-const job = (over: Partial<BulkJob> = {}): BulkJob => ({
-  id: 'job-1',
-  createdAt: new Date(2026, 10, 24, 9, 30).getTime(),
-  mode: 'affiliates',
-  form: { ...EMPTY_FORM, sub1: 'aff-{affiliate_id}' },
-  rows: [
-    { offerId: 42, affiliateId: 7, offerName: 'Spring Sale' },
-    { offerId: 42, affiliateId: 8 },
-    { offerId: 42, affiliateId: 9, affiliateName: '=HYPERLINK("x")' },
-  ],
-  state: 'running',
-  ...over,
-});
 
 describe('checkRow and rowErrors', () => {
   const day = new Date(2026, 10, 24);

@@ -1,0 +1,17 @@
+// A sample bulk job for the unit tests of src/shared/bulk-job.ts and src/bulk/. Tests only.
+import type { BulkJob } from './bulk-job';
+import { EMPTY_FORM } from './link-form';
+
+export const sampleJob = (over: Partial<BulkJob> = {}): BulkJob => ({
+  id: 'job-1',
+  createdAt: new Date(2026, 10, 24, 9, 30).getTime(),
+  mode: 'affiliates',
+  form: { ...EMPTY_FORM, sub1: 'aff-{affiliate_id}' },
+  rows: [
+    { offerId: 42, affiliateId: 7, offerName: 'Spring Sale' },
+    { offerId: 42, affiliateId: 8 },
+    { offerId: 42, affiliateId: 9, affiliateName: '=HYPERLINK("x")' },
+  ],
+  state: 'running',
+  ...over,
+});
