@@ -5,12 +5,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { REGIONS, REGION_IDS, type Region } from '../everflow/regions';
 import { send } from '../shared/connector';
 import { ApiKeySchema, type Status } from '../shared/messages';
+import { DEFAULT_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND } from '../shared/stored-items';
 import '../shared/theme.css';
 import './options.css';
 import { DashboardDomains } from './dashboard-domains';
 import { PresetsSection } from './presets-section';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
+
+const PACE_ERROR = `Requests per second must be a whole number from 1 to ${MAX_REQUESTS_PER_SECOND}.`;
+
+/** The typed pace as a number, or undefined when it is not a whole number from 1 to the maximum. */
+function readPace(text: string): number | undefined {
+  const value = /^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  return value >= 1 && value <= MAX_REQUESTS_PER_SECOND ? value : undefined;
+}
 
 function KeyStatus({ status }: { status: Status | null }) {
   if (!status) return <p>Checking for a saved key…</p>;
@@ -30,6 +39,8 @@ function App() {
   const [showKey, setShowKey] = useState(false);
   const [region, setRegion] = useState<Region>('us');
   const [sessionOnly, setSessionOnly] = useState(false);
+  const [pace, setPace] = useState(String(DEFAULT_REQUESTS_PER_SECOND));
+  const [paceError, setPaceError] = useState('');
   const [keyError, setKeyError] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -40,6 +51,7 @@ function App() {
       setStatus(reply);
       setRegion(reply.region);
       setSessionOnly(reply.keySessionOnly);
+      setPace(String(reply.requestsPerSecond));
       if (reply.notices.length > 0) setNotice({ tone: 'error', text: reply.notices.join(' ') });
     } else {
       setNotice({ tone: 'error', text: reply.message });
@@ -68,8 +80,16 @@ function App() {
       }
     }
     setKeyError('');
+    const requestsPerSecond = readPace(pace);
+    if (requestsPerSecond === undefined) {
+      setPaceError(PACE_ERROR);
+      document.getElementById('requests-per-second')?.focus();
+      return;
+    }
+    setPaceError('');
     setBusy(true);
-    const reply = await send('saveSettings', typed === undefined ? { region, sessionOnly } : { region, sessionOnly, key: typed });
+    const settings = { region, sessionOnly, requestsPerSecond };
+    const reply = await send('saveSettings', typed === undefined ? settings : { ...settings, key: typed });
     setBusy(false);
     if (!reply.ok) {
       setNotice({ tone: 'error', text: reply.message });
@@ -153,6 +173,34 @@ function App() {
             />
             <label for="session-only">Remember the key only until the browser closes</label>
           </div>
+          <div class="field">
+            <label for="requests-per-second">Requests per second</label>
+            <input
+              id="requests-per-second"
+              class="pace"
+              type="number"
+              min={1}
+              max={MAX_REQUESTS_PER_SECOND}
+              step={1}
+              value={pace}
+              aria-invalid={paceError ? 'true' : undefined}
+              aria-describedby={paceError ? 'requests-per-second-error requests-per-second-hint' : 'requests-per-second-hint'}
+              onInput={(event) => {
+                setPace(event.currentTarget.value);
+                if (paceError) setPaceError('');
+              }}
+            />
+            <span id="requests-per-second-hint" class="field-note">
+              Everflow allows {MAX_REQUESTS_PER_SECOND} a second for your whole account; every user and tool of your network
+              shares it. This extension (popup, menu, look-ups and bulk links together) stays under this number: 1 to{' '}
+              {MAX_REQUESTS_PER_SECOND}, default {DEFAULT_REQUESTS_PER_SECOND}.
+            </span>
+            {paceError ? (
+              <span id="requests-per-second-error" class="field-error" role="alert">
+                {paceError}
+              </span>
+            ) : null}
+          </div>
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>
               Save
@@ -180,6 +228,13 @@ function App() {
         <p class="hint">
           Every link you generate is kept in this browser (the last 1,000): search it, copy a link again, or export it
           as CSV. <a href="../history/history.html">Open the link history</a>
+        </p>
+      </section>
+      <section aria-labelledby="bulk-heading">
+        <h2 id="bulk-heading">Bulk links</h2>
+        <p class="hint">
+          Make many links at once, one offer for many affiliates or one affiliate for many offers, and download them as
+          CSV. <a href="../bulk/bulk.html">Open Bulk links</a>
         </p>
       </section>
       <section aria-labelledby="shortcuts-heading">

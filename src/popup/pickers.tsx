@@ -4,7 +4,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupKind, LookupOption } from '../everflow/lookups';
 import { send } from '../shared/connector';
-import { fieldId } from './form-fields';
+
+// The same ids as form-fields.tsx's fieldId, defined here so this chunk needs nothing from the popup's
+// own (the Bulk links page loads it too).
+const fieldId = (field: string) => `field-${field}`;
 
 export type PickField = 'offerId' | 'affiliateId';
 type ListField = 'trackingDomainId' | 'offerUrlId' | 'creativeId' | 'trafficSourceId';

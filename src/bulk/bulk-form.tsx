@@ -1,0 +1,305 @@
+// The Bulk links form: mode, the fixed ID, the pasted list (with "add by name"), the fields every
+// link shares, presets, and the start button. Checks everything before sending; the background
+// checks again. The draft is saved by the page on every change (onDraft).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BulkMode } from '../shared/bulk-job';
+import { send } from '../shared/connector';
+import { FLAG_FIELDS, ID_FIELDS, TEXT_FIELDS, parseLinkForm, type FieldErrors, type FlagField, type FormField, type IdField, type TextField } from '../shared/link-form';
+import type { Failure } from '../shared/outcome';
+import { applyPreset, hasMoreOptions, type Preset } from '../shared/presets';
+import { SUB_TOKENS } from '../shared/sub-tokens';
+import { CheckboxField, InputField, fieldId } from './bulk-fields';
+import type { PickField } from '../popup/pickers';
+import { withName, type BulkDraft } from './bulk-draft';
+import { checkDraft, emptyListMessage, startLabel, summarizeList } from './bulk-check';
+import { JOB_HEADING, focusWhenReady } from './job-panel';
+import { MODE_LABELS, MODE_WORDS, addLabel, listLabel } from './list-words';
+
+export const LIST_ID = 'bulk-list';
+const ADD_NOTE = 'Type a name and choose a match, or type an ID and press Enter: it is added to the list.';
+export const TOKEN_HINT = `Source ID and subs may use ${SUB_TOKENS.join(', ')}: filled in per row, with that row’s IDs.`;
+const MORE_OPTIONS: readonly FormField[] = [...ID_FIELDS.slice(2), ...FLAG_FIELDS];
+const MAX_ROW_ERRORS_SHOWN = 50;
+
+interface BulkFormProps {
+  draft: BulkDraft;
+  onDraft: (next: BulkDraft) => void;
+  presets: readonly Preset[];
+  /** Why a job cannot start now (one is running or paused), or ''. */
+  blockedReason: string;
+  onAnnounce: (text: string) => void;
+}
+
+export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }: BulkFormProps) {
+  const { mode, form } = draft;
+  const words = MODE_WORDS[mode];
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [emptyList, setEmptyList] = useState('');
+  const [rowProblems, setRowProblems] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const [adding, setAdding] = useState('');
+  const [presetId, setPresetId] = useState('');
+  const [starting, setStarting] = useState(false);
+  const more = useRef<HTMLDetailsElement>(null);
+  // Open at first when the draft uses those fields; afterwards the person (or an error) opens it.
+  const [moreAtFirst] = useState(() => hasMoreOptions(draft.form));
+  // Loaded with import(), as in the popup: then the picker's chunk stays one the popup can load lazily.
+  const [pickers, setPickers] = useState<typeof import('../popup/pickers') | null>(null);
+  useEffect(() => void import('../popup/pickers').then(setPickers, () => undefined), []);
+  const view = useRef(draft);
+  view.current = draft;
+
+  const list = useMemo(() => summarizeList(mode, draft.lists[mode]), [mode, draft.lists[mode]]);
+  const listErrors = [...(emptyList && list.parsed.ids.length === 0 ? [emptyList] : []), ...list.problems];
+
+  function setField(name: IdField | TextField | FlagField, value: string | boolean) {
+    const next = { ...view.current, form: { ...view.current.form, [name]: value } };
+    onDraft(next);
+    setRowProblems([]);
+    // Once a field has been flagged, re-check it as the person fixes it.
+    if (errors[name]) {
+      const check = parseLinkForm({ ...next.form, [words.listField]: '1' });
+      setErrors({ ...errors, [name]: check.ok ? undefined : check.errors[name] });
+    }
+  }
+
+  function setMode(next: BulkMode) {
+    onDraft({ ...view.current, mode: next });
+    setErrors({});
+    setEmptyList('');
+    setRowProblems([]);
+    setRefusal(null);
+    setAdding('');
+  }
+
+  function setList(text: string) {
+    onDraft({ ...view.current, lists: { ...view.current.lists, [mode]: text } });
+    setRowProblems([]);
+  }
+
+  function addId(id: number, name?: string) {
+    const current = view.current;
+    const text = current.lists[mode].replace(/[\s,;]+$/, '');
+    const next: BulkDraft = { ...current, lists: { ...current.lists, [mode]: text === '' ? String(id) : `${text}\n${id}` } };
+    if (name !== undefined) {
+      const used = new Set(summarizeList(mode, next.lists[mode]).parsed.ids);
+      next.names = { ...current.names, [words.listKind]: withName(current.names[words.listKind], id, name, used) };
+    }
+    onDraft(next);
+    setAdding('');
+    setRowProblems([]);
+    onAnnounce(`Added ${words.one} ${id}${name ? ` · ${name}` : ''} to the list.`);
+  }
+
+  function onChoose(field: PickField, id: number, name: string) {
+    if (field === words.listField) return addId(id, name);
+    const current = view.current;
+    const used = new Set([id]);
+    onDraft({
+      ...current,
+      form: { ...current.form, [field]: String(id) },
+      names: { ...current.names, [words.fixedKind]: withName(current.names[words.fixedKind], id, name, used) },
+    });
+    if (errors[field]) setErrors({ ...errors, [field]: undefined });
+  }
+
+  function onAddKey(event: KeyboardEvent) {
+    if (event.key !== 'Enter') return;
+    // Enter here adds to the list (or chooses a match, handled by the picker); it never starts the job.
+    event.preventDefault();
+    const text = adding.trim();
+    if (/^\d{1,10}$/.test(text)) {
+      const ids = summarizeList(mode, text).parsed.ids;
+      if (ids[0] !== undefined) addId(ids[0]);
+    }
+  }
+
+  function choosePreset(id: string) {
+    setPresetId(id);
+    const preset = presets.find((p) => p.id === id);
+    if (!preset) return;
+    const next = { ...view.current, form: applyPreset(view.current.form, preset.values) };
+    onDraft(next);
+    setErrors({});
+    setRowProblems([]);
+    if (more.current && hasMoreOptions(next.form)) more.current.open = true;
+    onAnnounce(`Applied the preset “${preset.name}”.`);
+  }
+
+  async function start(event: Event) {
+    event.preventDefault();
+    if (blockedReason || starting) return;
+    setRefusal(null);
+    const check = checkDraft(view.current, new Date());
+    if (!check.ok) {
+      setErrors(check.fieldErrors);
+      setEmptyList(check.listErrors.includes(emptyListMessage(mode)) ? emptyListMessage(mode) : '');
+      setRowProblems(check.rowErrors);
+      const order: FormField[] = [words.fixedField, ...TEXT_FIELDS, ...MORE_OPTIONS];
+      const first = order.find((field) => check.fieldErrors[field]);
+      // The fixed ID, then the list, then the shared fields, then the rows: the order they appear in.
+      const target =
+        first === words.fixedField ? fieldId(first)
+        : check.listErrors.length > 0 ? LIST_ID
+        : first ? fieldId(first)
+        : 'bulk-row-errors';
+      if (first && MORE_OPTIONS.includes(first) && more.current) more.current.open = true;
+      setTimeout(() => document.getElementById(target)?.focus(), 0);
+      return;
+    }
+    setErrors({});
+    setEmptyList('');
+    setRowProblems([]);
+    setStarting(true);
+    const reply = await send('bulkStart', { mode, form: view.current.form, rows: check.rows });
+    setStarting(false);
+    if (!reply.ok) {
+      setRefusal(reply);
+      if (reply.fieldErrors) setErrors(reply.fieldErrors as FieldErrors);
+      return;
+    }
+    focusWhenReady(JOB_HEADING);
+  }
+
+  const field = (name: IdField | TextField, numeric = false) => (
+    <InputField name={name} value={form[name]} error={errors[name]} numeric={numeric} onValue={setField} />
+  );
+  const count = list.parsed.ids.length;
+  const listDescribed = ['bulk-list-summary', listErrors.length > 0 ? 'bulk-list-errors' : ''].filter(Boolean).join(' ');
+
+  return (
+    <form class="bulk-form" onSubmit={start} noValidate>
+      <fieldset class="bulk-mode">
+        <legend>Make links for</legend>
+        {(['affiliates', 'offers'] as const).map((value) => (
+          <div class="check" key={value}>
+            <input
+              type="radio"
+              id={`bulk-mode-${value}`}
+              name="bulk-mode"
+              value={value}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+            />
+            <label for={`bulk-mode-${value}`}>{MODE_LABELS[value]}</label>
+          </div>
+        ))}
+      </fieldset>
+
+      {/* Keyed by mode: the picker attaches to these inputs by id, and the ids swap with the mode. */}
+      <div class="bulk-pick" key={mode}>
+        <div class="row">
+          {field(words.fixedField, true)}
+          <div class="field">
+            <label for={fieldId(words.listField)}>{addLabel(mode)}</label>
+            <input
+              id={fieldId(words.listField)}
+              type="text"
+              value={adding}
+              autoComplete="off"
+              spellcheck={false}
+              aria-describedby="bulk-add-note"
+              onInput={(event) => setAdding(event.currentTarget.value)}
+              onKeyDown={onAddKey}
+            />
+            <span id="bulk-add-note" class="field-note">
+              {ADD_NOTE}
+            </span>
+          </div>
+        </div>
+        {pickers ? <pickers.Pickers offerId={mode === 'affiliates' ? form.offerId : ''} onChoose={onChoose} /> : null}
+      </div>
+
+      <div class="field">
+        <label for={LIST_ID}>{listLabel(mode)}</label>
+        <textarea
+          id={LIST_ID}
+          rows={8}
+          value={draft.lists[mode]}
+          spellcheck={false}
+          placeholder="Paste IDs separated by commas, spaces or new lines"
+          aria-invalid={listErrors.length > 0 ? 'true' : undefined}
+          aria-describedby={listDescribed}
+          onInput={(event) => setList(event.currentTarget.value)}
+        />
+        <p id="bulk-list-summary" class="field-note">
+          {list.count}
+          {list.duplicates ? ` · ${list.duplicates}` : ''}
+        </p>
+        {listErrors.length > 0 ? (
+          <ul id="bulk-list-errors" class="field-error bulk-errors" role="alert">
+            {listErrors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      <fieldset class="bulk-shared">
+        <legend>The same for every link</legend>
+        <div class="field">
+          <label for="bulk-preset">Preset</label>
+          <select id="bulk-preset" value={presetId} onChange={(event) => choosePreset(event.currentTarget.value)}>
+            <option value="">{presets.length > 0 ? 'Choose a preset to fill in these fields' : 'No presets saved yet'}</option>
+            {presets.map((preset) => (
+              <option key={preset.id} value={preset.id}>
+                {preset.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {field('sourceId')}
+        <div class="subs">
+          {field('sub1')}
+          {field('sub2')}
+          {field('sub3')}
+          {field('sub4')}
+          {field('sub5')}
+        </div>
+        <p class="field-note">{TOKEN_HINT}</p>
+        <details ref={more} open={moreAtFirst}>
+          <summary>More options</summary>
+          <div class="row">
+            {field('trackingDomainId', true)}
+            {field('offerUrlId', true)}
+          </div>
+          <div class="row">
+            {field('creativeId', true)}
+            {field('trafficSourceId', true)}
+          </div>
+          <CheckboxField name="encryptParameters" checked={form.encryptParameters} onFlag={setField} />
+          <CheckboxField name="redirectLink" checked={form.redirectLink} onFlag={setField} />
+        </details>
+      </fieldset>
+
+      {rowProblems.length > 0 ? (
+        <div id="bulk-row-errors" class="failure" role="alert" tabIndex={-1}>
+          <p>These rows cannot be made:</p>
+          <ul>
+            {rowProblems.slice(0, MAX_ROW_ERRORS_SHOWN).map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+          {rowProblems.length > MAX_ROW_ERRORS_SHOWN ? <p>…and {rowProblems.length - MAX_ROW_ERRORS_SHOWN} more.</p> : null}
+        </div>
+      ) : null}
+
+      <div class="actions">
+        <button type="submit" class="primary" disabled={!!blockedReason || starting} aria-describedby={blockedReason ? 'bulk-blocked' : undefined}>
+          {startLabel(count)}
+        </button>
+      </div>
+      {blockedReason ? (
+        <p id="bulk-blocked" class="field-note">
+          {blockedReason}
+        </p>
+      ) : null}
+      {refusal ? (
+        <div class="failure">
+          <p role="alert">{refusal.message}</p>
+          {refusal.kind === 'no-key' ? <a href="../options/options.html">Open the options page to add your API key</a> : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

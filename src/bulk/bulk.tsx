@@ -1,0 +1,139 @@
+// The Bulk links page: many tracking links at once, one offer for many affiliates or one affiliate
+// for many offers. The form is a draft in storage (never lost with the tab); the job itself is the
+// background's, read from storage, so a reopened page shows it still going.
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { progressOf, type BulkJob } from '../shared/bulk-job';
+import { applyPreset, defaultPreset, presetsItem, type Preset } from '../shared/presets';
+import { decodeStored, readItem, writeItem } from '../shared/storage-item';
+import '../shared/theme.css';
+import './bulk.css';
+import { EMPTY_DRAFT, bulkDraftItem, type BulkDraft } from './bulk-draft';
+import { BulkForm } from './bulk-form';
+import { JobPanel } from './job-panel';
+import { changeAnnouncement, startBlockedReason } from './job-status';
+import { fieldId } from './bulk-fields';
+import { MODE_WORDS } from './list-words';
+import { useBulkJob } from './use-bulk-job';
+
+export const DRAFT_RESET_NOTICE = 'Your saved bulk form could not be read, so it starts empty.';
+
+function saveDraft(draft: BulkDraft) {
+  writeItem(bulkDraftItem, draft).catch(() => {
+    // Storage full or unavailable: the form still works, only the draft is not kept.
+  });
+}
+
+function openOptions(event: Event) {
+  event.preventDefault();
+  void chrome.runtime.openOptionsPage();
+}
+
+/** The saved presets, followed as the options page or the popup change them. */
+function usePresets(): readonly Preset[] {
+  const [presets, setPresets] = useState<readonly Preset[]>([]);
+  useEffect(() => {
+    const load = () =>
+      void chrome.storage.local.get(presetsItem.key).then((got) => setPresets(decodeStored(presetsItem, got[presetsItem.key]).value.presets));
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === 'local' && presetsItem.key in changes) load();
+    };
+    chrome.storage.onChanged.addListener(onChanged);
+    load();
+    return () => chrome.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return presets;
+}
+
+function App() {
+  const [draft, setDraft] = useState<BulkDraft | null>(null);
+  const [notice, setNotice] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const presets = usePresets();
+  const view = useBulkJob();
+  const job = view?.job ?? null;
+  const seen = useRef<Pick<BulkJob, 'id' | 'state'> | null | undefined>(undefined);
+
+  useEffect(() => {
+    void (async () => {
+      const stored = await readItem(bulkDraftItem).catch(() => ({ value: structuredClone(EMPTY_DRAFT), status: 'reset' as const }));
+      let restored = stored.value;
+      if (stored.status === 'missing') {
+        // A first visit takes the default preset, as the popup's new drafts do.
+        const got = await chrome.storage.local.get(presetsItem.key);
+        const preset = defaultPreset(decodeStored(presetsItem, got[presetsItem.key]).value);
+        if (preset) restored = { ...restored, form: applyPreset(restored.form, preset.values) };
+      }
+      if (stored.status === 'reset') setNotice(DRAFT_RESET_NOTICE);
+      setDraft(restored);
+    })();
+  }, []);
+
+  // Changes of the job's state are announced once each (the status line itself is not live while running).
+  useEffect(() => {
+    if (!view) return;
+    const before = seen.current;
+    seen.current = view.job ? { id: view.job.id, state: view.job.state } : null;
+    // The first read is what the page opens on: nothing changed.
+    if (before === undefined) return;
+    const text = changeAnnouncement(before, view.job, view.job ? progressOf(view.job, view.results, Date.now()) : { total: 0, done: 0, failed: 0, remaining: 0 });
+    if (text) setAnnouncement(text);
+  }, [view?.job?.id, view?.job?.state]);
+
+  function onDraft(next: BulkDraft) {
+    setDraft(next);
+    saveDraft(next);
+  }
+
+  return (
+    <main class="bulk-page">
+      <header class="bulk-header">
+        <h1>Bulk links</h1>
+        <nav class="actions" aria-label="Other pages">
+          <a href="../history/history.html">History</a>
+          <a href="#" onClick={openOptions}>
+            Options
+          </a>
+        </nav>
+      </header>
+      <p class="hint">
+        Make up to 2000 tracking links at once: one offer for many affiliates, or one affiliate for many offers. The
+        extension makes them in the background at the pace set in Options; this page shows how far it got, even when
+        reopened.
+      </p>
+      {notice ? (
+        <p class="banner" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      {view?.job ? (
+        <JobPanel
+          job={view.job}
+          results={view.results}
+          onAnnounce={setAnnouncement}
+          onCleared={() => {
+            const mode = draft?.mode ?? 'affiliates';
+            setTimeout(() => document.getElementById(fieldId(MODE_WORDS[mode].fixedField))?.focus(), 0);
+          }}
+        />
+      ) : null}
+      <h2 class="bulk-form-heading">Links to make</h2>
+      {draft ? (
+        <BulkForm
+          draft={draft}
+          onDraft={onDraft}
+          presets={presets}
+          blockedReason={startBlockedReason(job?.state)}
+          onAnnounce={setAnnouncement}
+        />
+      ) : (
+        <p class="hint">Loading…</p>
+      )}
+      <p class="announcement" aria-live="polite">
+        {announcement}
+      </p>
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,143 @@
+// The current (or last) job: how far it is, its controls, exporting its links, and its rows. Every
+// control is a message to the background; what changes on screen is read back from storage.
+import { useRef, useState } from 'preact/hooks';
+import { allLinks, bulkCsv, progressOf, type BulkJob, type BulkResult } from '../shared/bulk-job';
+import { send } from '../shared/connector';
+import type { Payload } from '../shared/messages';
+import { idWithName } from './bulk-check';
+import { bulkCsvFileName, statusLine } from './job-status';
+import { MODE_WORDS, plural } from './list-words';
+import { ResultsTable } from './results-table';
+
+type Action = Payload<'bulkControl'>['action'];
+
+export const JOB_HEADING = 'job-heading';
+
+/** Focuses the element once it exists: controls appear only after the background's change is read back. */
+export function focusWhenReady(id: string, tries = 40) {
+  const element = document.getElementById(id);
+  if (element && !(element as HTMLButtonElement).disabled) element.focus();
+  else if (tries > 0) setTimeout(() => focusWhenReady(id, tries - 1), 50);
+}
+
+function download(csv: string) {
+  // The byte-order mark lets spreadsheet programs read the file as UTF-8.
+  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = bulkCsvFileName(new Date());
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface JobPanelProps {
+  job: BulkJob;
+  results: readonly (BulkResult | undefined)[];
+  onAnnounce: (text: string) => void;
+  /** After "New bulk job": where focus goes once the panel is gone. */
+  onCleared: () => void;
+}
+
+export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps) {
+  const [failure, setFailure] = useState('');
+  const inFlight = useRef(false);
+  const progress = progressOf(job, results, Date.now());
+  const { state } = job;
+  const active = state === 'running' || state === 'paused';
+  const words = MODE_WORDS[job.mode];
+  const first = job.rows[0];
+  const fixed = first && (job.mode === 'affiliates' ? idWithName(first.offerId, first.offerName) : idWithName(first.affiliateId, first.affiliateName));
+
+  async function control(action: Action, focusAfter?: string) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setFailure('');
+    const reply = await send('bulkControl', { action });
+    inFlight.current = false;
+    if (!reply.ok) {
+      setFailure(reply.message);
+      return;
+    }
+    if (action === 'clear') onCleared();
+    else if (focusAfter) focusWhenReady(focusAfter);
+  }
+
+  async function copyAll() {
+    const text = allLinks(results);
+    try {
+      await navigator.clipboard.writeText(text);
+      setFailure('');
+      onAnnounce(`Copied ${plural(progress.done, 'link')}.`);
+    } catch {
+      setFailure('The links could not be copied; use Download CSV instead.');
+    }
+  }
+
+  function exportCsv() {
+    download(bulkCsv(job, results));
+    onAnnounce(`Downloaded a CSV of ${plural(job.rows.length, 'row')}.`);
+  }
+
+  return (
+    <section class="bulk-job" aria-labelledby={JOB_HEADING}>
+      <h2 id={JOB_HEADING} tabIndex={-1}>
+        {active ? 'Current job' : 'Last job'}
+      </h2>
+      <p class="hint">
+        {words.fixedTitle} {fixed} with {plural(job.rows.length, words.one, words.many)}, started{' '}
+        <time dateTime={new Date(job.createdAt).toISOString()}>{new Date(job.createdAt).toLocaleString()}</time>.
+      </p>
+      <div class="bulk-progress">
+        <label for="bulk-progress">Links made</label>
+        <progress id="bulk-progress" max={progress.total} value={progress.total - progress.remaining} />
+      </div>
+      {/* Not a live region while running: counts change many times a second. Changes of state are announced instead. */}
+      <p class="bulk-status" role="status" aria-live={state === 'running' ? 'off' : 'polite'}>
+        {statusLine(state, progress)}
+      </p>
+      <div class="actions">
+        {active ? (
+          <button
+            type="button"
+            id="bulk-pause"
+            class="primary"
+            onClick={() => void control(state === 'running' ? 'pause' : 'resume')}
+          >
+            {state === 'running' ? 'Pause' : 'Resume'}
+          </button>
+        ) : null}
+        {active ? (
+          <button type="button" onClick={() => void control('cancel', 'bulk-csv')}>
+            Cancel
+          </button>
+        ) : null}
+        {progress.done > 0 ? (
+          <button type="button" onClick={() => void copyAll()}>
+            Copy all links
+          </button>
+        ) : null}
+        <button type="button" id="bulk-csv" onClick={exportCsv}>
+          Download CSV
+        </button>
+        {progress.failed > 0 && state !== 'running' ? (
+          <button type="button" onClick={() => void control('retryFailed', 'bulk-pause')}>
+            Retry failed
+          </button>
+        ) : null}
+        {state !== 'running' ? (
+          <button type="button" onClick={() => void control('clear')}>
+            New bulk job
+          </button>
+        ) : null}
+      </div>
+      {failure ? (
+        <p class="failure" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <ResultsTable rows={job.rows} results={results} cancelled={state === 'cancelled'} />
+    </section>
+  );
+}

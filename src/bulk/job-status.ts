@@ -1,0 +1,41 @@
+// The sentences the Bulk links page shows about a job: its status line, why a new job cannot
+// start yet, what changed (announced), and the CSV's file name. Pure, so each is unit-tested.
+import { describeTimeLeft, type BulkJob, type BulkProgress, type BulkState } from '../shared/bulk-job';
+import { plural } from './list-words';
+
+export const finishedText = (progress: BulkProgress) => `Finished: ${plural(progress.done, 'link')} made, ${progress.failed} failed.`;
+
+/** "12 done · 1 failed · 987 remaining · about 50 s left", then "Paused." / "Cancelled." / "Finished: …" as fits. */
+export function statusLine(state: BulkState, progress: BulkProgress): string {
+  const parts = [`${progress.done} done · ${progress.failed} failed · ${progress.remaining} remaining`];
+  if (state === 'running' && progress.secondsLeft !== undefined) parts.push(describeTimeLeft(progress.secondsLeft));
+  if (state === 'paused') parts.push('Paused.');
+  if (state === 'cancelled') parts.push('Cancelled.');
+  if (state === 'done') parts.push(finishedText(progress));
+  return parts.join(' · ');
+}
+
+/** Why the start button is disabled, or '' when a job may start. */
+export function startBlockedReason(state: BulkState | undefined): string {
+  if (state === 'running') return 'A job is running: wait for it to finish, or cancel it, before starting another.';
+  if (state === 'paused') return 'A job is paused: resume it, or cancel it, before starting another.';
+  return '';
+}
+
+/** What to announce when the stored job changes from `before` to `after`; '' for nothing. */
+export function changeAnnouncement(before: Pick<BulkJob, 'id' | 'state'> | null, after: BulkJob | null, progress: BulkProgress): string {
+  if (!after) return before ? 'The job was cleared.' : '';
+  if (!before || before.id !== after.id) return after.state === 'running' ? `Started: ${plural(after.rows.length, 'link')} to make.` : '';
+  if (before.state === after.state) return '';
+  if (after.state === 'paused') return 'Paused.';
+  if (after.state === 'cancelled') return 'Cancelled.';
+  if (after.state === 'done') return finishedText(progress);
+  return before.state === 'paused' ? 'Resumed.' : 'Started again.';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** bulk-links-2026-03-05-0907.csv, in local time. */
+export function bulkCsvFileName(now: Date): string {
+  return `bulk-links-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}.csv`;
+}
