@@ -120,8 +120,8 @@ export default defineConfig({
           if (id.includes('/src/shared/presets') || id.includes('/src/shared/sub-tokens')) return undefined;
           // The payload schemas are the background's to check; the popup only imports their types.
           if (id.includes('/src/shared/messages')) return undefined;
-          // Bulk jobs are the Bulk links page's and the background's alone.
-          if (id.includes('/src/shared/bulk-job')) return undefined;
+          // Bulk jobs are the Bulk links page's and the background's alone; CSV is the pages' downloads'.
+          if (id.includes('/src/shared/bulk-job') || id.includes('/src/shared/csv')) return undefined;
           if (id.includes('/node_modules/zod/') || id.includes('/src/shared/') || id.includes('/src/everflow/regions')) return 'shared';
           return undefined;
         },

@@ -46,8 +46,11 @@ const PAUSE_BEFORE_RETRY_MS = 1000;
 type Done = { ok: true } | Failure;
 const DONE: Done = { ok: true };
 
-/** What this worker is doing with the current job; `stop` ends the rows in flight (cancel). */
-let active: { jobId: string; going: boolean; stop: AbortController } | undefined;
+/**
+ * What this worker is doing with the current job: `hold` stops rows still waiting for their turn
+ * (pause; they stay pending), `stop` also ends the requests in flight (cancel).
+ */
+let active: { jobId: string; going: boolean; hold: AbortController; stop: AbortController } | undefined;
 let loop: Promise<void> | undefined;
 let again = false;
 
@@ -92,7 +95,10 @@ export async function controlBulk(action: BulkAction): Promise<Done> {
     switch (action) {
       case 'pause':
         if (job.state !== 'running') return false;
-        if (active?.jobId === job.id) active.going = false;
+        if (active?.jobId === job.id) {
+          active.going = false;
+          active.hold.abort();
+        }
         await stopped('paused');
         return true;
       case 'resume':
@@ -103,6 +109,7 @@ export async function controlBulk(action: BulkAction): Promise<Done> {
         if (!live) return false;
         if (active?.jobId === job.id) {
           active.going = false;
+          active.hold.abort();
           active.stop.abort();
         }
         await stopped('cancelled');
@@ -162,10 +169,10 @@ async function runJob(): Promise<void> {
     });
     return;
   }
-  const run = { jobId: job.id, going: true, stop: new AbortController() };
+  const run = { jobId: job.id, going: true, hold: new AbortController(), stop: new AbortController() };
   active = run;
   const day = new Date(job.createdAt);
-  const connection = { ...access.connection, signal: run.stop.signal, maxAttempts: 1 };
+  const connection = { ...access.connection, signal: run.stop.signal, queueSignal: run.hold.signal, maxAttempts: 1 };
 
   async function sendRow(index: number): Promise<BulkResult | undefined> {
     const checked = checkRow(job!.form, job!.rows[index]!, day);
@@ -175,6 +182,8 @@ async function runJob(): Promise<void> {
       // Cancelled: the row stays without a result.
       if (run.stop.signal.aborted) return undefined;
       if (outcome.ok) return { ok: true, job: job!.id, url: outcome.url, at: Date.now() };
+      // Paused: a row that met passing trouble (or was still waiting its turn) stays pending for Resume.
+      if (!run.going && TRIES[outcome.kind]) return undefined;
       if (attempt >= (TRIES[outcome.kind] ?? 1)) return { ok: false, job: job!.id, message: outcome.message, at: Date.now() };
       // A 429 has already paused the limiter for as long as Everflow asked; other trouble waits a moment.
       if (outcome.kind !== 'rate-limited') await new Promise((resolve) => setTimeout(resolve, PAUSE_BEFORE_RETRY_MS * attempt));

@@ -1,6 +1,7 @@
 // Reading the Bulk links form: what the pasted list holds (live, under the list), and the rows a
 // start would send, or every reason it cannot start, each meant to be shown next to its field.
-import { MAX_BULK_ROWS, parseIdList, rowErrors, type BulkMode, type BulkRow, type IdList } from '../shared/bulk-job';
+import { MAX_BULK_ROWS, rowErrors, type BulkMode, type BulkRow } from '../shared/bulk-job';
+import { parseIdList, type IdList } from './id-list';
 import { MAX_ID, parseLinkForm, type FieldErrors } from '../shared/link-form';
 import { nameMap, type BulkDraft } from './bulk-draft';
 import { MODE_WORDS, plural } from './list-words';

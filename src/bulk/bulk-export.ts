@@ -1,6 +1,6 @@
 // A bulk job's results as a CSV file and as a list of links, for the Bulk links page.
 import type { BulkJob, BulkResult } from '../shared/bulk-job';
-import { csvCell } from '../shared/link-history';
+import { csvCell } from '../shared/csv';
 
 export const BULK_CSV_COLUMNS = ['Offer ID', 'Offer name', 'Affiliate ID', 'Affiliate name', 'Link', 'Error'] as const;
 

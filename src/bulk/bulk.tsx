@@ -3,7 +3,8 @@
 // background's, read from storage, so a reopened page shows it still going.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { progressOf, type BulkJob } from '../shared/bulk-job';
+import type { BulkJob } from '../shared/bulk-job';
+import { progressOf } from './bulk-progress';
 import { applyPreset, defaultPreset, presetsItem, type Preset } from '../shared/presets';
 import { decodeStored, readItem, writeItem } from '../shared/storage-item';
 import '../shared/theme.css';

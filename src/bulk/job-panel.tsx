@@ -1,13 +1,16 @@
 // The current (or last) job: how far it is, its controls, exporting its links, and its rows. Every
 // control is a message to the background; what changes on screen is read back from storage.
 import { useRef, useState } from 'preact/hooks';
-import { allLinks, bulkCsv, progressOf, type BulkJob, type BulkResult } from '../shared/bulk-job';
+import type { BulkJob, BulkResult } from '../shared/bulk-job';
+import { allLinks, bulkCsv } from './bulk-export';
+import { progressOf } from './bulk-progress';
 import { send } from '../shared/connector';
 import type { Payload } from '../shared/messages';
 import { idWithName } from './bulk-check';
 import { bulkCsvFileName, statusLine } from './job-status';
 import { MODE_WORDS, plural } from './list-words';
 import { ResultsTable } from './results-table';
+import { downloadCsv } from '../shared/csv';
 
 type Action = Payload<'bulkControl'>['action'];
 
@@ -18,18 +21,6 @@ export function focusWhenReady(id: string, tries = 40) {
   const element = document.getElementById(id);
   if (element && !(element as HTMLButtonElement).disabled) element.focus();
   else if (tries > 0) setTimeout(() => focusWhenReady(id, tries - 1), 50);
-}
-
-function download(csv: string) {
-  // The byte-order mark lets spreadsheet programs read the file as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = bulkCsvFileName(new Date());
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 interface JobPanelProps {
@@ -76,7 +67,7 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
   }
 
   function exportCsv() {
-    download(bulkCsv(job, results));
+    downloadCsv(bulkCsv(job, results), bulkCsvFileName(new Date()));
     onAnnounce(`Downloaded a CSV of ${plural(job.rows.length, 'row')}.`);
   }
 

@@ -1,6 +1,6 @@
 // Folding batched storage.onChanged changes into the page's copy of the job and its results. Pure:
 // the page (use-bulk-job.ts) collects the changes and calls these once per batch.
-import { BulkResultSchema, ROW_KEY_PREFIX, bulkJobItem, type BulkJob, type BulkResult } from '../shared/bulk-job';
+import { ROW_KEY_PREFIX, bulkJobItem, readResult, type BulkJob, type BulkResult } from '../shared/bulk-job';
 import { decodeStored } from '../shared/storage-item';
 
 export interface JobView {
@@ -32,8 +32,8 @@ export function withRowChanges(view: JobView, changes: Changes): JobView {
     if (!key.startsWith(ROW_KEY_PREFIX)) continue;
     const index = Number(key.slice(ROW_KEY_PREFIX.length));
     if (!Number.isInteger(index) || index < 0 || index >= job.rows.length) continue;
-    const parsed = BulkResultSchema.safeParse(change.newValue);
-    const result = parsed.success && parsed.data.job === job.id ? parsed.data : undefined;
+    const read = readResult(change.newValue);
+    const result = read?.job === job.id ? read : undefined;
     if (result === undefined && view.results[index] === undefined) continue;
     results ??= [...view.results];
     results[index] = result;

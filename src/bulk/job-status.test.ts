@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BulkJob, BulkProgress } from '../shared/bulk-job';
+import type { BulkJob } from '../shared/bulk-job';
+import type { BulkProgress } from './bulk-progress';
 import { EMPTY_FORM } from '../shared/link-form';
 import { bulkCsvFileName, changeAnnouncement, startBlockedReason, statusLine } from './job-status';
 

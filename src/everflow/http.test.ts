@@ -326,3 +326,15 @@ describe('callEverflow: the shared pace', () => {
     expect(limiter.backOff).toHaveBeenCalledWith(1000);
   });
 });
+
+describe('callEverflow: a paused bulk row', () => {
+  it('waits for its turn with the queue signal, so a pause stops the wait but not a request already sent', async () => {
+    const { limiter } = recordingLimiter();
+    const { fetch, sent } = fakeFetch(200, { url: 'x' });
+    const signal = new AbortController().signal;
+    const queueSignal = new AbortController().signal;
+    await callEverflow(connection(fetch, { limiter, lane: 'bulk', signal, queueSignal }), 'POST', '/x', {});
+    expect(limiter.acquire).toHaveBeenCalledWith('bulk', { signal: queueSignal, maxWaitMs: undefined });
+    expect(sent[0]?.init.signal).not.toBe(queueSignal);
+  });
+});

@@ -16,6 +16,8 @@ export interface Connection {
   maxAttempts?: number;
   /** Cancels the call (e.g. a search superseded by the next keystroke); the result is then discarded. */
   signal?: AbortSignal;
+  /** Stops only the wait for a turn (a bulk job paused); a request already sent goes on. */
+  queueSignal?: AbortSignal;
   /** Paces every call (shared by all callers); each attempt waits for its turn. */
   limiter?: Pick<RateLimiter, 'acquire' | 'backOff'>;
   /** Whose call this is: people go before bulk rows. Default 'interactive'. */
@@ -63,7 +65,7 @@ async function attemptOnce(connection: Connection, attempt: number, method: stri
   const lane = connection.lane ?? 'interactive';
   // A person is not kept waiting through a long pause: they are told to try again instead.
   const permit = await connection.limiter?.acquire(lane, {
-    signal: connection.signal,
+    signal: connection.queueSignal ?? connection.signal,
     maxWaitMs: lane === 'interactive' ? MAX_RETRY_WAIT_MS : undefined,
   });
   if (connection.limiter && !permit) {

@@ -4,10 +4,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
-import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, historyItem, searchHistory, type HistoryEntry } from '../shared/link-history';
+import { historyItem, type HistoryEntry } from '../shared/link-history';
+import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from './history-table';
 import { read, writeItem } from '../shared/storage-item';
 import { draftItem } from '../shared/stored-items';
 import css from './history.css?inline';
+import { downloadCsv } from '../shared/csv';
 
 // Injected rather than linked: the popup loads this module with import(), and a plain CSS import
 // would not be loaded there (this build's import() loads no CSS files).
@@ -44,18 +46,6 @@ function time(entry: HistoryEntry) {
 }
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
-
-function download(csv: string) {
-  // The byte-order mark lets spreadsheet programs read the file as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = csvFileName(new Date());
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export interface HistoryListProps {
   /** The popup's narrow layout: a list instead of a table. */
@@ -132,7 +122,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   }
 
   function exportCsv() {
-    download(historyCsv(all));
+    downloadCsv(historyCsv(all), csvFileName(new Date()));
     setAnnouncement(`Exported ${all.length} link${all.length === 1 ? '' : 's'} as CSV.`);
   }
 

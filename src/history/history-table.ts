@@ -1,0 +1,85 @@
+// What the history's table and its CSV export show: search, the subs cell, the "From" labels, the
+// CSV and its file name. Page-only, so none of it ships in the service worker.
+import { csvCell } from '../shared/csv';
+import { FIELD_LABELS, TEXT_FIELDS, type LinkInput } from '../shared/link-form';
+import type { HistoryEntry, Surface } from '../shared/link-history';
+
+export const SURFACE_LABELS: Record<Surface, string> = { popup: 'Popup', menu: 'Menu', keyboard: 'Keyboard' };
+
+/** Everything a search looks in: offer and affiliate (ID and name), source ID, subs, the link. */
+function searchable(entry: HistoryEntry): string[] {
+  const { input } = entry;
+  const values = [String(input.offerId), String(input.affiliateId), entry.offerName, entry.affiliateName, entry.url];
+  for (const field of TEXT_FIELDS) values.push(input[field]);
+  return values.filter((value): value is string => value !== undefined).map((value) => value.toLowerCase());
+}
+
+/** Entries where every word of the query appears in some field, case-insensitive. Order is kept. */
+export function searchHistory(history: readonly HistoryEntry[], query: string): HistoryEntry[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return [...history];
+  return history.filter((entry) => {
+    const values = searchable(entry);
+    return terms.every((term) => values.some((value) => value.includes(term)));
+  });
+}
+
+/** The sub values of an entry as shown in one cell: "Source ID: x · Sub 1: y". */
+export function describeSubs(input: LinkInput): string {
+  return TEXT_FIELDS.flatMap((field) => (input[field] === undefined ? [] : [`${FIELD_LABELS[field]}: ${input[field]}`])).join(' · ');
+}
+
+export const CSV_COLUMNS = [
+  'Time',
+  'From',
+  'Offer ID',
+  'Offer name',
+  'Affiliate ID',
+  'Affiliate name',
+  'Source ID',
+  'Sub 1',
+  'Sub 2',
+  'Sub 3',
+  'Sub 4',
+  'Sub 5',
+  'Tracking domain ID',
+  'Offer URL ID',
+  'Creative ID',
+  'Traffic source ID',
+  'Encrypt parameters',
+  'Redirect link',
+  'Link',
+] as const;
+
+/** The entries as CSV: a header row, one row per entry in the given order, times in ISO 8601 (UTC), CRLF line ends. */
+export function historyCsv(history: readonly HistoryEntry[]): string {
+  const rows = history.map(({ input, ...entry }) => [
+    new Date(entry.at).toISOString(),
+    entry.surface,
+    input.offerId,
+    entry.offerName,
+    input.affiliateId,
+    entry.affiliateName,
+    input.sourceId,
+    input.sub1,
+    input.sub2,
+    input.sub3,
+    input.sub4,
+    input.sub5,
+    input.trackingDomainId,
+    input.offerUrlId,
+    input.creativeId,
+    input.trafficSourceId,
+    input.encryptParameters,
+    input.redirectLink,
+    entry.url,
+  ]);
+  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The download's file name for a given day (local date): everflow-links-YYYY-MM-DD.csv. */
+export function csvFileName(now: Date): string {
+  return `everflow-links-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+}

@@ -1,0 +1,15 @@
+// A history entry for the unit tests of the history's modules. Tests only.
+import type { HistoryEntry } from './link-history';
+
+export const AT = Date.UTC(2026, 2, 14, 9, 30, 5);
+
+export function historyEntry(n: number, extra: Partial<HistoryEntry> = {}, input: Partial<HistoryEntry['input']> = {}): HistoryEntry {
+  return {
+    id: `e${n}`,
+    url: `https://trk.example.com/${n}/`,
+    input: { offerId: 100 + n, affiliateId: 200 + n, encryptParameters: false, redirectLink: false, ...input },
+    surface: 'popup',
+    at: AT + n * 1000,
+    ...extra,
+  };
+}
