@@ -236,3 +236,28 @@ test('the popup is not queued behind a running bulk job', async ({ context, ever
   expect(position - sentBefore).toBeLessThanOrEqual(3);
   await expect(status(page)).not.toContainText('Finished');
 });
+
+test('a key Everflow refuses mid-job pauses the job with a plain sentence; Resume finishes it', async ({ context, everflow, extensionId, saveKey }) => {
+  await saveKey();
+  let revoked = false;
+  const fake = new RateLimitedEverflow(30);
+  everflow.answer((request, index) => (revoked ? { status: 401, json: { error: 'Unauthorized' } } : fake.responder(request, index)));
+  const ids = affiliates(601, 60);
+  const page = await openBulk(await context.newPage(), extensionId);
+  await startJob(page, ids.join(' '), 60);
+  await expect(status(page)).toContainText(/^([5-9]|\d\d) done ·/, { timeout: 10_000 });
+  revoked = true;
+  await expect(status(page)).toContainText(
+    'Paused. Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page, then press Resume.',
+  );
+  // One refusal is enough: the rest of the rows are not sent to fail the same way.
+  const refusedAt = everflow.linkRequests.length;
+  await page.waitForTimeout(1500);
+  expect(everflow.linkRequests.length).toBe(refusedAt);
+  await expect(status(page)).toContainText(/ 0 failed · /);
+
+  revoked = false;
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(status(page)).toContainText('Finished: 60 links made, 0 failed.', { timeout: 20_000 });
+  for (const affiliate of ids) expect(fake.log(OFFER, affiliate).links, `links for affiliate ${affiliate}`).toBe(1);
+});

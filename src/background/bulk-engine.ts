@@ -163,12 +163,7 @@ async function runJob(): Promise<void> {
   const results = resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length)));
   const queue = job.rows.flatMap((_, index) => (results[index] ? [] : [index]));
   const access = await connect('bulk');
-  if (!access.ok) {
-    await updateJob(async (now) => {
-      if (now?.id === job.id && now.state === 'running') await writeItem(bulkJobItem, { ...now, state: 'paused', stoppedAt: Date.now(), note: `Paused: ${access.message}` });
-    });
-    return;
-  }
+  if (!access.ok) return pauseWith(job.id, access.message);
   const run = { jobId: job.id, going: true, hold: new AbortController(), stop: new AbortController() };
   active = run;
   const day = new Date(job.createdAt);
@@ -182,6 +177,13 @@ async function runJob(): Promise<void> {
       // Cancelled: the row stays without a result.
       if (run.stop.signal.aborted) return undefined;
       if (outcome.ok) return { ok: true, job: job!.id, url: outcome.url, at: Date.now() };
+      // The key was refused: every other row would fail the same way, so the job pauses instead.
+      if (outcome.kind === 'unauthorized' || outcome.kind === 'forbidden') {
+        run.going = false;
+        run.hold.abort();
+        await pauseWith(job!.id, outcome.message);
+        return undefined;
+      }
       // Paused: a row that met passing trouble (or was still waiting its turn) stays pending for Resume.
       if (!run.going && TRIES[outcome.kind]) return undefined;
       if (attempt >= (TRIES[outcome.kind] ?? 1)) return { ok: false, job: job!.id, message: outcome.message, at: Date.now() };
@@ -205,6 +207,14 @@ async function runJob(): Promise<void> {
     if (active === run) active = undefined;
   }
   if (run.going) await finish(job.id);
+}
+
+/** The background pauses the job by itself, saying why and what to do. */
+async function pauseWith(jobId: string, reason: string): Promise<void> {
+  const note = `Paused. ${reason.replace(/\.$/, '')}, then press Resume.`;
+  await updateJob(async (job) => {
+    if (job?.id === jobId && job.state === 'running') await writeItem(bulkJobItem, { ...job, state: 'paused', stoppedAt: Date.now(), note });
+  });
 }
 
 async function finish(jobId: string): Promise<void> {

@@ -86,7 +86,7 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
       </div>
       {/* Not a live region while running: counts change many times a second. Changes of state are announced instead. */}
       <p class="bulk-status" role="status" aria-live={state === 'running' ? 'off' : 'polite'}>
-        {statusLine(state, progress)}
+        {statusLine(state, progress, job.note)}
       </p>
       <div class="actions">
         {active ? (

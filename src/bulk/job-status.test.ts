@@ -33,6 +33,11 @@ describe('statusLine', () => {
     expect(statusLine('done', progress(8, 2, 0))).toBe('8 done · 2 failed · 0 remaining · Finished: 8 links made, 2 failed.');
     expect(statusLine('done', progress(1, 0, 0))).toBe('1 done · 0 failed · 0 remaining · Finished: 1 link made, 0 failed.');
   });
+
+  it('says why the background paused the job by itself', () => {
+    const note = 'Paused. No Everflow API key is saved yet; add one on the options page, then press Resume.';
+    expect(statusLine('paused', progress(5, 0, 5), note)).toBe(`5 done · 0 failed · 5 remaining · ${note}`);
+  });
 });
 
 describe('startBlockedReason', () => {

@@ -6,11 +6,14 @@ import { plural } from './list-words';
 
 export const finishedText = (progress: BulkProgress) => `Finished: ${plural(progress.done, 'link')} made, ${progress.failed} failed.`;
 
-/** "12 done · 1 failed · 987 remaining · about 50 s left", then "Paused." / "Cancelled." / "Finished: …" as fits. */
-export function statusLine(state: BulkState, progress: BulkProgress): string {
+/**
+ * "12 done · 1 failed · 987 remaining · about 50 s left", then "Paused." / "Cancelled." / "Finished: …"
+ * as fits; `note` says why the background paused the job by itself (e.g. the key was removed).
+ */
+export function statusLine(state: BulkState, progress: BulkProgress, note?: string): string {
   const parts = [`${progress.done} done · ${progress.failed} failed · ${progress.remaining} remaining`];
   if (state === 'running' && progress.secondsLeft !== undefined) parts.push(describeTimeLeft(progress.secondsLeft));
-  if (state === 'paused') parts.push('Paused.');
+  if (state === 'paused') parts.push(note ?? 'Paused.');
   if (state === 'cancelled') parts.push('Cancelled.');
   if (state === 'done') parts.push(finishedText(progress));
   return parts.join(' · ');
@@ -28,7 +31,7 @@ export function changeAnnouncement(before: Pick<BulkJob, 'id' | 'state'> | null,
   if (!after) return before ? 'The job was cleared.' : '';
   if (!before || before.id !== after.id) return after.state === 'running' ? `Started: ${plural(after.rows.length, 'link')} to make.` : '';
   if (before.state === after.state) return '';
-  if (after.state === 'paused') return 'Paused.';
+  if (after.state === 'paused') return after.note ?? 'Paused.';
   if (after.state === 'cancelled') return 'Cancelled.';
   if (after.state === 'done') return finishedText(progress);
   return before.state === 'paused' ? 'Resumed.' : 'Started again.';
