@@ -25,7 +25,7 @@ export const PACE_MARGIN = 0.95;
 /** Bulk rows in flight at once: enough for ~20/s at Everflow's usual latency, few enough to stop fast. */
 export const MAX_BULK_IN_FLIGHT = 8;
 /** After a 429 the pace drops to this share of what it was… */
-export const SLOWDOWN_FACTOR = 0.7;
+export const SLOWDOWN_FACTOR = 0.8;
 /** …and climbs back by this many requests a second for each calm second. */
 export const RECOVERY_PER_SECOND = 1;
 
@@ -138,8 +138,9 @@ export class RateLimiter {
       if (index === -1) return;
       const [waiter] = this.waiting.splice(index, 1) as [Waiter];
       const gap = 1000 / (this.pace * PACE_MARGIN);
-      // An idle limiter starts at once; a busy one keeps the gap from the previous start.
-      this.nextStartAt = Math.max(now, this.nextStartAt) + gap;
+      // A busy limiter keeps to its schedule: a timer that fires a few ms late must not push every
+      // later start back too (that drift cost ~5% of the pace). An idle one starts afresh from now.
+      this.nextStartAt = (this.nextStartAt >= now - gap ? this.nextStartAt : now) + gap;
       if (waiter.lane === 'bulk') this.bulkInFlight++;
       let released = false;
       waiter.resolve({
