@@ -261,3 +261,33 @@ test('a key Everflow refuses mid-job pauses the job with a plain sentence; Resum
   await expect(status(page)).toContainText('Finished: 60 links made, 0 failed.', { timeout: 20_000 });
   for (const affiliate of ids) expect(fake.log(OFFER, affiliate).links, `links for affiliate ${affiliate}`).toBe(1);
 });
+
+test('the pace set on the options page is kept: never more than that many requests in any second', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+  openExtensionPage,
+}) => {
+  await saveKey();
+  const options = await openExtensionPage('options');
+  await options.getByLabel('Requests per second', { exact: true }).fill('5');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await options.close();
+
+  const arrivals: number[] = [];
+  const fake = new RateLimitedEverflow(100);
+  everflow.answer((request, index) => {
+    arrivals.push(Date.now());
+    return fake.responder(request, index);
+  });
+  const page = await openBulk(await context.newPage(), extensionId);
+  await startJob(page, affiliates(701, 16).join(' '), 16);
+  await expect(status(page)).toContainText('Finished: 16 links made, 0 failed.', { timeout: 20_000 });
+  // Times are taken where the fake receives requests, which adds some jitter of its own: 50 ms allowed.
+  for (const at of arrivals) expect(arrivals.filter((t) => t > at - 950 && t <= at).length).toBeLessThanOrEqual(5);
+  // …and close to it: 16 requests at 5 a second (95%) take about 3.2 s (at the default 20, under 1 s).
+  expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThan(2800);
+  expect(arrivals.at(-1)! - arrivals[0]!).toBeLessThan(4500);
+});

@@ -22,6 +22,8 @@ export const REAL_CLOCK: LimiterClock = {
 
 /** Spaced at this share of the limit: room for clock skew and network jitter at Everflow's end. */
 export const PACE_MARGIN = 0.95;
+/** A start this late still counts as on schedule (setTimeout fires a little late, more so under load). */
+export const LATE_TIMER_MS = 10;
 /** Bulk rows in flight at once: enough for ~20/s at Everflow's usual latency, few enough to stop fast. */
 export const MAX_BULK_IN_FLIGHT = 8;
 /** After a 429 the pace drops to this share of what it was… */
@@ -139,8 +141,9 @@ export class RateLimiter {
       const [waiter] = this.waiting.splice(index, 1) as [Waiter];
       const gap = 1000 / (this.pace * PACE_MARGIN);
       // A busy limiter keeps to its schedule: a timer that fires a few ms late must not push every
-      // later start back too (that drift cost ~5% of the pace). An idle one starts afresh from now.
-      this.nextStartAt = (this.nextStartAt >= now - gap ? this.nextStartAt : now) + gap;
+      // later start back too (that drift cost ~5% of the pace). Later than that, it starts afresh
+      // from now, so two starts never come closer than the margin can absorb.
+      this.nextStartAt = (this.nextStartAt >= now - LATE_TIMER_MS ? this.nextStartAt : now) + gap;
       if (waiter.lane === 'bulk') this.bulkInFlight++;
       let released = false;
       waiter.resolve({
