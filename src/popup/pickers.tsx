@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupKind, LookupOption } from '../everflow/lookups';
 import { send } from '../shared/connector';
-import { fieldId } from './form-fields';
+import { fieldId } from './form-layout';
 
 export type PickField = 'offerId' | 'affiliateId';
 type ListField = 'trackingDomainId' | 'offerUrlId' | 'creativeId' | 'trafficSourceId';

@@ -10,11 +10,10 @@ import { read, readItem, writeItem } from '../shared/storage-item';
 import { draftItem, recentAffiliatesItem } from '../shared/stored-items';
 import '../shared/theme.css';
 import './popup.css';
-import { fieldId } from './form-fields';
+import { MORE_OPTIONS, fieldId } from './form-layout';
 import { readPrefill } from './page-prefill';
 import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
 
-const MORE_OPTIONS: readonly FormField[] = ['trackingDomainId', 'offerUrlId', 'creativeId', 'trafficSourceId', 'encryptParameters', 'redirectLink'];
 const ALL_FIELDS: readonly FormField[] = [...ID_FIELDS, ...TEXT_FIELDS];
 export const DRAFT_RESET_NOTICE = 'Your saved form could not be read, so it starts empty.';
 
