@@ -54,12 +54,20 @@ function App() {
   const applyDefault = () => void presetsPanel().then((m) => m.applyDefault(setState));
   const [pickers, setPickers] = useState<typeof import('./pickers') | null>(null);
   const loadingPickers = useRef(false);
+  const [resultPanel, setResultPanel] = useState<typeof import('./result-panel') | null>(null);
+  const loadResultPanel = () => void import('./result-panel').then(setResultPanel);
   /** Names chosen in the pickers, recorded with the link; typing in a field forgets its name. */
   const names = useRef<{ offer?: string; affiliate?: string }>({});
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   // Fields typed into before the draft finished loading keep what was typed.
   const touched = useRef(new Set<FormField>());
   const recentAffiliate = useRef<number | undefined>(undefined);
+
+  // The link panel's code loads with the first link to show.
+  const hasLink = state.link !== null;
+  useEffect(() => {
+    if (hasLink) loadResultPanel();
+  }, [hasLink]);
 
   useEffect(() => {
     stayConnected();
@@ -169,6 +177,7 @@ function App() {
         busy: true,
         link: current.link ? { ...current.link, fresh: false } : null,
       }));
+      loadResultPanel(); // while the request runs, so the link shows as soon as it arrives
       const reply = await send('generate', { form, surface: 'popup', names: { ...names.current } });
       if (reply.ok) {
         recentAffiliate.current = reply.affiliateId;
@@ -213,7 +222,11 @@ function App() {
   }
 
   const picker = pickers ? <pickers.Pickers offerId={state.form.offerId} onChoose={choosePicked} /> : null;
-  return <PopupView state={state} actions={actions} pickers={picker} />;
+  const result =
+    state.link && resultPanel ? (
+      <resultPanel.LinkResult link={state.link.value} heading={state.link.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
+    ) : null;
+  return <PopupView state={state} actions={actions} pickers={picker} result={result} />;
 }
 
 hydrate(<App />, document.getElementById('app')!);
