@@ -85,12 +85,20 @@ function plainDynamicImport(): Plugin {
     apply: 'build',
     resolveId: (id) => (id === helper ? id : undefined),
     load: (id) => (id === helper ? 'export const __vitePreload = (load) => load();' : undefined),
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk' && chunk.isDynamicEntry && chunk.viteMetadata?.importedCss.size) {
-          this.error(`${chunk.fileName} is loaded with import() and has CSS, which a plain import() does not load.`);
+    generateBundle: {
+      // After Vite has written each import()'s dependency list (__vite__mapDeps), which the plain
+      // helper ignores: the lists go too.
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk') continue;
+          if (chunk.isDynamicEntry && chunk.viteMetadata?.importedCss.size) {
+            this.error(`${chunk.fileName} is loaded with import() and has CSS, which a plain import() does not load.`);
+          }
+          chunk.code = chunk.code.replace(/^const __vite__mapDeps=.*\n/m, '').replaceAll(/,__vite__mapDeps\(\[[\d,]*\]\)/g, '');
+          if (chunk.code.includes('__vite__mapDeps')) this.error(`${chunk.fileName}: an import() dependency list was left behind.`);
         }
-      }
+      },
     },
   };
 }
