@@ -291,3 +291,12 @@ test('the pace set on the options page is kept: never more than that many reques
   expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThan(2800);
   expect(arrivals.at(-1)! - arrivals[0]!).toBeLessThan(4500);
 });
+
+test('Bulk links opens from the popup and from the options page', async ({ context, openExtensionPage }) => {
+  const popup = await openExtensionPage('popup');
+  const [fromPopup] = await Promise.all([context.waitForEvent('page'), popup.getByRole('link', { name: 'Bulk links' }).click()]);
+  await expect(fromPopup.getByRole('heading', { name: 'Bulk links', level: 1 })).toBeVisible();
+  const options = await openExtensionPage('options');
+  await options.getByRole('link', { name: /Bulk links/ }).first().click();
+  await expect(options.getByRole('heading', { name: 'Bulk links', level: 1 })).toBeVisible();
+});

@@ -1,8 +1,7 @@
 /** @jsxImportSource preact */
 // Labelled inputs whose error sits right below them, announced, and tied with aria-describedby.
-import { FIELD_LABELS, type FlagField, type FormField, type IdField, type TextField } from '../shared/link-form';
-
-export const fieldId = (name: FormField) => `field-${name}`;
+import { FIELD_LABELS, type FlagField, type IdField, type TextField } from '../shared/link-form';
+import { fieldId } from './form-layout';
 
 interface InputFieldProps {
   name: IdField | TextField;

@@ -6,7 +6,6 @@ import type { FieldErrors, FlagField, IdField, LinkForm, TextField } from '../sh
 import { EMPTY_FORM } from '../shared/link-form';
 import type { Failure, LinkSuccess } from '../shared/outcome';
 import { CheckboxField, InputField } from './form-fields';
-import { FailureNotice, LinkResult } from './result-panel';
 
 export type PrefillSources = Partial<Record<'offerId' | 'affiliateId', string>>;
 
@@ -73,9 +72,11 @@ interface PopupViewProps {
   actions: PopupActions;
   /** The pickers, once loaded: their list opens under the Offer and Affiliate fields. */
   pickers?: ComponentChildren;
+  /** The panel showing state.link, once its code has loaded (result-panel.tsx). */
+  result?: ComponentChildren;
 }
 
-export function PopupView({ state, actions, pickers }: PopupViewProps) {
+export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
   const { form, errors, sources } = state;
   const field = (name: IdField | TextField, numeric = false) => (
     <InputField
@@ -94,6 +95,9 @@ export function PopupView({ state, actions, pickers }: PopupViewProps) {
       <header class="popup-header">
         <h1>Everflow Link Builder</h1>
         <div class="actions">
+          <a href="/src/bulk/bulk.html" target="_blank">
+            Bulk links
+          </a>
           <button type="button" id="open-history" class="link" onClick={actions.onOpenHistory}>
             History
           </button>
@@ -166,12 +170,26 @@ export function PopupView({ state, actions, pickers }: PopupViewProps) {
           <FailureNotice failure={state.failed} onOpenOptions={actions.onOpenOptions} />
         )
       ) : null}
-      {state.link ? (
-        <LinkResult link={state.link.value} heading={state.link.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
-      ) : null}
+      {state.link ? result : null}
       <p class="announcement" role="status" aria-live="polite">
         {state.announcement}
       </p>
     </main>
+  );
+}
+
+const POINTS_TO_OPTIONS: ReadonlySet<Failure['kind']> = new Set(['no-key', 'unauthorized', 'forbidden']);
+
+/** A failure in one plain sentence, pointing to Options when the key is the problem. */
+export function FailureNotice({ failure, onOpenOptions }: { failure: Failure; onOpenOptions: () => void }) {
+  return (
+    <div class="failure" role="alert">
+      <p>{failure.message}</p>
+      {POINTS_TO_OPTIONS.has(failure.kind) ? (
+        <button type="button" class="link" onClick={onOpenOptions}>
+          Open options
+        </button>
+      ) : null}
+    </div>
   );
 }

@@ -2,19 +2,16 @@
 // it saves the draft on every keystroke because the popup closes whenever it loses focus.
 // UI pages call chrome.* directly (Promise-based in MV3): the polyfill would cost the popup ~3 kB.
 import { hydrate } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { EMPTY_FORM, ID_FIELDS, TEXT_FIELDS, parseLinkForm, type FieldErrors, type FormField, type LinkForm } from '../shared/link-form';
 import { POPUP_PORT } from '../shared/popup-port';
-import { read, readItem, writeItem } from '../shared/storage-item';
-import { draftItem, recentAffiliatesItem } from '../shared/stored-items';
 import '../shared/theme.css';
 import './popup.css';
-import { fieldId } from './form-fields';
-import { readPrefill } from './page-prefill';
+import { MORE_OPTIONS, fieldId } from './form-layout';
 import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
+import type { Startup } from './startup-data';
 
-const MORE_OPTIONS: readonly FormField[] = ['trackingDomainId', 'offerUrlId', 'creativeId', 'trafficSourceId', 'encryptParameters', 'redirectLink'];
 const ALL_FIELDS: readonly FormField[] = [...ID_FIELDS, ...TEXT_FIELDS];
 export const DRAFT_RESET_NOTICE = 'Your saved form could not be read, so it starts empty.';
 
@@ -34,12 +31,6 @@ function stayConnected() {
   }
 }
 
-function saveDraft(form: LinkForm) {
-  writeItem(draftItem, form).catch(() => {
-    // Storage full or unavailable: the form still works, only the draft is not kept.
-  });
-}
-
 function focusField(field: FormField) {
   (document.getElementById(fieldId(field)) as HTMLInputElement | null)?.focus();
 }
@@ -47,54 +38,55 @@ function focusField(field: FormField) {
 /** The Presets view, and the default preset a new draft takes: loaded only when needed. */
 const presetsPanel = () => import('./presets-panel');
 
-function App() {
-  const [state, setState] = useState<PopupState>(INITIAL_STATE);
+/** The form as startup.ts left it, with anything typed since: the app starts from what is on screen. */
+function formOnScreen(): LinkForm {
+  const form = {} as Record<FormField, string | boolean>;
+  for (const field of Object.keys(EMPTY_FORM) as FormField[]) {
+    const input = document.getElementById(fieldId(field)) as HTMLInputElement;
+    form[field] = input.type === 'checkbox' ? input.checked : input.value;
+  }
+  return form as LinkForm;
+}
+
+function App({ startup }: { startup: Startup }) {
+  // Hydration keeps the DOM as it is, so the first state must describe it exactly.
+  const [state, setState] = useState<PopupState>(() => ({ ...INITIAL_STATE, form: formOnScreen(), moreOpen: document.querySelector('details')!.open }));
   /** The History view: its code loads only when the History button is pressed. */
   const [history, setHistory] = useState<typeof import('../history/history-popup') | null>(null);
   const [presets, setPresets] = useState<typeof import('./presets-panel') | null>(null);
   const applyDefault = () => void presetsPanel().then((m) => m.applyDefault(setState));
   const [pickers, setPickers] = useState<typeof import('./pickers') | null>(null);
   const loadingPickers = useRef(false);
+  const [resultPanel, setResultPanel] = useState<typeof import('./result-panel') | null>(null);
+  const loadResultPanel = () => void import('./result-panel').then(setResultPanel);
   /** Names chosen in the pickers, recorded with the link; typing in a field forgets its name. */
   const names = useRef<{ offer?: string; affiliate?: string }>({});
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
-  // Fields typed into before the draft finished loading keep what was typed.
-  const touched = useRef(new Set<FormField>());
-  const recentAffiliate = useRef<number | undefined>(undefined);
+  const recentAffiliate = useRef(startup.recentAffiliate);
+  const saveDraft = (form: LinkForm) =>
+    void startup.saveDraft(form).catch(() => {
+      // Storage full or unavailable: the form still works, only the draft is not kept.
+    });
 
+  // The link panel's code loads with the first link to show.
+  const hasLink = state.link !== null;
   useEffect(() => {
-    stayConnected();
-    void (async () => {
-      // Ready needs only what this page can read itself; the background's status follows.
-      const [stored, recent, prefill] = await Promise.all([readItem(draftItem), read(recentAffiliatesItem), readPrefill()]);
-      recentAffiliate.current = recent[0];
-      const restored: LinkForm = { ...stored.value };
-      if (restored.affiliateId.trim() === '' && recent[0] !== undefined) restored.affiliateId = String(recent[0]);
-      // What the page (or the menu) names wins over the draft for that field; the rest stays.
-      const sources: PrefillSources = {};
-      for (const field of ['offerId', 'affiliateId'] as const) {
-        const value = prefill?.[field];
-        if (prefill && value !== undefined && !touched.current.has(field)) {
-          restored[field] = value;
-          sources[field] = prefill.note;
-        }
-      }
-      if (prefill) saveDraft(restored);
-      setState((current) => {
-        const form = { ...restored } as Record<FormField, unknown>;
-        for (const field of touched.current) form[field] = current.form[field];
-        return {
-          ...current,
-          form: form as LinkForm,
-          sources,
-          moreOpen: current.moreOpen || MORE_OPTIONS.some((field) => restored[field] !== EMPTY_FORM[field]),
-          notices: stored.status === 'reset' ? [DRAFT_RESET_NOTICE] : [],
-        };
-      });
-      if (stored.status === 'missing') applyDefault();
-      if (touched.current.size === 0) focusField(restored.offerId.trim() === '' || restored.affiliateId.trim() !== '' ? 'offerId' : 'affiliateId');
-      performance.mark('popup-ready');
+    if (hasLink) loadResultPanel();
+  }, [hasLink]);
 
+  // A layout effect runs right after hydration, before any event: nothing typed since is overwritten.
+  useLayoutEffect(() => {
+    stayConnected();
+    // The notes beside prefilled fields, and any notice, are the app's to render.
+    const sources = { ...startup.sources };
+    for (const field of startup.typed) delete sources[field as keyof PrefillSources];
+    patch({ sources, notices: startup.draft === 'reset' ? [DRAFT_RESET_NOTICE] : [] });
+    if (startup.save || startup.typed.size > 0) saveDraft(state.form);
+    if (startup.draft === 'missing') applyDefault();
+    // startup.ts may have put the cursor in an ID field before its focus handler existed.
+    if ((document.activeElement as HTMLInputElement | null)?.inputMode === 'numeric') actions.onIdFocus();
+    if (startup.submitted) document.forms[0]!.requestSubmit();
+    void (async () => {
       const reply = await send('getStatus', {});
       if (!reply.ok) {
         patch({ startupFailure: reply });
@@ -110,7 +102,6 @@ function App() {
   }, []);
 
   function update(next: LinkForm, field: FormField) {
-    touched.current.add(field);
     if (field === 'offerId') delete names.current.offer;
     if (field === 'affiliateId') delete names.current.affiliate;
     saveDraft(next);
@@ -170,6 +161,7 @@ function App() {
         busy: true,
         link: current.link ? { ...current.link, fresh: false } : null,
       }));
+      loadResultPanel(); // while the request runs, so the link shows as soon as it arrives
       const reply = await send('generate', { form, surface: 'popup', names: { ...names.current } });
       if (reply.ok) {
         recentAffiliate.current = reply.affiliateId;
@@ -192,7 +184,6 @@ function App() {
     onClear() {
       const recent = recentAffiliate.current;
       const next = { ...EMPTY_FORM, affiliateId: recent === undefined ? '' : String(recent) };
-      touched.current.clear();
       saveDraft(next);
       patch({ form: next, errors: {}, failed: null, sources: {} });
       applyDefault();
@@ -204,7 +195,6 @@ function App() {
   if (history) return <history.HistoryPanel onBack={() => setHistory(null)} onPatch={patch} />;
   if (presets) return <presets.PresetsPanel form={state.form} onBack={() => setPresets(null)} onApply={setState} />;
   function choosePicked(field: 'offerId' | 'affiliateId', id: number, name: string) {
-    touched.current.add(field);
     names.current[field === 'offerId' ? 'offer' : 'affiliate'] = name;
     setState((current) => {
       const form = { ...current.form, [field]: String(id) };
@@ -214,7 +204,11 @@ function App() {
   }
 
   const picker = pickers ? <pickers.Pickers offerId={state.form.offerId} onChoose={choosePicked} /> : null;
-  return <PopupView state={state} actions={actions} pickers={picker} />;
+  const result =
+    state.link && resultPanel ? (
+      <resultPanel.LinkResult link={state.link.value} heading={state.link.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
+    ) : null;
+  return <PopupView state={state} actions={actions} pickers={picker} result={result} />;
 }
 
-hydrate(<App />, document.getElementById('app')!);
+void window.popupStartup!.then((startup) => hydrate(<App startup={startup} />, document.getElementById('app')!));

@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
-// What the popup shows after a generation: the link with Copy, Open and its QR code, or one plain sentence.
+// What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
+// first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
-import type { Failure, LinkSuccess } from '../shared/outcome';
+import type { LinkSuccess } from '../shared/outcome';
 
 interface LinkResultProps {
   link: LinkSuccess;
@@ -47,20 +48,5 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
       </div>
       {qrOpen && qr ? <qr.QrCode url={link.url} /> : null}
     </section>
-  );
-}
-
-const POINTS_TO_OPTIONS: ReadonlySet<Failure['kind']> = new Set(['no-key', 'unauthorized', 'forbidden']);
-
-export function FailureNotice({ failure, onOpenOptions }: { failure: Failure; onOpenOptions: () => void }) {
-  return (
-    <div class="failure" role="alert">
-      <p>{failure.message}</p>
-      {POINTS_TO_OPTIONS.has(failure.kind) ? (
-        <button type="button" class="link" onClick={onOpenOptions}>
-          Open options
-        </button>
-      ) : null}
-    </div>
   );
 }
