@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUDGETS, DIST, backgroundBytes, popupBytes, zipBytes } from '../fixtures/bundle-size';
 import { CHROMIUM, TEST_KEY, builtManifest, launchWithExtension } from '../fixtures/extension';
+import { stopWorker } from '../fixtures/service-worker';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
@@ -74,22 +75,6 @@ async function clickToClipboard(popup: Page): Promise<number> {
         button.click();
       }),
   );
-}
-
-async function stopWorker(context: BrowserContext): Promise<void> {
-  const cdp = await context.browser()!.newBrowserCDPSession();
-  type Targets = { targetInfos: { type: string; url: string; targetId: string }[] };
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as Targets;
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-  if (target) {
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
-    for (let i = 0; i < 100; i++) {
-      const { targetInfos: now } = (await cdp.send('Target.getTargets')) as Targets;
-      if (!now.some((t) => t.targetId === target.targetId)) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-  await cdp.detach();
 }
 
 async function fakeRoundTrip(worker: Worker): Promise<number> {
