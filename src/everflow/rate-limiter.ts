@@ -74,8 +74,8 @@ export class RateLimiter {
   setLimit(perSecond: number): void {
     if (perSecond === this.limit) return;
     this.limit = perSecond;
-    this.pace = Math.min(this.pace, perSecond);
-    if (this.pace < perSecond && this.calmSince === 0) this.pace = perSecond;
+    // Not slowed by a 429: take the new pace at once. Slowed: recover() climbs to it (never above).
+    this.pace = this.calmSince === 0 ? perSecond : Math.min(this.pace, perSecond);
     this.pump();
   }
 
