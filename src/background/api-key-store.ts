@@ -1,12 +1,14 @@
 // The API key's own stored items. Only the background imports this module. The key lives either in
 // storage.local (kept) or storage.session (gone when the browser closes), never in both, never in sync.
 import * as z from 'zod/mini';
-import { readItem, removeItem, writeItem, type ItemSpec } from '../shared/storage-item';
+import { defineItem } from '../shared/storage-item';
 
 const keySchema = z.nullable(z.string().check(z.minLength(1)));
 
-const keptKeyItem: ItemSpec<string | null> = { area: 'local', key: 'apiKey', version: 1, schema: keySchema, fallback: () => null };
-const sessionKeyItem: ItemSpec<string | null> = { area: 'session', key: 'apiKey', version: 1, schema: keySchema, fallback: () => null };
+const keyItem = (area: 'local' | 'session') =>
+  defineItem<string | null>({ writer: 'background', area, key: 'apiKey', version: 1, schema: keySchema, fallback: () => null });
+const keptKeyItem = keyItem('local');
+const sessionKeyItem = keyItem('session');
 
 export interface StoredKey {
   key: string;
@@ -15,7 +17,7 @@ export interface StoredKey {
 }
 
 export async function readStoredKey(): Promise<{ stored: StoredKey | null; wasReset: boolean }> {
-  const [session, kept] = await Promise.all([readItem(sessionKeyItem), readItem(keptKeyItem)]);
+  const [session, kept] = await Promise.all([sessionKeyItem.load(), keptKeyItem.load()]);
   const wasReset = session.status === 'reset' || kept.status === 'reset';
   if (session.value) return { stored: { key: session.value, sessionOnly: true }, wasReset };
   if (kept.value) return { stored: { key: kept.value, sessionOnly: false }, wasReset };
@@ -27,8 +29,8 @@ export async function readApiKey(): Promise<string | null> {
 }
 
 export async function saveApiKey(key: string, sessionOnly: boolean): Promise<void> {
-  await writeItem(sessionOnly ? sessionKeyItem : keptKeyItem, key);
-  await removeItem(sessionOnly ? keptKeyItem : sessionKeyItem);
+  await (sessionOnly ? sessionKeyItem : keptKeyItem).set(key);
+  await (sessionOnly ? keptKeyItem : sessionKeyItem).remove();
 }
 
 /** Moves the saved key between the two areas without the UI ever seeing it. */
@@ -38,7 +40,7 @@ export async function setKeySessionOnly(sessionOnly: boolean): Promise<void> {
 }
 
 export async function forgetApiKey(): Promise<void> {
-  await Promise.all([removeItem(keptKeyItem), removeItem(sessionKeyItem)]);
+  await Promise.all([keptKeyItem.remove(), sessionKeyItem.remove()]);
 }
 
 /** Enough for a person to recognise which key is saved; never more. */

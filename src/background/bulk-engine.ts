@@ -6,21 +6,10 @@
 // requests (popup, menu, look-ups) still go first.
 import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
 import { generateTrackingLink } from '../everflow/tracking-link';
-import {
-  bulkJobItem,
-  checkRow,
-  resultsOf,
-  rowErrors,
-  rowKey,
-  rowKeys,
-  type BulkJob,
-  type BulkMode,
-  type BulkResult,
-  type BulkRow,
-} from '../shared/bulk-job';
+import { checkRow, resultsOf, rowErrors, rowKey, rowKeys, type BulkJob, type BulkMode, type BulkResult, type BulkRow } from '../shared/bulk-job';
+import { bulkJobItem } from '../shared/stored-items';
 import type { LinkForm } from '../shared/link-form';
-import { failure, type Failure, type FailureKind } from '../shared/outcome';
-import { read, writeItem } from '../shared/storage-item';
+import { failure, type Failure, type FailureKind } from '../everflow/failures';
 import { connect } from './everflow-access';
 
 export const BULK_ALARM = 'bulk-resume';
@@ -54,12 +43,18 @@ let active: { jobId: string; going: boolean; hold: AbortController; stop: AbortC
 let loop: Promise<void> | undefined;
 let again = false;
 
-// Job changes are read-modify-write from several places (messages, the loop): one at a time.
-let jobWrites: Promise<unknown> = Promise.resolve();
-function updateJob<T>(change: (job: BulkJob | null) => Promise<T>): Promise<T> {
-  const next = jobWrites.then(async () => change(await read(bulkJobItem)));
-  jobWrites = next.catch(() => undefined);
-  return next;
+/**
+ * Job changes come from several places (messages, the loop): each is one serialised update of the
+ * stored job. `change` answers the next job (the same object to leave it) and what to return.
+ */
+async function updateJob<T>(change: (job: BulkJob | null) => Promise<[BulkJob | null, T]>): Promise<T> {
+  let result!: T;
+  await bulkJobItem.update(async (job) => {
+    const [next, answer] = await change(job);
+    result = answer;
+    return next;
+  });
+  return result;
 }
 
 export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; form: LinkForm; rows: BulkRow[] }): Promise<Done> {
@@ -77,10 +72,9 @@ export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; f
   const access = await connect('bulk');
   if (!access.ok) return access;
   const started = await updateJob(async (current) => {
-    if (current && (current.state === 'running' || current.state === 'paused')) return false;
+    if (current && (current.state === 'running' || current.state === 'paused')) return [current, false];
     if (current) await chrome.storage.local.remove(rowKeys(current.rows.length));
-    await writeItem(bulkJobItem, { id: crypto.randomUUID(), createdAt: now.getTime(), ...request, state: 'running' });
-    return true;
+    return [{ id: crypto.randomUUID(), createdAt: now.getTime(), ...request, state: 'running' }, true];
   });
   if (!started) return failure('invalid-input', BUSY);
   void resumeBulk();
@@ -89,43 +83,39 @@ export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; f
 
 export async function controlBulk(action: BulkAction): Promise<Done> {
   const changed = await updateJob(async (job) => {
-    if (!job) return false;
+    if (!job) return [job, false];
     const live = job.state === 'running' || job.state === 'paused';
-    const stopped = (state: BulkJob['state']) => writeItem(bulkJobItem, { ...job, state, stoppedAt: Date.now() });
+    const unchanged: [BulkJob, boolean] = [job, false];
+    const stopped = (state: BulkJob['state']): [BulkJob, boolean] => [{ ...job, state, stoppedAt: Date.now() }, true];
+    const running: [BulkJob, boolean] = [{ ...job, state: 'running', note: undefined }, true];
     switch (action) {
       case 'pause':
-        if (job.state !== 'running') return false;
+        if (job.state !== 'running') return unchanged;
         if (active?.jobId === job.id) {
           active.going = false;
           active.hold.abort();
         }
-        await stopped('paused');
-        return true;
+        return stopped('paused');
       case 'resume':
-        if (job.state !== 'paused') return false;
-        await writeItem(bulkJobItem, { ...job, state: 'running', note: undefined });
-        return true;
+        return job.state === 'paused' ? running : unchanged;
       case 'cancel':
-        if (!live) return false;
+        if (!live) return unchanged;
         if (active?.jobId === job.id) {
           active.going = false;
           active.hold.abort();
           active.stop.abort();
         }
-        await stopped('cancelled');
-        return true;
+        return stopped('cancelled');
       case 'retryFailed': {
-        if (live) return false;
+        if (live) return unchanged;
         const results = resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length)));
         await chrome.storage.local.remove(rowKeys(job.rows.length).filter((_, index) => results[index]?.ok === false));
-        await writeItem(bulkJobItem, { ...job, state: 'running', note: undefined });
-        return true;
+        return running;
       }
       case 'clear':
-        if (live) return false;
+        if (live) return unchanged;
         await chrome.storage.local.remove(rowKeys(job.rows.length));
-        await writeItem(bulkJobItem, null);
-        return true;
+        return [null, true];
     }
   });
   if (!changed) return failure('invalid-input', NOTHING_TO[action]);
@@ -153,7 +143,7 @@ export function resumeBulk(): Promise<void> {
 }
 
 async function runJob(): Promise<void> {
-  const job = await read(bulkJobItem);
+  const job = await bulkJobItem.value();
   if (!job || job.state !== 'running') {
     await chrome.alarms.clear(BULK_ALARM);
     return;
@@ -212,23 +202,20 @@ async function runJob(): Promise<void> {
 /** The background pauses the job by itself, saying why and what to do. */
 async function pauseWith(jobId: string, reason: string): Promise<void> {
   const note = `Paused. ${reason.replace(/\.$/, '')}, then press Resume.`;
-  await updateJob(async (job) => {
-    if (job?.id === jobId && job.state === 'running') await writeItem(bulkJobItem, { ...job, state: 'paused', stoppedAt: Date.now(), note });
-  });
+  await updateJob(async (job) => [job?.id === jobId && job.state === 'running' ? { ...job, state: 'paused', stoppedAt: Date.now(), note } : job, undefined]);
 }
 
 async function finish(jobId: string): Promise<void> {
   const finished = await updateJob(async (job) => {
-    if (!job || job.id !== jobId || job.state !== 'running') return undefined;
+    if (!job || job.id !== jobId || job.state !== 'running') return [job, undefined];
     const results = resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length)));
     // A row may still lack a result (e.g. a retry asked for while this run ended): run again.
     if (results.some((result) => !result)) {
       again = true;
-      return undefined;
+      return [job, undefined];
     }
-    await writeItem(bulkJobItem, { ...job, state: 'done', stoppedAt: Date.now() });
     const failed = results.filter((result) => result?.ok === false).length;
-    return { done: results.length - failed, failed };
+    return [{ ...job, state: 'done', stoppedAt: Date.now() }, { done: results.length - failed, failed }];
   });
   if (!finished) return;
   await chrome.alarms.clear(BULK_ALARM);

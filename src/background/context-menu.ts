@@ -1,8 +1,8 @@
 // The right-click menu on dashboard pages. `buildMenu` is pure (unit-tested); the rest registers
 // it, keeps the page item's title in step with the tab in front, and handles clicks.
 import { dashboardMatchPatterns, readDashboardUrl, toId } from '../shared/dashboard-url';
-import { read } from '../shared/storage-item';
-import { historyItem, namesFromHistory, type KnownNames } from '../shared/link-history';
+import { namesFromHistory, type KnownNames } from '../shared/link-history';
+import { historyItem } from '../shared/stored-items';
 import { recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { announce, failureNotice } from './feedback';
 import { NO_OFFER_HERE, openBuilder, quickCopy } from './quick-copy';
@@ -90,10 +90,10 @@ export function offerForClick(info: chrome.contextMenus.OnClickData, dashboardDo
 
 async function menuState(): Promise<MenuState> {
   const [recentAffiliates, settings, tabs, history] = await Promise.all([
-    read(recentAffiliatesItem),
-    read(settingsItem),
+    recentAffiliatesItem.value(),
+    settingsItem.value(),
     chrome.tabs.query({ active: true, lastFocusedWindow: true }),
-    read(historyItem),
+    historyItem.value(),
   ]);
   const pageOfferId = readDashboardUrl(tabs[0]?.url, settings.dashboardDomains)?.offerId;
   return { recentAffiliates, dashboardDomains: settings.dashboardDomains, pageOfferId, names: namesFromHistory(history) };
@@ -133,7 +133,7 @@ export async function refreshPageItem(): Promise<void> {
 }
 
 export async function onMenuClick(info: chrome.contextMenus.OnClickData): Promise<void> {
-  const { dashboardDomains } = await read(settingsItem);
+  const { dashboardDomains } = await settingsItem.value();
   const offerId = offerForClick(info, dashboardDomains);
   const menuId = String(info.menuItemId);
   if (menuId === MENU.builder) return openBuilder(offerId);

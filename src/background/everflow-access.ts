@@ -4,8 +4,7 @@ import { MESSAGES } from '../everflow/failures';
 import type { Connection } from '../everflow/http';
 import { RateLimiter, type Lane } from '../everflow/rate-limiter';
 import { apiBase } from '../everflow/regions';
-import { failure, type Failure } from '../shared/outcome';
-import { read } from '../shared/storage-item';
+import { failure, type Failure } from '../everflow/failures';
 import { DEFAULT_REQUESTS_PER_SECOND, settingsItem, type Settings } from '../shared/stored-items';
 import { readApiKey } from './api-key-store';
 
@@ -19,7 +18,7 @@ export function pacedBy(settings: Settings): RateLimiter {
 
 /** A connection for `lane`, or the no-key failure. */
 export async function connect(lane: Lane): Promise<{ ok: true; connection: Connection } | Failure> {
-  const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
+  const [apiKey, settings] = await Promise.all([readApiKey(), settingsItem.value()]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   return { ok: true, connection: { baseUrl: apiBase(settings.region), apiKey, limiter: pacedBy(settings), lane } };
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { installFakeWebLocks } from '../../e2e/unit-fixtures/fake-web-locks';
 import type { LinkInput } from '../shared/link-form';
 
 const later = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
@@ -17,6 +18,7 @@ function slowStorage() {
     },
   };
   vi.stubGlobal('chrome', { storage: { local } });
+  installFakeWebLocks();
   return data;
 }
 

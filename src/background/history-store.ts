@@ -1,18 +1,12 @@
-// Writes to the link history. Every change (record, delete, clear) is a read-modify-write of one
-// stored list, so they run one after another on a single promise chain: two links made at once are
-// both kept, and a delete never brings back an entry another write just dropped.
-import { appendEntry, historyItem, removeEntry, type HistoryEntry, type Surface } from '../shared/link-history';
+// Writes to the link history: record, delete, clear, each one serialised update of the stored list,
+// so two links made at once are both kept and a delete never brings back an entry just dropped.
+import { appendEntry, removeEntry, type Surface } from '../shared/link-history';
+import { historyItem } from '../shared/stored-items';
 import type { LinkInput } from '../shared/link-form';
 import type { Names } from '../shared/messages';
-import { read, writeItem } from '../shared/storage-item';
 
-let writes: Promise<void> = Promise.resolve();
-
-function serialize(change: (history: HistoryEntry[]) => HistoryEntry[]): Promise<void> {
-  const next = writes.then(async () => writeItem(historyItem, change(await read(historyItem))));
-  // A failed write (storage full, say) must not stop the ones queued after it.
-  writes = next.catch(() => undefined);
-  return next;
+async function serialize(change: Parameters<typeof historyItem.update>[0]): Promise<void> {
+  await historyItem.update(change);
 }
 
 export function recordLink(url: string, input: LinkInput, surface: Surface, at: number, names?: Names): Promise<void> {

@@ -3,8 +3,8 @@ import { generateTrackingLink } from '../everflow/tracking-link';
 import type { Surface } from '../shared/link-history';
 import type { Names } from '../shared/messages';
 import { parseLinkForm, type LinkInput } from '../shared/link-form';
-import { failure, type LinkOutcome, type LinkSuccess } from '../shared/outcome';
-import { read, writeItem } from '../shared/storage-item';
+import { type LinkOutcome, type LinkSuccess } from '../shared/outcome';
+import { failure } from '../everflow/failures';
 import { expandAndCheck } from '../shared/sub-tokens';
 import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
 import { copyToClipboard } from './clipboard';
@@ -48,7 +48,7 @@ async function generateChecked(input: LinkInput, surface: Surface, names?: Names
     ...(names?.affiliate ? { affiliateName: names.affiliate } : {}),
   };
   await Promise.all([
-    writeItem(lastLinkItem, success),
+    lastLinkItem.set(success),
     rememberAffiliate(input.affiliateId),
     // The link is made and copied: a history that cannot be written must not turn that into a failure.
     recordLink(result.url, input, surface, success.at, names).catch(() => undefined),
@@ -57,7 +57,5 @@ async function generateChecked(input: LinkInput, surface: Surface, names?: Names
 }
 
 async function rememberAffiliate(affiliateId: number): Promise<void> {
-  const recent = await read(recentAffiliatesItem);
-  const next = [affiliateId, ...recent.filter((id) => id !== affiliateId)].slice(0, MAX_RECENT_AFFILIATES);
-  await writeItem(recentAffiliatesItem, next);
+  await recentAffiliatesItem.update((recent) => [affiliateId, ...recent.filter((id) => id !== affiliateId)].slice(0, MAX_RECENT_AFFILIATES));
 }

@@ -1,12 +1,10 @@
 // Runs the pickers' look-ups for the UI: one cache (memory, then storage.local, with an age limit),
 // and one request at a time per input field, a newer keystroke cancelling the older request.
-import * as z from 'zod/mini';
 import { lookup, type LookupKind, type LookupOption, type LookupResult } from '../everflow/lookups';
 import { apiBase } from '../everflow/regions';
 import { MESSAGES } from '../everflow/failures';
-import { failure } from '../shared/outcome';
-import { read, writeItem, type ItemSpec } from '../shared/storage-item';
-import { settingsItem } from '../shared/stored-items';
+import { failure } from '../everflow/failures';
+import { lookupCacheItem, settingsItem, type CachedLookup } from '../shared/stored-items';
 import { readApiKey } from './api-key-store';
 import { pacedBy } from './everflow-access';
 
@@ -15,21 +13,7 @@ export const MAX_CACHE_ENTRIES = 200;
 /** Searching by name needs this many characters; fewer match too much to be useful. */
 export const MIN_QUERY = 2;
 
-const CachedSchema = z.object({
-  key: z.string(),
-  at: z.number(),
-  options: z.array(z.object({ id: z.number(), name: z.string(), status: z.optional(z.string()) })),
-});
-type Cached = z.infer<typeof CachedSchema>;
-
-// A list, not a record: z.record would add bytes to the chunk the popup shares with the background.
-const lookupCacheItem: ItemSpec<Cached[]> = {
-  area: 'local',
-  key: 'lookupCache',
-  version: 1,
-  schema: z.array(CachedSchema),
-  fallback: () => [],
-};
+type Cached = CachedLookup;
 
 const memory = new Map<string, Cached>();
 const channels = new Map<string, AbortController>();
@@ -48,9 +32,8 @@ export type LookupReply = { ok: true; options: LookupOption[]; cached: boolean }
 
 async function remember(entry: Cached): Promise<void> {
   memory.set(entry.key, entry);
-  const others = (await read(lookupCacheItem)).filter((cached) => cached.key !== entry.key);
   // Newest first, and only so many.
-  await writeItem(lookupCacheItem, [entry, ...others].slice(0, MAX_CACHE_ENTRIES));
+  await lookupCacheItem.update((cache) => [entry, ...cache.filter((cached) => cached.key !== entry.key)].slice(0, MAX_CACHE_ENTRIES));
 }
 
 export async function runLookup(request: LookupRequest, now = Date.now()): Promise<LookupReply> {
@@ -58,11 +41,11 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
   if ((request.kind === 'offers' || request.kind === 'affiliates') && query.length < MIN_QUERY) {
     return { ok: true, options: [], cached: false };
   }
-  const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
+  const [apiKey, settings] = await Promise.all([readApiKey(), settingsItem.value()]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   // Region and key's tail in the cache key: another account's names must never show.
   const key = [settings.region, apiKey.slice(-6), request.kind, request.offerId ?? '', query].join('|');
-  let cached = memory.get(key) ?? (await read(lookupCacheItem)).find((entry) => entry.key === key);
+  let cached = memory.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
   if (cached && !request.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
     memory.set(key, cached);
     return { ok: true, options: cached.options, cached: true };
@@ -92,5 +75,5 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
 /** Forget every cached name (the key or region changed). */
 export async function clearLookupCache(): Promise<void> {
   memory.clear();
-  await writeItem(lookupCacheItem, []);
+  await lookupCacheItem.set([]);
 }

@@ -2,8 +2,7 @@
 import { checkConnection } from '../everflow/connection-check';
 import { normaliseDomain } from '../shared/dashboard-url';
 import { ApiKeySchema } from '../shared/messages';
-import { failure } from '../shared/outcome';
-import { read, readItem, writeItem } from '../shared/storage-item';
+import { failure } from '../everflow/failures';
 import { lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { forgetApiKey, keyHint, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyToClipboard } from './clipboard';
@@ -32,9 +31,9 @@ export function createHandlers(openPopups: () => number): Handlers {
       void clearBadge();
       const [key, settings, lastLink, recentAffiliates] = await Promise.all([
         readStoredKey(),
-        readItem(settingsItem),
-        readItem(lastLinkItem),
-        readItem(recentAffiliatesItem),
+        settingsItem.load(),
+        lastLinkItem.load(),
+        recentAffiliatesItem.load(),
       ]);
       const hint = key.stored ? keyHint(key.stored.key) : '';
       const notices: string[] = [];
@@ -62,8 +61,11 @@ export function createHandlers(openPopups: () => number): Handlers {
       } else {
         await setKeySessionOnly(sessionOnly);
       }
-      const before = await read(settingsItem);
-      await writeItem(settingsItem, { ...before, region, requestsPerSecond: requestsPerSecond ?? before.requestsPerSecond });
+      let before = settingsItem.fallback();
+      await settingsItem.update((current) => {
+        before = current;
+        return { ...current, region, requestsPerSecond: requestsPerSecond ?? current.requestsPerSecond };
+      });
       // Names cached for another key or region must never show.
       if (key !== undefined || before.region !== region) await clearLookupCache();
       return { ok: true };
@@ -74,7 +76,7 @@ export function createHandlers(openPopups: () => number): Handlers {
       const bad = domains.find((_, index) => normalised[index] === undefined);
       if (bad !== undefined) return failure('invalid-input', `“${bad.slice(0, 80)}” is not a domain name; enter one like links.example.com.`);
       const unique = [...new Set(normalised as string[])];
-      await writeItem(settingsItem, { ...(await read(settingsItem)), dashboardDomains: unique });
+      await settingsItem.update((settings) => ({ ...settings, dashboardDomains: unique }));
       return { ok: true };
     },
 

@@ -3,7 +3,7 @@
 import type browser from 'webextension-polyfill';
 import type * as z from 'zod/mini';
 import { toBackground, type MessageType, type Reply, type ToBackground } from '../shared/messages';
-import { failure, type Failure } from '../shared/outcome';
+import { failure, type Failure } from '../everflow/failures';
 
 export type Handlers = {
   [K in MessageType]: (payload: z.output<ToBackground[K]>) => Promise<Reply<K>>;

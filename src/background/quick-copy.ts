@@ -2,18 +2,18 @@
 // with the last (or a chosen) affiliate, or open the builder when there is no affiliate to use.
 import { EMPTY_FORM } from '../shared/link-form';
 import type { Surface } from '../shared/link-history';
-import { read, writeItem } from '../shared/storage-item';
 import { pendingPrefillItem, recentAffiliatesItem } from '../shared/stored-items';
 import { announce, failureNotice } from './feedback';
 import { generateLink } from './link-generation';
-import { historyItem, namesFromHistory } from '../shared/link-history';
+import { namesFromHistory } from '../shared/link-history';
+import { historyItem } from '../shared/stored-items';
 
 export const NO_OFFER_HERE =
   'This page does not name an offer; open an offer in the Everflow dashboard, or use the link builder.';
 
 export async function openBuilder(offerId?: number): Promise<void> {
   // The popup reads this once; it wins over the page behind it, which may name another offer.
-  if (offerId !== undefined) await writeItem(pendingPrefillItem, { offerId, at: Date.now() });
+  if (offerId !== undefined) await pendingPrefillItem.set({ offerId, at: Date.now() });
   try {
     await chrome.action.openPopup();
   } catch {
@@ -29,13 +29,13 @@ export async function quickCopy(surface: Surface, offerId: number | undefined, a
     await announce(failureNotice(NO_OFFER_HERE));
     return;
   }
-  const affiliate = affiliateId ?? (await read(recentAffiliatesItem))[0];
+  const affiliate = affiliateId ?? (await recentAffiliatesItem.value())[0];
   if (affiliate === undefined) {
     await openBuilder(offerId);
     return;
   }
   // Names seen earlier (in the pickers) go with the link into the history and the notification.
-  const known = namesFromHistory(await read(historyItem));
+  const known = namesFromHistory(await historyItem.value());
   const names = { offer: known.offers.get(offerId), affiliate: known.affiliates.get(affiliate) };
   const outcome = await generateLink({ ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliate) }, surface, {
     ...(names.offer ? { offer: names.offer } : {}),

@@ -3,8 +3,7 @@
 import browser from 'webextension-polyfill';
 import { readDashboardUrl } from '../shared/dashboard-url';
 import { POPUP_PORT } from '../shared/popup-port';
-import { read } from '../shared/storage-item';
-import { settingsItem } from '../shared/stored-items';
+import { pendingPrefillItem, settingsItem } from '../shared/stored-items';
 import { BULK_ALARM, resumeBulk } from './bulk-engine';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
 import { createHandlers } from './message-handlers';
@@ -22,6 +21,8 @@ chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== POPUP_PORT || port.sender?.id !== chrome.runtime.id) return;
   openPopups++;
   port.onDisconnect.addListener(() => openPopups--);
+  // The popup has read the right-click menu's request by now: it was for that opening only.
+  void pendingPrefillItem.set(null);
 });
 
 const router = createRouter(createHandlers(() => openPopups), {
@@ -48,7 +49,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
   if (command !== COPY_COMMAND) return;
   void (async () => {
     const url = tab?.url ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url;
-    const { dashboardDomains } = await read(settingsItem);
+    const { dashboardDomains } = await settingsItem.value();
     await quickCopy('keyboard', readDashboardUrl(url, dashboardDomains)?.offerId);
   })();
 });

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { BulkModeSchema, type BulkMode } from '../shared/bulk-job';
 import { EMPTY_FORM, LinkFormSchema, type LinkForm } from '../shared/link-form';
-import type { ItemSpec } from '../shared/storage-item';
+import { defineItem } from '../shared/storage-item';
 
 /** A pasted list longer than this is clipped when stored (2,000 IDs of 10 digits fit many times over). */
 export const MAX_LIST_TEXT = 100_000;
@@ -52,13 +52,14 @@ export const BulkDraftSchema = z.object({
   names: z.catch(z.object({ offers: namePairs, affiliates: namePairs }), () => ({ offers: [], affiliates: [] })),
 });
 
-export const bulkDraftItem: ItemSpec<BulkDraft> = {
+export const bulkDraftItem = defineItem<BulkDraft>({
+  writer: 'pages',
   area: 'local',
   key: 'bulkDraft',
   version: 1,
   schema: BulkDraftSchema as z.ZodMiniType<BulkDraft>,
   fallback: () => structuredClone(EMPTY_DRAFT),
-};
+});
 
 /** The pairs with `id` named `name` (last); past MAX_NAMES, only the IDs still in `used` keep their names. */
 export function withName(current: readonly NamePair[], id: number, name: string, used: ReadonlySet<number>): NamePair[] {

@@ -4,12 +4,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BulkMode } from '../shared/bulk-job';
 import { send } from '../shared/connector';
-import { FLAG_FIELDS, ID_FIELDS, TEXT_FIELDS, parseLinkForm, type FieldErrors, type FlagField, type FormField, type IdField, type TextField } from '../shared/link-form';
-import type { Failure } from '../shared/outcome';
-import { applyPreset, hasMoreOptions, type Preset } from '../shared/presets';
+import type { Failure } from '../everflow/failures';
+import { MORE_OPTIONS, TEXT_FIELDS, type FlagField, type FormField, type IdField, type TextField } from '../everflow/link-fields';
+import { hasMoreOptions, parseLinkForm, type FieldErrors } from '../shared/link-form';
+import { applyPreset, type Preset } from '../shared/presets';
 import { SUB_TOKENS } from '../shared/sub-tokens';
-import { CheckboxField, InputField, fieldId } from './bulk-fields';
-import type { PickField } from '../popup/pickers';
+import { InputField, MoreOptionFields, SubFields, fieldId } from '../ui/form-fields';
+import type { PickField } from '../ui/pickers';
 import { withName, type BulkDraft } from './bulk-draft';
 import { checkDraft, emptyListMessage, startLabel, summarizeList } from './bulk-check';
 import { JOB_HEADING, focusWhenReady } from './job-panel';
@@ -18,7 +19,6 @@ import { MODE_LABELS, MODE_WORDS, addLabel, listLabel } from './list-words';
 export const LIST_ID = 'bulk-list';
 const ADD_NOTE = 'Type a name and choose a match, or type an ID and press Enter: it is added to the list.';
 export const TOKEN_HINT = `Source ID and subs may use ${SUB_TOKENS.join(', ')}: filled in per row, with that row’s IDs.`;
-const MORE_OPTIONS: readonly FormField[] = [...ID_FIELDS.slice(2), ...FLAG_FIELDS];
 const MAX_ROW_ERRORS_SHOWN = 50;
 
 interface BulkFormProps {
@@ -44,8 +44,8 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
   // Open at first when the draft uses those fields; afterwards the person (or an error) opens it.
   const [moreAtFirst] = useState(() => hasMoreOptions(draft.form));
   // Loaded with import(), as in the popup: then the picker's chunk stays one the popup can load lazily.
-  const [pickers, setPickers] = useState<typeof import('../popup/pickers') | null>(null);
-  useEffect(() => void import('../popup/pickers').then(setPickers, () => undefined), []);
+  const [pickers, setPickers] = useState<typeof import('../ui/pickers') | null>(null);
+  useEffect(() => void import('../ui/pickers').then(setPickers, () => undefined), []);
   const view = useRef(draft);
   view.current = draft;
 
@@ -161,9 +161,8 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
     focusWhenReady(JOB_HEADING);
   }
 
-  const field = (name: IdField | TextField, numeric = false) => (
-    <InputField name={name} value={form[name]} error={errors[name]} numeric={numeric} onValue={setField} />
-  );
+  const field = (name: IdField | TextField) => <InputField name={name} value={form[name]} error={errors[name]} onValue={setField} />;
+  const fields = { form, errors, onValue: setField, onFlag: setField };
   const count = list.parsed.ids.length;
   const listDescribed = ['bulk-list-summary', listErrors.length > 0 ? 'bulk-list-errors' : ''].filter(Boolean).join(' ');
 
@@ -189,7 +188,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
       {/* Keyed by mode: the picker attaches to these inputs by id, and the ids swap with the mode. */}
       <div class="bulk-pick" key={mode}>
         <div class="row">
-          {field(words.fixedField, true)}
+          {field(words.fixedField)}
           <div class="field">
             <label for={fieldId(words.listField)}>{addLabel(mode)}</label>
             <input
@@ -249,26 +248,11 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
           </select>
         </div>
         {field('sourceId')}
-        <div class="subs">
-          {field('sub1')}
-          {field('sub2')}
-          {field('sub3')}
-          {field('sub4')}
-          {field('sub5')}
-        </div>
+        <SubFields {...fields} />
         <p class="field-note">{TOKEN_HINT}</p>
         <details ref={more} open={moreAtFirst}>
           <summary>More options</summary>
-          <div class="row">
-            {field('trackingDomainId', true)}
-            {field('offerUrlId', true)}
-          </div>
-          <div class="row">
-            {field('creativeId', true)}
-            {field('trafficSourceId', true)}
-          </div>
-          <CheckboxField name="encryptParameters" checked={form.encryptParameters} onFlag={setField} />
-          <CheckboxField name="redirectLink" checked={form.redirectLink} onFlag={setField} />
+          <MoreOptionFields {...fields} />
         </details>
       </fieldset>
 

@@ -5,22 +5,23 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BulkJob } from '../shared/bulk-job';
 import { progressOf } from './bulk-progress';
-import { applyPreset, defaultPreset, presetsItem, type Preset } from '../shared/presets';
-import { decodeStored, readItem, writeItem } from '../shared/storage-item';
+import { applyPreset, defaultPreset } from '../shared/presets';
+import { presetsItem } from '../shared/stored-items';
 import '../shared/theme.css';
 import './bulk.css';
 import { EMPTY_DRAFT, bulkDraftItem, type BulkDraft } from './bulk-draft';
 import { BulkForm } from './bulk-form';
 import { JobPanel } from './job-panel';
 import { changeAnnouncement, startBlockedReason } from './job-status';
-import { fieldId } from './bulk-fields';
+import { fieldId } from '../ui/form-fields';
+import { useStored } from '../ui/use-stored';
 import { MODE_WORDS } from './list-words';
 import { useBulkJob } from './use-bulk-job';
 
 export const DRAFT_RESET_NOTICE = 'Your saved bulk form could not be read, so it starts empty.';
 
 function saveDraft(draft: BulkDraft) {
-  writeItem(bulkDraftItem, draft).catch(() => {
+  bulkDraftItem.set(draft).catch(() => {
     // Storage full or unavailable: the form still works, only the draft is not kept.
   });
 }
@@ -30,39 +31,23 @@ function openOptions(event: Event) {
   void chrome.runtime.openOptionsPage();
 }
 
-/** The saved presets, followed as the options page or the popup change them. */
-function usePresets(): readonly Preset[] {
-  const [presets, setPresets] = useState<readonly Preset[]>([]);
-  useEffect(() => {
-    const load = () =>
-      void chrome.storage.local.get(presetsItem.key).then((got) => setPresets(decodeStored(presetsItem, got[presetsItem.key]).value.presets));
-    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area === 'local' && presetsItem.key in changes) load();
-    };
-    chrome.storage.onChanged.addListener(onChanged);
-    load();
-    return () => chrome.storage.onChanged.removeListener(onChanged);
-  }, []);
-  return presets;
-}
-
 function App() {
   const [draft, setDraft] = useState<BulkDraft | null>(null);
   const [notice, setNotice] = useState('');
   const [announcement, setAnnouncement] = useState('');
-  const presets = usePresets();
+  // Followed as the options page or the popup change them.
+  const presets = useStored(presetsItem)?.presets ?? [];
   const view = useBulkJob();
   const job = view?.job ?? null;
   const seen = useRef<Pick<BulkJob, 'id' | 'state'> | null | undefined>(undefined);
 
   useEffect(() => {
     void (async () => {
-      const stored = await readItem(bulkDraftItem).catch(() => ({ value: structuredClone(EMPTY_DRAFT), status: 'reset' as const }));
+      const stored = await bulkDraftItem.read().catch(() => ({ value: structuredClone(EMPTY_DRAFT), status: 'reset' as const }));
       let restored = stored.value;
       if (stored.status === 'missing') {
         // A first visit takes the default preset, as the popup's new drafts do.
-        const got = await chrome.storage.local.get(presetsItem.key);
-        const preset = defaultPreset(decodeStored(presetsItem, got[presetsItem.key]).value);
+        const preset = defaultPreset(await presetsItem.value());
         if (preset) restored = { ...restored, form: applyPreset(restored.form, preset.values) };
       }
       if (stored.status === 'reset') setNotice(DRAFT_RESET_NOTICE);

@@ -1,7 +1,7 @@
 // Folding batched storage.onChanged changes into the page's copy of the job and its results. Pure:
 // the page (use-bulk-job.ts) collects the changes and calls these once per batch.
-import { ROW_KEY_PREFIX, bulkJobItem, readResult, type BulkJob, type BulkResult } from '../shared/bulk-job';
-import { decodeStored } from '../shared/storage-item';
+import { ROW_KEY_PREFIX, readResult, type BulkJob, type BulkResult } from '../shared/bulk-job';
+import { bulkJobItem } from '../shared/stored-items';
 
 export interface JobView {
   job: BulkJob | null;
@@ -18,7 +18,7 @@ export const isBulkKey = (key: string) => key === bulkJobItem.key || key.startsW
  * otherwise the same job with the new state. Its rows keep their old objects, so no row re-renders.
  */
 export function withJobChange(view: JobView, stored: unknown): JobView | null {
-  const job = decodeStored(bulkJobItem, stored).value;
+  const job = bulkJobItem.decode(stored).value;
   if (!job || !view.job || job.id !== view.job.id || job.rows.length !== view.job.rows.length) return null;
   return { job: { ...job, rows: view.job.rows }, results: view.results };
 }

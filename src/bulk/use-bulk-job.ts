@@ -2,16 +2,15 @@
 // storage.onChanged. Nothing about the job lives in the page: a reopened page shows a running job.
 // Changes arrive up to ~30 a second; they are collected and applied once per BATCH_MS.
 import { useEffect, useState } from 'preact/hooks';
-import { bulkJobItem, resultsOf, rowKeys } from '../shared/bulk-job';
-import { decodeStored } from '../shared/storage-item';
+import { resultsOf, rowKeys } from '../shared/bulk-job';
+import { bulkJobItem } from '../shared/stored-items';
 import { isBulkKey, withJobChange, withRowChanges, type Changes, type JobView } from './job-results';
 
 export const BATCH_MS = 200;
 
 async function readAll(): Promise<JobView> {
-  const got = await chrome.storage.local.get(bulkJobItem.key);
-  // Decoded, not read(): the page never writes the job, not even a reset.
-  const job = decodeStored(bulkJobItem, got[bulkJobItem.key]).value;
+  // Only read: the page never writes the job, not even a reset.
+  const job = await bulkJobItem.value();
   if (!job) return { job: null, results: [] };
   return { job, results: resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length))) };
 }

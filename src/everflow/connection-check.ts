@@ -1,5 +1,5 @@
 // The options page's "Test connection": one cheap read-only Network API call that proves key and region.
-import type { Failure } from '../shared/outcome';
+import type { Failure } from './failures';
 import { callEverflow, type Connection } from './http';
 
 export const CONNECTION_CHECK_PATH = '/networks/domains/tracking';

@@ -1,5 +1,33 @@
-// Turns whatever Everflow or the network did into one plain sentence: what happened, what to do.
-import { failure, type Failure } from '../shared/outcome';
+// What a failed call ends in, and how whatever Everflow or the network did becomes one plain
+// sentence: what happened, what to do. The UI shows `message`; code and tests branch on `kind`.
+
+export const FAILURE_KINDS = [
+  'no-key',
+  'invalid-input',
+  'unauthorized',
+  'forbidden',
+  'rejected',
+  'rate-limited',
+  'server',
+  'network',
+  'timeout',
+  'bad-response',
+  /** The extension itself failed (e.g. its background did not answer). */
+  'internal',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export interface Failure {
+  ok: false;
+  kind: FailureKind;
+  message: string;
+  /** Per-field messages, for `invalid-input`. */
+  fieldErrors?: Record<string, string>;
+}
+
+export function failure(kind: FailureKind, message: string, fieldErrors?: Record<string, string>): Failure {
+  return fieldErrors ? { ok: false, kind, message, fieldErrors } : { ok: false, kind, message };
+}
 
 export const TIMEOUT_SECONDS = 15;
 const MAX_QUOTED = 160;

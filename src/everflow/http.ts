@@ -1,8 +1,7 @@
 // One Everflow call: auth header, JSON body, timeout, retries of passing trouble, and every way it
 // can fail mapped to a Failure. Pure apart from `fetch` and `sleep`, which callers may inject;
 // nothing here touches chrome.* or storage.
-import { failure, type Failure } from '../shared/outcome';
-import { MESSAGES, TIMEOUT_SECONDS, failureForStatus } from './failures';
+import { MESSAGES, TIMEOUT_SECONDS, failure, failureForStatus, type Failure } from './failures';
 import type { Lane, RateLimiter } from './rate-limiter';
 
 export interface Connection {

@@ -2,8 +2,7 @@
 // tracking domains, URLs and creatives, and the network's traffic sources. Shapes come from
 // Everflow's docs only, so parsing is lenient: unknown fields are ignored, entries without an ID are
 // skipped, and only a missing list is an error.
-import { failure, type Failure } from '../shared/outcome';
-import { MESSAGES } from './failures';
+import { MESSAGES, failure, type Failure } from './failures';
 import { callEverflow, type Connection } from './http';
 
 export interface LookupOption {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkInput } from '../shared/link-form';
+import { REDIRECT_LINK_FIELD, type LinkInput } from './link-fields';
 import { MESSAGES } from './failures';
 import { apiBase } from './regions';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from './test-fetch';
 import {
-  REDIRECT_LINK_FIELD,
   TRACKING_LINK_PATH,
   buildClickBody,
   generateTrackingLink,
@@ -146,10 +145,12 @@ describe('generateTrackingLink', () => {
     expect(sent[0]?.method).toBe('POST');
     expect(sent[0]?.headers['X-Eflow-Api-Key']).toBe(API_KEY);
     expect(sent[0]?.headers['Content-Type']).toBe('application/json');
-    expect(sent[0]?.body).toBe(
-      '{"network_offer_id":1,"network_affiliate_id":2,"network_tracking_domain_id":3,"network_offer_url_id":4,' +
-        '"creative_id":5,"network_traffic_source_id":6,"source_id":"newsletter","sub1":"s1","sub2":"s2","sub3":"s3",' +
-        '"sub4":"s4","sub5":"s5","is_encrypt_parameters":true,"is_redirect_link":true}',
+    expect(JSON.parse(String(sent[0]!.body))).toStrictEqual(
+      JSON.parse(
+        '{"network_offer_id":1,"network_affiliate_id":2,"network_tracking_domain_id":3,"network_offer_url_id":4,' +
+          '"creative_id":5,"network_traffic_source_id":6,"source_id":"newsletter","sub1":"s1","sub2":"s2","sub3":"s3",' +
+          '"sub4":"s4","sub5":"s5","is_encrypt_parameters":true,"is_redirect_link":true}',
+      ),
     );
   });
 

@@ -1,16 +1,9 @@
 // POST /v1/networks/tracking/offers/clicks: build the body, call, and accept only a real http(s) link.
-import type { LinkInput } from '../shared/link-form';
-import { failure, type Failure } from '../shared/outcome';
-import { MESSAGES } from './failures';
+import { MESSAGES, failure, type Failure } from './failures';
 import { callEverflow, type Connection } from './http';
+import { LINK_FIELDS, type LinkInput } from './link-fields';
 
 export const TRACKING_LINK_PATH = '/networks/tracking/offers/clicks';
-
-/**
- * The name of the "redirect link even for direct-linking offers" flag. Everflow's stored docs drop
- * this field's name; `is_redirect_link` is the only name seen in public code. Correct it here only.
- */
-export const REDIRECT_LINK_FIELD = 'is_redirect_link';
 
 /** Longest link we accept back; far above any real link, low enough to keep junk out. */
 const MAX_URL_LENGTH = 4096;
@@ -19,25 +12,13 @@ export type ClickBody = Record<string, number | string | boolean>;
 
 /** The exact JSON Everflow receives: IDs as numbers, and nothing that was left empty or unchecked. */
 export function buildClickBody(input: LinkInput): ClickBody {
-  const body: ClickBody = {
-    network_offer_id: input.offerId,
-    network_affiliate_id: input.affiliateId,
-  };
-  const optional: [string, number | string | undefined][] = [
-    ['network_tracking_domain_id', input.trackingDomainId],
-    ['network_offer_url_id', input.offerUrlId],
-    ['creative_id', input.creativeId],
-    ['network_traffic_source_id', input.trafficSourceId],
-    ['source_id', input.sourceId],
-    ['sub1', input.sub1],
-    ['sub2', input.sub2],
-    ['sub3', input.sub3],
-    ['sub4', input.sub4],
-    ['sub5', input.sub5],
-  ];
-  for (const [name, value] of optional) if (value !== undefined && value !== '') body[name] = value;
-  if (input.encryptParameters) body.is_encrypt_parameters = true;
-  if (input.redirectLink) body[REDIRECT_LINK_FIELD] = true;
+  const body: ClickBody = {};
+  for (const field of LINK_FIELDS) {
+    if (!(field.linkTypes as readonly string[]).includes('offer')) continue;
+    const value = input[field.name];
+    // A flag is sent only when it is on; Everflow's default is off.
+    if (value !== undefined && value !== '' && value !== false) body[field.param] = value;
+  }
   return body;
 }
 

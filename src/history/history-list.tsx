@@ -4,10 +4,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
-import { historyItem, type HistoryEntry } from '../shared/link-history';
+import type { HistoryEntry } from '../shared/link-history';
+import { draftItem, historyItem } from '../shared/stored-items';
+import { useStored } from '../ui/use-stored';
 import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from './history-table';
-import { read, writeItem } from '../shared/storage-item';
-import { draftItem } from '../shared/stored-items';
 import css from './history.css?inline';
 import { downloadCsv } from '../shared/csv';
 
@@ -25,7 +25,7 @@ export const OPEN_POPUP = 'Open the toolbar popup to use it.';
 
 /** Puts the entry's inputs in the popup's form and opens the popup (or says how to). */
 async function useAgainFromPage(entry: HistoryEntry): Promise<string> {
-  await writeItem(draftItem, formFromInput(entry.input));
+  await draftItem.set(formFromInput(entry.input));
   try {
     await chrome.action.openPopup();
     return 'The link builder is open with these inputs.';
@@ -55,7 +55,7 @@ export interface HistoryListProps {
 }
 
 export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const entries = useStored(historyItem);
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -63,19 +63,6 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   const clearButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    let alive = true;
-    const load = () => void read(historyItem).then((value) => alive && setEntries(value));
-    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area === 'local' && historyItem.key in changes) load();
-    };
-    chrome.storage.onChanged.addListener(onChanged);
-    load();
-    return () => {
-      alive = false;
-      chrome.storage.onChanged.removeListener(onChanged);
-    };
-  }, []);
 
   useEffect(() => {
     if (confirming) cancelButton.current?.focus();
@@ -95,7 +82,6 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
       setAnnouncement(reply.message);
       return;
     }
-    setEntries((current) => current && current.filter((e) => e.id !== entry.id));
     setAnnouncement(`Deleted the link for ${describe(entry)}.`);
     search.current?.focus();
   }
@@ -107,7 +93,6 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
       setAnnouncement(reply.message);
       return;
     }
-    setEntries([]);
     setAnnouncement('History cleared.');
     search.current?.focus();
   }

@@ -2,15 +2,11 @@
 // the history's code is in the popup's first load. "Use again" is handled here too: it saves the
 // draft and patches the popup's form state, then goes back to the form.
 import { useEffect, useRef } from 'preact/hooks';
-import { EMPTY_FORM, FLAG_FIELDS, ID_FIELDS, formFromInput } from '../shared/link-form';
+import { formFromInput, hasMoreOptions } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
-import { writeItem } from '../shared/storage-item';
 import { draftItem } from '../shared/stored-items';
 import type { PopupState } from '../popup/popup-view';
 import { HISTORY_PAGE, HistoryList } from './history-list';
-
-/** The fields under "More options": every ID after the offer and affiliate, and the flags. */
-const MORE_OPTIONS = [...ID_FIELDS.slice(2), ...FLAG_FIELDS];
 
 export interface HistoryPanelProps {
   onBack: () => void;
@@ -25,8 +21,8 @@ export function HistoryPanel({ onBack, onPatch }: HistoryPanelProps) {
 
   function useAgain(entry: HistoryEntry) {
     const form = formFromInput(entry.input);
-    writeItem(draftItem, form).catch(() => undefined);
-    onPatch({ form, errors: {}, failed: null, sources: {}, moreOpen: MORE_OPTIONS.some((field) => form[field] !== EMPTY_FORM[field]) });
+    draftItem.set(form).catch(() => undefined);
+    onPatch({ form, errors: {}, failed: null, sources: {}, moreOpen: hasMoreOptions(form) });
     onBack();
     focusSoon('field-offerId');
   }

@@ -1,57 +1,37 @@
 // Presets on the options page: each one's name and values as labelled inputs, Save changes, Delete
 // (asked in the page first), and Make default / No default. Presets are saved from the popup; this
-// page writes the same stored item directly (presets are not secret), re-reading it before each change.
-import { useEffect, useState } from 'preact/hooks';
+// page changes the same stored item (presets are not secret), each change one serialised update.
+import { useState } from 'preact/hooks';
 import { EMPTY_FORM, FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS, type LinkForm } from '../shared/link-form';
-import {
-  MAX_PRESETS,
-  PRESET_ID_FIELDS,
-  applyPreset,
-  deletePreset,
-  presetErrors,
-  presetValuesFromForm,
-  presetsItem,
-  setDefaultPreset,
-  updatePreset,
-  type Preset,
-  type PresetErrors,
-  type PresetList,
-} from '../shared/presets';
-import { read, writeItem } from '../shared/storage-item';
+import { MAX_PRESETS, PRESET_ID_FIELDS, applyPreset, deletePreset, presetErrors, presetValuesFromForm, setDefaultPreset, updatePreset, type Preset, type PresetErrors, type PresetList } from '../shared/presets';
+import { presetsItem } from '../shared/stored-items';
+import { useStored } from '../ui/use-stored';
 
 type Change = (list: PresetList) => { ok: true; list: PresetList } | { ok: false; message: string };
 
 export function PresetsSection() {
-  const [list, setList] = useState<PresetList | null>(null);
+  // A preset saved in the popup meanwhile shows up here.
+  const list = useStored(presetsItem);
   // Its own live line, beside the presets: the page's status line is at the top, out of sight from here.
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const onNotice = (text: string, tone: 'ok' | 'error') => setNotice({ text, tone });
 
-  useEffect(() => {
-    const load = () => void read(presetsItem).then(setList);
-    load();
-    // A preset saved in the popup meanwhile shows up here.
-    const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area === 'local' && presetsItem.key in changes) load();
-    };
-    chrome.storage.onChanged.addListener(listener);
-    return () => chrome.storage.onChanged.removeListener(listener);
-  }, []);
-
   /** Applies a change to the stored list as it is now; true when it was saved. */
   async function change(apply: Change, done: string): Promise<boolean> {
-    const result = apply(await read(presetsItem));
-    if (!result.ok) {
-      onNotice(result.message, 'error');
-      return false;
-    }
+    let result: ReturnType<Change> | undefined;
     try {
-      await writeItem(presetsItem, result.list);
+      await presetsItem.update((current) => {
+        result = apply(current);
+        return result.ok ? result.list : current;
+      });
     } catch {
       onNotice('The presets could not be saved (browser storage is unavailable or full).', 'error');
       return false;
     }
-    setList(result.list);
+    if (!result?.ok) {
+      onNotice(result?.message ?? 'The presets could not be saved.', 'error');
+      return false;
+    }
     onNotice(done, 'ok');
     return true;
   }

@@ -2,10 +2,12 @@
 // The popup's markup as a pure function of its state. Pure on purpose: the build renders it to
 // HTML (prerender.tsx) so the form is on screen before any script runs, and popup.tsx hydrates it.
 import type { ComponentChildren } from 'preact';
-import type { FieldErrors, FlagField, IdField, LinkForm, TextField } from '../shared/link-form';
-import { EMPTY_FORM } from '../shared/link-form';
-import type { Failure, LinkSuccess } from '../shared/outcome';
-import { CheckboxField, InputField } from './form-fields';
+import type { Failure } from '../everflow/failures';
+import type { FlagField, IdField, TextField } from '../everflow/link-fields';
+import { EMPTY_FORM, type FieldErrors, type LinkForm } from '../shared/link-form';
+import type { LinkSuccess } from '../shared/outcome';
+import { FailureNotice } from '../ui/failure-notice';
+import { InputField, MoreOptionFields, SubFields } from '../ui/form-fields';
 
 export type PrefillSources = Partial<Record<'offerId' | 'affiliateId', string>>;
 
@@ -78,17 +80,17 @@ interface PopupViewProps {
 
 export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
   const { form, errors, sources } = state;
-  const field = (name: IdField | TextField, numeric = false) => (
+  const field = (name: 'offerId' | 'affiliateId' | 'sourceId') => (
     <InputField
       name={name}
       value={form[name]}
       error={errors[name]}
-      numeric={numeric}
-      note={name === 'offerId' || name === 'affiliateId' ? sources[name] : undefined}
+      note={name === 'sourceId' ? undefined : sources[name]}
       onValue={actions.onValue}
-      onFocus={numeric ? actions.onIdFocus : undefined}
+      onFocus={name === 'sourceId' ? undefined : actions.onIdFocus}
     />
   );
+  const fields = { form, errors, onValue: actions.onValue, onFlag: actions.onFlag, onIdFocus: actions.onIdFocus };
 
   return (
     <main>
@@ -124,30 +126,15 @@ export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
       {state.startupFailure ? <FailureNotice failure={state.startupFailure} onOpenOptions={actions.onOpenOptions} /> : null}
       <form onSubmit={actions.onSubmit} noValidate aria-busy={state.busy}>
         <div class="row">
-          {field('offerId', true)}
-          {field('affiliateId', true)}
+          {field('offerId')}
+          {field('affiliateId')}
         </div>
         {pickers}
         {field('sourceId')}
-        <div class="subs">
-          {field('sub1')}
-          {field('sub2')}
-          {field('sub3')}
-          {field('sub4')}
-          {field('sub5')}
-        </div>
+        <SubFields {...fields} />
         <details open={state.moreOpen} onToggle={(event) => actions.onToggleMore((event.currentTarget as HTMLDetailsElement).open)}>
           <summary>More options</summary>
-          <div class="row">
-            {field('trackingDomainId', true)}
-            {field('offerUrlId', true)}
-          </div>
-          <div class="row">
-            {field('creativeId', true)}
-            {field('trafficSourceId', true)}
-          </div>
-          <CheckboxField name="encryptParameters" checked={form.encryptParameters} onFlag={actions.onFlag} />
-          <CheckboxField name="redirectLink" checked={form.redirectLink} onFlag={actions.onFlag} />
+          <MoreOptionFields {...fields} />
         </details>
         <div class="actions">
           <button type="submit" class="primary" disabled={state.busy}>
@@ -175,21 +162,5 @@ export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
         {state.announcement}
       </p>
     </main>
-  );
-}
-
-const POINTS_TO_OPTIONS: ReadonlySet<Failure['kind']> = new Set(['no-key', 'unauthorized', 'forbidden']);
-
-/** A failure in one plain sentence, pointing to Options when the key is the problem. */
-export function FailureNotice({ failure, onOpenOptions }: { failure: Failure; onOpenOptions: () => void }) {
-  return (
-    <div class="failure" role="alert">
-      <p>{failure.message}</p>
-      {POINTS_TO_OPTIONS.has(failure.kind) ? (
-        <button type="button" class="link" onClick={onOpenOptions}>
-          Open options
-        </button>
-      ) : null}
-    </div>
   );
 }

@@ -4,15 +4,15 @@
 import { hydrate } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
-import { EMPTY_FORM, ID_FIELDS, TEXT_FIELDS, parseLinkForm, type FieldErrors, type FormField, type LinkForm } from '../shared/link-form';
+import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm } from '../shared/link-form';
 import { POPUP_PORT } from '../shared/popup-port';
+import { draftItem } from '../shared/stored-items';
 import '../shared/theme.css';
 import './popup.css';
-import { MORE_OPTIONS, fieldId } from './form-layout';
+import { fieldId, focusField } from '../ui/form-fields';
 import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
 import type { Startup } from './startup-data';
 
-const ALL_FIELDS: readonly FormField[] = [...ID_FIELDS, ...TEXT_FIELDS];
 export const DRAFT_RESET_NOTICE = 'Your saved form could not be read, so it starts empty.';
 
 function openOptions() {
@@ -31,17 +31,13 @@ function stayConnected() {
   }
 }
 
-function focusField(field: FormField) {
-  (document.getElementById(fieldId(field)) as HTMLInputElement | null)?.focus();
-}
-
 /** The Presets view, and the default preset a new draft takes: loaded only when needed. */
 const presetsPanel = () => import('./presets-panel');
 
 /** The form as startup.ts left it, with anything typed since: the app starts from what is on screen. */
 function formOnScreen(): LinkForm {
   const form = {} as Record<FormField, string | boolean>;
-  for (const field of Object.keys(EMPTY_FORM) as FormField[]) {
+  for (const field of FORM_FIELDS) {
     const input = document.getElementById(fieldId(field)) as HTMLInputElement;
     form[field] = input.type === 'checkbox' ? input.checked : input.value;
   }
@@ -55,7 +51,7 @@ function App({ startup }: { startup: Startup }) {
   const [history, setHistory] = useState<typeof import('../history/history-popup') | null>(null);
   const [presets, setPresets] = useState<typeof import('./presets-panel') | null>(null);
   const applyDefault = () => void presetsPanel().then((m) => m.applyDefault(setState));
-  const [pickers, setPickers] = useState<typeof import('./pickers') | null>(null);
+  const [pickers, setPickers] = useState<typeof import('../ui/pickers') | null>(null);
   const loadingPickers = useRef(false);
   const [resultPanel, setResultPanel] = useState<typeof import('./result-panel') | null>(null);
   const loadResultPanel = () => void import('./result-panel').then(setResultPanel);
@@ -64,7 +60,7 @@ function App({ startup }: { startup: Startup }) {
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   const recentAffiliate = useRef(startup.recentAffiliate);
   const saveDraft = (form: LinkForm) =>
-    void startup.saveDraft(form).catch(() => {
+    void draftItem.set(form).catch(() => {
       // Storage full or unavailable: the form still works, only the draft is not kept.
     });
 
@@ -119,7 +115,7 @@ function App({ startup }: { startup: Startup }) {
   }
 
   function showErrors(fieldErrors: FieldErrors) {
-    const first = ALL_FIELDS.find((field) => fieldErrors[field]);
+    const first = FORM_FIELDS.find((field) => fieldErrors[field]);
     setState((current) => ({ ...current, errors: fieldErrors, moreOpen: current.moreOpen || (!!first && MORE_OPTIONS.includes(first)) }));
     // Focus after render, so an opened "More options" section holds the field.
     if (first) setTimeout(() => focusField(first), 0);
@@ -133,7 +129,7 @@ function App({ startup }: { startup: Startup }) {
     onIdFocus() {
       if (loadingPickers.current) return;
       loadingPickers.current = true;
-      import('./pickers').then(setPickers, () => (loadingPickers.current = false));
+      import('../ui/pickers').then(setPickers, () => (loadingPickers.current = false));
     },
     onOpenHistory() {
       void import('../history/history-popup').then(setHistory);

@@ -4,21 +4,10 @@
 // the form; Offer ID and Affiliate ID are never touched. Styles are inline or the theme's classes: a
 // chunk loaded with import() cannot bring CSS.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LinkForm } from '../shared/link-form';
-import {
-  applyPreset,
-  defaultPreset,
-  hasMoreOptions,
-  presetErrors,
-  presetValuesFromForm,
-  presetsItem,
-  savePreset,
-  type Preset,
-  type PresetList,
-  type PresetValues,
-} from '../shared/presets';
-import { read, writeItem } from '../shared/storage-item';
-import { draftItem } from '../shared/stored-items';
+import { hasMoreOptions, type LinkForm } from '../shared/link-form';
+import { applyPreset, defaultPreset, presetErrors, presetValuesFromForm, savePreset, type Preset, type PresetChange, type PresetValues } from '../shared/presets';
+import { draftItem, presetsItem } from '../shared/stored-items';
+import { useStored } from '../ui/use-stored';
 import { SUB_TOKENS } from '../shared/sub-tokens';
 import type { PopupState } from './popup-view';
 
@@ -30,7 +19,7 @@ export const TOKEN_HINT = `Subs may use ${SUB_TOKENS.join(', ')}: filled in when
 function applyValues(setState: SetPopupState, values: PresetValues, announcement?: string) {
   setState((current) => {
     const form = applyPreset(current.form, values);
-    writeItem(draftItem, form).catch(() => undefined);
+    draftItem.set(form).catch(() => undefined);
     return {
       ...current,
       form,
@@ -44,7 +33,7 @@ function applyValues(setState: SetPopupState, values: PresetValues, announcement
 
 /** A new draft (a cleared form, or the popup's first open) takes the default preset, if there is one. */
 export async function applyDefault(setState: SetPopupState): Promise<void> {
-  const preset = defaultPreset(await read(presetsItem).catch(() => ({ presets: [], defaultId: null })));
+  const preset = defaultPreset(await presetsItem.value().catch(() => presetsItem.fallback()));
   if (preset) applyValues(setState, preset.values);
 }
 
@@ -58,14 +47,13 @@ const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.
 
 export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const [list, setList] = useState<PresetList | null>(null);
+  const list = useStored(presetsItem);
   const [name, setName] = useState('');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
 
   useEffect(() => {
     heading.current?.focus();
-    void read(presetsItem).then(setList);
   }, []);
 
   function back(focus = 'open-presets') {
@@ -89,18 +77,20 @@ export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
       document.getElementById('preset-name')?.focus();
       return;
     }
-    const change = savePreset(await read(presetsItem), name, values, crypto.randomUUID());
-    if (!change.ok) {
-      setError(change.message);
-      return;
-    }
+    let change: PresetChange | undefined;
     try {
-      await writeItem(presetsItem, change.list);
+      await presetsItem.update((current) => {
+        change = savePreset(current, name, values, crypto.randomUUID());
+        return change.ok ? change.list : current;
+      });
     } catch {
       setError('The preset could not be saved (browser storage is unavailable or full).');
       return;
     }
-    setList(change.list);
+    if (!change?.ok) {
+      setError(change?.message ?? 'The preset could not be saved.');
+      return;
+    }
     setError('');
     setName('');
     setStatus(`Saved preset “${name.trim()}”.`);

@@ -4,8 +4,9 @@
 // form as it finds it. Measured (npm run bench): fetched alongside this script, the app's modules
 // delayed both it and the form.
 import type { FormField } from '../shared/link-form';
-import { fieldId } from './form-layout';
-import { LOCAL_KEYS, PENDING_KEY, startupState, storedDraft, type Startup } from './startup-data';
+import { pendingPrefillItem } from '../shared/stored-items';
+import { fieldId } from '../ui/form-fields';
+import { LOCAL_ITEMS, startupState, type Startup } from './startup-data';
 
 /** The app's entry and its imports, written here by the build; in dev the app has its own script tag. */
 const app = document.currentScript?.dataset.app?.split(' ');
@@ -30,14 +31,12 @@ const nothing = (): Record<string, unknown> => ({});
 
 async function start(): Promise<Startup> {
   const [local, session, [tab]] = await Promise.all([
-    chrome.storage.local.get(Object.values(LOCAL_KEYS)).catch(nothing),
-    chrome.storage.session.get(PENDING_KEY).catch(nothing),
+    chrome.storage.local.get(LOCAL_ITEMS.map((item) => item.key)).catch(nothing),
+    chrome.storage.session.get(pendingPrefillItem.key).catch(nothing),
     chrome.tabs.query({ active: true, currentWindow: true }).catch(() => []),
   ]);
-  const pending = session[PENDING_KEY];
-  // A right-click request is for this opening only.
-  if (pending !== undefined) chrome.storage.session.remove(PENDING_KEY).catch(nothing);
-  const state = startupState({ local, pending, url: tab?.url, now: Date.now() }, typed);
+  // A right-click request is for this opening only: the background clears it once the app connects.
+  const state = startupState({ local, pending: session[pendingPrefillItem.key], url: tab?.url, now: Date.now() }, typed);
   for (const [field, value] of Object.entries(state.form) as [FormField, string | boolean][]) {
     if (typed.has(field)) continue;
     if (typeof value === 'boolean') input(field).checked = value;
@@ -52,7 +51,6 @@ async function start(): Promise<Startup> {
     get submitted() {
       return submitted;
     },
-    saveDraft: (form) => chrome.storage.local.set(storedDraft(form)),
   };
 }
 

@@ -4,7 +4,7 @@
 // here rather than a full zod parse, which would pull every reply schema into the popup's first load.
 // chrome.* directly, not the polyfill, for the same reason.
 import type { MessageType, Payload, Reply } from './messages';
-import { failure } from './outcome';
+import { failure } from '../everflow/failures';
 
 export const NO_ANSWER = 'The extension’s background did not answer; close this window and try again.';
 

@@ -2,60 +2,35 @@
 // The popup checks the form with `parseLinkForm` before sending; the background checks the same
 // payload again on receipt, so both sides share one set of rules and one set of messages.
 import * as z from 'zod/mini';
+import {
+  FIELD_LABELS,
+  FLAG_FIELDS,
+  ID_FIELDS,
+  LINK_FIELDS,
+  MAX_ID,
+  MAX_TEXT,
+  MORE_OPTIONS,
+  TEXT_FIELDS,
+  type FlagField,
+  type FormField,
+  type IdField,
+  type LinkInput,
+  type TextField,
+} from '../everflow/link-fields';
 
-/** Everflow's IDs are signed 32-bit integers; 0 is never a valid ID. */
-export const MAX_ID = 2147483647;
-/** Everflow limits each query parameter value on a link to 200 characters. */
-export const MAX_TEXT = 200;
-
-export const ID_FIELDS = ['offerId', 'affiliateId', 'trackingDomainId', 'offerUrlId', 'creativeId', 'trafficSourceId'] as const;
-export const TEXT_FIELDS = ['sourceId', 'sub1', 'sub2', 'sub3', 'sub4', 'sub5'] as const;
-export const FLAG_FIELDS = ['encryptParameters', 'redirectLink'] as const;
-
-export type IdField = (typeof ID_FIELDS)[number];
-export type TextField = (typeof TEXT_FIELDS)[number];
-export type FlagField = (typeof FLAG_FIELDS)[number];
-export type FormField = IdField | TextField | FlagField;
-
-/** Visible labels, used by the form and inside validation messages so the two never drift apart. */
-export const FIELD_LABELS: Record<FormField, string> = {
-  offerId: 'Offer ID',
-  affiliateId: 'Affiliate ID',
-  sourceId: 'Source ID',
-  sub1: 'Sub 1',
-  sub2: 'Sub 2',
-  sub3: 'Sub 3',
-  sub4: 'Sub 4',
-  sub5: 'Sub 5',
-  trackingDomainId: 'Tracking domain ID',
-  offerUrlId: 'Offer URL ID',
-  creativeId: 'Creative ID',
-  trafficSourceId: 'Traffic source ID',
-  encryptParameters: 'Encrypt parameters',
-  redirectLink: 'Redirect link even for direct-linking offers',
-};
+export { FIELD_LABELS, FLAG_FIELDS, FORM_FIELDS, ID_FIELDS, MAX_ID, MAX_TEXT, MORE_OPTIONS, TEXT_FIELDS } from '../everflow/link-fields';
+export type { FlagField, FormField, IdField, LinkInput, TextField } from '../everflow/link-fields';
 
 /** Clip stored or received text so nothing from outside can grow without bound. */
 const boundedString = z.catch(z.pipe(z.string(), z.transform((s) => s.slice(0, 4 * MAX_TEXT))), '');
 const flag = z.catch(z.boolean(), false);
 
 /** The form exactly as typed. Lenient, so a stale or damaged draft still loads as something usable. */
-export const LinkFormSchema = z.object({
-  offerId: boundedString,
-  affiliateId: boundedString,
-  sourceId: boundedString,
-  sub1: boundedString,
-  sub2: boundedString,
-  sub3: boundedString,
-  sub4: boundedString,
-  sub5: boundedString,
-  trackingDomainId: boundedString,
-  offerUrlId: boundedString,
-  creativeId: boundedString,
-  trafficSourceId: boundedString,
-  encryptParameters: flag,
-  redirectLink: flag,
-});
+export const LinkFormSchema = z.object(
+  Object.fromEntries(LINK_FIELDS.map((field) => [field.name, field.kind === 'flag' ? flag : boundedString])) as {
+    [F in FormField]: F extends FlagField ? typeof flag : typeof boundedString;
+  },
+);
 export type LinkForm = z.infer<typeof LinkFormSchema>;
 
 export const EMPTY_FORM: LinkForm = LinkFormSchema.parse({});
@@ -82,25 +57,14 @@ function textSchema(field: TextField) {
 }
 
 /** The rules a form must pass before anything is sent to Everflow. */
-export const LinkInputSchema = z.object({
-  offerId: requiredId('offerId'),
-  affiliateId: requiredId('affiliateId'),
-  trackingDomainId: optionalId('trackingDomainId'),
-  offerUrlId: optionalId('offerUrlId'),
-  creativeId: optionalId('creativeId'),
-  trafficSourceId: optionalId('trafficSourceId'),
-  sourceId: textSchema('sourceId'),
-  sub1: textSchema('sub1'),
-  sub2: textSchema('sub2'),
-  sub3: textSchema('sub3'),
-  sub4: textSchema('sub4'),
-  sub5: textSchema('sub5'),
-  encryptParameters: z.boolean(),
-  redirectLink: z.boolean(),
-});
-
-/** The checked, typed request: IDs are numbers, empty optional fields are absent. */
-export type LinkInput = z.output<typeof LinkInputSchema>;
+export const LinkInputSchema = z.object(
+  Object.fromEntries(
+    LINK_FIELDS.map((field) => [
+      field.name,
+      field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? textSchema(field.name) : 'required' in field ? requiredId(field.name) : optionalId(field.name),
+    ]),
+  ) as unknown as Record<FormField, z.ZodMiniType<LinkInput[FormField], string | boolean>>,
+);
 
 export type FieldErrors = Partial<Record<FormField, string>>;
 export type FormCheck = { ok: true; input: LinkInput } | { ok: false; errors: FieldErrors };
@@ -125,8 +89,12 @@ export function parseLinkForm(value: unknown): FormCheck {
 
 /** The form that would produce this request: used to put a past request back into the form. */
 export function formFromInput(input: LinkInput): LinkForm {
-  const form: LinkForm = { ...EMPTY_FORM, encryptParameters: input.encryptParameters, redirectLink: input.redirectLink };
+  const form: LinkForm = { ...EMPTY_FORM };
+  for (const field of FLAG_FIELDS) form[field] = input[field];
   for (const field of ID_FIELDS) form[field] = input[field]?.toString() ?? '';
   for (const field of TEXT_FIELDS) form[field] = input[field] ?? '';
   return form;
 }
+
+/** Whether the form holds anything under "More options", so that section opens. */
+export const hasMoreOptions = (form: LinkForm) => MORE_OPTIONS.some((field) => form[field] !== EMPTY_FORM[field]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeStored, encodeStored } from './storage-item';
-import { MAX_HISTORY, appendEntry, historyItem, namesFromHistory, removeEntry } from './link-history';
+import { decodeStored } from './storage-item';
+import { MAX_HISTORY, appendEntry, namesFromHistory, removeEntry } from './link-history';
+import { historyItem } from './stored-items';
 import { historyEntry as entry } from './test-history-entry';
 
 describe('appendEntry', () => {
@@ -36,7 +37,7 @@ describe('removeEntry', () => {
 describe('historyItem', () => {
   it('round-trips entries, optional names included', () => {
     const value = [entry(2, { offerName: 'Acme' }, { sub1: 'x', creativeId: 9 }), entry(1)];
-    expect(decodeStored(historyItem, encodeStored(historyItem, value))).toStrictEqual({ value, status: 'ok' });
+    expect(decodeStored(historyItem, historyItem.encode(value))).toStrictEqual({ value, status: 'ok' });
   });
 
   it('drops a damaged entry and keeps the rest', () => {

@@ -1,36 +1,27 @@
-// The history of generated links: its stored item and the helpers the background needs (append with
-// a cap, remove, names). The background alone writes it (link-generation.ts, history-store.ts); the
-// history views read it directly, with their search and CSV in src/history/history-table.ts. vite.config.ts keeps this module out of the popup's first load.
+// The history of generated links: the shape of an entry and the helpers the background needs (append
+// with a cap, remove, names). The background alone writes it (historyItem in stored-items.ts); the
+// history views read it, with their search and CSV in src/history/history-table.ts.
 import * as z from 'zod/mini';
-import { MAX_ID, MAX_TEXT } from './link-form';
-import { SurfaceSchema } from './messages';
-import type { ItemSpec } from './storage-item';
+import { LINK_FIELDS, MAX_ID, MAX_TEXT, type FlagField, type IdField, type RequiredField, type TextField } from '../everflow/link-fields';
 
 /** Oldest entries are dropped beyond this many. */
 export const MAX_HISTORY = 1000;
 
+/** Where a generation was asked for, recorded with each link. */
+export const SurfaceSchema = z.enum(['popup', 'menu', 'keyboard']);
 export type Surface = z.infer<typeof SurfaceSchema>;
 
 const id = z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger));
 const text = z.optional(z.string().check(z.maxLength(MAX_TEXT)));
 
 /** A LinkInput as stored: the checked request, IDs as numbers, absent fields absent. */
-export const StoredLinkInputSchema = z.object({
-  offerId: id,
-  affiliateId: id,
-  trackingDomainId: z.optional(id),
-  offerUrlId: z.optional(id),
-  creativeId: z.optional(id),
-  trafficSourceId: z.optional(id),
-  sourceId: text,
-  sub1: text,
-  sub2: text,
-  sub3: text,
-  sub4: text,
-  sub5: text,
-  encryptParameters: z.boolean(),
-  redirectLink: z.boolean(),
-});
+export const StoredLinkInputSchema = z.object(
+  Object.fromEntries(
+    LINK_FIELDS.map((field) => [field.name, field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? text : 'required' in field ? id : z.optional(id)]),
+  ) as unknown as { [F in RequiredField]: typeof id } & { [F in Exclude<IdField, RequiredField>]: z.ZodMiniOptional<typeof id> } & {
+    [F in TextField]: typeof text;
+  } & { [F in FlagField]: z.ZodMiniBoolean },
+);
 
 const name = z.optional(z.string().check(z.maxLength(4 * MAX_TEXT)));
 
@@ -48,19 +39,10 @@ export const HistoryEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /** Keeps every readable entry: one damaged entry is dropped instead of resetting the whole history. */
-const HistorySchema = z.pipe(
+export const HistorySchema = z.pipe(
   z.array(z.catch(z.nullable(HistoryEntrySchema), null)),
   z.transform((entries): HistoryEntry[] => entries.flatMap((entry) => (entry ? [dropUndefined(entry)] : []))),
 );
-
-/** Generated links, newest first, at most MAX_HISTORY. */
-export const historyItem: ItemSpec<HistoryEntry[]> = {
-  area: 'local',
-  key: 'history',
-  version: 1,
-  schema: HistorySchema as unknown as z.ZodMiniType<HistoryEntry[]>,
-  fallback: () => [],
-};
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

@@ -1,17 +1,17 @@
 // The message protocol, one typed list per direction. Payloads and replies are zod schemas: the
-// background validates every payload on receipt, the UI validates every reply.
+// background validates every payload on receipt; the UI checks only that a reply looks like one
+// (connector.ts), since the background is its own code. Replies: replies.ts.
 import * as z from 'zod/mini';
 import { LOOKUP_KINDS } from '../everflow/lookups';
 import { BulkModeSchema, BulkRowSchema, MAX_BULK_ROWS } from './bulk-job';
 import { LinkFormSchema } from './link-form';
-import type { Failure } from './outcome';
+import { SurfaceSchema } from './link-history';
+import type { Failure } from '../everflow/failures';
 import type { replies } from './replies';
 import { MAX_DASHBOARD_DOMAINS, RegionSchema, RequestsPerSecondSchema } from './stored-items';
 
 export type { Status } from './replies';
 
-/** Where a generation was asked for; recorded so later features can tell popup from menu. */
-export const SurfaceSchema = z.enum(['popup', 'menu', 'keyboard']);
 
 export const MAX_KEY_LENGTH = 256;
 /** A key as pasted: trimmed, non-empty, no inner spaces, bounded. */

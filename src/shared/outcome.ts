@@ -1,22 +1,7 @@
-// What a generation (or any Everflow call) ends in, as both sides see it. The UI shows `message`;
-// tests and code branch on `kind`. LinkSuccess is also stored (the last link), so its schema is here.
+// What a generation ends in, as both sides see it: a link made, or a Failure (everflow/failures.ts).
+// LinkSuccess is also stored (the last link), so its schema is here.
 import * as z from 'zod/mini';
-
-export const FAILURE_KINDS = [
-  'no-key',
-  'invalid-input',
-  'unauthorized',
-  'forbidden',
-  'rejected',
-  'rate-limited',
-  'server',
-  'network',
-  'timeout',
-  'bad-response',
-  /** The extension itself failed (e.g. its background did not answer). */
-  'internal',
-] as const;
-export type FailureKind = (typeof FAILURE_KINDS)[number];
+import { FAILURE_KINDS, type Failure } from '../everflow/failures';
 
 export const LinkSuccessSchema = z.object({
   ok: z.literal(true),
@@ -33,10 +18,12 @@ export const LinkSuccessSchema = z.object({
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 
-// The reply schemas (Failure, LinkOutcome) live in replies.ts, which runtime code imports as types only.
-export type Failure = import('./replies').Failure;
-export type LinkOutcome = LinkSuccess | Failure;
+export const FailureSchema = z.object({
+  ok: z.literal(false),
+  kind: z.enum(FAILURE_KINDS),
+  message: z.string(),
+  fieldErrors: z.optional(z.record(z.string(), z.string())),
+});
 
-export function failure(kind: FailureKind, message: string, fieldErrors?: Record<string, string>): Failure {
-  return fieldErrors ? { ok: false, kind, message, fieldErrors } : { ok: false, kind, message };
-}
+export const LinkOutcomeSchema = z.discriminatedUnion('ok', [LinkSuccessSchema, FailureSchema]);
+export type LinkOutcome = LinkSuccess | Failure;

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, MAX_TEXT, type LinkForm } from './link-form';
-import {
-  EMPTY_PRESETS,
-  MAX_PRESETS,
-  MAX_PRESET_NAME,
-  applyPreset,
-  defaultPreset,
-  deletePreset,
-  hasMoreOptions,
-  presetErrors,
-  presetValuesFromForm,
-  presetsItem,
-  savePreset,
-  setDefaultPreset,
-  updatePreset,
-  type PresetList,
-  type PresetValues,
-} from './presets';
-import { decodeStored, encodeStored } from './storage-item';
+import { EMPTY_FORM, MAX_TEXT, hasMoreOptions, type LinkForm } from './link-form';
+import { EMPTY_PRESETS, MAX_PRESETS, MAX_PRESET_NAME, applyPreset, defaultPreset, deletePreset, presetErrors, presetValuesFromForm, savePreset, setDefaultPreset, updatePreset, type PresetList, type PresetValues } from './presets';
+import { presetsItem } from './stored-items';
+import { decodeStored } from './storage-item';
 
 const FORM: LinkForm = {
   ...EMPTY_FORM,
@@ -147,7 +132,7 @@ describe('savePreset, updatePreset, deletePreset, defaults', () => {
 describe('presetsItem', () => {
   it('round-trips and falls back to none when unreadable', () => {
     const list = setDefaultPreset(saved(EMPTY_PRESETS, 'A', VALUES, 'a'), 'a');
-    expect(decodeStored(presetsItem, encodeStored(presetsItem, list))).toEqual({ value: list, status: 'ok' });
+    expect(decodeStored(presetsItem, presetsItem.encode(list))).toEqual({ value: list, status: 'ok' });
     expect(decodeStored(presetsItem, undefined)).toEqual({ value: EMPTY_PRESETS, status: 'missing' });
     expect(decodeStored(presetsItem, { v: 1, data: { presets: 'x' } })).toEqual({ value: EMPTY_PRESETS, status: 'reset' });
     const tooMany = { presets: Array.from({ length: MAX_PRESETS + 1 }, (_, i) => ({ id: `${i}`, name: 'n', values: VALUES })), defaultId: null };

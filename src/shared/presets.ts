@@ -1,35 +1,38 @@
 // Presets: named sets of Source ID, Sub 1–5 and "More options" values, saved from the popup, applied
 // in one click, edited and deleted on the options page; one may be the default for new drafts. This
-// module alone owns their stored shape and the pure helpers over it. The UI pages write the item
-// directly (presets are not secret). vite.config.ts keeps this module out of the popup's first load.
+// module owns their shape and the pure helpers over it; the stored item is presetsItem in
+// stored-items.ts, written by the pages (presets are not secret) through its serialised update.
 import * as z from 'zod/mini';
-import { EMPTY_FORM, FLAG_FIELDS, ID_FIELDS, MAX_TEXT, TEXT_FIELDS, parseLinkForm, type FieldErrors, type LinkForm } from './link-form';
-import type { ItemSpec } from './storage-item';
+import {
+  EMPTY_FORM,
+  FLAG_FIELDS,
+  ID_FIELDS,
+  MAX_TEXT,
+  MORE_OPTIONS,
+  TEXT_FIELDS,
+  parseLinkForm,
+  type FieldErrors,
+  type FlagField,
+  type IdField,
+  type LinkForm,
+  type TextField,
+} from './link-form';
 
 export const MAX_PRESETS = 50;
 export const MAX_PRESET_NAME = 60;
 
 /** The optional IDs a preset may hold ("More options"); offer and affiliate are never part of one. */
-export const PRESET_ID_FIELDS = ID_FIELDS.slice(2) as readonly ('trackingDomainId' | 'offerUrlId' | 'creativeId' | 'trafficSourceId')[];
-export type PresetIdField = (typeof PRESET_ID_FIELDS)[number];
+export const PRESET_ID_FIELDS = ID_FIELDS.filter((field) => MORE_OPTIONS.includes(field)) as PresetIdField[];
+export type PresetIdField = Exclude<IdField, 'offerId' | 'affiliateId'>;
 
 const text = z.string().check(z.maxLength(MAX_TEXT));
 const idText = z.optional(z.string().check(z.maxLength(20)));
 
 export const PresetValuesSchema = z.object({
-  sourceId: text,
-  sub1: text,
-  sub2: text,
-  sub3: text,
-  sub4: text,
-  sub5: text,
-  encryptParameters: z.boolean(),
-  redirectLink: z.boolean(),
+  ...(Object.fromEntries(TEXT_FIELDS.map((field) => [field, text])) as Record<TextField, typeof text>),
+  ...(Object.fromEntries(FLAG_FIELDS.map((field) => [field, z.boolean()])) as Record<FlagField, z.ZodMiniBoolean>),
   /** Present only when they were set when the preset was saved. */
-  trackingDomainId: idText,
-  offerUrlId: idText,
-  creativeId: idText,
-  trafficSourceId: idText,
+  ...(Object.fromEntries(PRESET_ID_FIELDS.map((field) => [field, idText])) as Record<PresetIdField, typeof idText>),
 });
 export type PresetValues = z.infer<typeof PresetValuesSchema>;
 
@@ -49,17 +52,10 @@ export type PresetList = z.infer<typeof PresetListSchema>;
 
 export const EMPTY_PRESETS: PresetList = { presets: [], defaultId: null };
 
-export const presetsItem: ItemSpec<PresetList> = {
-  area: 'local',
-  key: 'presets',
-  version: 1,
-  schema: PresetListSchema,
-  fallback: () => ({ presets: [], defaultId: null }),
-};
-
 /** What a preset keeps of the form: text trimmed, flags, and the optional IDs that are filled in. */
 export function presetValuesFromForm(form: LinkForm): PresetValues {
-  const values = { encryptParameters: form.encryptParameters, redirectLink: form.redirectLink } as PresetValues;
+  const values = {} as PresetValues;
+  for (const field of FLAG_FIELDS) values[field] = form[field];
   for (const field of TEXT_FIELDS) values[field] = form[field].trim();
   for (const field of PRESET_ID_FIELDS) if (form[field].trim() !== '') values[field] = form[field].trim();
   return values;
@@ -75,9 +71,6 @@ export function applyPreset(form: LinkForm, values: PresetValues): LinkForm {
   for (const field of FLAG_FIELDS) next[field] = values[field];
   return next;
 }
-
-/** Whether the form has anything under "More options", so the popup opens that section. */
-export const hasMoreOptions = (form: LinkForm) => [...PRESET_ID_FIELDS, ...FLAG_FIELDS].some((field) => form[field] !== EMPTY_FORM[field]);
 
 export type PresetErrors = FieldErrors & { name?: string };
 

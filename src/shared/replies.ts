@@ -3,18 +3,7 @@
 // background, so bundling the schemas would only cost the popup bytes. Tests parse with them.
 import * as z from 'zod/mini';
 import { MAX_DASHBOARD_DOMAINS, RegionSchema, RequestsPerSecondSchema } from './stored-items';
-import { FAILURE_KINDS, LinkSuccessSchema } from './outcome';
-
-export const FailureSchema = z.object({
-  ok: z.literal(false),
-  kind: z.enum(FAILURE_KINDS),
-  message: z.string(),
-  /** Per-field messages, for `invalid-input`. */
-  fieldErrors: z.optional(z.record(z.string(), z.string())),
-});
-export type Failure = z.infer<typeof FailureSchema>;
-
-export const LinkOutcomeSchema = z.discriminatedUnion('ok', [LinkSuccessSchema, FailureSchema]);
+import { LinkOutcomeSchema, LinkSuccessSchema } from './outcome';
 
 export const DoneSchema = z.object({ ok: z.literal(true) });
 

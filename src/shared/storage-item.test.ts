@@ -1,20 +1,24 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { EMPTY_FORM, MAX_TEXT, type LinkForm } from './link-form';
-import { decodeStored, encodeStored, type ItemSpec } from './storage-item';
+import { decodeStored, defineItem, type ItemDefinition } from './storage-item';
 import { draftItem, settingsItem } from './stored-items';
-
-// storage-item.ts imports the polyfill, which refuses to load outside an extension. Only the pure
-// decode/encode functions are tested here, so an empty stand-in is enough.
-vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 /** A test item at version 3: v1 had only a name, v2 added a count, v3 added tags. */
 const Thing = z.object({ name: z.string(), count: z.number(), tags: z.array(z.string()) });
 type Thing = z.infer<typeof Thing>;
 const FALLBACK: Thing = { name: 'default', count: 0, tags: [] };
 
-function thingItem(migrations: ItemSpec<Thing>['migrations']): ItemSpec<Thing> {
-  return { area: 'local', key: 'thing', version: 3, schema: Thing, fallback: () => ({ ...FALLBACK, tags: [] }), migrations };
+function thingItem(migrations: ItemDefinition<Thing>['migrations']) {
+  return defineItem<Thing>({
+    writer: 'background',
+    area: 'local',
+    key: 'thing',
+    version: 3,
+    schema: Thing,
+    fallback: () => ({ ...FALLBACK, tags: [] }),
+    migrations,
+  });
 }
 
 const migrations = {
@@ -114,15 +118,15 @@ describe('decodeStored', () => {
   });
 });
 
-describe('encodeStored', () => {
+describe('encode', () => {
   it('wraps the value with the current version', () => {
     const value = { name: 'x', count: 2, tags: ['t'] };
-    expect(encodeStored(item, value)).toEqual({ v: 3, data: value });
+    expect(item.encode(value)).toEqual({ v: 3, data: value });
   });
 
   it('round-trips through decodeStored', () => {
     const value = { name: 'y', count: 9, tags: [] };
-    expect(decodeStored(item, encodeStored(item, value))).toEqual({ value, status: 'ok' });
+    expect(decodeStored(item, item.encode(value))).toEqual({ value, status: 'ok' });
   });
 });
 
@@ -149,7 +153,7 @@ describe('settingsItem', () => {
 
   it('reads its own encoding back', () => {
     const value = { region: 'eu' as const, dashboardDomains: ['dash.example.com'], requestsPerSecond: 30 };
-    expect(decodeStored(settingsItem, encodeStored(settingsItem, value))).toEqual({ value, status: 'ok' });
+    expect(decodeStored(settingsItem, settingsItem.encode(value))).toEqual({ value, status: 'ok' });
   });
 
   it.each([
@@ -195,6 +199,6 @@ describe('draftItem', () => {
 
   it('reads its own encoding back', () => {
     const form: LinkForm = { ...EMPTY_FORM, offerId: '12', affiliateId: '34', sub2: 'hi', encryptParameters: true };
-    expect(decodeStored(draftItem, encodeStored(draftItem, form))).toEqual({ value: form, status: 'ok' });
+    expect(decodeStored(draftItem, draftItem.encode(form))).toEqual({ value: form, status: 'ok' });
   });
 });

@@ -1,11 +1,20 @@
-// Typed, versioned storage. Each item is stored as { v, data }; reading migrates older versions
-// forward and falls back to the default (never throws) when the stored value is unreadable.
-// Uses chrome.storage directly (Promise-based in MV3) so UI pages need not load the polyfill.
+// Typed, versioned storage items. Each item is declared once (defineItem): its area and key, schema,
+// version, migrations from every earlier version, a safe default, and the one context that writes
+// it. Stored as { v, data }; reading migrates older versions forward and falls back to the default
+// (never throws) when the stored value is unreadable or from a newer version.
+// Writes are read-modify-writes under a Web Lock named after the item: the lock is shared by the
+// service worker and every extension page, so two writers never overwrite each other's change.
+// chrome.storage directly (Promise-based in MV3): UI pages need not load the polyfill.
 import type * as z from 'zod/mini';
 
 export type Area = 'local' | 'session';
+/**
+ * Who writes an item: the background, or the extension pages (a draft, presets: what a person edits).
+ * stored-items.test.ts checks the code keeps to it.
+ */
+export type Writer = 'background' | 'pages';
 
-export interface ItemSpec<T> {
+export interface ItemDefinition<T> {
   area: Area;
   key: string;
   version: number;
@@ -13,12 +22,89 @@ export interface ItemSpec<T> {
   fallback: () => T;
   /** migrations[n] turns version n's data into version n + 1's. */
   migrations?: Record<number, (data: unknown) => unknown>;
+  writer: Writer;
 }
 
-export type ReadResult<T> = { value: T; status: 'ok' | 'missing' | 'migrated' | 'reset' };
+export type ReadStatus = 'ok' | 'missing' | 'migrated' | 'reset';
+export type ReadResult<T> = { value: T; status: ReadStatus };
+
+export interface StorageItem<T> extends ItemDefinition<T> {
+  /** Pure: what a stored raw value means today. */
+  decode(raw: unknown): ReadResult<T>;
+  /** The stored value as it is stored: `{ v, data }`. */
+  encode(value: T): { v: number; data: T };
+  /** Reads and decodes; writes nothing. */
+  read(): Promise<ReadResult<T>>;
+  value(): Promise<T>;
+  /**
+   * The writer's read: like read(), but a migrated or reset value is stored in today's shape, so a
+   * migration runs and a reset is reported once.
+   */
+  load(): Promise<ReadResult<T>>;
+  /**
+   * The writer's read-modify-write, one at a time across the worker and every page. `change` gets
+   * the current value and returns the next (or the same object to write nothing).
+   */
+  update(change: (current: T, status: ReadStatus) => T | Promise<T>): Promise<T>;
+  set(value: T): Promise<void>;
+  remove(): Promise<void>;
+  /** Calls `listener` with the decoded value whenever the item changes; returns the unsubscribe. */
+  watch(listener: (value: T) => void): () => void;
+}
+
+export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
+  const area = () => chrome.storage[definition.area];
+  const lock = `storage:${definition.area}:${definition.key}`;
+  const item: StorageItem<T> = {
+    ...definition,
+    decode: (raw) => decodeStored(definition, raw),
+    encode: (value) => ({ v: definition.version, data: value }),
+    async read() {
+      const got = await area().get(definition.key);
+      return item.decode(got[definition.key]);
+    },
+    async value() {
+      return (await item.read()).value;
+    },
+    async load() {
+      let status: ReadStatus = 'ok';
+      const value = await item.update((current, found) => {
+        status = found;
+        return current;
+      });
+      return { value, status };
+    },
+    update(change) {
+      return navigator.locks.request(lock, async () => {
+        const current = await item.read();
+        const next = await change(current.value, current.status);
+        // Unchanged and already stored in today's shape: nothing to write.
+        if (next !== current.value || current.status === 'migrated' || current.status === 'reset') {
+          await area().set({ [definition.key]: item.encode(next) });
+        }
+        return next;
+      });
+    },
+    async set(value) {
+      // A whole new value: nothing to read first, only to wait for a write under way.
+      await navigator.locks.request(lock, () => area().set({ [definition.key]: item.encode(value) }));
+    },
+    remove() {
+      return navigator.locks.request(lock, () => area().remove(definition.key));
+    },
+    watch(listener) {
+      const onChanged = (changes: Record<string, chrome.storage.StorageChange>, areaName: string) => {
+        if (areaName === definition.area && definition.key in changes) listener(item.decode(changes[definition.key]!.newValue).value);
+      };
+      chrome.storage.onChanged.addListener(onChanged);
+      return () => chrome.storage.onChanged.removeListener(onChanged);
+    },
+  };
+  return item;
+}
 
 /** Pure: what a stored raw value means today. Unit-tested without a browser. */
-export function decodeStored<T>(spec: ItemSpec<T>, raw: unknown): ReadResult<T> {
+export function decodeStored<T>(spec: Pick<ItemDefinition<T>, 'version' | 'schema' | 'fallback' | 'migrations'>, raw: unknown): ReadResult<T> {
   if (raw === undefined) return { value: spec.fallback(), status: 'missing' };
   if (typeof raw !== 'object' || raw === null || !('v' in raw)) return { value: spec.fallback(), status: 'reset' };
   const stored = raw as { v: unknown; data?: unknown };
@@ -38,28 +124,4 @@ export function decodeStored<T>(spec: ItemSpec<T>, raw: unknown): ReadResult<T> 
   const parsed = spec.schema.safeParse(data);
   if (!parsed.success) return { value: spec.fallback(), status: 'reset' };
   return { value: parsed.data, status: stored.v === spec.version ? 'ok' : 'migrated' };
-}
-
-export function encodeStored<T>(spec: ItemSpec<T>, value: T): { v: number; data: T } {
-  return { v: spec.version, data: value };
-}
-
-export async function readItem<T>(spec: ItemSpec<T>): Promise<ReadResult<T>> {
-  const got = await chrome.storage[spec.area].get(spec.key);
-  const result = decodeStored(spec, got[spec.key]);
-  // Store the migrated (or reset) shape so the migration runs, and the reset is reported, once.
-  if (result.status === 'migrated' || result.status === 'reset') await writeItem(spec, result.value);
-  return result;
-}
-
-export async function read<T>(spec: ItemSpec<T>): Promise<T> {
-  return (await readItem(spec)).value;
-}
-
-export async function writeItem<T>(spec: ItemSpec<T>, value: T): Promise<void> {
-  await chrome.storage[spec.area].set({ [spec.key]: encodeStored(spec, value) });
-}
-
-export async function removeItem(spec: ItemSpec<unknown>): Promise<void> {
-  await chrome.storage[spec.area].remove(spec.key);
 }

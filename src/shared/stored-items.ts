@@ -1,10 +1,15 @@
-// Every stored item the UI may read, with its schema, version and default. The API key's item is
-// not here on purpose: it lives in background/api-key-store.ts so UI code cannot import it.
+// Every stored item the UI may read, each declared once: schema, version, migrations, default and
+// writer (see storage-item.ts). The API key's items are not here on purpose: they live in
+// background/api-key-store.ts so UI code cannot import them. The Bulk links page's own draft is in
+// bulk/bulk-draft.ts.
 import * as z from 'zod/mini';
 import { REGION_IDS, type Region } from '../everflow/regions';
+import { BulkJobSchema, type BulkJob } from './bulk-job';
 import { EMPTY_FORM, LinkFormSchema, type LinkForm } from './link-form';
+import { HistorySchema, type HistoryEntry } from './link-history';
 import { LinkSuccessSchema, type LinkSuccess } from './outcome';
-import type { ItemSpec } from './storage-item';
+import { EMPTY_PRESETS, PresetListSchema, type PresetList } from './presets';
+import { defineItem } from './storage-item';
 
 export const RegionSchema = z.enum(REGION_IDS as [Region, ...Region[]]);
 
@@ -24,7 +29,8 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const settingsItem: ItemSpec<Settings> = {
+export const settingsItem = defineItem<Settings>({
+  writer: 'background',
   area: 'local',
   key: 'settings',
   version: 3,
@@ -36,43 +42,97 @@ export const settingsItem: ItemSpec<Settings> = {
     // v2 had no rate limit.
     2: (data) => ({ ...(data as object), requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND }),
   },
-};
+});
 
 /** The popup's form as last typed, so closing the popup never loses work. */
-export const draftItem: ItemSpec<LinkForm> = {
+export const draftItem = defineItem<LinkForm>({
+  // The popup, and "Use again" in the history.
+  writer: 'pages',
   area: 'local',
   key: 'draft',
   version: 1,
   schema: LinkFormSchema,
   fallback: () => ({ ...EMPTY_FORM }),
-};
+});
 
 export const MAX_RECENT_AFFILIATES = 5;
 
 /** Affiliates of successful links, most recent first. */
-export const recentAffiliatesItem: ItemSpec<number[]> = {
+export const recentAffiliatesItem = defineItem<number[]>({
+  writer: 'background',
   area: 'local',
   key: 'recentAffiliates',
   version: 1,
   schema: z.array(z.number().check(z.gte(1), z.refine(Number.isInteger))),
   fallback: () => [],
-};
+});
 
-/** What the right-click menu's "Open link builder…" asked the popup to show, read once. */
+/**
+ * What the right-click menu's "Open link builder…" asked the popup to show. The background clears it
+ * once a popup has opened (and read it); a request the popup never opened for goes stale.
+ */
 export const PendingPrefillSchema = z.object({ offerId: z.number(), at: z.number() });
-export const pendingPrefillItem: ItemSpec<z.infer<typeof PendingPrefillSchema> | null> = {
+export const PENDING_MAX_AGE_MS = 60_000;
+export const pendingPrefillItem = defineItem<z.infer<typeof PendingPrefillSchema> | null>({
+  writer: 'background',
   area: 'session',
   key: 'pendingPrefill',
   version: 1,
   schema: z.nullable(PendingPrefillSchema),
   fallback: () => null,
-};
+});
 
 /** The last link made, so a popup that closed mid-request shows it when it reopens. */
-export const lastLinkItem: ItemSpec<LinkSuccess | null> = {
+export const lastLinkItem = defineItem<LinkSuccess | null>({
+  writer: 'background',
   area: 'local',
   key: 'lastLink',
   version: 1,
   schema: z.nullable(LinkSuccessSchema),
   fallback: () => null,
-};
+});
+
+/** Presets (shared/presets.ts): saved from the popup, edited on the options page. */
+export const presetsItem = defineItem<PresetList>({
+  writer: 'pages',
+  area: 'local',
+  key: 'presets',
+  version: 1,
+  schema: PresetListSchema,
+  fallback: () => structuredClone(EMPTY_PRESETS),
+});
+
+/** Generated links, newest first (shared/link-history.ts). */
+export const historyItem = defineItem<HistoryEntry[]>({
+  writer: 'background',
+  area: 'local',
+  key: 'history',
+  version: 1,
+  schema: HistorySchema,
+  fallback: () => [],
+});
+
+/** A picker's answer, remembered for a while (background/lookup-service.ts). */
+export const LookupOptionSchema = z.object({ id: z.number(), name: z.string(), status: z.optional(z.string()) });
+export const CachedLookupSchema = z.object({ key: z.string(), at: z.number(), options: z.array(LookupOptionSchema) });
+export type CachedLookup = z.infer<typeof CachedLookupSchema>;
+// A list, not a record: z.record would add bytes to every page that reads stored items.
+export const lookupCacheItem = defineItem<CachedLookup[]>({
+  writer: 'background',
+  area: 'local',
+  key: 'lookupCache',
+  version: 1,
+  schema: z.array(CachedLookupSchema),
+  fallback: () => [],
+});
+
+/** The current (or last) bulk job; null when there never was one or it was cleared (shared/bulk-job.ts). */
+export const bulkJobItem = defineItem<BulkJob | null>({
+  writer: 'background',
+  area: 'local',
+  key: 'bulkJob',
+  version: 1,
+  schema: z.nullable(BulkJobSchema),
+  fallback: () => null,
+});
+

@@ -4,13 +4,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupKind, LookupOption } from '../everflow/lookups';
 import { send } from '../shared/connector';
-
-// The same ids as form-fields.tsx's fieldId, defined here so this chunk needs nothing from the popup's
-// own (the Bulk links page loads it too).
-const fieldId = (field: string) => `field-${field}`;
+import type { IdField } from '../everflow/link-fields';
+import { fieldId } from './form-fields';
 
 export type PickField = 'offerId' | 'affiliateId';
-type ListField = 'trackingDomainId' | 'offerUrlId' | 'creativeId' | 'trafficSourceId';
+type ListField = Exclude<IdField, PickField>;
 
 const SEARCH: Record<PickField, { kind: LookupKind; what: string }> = {
   offerId: { kind: 'offers', what: 'offers' },

@@ -1,0 +1,119 @@
+/** @jsxImportSource preact */
+// The link form's inputs, for every page that shows them (popup, Bulk links): each labelled, its
+// error right below it, announced, and tied with aria-describedby. Which fields exist, their labels
+// and kinds come from the one list in everflow/link-fields.ts.
+import { FIELD_LABELS, LINK_FIELDS, type FlagField, type FormField, type IdField, type TextField } from '../everflow/link-fields';
+import type { FieldErrors, LinkForm } from '../shared/link-form';
+
+/** The id of a field's input; the pickers attach to these. */
+export const fieldId = (name: FormField) => `field-${name}`;
+
+/** Moves the cursor to a field's input, once it is on screen. */
+export function focusField(field: FormField) {
+  (document.getElementById(fieldId(field)) as HTMLInputElement | null)?.focus();
+}
+
+interface InputFieldProps {
+  name: IdField | TextField;
+  value: string;
+  error: string | undefined;
+  note?: string | undefined;
+  onValue: (name: IdField | TextField, value: string) => void;
+  onFocus?: (() => void) | undefined;
+}
+
+const isId = (name: FormField) => LINK_FIELDS.some((field) => field.name === name && field.kind === 'id');
+
+export function InputField({ name, value, error, note, onValue, onFocus }: InputFieldProps) {
+  const id = fieldId(name);
+  const described = [error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field field-${name}`}>
+      <label for={id}>{FIELD_LABELS[name]}</label>
+      <input
+        id={id}
+        name={name}
+        type="text"
+        value={value}
+        inputMode={isId(name) ? 'numeric' : undefined}
+        autoComplete="off"
+        spellcheck={false}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+        onInput={(event) => onValue(name, event.currentTarget.value)}
+        onFocus={onFocus}
+      />
+      {note && !error ? (
+        <span id={`${id}-note`} class="field-note">
+          {note}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} class="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+interface CheckboxFieldProps {
+  name: FlagField;
+  checked: boolean;
+  onFlag: (name: FlagField, checked: boolean) => void;
+}
+
+export function CheckboxField({ name, checked, onFlag }: CheckboxFieldProps) {
+  const id = fieldId(name);
+  return (
+    <div class="check">
+      <input id={id} name={name} type="checkbox" checked={checked} onChange={(event) => onFlag(name, event.currentTarget.checked)} />
+      <label for={id}>{FIELD_LABELS[name]}</label>
+    </div>
+  );
+}
+
+export interface FieldsProps {
+  form: LinkForm;
+  errors: FieldErrors;
+  onValue: (name: IdField | TextField, value: string) => void;
+  onFlag: (name: FlagField, checked: boolean) => void;
+  /** An ID field got focus (the popup loads its pickers then). */
+  onIdFocus?: (() => void) | undefined;
+}
+
+const inGroup = (group: 'subs' | 'more') => LINK_FIELDS.filter((field) => field.group === group);
+
+/** Sub 1–5, side by side. */
+export function SubFields({ form, errors, onValue }: FieldsProps) {
+  return (
+    <div class="subs">
+      {inGroup('subs').map(({ name }) => (
+        <InputField key={name} name={name as TextField} value={form[name as TextField]} error={errors[name]} onValue={onValue} />
+      ))}
+    </div>
+  );
+}
+
+/** The "More options" fields: IDs two to a row, then the flags. */
+export function MoreOptionFields({ form, errors, onValue, onFlag, onIdFocus }: FieldsProps) {
+  const fields = inGroup('more');
+  const ids = fields.filter((field) => field.kind === 'id').map((field) => field.name as IdField);
+  const rows = Array.from({ length: Math.ceil(ids.length / 2) }, (_, row) => ids.slice(row * 2, row * 2 + 2));
+  return (
+    <>
+      {rows.map((row) => (
+        <div class="row" key={row[0]}>
+          {row.map((name) => (
+            <InputField key={name} name={name} value={form[name]} error={errors[name]} onValue={onValue} onFocus={onIdFocus} />
+          ))}
+        </div>
+      ))}
+      {fields
+        .filter((field) => field.kind === 'flag')
+        .map(({ name }) => (
+          <CheckboxField key={name} name={name as FlagField} checked={form[name as FlagField]} onFlag={onFlag} />
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+// A page's view of a stored item: its value now, then every change as it happens (item.watch), so
+// no page writes its own storage subscription. null until the first read answers.
+import { useEffect, useState } from 'preact/hooks';
+import type { StorageItem } from '../shared/storage-item';
+
+export function useStored<T>(item: StorageItem<T>): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    let changed = false;
+    const stop = item.watch((next) => {
+      changed = true;
+      setValue(next);
+    });
+    // A change seen while the first read was on its way is newer than that read.
+    void item.value().then((first) => changed || setValue(first), () => changed || setValue(item.fallback()));
+    return stop;
+  }, [item]);
+  return value;
+}
