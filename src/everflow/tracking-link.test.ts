@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LinkInput } from '../shared/link-form';
 import { MESSAGES } from './failures';
 import { apiBase } from './regions';
-import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from './test-fetch';
+import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
 import {
   REDIRECT_LINK_FIELD,
   TRACKING_LINK_PATH,

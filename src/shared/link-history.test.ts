@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeStored, encodeStored } from './storage-item';
 import { MAX_HISTORY, appendEntry, historyItem, namesFromHistory, removeEntry } from './link-history';
-import { historyEntry as entry } from './test-history-entry';
+import { historyEntry as entry } from '../../e2e/unit-fixtures/test-history-entry';
 
 describe('appendEntry', () => {
   it('puts the new entry first', () => {
