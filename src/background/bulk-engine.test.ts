@@ -11,6 +11,8 @@ import { EMPTY_FORM } from '../shared/link-form';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
+const byNumber = (a: number, b: number) => a - b;
+
 const OFFER = 42;
 const FORM = { ...EMPTY_FORM, sub1: 'bulk-{affiliate_id}' };
 const rows = (...affiliates: number[]) => affiliates.map((affiliateId) => ({ offerId: OFFER, affiliateId }));
@@ -51,7 +53,7 @@ describe('bulk engine', () => {
     expect(started).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
 
-    expect(sentAffiliates().toSorted()).toStrictEqual([7, 8, 9]);
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9]);
     expect(everflow.linkCalls().every((call) => call.body?.sub1 === `bulk-${affiliateOf(call)}`)).toBe(true);
     expect(results().map((result) => (result?.ok ? result.url : result))).toStrictEqual([linkFor(OFFER, 7), linkFor(OFFER, 8), linkFor(OFFER, 9)]);
     expect(fake.alarms.has(BULK_ALARM)).toBe(false);
@@ -68,7 +70,7 @@ describe('bulk engine', () => {
     everflow.answerWaiting();
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(job()?.rows).toStrictEqual(rows(7, 8));
-    expect(sentAffiliates().toSorted()).toStrictEqual([7, 8]);
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8]);
   });
 
   it('pause keeps the answers of rows in flight and sends nothing more; resume sends only the rest, once each', async () => {
@@ -93,7 +95,7 @@ describe('bulk engine', () => {
     expect(await controlBulk('resume')).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect([...sentCount().values()].every((count) => count === 1)).toBe(true);
-    expect(sentAffiliates().toSorted()).toStrictEqual(affiliates);
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual(affiliates);
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
   });
 
@@ -128,12 +130,12 @@ describe('bulk engine', () => {
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(results().map((result) => result?.ok)).toStrictEqual([true, false, true]);
     expect(fake.notifications.at(-1)?.options.message).toBe('2 made, 1 failed. Open Bulk links to see why and retry.');
-    expect(sentAffiliates().toSorted()).toStrictEqual([7, 8, 9]);
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9]);
 
     everflow.reply = usualReply;
     expect(await controlBulk('retryFailed')).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done' && results().every((result) => result?.ok), 'the retry finishing');
-    expect(sentAffiliates().toSorted()).toStrictEqual([7, 8, 8, 9]);
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 8, 9]);
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual([linkFor(OFFER, 7), linkFor(OFFER, 8), linkFor(OFFER, 9)]);
   });
 
@@ -163,7 +165,7 @@ describe('bulk engine', () => {
     const resent = everflow.linkCalls().slice(before).map(affiliateOf);
     expect(resent.filter((id) => answered.includes(id))).toStrictEqual([]);
     expect(cutOff.every((id) => resent.includes(id))).toBe(true);
-    expect(resent.toSorted()).toStrictEqual(affiliates.filter((id) => !answered.includes(id)));
+    expect(resent.toSorted(byNumber)).toStrictEqual(affiliates.filter((id) => !answered.includes(id)));
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
   });
 
@@ -181,7 +183,7 @@ describe('bulk engine', () => {
     fake.refuseWrites(undefined);
     await fake.fireAlarm(BULK_ALARM);
     await advanceUntil(() => stateOf() === 'done', 'the job finishing after the alarm');
-    expect(sentAffiliates().toSorted()).toStrictEqual([7, 8, 9, 9]);
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9, 9]);
     expect(results().map((result) => result?.ok)).toStrictEqual([true, true, true]);
   });
 
