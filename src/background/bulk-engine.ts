@@ -186,8 +186,16 @@ async function runJob(): Promise<void> {
     while (run.going && queue.length > 0) {
       const index = queue.shift()!;
       const result = await sendRow(index);
-      // Written as it arrives: a stopped worker loses only the rows still in flight.
-      if (result && active === run) await chrome.storage.local.set({ [rowKey(index)]: result });
+      if (!result || active !== run) continue;
+      try {
+        // Written as it arrives: a stopped worker loses only the rows still in flight.
+        await chrome.storage.local.set({ [rowKey(index)]: result });
+      } catch (error) {
+        // A result that cannot be kept: no lane may send another row whose answer would be lost.
+        run.going = false;
+        run.hold.abort();
+        throw error;
+      }
     }
   }
 

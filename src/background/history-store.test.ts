@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { installFakeWebLocks } from '../../e2e/unit-fixtures/fake-web-locks';
+import { fakeLocks } from '../../e2e/unit-fixtures/fake-locks';
 import type { LinkInput } from '../shared/link-form';
 
 const later = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
@@ -18,7 +18,7 @@ function slowStorage() {
     },
   };
   vi.stubGlobal('chrome', { storage: { local } });
-  installFakeWebLocks();
+  vi.stubGlobal('navigator', { locks: fakeLocks() });
   return data;
 }
 

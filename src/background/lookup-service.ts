@@ -1,5 +1,6 @@
 // Runs the pickers' look-ups for the UI: one cache (memory, then storage.local, with an age limit),
-// and one request at a time per input field, a newer keystroke cancelling the older request.
+// one request at a time per input field (a newer keystroke cancels the older), and identical
+// look-ups in flight joined into one request.
 import { lookup, type LookupKind, type LookupOption, type LookupResult } from '../everflow/lookups';
 import { apiBase } from '../everflow/regions';
 import { MESSAGES } from '../everflow/failures';
@@ -17,6 +18,14 @@ type Cached = CachedLookup;
 
 const memory = new Map<string, Cached>();
 const channels = new Map<string, AbortController>();
+
+/** A look-up on its way, with how many callers still wait for it. */
+interface Joined {
+  answer: Promise<LookupResult>;
+  controller: AbortController;
+  waiting: number;
+}
+const inFlight = new Map<string, Joined>();
 
 export interface LookupRequest {
   kind: LookupKind;
@@ -45,29 +54,49 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   // Region and key's tail in the cache key: another account's names must never show.
   const key = [settings.region, apiKey.slice(-6), request.kind, request.offerId ?? '', query].join('|');
-  let cached = memory.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
+  const cached = memory.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
   if (cached && !request.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
     memory.set(key, cached);
     return { ok: true, options: cached.options, cached: true };
   }
 
-  const controller = new AbortController();
+  // This caller's own cancel: a newer keystroke on the same field ends its wait.
+  const mine = new AbortController();
   if (request.channel) {
     channels.get(request.channel)?.abort();
-    channels.set(request.channel, controller);
+    channels.set(request.channel, mine);
   }
-  let result: LookupResult;
-  try {
-    result = await lookup({ baseUrl: apiBase(settings.region), apiKey, signal: controller.signal, limiter: pacedBy(settings) }, request.kind, query, request.offerId);
-  } finally {
-    if (request.channel && channels.get(request.channel) === controller) channels.delete(request.channel);
+  // The same look-up already on its way (say, from the popup and the bulk page at once) is joined.
+  let shared = inFlight.get(key);
+  if (!shared) {
+    const controller = new AbortController();
+    const connection = { baseUrl: apiBase(settings.region), apiKey, signal: controller.signal, limiter: pacedBy(settings) };
+    const started: Joined = {
+      controller,
+      waiting: 0,
+      answer: lookup(connection, request.kind, query, request.offerId)
+        .then(async (result) => {
+          if (result.ok && !controller.signal.aborted) await remember({ key, at: now, options: result.options });
+          return result;
+        })
+        .finally(() => inFlight.delete(key)),
+    };
+    inFlight.set(key, started);
+    shared = started;
   }
-  if (controller.signal.aborted) return failure('internal', 'A newer search replaced this one.');
-  if (result.ok) {
-    cached = { key, at: now, options: result.options };
-    await remember(cached);
-    return { ok: true, options: result.options, cached: false };
+  const joined = shared;
+  joined.waiting++;
+  // The request itself stops only when nobody waits for it any more.
+  const leave = () => --joined.waiting === 0 && joined.controller.abort();
+  const replaced = new Promise<'replaced'>((resolve) => mine.signal.addEventListener('abort', () => resolve('replaced'), { once: true }));
+  const result = await Promise.race([joined.answer, replaced]);
+  if (request.channel && channels.get(request.channel) === mine) channels.delete(request.channel);
+  if (result === 'replaced') {
+    leave();
+    return failure('internal', 'A newer search replaced this one.');
   }
+  joined.waiting--;
+  if (result.ok) return { ok: true, options: result.options, cached: false };
   // Everflow failed: an older answer is better than none.
   return cached ? { ok: true, options: cached.options, cached: true } : result;
 }

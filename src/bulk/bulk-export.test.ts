@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../e2e/fixtures/csv';
 import type { BulkResult } from '../shared/bulk-job';
 import { BULK_CSV_COLUMNS, allLinks, bulkCsv } from './bulk-export';
-import { sampleJob as job } from '../shared/test-bulk-job';
+import { sampleJob as job } from '../../e2e/unit-fixtures/test-bulk-job';
 
 
 describe('bulkCsv and allLinks', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkResult } from '../shared/bulk-job';
 import { describeTimeLeft, progressOf } from './bulk-progress';
-import { sampleJob as job } from '../shared/test-bulk-job';
+import { sampleJob as job } from '../../e2e/unit-fixtures/test-bulk-job';
 
 
 const ok = (at: number): BulkResult => ({ ok: true, job: 'job-1', url: 'https://t.example/', at });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CONNECTION_CHECK_PATH, checkConnection } from './connection-check';
 import { MESSAGES } from './failures';
 import { apiBase } from './regions';
-import { API_KEY, fakeFetch, hangingFetch } from './test-fetch';
+import { API_KEY, fakeFetch, hangingFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 describe('checkConnection', () => {
   it('GETs the tracking domains with the key and counts them', async () => {

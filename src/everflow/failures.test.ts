@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, everflowMessage, failureForStatus } from './failures';
-import { API_KEY, expectSafeMessage } from './test-fetch';
+import { API_KEY, expectSafeMessage } from '../../e2e/unit-fixtures/test-fetch';
 
 describe('everflowMessage', () => {
   it.each([

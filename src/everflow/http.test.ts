@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES, TIMEOUT_SECONDS } from './failures';
 import { MAX_ATTEMPTS, callEverflow, retryDelayMs, type Connection } from './http';
-import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch, hangingFetch } from './test-fetch';
+import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch, hangingFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 /** Waits are recorded, not slept, so retry tests are instant and can assert the delays. */
 let slept: number[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './failures';
 import { MAX_OPTIONS, SHAPES, lookup, lookupRequest, parseOptions } from './lookups';
-import { API_KEY, BASE_URL, fakeFetch } from './test-fetch';
+import { API_KEY, BASE_URL, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 const connection = (fetch: typeof globalThis.fetch) => ({ baseUrl: BASE_URL, apiKey: API_KEY, fetch, sleep: async () => {} });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REDIRECT_LINK_FIELD, type LinkInput } from './link-fields';
 import { MESSAGES } from './failures';
 import { apiBase } from './regions';
-import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from './test-fetch';
+import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
 import {
   TRACKING_LINK_PATH,
   buildClickBody,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../e2e/fixtures/csv';
-import { historyEntry as entry } from '../shared/test-history-entry';
+import { historyEntry as entry } from '../../e2e/unit-fixtures/test-history-entry';
 import { CSV_COLUMNS, csvFileName, describeSubs, historyCsv, searchHistory } from './history-table';
 
 describe('searchHistory', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRow, resultsOf, rowErrors, rowKey } from './bulk-job';
 import { EMPTY_FORM } from './link-form';
-import { sampleJob as job } from './test-bulk-job';
+import { sampleJob as job } from '../../e2e/unit-fixtures/test-bulk-job';
 
 
 describe('checkRow and rowErrors', () => {

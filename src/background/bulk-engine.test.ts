@@ -1,0 +1,205 @@
+// The bulk engine against a fake chrome (storage, alarms, notifications) and a fake Everflow behind
+// `fetch`. Each test checks what a person would see: which rows Everflow was asked for (and how
+// often), which results are kept, the job's state, the notification. Storage is seeded and read
+// raw ({ v, data } per item; one plain result per row key), so these tests do not depend on how
+// the storage layer reads or writes.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { affiliateOf, linkFor, stubEverflow, usualReply, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { rowKey, type BulkJob, type BulkResult } from '../shared/bulk-job';
+import { bulkJobItem } from '../shared/stored-items';
+import { EMPTY_FORM } from '../shared/link-form';
+
+vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
+
+const byNumber = (a: number, b: number) => a - b;
+
+const OFFER = 42;
+const FORM = { ...EMPTY_FORM, sub1: 'bulk-{affiliate_id}' };
+const rows = (...affiliates: number[]) => affiliates.map((affiliateId) => ({ offerId: OFFER, affiliateId }));
+const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+
+let fake: FakeChrome;
+let everflow: EverflowStub;
+
+const job = () => fake.local.peek<BulkJob | null>(bulkJobItem.key);
+const stateOf = () => job()?.state;
+const results = () => (job()?.rows ?? []).map((_, index) => fake.local.data.get(rowKey(index)) as BulkResult | undefined);
+/** How many times Everflow was asked for each affiliate's link. */
+function sentCount(): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const call of everflow.linkCalls()) counts.set(affiliateOf(call), (counts.get(affiliateOf(call)) ?? 0) + 1);
+  return counts;
+}
+const sentAffiliates = () => everflow.linkCalls().map(affiliateOf);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.resetModules();
+  fake = installFakeChrome();
+  saveKey(fake);
+  everflow = stubEverflow();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('bulk engine', () => {
+  it('start: asks Everflow once per row (a pair given twice once), keeps every link, finishes and says so', async () => {
+    const { startBulk, BULK_ALARM } = await import('./bulk-engine');
+    const started = await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9, 8) });
+    expect(started).toStrictEqual({ ok: true });
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9]);
+    expect(everflow.linkCalls().every((call) => call.body?.sub1 === `bulk-${affiliateOf(call)}`)).toBe(true);
+    expect(results().map((result) => (result?.ok ? result.url : result))).toStrictEqual([linkFor(OFFER, 7), linkFor(OFFER, 8), linkFor(OFFER, 9)]);
+    expect(fake.alarms.has(BULK_ALARM)).toBe(false);
+    expect(fake.notifications.map((n) => n.options.message)).toStrictEqual(['3 links made. Open Bulk links to copy them.']);
+  });
+
+  it('start: a second job while one runs is refused, and the running one goes on untouched', async () => {
+    everflow.reply = () => 'hold';
+    const { startBulk, BUSY } = await import('./bulk-engine');
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8) });
+    await advanceUntil(() => everflow.waiting().length === 2, 'both rows in flight');
+
+    expect(await startBulk({ mode: 'affiliates', form: FORM, rows: rows(100) })).toMatchObject({ ok: false, message: BUSY });
+    everflow.answerWaiting();
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect(job()?.rows).toStrictEqual(rows(7, 8));
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8]);
+  });
+
+  it('pause keeps the answers of rows in flight and sends nothing more; resume sends only the rest, once each', async () => {
+    everflow.reply = () => 'hold';
+    const { startBulk, controlBulk } = await import('./bulk-engine');
+    const affiliates = range(100, 20);
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
+    await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
+    const inFlight = everflow.waiting().map(affiliateOf);
+
+    expect(await controlBulk('pause')).toStrictEqual({ ok: true });
+    expect(stateOf()).toBe('paused');
+    // Everflow answers the rows it already had: those links are kept.
+    everflow.answerWaiting();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sentAffiliates()).toStrictEqual(inFlight);
+    expect(stateOf()).toBe('paused');
+    const kept = results().filter((result) => result?.ok).length;
+    expect(kept).toBe(8);
+
+    everflow.reply = usualReply;
+    expect(await controlBulk('resume')).toStrictEqual({ ok: true });
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect([...sentCount().values()].every((count) => count === 1)).toBe(true);
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual(affiliates);
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
+  });
+
+  it('cancel stops the requests in flight, sends no more rows, and the rows without an answer stay without', async () => {
+    everflow.reply = () => 'hold';
+    const { startBulk, controlBulk } = await import('./bulk-engine');
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...range(100, 20)) });
+    await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
+    // Two rows are answered before the person presses Cancel.
+    everflow.waiting()[0]!.answer();
+    everflow.waiting()[0]!.answer();
+    await advanceUntil(() => results().filter(Boolean).length === 2, 'two results stored');
+    const sentBefore = everflow.linkCalls().length;
+
+    expect(await controlBulk('cancel')).toStrictEqual({ ok: true });
+    expect(stateOf()).toBe('cancelled');
+    expect(everflow.linkCalls().filter((call) => call.state === 'aborted').length).toBeGreaterThan(0);
+    expect(everflow.waiting()).toStrictEqual([]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Rows that were waiting for their turn (there were such: at most 8 go at once) are never sent.
+    expect(everflow.linkCalls().length).toBe(sentBefore);
+    expect(results().filter(Boolean)).toHaveLength(2);
+    expect(stateOf()).toBe('cancelled');
+    expect(await controlBulk('resume')).toMatchObject({ ok: false });
+  });
+
+  it('retry failed sends only the rows that failed; the links already made stay and are not asked for again', async () => {
+    // Everflow refuses affiliate 8 (e.g. not approved for the offer) the first time.
+    everflow.reply = (call) => (affiliateOf(call) === 8 ? { status: 422, json: { error: 'Affiliate is not approved for this offer' } } : usualReply(call));
+    const { startBulk, controlBulk } = await import('./bulk-engine');
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect(results().map((result) => result?.ok)).toStrictEqual([true, false, true]);
+    expect(fake.notifications.at(-1)?.options.message).toBe('2 made, 1 failed. Open Bulk links to see why and retry.');
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9]);
+
+    everflow.reply = usualReply;
+    expect(await controlBulk('retryFailed')).toStrictEqual({ ok: true });
+    await advanceUntil(() => stateOf() === 'done' && results().every((result) => result?.ok), 'the retry finishing');
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 8, 9]);
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual([linkFor(OFFER, 7), linkFor(OFFER, 8), linkFor(OFFER, 9)]);
+  });
+
+  it('a worker stopped mid-job: the new worker goes on at startup, never re-sends an answered row, re-sends the rows cut off in flight', async () => {
+    everflow.reply = () => 'hold';
+    const affiliates = range(100, 20);
+    await import('./worker');
+    const { startBulk, BULK_ALARM } = await import('./bulk-engine');
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
+    await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
+    // Five answers arrive and are stored; the next rows go out; then Chrome stops the worker.
+    for (const call of everflow.waiting().slice(0, 5)) call.answer();
+    await advanceUntil(() => results().filter(Boolean).length === 5 && everflow.waiting().length === 8, 'five stored, eight in flight');
+    const answered = everflow.linkCalls().filter((call) => call.state === 'answered').map(affiliateOf);
+    const cutOff = everflow.waiting().map(affiliateOf);
+    expect(fake.alarms.has(BULK_ALARM)).toBe(true);
+
+    // The worker stops: its listeners and timers are gone, its requests never come back.
+    fake.stopWorker();
+    vi.clearAllTimers();
+    const before = everflow.linkCalls().length;
+    everflow.reply = usualReply;
+    vi.resetModules();
+    await import('./worker');
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing in the new worker');
+
+    const resent = everflow.linkCalls().slice(before).map(affiliateOf);
+    expect(resent.filter((id) => answered.includes(id))).toStrictEqual([]);
+    expect(cutOff.every((id) => resent.includes(id))).toBe(true);
+    expect(resent.toSorted(byNumber)).toStrictEqual(affiliates.filter((id) => !answered.includes(id)));
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
+  });
+
+  it('a run stopped by a refused write goes on when the alarm fires, sending only the row that was not kept', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('./worker');
+    const { startBulk, BULK_ALARM } = await import('./bulk-engine');
+    fake.fillStorageFor(rowKey(2));
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
+    await advanceUntil(() => results().filter(Boolean).length === 2 && everflow.waiting().length === 0, 'two rows kept');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(stateOf()).toBe('running');
+    expect(results().map((result) => result?.ok)).toStrictEqual([true, true, undefined]);
+
+    fake.refuseWrites(undefined);
+    await fake.fireAlarm(BULK_ALARM);
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing after the alarm');
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9, 9]);
+    expect(results().map((result) => result?.ok)).toStrictEqual([true, true, true]);
+  });
+
+  it('after a refused write, no further row is sent until the run resumes, so no answered row is asked for twice', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('./worker');
+    const { startBulk, BULK_ALARM } = await import('./bulk-engine');
+    const affiliates = range(100, 30);
+    let refused = false;
+    fake.refuseWrites((_area, items) => (!refused && rowKey(0) in items ? ((refused = true), 'QUOTA_BYTES quota exceeded') : undefined));
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await fake.fireAlarm(BULK_ALARM);
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect(sentAffiliates().filter((id) => id === affiliates[0])).toHaveLength(2);
+    expect([...sentCount()].filter(([id, count]) => id !== affiliates[0] && count > 1)).toStrictEqual([]);
+  });
+});

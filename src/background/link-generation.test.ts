@@ -1,0 +1,148 @@
+// Link generation (generate → copy → remember) against a fake chrome (storage, the offscreen
+// clipboard) and a fake Everflow. Checked as a person would: how many links Everflow made, what
+// reached the clipboard, the reply, and what the history, the recent affiliates and the last link
+// hold afterwards (read raw from storage: { v, data } per item).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { affiliateOf, linkFor, stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { EMPTY_FORM } from '../shared/link-form';
+import { type HistoryEntry } from '../shared/link-history';
+import { historyItem } from '../shared/stored-items';
+import type { LinkOutcome } from '../shared/outcome';
+import { lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
+
+vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
+
+const byNumber = (a: number, b: number) => a - b;
+
+const AT = Date.UTC(2026, 2, 14, 9, 30, 0);
+const form = (offerId: number, affiliateId: number) => ({ ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliateId), sub1: 'spring' });
+
+let fake: FakeChrome;
+let everflow: EverflowStub;
+
+const history = () => fake.local.peek<HistoryEntry[]>(historyItem.key) ?? [];
+const recent = () => fake.local.peek<number[]>(recentAffiliatesItem.key) ?? [];
+const lastLink = () => fake.local.peek(lastLinkItem.key);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(AT);
+  vi.resetModules();
+  fake = installFakeChrome();
+  saveKey(fake);
+  everflow = stubEverflow();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** Starts generations in the current worker; `outcomes()` fills in as they answer. */
+async function generate(...requests: { form: unknown; surface?: 'popup' | 'menu' | 'keyboard'; names?: { offer?: string; affiliate?: string } }[]) {
+  const { generateLink } = await import('./link-generation');
+  const outcomes: (LinkOutcome | undefined)[] = requests.map(() => undefined);
+  requests.forEach((request, index) => {
+    void generateLink(request.form, request.surface ?? 'popup', request.names).then((outcome) => (outcomes[index] = outcome));
+  });
+  return {
+    outcomes: () => outcomes,
+    settled: () => advanceUntil(() => outcomes.every(Boolean), 'every generation answering'),
+  };
+}
+
+describe('link generation', () => {
+  it('makes the link, copies it, and records it in the history, the recent affiliates and the last link', async () => {
+    fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, [3, 7, 5]);
+    const run = await generate({ form: form(42, 7), names: { offer: 'Spring Sale', affiliate: 'Jolly Media' } });
+    await run.settled();
+    const url = linkFor(42, 7);
+    const success = { ok: true, url, offerId: 42, affiliateId: 7, copied: true, at: AT, offerName: 'Spring Sale', affiliateName: 'Jolly Media' };
+
+    expect(run.outcomes()).toStrictEqual([success]);
+    expect(everflow.linkCalls().map((call) => call.body)).toStrictEqual([{ network_offer_id: 42, network_affiliate_id: 7, sub1: 'spring' }]);
+    expect(fake.clipboard).toStrictEqual([url]);
+    expect(lastLink()).toStrictEqual(success);
+    expect(recent()).toStrictEqual([7, 3, 5]);
+    expect(history()).toMatchObject([{ url, surface: 'popup', at: AT, input: { offerId: 42, affiliateId: 7, sub1: 'spring' }, offerName: 'Spring Sale', affiliateName: 'Jolly Media' }]);
+  });
+
+  it('a double submit of the same form joins the first request: one link made, one copy, one history entry', async () => {
+    everflow.reply = () => 'hold';
+    const run = await generate({ form: form(42, 7) }, { form: form(42, 7) });
+    await advanceUntil(() => everflow.waiting().length > 0, 'the request sent');
+    await vi.advanceTimersByTimeAsync(1_000);
+    everflow.answerWaiting();
+    await run.settled();
+
+    expect(everflow.linkCalls()).toHaveLength(1);
+    const [first, second] = run.outcomes();
+    expect(first).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(second).toStrictEqual(first);
+    expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
+    expect(history()).toHaveLength(1);
+
+    // Once answered, the same form makes a new link (a join is only for a request in flight).
+    everflow.reply = () => ({ json: { url: 'https://trk.example.com/again/' } });
+    const again = await generate({ form: form(42, 7) });
+    await again.settled();
+    expect(everflow.linkCalls()).toHaveLength(2);
+    expect(again.outcomes()[0]).toMatchObject({ ok: true, url: 'https://trk.example.com/again/' });
+  });
+
+  it('a history that cannot be written (storage full) does not fail the link: still ok, still copied, still remembered', async () => {
+    fake.fillStorageFor(historyItem.key);
+    const run = await generate({ form: form(42, 7), surface: 'menu' });
+    await run.settled();
+
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
+    expect(fake.local.data.has(historyItem.key)).toBe(false);
+    expect(lastLink()).toMatchObject({ url: linkFor(42, 7) });
+    expect(recent()).toStrictEqual([7]);
+  });
+
+  it('a clipboard the browser refuses still gives the link, marked not copied, and records it', async () => {
+    fake.clipboardWorks = false;
+    const run = await generate({ form: form(42, 7) });
+    await run.settled();
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: false });
+    expect(history().map((entry) => entry.url)).toStrictEqual([linkFor(42, 7)]);
+  });
+
+  it('when Everflow refuses, the failure is the reply and nothing is copied or recorded', async () => {
+    everflow.reply = () => ({ status: 422, json: { error: 'Affiliate is not approved for this offer' } });
+    const run = await generate({ form: form(42, 7) });
+    await run.settled();
+    expect(run.outcomes()[0]).toMatchObject({ ok: false, kind: 'rejected' });
+    expect(fake.clipboard).toStrictEqual([]);
+    expect([history(), recent(), lastLink()]).toStrictEqual([[], [], undefined]);
+  });
+
+  it('links made at the same moment for different affiliates (popups, menu, keyboard) are all in the history', async () => {
+    everflow.reply = () => 'hold';
+    const affiliates = [7, 8, 9, 10, 11];
+    const surfaces = ['popup', 'popup', 'popup', 'menu', 'keyboard'] as const;
+    const run = await generate(...affiliates.map((affiliate, i) => ({ form: form(42, affiliate), surface: surfaces[i] })));
+    await advanceUntil(() => everflow.waiting().length === affiliates.length, 'every request sent');
+    // Everflow answers them all at once.
+    everflow.answerWaiting();
+    await run.settled();
+
+    expect(run.outcomes().every((outcome) => outcome?.ok)).toBe(true);
+    expect(everflow.linkCalls().map(affiliateOf)).toStrictEqual(affiliates);
+    expect(history().map((entry) => entry.input.affiliateId).toSorted(byNumber)).toStrictEqual(affiliates);
+    expect(history().map((entry) => entry.surface).toSorted()).toStrictEqual([...surfaces].toSorted());
+  });
+
+  it('links made at the same moment for different affiliates are all in the recent affiliates', async () => {
+    everflow.reply = () => 'hold';
+    const affiliates = [7, 8, 9, 10, 11];
+    const run = await generate(...affiliates.map((affiliate) => ({ form: form(42, affiliate) })));
+    await advanceUntil(() => everflow.waiting().length === affiliates.length, 'every request sent');
+    everflow.answerWaiting();
+    await run.settled();
+    expect(recent().toSorted(byNumber)).toStrictEqual(affiliates);
+  });
+});

@@ -1,0 +1,141 @@
+// The pickers' look-up service against a fake chrome and a fake Everflow: what the person sees is
+// the options (and whether they came from the cache), and what Everflow sees is how often it is
+// asked. The cache is filled by real look-ups, never seeded, so these tests do not depend on how
+// its entries are keyed or stored.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { stubEverflow, usualReply, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import type { LookupReply, LookupRequest } from './lookup-service';
+
+vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
+
+const T0 = Date.UTC(2026, 2, 14, 9, 0, 0);
+
+let fake: FakeChrome;
+let everflow: EverflowStub;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+  vi.resetModules();
+  fake = installFakeChrome();
+  saveKey(fake);
+  everflow = stubEverflow();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** Starts a look-up in the current worker; `reply()` is its answer once it has one. */
+async function start(request: LookupRequest) {
+  const { runLookup } = await import('./lookup-service');
+  let reply: LookupReply | undefined;
+  const done = runLookup(request).then((answer) => (reply = answer));
+  return { done, reply: () => reply };
+}
+
+/** One look-up, run to its answer. */
+async function lookUp(request: LookupRequest): Promise<LookupReply> {
+  const running = await start(request);
+  await advanceUntil(() => running.reply() !== undefined, 'the look-up answering');
+  return running.reply()!;
+}
+
+/** Chrome stopped the worker; the next message starts a new one (memory gone, storage kept). */
+function restartWorker(): void {
+  fake.stopWorker();
+  vi.resetModules();
+}
+
+const offers = (query: string): LookupRequest => ({ kind: 'offers', query });
+const spring = [{ id: 11, name: 'Offer spring' }];
+
+describe('look-up service', () => {
+  it('a fresh cached answer is given without asking Everflow, even by a new worker', async () => {
+    expect(await lookUp(offers('spring'))).toStrictEqual({ ok: true, options: spring, cached: false });
+    expect(everflow.calls).toHaveLength(1);
+    expect(everflow.calls[0]!.body).toMatchObject({ search_terms: [{ search_type: 'name', value: 'spring' }] });
+
+    vi.setSystemTime(T0 + 60_000);
+    expect(await lookUp(offers('  Spring '))).toStrictEqual({ ok: true, options: spring, cached: true });
+    restartWorker();
+    expect(await lookUp(offers('spring'))).toStrictEqual({ ok: true, options: spring, cached: true });
+    expect(everflow.calls).toHaveLength(1);
+  });
+
+  it('an answer older than CACHE_MAX_AGE_MS is asked for again, and the new answer is used', async () => {
+    const { CACHE_MAX_AGE_MS } = await import('./lookup-service');
+    await lookUp(offers('spring'));
+    everflow.reply = () => ({ json: { offers: [{ network_offer_id: 12, name: 'Spring Sale (renamed)' }] } });
+    vi.setSystemTime(T0 + CACHE_MAX_AGE_MS + 1);
+    expect(await lookUp(offers('spring'))).toStrictEqual({ ok: true, options: [{ id: 12, name: 'Spring Sale (renamed)' }], cached: false });
+    expect(everflow.calls).toHaveLength(2);
+  });
+
+  it('a saved key that changed never shows names cached for the old one', async () => {
+    await lookUp(offers('spring'));
+    saveKey(fake, 'another-key-9876543210');
+    expect(await lookUp(offers('spring'))).toMatchObject({ ok: true, cached: false });
+    expect(everflow.calls).toHaveLength(2);
+    expect(everflow.calls[1]!.headers['X-Eflow-Api-Key']).toBe('another-key-9876543210');
+  });
+
+  it('when Everflow fails, an older cached answer is shown (marked cached); with none, the failure is', async () => {
+    const { CACHE_MAX_AGE_MS } = await import('./lookup-service');
+    await lookUp(offers('spring'));
+    everflow.reply = () => ({ status: 503, json: { error: 'unavailable' } });
+    vi.setSystemTime(T0 + 2 * CACHE_MAX_AGE_MS);
+    expect(await lookUp(offers('spring'))).toStrictEqual({ ok: true, options: spring, cached: true });
+    expect(everflow.calls).toHaveLength(2);
+
+    everflow.reply = () => 'network-error';
+    expect(await lookUp(offers('summer'))).toMatchObject({ ok: false, kind: 'network' });
+  });
+
+  it('a newer keystroke on the same field cancels the older request, whose reply says it was replaced', async () => {
+    everflow.reply = () => 'hold';
+    const older = await start({ kind: 'offers', query: 'sp', channel: 'offer' });
+    await advanceUntil(() => everflow.calls.length === 1, 'the first search sent');
+    const newer = await start({ kind: 'offers', query: 'spr', channel: 'offer' });
+    // Another field's search is not cancelled by this one.
+    const other = await start({ kind: 'affiliates', query: 'jo', channel: 'affiliate' });
+    await advanceUntil(() => older.reply() !== undefined, 'the older search ending');
+    expect(older.reply()).toStrictEqual({ ok: false, kind: 'internal', message: 'A newer search replaced this one.' });
+    expect(everflow.calls[0]!.state).toBe('aborted');
+
+    await advanceUntil(() => everflow.waiting().length === 2, 'the newer searches sent');
+    everflow.answerWaiting();
+    await advanceUntil(() => newer.reply() !== undefined && other.reply() !== undefined, 'the newer searches answering');
+    expect(newer.reply()).toStrictEqual({ ok: true, options: [{ id: 11, name: 'Offer spr' }], cached: false });
+    expect(other.reply()).toStrictEqual({ ok: true, options: [{ id: 22, name: 'Affiliate jo' }], cached: false });
+  });
+
+  it('two look-ups answered at the same moment are both kept in the cache', async () => {
+    everflow.reply = () => 'hold';
+    const first = await start(offers('spring'));
+    const second = await start(offers('summer'));
+    await advanceUntil(() => everflow.waiting().length === 2, 'both searches sent');
+    everflow.answerWaiting();
+    await advanceUntil(() => first.reply() !== undefined && second.reply() !== undefined, 'both answering');
+
+    restartWorker();
+    everflow.reply = usualReply;
+    expect(await lookUp(offers('spring'))).toMatchObject({ ok: true, cached: true });
+    expect(await lookUp(offers('summer'))).toMatchObject({ ok: true, cached: true });
+    expect(everflow.calls).toHaveLength(2);
+  });
+
+  it('the same search asked twice at once is sent to Everflow once', async () => {
+    everflow.reply = () => 'hold';
+    const first = await start(offers('spring'));
+    const second = await start(offers('spring'));
+    await vi.advanceTimersByTimeAsync(500);
+    everflow.answerWaiting();
+    await advanceUntil(() => first.reply() !== undefined && second.reply() !== undefined, 'both answering');
+    expect(first.reply()).toMatchObject({ ok: true, options: spring });
+    expect(second.reply()).toMatchObject({ ok: true, options: spring });
+    expect(everflow.calls).toHaveLength(1);
+  });
+});
