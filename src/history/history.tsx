@@ -1,7 +1,7 @@
 // The full History page: every link made, with search, copy, open, use again, delete, clear and CSV.
 import { render } from 'preact';
 import '../shared/theme.css';
-import { HistoryList } from './history-list';
+import { HistoryList } from '../ui/history-list';
 
 function openOptions(event: Event) {
   event.preventDefault();

@@ -15,6 +15,12 @@ import type { Startup } from './startup-data';
 
 export const DRAFT_RESET_NOTICE = 'Your saved form could not be read, so it starts empty.';
 
+function saveDraft(form: LinkForm) {
+  draftItem.set(form).catch(() => {
+    // Storage full or unavailable: the form still works, only the draft is not kept.
+  });
+}
+
 function openOptions() {
   void chrome.runtime.openOptionsPage();
   window.close();
@@ -48,7 +54,7 @@ function App({ startup }: { startup: Startup }) {
   // Hydration keeps the DOM as it is, so the first state must describe it exactly.
   const [state, setState] = useState<PopupState>(() => ({ ...INITIAL_STATE, form: formOnScreen(), moreOpen: document.querySelector('details')!.open }));
   /** The History view: its code loads only when the History button is pressed. */
-  const [history, setHistory] = useState<typeof import('../history/history-popup') | null>(null);
+  const [history, setHistory] = useState<typeof import('./history-panel') | null>(null);
   const [presets, setPresets] = useState<typeof import('./presets-panel') | null>(null);
   const applyDefault = () => void presetsPanel().then((m) => m.applyDefault(setState));
   const [pickers, setPickers] = useState<typeof import('../ui/pickers') | null>(null);
@@ -59,10 +65,6 @@ function App({ startup }: { startup: Startup }) {
   const names = useRef<{ offer?: string; affiliate?: string }>({});
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   const recentAffiliate = useRef(startup.recentAffiliate);
-  const saveDraft = (form: LinkForm) =>
-    void draftItem.set(form).catch(() => {
-      // Storage full or unavailable: the form still works, only the draft is not kept.
-    });
 
   // The link panel's code loads with the first link to show.
   const hasLink = state.link !== null;
@@ -132,7 +134,7 @@ function App({ startup }: { startup: Startup }) {
       import('../ui/pickers').then(setPickers, () => (loadingPickers.current = false));
     },
     onOpenHistory() {
-      void import('../history/history-popup').then(setHistory);
+      void import('./history-panel').then(setHistory);
     },
     onOpenPresets() {
       void presetsPanel().then(setPresets);

@@ -1,6 +1,6 @@
 // The history of generated links: the shape of an entry and the helpers the background needs (append
 // with a cap, remove, names). The background alone writes it (historyItem in stored-items.ts); the
-// history views read it, with their search and CSV in src/history/history-table.ts.
+// history views read it, with their search and CSV in shared/history-table.ts.
 import * as z from 'zod/mini';
 import { LINK_FIELDS, MAX_ID, MAX_TEXT, type FlagField, type IdField, type RequiredField, type TextField } from '../everflow/link-fields';
 

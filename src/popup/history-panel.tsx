@@ -5,8 +5,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formFromInput, hasMoreOptions } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
 import { draftItem } from '../shared/stored-items';
-import type { PopupState } from '../popup/popup-view';
-import { HISTORY_PAGE, HistoryList } from './history-list';
+import type { PopupState } from './popup-view';
+import { HISTORY_PAGE, HistoryList } from '../ui/history-list';
 
 export interface HistoryPanelProps {
   onBack: () => void;

@@ -6,9 +6,9 @@ import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
 import { draftItem, historyItem } from '../shared/stored-items';
-import { useStored } from '../ui/use-stored';
-import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from './history-table';
-import css from './history.css?inline';
+import { useStored } from './use-stored';
+import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from '../shared/history-table';
+import css from './history-list.css?inline';
 import { downloadCsv } from '../shared/csv';
 
 // Injected rather than linked: the popup loads this module with import(), and a plain CSS import

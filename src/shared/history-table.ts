@@ -1,8 +1,8 @@
 // What the history's table and its CSV export show: search, the subs cell, the "From" labels, the
 // CSV and its file name. Page-only, so none of it ships in the service worker.
-import { csvCell } from '../shared/csv';
-import { FIELD_LABELS, TEXT_FIELDS, type LinkInput } from '../shared/link-form';
-import type { HistoryEntry, Surface } from '../shared/link-history';
+import { csvCell } from './csv';
+import { FIELD_LABELS, TEXT_FIELDS, type LinkInput } from './link-form';
+import type { HistoryEntry, Surface } from './link-history';
 
 export const SURFACE_LABELS: Record<Surface, string> = { popup: 'Popup', menu: 'Menu', keyboard: 'Keyboard' };
 

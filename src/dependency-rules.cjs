@@ -1,0 +1,82 @@
+// The layers of src/, checked by dependency-cruiser in `npm test` (npm run deps). Every import
+// counts, type-only ones included; tests only join the cycle rule. A violation prints the rule's name.
+const PAGES = '^src/(popup|options|history|bulk|offscreen)/';
+/** Unit tests may reach across layers to check them; the extension's own code may not. */
+const TESTS = '\\.test\\.tsx?$';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-import-cycles',
+      comment: 'Modules import in one direction only; a cycle (types included) means a shape has no single home.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'everflow-stands-alone',
+      comment: 'everflow/ is the pure Everflow client: it imports nothing else of the extension.',
+      severity: 'error',
+      from: { path: '^src/everflow/', pathNot: TESTS },
+      to: { path: '^src/', pathNot: '^src/everflow/' },
+    },
+    {
+      name: 'shared-imports-no-page-or-background',
+      comment: 'shared/ holds what every context uses: it imports no page, no UI component and not the background.',
+      severity: 'error',
+      from: { path: '^src/shared/', pathNot: TESTS },
+      to: { path: ['^src/background/', '^src/ui/', PAGES] },
+    },
+    {
+      name: 'ui-imports-no-page-or-background',
+      comment: 'ui/ holds the components several pages share: it imports no page and not the background.',
+      severity: 'error',
+      from: { path: '^src/ui/', pathNot: TESTS },
+      to: { path: ['^src/background/', PAGES] },
+    },
+    {
+      name: 'pages-do-not-import-the-background',
+      comment: 'Pages talk to the background through messages (shared/connector.ts), never by importing it.',
+      severity: 'error',
+      from: { path: PAGES, pathNot: TESTS },
+      to: { path: '^src/background/' },
+    },
+    {
+      name: 'pages-do-not-import-each-other',
+      comment: 'A page uses only its own folder, ui/, shared/ and everflow/; what two pages share goes to ui/ or shared/.',
+      severity: 'error',
+      from: { path: '^src/(popup|options|history|bulk|offscreen)/', pathNot: TESTS },
+      to: { path: PAGES, pathNot: '^src/$1/' },
+    },
+    {
+      name: 'the-background-imports-no-page',
+      comment: 'The background imports no page or UI component (they would land in the worker).',
+      severity: 'error',
+      from: { path: '^src/background/', pathNot: TESTS },
+      to: { path: ['^src/ui/', PAGES] },
+    },
+    {
+      name: 'no-test-code-in-the-extension',
+      comment: 'Test fixtures live with the tests (e2e/); extension code never imports them or a test file.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: TESTS },
+      to: { path: ['^e2e/', '\\.test\\.tsx?$'] },
+    },
+    {
+      name: 'no-unresolvable-imports',
+      comment: 'An import that resolves to nothing is a typo or a missing package.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.d\\.ts$' },
+    // Type-only imports count: a cycle through types is still a cycle.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

@@ -1,0 +1,38 @@
+// Every stored item has one writer (declared with the item): this reads the extension's code and
+// checks that each write to an item (set, update, load, remove) stands where its writer runs.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bulkDraftItem } from '../bulk/bulk-draft';
+import type { StorageItem } from './storage-item';
+import * as storedItems from './stored-items';
+
+const SRC = join(import.meta.dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [relative(SRC, path)] : [];
+  });
+}
+
+const isItem = (value: unknown): value is StorageItem<unknown> => typeof value === 'object' && value !== null && 'writer' in value && 'update' in value;
+const items = Object.entries({ ...storedItems, bulkDraftItem }).filter((entry): entry is [string, StorageItem<unknown>] => isItem(entry[1]));
+
+describe('stored items', () => {
+  it('each is declared once, under a key of its own', () => {
+    const keys = items.map(([, item]) => `${item.area}:${item.key}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(items.map(([name]) => name)).toEqual(expect.arrayContaining(['settingsItem', 'draftItem', 'historyItem', 'presetsItem', 'bulkJobItem']));
+  });
+
+  it.each(items)('%s is written only where its writer runs', (name, item) => {
+    const writes = new RegExp(`\\b${name}\\.(set|update|load|remove)\\(`);
+    const writers = sourceFiles(SRC).filter((file) => writes.test(readFileSync(join(SRC, file), 'utf8')));
+    const inBackground = (file: string) => file.startsWith('background/');
+    expect(writers.length).toBeGreaterThan(0);
+    if (item.writer === 'background') expect(writers.filter((file) => !inBackground(file))).toStrictEqual([]);
+    else expect(writers.filter(inBackground)).toStrictEqual([]);
+  });
+});
