@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
 import { affiliateOf, linkFor, stubEverflow, usualReply, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
 import { rowKey, type BulkJob, type BulkResult } from '../shared/bulk-job';
-import { bulkJobItem } from '../shared/stored-items';
+import { bulkJobItem } from '../shared/bulk-job';
 import { EMPTY_FORM } from '../shared/link-form';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());

@@ -7,7 +7,7 @@
 import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
 import { generateTrackingLink } from '../everflow/tracking-link';
 import { checkRow, resultsOf, rowErrors, rowKey, rowKeys, type BulkJob, type BulkMode, type BulkResult, type BulkRow } from '../shared/bulk-job';
-import { bulkJobItem } from '../shared/stored-items';
+import { bulkJobItem } from '../shared/bulk-job';
 import type { LinkForm } from '../shared/link-form';
 import { failure, type Failure, type FailureKind } from '../everflow/failures';
 import { connect } from './everflow-access';

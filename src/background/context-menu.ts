@@ -2,7 +2,7 @@
 // it, keeps the page item's title in step with the tab in front, and handles clicks.
 import { dashboardMatchPatterns, readDashboardUrl, toId } from '../shared/dashboard-url';
 import { namesFromHistory, type KnownNames } from '../shared/link-history';
-import { historyItem } from '../shared/stored-items';
+import { historyItem } from '../shared/link-history';
 import { recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { announce, failureNotice } from './feedback';
 import { NO_OFFER_HERE, openBuilder, quickCopy } from './quick-copy';

@@ -1,7 +1,7 @@
 // Writes to the link history: record, delete, clear, each one serialised update of the stored list,
 // so two links made at once are both kept and a delete never brings back an entry just dropped.
 import { appendEntry, removeEntry, type Surface } from '../shared/link-history';
-import { historyItem } from '../shared/stored-items';
+import { historyItem } from '../shared/link-history';
 import type { LinkInput } from '../shared/link-form';
 import type { Names } from '../shared/messages';
 

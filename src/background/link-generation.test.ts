@@ -7,7 +7,7 @@ import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../..
 import { affiliateOf, linkFor, stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
 import { EMPTY_FORM } from '../shared/link-form';
 import { type HistoryEntry } from '../shared/link-history';
-import { historyItem } from '../shared/stored-items';
+import { historyItem } from '../shared/link-history';
 import type { LinkOutcome } from '../shared/outcome';
 import { lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
 

@@ -6,7 +6,7 @@ import { pendingPrefillItem, recentAffiliatesItem } from '../shared/stored-items
 import { announce, failureNotice } from './feedback';
 import { generateLink } from './link-generation';
 import { namesFromHistory } from '../shared/link-history';
-import { historyItem } from '../shared/stored-items';
+import { historyItem } from '../shared/link-history';
 
 export const NO_OFFER_HERE =
   'This page does not name an offer; open an offer in the Everflow dashboard, or use the link builder.';

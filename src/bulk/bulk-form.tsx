@@ -9,7 +9,8 @@ import { MORE_OPTIONS, TEXT_FIELDS, type FlagField, type FormField, type IdField
 import { hasMoreOptions, parseLinkForm, type FieldErrors } from '../shared/link-form';
 import { applyPreset, type Preset } from '../shared/presets';
 import { SUB_TOKENS } from '../shared/sub-tokens';
-import { InputField, MoreOptionFields, SubFields, fieldId } from '../ui/form-fields';
+import { fieldId } from '../ui/field-ids';
+import { InputField, MoreOptionFields, SubFields } from '../ui/form-fields';
 import type { PickField } from '../ui/pickers';
 import { withName, type BulkDraft } from './bulk-draft';
 import { checkDraft, emptyListMessage, startLabel, summarizeList } from './bulk-check';

@@ -3,7 +3,7 @@
 // Changes arrive up to ~30 a second; they are collected and applied once per BATCH_MS.
 import { useEffect, useState } from 'preact/hooks';
 import { resultsOf, rowKeys } from '../shared/bulk-job';
-import { bulkJobItem } from '../shared/stored-items';
+import { bulkJobItem } from '../shared/bulk-job';
 import { isBulkKey, withJobChange, withRowChanges, type Changes, type JobView } from './job-results';
 
 export const BATCH_MS = 200;

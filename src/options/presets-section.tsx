@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { EMPTY_FORM, FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS, type LinkForm } from '../shared/link-form';
 import { MAX_PRESETS, PRESET_ID_FIELDS, applyPreset, deletePreset, presetErrors, presetValuesFromForm, setDefaultPreset, updatePreset, type Preset, type PresetErrors, type PresetList } from '../shared/presets';
-import { presetsItem } from '../shared/stored-items';
+import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 
 type Change = (list: PresetList) => { ok: true; list: PresetList } | { ok: false; message: string };

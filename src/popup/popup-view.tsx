@@ -124,7 +124,7 @@ export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
         </div>
       ) : null}
       {state.startupFailure ? <FailureNotice failure={state.startupFailure} onOpenOptions={actions.onOpenOptions} /> : null}
-      <form onSubmit={actions.onSubmit} noValidate aria-busy={state.busy}>
+      <form method="dialog" onSubmit={actions.onSubmit} noValidate aria-busy={state.busy}>
         <div class="row">
           {field('offerId')}
           {field('affiliateId')}

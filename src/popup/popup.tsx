@@ -7,9 +7,7 @@ import { send } from '../shared/connector';
 import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm } from '../shared/link-form';
 import { POPUP_PORT } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
-import '../shared/theme.css';
-import './popup.css';
-import { fieldId, focusField } from '../ui/form-fields';
+import { fieldId, focusField } from '../ui/field-ids';
 import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
 import type { Startup } from './startup-data';
 
@@ -209,4 +207,7 @@ function App({ startup }: { startup: Startup }) {
   return <PopupView state={state} actions={actions} pickers={picker} result={result} />;
 }
 
-void window.popupStartup!.then((startup) => hydrate(<App startup={startup} />, document.getElementById('app')!));
+/** Takes over the form startup.ts has filled in. */
+export function mount(startup: Startup) {
+  hydrate(<App startup={startup} />, document.getElementById('app')!);
+}

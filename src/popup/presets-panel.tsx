@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasMoreOptions, type LinkForm } from '../shared/link-form';
 import { applyPreset, defaultPreset, presetErrors, presetValuesFromForm, savePreset, type Preset, type PresetChange, type PresetValues } from '../shared/presets';
-import { draftItem, presetsItem } from '../shared/stored-items';
+import { draftItem } from '../shared/stored-items';
+import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 import { SUB_TOKENS } from '../shared/sub-tokens';
 import type { PopupState } from './popup-view';

@@ -42,13 +42,6 @@ export interface Startup extends StartupState {
   readonly submitted: boolean;
 }
 
-declare global {
-  interface Window {
-    /** Set by startup.ts, which runs before the app. */
-    popupStartup?: Promise<Startup>;
-  }
-}
-
 /** The offer of a readable, fresh right-click request. */
 export function pendingOffer(raw: unknown, now: number): number | undefined {
   const pending = pendingPrefillItem.decode(raw).value;

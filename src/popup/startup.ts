@@ -1,35 +1,41 @@
-// The popup's first script, a classic one: it runs as soon as the prerendered form is parsed, with no
-// module graph to wait for. It puts the draft and any prefill into the form (the rules are in
-// startup-data.ts), marks 'popup-ready', and only then loads the app (popup.tsx), which hydrates the
-// form as it finds it. Measured (npm run bench): fetched alongside this script, the app's modules
-// delayed both it and the form.
-import type { FormField } from '../shared/link-form';
+// The popup's entry. The form is already on screen (prerendered into popup.html); this puts the draft
+// and any prefill into it (the rules are in startup-data.ts), marks 'popup-ready', and only then loads
+// the app (popup.tsx), which hydrates the form as it finds it. Measured (npm run bench): with the app's
+// modules loaded first, the form was ready about 30 ms later. What the person types or submits
+// meanwhile is kept for the app.
+import '../shared/theme.css';
+import './popup.css';
+import { FORM_FIELDS, type FormField } from '../shared/link-form';
 import { pendingPrefillItem } from '../shared/stored-items';
-import { fieldId } from '../ui/form-fields';
+import { fieldId } from '../ui/field-ids';
 import { LOCAL_ITEMS, startupState, type Startup } from './startup-data';
-
-/** The app's entry and its imports, written here by the build; in dev the app has its own script tag. */
-const app = document.currentScript?.dataset.app?.split(' ');
-
-const typed = new Set<FormField>();
-addEventListener('input', (event) => typed.add((event.target as HTMLInputElement).name as FormField), true);
-// The form is on screen before the app can handle it: a native submit would reload the page and lose
-// it, so none happens (the app prevents its own too), and one made early is the app's to replay.
-let submitted = false;
-addEventListener(
-  'submit',
-  (event) => {
-    event.preventDefault();
-    submitted = true;
-  },
-  true,
-);
 
 const input = (field: FormField) => document.getElementById(fieldId(field)) as HTMLInputElement;
 /** An unreadable storage area or tab counts as empty: the form still opens. */
 const nothing = (): Record<string, unknown> => ({});
 
-async function start(): Promise<Startup> {
+/** Fields that no longer show what the prerendered page had: the person typed there already. */
+const typedSoFar = () =>
+  FORM_FIELDS.filter((field) => {
+    const element = input(field);
+    return element.type === 'checkbox' ? element.checked !== element.defaultChecked : element.value !== element.defaultValue;
+  });
+
+async function startPopup(): Promise<Startup> {
+  const typed = new Set<FormField>(typedSoFar());
+  addEventListener('input', (event) => typed.add((event.target as HTMLInputElement).name as FormField), true);
+  // The form is on screen before the app can handle it (its method="dialog" makes a native submit do
+  // nothing): one made while the stored values load is the app's to replay.
+  let submitted = false;
+  addEventListener(
+    'submit',
+    (event) => {
+      event.preventDefault();
+      submitted = true;
+    },
+    true,
+  );
+
   const [local, session, [tab]] = await Promise.all([
     chrome.storage.local.get(LOCAL_ITEMS.map((item) => item.key)).catch(nothing),
     chrome.storage.session.get(pendingPrefillItem.key).catch(nothing),
@@ -54,13 +60,4 @@ async function start(): Promise<Startup> {
   };
 }
 
-window.popupStartup = start();
-
-if (app) {
-  const load = () => {
-    const [entry, ...imports] = app;
-    for (const href of imports) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
-    document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: entry }));
-  };
-  window.popupStartup.then(load, load);
-}
+void startPopup().then(async (startup) => (await import('./popup')).mount(startup));

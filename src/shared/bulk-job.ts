@@ -1,9 +1,10 @@
 // Bulk links: one offer for many affiliates, or one affiliate for many offers. This module owns the
 // stored shapes (the job, and one result per row) and the checks both sides run on every row before
 // anything is sent. What only the page needs (ID lists, progress, CSV) is in src/bulk/.
-// The background alone writes the job (bulkJobItem in stored-items.ts) and its results
+// The background alone writes the job (bulkJobItem) and its results
 // (background/bulk-engine.ts); the Bulk links page reads them and follows their changes.
 import * as z from 'zod/mini';
+import { defineItem } from './storage-item';
 import { LinkFormSchema, MAX_ID, parseLinkForm, type LinkForm, type LinkInput } from './link-form';
 import { expandAndCheck } from './sub-tokens';
 
@@ -38,6 +39,16 @@ export const BulkJobSchema = z.object({
   note: z.optional(z.string().check(z.maxLength(500))),
 });
 export type BulkJob = z.infer<typeof BulkJobSchema>;
+
+/** The current (or last) bulk job; null when there never was one or it was cleared . */
+export const bulkJobItem = defineItem<BulkJob | null>({
+  writer: 'background',
+  area: 'local',
+  key: 'bulkJob',
+  version: 1,
+  schema: z.nullable(BulkJobSchema),
+  fallback: () => null,
+});
 
 /** One finished row, stored under rowKey(index) as it arrives, tagged with its job's id. */
 export type BulkResult = { ok: true; job: string; url: string; at: number } | { ok: false; job: string; message: string; at: number };

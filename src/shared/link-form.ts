@@ -56,15 +56,22 @@ function textSchema(field: TextField) {
   return z.pipe(blankToUndefined, z.optional(z.string().check(z.maxLength(MAX_TEXT, tooLong))));
 }
 
-/** The rules a form must pass before anything is sent to Everflow. */
-export const LinkInputSchema = z.object(
-  Object.fromEntries(
-    LINK_FIELDS.map((field) => [
-      field.name,
-      field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? textSchema(field.name) : 'required' in field ? requiredId(field.name) : optionalId(field.name),
-    ]),
-  ) as unknown as Record<FormField, z.ZodMiniType<LinkInput[FormField], string | boolean>>,
-);
+/**
+ * The rules a form must pass before anything is sent to Everflow. Built on first use: the popup's
+ * startup reads the draft with LinkFormSchema and needs none of them.
+ */
+let rules: z.ZodMiniObject | undefined;
+function linkInputRules(): z.ZodMiniObject {
+  rules ??= z.object(
+    Object.fromEntries(
+      LINK_FIELDS.map((field) => [
+        field.name,
+        field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? textSchema(field.name) : 'required' in field ? requiredId(field.name) : optionalId(field.name),
+      ]),
+    ),
+  );
+  return rules;
+}
 
 export type FieldErrors = Partial<Record<FormField, string>>;
 export type FormCheck = { ok: true; input: LinkInput } | { ok: false; errors: FieldErrors };
@@ -73,7 +80,7 @@ export type FormCheck = { ok: true; input: LinkInput } | { ok: false; errors: Fi
 export function parseLinkForm(value: unknown): FormCheck {
   // Every field of LinkFormSchema falls back on its own, so only a non-object fails here: treat it as an empty form.
   const form = LinkFormSchema.safeParse(value);
-  const result = LinkInputSchema.safeParse(form.success ? form.data : EMPTY_FORM);
+  const result = linkInputRules().safeParse(form.success ? form.data : EMPTY_FORM);
   if (result.success) {
     // Drop keys whose value is undefined so "absent" means absent everywhere downstream.
     const input = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeStored } from './storage-item';
 import { MAX_HISTORY, appendEntry, namesFromHistory, removeEntry } from './link-history';
-import { historyItem } from './stored-items';
+import { historyItem } from './link-history';
 import { historyEntry as entry } from '../../e2e/unit-fixtures/test-history-entry';
 
 describe('appendEntry', () => {

@@ -1,7 +1,8 @@
 // The history of generated links: the shape of an entry and the helpers the background needs (append
-// with a cap, remove, names). The background alone writes it (historyItem in stored-items.ts); the
+// with a cap, remove, names). The background alone writes it (historyItem); the
 // history views read it, with their search and CSV in shared/history-table.ts.
 import * as z from 'zod/mini';
+import { defineItem } from './storage-item';
 import { LINK_FIELDS, MAX_ID, MAX_TEXT, type FlagField, type IdField, type RequiredField, type TextField } from '../everflow/link-fields';
 
 /** Oldest entries are dropped beyond this many. */
@@ -47,6 +48,16 @@ export const HistorySchema = z.pipe(
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** Generated links, newest first, at most MAX_HISTORY. */
+export const historyItem = defineItem<HistoryEntry[]>({
+  writer: 'background',
+  area: 'local',
+  key: 'history',
+  version: 1,
+  schema: HistorySchema,
+  fallback: () => [],
+});
 
 /** The history with `entry` first, the oldest dropped beyond `max`. */
 export function appendEntry(history: readonly HistoryEntry[], entry: HistoryEntry, max = MAX_HISTORY): HistoryEntry[] {

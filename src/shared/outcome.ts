@@ -1,7 +1,7 @@
 // What a generation ends in, as both sides see it: a link made, or a Failure (everflow/failures.ts).
 // LinkSuccess is also stored (the last link), so its schema is here.
 import * as z from 'zod/mini';
-import { FAILURE_KINDS, type Failure } from '../everflow/failures';
+import type { Failure } from '../everflow/failures';
 
 export const LinkSuccessSchema = z.object({
   ok: z.literal(true),
@@ -18,12 +18,4 @@ export const LinkSuccessSchema = z.object({
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 
-export const FailureSchema = z.object({
-  ok: z.literal(false),
-  kind: z.enum(FAILURE_KINDS),
-  message: z.string(),
-  fieldErrors: z.optional(z.record(z.string(), z.string())),
-});
-
-export const LinkOutcomeSchema = z.discriminatedUnion('ok', [LinkSuccessSchema, FailureSchema]);
 export type LinkOutcome = LinkSuccess | Failure;

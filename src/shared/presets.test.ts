@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, MAX_TEXT, hasMoreOptions, type LinkForm } from './link-form';
 import { EMPTY_PRESETS, MAX_PRESETS, MAX_PRESET_NAME, applyPreset, defaultPreset, deletePreset, presetErrors, presetValuesFromForm, savePreset, setDefaultPreset, updatePreset, type PresetList, type PresetValues } from './presets';
-import { presetsItem } from './stored-items';
+import { presetsItem } from './presets';
 import { decodeStored } from './storage-item';
 
 const FORM: LinkForm = {

@@ -1,7 +1,7 @@
 // Presets: named sets of Source ID, Sub 1–5 and "More options" values, saved from the popup, applied
 // in one click, edited and deleted on the options page; one may be the default for new drafts. This
-// module owns their shape and the pure helpers over it; the stored item is presetsItem in
-// stored-items.ts, written by the pages (presets are not secret) through its serialised update.
+// module owns their stored item and the pure helpers over it. The pages write the item (presets are
+// not secret), each change one serialised update.
 import * as z from 'zod/mini';
 import {
   EMPTY_FORM,
@@ -17,6 +17,7 @@ import {
   type LinkForm,
   type TextField,
 } from './link-form';
+import { defineItem } from './storage-item';
 
 export const MAX_PRESETS = 50;
 export const MAX_PRESET_NAME = 60;
@@ -51,6 +52,16 @@ export const PresetListSchema = z.object({
 export type PresetList = z.infer<typeof PresetListSchema>;
 
 export const EMPTY_PRESETS: PresetList = { presets: [], defaultId: null };
+
+/** Saved from the popup, edited on the options page. */
+export const presetsItem = defineItem<PresetList>({
+  writer: 'pages',
+  area: 'local',
+  key: 'presets',
+  version: 1,
+  schema: PresetListSchema,
+  fallback: () => structuredClone(EMPTY_PRESETS),
+});
 
 /** What a preset keeps of the form: text trimmed, flags, and the optional IDs that are filled in. */
 export function presetValuesFromForm(form: LinkForm): PresetValues {

@@ -3,8 +3,18 @@
 // background, so bundling the schemas would only cost the popup bytes. Tests parse with them.
 import * as z from 'zod/mini';
 import { MAX_DASHBOARD_DOMAINS, RegionSchema, RequestsPerSecondSchema } from './stored-items';
-import { LinkOutcomeSchema, LinkSuccessSchema } from './outcome';
+import { FAILURE_KINDS } from '../everflow/failures';
+import { LinkSuccessSchema } from './outcome';
 
+/** Per-field messages ride along with `invalid-input`. */
+export const FailureSchema = z.object({
+  ok: z.literal(false),
+  kind: z.enum(FAILURE_KINDS),
+  message: z.string(),
+  fieldErrors: z.optional(z.record(z.string(), z.string())),
+});
+
+export const LinkOutcomeSchema = z.discriminatedUnion('ok', [LinkSuccessSchema, FailureSchema]);
 export const DoneSchema = z.object({ ok: z.literal(true) });
 
 export const StatusSchema = z.object({

@@ -5,6 +5,9 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bulkDraftItem } from '../bulk/bulk-draft';
 import type { StorageItem } from './storage-item';
+import { bulkJobItem } from './bulk-job';
+import { historyItem } from './link-history';
+import { presetsItem } from './presets';
 import * as storedItems from './stored-items';
 
 const SRC = join(import.meta.dirname, '..');
@@ -18,7 +21,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const isItem = (value: unknown): value is StorageItem<unknown> => typeof value === 'object' && value !== null && 'writer' in value && 'update' in value;
-const items = Object.entries({ ...storedItems, bulkDraftItem }).filter((entry): entry is [string, StorageItem<unknown>] => isItem(entry[1]));
+const items = Object.entries({ ...storedItems, presetsItem, historyItem, bulkJobItem, bulkDraftItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
 
 describe('stored items', () => {
   it('each is declared once, under a key of its own', () => {

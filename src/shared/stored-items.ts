@@ -1,14 +1,12 @@
-// Every stored item the UI may read, each declared once: schema, version, migrations, default and
-// writer (see storage-item.ts). The API key's items are not here on purpose: they live in
-// background/api-key-store.ts so UI code cannot import them. The Bulk links page's own draft is in
-// bulk/bulk-draft.ts.
+// The stored items the popup starts from and the background's own small ones, each declared once:
+// schema, version, migrations, default and writer (see storage-item.ts). Items with a shape of their
+// own are declared beside it: presetsItem (presets.ts), historyItem (link-history.ts), bulkJobItem
+// (bulk-job.ts), bulkDraftItem (bulk/bulk-draft.ts). The API key's items live in
+// background/api-key-store.ts so UI code cannot import them.
 import * as z from 'zod/mini';
 import { REGION_IDS, type Region } from '../everflow/regions';
-import { BulkJobSchema, type BulkJob } from './bulk-job';
 import { EMPTY_FORM, LinkFormSchema, type LinkForm } from './link-form';
-import { HistorySchema, type HistoryEntry } from './link-history';
 import { LinkSuccessSchema, type LinkSuccess } from './outcome';
-import { EMPTY_PRESETS, PresetListSchema, type PresetList } from './presets';
 import { defineItem } from './storage-item';
 
 export const RegionSchema = z.enum(REGION_IDS as [Region, ...Region[]]);
@@ -92,26 +90,6 @@ export const lastLinkItem = defineItem<LinkSuccess | null>({
   fallback: () => null,
 });
 
-/** Presets (shared/presets.ts): saved from the popup, edited on the options page. */
-export const presetsItem = defineItem<PresetList>({
-  writer: 'pages',
-  area: 'local',
-  key: 'presets',
-  version: 1,
-  schema: PresetListSchema,
-  fallback: () => structuredClone(EMPTY_PRESETS),
-});
-
-/** Generated links, newest first (shared/link-history.ts). */
-export const historyItem = defineItem<HistoryEntry[]>({
-  writer: 'background',
-  area: 'local',
-  key: 'history',
-  version: 1,
-  schema: HistorySchema,
-  fallback: () => [],
-});
-
 /** A picker's answer, remembered for a while (background/lookup-service.ts). */
 export const LookupOptionSchema = z.object({ id: z.number(), name: z.string(), status: z.optional(z.string()) });
 export const CachedLookupSchema = z.object({ key: z.string(), at: z.number(), options: z.array(LookupOptionSchema) });
@@ -124,15 +102,5 @@ export const lookupCacheItem = defineItem<CachedLookup[]>({
   version: 1,
   schema: z.array(CachedLookupSchema),
   fallback: () => [],
-});
-
-/** The current (or last) bulk job; null when there never was one or it was cleared (shared/bulk-job.ts). */
-export const bulkJobItem = defineItem<BulkJob | null>({
-  writer: 'background',
-  area: 'local',
-  key: 'bulkJob',
-  version: 1,
-  schema: z.nullable(BulkJobSchema),
-  fallback: () => null,
 });
 

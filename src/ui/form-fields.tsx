@@ -4,14 +4,7 @@
 // and kinds come from the one list in everflow/link-fields.ts.
 import { FIELD_LABELS, LINK_FIELDS, type FlagField, type FormField, type IdField, type TextField } from '../everflow/link-fields';
 import type { FieldErrors, LinkForm } from '../shared/link-form';
-
-/** The id of a field's input; the pickers attach to these. */
-export const fieldId = (name: FormField) => `field-${name}`;
-
-/** Moves the cursor to a field's input, once it is on screen. */
-export function focusField(field: FormField) {
-  (document.getElementById(fieldId(field)) as HTMLInputElement | null)?.focus();
-}
+import { fieldId } from './field-ids';
 
 interface InputFieldProps {
   name: IdField | TextField;

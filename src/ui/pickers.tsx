@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupKind, LookupOption } from '../everflow/lookups';
 import { send } from '../shared/connector';
 import type { IdField } from '../everflow/link-fields';
-import { fieldId } from './form-fields';
+import { fieldId } from './field-ids';
 
 export type PickField = 'offerId' | 'affiliateId';
 type ListField = Exclude<IdField, PickField>;
