@@ -3,7 +3,7 @@ import { checkConnection } from '../everflow/connection-check';
 import { normaliseDomain } from '../shared/dashboard-url';
 import { ApiKeySchema } from '../shared/messages';
 import { failure } from '../everflow/failures';
-import { lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
+import { MAX_DASHBOARD_DOMAINS, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { forgetApiKey, keyHint, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyToClipboard } from './clipboard';
 import { connect } from './everflow-access';
@@ -71,13 +71,17 @@ export function createHandlers(openPopups: () => number): Handlers {
       return { ok: true };
     },
 
-    async setDashboardDomains({ domains }) {
-      const normalised = domains.map(normaliseDomain);
-      const bad = domains.find((_, index) => normalised[index] === undefined);
-      if (bad !== undefined) return failure('invalid-input', `“${bad.slice(0, 80)}” is not a domain name; enter one like links.example.com.`);
-      const unique = [...new Set(normalised as string[])];
-      await settingsItem.update((settings) => ({ ...settings, dashboardDomains: unique }));
-      return { ok: true };
+    async dashboardDomain({ action, domain: typed }) {
+      const domain = normaliseDomain(typed);
+      if (domain === undefined) return failure('invalid-input', `“${typed.slice(0, 80)}” is not a domain name; enter one like links.example.com.`);
+      let full = false;
+      await settingsItem.update((settings) => {
+        const others = settings.dashboardDomains.filter((known) => known !== domain);
+        if (action === 'remove') return { ...settings, dashboardDomains: others };
+        full = others.length >= MAX_DASHBOARD_DOMAINS;
+        return full || others.length < settings.dashboardDomains.length ? settings : { ...settings, dashboardDomains: [...others, domain] };
+      });
+      return full ? failure('invalid-input', `You can add up to ${MAX_DASHBOARD_DOMAINS} dashboard domains; remove one first.`) : { ok: true };
     },
 
     async forgetKey() {

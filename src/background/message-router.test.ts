@@ -26,7 +26,7 @@ function fakeHandlers() {
     // The router never looks inside a reply, so a partial status is enough (and survives Status growing).
     getStatus: vi.fn<Handlers['getStatus']>(async () => ({ ok: true, hasKey: false }) as Awaited<ReturnType<Handlers['getStatus']>>),
     saveSettings: vi.fn<Handlers['saveSettings']>(async () => DONE),
-    setDashboardDomains: vi.fn<Handlers['setDashboardDomains']>(async () => DONE),
+    dashboardDomain: vi.fn<Handlers['dashboardDomain']>(async () => DONE),
     forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
     copy: vi.fn<Handlers['copy']>(async () => DONE),
@@ -141,8 +141,8 @@ describe('createRouter: refused messages', () => {
     ['copy with too much text', { type: 'copy', payload: { text: 'x'.repeat(8193) } }],
     ['saveSettings with an unknown region', { type: 'saveSettings', payload: { region: 'mars', sessionOnly: false } }],
     ['saveSettings with a non-string key', { type: 'saveSettings', payload: { region: 'us', sessionOnly: false, key: 123 } }],
-    ['setDashboardDomains with 21 domains', { type: 'setDashboardDomains', payload: { domains: Array(21).fill('a.example') } }],
-    ['setDashboardDomains with a non-list', { type: 'setDashboardDomains', payload: { domains: 'a.example' } }],
+    ['dashboardDomain with an unknown action', { type: 'dashboardDomain', payload: { action: 'replace', domain: 'a.example' } }],
+    ['dashboardDomain with a list', { type: 'dashboardDomain', payload: { action: 'add', domain: ['a.example'] } }],
   ])('%s', async (_name, message) => {
     expect(await route(message, POPUP)).toEqual(REFUSAL);
     noHandlerCalled();

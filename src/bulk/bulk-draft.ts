@@ -27,7 +27,7 @@ export interface BulkDraft {
   form: LinkForm;
   /** The pasted lists as typed: affiliate IDs (mode "affiliates") and offer IDs (mode "offers"). */
   lists: Record<BulkMode, string>;
-  /** Names of IDs chosen in a picker, per kind (pairs, not a record: zod's record schema would cost the popup bytes). */
+  /** Names of IDs chosen in a picker, per kind, as pairs. */
   names: Record<NameKind, NamePair[]>;
 }
 

@@ -18,6 +18,7 @@ import { useStored } from '../ui/use-stored';
 import { MODE_WORDS } from './list-words';
 import { useBulkJob } from './use-bulk-job';
 
+export const JOB_UNREADABLE = 'The last bulk job could not be read, so it is not shown; a new job works as usual.';
 export const DRAFT_RESET_NOTICE = 'Your saved bulk form could not be read, so it starts empty.';
 
 function saveDraft(draft: BulkDraft) {
@@ -37,7 +38,7 @@ function App() {
   const [announcement, setAnnouncement] = useState('');
   // Followed as the options page or the popup change them.
   const presets = useStored(presetsItem)?.presets ?? [];
-  const view = useBulkJob();
+  const view = useBulkJob(() => setNotice(JOB_UNREADABLE));
   const job = view?.job ?? null;
   const seen = useRef<Pick<BulkJob, 'id' | 'state'> | null | undefined>(undefined);
 

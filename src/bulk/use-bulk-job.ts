@@ -8,15 +8,16 @@ import { isBulkKey, withJobChange, withRowChanges, type Changes, type JobView } 
 
 export const BATCH_MS = 200;
 
-async function readAll(): Promise<JobView> {
+async function readAll(onReset?: () => void): Promise<JobView> {
   // Only read: the page never writes the job, not even a reset.
-  const job = await bulkJobItem.value();
+  const { value: job, status } = await bulkJobItem.read();
+  if (status === 'reset') onReset?.();
   if (!job) return { job: null, results: [] };
   return { job, results: resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length))) };
 }
 
-/** null until the first read. */
-export function useBulkJob(): JobView | null {
+/** null until the first read. `onReset` hears when the stored job could not be read. */
+export function useBulkJob(onReset?: () => void): JobView | null {
   const [view, setView] = useState<JobView | null>(null);
 
   useEffect(() => {
@@ -37,7 +38,7 @@ export function useBulkJob(): JobView | null {
         else reload = true;
       }
       // A full read also covers every row change collected so far: applying them again is harmless.
-      if (reload) next = await readAll().catch(() => current);
+      if (reload) next = await readAll(onReset).catch(() => current);
       next = withRowChanges(next, changes);
       if (!alive) return;
       current = next;

@@ -27,6 +27,8 @@ interface FieldSpec {
   group: FieldGroup;
   param: string;
   required?: true;
+  /** A shorter heading for tables and CSV, where the label is long. */
+  column?: string;
   /** The link types whose request may carry the field. */
   linkTypes: readonly LinkType[];
 }
@@ -51,6 +53,7 @@ export const LINK_FIELDS = [
   {
     name: 'redirectLink',
     label: 'Redirect link even for direct-linking offers',
+    column: 'Redirect link',
     kind: 'flag',
     group: 'more',
     param: REDIRECT_LINK_FIELD,

@@ -35,8 +35,10 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
       setError(`Chrome did not allow access to ${domain}, so it was not added.`);
       return;
     }
-    const reply = await send('setDashboardDomains', { domains: [...domains, domain] });
+    const reply = await send('dashboardDomain', { action: 'add', domain });
     if (!reply.ok) {
+      // Not kept: the access just granted goes back too.
+      await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
       setError(reply.message);
       return;
     }
@@ -46,7 +48,7 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
   }
 
   async function remove(domain: string) {
-    const reply = await send('setDashboardDomains', { domains: domains.filter((d) => d !== domain) });
+    const reply = await send('dashboardDomain', { action: 'remove', domain });
     if (!reply.ok) {
       onNotice(reply.message, 'error');
       return;

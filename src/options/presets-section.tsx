@@ -7,13 +7,15 @@ import { MAX_PRESETS, PRESET_ID_FIELDS, applyPreset, deletePreset, presetErrors,
 import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 
+export const PRESETS_UNREADABLE = 'The saved presets could not be read, so none are shown; presets you save now are kept as usual.';
+
 type Change = (list: PresetList) => { ok: true; list: PresetList } | { ok: false; message: string };
 
 export function PresetsSection() {
   // A preset saved in the popup meanwhile shows up here.
-  const list = useStored(presetsItem);
   // Its own live line, beside the presets: the page's status line is at the top, out of sight from here.
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const list = useStored(presetsItem, () => setNotice({ text: PRESETS_UNREADABLE, tone: 'error' }));
   const onNotice = (text: string, tone: 'ok' | 'error') => setNotice({ text, tone });
 
   /** Applies a change to the stored list as it is now; true when it was saved. */

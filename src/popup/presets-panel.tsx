@@ -1,8 +1,7 @@
 // The popup's Presets view, loaded with import() when its Presets button is pressed (or when a new
 // draft takes the default preset), so none of the presets' code is in the popup's first load. Applying
 // a preset fills Source ID, Sub 1–5 and the "More options" it holds, saves the draft and goes back to
-// the form; Offer ID and Affiliate ID are never touched. Styles are inline or the theme's classes: a
-// chunk loaded with import() cannot bring CSS.
+// the form; Offer ID and Affiliate ID are never touched.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasMoreOptions, type LinkForm } from '../shared/link-form';
 import { applyPreset, defaultPreset, presetErrors, presetValuesFromForm, savePreset, type Preset, type PresetChange, type PresetValues } from '../shared/presets';

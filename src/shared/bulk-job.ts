@@ -53,8 +53,7 @@ export const bulkJobItem = defineItem<BulkJob | null>({
 /** One finished row, stored under rowKey(index) as it arrives, tagged with its job's id. */
 export type BulkResult = { ok: true; job: string; url: string; at: number } | { ok: false; job: string; message: string; at: number };
 
-// One lenient object rather than a discriminated union: the union's code would land in the chunk
-// the popup loads (see the byte budget); readResult narrows it instead.
+// One lenient object, narrowed by readResult: results written by older versions still read.
 const StoredResultSchema = z.object({
   ok: z.boolean(),
   job: z.string(),

@@ -1,7 +1,7 @@
 // What the history's table and its CSV export show: search, the subs cell, the "From" labels, the
 // CSV and its file name. Page-only, so none of it ships in the service worker.
 import { csvCell } from './csv';
-import { FIELD_LABELS, TEXT_FIELDS, type LinkInput } from './link-form';
+import { FIELD_LABELS, LINK_FIELDS, TEXT_FIELDS, type FormField, type LinkInput } from './link-form';
 import type { HistoryEntry, Surface } from './link-history';
 
 export const SURFACE_LABELS: Record<Surface, string> = { popup: 'Popup', menu: 'Menu', keyboard: 'Keyboard' };
@@ -29,52 +29,30 @@ export function describeSubs(input: LinkInput): string {
   return TEXT_FIELDS.flatMap((field) => (input[field] === undefined ? [] : [`${FIELD_LABELS[field]}: ${input[field]}`])).join(' · ');
 }
 
-export const CSV_COLUMNS = [
-  'Time',
-  'From',
-  'Offer ID',
-  'Offer name',
-  'Affiliate ID',
-  'Affiliate name',
-  'Source ID',
-  'Sub 1',
-  'Sub 2',
-  'Sub 3',
-  'Sub 4',
-  'Sub 5',
-  'Tracking domain ID',
-  'Offer URL ID',
-  'Creative ID',
-  'Traffic source ID',
-  'Encrypt parameters',
-  'Redirect link',
-  'Link',
-] as const;
+/** The entry's own name beside each ID that has one. */
+const NAME_COLUMNS: Partial<Record<FormField, { label: string; value: (entry: HistoryEntry) => string | undefined }>> = {
+  offerId: { label: 'Offer name', value: (entry) => entry.offerName },
+  affiliateId: { label: 'Affiliate name', value: (entry) => entry.affiliateName },
+};
+
+/** Time and surface, then every field of the link form in its order (names beside their IDs), then the link. */
+const COLUMNS: { label: string; value: (entry: HistoryEntry) => string | number | boolean | undefined }[] = [
+  { label: 'Time', value: (entry) => new Date(entry.at).toISOString() },
+  { label: 'From', value: (entry) => entry.surface },
+  ...LINK_FIELDS.flatMap((field) => {
+    const named = NAME_COLUMNS[field.name];
+    const column = { label: 'column' in field ? field.column : field.label, value: (entry: HistoryEntry) => entry.input[field.name] };
+    return named ? [column, named] : [column];
+  }),
+  { label: 'Link', value: (entry) => entry.url },
+];
+
+export const CSV_COLUMNS = COLUMNS.map((column) => column.label);
 
 /** The entries as CSV: a header row, one row per entry in the given order, times in ISO 8601 (UTC), CRLF line ends. */
 export function historyCsv(history: readonly HistoryEntry[]): string {
-  const rows = history.map(({ input, ...entry }) => [
-    new Date(entry.at).toISOString(),
-    entry.surface,
-    input.offerId,
-    entry.offerName,
-    input.affiliateId,
-    entry.affiliateName,
-    input.sourceId,
-    input.sub1,
-    input.sub2,
-    input.sub3,
-    input.sub4,
-    input.sub5,
-    input.trackingDomainId,
-    input.offerUrlId,
-    input.creativeId,
-    input.trafficSourceId,
-    input.encryptParameters,
-    input.redirectLink,
-    entry.url,
-  ]);
-  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const rows = history.map((entry) => COLUMNS.map((column) => column.value(entry)));
+  return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

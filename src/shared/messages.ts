@@ -8,7 +8,7 @@ import { LinkFormSchema } from './link-form';
 import { SurfaceSchema } from './link-history';
 import type { Failure } from '../everflow/failures';
 import type { replies } from './replies';
-import { MAX_DASHBOARD_DOMAINS, RegionSchema, RequestsPerSecondSchema } from './stored-items';
+import { RegionSchema, RequestsPerSecondSchema } from './stored-items';
 
 export type { Status } from './replies';
 
@@ -54,10 +54,11 @@ export const toBackground = {
     /** The pace of every call to Everflow (popup, menu, look-ups, bulk); unchanged when absent. */
     requestsPerSecond: z.optional(RequestsPerSecondSchema),
   }),
-  /** Replaces the list of extra dashboard domains (host permissions are asked for by the page). */
-  setDashboardDomains: z.object({
-    domains: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
-  }),
+  /**
+   * Adds or removes one white-label dashboard domain (host permissions are asked for by the page),
+   * so two options pages changing the list at once both keep their change.
+   */
+  dashboardDomain: z.object({ action: z.enum(['add', 'remove']), domain: z.string().check(z.maxLength(300)) }),
   forgetKey: z.object({}),
   testConnection: z.object({}),
   copy: z.object({ text: z.string().check(z.maxLength(8192)) }),

@@ -39,7 +39,7 @@ export const replies = {
   generate: LinkOutcomeSchema,
   getStatus: StatusSchema,
   saveSettings: DoneSchema,
-  setDashboardDomains: DoneSchema,
+  dashboardDomain: DoneSchema,
   forgetKey: DoneSchema,
   testConnection: z.object({ ok: z.literal(true), message: z.string() }),
   copy: DoneSchema,

@@ -94,7 +94,6 @@ export const lastLinkItem = defineItem<LinkSuccess | null>({
 export const LookupOptionSchema = z.object({ id: z.number(), name: z.string(), status: z.optional(z.string()) });
 export const CachedLookupSchema = z.object({ key: z.string(), at: z.number(), options: z.array(LookupOptionSchema) });
 export type CachedLookup = z.infer<typeof CachedLookupSchema>;
-// A list, not a record: z.record would add bytes to every page that reads stored items.
 export const lookupCacheItem = defineItem<CachedLookup[]>({
   writer: 'background',
   area: 'local',

@@ -1,7 +1,6 @@
 // Tokens in Source ID and Sub 1–5, filled in by the background when a link is generated:
 // {date} (local date, YYYY-MM-DD), {offer_id} and {affiliate_id}. Case-sensitive; every occurrence is
 // replaced; any other {word} is left exactly as typed. Pure, so it is unit-tested without a browser.
-// vite.config.ts keeps this module out of the popup's first load.
 import { TEXT_FIELDS, formFromInput, parseLinkForm, type FormCheck, type LinkInput } from './link-form';
 
 export const SUB_TOKENS = ['{date}', '{offer_id}', '{affiliate_id}'] as const;

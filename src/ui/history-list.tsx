@@ -1,28 +1,20 @@
 // The link history, shared by the full page (history.tsx) and the popup's History view (loaded on
-// demand, so none of this is in the popup's first load). It reads the stored list directly and
-// follows storage changes; every change goes through the background (delete, clear) by message.
+// demand, so none of this is in the popup's first load). It follows the stored list (historyItem,
+// the background's); every change goes to the background (delete, clear) by message.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
-import { draftItem } from '../shared/stored-items';
-import { historyItem } from '../shared/link-history';
-import { useStored } from './use-stored';
-import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from '../shared/history-table';
-import css from './history-list.css?inline';
 import { downloadCsv } from '../shared/csv';
-
-// Injected rather than linked: the popup loads this module with import(), and a plain CSS import
-// would not be loaded there (this build's import() loads no CSS files).
-if (!document.getElementById('history-css')) {
-  const style = document.createElement('style');
-  style.id = 'history-css';
-  style.textContent = css;
-  document.head.append(style);
-}
+import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from '../shared/history-table';
+import { historyItem } from '../shared/link-history';
+import { draftItem } from '../shared/stored-items';
+import './history-list.css';
+import { useStored } from './use-stored';
 
 export const HISTORY_PAGE = 'src/history/history.html';
 export const OPEN_POPUP = 'Open the toolbar popup to use it.';
+export const HISTORY_UNREADABLE = 'The saved link history could not be read, so it starts empty; new links are recorded as usual.';
 
 /** Puts the entry's inputs in the popup's form and opens the popup (or says how to). */
 async function useAgainFromPage(entry: HistoryEntry): Promise<string> {
@@ -56,7 +48,8 @@ export interface HistoryListProps {
 }
 
 export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
-  const entries = useStored(historyItem);
+  const [unreadable, setUnreadable] = useState(false);
+  const entries = useStored(historyItem, () => setUnreadable(true));
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -136,6 +129,11 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
 
   return (
     <div class={compact ? 'history compact' : 'history'}>
+      {unreadable ? (
+        <p class="banner" role="alert">
+          {HISTORY_UNREADABLE}
+        </p>
+      ) : null}
       <div class="history-tools">
         <div class="field history-search">
           <label for="history-search">Search history</label>
