@@ -175,7 +175,7 @@ export class EverflowSimulator {
     const index = this.requests.push(recorded) - 1;
     this.statuses.push(undefined);
     const override = this.responder ? await this.responder(recorded, index) : undefined;
-    const reply = override ? toReply(override) : this.simulate_(recorded, url, body);
+    const reply = override ? toReply(override) : this.answerFromNetwork(recorded, url, body);
     if ('status' in reply) this.statuses[index] = reply.status;
     return reply;
   }
@@ -186,7 +186,7 @@ export class EverflowSimulator {
     return limiter;
   }
 
-  private simulate_(request: RecordedRequest, url: URL, body: unknown): Reply {
+  private answerFromNetwork(request: RecordedRequest, url: URL, body: unknown): Reply {
     const region = REGION_OF_HOST[url.hostname];
     if (!region) return error(404, 'Not found.');
     const key = this.network.keys.find((k) => k.key === request.headers['x-eflow-api-key'] && k.region === region);
@@ -196,12 +196,12 @@ export class EverflowSimulator {
     if (realm !== key.realm) return error(403, 'Out Of Realm');
     const verdict = this.limiterFor(region).take(this.now());
     if (!verdict.allowed) return error(429, 'You have exceeded the rate limit.', verdict.headers);
-    const reply = realm === 'network' ? this.network_(request.method, url, body) : this.affiliate_(key, request.method, url, body);
+    const reply = realm === 'network' ? this.networkApi(request.method, url, body) : this.affiliateApi(key, request.method, url, body);
     if ('status' in reply) reply.headers = { ...verdict.headers, ...reply.headers };
     return reply;
   }
 
-  private network_(method: string, url: URL, body: unknown): Reply {
+  private networkApi(method: string, url: URL, body: unknown): Reply {
     const path = url.pathname.replace(/^\/v1\/networks/, '');
     const route = `${method} ${path}`;
     const n = this.network;
@@ -385,7 +385,7 @@ export class EverflowSimulator {
     return json(200, { url, can_affiliate_run_all_offers: canRunAll });
   }
 
-  private affiliate_(key: ApiKey, method: string, url: URL, body: unknown): Reply {
+  private affiliateApi(key: ApiKey, method: string, url: URL, body: unknown): Reply {
     const path = url.pathname.replace(/^\/v1\/affiliates/, '');
     const match = path.match(/^\/offers\/(\d+)\/(?:url\/(\d+)|trackingurl)$/);
     if (!match || (match[2] !== undefined ? method !== 'GET' : method !== 'POST')) return error(404, 'Not found.');
@@ -424,14 +424,15 @@ function offerView({ approved: _a, blocked: _b, is_direct_linking: _d, ...offer 
   return offer;
 }
 
+function positive(value: unknown, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
 function paging(url: URL, bodyPaging: unknown, total: number) {
   const fromBody = (typeof bodyPaging === 'object' && bodyPaging !== null ? bodyPaging : {}) as { page?: unknown; page_size?: unknown };
-  const number = (value: unknown, fallback: number) => {
-    const n = Number(value);
-    return Number.isInteger(n) && n > 0 ? n : fallback;
-  };
-  const page = number(url.searchParams.get('page') ?? fromBody.page, 1);
-  const pageSize = Math.min(2000, number(url.searchParams.get('page_size') ?? fromBody.page_size, 50));
+  const page = positive(url.searchParams.get('page') ?? fromBody.page, 1);
+  const pageSize = Math.min(2000, positive(url.searchParams.get('page_size') ?? fromBody.page_size, 50));
   return { page, page_size: pageSize, total_count: total };
 }
 

@@ -104,59 +104,60 @@ export const PARTNER_KEY = 'efk_partner_Pt5nR8wQ3zLx7Km2Jd9Fg4Cs';
 
 export const PRIMARY_DOMAIN = 'trk.example-trk.com';
 
+const seedOffer = (o: Partial<Offer> & Pick<Offer, 'network_offer_id' | 'name'>): Offer => ({
+  offer_status: 'active',
+  visibility: 'public',
+  destination_url: `https://shop.example/landing?offer=${o.network_offer_id}`,
+  network_tracking_domain_id: 1,
+  ...o,
+});
+const seedAffiliate = (id: number, name: string, extra: Partial<Affiliate> = {}): Affiliate => ({
+  network_affiliate_id: id,
+  name,
+  account_status: 'active',
+  ...extra,
+});
+const url = (id: number, offerId: number, name: string, extra: Partial<OfferUrl> = {}): OfferUrl => ({
+  network_offer_url_id: id,
+  network_offer_id: offerId,
+  name,
+  url_status: 'active',
+  is_apply_specific_affiliates: false,
+  network_affiliate_ids: [],
+  destination_url: `https://shop.example/${offerId}/${id}`,
+  ...extra,
+});
+const creative = (id: number, offerId: number, name: string, extra: Partial<Creative> = {}): Creative => ({
+  network_offer_creative_id: id,
+  network_offer_id: offerId,
+  name,
+  creative_status: 'active',
+  is_private: false,
+  creative_type: 'image',
+  ...extra,
+});
+
 export function seedNetwork(): Network {
-  const offer = (o: Partial<Offer> & Pick<Offer, 'network_offer_id' | 'name'>): Offer => ({
-    offer_status: 'active',
-    visibility: 'public',
-    destination_url: `https://shop.example/landing?offer=${o.network_offer_id}`,
-    network_tracking_domain_id: 1,
-    ...o,
-  });
-  const affiliate = (id: number, name: string, extra: Partial<Affiliate> = {}): Affiliate => ({
-    network_affiliate_id: id,
-    name,
-    account_status: 'active',
-    ...extra,
-  });
-  const url = (id: number, offerId: number, name: string, extra: Partial<OfferUrl> = {}): OfferUrl => ({
-    network_offer_url_id: id,
-    network_offer_id: offerId,
-    name,
-    url_status: 'active',
-    is_apply_specific_affiliates: false,
-    network_affiliate_ids: [],
-    destination_url: `https://shop.example/${offerId}/${id}`,
-    ...extra,
-  });
-  const creative = (id: number, offerId: number, name: string, extra: Partial<Creative> = {}): Creative => ({
-    network_offer_creative_id: id,
-    network_offer_id: offerId,
-    name,
-    creative_status: 'active',
-    is_private: false,
-    creative_type: 'image',
-    ...extra,
-  });
   return {
     offers: [
-      offer({ network_offer_id: 9, name: 'Quick Quiz – CPL' }),
-      offer({ network_offer_id: 42, name: 'Summer Sale – US – CPA' }),
-      offer({ network_offer_id: 43, name: 'Summer Sale – CA – CPA' }),
-      offer({ network_offer_id: 44, name: 'Winter Sale – US – CPA' }),
-      offer({ network_offer_id: 61, name: 'Direct Deals – CPC', is_direct_linking: true, destination_url: 'https://shop.direct-deals.example/' }),
-      offer({ network_offer_id: 77, name: 'Private Club – CPS', visibility: 'private', approved: [7, 913] }),
-      offer({ network_offer_id: 99, name: 'Garden Tools – CPA' }),
-      offer({ network_offer_id: 1842, name: 'Acme Shoes – US – CPA', network_tracking_domain_id: 3 }),
-      offer({ network_offer_id: 1843, name: 'Acme Boots – EU – CPL', offer_status: 'paused' }),
-      offer({ network_offer_id: 1844, name: 'Acme Socks – CPA', offer_status: 'deleted' }),
+      seedOffer({ network_offer_id: 9, name: 'Quick Quiz – CPL' }),
+      seedOffer({ network_offer_id: 42, name: 'Summer Sale – US – CPA' }),
+      seedOffer({ network_offer_id: 43, name: 'Summer Sale – CA – CPA' }),
+      seedOffer({ network_offer_id: 44, name: 'Winter Sale – US – CPA' }),
+      seedOffer({ network_offer_id: 61, name: 'Direct Deals – CPC', is_direct_linking: true, destination_url: 'https://shop.direct-deals.example/' }),
+      seedOffer({ network_offer_id: 77, name: 'Private Club – CPS', visibility: 'private', approved: [7, 913] }),
+      seedOffer({ network_offer_id: 99, name: 'Garden Tools – CPA' }),
+      seedOffer({ network_offer_id: 1842, name: 'Acme Shoes – US – CPA', network_tracking_domain_id: 3 }),
+      seedOffer({ network_offer_id: 1843, name: 'Acme Boots – EU – CPL', offer_status: 'paused' }),
+      seedOffer({ network_offer_id: 1844, name: 'Acme Socks – CPA', offer_status: 'deleted' }),
     ],
     affiliates: [
-      affiliate(7, 'Sunrise Media'),
-      affiliate(8, 'Blue Harbor Ads'),
-      affiliate(9, 'Northwind Deals'),
-      affiliate(12, 'Kite & Key'),
-      affiliate(913, 'Jolly Media', { network_tracking_domain_id: 3 }),
-      affiliate(914, 'Jolly Media Old', { account_status: 'inactive' }),
+      seedAffiliate(7, 'Sunrise Media'),
+      seedAffiliate(8, 'Blue Harbor Ads'),
+      seedAffiliate(9, 'Northwind Deals'),
+      seedAffiliate(12, 'Kite & Key'),
+      seedAffiliate(913, 'Jolly Media', { network_tracking_domain_id: 3 }),
+      seedAffiliate(914, 'Jolly Media Old', { account_status: 'inactive' }),
     ],
     affiliateRanges: [
       { from: 100, to: 999 },
