@@ -156,6 +156,15 @@ describe('rate limits', () => {
     for (let i = 0; i < 40; i++) if (bucket.take(1000).allowed) allowed++;
     expect(allowed).toBe(80);
   });
+  it('other users of the network share the bucket', () => {
+    const bucket = new TokenBucket();
+    bucket.others = 22;
+    let allowed = 0;
+    for (let t = 0; t <= 10_000; t += 10) if (bucket.take(t).allowed) allowed++;
+    // The burst, then the 8 a second the others leave.
+    expect(allowed).toBeGreaterThanOrEqual(50 + 78);
+    expect(allowed).toBeLessThanOrEqual(50 + 81);
+  });
   it('30/s over a 30-second window: 900, then 429 until the window resets', () => {
     const window = new FixedWindow(30);
     let allowed = 0;

@@ -125,6 +125,18 @@ export class EverflowSimulator {
     return this.model;
   }
 
+  /**
+   * Other users of the network spend `perSecond` of the same limit (it is shared by every key and user);
+   * with `spent`, they have just used up what was left (an empty bucket, a used-up window).
+   */
+  shareLimit(perSecond: number, options: { spent?: boolean } = {}): void {
+    this.others = perSecond;
+    this.spent = !!options.spent;
+    this.limiters.clear();
+  }
+  private others = 0;
+  private spent = false;
+
   /** Every later request is answered by this (an Answer, or a function returning one or undefined to simulate). */
   answer(responder: Responder | Answer): void {
     this.responder = typeof responder === 'function' ? responder : () => responder;
@@ -182,7 +194,12 @@ export class EverflowSimulator {
 
   private limiterFor(region: string): RateLimiter {
     let limiter = this.limiters.get(region);
-    if (!limiter) this.limiters.set(region, (limiter = makeLimiter(this.model)));
+    if (!limiter) {
+      limiter = makeLimiter(this.model);
+      if (this.model !== 'none') limiter.others = this.others;
+      if (this.spent) limiter.spend?.(this.now());
+      this.limiters.set(region, limiter);
+    }
     return limiter;
   }
 

@@ -213,7 +213,7 @@ export function findAffiliate(network: Network, id: number): Affiliate | undefin
 export function whyCannotRun(offer: Offer, affiliate: Affiliate): string | undefined {
   if (affiliate.account_status !== 'active') return `Affiliate ${affiliate.network_affiliate_id} is not active.`;
   if (offer.offer_status !== 'active') return `Offer ${offer.network_offer_id} is not active.`;
-  if (offer.blocked?.includes(affiliate.network_affiliate_id)) return `Affiliate ${affiliate.network_affiliate_id} cannot run offer ${offer.network_offer_id}.`;
+  if (offer.blocked?.includes(affiliate.network_affiliate_id)) return `Affiliate ${affiliate.network_affiliate_id} is not approved for offer ${offer.network_offer_id}.`;
   if (offer.visibility !== 'public' && !offer.approved?.includes(affiliate.network_affiliate_id)) {
     return `Affiliate ${affiliate.network_affiliate_id} is not approved for offer ${offer.network_offer_id}.`;
   }

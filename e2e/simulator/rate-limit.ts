@@ -20,10 +20,15 @@ export interface Verdict {
 
 export interface RateLimiter {
   take(now: number): Verdict;
+  /** Other keys and users of the same network spend this many requests a second of the same limit. */
+  others?: number;
+  /** Others have just spent everything that was left (the bucket is empty, the window used up). */
+  spend?(now: number): void;
 }
 
 /** (a) The current page: a bucket of `burst` tokens refilled at `perSecond`. */
 export class TokenBucket implements RateLimiter {
+  others = 0;
   private tokens: number;
   private at: number | undefined;
   constructor(
@@ -32,8 +37,12 @@ export class TokenBucket implements RateLimiter {
   ) {
     this.tokens = burst;
   }
+  spend(now: number): void {
+    this.tokens = 0;
+    this.at = now;
+  }
   take(now: number): Verdict {
-    if (this.at !== undefined) this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * this.perSecond);
+    if (this.at !== undefined) this.tokens = Math.max(0, Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * (this.perSecond - this.others)));
     this.at = now;
     const allowed = this.tokens >= 1;
     if (allowed) this.tokens -= 1;
@@ -43,7 +52,9 @@ export class TokenBucket implements RateLimiter {
 
 /** (b) and (c): `perSecond × 30` requests per fixed 30-second window; over it, every request is 429 until the window resets. */
 export class FixedWindow implements RateLimiter {
+  others = 0;
   private start: number | undefined;
+  private at = 0;
   private used = 0;
   constructor(
     readonly perSecond: number,
@@ -52,14 +63,22 @@ export class FixedWindow implements RateLimiter {
   get capacity(): number {
     return (this.perSecond * this.windowMs) / 1000;
   }
+  spend(now: number): void {
+    this.start = now;
+    this.at = now;
+    this.used = this.capacity;
+  }
   take(now: number): Verdict {
     if (this.start === undefined || now - this.start >= this.windowMs) {
       this.start = now;
+      this.at = now;
       this.used = 0;
     }
+    this.used = Math.min(this.capacity, this.used + ((now - this.at) / 1000) * this.others);
+    this.at = now;
     const allowed = this.used < this.capacity;
     if (allowed) this.used++;
-    return { allowed, headers: { 'X-RateLimit-Limit': String(this.capacity), 'X-RateLimit-Remaining': String(this.capacity - this.used) } };
+    return { allowed, headers: { 'X-RateLimit-Limit': String(this.capacity), 'X-RateLimit-Remaining': String(Math.floor(this.capacity - this.used)) } };
   }
 }
 
