@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { popupBytes } from './fixtures/bundle-size';
 import { DASHBOARD, clickMenu, openDashboardPage, pressCommand, serveDashboard } from './fixtures/dashboard';
-import { expect, test } from './fixtures/extension';
+import { TEST_KEY, expect, test } from './fixtures/extension';
 import { parseCsv } from './fixtures/csv';
 import type { FakeEverflow } from './fixtures/fake-everflow';
 import { fillForm, openMoreOptions, type FormValues } from './fixtures/popup-form';
@@ -250,7 +250,7 @@ test('failed generations are not recorded', async ({ context, everflow, extensio
   distinctLinks(everflow);
   await saveKey();
   await makeLinkInPopup(openExtensionPage, { 'Offer ID': '42', 'Affiliate ID': '7' });
-  everflow.answer({ status: 401, json: { error: 'Unauthorized' } });
+  everflow.revokeKey(TEST_KEY);
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '43', 'Affiliate ID': '8' });
   await popup.getByRole('button', { name: 'Generate link' }).click();

@@ -137,6 +137,12 @@ export class EverflowSimulator {
   private others = 0;
   private spent = false;
 
+  /** The key is revoked: Everflow answers 401 from now on. */
+  revokeKey(key: string): void {
+    const index = this.network.keys.findIndex((k) => k.key === key);
+    if (index !== -1) this.network.keys.splice(index, 1);
+  }
+
   /** Every later request is answered by this (an Answer, or a function returning one or undefined to simulate). */
   answer(responder: Responder | Answer): void {
     this.responder = typeof responder === 'function' ? responder : () => responder;

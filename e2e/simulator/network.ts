@@ -140,6 +140,7 @@ const creative = (id: number, offerId: number, name: string, extra: Partial<Crea
 export function seedNetwork(): Network {
   return {
     offers: [
+      seedOffer({ network_offer_id: 1, name: 'Starter Offer – CPA' }),
       seedOffer({ network_offer_id: 9, name: 'Quick Quiz – CPL' }),
       seedOffer({ network_offer_id: 42, name: 'Summer Sale – US – CPA' }),
       seedOffer({ network_offer_id: 43, name: 'Summer Sale – CA – CPA' }),
@@ -150,8 +151,11 @@ export function seedNetwork(): Network {
       seedOffer({ network_offer_id: 1842, name: 'Acme Shoes – US – CPA', network_tracking_domain_id: 3 }),
       seedOffer({ network_offer_id: 1843, name: 'Acme Boots – EU – CPL', offer_status: 'paused' }),
       seedOffer({ network_offer_id: 1844, name: 'Acme Socks – CPA', offer_status: 'deleted' }),
+      // The largest ID Everflow can hold (a 32-bit signed integer).
+      seedOffer({ network_offer_id: 2_147_483_647, name: 'Evergreen – CPA' }),
     ],
     affiliates: [
+      seedAffiliate(1, 'House Partner'),
       seedAffiliate(7, 'Sunrise Media'),
       seedAffiliate(8, 'Blue Harbor Ads'),
       seedAffiliate(9, 'Northwind Deals'),
