@@ -38,6 +38,8 @@ export interface LookupRequest {
   kind: LookupKind;
   query: string;
   offerId?: number | undefined;
+  /** The affiliate typed: offer URLs open to it, its own tracking domain marked. */
+  affiliateId?: number | undefined;
   /** Which field asked: a newer request on the same channel cancels the older one. */
   channel?: string | undefined;
   /** Skip the cache and ask Everflow again. */
@@ -61,7 +63,7 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
   const [apiKey, settings] = await Promise.all([readApiKey(), read(settingsItem)]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   // Region and key's tail in the cache key: another account's names must never show.
-  const key = [settings.region, apiKey.slice(-6), request.kind, request.offerId ?? '', query].join('|');
+  const key = [settings.region, apiKey.slice(-6), request.kind, request.offerId ?? '', request.affiliateId ?? '', query].join('|');
   let cached = memory.get(key) ?? (await read(lookupCacheItem)).find((entry) => entry.key === key);
   if (cached && !request.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
     memory.set(key, cached);
@@ -75,7 +77,7 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
   }
   let result: LookupResult;
   try {
-    result = await lookup({ baseUrl: apiBase(settings.region), apiKey, signal: controller.signal, limiter: pacedBy(settings) }, request.kind, query, request.offerId);
+    result = await lookup({ baseUrl: apiBase(settings.region), apiKey, signal: controller.signal, limiter: pacedBy(settings) }, request.kind, query, request.offerId, request.affiliateId);
   } finally {
     if (request.channel && channels.get(request.channel) === controller) channels.delete(request.channel);
   }
