@@ -62,5 +62,5 @@ export default defineConfig({
     // Pages that are not in the manifest.
     rollupOptions: { input: { offscreen: 'src/offscreen/offscreen.html', history: 'src/history/history.html', bulk: 'src/bulk/bulk.html' } },
   },
-  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+  test: { include: ['src/**/*.test.ts', 'e2e/simulator/**/*.test.ts'], environment: 'node' },
 });

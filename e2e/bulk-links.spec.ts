@@ -1,11 +1,11 @@
 // Bulk links: one offer for many affiliates against an Everflow that rate-limits and refuses some
 // rows; the engine lives in the service worker, so closing the page or stopping the worker must not
-// lose or repeat rows. Rows are counted per request in the fake.
+// lose or repeat rows. Rows are counted per request in the simulator.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseCsv } from './fixtures/csv';
 import { expect, test } from './fixtures/extension';
-import { RateLimitedEverflow, linkFor } from './fixtures/rate-limited-everflow';
+import { linkFor } from './fixtures/fake-everflow';
 import { stopWorker } from './fixtures/service-worker';
 
 const OFFER = 42;
@@ -38,12 +38,14 @@ test('50 affiliates against a rate-limited Everflow: every valid row gets its li
 }) => {
   test.setTimeout(90_000);
   await saveKey();
-  // Everflow lets through 8 a second (others share the account's bucket): the extension's 20/s meets 429s.
-  // Three affiliates are refused the first time only, so "Retry failed" can finish them.
-  const fake = new RateLimitedEverflow(8, (_offer, affiliate, attempt) =>
-    REFUSED.has(affiliate) && attempt === 1 ? { status: 400, json: { error: refusal(affiliate) } } : undefined,
-  );
-  everflow.answer(fake.responder);
+  // Others using the network have just emptied the shared bucket and keep 22 of its 30 a second: 8 a
+  // second are left, so the extension's 20/s meets 429s. Three affiliates are not approved for the
+  // offer until the network approves them, so "Retry failed" can finish them.
+  everflow.shareLimit(22, { spent: true });
+  const fake = everflow;
+  const offer = everflow.network.offers.find((o) => o.network_offer_id === OFFER)!;
+  offer.blocked = [...REFUSED];
+  const rowLink = (affiliate: number) => linkFor(OFFER, affiliate, { sub1: `${affiliate}-spring` });
   const ids = affiliates(101, 50);
   const page = await openBulk(await context.newPage(), extensionId);
   await page.getByLabel('Sub 1', { exact: true }).fill('{affiliate_id}-spring');
@@ -67,7 +69,7 @@ test('50 affiliates against a rate-limited Everflow: every valid row gets its li
   const table = page.getByRole('table', { name: 'Results' });
   const rowOf = (affiliate: number) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
   await expect(rowOf(117)).toContainText(refusal(117));
-  await expect(rowOf(118)).toContainText(linkFor(OFFER, 118));
+  await expect(rowOf(118)).toContainText(rowLink(118));
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   const file = readFileSync((await download.path())!, 'utf8');
@@ -83,7 +85,7 @@ test('50 affiliates against a rate-limited Everflow: every valid row gets its li
       expect(line[4]).toBe('');
       expect(line[5]).toContain(refusal(affiliate));
     } else {
-      expect(line[4]).toBe(linkFor(OFFER, affiliate));
+      expect(line[4]).toBe(rowLink(affiliate));
       expect(line[5]).toBe('');
     }
   }
@@ -91,9 +93,10 @@ test('50 affiliates against a rate-limited Everflow: every valid row gets its li
   await page.getByRole('button', { name: 'Copy all links' }).click();
   await expect(page.getByText('Copied 47 links.')).toBeVisible();
   const copied = (await clipboard.read()).split('\n');
-  expect(copied).toEqual(ids.filter((id) => !REFUSED.has(id)).map((id) => linkFor(OFFER, id)));
+  expect(copied).toEqual(ids.filter((id) => !REFUSED.has(id)).map((id) => rowLink(id)));
 
   const before = new Map(ids.map((id) => [id, fake.log(OFFER, id).requests]));
+  offer.blocked = [];
   await page.bringToFront();
   await page.getByRole('button', { name: 'Retry failed' }).click();
   await expect(status(page)).toContainText('Finished: 50 links made, 0 failed.', { timeout: 20_000 });
@@ -102,7 +105,7 @@ test('50 affiliates against a rate-limited Everflow: every valid row gets its li
     // Only the failed rows were sent again.
     if (!REFUSED.has(affiliate)) expect(fake.log(OFFER, affiliate).requests).toBe(before.get(affiliate));
   }
-  await expect(rowOf(117)).toContainText(linkFor(OFFER, 117));
+  await expect(rowOf(117)).toContainText(rowLink(117));
 });
 
 test('nothing is sent until the list is valid: each invalid ID gets its own message', async ({ context, everflow, extensionId, saveKey }) => {
@@ -130,8 +133,9 @@ test('closing the page does not stop the job: reopened, it shows the job still g
   saveKey,
 }) => {
   await saveKey();
-  const fake = new RateLimitedEverflow(10);
-  everflow.answer(fake.responder);
+  // Others leave 10 a second of the shared limit.
+  everflow.shareLimit(20, { spent: true });
+  const fake = everflow;
   const ids = affiliates(201, 40);
   const page = await openBulk(await context.newPage(), extensionId);
   await startJob(page, ids.join(' '), 40);
@@ -156,19 +160,27 @@ test('a service worker stopped mid-run resumes by itself (alarm) without repeati
 }) => {
   test.setTimeout(120_000);
   await saveKey();
-  const fake = new RateLimitedEverflow(20);
-  everflow.answer(fake.responder);
+  const fake = everflow;
+  let holding = false;
+  const held: string[] = [];
+  // While holding, Everflow records requests and leaves them unanswered (a worker stopped mid-request).
+  everflow.answer((request) => {
+    const body = request.body as { network_offer_id: number; network_affiliate_id: number };
+    if (!holding || request.path !== '/v1/networks/tracking/offers/clicks') return undefined;
+    held.push(`${body.network_offer_id}:${body.network_affiliate_id}`);
+    return { hang: true };
+  });
   const ids = affiliates(301, 60);
   const page = await openBulk(await context.newPage(), extensionId);
   await startJob(page, ids.join('\n'), 60);
   await expect(status(page)).toContainText(/^(1\d|2\d) done ·/, { timeout: 10_000 });
   // Everflow stops answering, then the worker is stopped with requests in flight.
-  fake.holding = true;
-  await expect.poll(() => fake.held.length).toBeGreaterThan(0);
-  const answered = new Set([...fake.rows].filter(([, log]) => log.links > 0).map(([key]) => key));
+  holding = true;
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const answered = new Set(ids.filter((id) => fake.log(OFFER, id).links > 0).map((id) => `${OFFER}:${id}`));
   expect(await stopWorker(context)).toBe(true);
-  const held = new Set(fake.held);
-  fake.holding = false;
+  const heldRows = new Set(held);
+  holding = false;
 
   // Nothing else wakes the worker: the page only reads storage, so the alarm must do it.
   await expect(status(page)).toContainText('Finished: 60 links made, 0 failed.', { timeout: 75_000 });
@@ -177,15 +189,15 @@ test('a service worker stopped mid-run resumes by itself (alarm) without repeati
     const log = fake.log(OFFER, affiliate);
     expect(log.links, `links for affiliate ${affiliate}`).toBe(1);
     // Answered rows were never sent again; only the requests cut off by the stop were.
-    expect(log.requests, `requests for affiliate ${affiliate}`).toBe(held.has(key) ? 2 : 1);
+    expect(log.requests, `requests for affiliate ${affiliate}`).toBe(heldRows.has(key) ? 2 : 1);
     if (answered.has(key)) expect(log.requests).toBe(1);
   }
 });
 
 test('Pause holds the job, Resume goes on, Cancel stops it and says which rows were not made', async ({ context, everflow, extensionId, saveKey }) => {
   await saveKey();
-  const fake = new RateLimitedEverflow(10);
-  everflow.answer(fake.responder);
+  everflow.shareLimit(20, { spent: true });
+  const fake = everflow;
   const ids = affiliates(401, 80);
   const page = await openBulk(await context.newPage(), extensionId);
   await startJob(page, ids.join(','), 80);
@@ -219,8 +231,6 @@ test('Pause holds the job, Resume goes on, Cancel stops it and says which rows w
 
 test('the popup is not queued behind a running bulk job', async ({ context, everflow, extensionId, saveKey, openExtensionPage }) => {
   await saveKey();
-  const fake = new RateLimitedEverflow(30);
-  everflow.answer((request, index) => (RateLimitedEverflow.rowOf(request)?.offerId === 9 ? { json: { url: 'https://trk.example-trk.com/popup/' } } : fake.responder(request, index)));
   const page = await openBulk(await context.newPage(), extensionId);
   await startJob(page, affiliates(501, 300).join(' '), 300);
   await expect(status(page)).toContainText(/^([5-9]|\d\d) done ·/, { timeout: 10_000 });
@@ -230,7 +240,7 @@ test('the popup is not queued behind a running bulk job', async ({ context, ever
   await popup.getByLabel('Affiliate ID', { exact: true }).fill('7');
   const sentBefore = everflow.linkRequests.length;
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('textbox', { name: /tracking link/ })).toHaveValue('https://trk.example-trk.com/popup/');
+  await expect(popup.getByRole('textbox', { name: /tracking link/ })).toHaveValue(linkFor(9, 7));
   const position = everflow.linkRequests.findIndex((r) => (r.body as { network_offer_id: number }).network_offer_id === 9);
   // It went ahead of the ~290 waiting rows: at most the rows already started came first.
   expect(position - sentBefore).toBeLessThanOrEqual(3);
@@ -240,8 +250,8 @@ test('the popup is not queued behind a running bulk job', async ({ context, ever
 test('a key Everflow refuses mid-job pauses the job with a plain sentence; Resume finishes it', async ({ context, everflow, extensionId, saveKey }) => {
   await saveKey();
   let revoked = false;
-  const fake = new RateLimitedEverflow(30);
-  everflow.answer((request, index) => (revoked ? { status: 401, json: { error: 'Unauthorized' } } : fake.responder(request, index)));
+  const fake = everflow;
+  everflow.answer(() => (revoked ? { status: 401, json: { error: 'Unauthorized' } } : undefined));
   const ids = affiliates(601, 60);
   const page = await openBulk(await context.newPage(), extensionId);
   await startJob(page, ids.join(' '), 60);
@@ -277,10 +287,9 @@ test('the pace set on the options page is kept: never more than that many reques
   await options.close();
 
   const arrivals: number[] = [];
-  const fake = new RateLimitedEverflow(100);
-  everflow.answer((request, index) => {
+  everflow.answer(() => {
     arrivals.push(Date.now());
-    return fake.responder(request, index);
+    return undefined;
   });
   const page = await openBulk(await context.newPage(), extensionId);
   await startJob(page, affiliates(701, 16).join(' '), 16);

@@ -1,6 +1,6 @@
-import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { DEFAULT_LINK, linkFor } from './fixtures/fake-everflow';
 import { DASHBOARD, actionTitle, badgeText, clickMenu, openDashboardPage, pressCommand, serveDashboard } from './fixtures/dashboard';
-import { expect, test } from './fixtures/extension';
+import { TEST_KEY, expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 import { connectToPopup, openToolbarPopup } from './fixtures/toolbar-popup';
 import type { Page } from '@playwright/test';
@@ -79,7 +79,7 @@ test.describe('right-click menu', () => {
     await clickMenu(worker, { menuItemId: 'copy-for-link', pageUrl: `${DASHBOARD}/offers`, linkUrl: `${DASHBOARD}/offers/99/general` });
     await expect.poll(() => everflow.linkRequests.length).toBe(2);
     expect(everflow.linkRequests[1]!.body).toStrictEqual({ network_offer_id: 99, network_affiliate_id: 7 });
-    await expect.poll(() => clipboard.read()).toBe(DEFAULT_LINK);
+    await expect.poll(() => clipboard.read()).toBe(linkFor(99, 7));
   });
 
   test('on selected text uses it as the offer ID, and refuses text that is not one', async ({
@@ -125,7 +125,7 @@ test.describe('right-click menu', () => {
     await saveKey();
     await makeLinkFor(openExtensionPage, '1', '7');
     await clipboard.write('untouched');
-    everflow.answer({ status: 401, json: { error: 'Unauthorized' } });
+    everflow.revokeKey(TEST_KEY);
     await openDashboardPage(context, '/offers/42/general');
     await clickMenu(worker, { menuItemId: 'copy-for-page', pageUrl: OFFER_PAGE });
     await expect.poll(() => badgeText(worker)).toBe('!');

@@ -1,6 +1,6 @@
 // What the popup remembers between openings (the draft, the last affiliate, the last link) and what
 // it says as soon as it opens.
-import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { DEFAULT_LINK, linkFor } from './fixtures/fake-everflow';
 import { expect, test } from './fixtures/extension';
 import { expectNothingLeaked } from './fixtures/page-checks';
 import { fillForm } from './fixtures/popup-form';
@@ -74,7 +74,9 @@ test('a typed draft survives closing the popup and opening it again', async ({ e
 
   // And the restored draft is what gets sent.
   await again.getByRole('button', { name: 'Generate link' }).click();
-  await expect(again.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await expect(again.getByLabel('Your tracking link')).toHaveValue(
+    linkFor(1842, 913, { sub1: 'spring', sub4: 'banner-b', source_id: 'newsletter' }, { domain: 'trk.acme.example', encrypt: true }),
+  );
   expect(everflow.linkRequests.map((r) => r.body)).toStrictEqual([
     {
       network_offer_id: 1842,
@@ -97,7 +99,7 @@ test('after a link is made, Clear empties the form, and a fresh popup has the la
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '913', 'Sub 1': 'spring', 'Creative ID': '55' });
   await popup.getByLabel('Encrypt parameters').check();
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(linkFor(42, 913, { sub1: 'spring' }, { domain: 'trk.acme.example', encrypt: true }));
 
   await popup.getByRole('button', { name: 'Clear' }).click();
   for (const label of ['Offer ID', 'Sub 1', 'Creative ID']) await expect(popup.getByLabel(label, { exact: true })).toHaveValue('');
@@ -126,7 +128,7 @@ test('Clear right after making a link keeps that link\'s affiliate, not an older
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '43', 'Affiliate ID': '913' });
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(linkFor(43, 913, {}, { domain: 'trk.acme.example' }));
   await popup.getByRole('button', { name: 'Clear' }).click();
   await expect(popup.getByLabel('Offer ID', { exact: true })).toHaveValue('');
   await expect(popup.getByLabel('Affiliate ID', { exact: true })).toHaveValue('913');
@@ -137,7 +139,7 @@ test('the last affiliate fills an empty Affiliate ID in a new popup', async ({ s
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '913' });
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(linkFor(42, 913, {}, { domain: 'trk.acme.example' }));
   // The person empties both fields by hand, then closes the popup.
   await fillForm(popup, { 'Offer ID': '', 'Affiliate ID': '' });
   await popup.close();

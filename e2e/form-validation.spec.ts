@@ -1,6 +1,6 @@
 // Bad input never reaches Everflow: the popup flags the field, says what is wrong right below it,
 // and lets the person fix it and carry on.
-import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { DEFAULT_LINK, linkFor } from './fixtures/fake-everflow';
 import { expect, test } from './fixtures/extension';
 import { expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
 import { fillForm, type FormValues } from './fixtures/popup-form';
@@ -113,7 +113,7 @@ test('several bad fields are all flagged at once, and each clears as it is fixed
 
   // Enter in any field submits the fixed form.
   await sub2.press('Enter');
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(linkFor(42, 7, { sub2: 'y'.repeat(200) }));
   expect(everflow.linkRequests.map((r) => r.body)).toStrictEqual([
     { network_offer_id: 42, network_affiliate_id: 7, sub2: 'y'.repeat(200) },
   ]);
@@ -124,7 +124,7 @@ test('the largest accepted values go through unchanged', async ({ everflow, save
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '2147483647', 'Affiliate ID': '1', 'Sub 2': 'z'.repeat(200) });
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(linkFor(2147483647, 1, { sub2: 'z'.repeat(200) }));
   await expect(popup.getByRole('alert')).toHaveCount(0);
   expect(everflow.linkRequests.map((r) => r.body)).toStrictEqual([
     { network_offer_id: 2147483647, network_affiliate_id: 1, sub2: 'z'.repeat(200) },

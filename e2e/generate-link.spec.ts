@@ -1,4 +1,4 @@
-import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { DEFAULT_LINK, linkFor } from './fixtures/fake-everflow';
 import { TEST_KEY, expect, test } from './fixtures/extension';
 import { fillForm, openMoreOptions } from './fixtures/popup-form';
 
@@ -20,9 +20,10 @@ test('saves a key, generates a link from the popup, and puts it on screen and on
   });
   await popup.getByLabel('Sub 3', { exact: true }).press('Enter');
 
+  const link = linkFor(42, 7, { sub1: 'spring', sub3: 'campaign-3', source_id: 'newsletter' });
   await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
-  expect(await clipboard.read()).toBe(DEFAULT_LINK);
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(link);
+  expect(await clipboard.read()).toBe(link);
 
   expect(everflow.linkRequests).toHaveLength(1);
   const [request] = everflow.linkRequests;
@@ -49,7 +50,7 @@ test('sends the optional IDs as numbers and the checked options as true', async 
     'Affiliate ID': '913',
     'Tracking domain ID': '3',
     'Offer URL ID': '12',
-    'Creative ID': '55',
+    'Creative ID': '58',
     'Traffic source ID': '9',
     'Sub 5': 'x',
   });
@@ -58,14 +59,14 @@ test('sends the optional IDs as numbers and the checked options as true', async 
   await popup.getByLabel('Redirect link even for direct-linking offers').check();
   await popup.getByRole('button', { name: 'Generate link' }).click();
 
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(linkFor(1842, 913, { sub5: 'x' }, { domain: 'trk.acme.example', encrypt: true }));
   expect(everflow.linkRequests.map((r) => r.body)).toStrictEqual([
     {
       network_offer_id: 1842,
       network_affiliate_id: 913,
       network_tracking_domain_id: 3,
       network_offer_url_id: 12,
-      creative_id: 55,
+      creative_id: 58,
       network_traffic_source_id: 9,
       sub5: 'x',
       is_encrypt_parameters: true,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { popupBytes } from './fixtures/bundle-size';
 import { DASHBOARD, clickMenu, openDashboardPage, pressCommand, serveDashboard } from './fixtures/dashboard';
-import { expect, test } from './fixtures/extension';
+import { TEST_KEY, expect, test } from './fixtures/extension';
 import { parseCsv } from './fixtures/csv';
 import type { FakeEverflow } from './fixtures/fake-everflow';
 import { fillForm, openMoreOptions, type FormValues } from './fixtures/popup-form';
@@ -14,6 +14,8 @@ const HISTORY_PATH = 'src/history/history.html';
 /** The fake Everflow answers each link request with a link naming its offer and affiliate (and look-ups with nothing). */
 function distinctLinks(everflow: FakeEverflow) {
   everflow.answer((request) => {
+    // A revoked key still gets the simulator's 401.
+    if (!everflow.network.keys.some((k) => k.key === request.headers['x-eflow-api-key'])) return undefined;
     if (request.path !== '/v1/networks/tracking/offers/clicks') return { json: { offers: [], affiliates: [], domains: [], urls: [], creatives: [], traffic_sources: [] } };
     const body = request.body as { network_offer_id: number; network_affiliate_id: number };
     return { json: { url: linkFor(body.network_offer_id, body.network_affiliate_id) } };
@@ -250,7 +252,7 @@ test('failed generations are not recorded', async ({ context, everflow, extensio
   distinctLinks(everflow);
   await saveKey();
   await makeLinkInPopup(openExtensionPage, { 'Offer ID': '42', 'Affiliate ID': '7' });
-  everflow.answer({ status: 401, json: { error: 'Unauthorized' } });
+  everflow.revokeKey(TEST_KEY);
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '43', 'Affiliate ID': '8' });
   await popup.getByRole('button', { name: 'Generate link' }).click();

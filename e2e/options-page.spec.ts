@@ -1,7 +1,7 @@
 // The options page: saving, showing, testing and forgetting the key, and choosing the region, as a
 // person does it, and what the popup does afterwards.
 import type { Page } from '@playwright/test';
-import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { DEFAULT_LINK, EU_KEY } from './fixtures/fake-everflow';
 import { TEST_KEY, expect, test } from './fixtures/extension';
 import { expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
 import { fillForm } from './fixtures/popup-form';
@@ -99,9 +99,8 @@ test('Test connection says connected, and how many tracking domains Everflow has
   await expect(options.getByRole('button', { name: 'Test connection' })).toBeDisabled();
   await typeAndSaveKey(options);
 
-  everflow.answer({ json: { domains: [{}, {}] } });
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status')).toHaveText('Connected: Everflow accepted this key (2 tracking domains).');
+  await expect(options.getByRole('status')).toHaveText('Connected: Everflow accepted this key (5 tracking domains).');
   expect(everflow.requests.map((r) => [r.method, r.url, r.headers['x-eflow-api-key']])).toStrictEqual([
     ['GET', 'https://api.eflow.team/v1/networks/domains/tracking', TEST_KEY],
   ]);
@@ -112,7 +111,7 @@ test('Test connection with a key Everflow refuses says so plainly', async ({ eve
   const options = await openExtensionPage('options');
   await typeAndSaveKey(options);
 
-  everflow.answer({ status: 401, json: { error: 'Unauthorized' } });
+  everflow.revokeKey(TEST_KEY);
   await options.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByRole('status')).toHaveText(UNAUTHORIZED);
   await expect(options.getByRole('button', { name: 'Test connection' })).toBeEnabled();
@@ -121,13 +120,14 @@ test('Test connection with a key Everflow refuses says so plainly', async ({ eve
 
 test('switching the region to Europe sends the next link request to the EU API', async ({ everflow, openExtensionPage }) => {
   const options = await openExtensionPage('options');
-  await typeAndSaveKey(options);
-  await expect(options.getByText(SAVED_US)).toBeVisible();
+  // The network's key is for its EU account, first saved under the wrong region.
+  await typeAndSaveKey(options, EU_KEY);
+  await expect(options.getByText(SAVED_US.replace(LAST4, EU_KEY.slice(-4)))).toBeVisible();
 
   await options.getByLabel('Region').selectOption({ label: 'Europe (api-eu.eflow.team)' });
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('status')).toHaveText('Settings saved.');
-  await expect(options.getByText(SAVED_EU)).toBeVisible();
+  await expect(options.getByText(SAVED_EU.replace(LAST4, EU_KEY.slice(-4)))).toBeVisible();
   await options.reload();
   await expect(options.getByLabel('Region')).toHaveValue('eu');
   await expect(options.getByRole('option', { selected: true })).toHaveText('Europe (api-eu.eflow.team)');
@@ -137,7 +137,7 @@ test('switching the region to Europe sends the next link request to the EU API',
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
   expect(everflow.requests.map((r) => r.url)).toStrictEqual(['https://api-eu.eflow.team/v1/networks/tracking/offers/clicks']);
-  expect(everflow.requests[0]!.headers['x-eflow-api-key']).toBe(TEST_KEY);
+  expect(everflow.requests[0]!.headers['x-eflow-api-key']).toBe(EU_KEY);
 });
 
 test('Forget key removes it: the options page, the popup and generation all know', async ({ everflow, openExtensionPage }) => {

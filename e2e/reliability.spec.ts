@@ -1,7 +1,7 @@
 // Failures Everflow, the network and Chrome can throw at us: retries, double submits, a popup closed
 // mid-request, a stopped service worker, concurrent generations, and damaged storage.
 import type { Page } from '@playwright/test';
-import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { DEFAULT_LINK, EU_KEY } from './fixtures/fake-everflow';
 import { expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 import { stopWorker } from './fixtures/service-worker';
@@ -167,7 +167,8 @@ test.describe('stored data', () => {
   });
 
   test('settings from an older version are migrated, keeping the region', async ({ worker, everflow, saveKey, openExtensionPage }) => {
-    await saveKey();
+    // The network's account is in the EU.
+    await saveKey(EU_KEY);
     // Version 1 stored only the region.
     await worker.evaluate(() => chrome.storage.local.set({ settings: { v: 1, data: { region: 'eu' } } }));
     const popup = await openExtensionPage('popup');

@@ -29,7 +29,8 @@ const NOTHING_TO = {
 export type BulkAction = keyof typeof NOTHING_TO;
 
 /** Tries per row, by what went wrong; anything else fails the row at once (Everflow said no). */
-const TRIES: Partial<Record<FailureKind, number>> = { 'rate-limited': 20, server: 3, network: 3, timeout: 2 };
+// A 429 never fails a row: the shared limiter's pauses grow up to Everflow's 30-second window, so retrying cannot hammer it.
+const TRIES: Partial<Record<FailureKind, number>> = { 'rate-limited': Infinity, server: 3, network: 3, timeout: 2 };
 const PAUSE_BEFORE_RETRY_MS = 1000;
 
 type Done = { ok: true } | Failure;

@@ -31,6 +31,8 @@ export interface LookupRequest {
   kind: LookupKind;
   query: string;
   offerId?: number | undefined;
+  /** The affiliate typed: offer URLs open to it, its own tracking domain marked. */
+  affiliateId?: number | undefined;
   /** Which field asked: a newer request on the same channel cancels the older one. */
   channel?: string | undefined;
   /** Skip the cache and ask Everflow again. */
@@ -53,7 +55,7 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
   const [apiKey, settings] = await Promise.all([readApiKey(), settingsItem.value()]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   // Region and key's tail in the cache key: another account's names must never show.
-  const key = [settings.region, apiKey.slice(-6), request.kind, request.offerId ?? '', query].join('|');
+  const key = [settings.region, apiKey.slice(-6), request.kind, request.offerId ?? '', request.affiliateId ?? '', query].join('|');
   const cached = memory.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
   if (cached && !request.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
     memory.set(key, cached);
@@ -74,7 +76,7 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
     const started: Joined = {
       controller,
       waiting: 0,
-      answer: lookup(connection, request.kind, query, request.offerId)
+      answer: lookup(connection, request.kind, query, request.offerId, request.affiliateId)
         .then(async (result) => {
           if (result.ok && !controller.signal.aborted) await remember({ key, at: now, options: result.options });
           return result;

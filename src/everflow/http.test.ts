@@ -201,7 +201,7 @@ function scriptedFetch(answers: { status: number; body?: unknown; headers?: Reco
 }
 
 describe('callEverflow: retries', () => {
-  it.each([429, 502, 503, 504])('retries a %i and returns the later success', async (status) => {
+  it.each([429, 500, 502, 503, 504])('retries a %i and returns the later success', async (status) => {
     const { fetch, calls } = scriptedFetch([{ status }, { status: 200, body: { url: 'https://x.example/' } }]);
     const result = await callEverflow(connection(fetch), 'POST', '/p', {});
     expect(result).toEqual({ ok: true, status: 200, body: { url: 'https://x.example/' } });
@@ -209,10 +209,20 @@ describe('callEverflow: retries', () => {
     expect(slept).toHaveLength(1);
   });
 
-  it('gives up after three attempts with the plain message for the last failure', async () => {
+  it('a 429 without Retry-After is retried with waits growing to the 30-second window, for two windows, saying each wait', async () => {
     const { fetch, calls } = scriptedFetch([{ status: 429 }]);
-    const result = await callEverflow(connection(fetch), 'POST', '/p', {});
+    const waits: number[] = [];
+    const result = await callEverflow(connection(fetch, { onWait: (ms) => waits.push(ms) }), 'POST', '/p', {});
     expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
+    expect(slept).toEqual([1000, 2000, 4000, 8000, 16000, 30000]);
+    expect(waits).toEqual(slept);
+    expect(calls()).toBe(7);
+  });
+
+  it('gives up after three attempts with the plain message for the last failure', async () => {
+    const { fetch, calls } = scriptedFetch([{ status: 503 }]);
+    const result = await callEverflow(connection(fetch), 'POST', '/p', {});
+    expect(result).toEqual({ ok: false, kind: 'server', message: MESSAGES.server(503) });
     expect(calls()).toBe(MAX_ATTEMPTS);
     expect(MAX_ATTEMPTS).toBe(3);
     expect(slept).toHaveLength(2);
@@ -221,7 +231,7 @@ describe('callEverflow: retries', () => {
     expect(slept[1]).toBeGreaterThanOrEqual(800);
   });
 
-  it.each([400, 401, 403, 404, 422, 500])('never retries a %i', async (status) => {
+  it.each([400, 401, 403, 404, 422])('never retries a %i', async (status) => {
     const { fetch, calls } = scriptedFetch([{ status, body: { error: 'no' } }, { status: 200, body: { url: 'https://x.example/' } }]);
     const result = await callEverflow(connection(fetch), 'POST', '/p', {});
     expect(result.ok).toBe(false);
@@ -274,8 +284,8 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(1, headers({ 'Retry-After': 'Tue, 24 Nov 2026 09:00:00 GMT' }), now)).toBe(0);
   });
   it('refuses to wait beyond the limit', () => expect(retryDelayMs(1, headers({ 'Retry-After': '11' }))).toBeUndefined());
-  it('waits for the next second when the rate-limit bucket is empty', () =>
-    expect(retryDelayMs(1, headers({ 'X-RateLimit-Limit': '30', 'X-RateLimit-Remaining': '0' }))).toBe(1000));
+  it('an empty rate-limit count alone says nothing of how long (a window may last 30 s): backoff', () =>
+    expect(retryDelayMs(1, headers({ 'X-RateLimit-Limit': '30', 'X-RateLimit-Remaining': '0' }), 0, noJitter)).toBe(400));
   it('backs off exponentially otherwise', () => {
     expect(retryDelayMs(1, headers({}), 0, noJitter)).toBe(400);
     expect(retryDelayMs(2, headers({}), 0, noJitter)).toBe(800);
@@ -293,6 +303,7 @@ function recordingLimiter(grant = true) {
       return grant ? { release: () => log.push('release') } : undefined;
     }),
     backOff: vi.fn((ms: number) => log.push(`backOff ${ms}`)),
+    strike: vi.fn(() => 1000),
   };
   return { limiter, log };
 }
@@ -314,16 +325,17 @@ describe('callEverflow: the shared pace', () => {
     const { limiter, log } = recordingLimiter(false);
     const { fetch, sent } = fakeFetch(200, { ok: 1 });
     const result = await callEverflow(connection(fetch, { limiter }), 'GET', '/x');
-    expect(log).toEqual(['acquire interactive 10000']);
+    expect(log).toEqual(['acquire interactive 35000']);
     expect(sent).toHaveLength(0);
     expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
   });
 
-  it('an empty bucket without Retry-After pauses everyone for a second', async () => {
+  it('a 429 without Retry-After is a strike on the shared limiter (its pause grows)', async () => {
     const { limiter } = recordingLimiter();
     const { fetch } = fakeFetch(429, {}, { 'X-RateLimit-Remaining': '0' });
     await callEverflow(connection(fetch, { limiter, maxAttempts: 1 }), 'POST', '/x', {});
-    expect(limiter.backOff).toHaveBeenCalledWith(1000);
+    expect(limiter.strike).toHaveBeenCalledTimes(1);
+    expect(limiter.backOff).not.toHaveBeenCalled();
   });
 });
 

@@ -2,7 +2,7 @@
 // can fail mapped to a Failure. Pure apart from `fetch` and `sleep`, which callers may inject;
 // nothing here touches chrome.* or storage.
 import { MESSAGES, TIMEOUT_SECONDS, failure, failureForStatus, type Failure } from './failures';
-import type { Lane, RateLimiter } from './rate-limiter';
+import { RATE_LIMIT_WINDOW_MS, escalatingWaitMs, type Lane, type RateLimiter } from './rate-limiter';
 
 export interface Connection {
   /** e.g. https://api.eflow.team/v1 */
@@ -18,15 +18,19 @@ export interface Connection {
   /** Stops only the wait for a turn (a bulk job paused); a request already sent goes on. */
   queueSignal?: AbortSignal;
   /** Paces every call (shared by all callers); each attempt waits for its turn. */
-  limiter?: Pick<RateLimiter, 'acquire' | 'backOff'>;
+  limiter?: Pick<RateLimiter, 'acquire' | 'backOff'> & Partial<Pick<RateLimiter, 'strike' | 'calm' | 'pausedForMs'>>;
+  /** Told before each wait for Everflow's rate limit (e.g. to show "trying again in N s"). */
+  onWait?: (ms: number) => void;
   /** Whose call this is: people go before bulk rows. Default 'interactive'. */
   lane?: Lane;
 }
 
 export type CallResult = { ok: true; status: number; body: unknown } | Failure;
 
-/** Rate limiting and gateway trouble pass; everything else would fail the same way again. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/** Rate limiting and server trouble pass (Everflow's docs: retry 429 and 500 with backoff); the rest would fail the same way again. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+/** A person's call keeps trying through 429s this long in all (two of Everflow's 30-second windows), with a visible countdown. */
+export const MAX_RATE_LIMIT_WAIT_MS = 2 * RATE_LIMIT_WINDOW_MS + 5_000;
 export const MAX_ATTEMPTS = 3;
 /** Longer waits than this are not worth holding a person for: give up and say so instead. */
 export const MAX_RETRY_WAIT_MS = 10_000;
@@ -44,7 +48,6 @@ export function serverWaitMs(headers: Headers, now = Date.now()): number | undef
     const ms = /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - now;
     if (Number.isFinite(ms)) return Math.max(0, Math.ceil(ms));
   }
-  if (headers.get('x-ratelimit-remaining')?.trim() === '0') return 1000;
   return undefined;
 }
 
@@ -58,14 +61,14 @@ export function retryDelayMs(attempt: number, headers: Headers, now = Date.now()
   return BACKOFF_BASE_MS * 2 ** (attempt - 1) + Math.floor(random() * 100);
 }
 
-type Attempt = { result: CallResult; retryAfterMs?: number | undefined };
+type Attempt = { result: CallResult; retryAfterMs?: number | undefined; rateLimited?: boolean };
 
 async function attemptOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown): Promise<Attempt> {
   const lane = connection.lane ?? 'interactive';
   // A person is not kept waiting through a long pause: they are told to try again instead.
   const permit = await connection.limiter?.acquire(lane, {
     signal: connection.queueSignal ?? connection.signal,
-    maxWaitMs: lane === 'interactive' ? MAX_RETRY_WAIT_MS : undefined,
+    maxWaitMs: lane === 'interactive' ? RATE_LIMIT_WINDOW_MS + 5_000 : undefined,
   });
   if (connection.limiter && !permit) {
     return { result: connection.signal?.aborted ? failure('network', MESSAGES.network) : failure('rate-limited', MESSAGES.rateLimited) };
@@ -100,11 +103,20 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     const json = parseJson(text);
     if (!response.ok) {
       const result = failureForStatus(response.status, json, connection.apiKey);
-      // Everyone else sharing the limiter slows down too: the bucket at Everflow is shared.
-      if (response.status === 429) connection.limiter?.backOff(serverWaitMs(response.headers) ?? 1000);
+      if (response.status === 429) {
+        // Everyone else sharing the limiter waits too: the limit at Everflow is shared. Without
+        // Retry-After the waits grow up to the 30-second window instead of knocking on a closed one.
+        const asked = serverWaitMs(response.headers);
+        if (asked !== undefined) connection.limiter?.backOff(asked);
+        // Longer than a whole window is not worth holding anyone for.
+        if (asked !== undefined && asked > RATE_LIMIT_WINDOW_MS) return { result };
+        const wait = asked ?? connection.limiter?.strike?.() ?? escalatingWaitMs(attempt);
+        return { result, retryAfterMs: wait, rateLimited: true };
+      }
       const retryAfterMs = RETRYABLE_STATUSES.has(response.status) ? retryDelayMs(attempt, response.headers) : undefined;
       return { result, retryAfterMs };
     }
+    connection.limiter?.calm?.();
     if (json === undefined) return { result: failure('bad-response', MESSAGES.badResponse) };
     return { result: { ok: true, status: response.status, body: json } };
   } catch {
@@ -125,9 +137,18 @@ export async function callEverflow(
 ): Promise<CallResult> {
   const attempts = Math.max(1, connection.maxAttempts ?? MAX_ATTEMPTS);
   const sleep = connection.sleep ?? realSleep;
+  let waitedForLimit = 0;
   for (let attempt = 1; ; attempt++) {
-    const { result, retryAfterMs } = await attemptOnce(connection, attempt, method, path, body);
-    if (result.ok || retryAfterMs === undefined || attempt >= attempts || connection.signal?.aborted) return result;
+    const { result, retryAfterMs, rateLimited } = await attemptOnce(connection, attempt, method, path, body);
+    if (result.ok || retryAfterMs === undefined || connection.signal?.aborted) return result;
+    if (rateLimited && attempts > 1) {
+      // A 429 is retried for as long as two windows take, whatever the attempt count: the link comes.
+      if (waitedForLimit + retryAfterMs > MAX_RATE_LIMIT_WAIT_MS) return result;
+      waitedForLimit += retryAfterMs;
+      connection.onWait?.(retryAfterMs);
+    } else if (attempt >= attempts || retryAfterMs > MAX_RETRY_WAIT_MS) {
+      return result;
+    }
     await sleep(retryAfterMs);
   }
 }

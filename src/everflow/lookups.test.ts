@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './failures';
-import { MAX_OPTIONS, SHAPES, lookup, lookupRequest, parseOptions } from './lookups';
+import { MAX_OPTIONS, OWN_DOMAIN, SHAPES, lookup, lookupRequest, parseOptions, usable } from './lookups';
 import { API_KEY, BASE_URL, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 const connection = (fetch: typeof globalThis.fetch) => ({ baseUrl: BASE_URL, apiKey: API_KEY, fetch, sleep: async () => {} });
@@ -24,7 +24,12 @@ describe('lookupRequest', () => {
     expect(lookupRequest('creatives', '', 42)).toStrictEqual({
       method: 'POST',
       path: `/networks/creativestable?page=1&page_size=${MAX_OPTIONS}`,
-      body: { filters: { network_offer_id: 42 } },
+      body: {
+        search_terms: [
+          { search_type: 'network_offer_id', value: '42' },
+          { search_type: 'creative_status', value: 'active' },
+        ],
+      },
     });
   });
 
@@ -114,5 +119,57 @@ describe('lookup', () => {
     const result = await lookup({ ...connection(fetch), signal: controller.signal }, 'offers', 'x');
     expect(result.ok).toBe(false);
     expect(sent).toHaveLength(0);
+  });
+});
+
+describe('usable: only what a link for this offer and affiliate can use', () => {
+  it('offers: active first, deleted left out', () => {
+    const offers = [
+      { network_offer_id: 1, offer_status: 'paused' },
+      { network_offer_id: 2, offer_status: 'deleted' },
+      { network_offer_id: 3, offer_status: 'active' },
+    ];
+    expect(usable('offers', offers).map((o) => o.network_offer_id)).toEqual([3, 1]);
+  });
+  it('tracking domains: active and assignable', () => {
+    const domains = [
+      { network_tracking_domain_id: 1, domain_status: 'active', is_unassignable: false },
+      { network_tracking_domain_id: 2, domain_status: 'inactive' },
+      { network_tracking_domain_id: 3, domain_status: 'active', is_unassignable: true },
+    ];
+    expect(usable('trackingDomains', domains).map((d) => d.network_tracking_domain_id)).toEqual([1]);
+  });
+  it('offer URLs: active, of the offer, open to the affiliate', () => {
+    const urls = [
+      { network_offer_url_id: 1, network_offer_id: 42, url_status: 'active' },
+      { network_offer_url_id: 2, network_offer_id: 42, url_status: 'paused' },
+      { network_offer_url_id: 3, network_offer_id: 42, url_status: 'active', is_apply_specific_affiliates: true, network_affiliate_ids: [913] },
+      { network_offer_url_id: 4, network_offer_id: 43, url_status: 'active' },
+    ];
+    expect(usable('offerUrls', urls, { offerId: 42, affiliateId: 7 }).map((u) => u.network_offer_url_id)).toEqual([1]);
+    expect(usable('offerUrls', urls, { offerId: 42, affiliateId: 913 }).map((u) => u.network_offer_url_id)).toEqual([1, 3]);
+  });
+  it('creatives: active ones of the offer, even if Everflow ignored the search', () => {
+    const creatives = [
+      { network_offer_creative_id: 1, network_offer_id: 42, creative_status: 'active' },
+      { network_offer_creative_id: 2, network_offer_id: 42, creative_status: 'paused' },
+      { network_offer_creative_id: 3, network_offer_id: 43, creative_status: 'active' },
+    ];
+    expect(usable('creatives', creatives, { offerId: 42 }).map((c) => c.network_offer_creative_id)).toEqual([1]);
+  });
+  it('marks and lists first the affiliate’s own tracking domain', async () => {
+    const answers: Record<string, unknown> = {
+      '/networks/domains/tracking': { domains: [
+        { network_tracking_domain_id: 1, url: 'a.example', domain_status: 'active' },
+        { network_tracking_domain_id: 3, url: 'b.example', domain_status: 'active' },
+      ] },
+      '/networks/affiliates/913/trackingdomains': { tracking_domains: [{ network_tracking_domain_id: 3 }] },
+    };
+    const fetch = (async (url: string) => new Response(JSON.stringify(answers[new URL(url).pathname.replace('/v1', '')]))) as unknown as typeof globalThis.fetch;
+    const result = await lookup(connection(fetch), 'trackingDomains', '', 42, 913);
+    expect(result).toEqual({ ok: true, options: [
+      { id: 3, name: 'b.example', status: `active, ${OWN_DOMAIN}` },
+      { id: 1, name: 'a.example', status: 'active' },
+    ] });
   });
 });

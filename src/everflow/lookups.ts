@@ -72,17 +72,93 @@ export function lookupRequest(kind: LookupKind, query: string, offerId?: number)
     case 'offerUrls':
       return { method: 'GET', path: `/networks/offerurls?filter=${encodeURIComponent(`network_offer_id=${offerId ?? 0}`)}` };
     case 'creatives':
-      return { method: 'POST', path: `/networks/creativestable${page}`, body: { filters: { network_offer_id: offerId ?? 0 } } };
+      // The documented search: the offer's ID as a string, and only active creatives.
+      return {
+        method: 'POST',
+        path: `/networks/creativestable${page}`,
+        body: {
+          search_terms: [
+            { search_type: 'network_offer_id', value: String(offerId ?? 0) },
+            { search_type: 'creative_status', value: 'active' },
+          ],
+        },
+      };
     case 'trafficSources':
       return { method: 'GET', path: '/networks/trafficsource' };
   }
 }
 
-export async function lookup(connection: Connection, kind: LookupKind, query: string, offerId?: number): Promise<LookupResult> {
+/** Where an option stands in the list: what a link can use first, what it cannot left out (undefined). */
+type Entry = Record<string, unknown>;
+const ACTIVE = 'active';
+
+/**
+ * Keeps only what a link for this offer and affiliate can use (Everflow refuses the rest with a 400):
+ * offers and affiliates active first (others after, their status shown; deleted offers left out),
+ * active and assignable tracking domains, active offer URLs open to the affiliate, active creatives of
+ * the offer. `entries` are the raw list items, read leniently.
+ */
+export function usable(kind: LookupKind, entries: Entry[], scope: { offerId?: number | undefined; affiliateId?: number | undefined } = {}): Entry[] {
+  switch (kind) {
+    case 'offers':
+    case 'affiliates': {
+      const status = SHAPES[kind].status!;
+      const kept = entries.filter((entry) => entry[status] !== 'deleted');
+      return [...kept.filter((entry) => entry[status] === ACTIVE), ...kept.filter((entry) => entry[status] !== ACTIVE)];
+    }
+    case 'trackingDomains':
+      return entries.filter((entry) => (entry.domain_status === undefined || entry.domain_status === ACTIVE) && entry.is_unassignable !== true);
+    case 'offerUrls':
+      return entries.filter((entry) => {
+        if (entry.url_status !== undefined && entry.url_status !== ACTIVE) return false;
+        if (scope.offerId !== undefined && entry.network_offer_id !== undefined && entry.network_offer_id !== scope.offerId) return false;
+        if (entry.is_apply_specific_affiliates !== true) return true;
+        const allowed = Array.isArray(entry.network_affiliate_ids) ? entry.network_affiliate_ids : [];
+        return scope.affiliateId !== undefined && allowed.includes(scope.affiliateId);
+      });
+    case 'creatives':
+      // Should Everflow ignore the search, another offer's creative must still never be offered.
+      return entries.filter(
+        (entry) =>
+          (entry.creative_status === undefined || entry.creative_status === ACTIVE) &&
+          (scope.offerId === undefined || entry.network_offer_id === undefined || entry.network_offer_id === scope.offerId),
+      );
+    case 'trafficSources':
+      return entries;
+  }
+}
+
+const listOf = (body: unknown, list: string): unknown =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[list] : undefined;
+
+/** The tracking domain IDs an affiliate uses (GET /networks/affiliates/{id}/trackingdomains), or none on any trouble. */
+export async function affiliateDomainIds(connection: Connection, affiliateId: number): Promise<number[]> {
+  const result = await callEverflow({ maxAttempts: 1, timeoutMs: 8000, ...connection }, 'GET', `/networks/affiliates/${affiliateId}/trackingdomains`);
+  const list = result.ok ? listOf(result.body, 'tracking_domains') : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry) => {
+    const id = typeof entry === 'object' && entry !== null ? (entry as Entry).network_tracking_domain_id : undefined;
+    return typeof id === 'number' ? [id] : [];
+  });
+}
+
+/** Shown beside the affiliate's own tracking domain. */
+export const OWN_DOMAIN = 'the affiliate’s own';
+
+export async function lookup(connection: Connection, kind: LookupKind, query: string, offerId?: number, affiliateId?: number): Promise<LookupResult> {
   const request = lookupRequest(kind, query, offerId);
   // One attempt and a short wait: a look-up only helps, so it never spends the rate limit on retries.
   const result = await callEverflow({ maxAttempts: 1, timeoutMs: 8000, ...connection }, request.method, request.path, request.body);
   if (!result.ok) return result;
-  const options = parseOptions(result.body, SHAPES[kind]);
-  return options ? { ok: true, options } : failure('bad-response', MESSAGES.badResponse);
+  const list = listOf(result.body, SHAPES[kind].list);
+  if (!Array.isArray(list)) return failure('bad-response', MESSAGES.badResponse);
+  const entries = list.filter((entry): entry is Entry => typeof entry === 'object' && entry !== null);
+  const options = parseOptions({ [SHAPES[kind].list]: usable(kind, entries, { offerId, affiliateId }) }, SHAPES[kind]);
+  if (!options) return failure('bad-response', MESSAGES.badResponse);
+  if (kind === 'trackingDomains' && affiliateId !== undefined) {
+    const own = new Set(await affiliateDomainIds(connection, affiliateId));
+    const marked = options.map((option) => (own.has(option.id) ? { ...option, status: option.status ? `${option.status}, ${OWN_DOMAIN}` : OWN_DOMAIN } : option));
+    return { ok: true, options: [...marked.filter((o) => own.has(o.id)), ...marked.filter((o) => !own.has(o.id))] };
+  }
+  return { ok: true, options };
 }

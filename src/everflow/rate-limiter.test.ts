@@ -174,3 +174,22 @@ describe('RateLimiter', () => {
     expect(starts.length).toBeLessThanOrEqual(60);
   });
 });
+
+describe('strike: a 429 without Retry-After', () => {
+  it('pauses for 1, 2, 4… s up to the 30-second window, ignores 429s inside a pause, and starts afresh after calm()', async () => {
+    const { RateLimiter: Limiter, escalatingWaitMs } = await import('./rate-limiter');
+    let now = 0;
+    const clock = { now: () => now, setTimeout: () => 0, clearTimeout: () => undefined };
+    const limiter = new Limiter(20, clock);
+    expect([1, 2, 3, 4, 5, 6, 7].map(escalatingWaitMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect(limiter.strike()).toBe(1000);
+    now = 500;
+    expect(limiter.strike()).toBe(500);
+    expect(limiter.pausedForMs()).toBe(500);
+    now = 1000;
+    expect(limiter.strike()).toBe(2000);
+    now = 3000;
+    limiter.calm();
+    expect(limiter.strike()).toBe(1000);
+  });
+});

@@ -31,6 +31,14 @@ export const SLOWDOWN_FACTOR = 0.8;
 /** …and climbs back by this many requests a second for each calm second. */
 export const RECOVERY_PER_SECOND = 1;
 
+/** The longest of Everflow's documented rate-limit windows. */
+export const RATE_LIMIT_WINDOW_MS = 30_000;
+
+/** After the n-th 429 in a row with no Retry-After: 1 s, 2 s, 4 s, 8 s, 16 s, then the whole 30 s window. */
+export function escalatingWaitMs(strike: number): number {
+  return Math.min(RATE_LIMIT_WINDOW_MS, 1000 * 2 ** Math.max(0, strike - 1));
+}
+
 export interface Permit {
   /** Call when the request has finished (answered or failed), to free its place. */
   release(): void;
@@ -96,6 +104,33 @@ export class RateLimiter {
       this.pump();
     });
   }
+
+  /**
+   * Everflow answered 429 without saying how long to wait (no version of its docs promises Retry-After,
+   * and two count the limit over a 30-second window): pause for longer each time, up to the window.
+   * A 429 for a request sent before the current pause adds nothing: the pause already covers it.
+   * Returns how long everyone now waits.
+   */
+  strike(): number {
+    const now = this.clock.now();
+    if (now < this.pausedUntil) return this.pausedUntil - now;
+    this.strikes++;
+    const wait = escalatingWaitMs(this.strikes);
+    this.backOff(wait);
+    return wait;
+  }
+
+  /** Everflow answered: the next 429 starts the escalation afresh. */
+  calm(): void {
+    this.strikes = 0;
+  }
+
+  /** How long a request asked for now would wait for a pause to end. */
+  pausedForMs(): number {
+    return Math.max(0, this.pausedUntil - this.clock.now());
+  }
+
+  private strikes = 0;
 
   /** Everflow answered 429: wait `waitMs` before anything else goes, then go on more slowly. */
   backOff(waitMs: number): void {

@@ -199,7 +199,7 @@ function App({ startup }: { startup: Startup }) {
     });
   }
 
-  const picker = pickers ? <pickers.Pickers offerId={state.form.offerId} onChoose={choosePicked} /> : null;
+  const picker = pickers ? <pickers.Pickers offerId={state.form.offerId} affiliateId={state.form.affiliateId} onChoose={choosePicked} /> : null;
   const result =
     state.link && resultPanel ? (
       <resultPanel.LinkResult link={state.link.value} heading={state.link.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />

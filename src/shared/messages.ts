@@ -42,6 +42,7 @@ export const toBackground = {
     kind: z.enum(LOOKUP_KINDS),
     query: z.string().check(z.maxLength(100)),
     offerId: z.optional(z.number()),
+    affiliateId: z.optional(z.number()),
     channel: z.optional(z.string().check(z.maxLength(40))),
     refresh: z.optional(z.boolean()),
   }),

@@ -23,6 +23,8 @@ function sourceFiles(dir: string): string[] {
 const isItem = (value: unknown): value is StorageItem<unknown> => typeof value === 'object' && value !== null && 'writer' in value && 'update' in value;
 const items = Object.entries({ ...storedItems, presetsItem, historyItem, bulkJobItem, bulkDraftItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
 
+const inBackground = (file: string) => file.startsWith('background/');
+
 describe('stored items', () => {
   it('each is declared once, under a key of its own', () => {
     const keys = items.map(([, item]) => `${item.area}:${item.key}`);
@@ -33,7 +35,6 @@ describe('stored items', () => {
   it.each(items)('%s is written only where its writer runs', (name, item) => {
     const writes = new RegExp(`\\b${name}\\.(set|update|load|remove)\\(`);
     const writers = sourceFiles(SRC).filter((file) => writes.test(readFileSync(join(SRC, file), 'utf8')));
-    const inBackground = (file: string) => file.startsWith('background/');
     expect(writers.length).toBeGreaterThan(0);
     if (item.writer === 'background') expect(writers.filter((file) => !inBackground(file))).toStrictEqual([]);
     else expect(writers.filter(inBackground)).toStrictEqual([]);

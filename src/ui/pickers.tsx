@@ -29,16 +29,18 @@ export const optionLabel = (option: LookupOption) => `${option.id} · ${option.n
 interface Props {
   /** The Offer ID field as typed: offer URLs and creatives belong to the chosen offer. */
   offerId: string;
+  /** The Affiliate ID field as typed: offer URLs open to that affiliate, and its own tracking domain. */
+  affiliateId?: string;
   onChoose: (field: PickField, id: number, name: string) => void;
 }
 
-export function Pickers({ offerId, onChoose }: Props) {
+export function Pickers({ offerId, affiliateId = '', onChoose }: Props) {
   const [open, setOpen] = useState<{ field: PickField; options: LookupOption[] } | null>(null);
   const [active, setActive] = useState(-1);
   const [note, setNote] = useState('');
   const [lists, setLists] = useState<Partial<Record<ListField, LookupOption[]>>>({});
-  const view = useRef({ open, active, offerId });
-  view.current = { open, active, offerId };
+  const view = useRef({ open, active, offerId, affiliateId });
+  view.current = { open, active, offerId, affiliateId };
   const answers = useRef(new Map<string, LookupOption[]>());
 
   function close() {
@@ -137,7 +139,13 @@ export function Pickers({ offerId, onChoose }: Props) {
     const { kind, needsOffer } = LISTS[field];
     const offer = view.current.offerId.trim();
     if (needsOffer && !isId(offer)) return;
-    const reply = await send('lookup', { kind, query: '', ...(needsOffer ? { offerId: Number(offer) } : {}) });
+    const affiliate = view.current.affiliateId.trim();
+    const reply = await send('lookup', {
+      kind,
+      query: '',
+      ...(needsOffer ? { offerId: Number(offer) } : {}),
+      ...(isId(affiliate) ? { affiliateId: Number(affiliate) } : {}),
+    });
     // A list that cannot be loaded leaves plain ID entry, which always works.
     if (reply.ok) setLists((current) => ({ ...current, [field]: reply.options }));
   }

@@ -1,0 +1,98 @@
+// The three rate-limit models Everflow's docs describe (../shared/everflow-api.md, "Connection", rate
+// limit): one counter per network, shared by every key of it. Each answers X-RateLimit-Limit and
+// X-RateLimit-Remaining, and never Retry-After (no version of the docs promises it).
+
+export type RateLimitModel = 'bucket' | 'window30' | 'window20' | 'none';
+
+export const MODELS: Record<Exclude<RateLimitModel, 'none'>, { perSecond: number; describe: string }> = {
+  bucket: { perSecond: 30, describe: 'token bucket: 30/s sustained, bursts of 50' },
+  window30: { perSecond: 30, describe: '30/s counted over a 30-second window (900 per window)' },
+  window20: { perSecond: 20, describe: '20/s over a 30-second window (600 per window), then 429 until it resets' },
+};
+
+export const WINDOW_MS = 30_000;
+export const BUCKET_BURST = 50;
+
+export interface Verdict {
+  allowed: boolean;
+  headers: Record<string, string>;
+}
+
+export interface RateLimiter {
+  take(now: number): Verdict;
+  /** Other keys and users of the same network spend this many requests a second of the same limit. */
+  others?: number;
+  /** Others have just spent everything that was left (the bucket is empty, the window used up). */
+  spend?(now: number): void;
+}
+
+/** (a) The current page: a bucket of `burst` tokens refilled at `perSecond`. */
+export class TokenBucket implements RateLimiter {
+  others = 0;
+  private tokens: number;
+  private at: number | undefined;
+  constructor(
+    readonly perSecond = 30,
+    readonly burst = BUCKET_BURST,
+  ) {
+    this.tokens = burst;
+  }
+  spend(now: number): void {
+    this.tokens = 0;
+    this.at = now;
+  }
+  take(now: number): Verdict {
+    if (this.at !== undefined) this.tokens = Math.max(0, Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * (this.perSecond - this.others)));
+    this.at = now;
+    const allowed = this.tokens >= 1;
+    if (allowed) this.tokens -= 1;
+    return { allowed, headers: { 'X-RateLimit-Limit': String(this.perSecond), 'X-RateLimit-Remaining': String(Math.floor(this.tokens)) } };
+  }
+}
+
+/** (b) and (c): `perSecond × 30` requests per fixed 30-second window; over it, every request is 429 until the window resets. */
+export class FixedWindow implements RateLimiter {
+  others = 0;
+  private start: number | undefined;
+  private at = 0;
+  private used = 0;
+  constructor(
+    readonly perSecond: number,
+    readonly windowMs = WINDOW_MS,
+  ) {}
+  get capacity(): number {
+    return (this.perSecond * this.windowMs) / 1000;
+  }
+  spend(now: number): void {
+    this.start = now;
+    this.at = now;
+    this.used = this.capacity;
+  }
+  take(now: number): Verdict {
+    if (this.start === undefined || now - this.start >= this.windowMs) {
+      this.start = now;
+      this.at = now;
+      this.used = 0;
+    }
+    this.used = Math.min(this.capacity, this.used + ((now - this.at) / 1000) * this.others);
+    this.at = now;
+    const allowed = this.used < this.capacity;
+    if (allowed) this.used++;
+    return { allowed, headers: { 'X-RateLimit-Limit': String(this.capacity), 'X-RateLimit-Remaining': String(Math.floor(this.capacity - this.used)) } };
+  }
+}
+
+export const UNLIMITED: RateLimiter = { take: () => ({ allowed: true, headers: {} }) };
+
+export function makeLimiter(model: RateLimitModel): RateLimiter {
+  switch (model) {
+    case 'bucket':
+      return new TokenBucket();
+    case 'window30':
+      return new FixedWindow(30);
+    case 'window20':
+      return new FixedWindow(20);
+    case 'none':
+      return UNLIMITED;
+  }
+}
