@@ -16,14 +16,14 @@ const OFFER_PAGE = `https://${DOMAIN}/offers/42/general`;
 
 /** The production build as the browser holds it once the person has allowed access to both domains. */
 const granted = test.extend({
-  context: async ({}, use) => {
+  context: async ({ simulatorServer }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'elb-white-label-'));
     cpSync(DIST, dir, { recursive: true });
     const manifestPath = join(dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
     manifest.host_permissions.push(`https://${DOMAIN}/*`, `https://${OTHER_DOMAIN}/*`);
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    const { context, userDataDir } = await launchWithExtension([], dir);
+    const { context, userDataDir } = await launchWithExtension([], dir, simulatorServer.server);
     await context.route(`https://${DOMAIN}/**`, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Acme partners</title><h1>Offer 42</h1>' }),
     );
