@@ -1,23 +1,20 @@
 // Writes to the link history: record, delete, clear, each one serialised update of the stored list,
 // so two links made at once are both kept and a delete never brings back an entry just dropped.
-import { appendEntry, removeEntry, type Surface } from '../shared/link-history';
-import { historyItem } from '../shared/link-history';
 import type { LinkInput } from '../shared/link-form';
+import { appendEntry, historyItem, removeEntry, type Surface } from '../shared/link-history';
 import type { Names } from '../shared/messages';
 
-async function serialize(change: Parameters<typeof historyItem.update>[0]): Promise<void> {
-  await historyItem.update(change);
-}
+const done = async (written: Promise<unknown>) => void (await written);
 
 export function recordLink(url: string, input: LinkInput, surface: Surface, at: number, names?: Names): Promise<void> {
   const named = { ...(names?.offer ? { offerName: names.offer } : {}), ...(names?.affiliate ? { affiliateName: names.affiliate } : {}) };
-  return serialize((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at, ...named }));
+  return done(historyItem.update((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at, ...named })));
 }
 
 export function deleteEntry(entryId: string): Promise<void> {
-  return serialize((history) => removeEntry(history, entryId));
+  return done(historyItem.update((history) => removeEntry(history, entryId)));
 }
 
 export function clearHistory(): Promise<void> {
-  return serialize(() => []);
+  return historyItem.set([]);
 }
