@@ -2,7 +2,7 @@
 // so two links made at once are both kept and a delete never brings back an entry just dropped.
 import type { LinkInput } from '../shared/link-form';
 import { appendEntry, historyItem, removeEntry, type Surface } from '../shared/link-history';
-import type { Names } from '../shared/messages';
+import type { Names } from '../shared/names';
 
 const done = async (written: Promise<unknown>) => void (await written);
 

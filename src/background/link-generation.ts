@@ -1,7 +1,7 @@
 // Generate → copy → remember. The background's half of "a link on the clipboard".
 import { generateTrackingLink } from '../everflow/tracking-link';
 import type { Surface } from '../shared/link-history';
-import type { Names } from '../shared/messages';
+import type { Names } from '../shared/names';
 import { parseLinkForm, type LinkInput } from '../shared/link-form';
 import { type LinkOutcome, type LinkSuccess } from '../shared/outcome';
 import { failure } from '../everflow/failures';

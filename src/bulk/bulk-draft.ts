@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { BulkModeSchema, type BulkMode } from '../shared/bulk-job';
 import { EMPTY_FORM, LinkFormSchema, type LinkForm } from '../shared/link-form';
+import { nameSchema } from '../shared/names';
 import { defineItem } from '../shared/storage-item';
 
 /** A pasted list longer than this is clipped when stored (2,000 IDs of 10 digits fit many times over). */
@@ -41,7 +42,7 @@ export const EMPTY_DRAFT: BulkDraft = {
 // Lenient on purpose, part by part: a damaged piece falls back alone and the rest is kept.
 const listText = z.catch(z.pipe(z.string(), z.transform((text: string) => text.slice(0, MAX_LIST_TEXT))), '');
 const namePairs = z.catch(
-  z.array(z.object({ id: z.number(), name: z.string().check(z.maxLength(MAX_NAME)) })).check(z.maxLength(MAX_NAMES + 1)),
+  z.array(z.object({ id: z.number(), name: nameSchema(MAX_NAME) })).check(z.maxLength(MAX_NAMES + 1)),
   [],
 );
 

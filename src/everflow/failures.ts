@@ -1,5 +1,6 @@
 // What a failed call ends in, and how whatever Everflow or the network did becomes one plain
 // sentence: what happened, what to do. The UI shows `message`; code and tests branch on `kind`.
+import { cleanText } from './text';
 
 export const FAILURE_KINDS = [
   'no-key',
@@ -67,11 +68,6 @@ export function everflowMessage(body: unknown, apiKey: string): string | undefin
   return undefined;
 }
 
-function cleanText(raw: string): string {
-  // Control characters are exactly what this strips.
-  // oxlint-disable-next-line no-control-regex
-  return raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
 
 /** Maps a non-2xx HTTP answer to a failure. `body` is the parsed JSON, or undefined when it was not JSON. */
 export function failureForStatus(status: number, body: unknown, apiKey: string): Failure {

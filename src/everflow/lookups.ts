@@ -3,6 +3,7 @@
 // Everflow's docs only, so parsing is lenient: unknown fields are ignored, entries without an ID are
 // skipped, and only a missing list is an error.
 import { MESSAGES, failure, type Failure } from './failures';
+import { cleanText } from './text';
 import { callEverflow, type Connection } from './http';
 
 export interface LookupOption {
@@ -38,7 +39,7 @@ export const SHAPES: Record<LookupKind, ListShape> = {
 };
 
 const clean = (value: unknown): string =>
-  typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME) : '';
+  typeof value === 'string' ? cleanText(value).slice(0, MAX_NAME) : '';
 
 /** The options in a 200 answer, or undefined when the list itself is missing. */
 export function parseOptions(body: unknown, shape: ListShape): LookupOption[] | undefined {

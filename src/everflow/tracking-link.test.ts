@@ -85,7 +85,11 @@ describe('linkFromResponse', () => {
     ['https://www.example-trk.com/28KL6/2CTPL/', 'https://www.example-trk.com/28KL6/2CTPL/'],
     ['https://www.example-trk.com/28KL6/2CTPL/?sub1=a&source_id=b', 'https://www.example-trk.com/28KL6/2CTPL/?sub1=a&source_id=b'],
     ['http://no-ssl.example/32HKQB8/2CTPL/?__efq=1XzZ', 'http://no-ssl.example/32HKQB8/2CTPL/?__efq=1XzZ'],
-    ['HTTPS://ADVERTISER.EXAMPLE/?oid=1&affid=51', 'HTTPS://ADVERTISER.EXAMPLE/?oid=1&affid=51'],
+    // As the URL parser writes it: scheme and host in lower case.
+    ['HTTPS://ADVERTISER.EXAMPLE/?oid=1&affid=51', 'https://advertiser.example/?oid=1&affid=51'],
+    // A direction override (or a zero-width space) cannot hide in a link: it is escaped, visibly.
+    ['https://trk.example/A/B/?sub1=\u202Eevil', 'https://trk.example/A/B/?sub1=%E2%80%AEevil'],
+    ['https://trk.example/A\u200B/B/', 'https://trk.example/A%E2%80%8B/B/'],
     ['  https://t.example/a/b/\n', 'https://t.example/a/b/'],
   ])('accepts %j', (url, expected) => {
     expect(linkFromResponse({ url })).toBe(expected);
@@ -117,6 +121,7 @@ describe('linkFromResponse', () => {
     ['no slashes', { url: 'http:t.example/a/' }],
     ['backslashes', { url: 'https:\\\\t.example/a/' }],
     ['no host', { url: 'https://' }],
+    ['a direction override in the host', { url: 'https://trk\u202Eexample.com/a/' }],
     ['null body', null],
     ['string body', 'https://t.example/'],
     ['array body', ['https://t.example/']],

@@ -2,6 +2,7 @@
 import { MESSAGES, failure, type Failure } from './failures';
 import { callEverflow, type Connection } from './http';
 import { LINK_FIELDS, type LinkInput } from './link-fields';
+import { hasHiddenCharacters } from './text';
 
 export const TRACKING_LINK_PATH = '/networks/tracking/offers/clicks';
 
@@ -22,7 +23,11 @@ export function buildClickBody(input: LinkInput): ClickBody {
   return body;
 }
 
-/** The link in a 200 answer, only if it is an absolute http(s) URL. */
+/**
+ * The link in a 200 answer, only if it is an absolute http(s) URL, as the URL parser writes it: that
+ * escapes characters a person cannot see (a direction override would make the link read backwards);
+ * a link that still holds one is refused.
+ */
 export function linkFromResponse(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const url = (body as Record<string, unknown>).url;
@@ -34,7 +39,8 @@ export function linkFromResponse(body: unknown): string | undefined {
   if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(link)) return undefined;
   try {
     const parsed = new URL(link);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? link : undefined;
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    return hasHiddenCharacters(parsed.href) ? undefined : parsed.href;
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
 // The background alone writes the job (bulkJobItem) and its results
 // (background/bulk-engine.ts); the Bulk links page reads them and follows their changes.
 import * as z from 'zod/mini';
+import { nameSchema } from './names';
 import { defineItem } from './storage-item';
 import { LinkFormSchema, MAX_ID, parseLinkForm, type LinkForm, type LinkInput } from './link-form';
 import { expandAndCheck } from './sub-tokens';
@@ -16,7 +17,7 @@ export const BulkModeSchema = z.enum(['affiliates', 'offers']);
 export type BulkMode = z.infer<typeof BulkModeSchema>;
 
 const id = z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger));
-const name = z.optional(z.string().check(z.maxLength(120)));
+const name = z.optional(nameSchema());
 
 export const BulkRowSchema = z.object({ offerId: id, affiliateId: id, offerName: name, affiliateName: name });
 export type BulkRow = z.infer<typeof BulkRowSchema>;

@@ -2,6 +2,7 @@
 // with a cap, remove, names). The background alone writes it (historyItem); the
 // history views read it, with their search and CSV in shared/history-table.ts.
 import * as z from 'zod/mini';
+import { nameSchema } from './names';
 import { defineItem } from './storage-item';
 import { LINK_FIELDS, MAX_ID, MAX_TEXT, type FlagField, type IdField, type RequiredField, type TextField } from '../everflow/link-fields';
 
@@ -24,7 +25,7 @@ export const StoredLinkInputSchema = z.object(
   } & { [F in FlagField]: z.ZodMiniBoolean },
 );
 
-const name = z.optional(z.string().check(z.maxLength(4 * MAX_TEXT)));
+const name = z.optional(nameSchema(4 * MAX_TEXT));
 
 export const HistoryEntrySchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),

@@ -6,6 +6,7 @@ import { LOOKUP_KINDS } from '../everflow/lookups';
 import { BulkModeSchema, BulkRowSchema, MAX_BULK_ROWS } from './bulk-job';
 import { LinkFormSchema } from './link-form';
 import { SurfaceSchema } from './link-history';
+import { NamesSchema } from './names';
 import type { Failure } from '../everflow/failures';
 import type { replies } from './replies';
 import { RegionSchema, RequestsPerSecondSchema } from './stored-items';
@@ -27,12 +28,6 @@ export const ApiKeySchema = z.pipe(
   ),
 );
 
-/** Offer and affiliate names the picker showed, recorded with the link in the history. */
-export const NamesSchema = z.object({
-  offer: z.optional(z.string().check(z.maxLength(120))),
-  affiliate: z.optional(z.string().check(z.maxLength(120))),
-});
-export type Names = z.infer<typeof NamesSchema>;
 
 /** UI → background: each message's payload, validated by the background on receipt. Replies: replies.ts. */
 export const toBackground = {

@@ -2,6 +2,7 @@
 // LinkSuccess is also stored (the last link), so its schema is here.
 import * as z from 'zod/mini';
 import type { Failure } from '../everflow/failures';
+import { MAX_NAME, nameSchema } from './names';
 
 export const LinkSuccessSchema = z.object({
   ok: z.literal(true),
@@ -13,8 +14,8 @@ export const LinkSuccessSchema = z.object({
   /** When the link was made (ms since the epoch). */
   at: z.number(),
   /** Names the picker showed, when it did. */
-  offerName: z.optional(z.string()),
-  affiliateName: z.optional(z.string()),
+  offerName: z.optional(nameSchema(4 * MAX_NAME)),
+  affiliateName: z.optional(nameSchema(4 * MAX_NAME)),
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 
