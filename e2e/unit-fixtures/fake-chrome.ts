@@ -10,6 +10,8 @@ import { fakeLocks } from './fake-locks';
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const QUOTA_MESSAGE = 'QUOTA_BYTES quota exceeded';
+/** The host permissions of manifest.json. */
+export const MANIFEST_HOSTS = ['https://api.eflow.team/*', 'https://api-eu.eflow.team/*', 'https://*.everflowclient.io/*'];
 export const API_KEY = 'k3y-SECRET-0123456789abcdef';
 
 type Listener = (...args: never[]) => unknown;
@@ -138,6 +140,8 @@ export interface FakeChrome {
   clipboardWorks: boolean;
   /** URLs of the extension's pages open in tabs (runtime.getContexts). */
   openPages: string[];
+  /** Host permissions granted now: the manifest's and the optional ones granted later (permissions.*). */
+  grantedOrigins: string[];
   /** Refuse storage writes this rule picks; undefined accepts all. */
   refuseWrites(rule: WriteRule | undefined): void;
   /** Refuse writes to these keys with Chrome's "storage full" message. */
@@ -181,6 +185,7 @@ export function installFakeChrome(): FakeChrome {
     clipboard: [],
     clipboardWorks: true,
     openPages: [],
+    grantedOrigins: [...MANIFEST_HOSTS],
     refuseWrites(next) {
       rule = next;
     },
@@ -250,6 +255,7 @@ export function installFakeChrome(): FakeChrome {
       onConnect: event(),
       onInstalled: event(),
       onStartup: event(),
+      getManifest: () => ({ host_permissions: [...MANIFEST_HOSTS] }),
       ContextType: { TAB: 'TAB', OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
     },
     offscreen: {
@@ -262,6 +268,14 @@ export function installFakeChrome(): FakeChrome {
       },
       closeDocument: async () => {
         offscreenOpen = false;
+      },
+    },
+    permissions: {
+      getAll: async () => ({ origins: [...fake.grantedOrigins], permissions: [] }),
+      remove: async ({ origins = [] }: { origins?: string[] }) => {
+        if (origins.some((origin) => MANIFEST_HOSTS.includes(origin))) throw new Error('You cannot remove required permissions.');
+        fake.grantedOrigins = fake.grantedOrigins.filter((origin) => !origins.includes(origin));
+        return true;
       },
     },
     contextMenus: {

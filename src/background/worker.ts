@@ -5,6 +5,7 @@ import { readDashboardUrl } from '../shared/dashboard-url';
 import { POPUP_PORT } from '../shared/popup-port';
 import { pendingPrefillItem, settingsItem } from '../shared/stored-items';
 import { BULK_ALARM, resumeBulk } from './bulk-engine';
+import { releaseUnusedDashboardAccess } from './dashboard-access';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
 import { createHandlers } from './message-handlers';
 import { createRouter } from './message-router';
@@ -31,6 +32,11 @@ const router = createRouter(createHandlers(() => openPopups), {
 });
 
 browser.runtime.onMessage.addListener(router);
+
+// Access to a white-label domain that is no longer in the list goes back when the browser starts
+// (not at every start of this worker: a message that wakes it may come from an options page that has
+// just been granted access to a domain it is about to add).
+chrome.runtime.onStartup.addListener(() => void releaseUnusedDashboardAccess().catch(() => undefined));
 
 // Right-click menu: built on install, rebuilt when what it shows (recent affiliates, names, domains) changes.
 chrome.runtime.onInstalled.addListener(() => void registerMenu());
