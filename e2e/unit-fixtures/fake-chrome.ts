@@ -83,10 +83,15 @@ export class FakeStorageArea {
     return out;
   };
 
+  /** Chrome's limit for storage.local without unlimitedStorage; a write past it is refused. Tests may lower it. */
+  QUOTA_BYTES = 10_485_760;
+
   set = async (items: Record<string, unknown>): Promise<void> => {
     await yieldTurns();
     const refused = this.refuse()?.(this.name, items);
     if (refused) throw new Error(refused);
+    const after = new Map([...this.data, ...Object.entries(items)]);
+    if (JSON.stringify(Object.fromEntries(after)).length > this.QUOTA_BYTES) throw new Error(QUOTA_MESSAGE);
     const copy = structuredClone(items);
     this.writes.push(copy);
     const changes: Record<string, Change> = {};

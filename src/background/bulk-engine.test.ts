@@ -170,36 +170,42 @@ describe('bulk engine', () => {
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
   });
 
-  it('a run stopped by a refused write goes on when the alarm fires, sending only the row that was not kept', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('a result that cannot be stored pauses the job at once, says why on the page and by notification, and Resume sends only the row not kept', async () => {
     await import('./worker');
-    const { startBulk, BULK_ALARM } = await import('./bulk-engine');
-    fake.fillStorageFor(rowKey(2));
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
-    await advanceUntil(() => results().filter(Boolean).length === 2 && everflow.waiting().length === 0, 'two rows kept');
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(stateOf()).toBe('running');
-    expect(results().map((result) => result?.ok)).toStrictEqual([true, true, undefined]);
-
-    fake.refuseWrites(undefined);
-    await fake.fireAlarm(BULK_ALARM);
-    await advanceUntil(() => stateOf() === 'done', 'the job finishing after the alarm');
-    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9, 9]);
-    expect(results().map((result) => result?.ok)).toStrictEqual([true, true, true]);
-  });
-
-  it('after a refused write, no further row is sent until the run resumes, so no answered row is asked for twice', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await import('./worker');
-    const { startBulk, BULK_ALARM } = await import('./bulk-engine');
+    const { startBulk, controlBulk, BULK_ALARM, STORAGE_FULL } = await import('./bulk-engine');
     const affiliates = range(100, 30);
     let refused = false;
     fake.refuseWrites((_area, items) => (!refused && rowKey(0) in items ? ((refused = true), 'QUOTA_BYTES quota exceeded') : undefined));
     await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
-    await vi.advanceTimersByTimeAsync(10_000);
-    await fake.fireAlarm(BULK_ALARM);
-    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
-    expect(sentAffiliates().filter((id) => id === affiliates[0])).toHaveLength(2);
-    expect([...sentCount()].filter(([id, count]) => id !== affiliates[0] && count > 1)).toStrictEqual([]);
+    await advanceUntil(() => stateOf() === 'paused' && everflow.waiting().length === 0, 'the job pausing');
+    const sentBeforeResume = sentAffiliates().length;
+    expect(job()?.note).toBe(`Paused. ${STORAGE_FULL}, then press Resume.`);
+    expect(fake.notifications.at(-1)?.options).toMatchObject({ title: 'Bulk links paused', message: job()?.note });
+    // Rows already on their way may finish, but no new row is sent, not even when the alarm fires.
+    expect(sentBeforeResume).toBeLessThan(affiliates.length);
+    await vi.advanceTimersByTimeAsync(60_000);
+    if (fake.alarms.has(BULK_ALARM)) await fake.fireAlarm(BULK_ALARM);
+    expect(sentAffiliates()).toHaveLength(sentBeforeResume);
+
+    await controlBulk('resume');
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing after Resume');
+    // Only the row whose answer was lost was asked for twice.
+    expect([...sentCount()].filter(([, count]) => count > 1)).toStrictEqual([[affiliates[0], 2]]);
+    expect(results().every((result) => result?.ok)).toBe(true);
+  });
+
+  it('with storage nearly full, no row is sent at all: the job pauses before asking Everflow, and finishes once space is freed', async () => {
+    await import('./worker');
+    const { startBulk, controlBulk, STORAGE_FULL } = await import('./bulk-engine');
+    fake.local.QUOTA_BYTES = (await fake.local.getBytesInUse()) + 100_000;
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
+    await advanceUntil(() => stateOf() === 'paused', 'the job pausing');
+    expect(everflow.linkCalls()).toStrictEqual([]);
+    expect(job()?.note).toBe(`Paused. ${STORAGE_FULL}, then press Resume.`);
+
+    fake.local.QUOTA_BYTES = 10_485_760;
+    await controlBulk('resume');
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing after Resume');
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9]);
   });
 });

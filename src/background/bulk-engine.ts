@@ -33,6 +33,11 @@ export type BulkAction = keyof typeof NOTHING_TO;
 const TRIES: Partial<Record<FailureKind, number>> = { 'rate-limited': Infinity, server: 3, network: 3, timeout: 2 };
 const PAUSE_BEFORE_RETRY_MS = 1000;
 
+export const STORAGE_FULL =
+  'Browser storage for the extension is full, so the results could not be kept; free space on the options page by clearing the history or old bulk results';
+/** Room kept free in storage.local: the results of every row in flight (each well under 10 kB) and the paused job. */
+const STORAGE_MARGIN_BYTES = 128 * 1024;
+
 type Done = { ok: true } | Failure;
 const DONE: Done = { ok: true };
 
@@ -183,19 +188,29 @@ async function runJob(): Promise<void> {
     }
   }
 
+  /** Storage is (nearly) full: every lane stops at once, and the job pauses saying why. */
+  async function stopForStorage(): Promise<void> {
+    if (!run.going) return;
+    run.going = false;
+    run.hold.abort();
+    await pauseWith(job!.id, STORAGE_FULL, true);
+  }
+
   async function lane(): Promise<void> {
     while (run.going && queue.length > 0) {
-      const index = queue.shift()!;
+      // No request for a row whose result could not be kept.
+      if (!(await roomForResults())) return stopForStorage();
+      const index = queue.shift();
+      // Another lane took the last row meanwhile, or the run stopped.
+      if (index === undefined || !run.going) return;
       const result = await sendRow(index);
       if (!result || active !== run) continue;
       try {
         // Written as it arrives: a stopped worker loses only the rows still in flight.
         await chrome.storage.local.set({ [rowKey(index)]: result });
-      } catch (error) {
-        // A result that cannot be kept: no lane may send another row whose answer would be lost.
-        run.going = false;
-        run.hold.abort();
-        throw error;
+      } catch {
+        // The answer is lost (Resume asks for that row again); nothing more is sent until there is room.
+        return stopForStorage();
       }
     }
   }
@@ -208,10 +223,27 @@ async function runJob(): Promise<void> {
   if (run.going) await finish(job.id);
 }
 
-/** The background pauses the job by itself, saying why and what to do. */
-async function pauseWith(jobId: string, reason: string): Promise<void> {
+/**
+ * The background pauses the job by itself, saying why and what to do; with `notify`, also by
+ * notification, since the page may be closed. The notification needs no storage, so it is shown even
+ * when the pause itself cannot be stored.
+ */
+async function pauseWith(jobId: string, reason: string, notify = false): Promise<void> {
   const note = `Paused. ${reason.replace(/\.$/, '')}, then press Resume.`;
+  if (notify) await showNotification('Bulk links paused', note);
   await updateJob(async (job) => [job?.id === jobId && job.state === 'running' ? { ...job, state: 'paused', stoppedAt: Date.now(), note } : job, undefined]);
+}
+
+/** Whether storage.local has room for the results of the rows that may be in flight, and a margin. */
+async function roomForResults(): Promise<boolean> {
+  const used = await chrome.storage.local.getBytesInUse(null);
+  return used + STORAGE_MARGIN_BYTES <= chrome.storage.local.QUOTA_BYTES;
+}
+
+async function showNotification(title: string, message: string): Promise<void> {
+  await chrome.notifications
+    .create(NOTIFICATION_ID, { type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), title, message, priority: 0 })
+    .catch(() => undefined);
 }
 
 async function finish(jobId: string): Promise<void> {
@@ -231,14 +263,10 @@ async function finish(jobId: string): Promise<void> {
   // Nobody may be looking at the page: say it is done.
   const pages = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType], documentUrls: [chrome.runtime.getURL(BULK_PAGE)] });
   if (pages.length > 0) return;
-  await chrome.notifications.create(NOTIFICATION_ID, {
-    type: 'basic',
-    iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
-    title: 'Bulk links finished',
-    message:
-      finished.failed === 0
-        ? `${finished.done} link${finished.done === 1 ? '' : 's'} made. Open Bulk links to copy them.`
-        : `${finished.done} made, ${finished.failed} failed. Open Bulk links to see why and retry.`,
-    priority: 0,
-  });
+  await showNotification(
+    'Bulk links finished',
+    finished.failed === 0
+      ? `${finished.done} link${finished.done === 1 ? '' : 's'} made. Open Bulk links to copy them.`
+      : `${finished.done} made, ${finished.failed} failed. Open Bulk links to see why and retry.`,
+  );
 }
