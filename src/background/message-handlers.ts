@@ -110,6 +110,11 @@ export function createHandlers(openPopups: () => number): Handlers {
       return { ok: true };
     },
 
+    async clearLookupCache() {
+      await clearLookupCache();
+      return { ok: true };
+    },
+
     bulkStart: (request) => startBulk(request),
     bulkControl: ({ action }) => controlBulk(action),
 

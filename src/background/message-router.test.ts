@@ -33,6 +33,7 @@ function fakeHandlers() {
     lookup: vi.fn<Handlers['lookup']>(async () => ({ ok: true, options: [], cached: false })),
     deleteHistoryEntry: vi.fn<Handlers['deleteHistoryEntry']>(async () => DONE),
     clearHistory: vi.fn<Handlers['clearHistory']>(async () => DONE),
+    clearLookupCache: vi.fn<Handlers['clearLookupCache']>(async () => DONE),
     bulkStart: vi.fn<Handlers['bulkStart']>(async () => DONE),
     bulkControl: vi.fn<Handlers['bulkControl']>(async () => DONE),
   } satisfies Handlers;

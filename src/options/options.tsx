@@ -10,6 +10,7 @@ import '../shared/theme.css';
 import './options.css';
 import { DashboardDomains } from './dashboard-domains';
 import { PresetsSection } from './presets-section';
+import { StorageSection } from './storage-section';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -237,6 +238,7 @@ function App() {
           CSV. <a href="../bulk/bulk.html">Open Bulk links</a>
         </p>
       </section>
+      <StorageSection />
       <section aria-labelledby="shortcuts-heading">
         <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
         <p class="hint">

@@ -18,6 +18,15 @@ describe('appendEntry', () => {
     expect(next.some((e) => e.id === 'e1')).toBe(false);
   });
 
+  it('drops the oldest while the stored text is over its byte cap, keeping the newest whatever its size', () => {
+    const long = (n: number) => ({ ...entry(n), url: `https://trk.example/${'a'.repeat(2_000)}/${n}` });
+    const history = Array.from({ length: 10 }, (_, i) => long(10 - i));
+    const next = appendEntry(history, long(11), MAX_HISTORY, 8_000);
+    expect(next.map((e) => e.id)).toStrictEqual(['e11', 'e10', 'e9']);
+    expect(JSON.stringify(next).length).toBeLessThanOrEqual(8_000);
+    expect(appendEntry([], long(1), MAX_HISTORY, 100).map((e) => e.id)).toStrictEqual(['e1']);
+  });
+
   it('honours a smaller cap', () => {
     expect(appendEntry([entry(2), entry(1)], entry(3), 2).map((e) => e.id)).toStrictEqual(['e3', 'e2']);
   });

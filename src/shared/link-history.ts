@@ -8,6 +8,8 @@ import { LINK_FIELDS, MAX_ID, MAX_TEXT, type FlagField, type IdField, type Requi
 
 /** Oldest entries are dropped beyond this many. */
 export const MAX_HISTORY = 1000;
+/** …and beyond this much stored text (a third of the browser's 10 MB for the extension), however few they are. */
+export const MAX_HISTORY_BYTES = 3_000_000;
 
 /** Where a generation was asked for, recorded with each link. */
 export const SurfaceSchema = z.enum(['popup', 'menu', 'keyboard']);
@@ -50,7 +52,7 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Generated links, newest first, at most MAX_HISTORY. */
+/** Generated links, newest first, at most MAX_HISTORY and MAX_HISTORY_BYTES. */
 export const historyItem = defineItem<HistoryEntry[]>({
   writer: 'background',
   area: 'local',
@@ -61,8 +63,11 @@ export const historyItem = defineItem<HistoryEntry[]>({
 });
 
 /** The history with `entry` first, the oldest dropped beyond `max`. */
-export function appendEntry(history: readonly HistoryEntry[], entry: HistoryEntry, max = MAX_HISTORY): HistoryEntry[] {
-  return [entry, ...history.filter((old) => old.id !== entry.id)].slice(0, Math.max(0, max));
+export function appendEntry(history: readonly HistoryEntry[], entry: HistoryEntry, max = MAX_HISTORY, maxBytes = MAX_HISTORY_BYTES): HistoryEntry[] {
+  const next = [entry, ...history.filter((old) => old.id !== entry.id)].slice(0, Math.max(0, max));
+  let bytes = JSON.stringify(next).length;
+  while (next.length > 1 && bytes > maxBytes) bytes -= JSON.stringify(next.pop()).length + 1;
+  return next;
 }
 
 export function removeEntry(history: readonly HistoryEntry[], entryId: string): HistoryEntry[] {

@@ -61,6 +61,8 @@ export const toBackground = {
   /** Link history (read from storage by the pages; changed only by the background). */
   deleteHistoryEntry: z.object({ id: z.string().check(z.maxLength(100)) }),
   clearHistory: z.object({}),
+  /** Forget every cached offer, affiliate and other name (the options page's Storage section). */
+  clearLookupCache: z.object({}),
   /** Starts a bulk job (refused while another runs). The background checks every row again. */
   bulkStart: z.object({
     mode: BulkModeSchema,

@@ -51,6 +51,7 @@ export const replies = {
   }),
   deleteHistoryEntry: DoneSchema,
   clearHistory: DoneSchema,
+  clearLookupCache: DoneSchema,
   bulkStart: DoneSchema,
   bulkControl: DoneSchema,
 };

@@ -1,0 +1,119 @@
+// What the extension keeps in this browser, how much room it takes of the browser's 10 MB for an
+// extension, and a way to free it: the link history, the last bulk job's results, the cached names.
+// Every change is the background's (by message); this page only reads and follows.
+import { useEffect, useState } from 'preact/hooks';
+import { bulkJobItem, rowKeys } from '../shared/bulk-job';
+import { send } from '../shared/connector';
+import { historyItem } from '../shared/link-history';
+import { lookupCacheItem } from '../shared/stored-items';
+
+interface Usage {
+  total: number;
+  quota: number;
+  history: { bytes: number; links: number };
+  bulk: { bytes: number; rows: number; live: boolean };
+  cache: number;
+}
+
+async function measure(): Promise<Usage> {
+  const local = chrome.storage.local;
+  const [total, history, job, historyBytes, cache] = await Promise.all([
+    local.getBytesInUse(null),
+    historyItem.value(),
+    bulkJobItem.value(),
+    local.getBytesInUse(historyItem.key),
+    local.getBytesInUse(lookupCacheItem.key),
+  ]);
+  const bulkBytes = job ? await local.getBytesInUse([bulkJobItem.key, ...rowKeys(job.rows.length)]) : 0;
+  return {
+    total,
+    quota: local.QUOTA_BYTES,
+    history: { bytes: historyBytes, links: history.length },
+    bulk: { bytes: bulkBytes, rows: job?.rows.length ?? 0, live: job?.state === 'running' || job?.state === 'paused' },
+    cache,
+  };
+}
+
+const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`);
+
+export function StorageSection() {
+  const [usage, setUsage] = useState<Usage | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+
+  useEffect(() => {
+    const refresh = () => void measure().then(setUsage, () => undefined);
+    refresh();
+    const stops = [historyItem.watch(refresh), bulkJobItem.watch(refresh), lookupCacheItem.watch(refresh)];
+    return () => stops.forEach((stop) => stop());
+  }, []);
+
+  async function free(what: 'history' | 'bulk' | 'cache') {
+    setConfirming(false);
+    const reply =
+      what === 'history' ? await send('clearHistory', {}) : what === 'bulk' ? await send('bulkControl', { action: 'clear' }) : await send('clearLookupCache', {});
+    const done = { history: 'The link history was cleared.', bulk: 'The last bulk job and its results were cleared.', cache: 'The cached names were cleared.' };
+    setNotice(reply.ok ? { text: done[what], tone: 'ok' } : { text: reply.message, tone: 'error' });
+    setUsage(await measure().catch(() => usage));
+  }
+
+  return (
+    <section aria-labelledby="storage-heading">
+      <h2 id="storage-heading">Storage</h2>
+      {usage ? (
+        <>
+          <p id="storage-used">
+            The extension uses {size(usage.total)} of the {size(usage.quota)} the browser allows it.
+          </p>
+          <ul class="storage">
+            <li>
+              Link history: {usage.history.links} link{usage.history.links === 1 ? '' : 's'}, {size(usage.history.bytes)}{' '}
+              {confirming ? (
+                <span role="group" aria-label="Confirm clearing the history">
+                  This cannot be undone.{' '}
+                  <button type="button" class="danger" onClick={() => void free('history')}>
+                    Yes, clear the history
+                  </button>{' '}
+                  <button type="button" onClick={() => setConfirming(false)}>
+                    Keep it
+                  </button>
+                </span>
+              ) : (
+                <button type="button" disabled={usage.history.links === 0} onClick={() => setConfirming(true)}>
+                  Clear history…
+                </button>
+              )}
+            </li>
+            <li>
+              Last bulk job: {usage.bulk.rows} row{usage.bulk.rows === 1 ? '' : 's'}, {size(usage.bulk.bytes)}{' '}
+              <button
+                type="button"
+                disabled={usage.bulk.rows === 0 || usage.bulk.live}
+                aria-describedby={usage.bulk.live ? 'storage-bulk-live' : undefined}
+                onClick={() => void free('bulk')}
+              >
+                Clear bulk results
+              </button>
+              {usage.bulk.live ? (
+                <span id="storage-bulk-live" class="hint">
+                  {' '}
+                  (running or paused: cancel it on the Bulk links page first)
+                </span>
+              ) : null}
+            </li>
+            <li>
+              Cached offer and affiliate names: {size(usage.cache)}{' '}
+              <button type="button" disabled={usage.cache === 0} onClick={() => void free('cache')}>
+                Clear cached names
+              </button>
+            </li>
+          </ul>
+        </>
+      ) : null}
+      {/* A live line of its own (not a second role="status" on the page), like the presets'. */}
+      <p id="storage-notice" class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} aria-live="polite">
+        {notice?.text ?? ''}
+      </p>
+    </section>
+  );
+}
