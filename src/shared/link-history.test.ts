@@ -4,6 +4,8 @@ import { MAX_HISTORY, appendEntry, namesFromHistory, removeEntry } from './link-
 import { historyItem } from './link-history';
 import { historyEntry as entry } from '../../e2e/unit-fixtures/test-history-entry';
 
+const long = (n: number) => ({ ...entry(n), url: `https://trk.example/${'a'.repeat(2_000)}/${n}` });
+
 describe('appendEntry', () => {
   it('puts the new entry first', () => {
     expect(appendEntry([entry(1)], entry(2)).map((e) => e.id)).toStrictEqual(['e2', 'e1']);
@@ -19,7 +21,6 @@ describe('appendEntry', () => {
   });
 
   it('drops the oldest while the stored text is over its byte cap, keeping the newest whatever its size', () => {
-    const long = (n: number) => ({ ...entry(n), url: `https://trk.example/${'a'.repeat(2_000)}/${n}` });
     const history = Array.from({ length: 10 }, (_, i) => long(10 - i));
     const next = appendEntry(history, long(11), MAX_HISTORY, 8_000);
     expect(next.map((e) => e.id)).toStrictEqual(['e11', 'e10', 'e9']);
