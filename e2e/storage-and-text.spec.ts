@@ -24,22 +24,19 @@ test('storage filled to the edge pauses a bulk job before a result is lost; Resu
   // about 170 kB of the browser's 10 MB: room for a few dozen of this job's results, not for 120.
   await worker.evaluate(async () => {
     const local = chrome.storage.local;
-    const entry = (n: number, url: string) => ({
-      id: `old-${n}`,
-      url,
+    const entry = {
       input: { offerId: 1, affiliateId: 7, encryptParameters: false, redirectLink: false, sourceId: 's'.repeat(200), sub1: 'a'.repeat(200), sub2: 'b'.repeat(200), sub3: 'c'.repeat(200), sub4: 'd'.repeat(200), sub5: 'e'.repeat(200) },
       surface: 'popup',
-      at: 1_700_000_000_000 + n,
       offerName: 'O'.repeat(800),
       affiliateName: 'A'.repeat(800),
-    });
+    };
     const count = 1000;
-    await local.set({ history: { v: 1, data: [entry(0, 'https://trk.example/')] } });
+    await local.set({ history: { v: 1, data: [{ ...entry, id: 'old-0', at: 1_700_000_000_000, url: 'https://trk.example/' }] } });
     const perEntry = await local.getBytesInUse('history');
     const free = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - 170_000;
     const urlLength = Math.min(8192, Math.floor(free / count) - perEntry);
     const url = `https://trk.example/${'u'.repeat(urlLength - 20)}`;
-    await local.set({ history: { v: 1, data: Array.from({ length: count }, (_, n) => entry(n, url)) } });
+    await local.set({ history: { v: 1, data: Array.from({ length: count }, (_, n) => ({ ...entry, id: `old-${n}`, at: 1_700_000_000_000 + n, url })) } });
   });
   const free = await worker.evaluate(async () => chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null)));
   expect(free).toBeLessThan(250_000);
