@@ -2,7 +2,10 @@
 // of the production build, against the Everflow simulator under each documented rate-limit model
 // (token bucket 30/s with bursts of 50; 30/s over a 30-second window; 20/s over a 30-second window).
 // The extension's "Requests per second" is set to the model's rate, as a person would from Everflow's
-// docs. Reports throughput as a share of the limit, 429s, and lost and duplicated rows. Reported, never asserted.
+// docs. Reports throughput as a share of the limit, 429s, and lost and duplicated rows, and where the time
+// went (the pace on the wire, the job's own start and finish, gaps, requests in flight). Reported, never
+// asserted. BULK_ROWS, BULK_MODELS=bucket,window30, BULK_LATENCY_MS (Everflow's answer time to simulate)
+// and BULK_EXTENSION_DIR (another build than dist/) vary it.
 import { rmSync, writeFileSync } from 'node:fs';
 import { TEST_KEY, launchWithExtension } from '../fixtures/extension';
 import { EverflowSimulator, LINK_PATH, type Reply } from '../simulator/everflow';
@@ -13,14 +16,19 @@ import { startSimulatorServer } from '../simulator/server';
 const ROWS = Number(process.env.BULK_ROWS ?? 1000);
 const OFFER = 42;
 const ONLY = process.env.BULK_MODELS?.split(',');
+/** Another build to measure (e.g. a changed limiter built elsewhere); dist/ by default. */
+const EXTENSION_DIR = process.env.BULK_EXTENSION_DIR;
+/** Everflow's answer time to simulate, in ms (the simulator itself answers at once). */
+const LATENCY_MS = Number(process.env.BULK_LATENCY_MS ?? 0);
 
 /** Records when each link request reached the simulator and when it was answered (ms, Date.now()). */
 class TimedSimulator extends EverflowSimulator {
   readonly timings: { at: number; answeredAt: number }[] = [];
   override async handle(request: Parameters<EverflowSimulator['handle']>[0]): Promise<Reply> {
     const at = Date.now();
-    const reply = await super.handle(request);
-    if (new URL(request.url).pathname === LINK_PATH) this.timings.push({ at, answeredAt: Date.now() });
+    const answered = await super.handle(request);
+    const reply = LATENCY_MS > 0 && 'status' in answered ? { ...answered, delayMs: (answered.delayMs ?? 0) + LATENCY_MS } : answered;
+    if (new URL(request.url).pathname === LINK_PATH) this.timings.push({ at, answeredAt: Date.now() + ('delayMs' in reply ? (reply.delayMs ?? 0) : 0) });
     return reply;
   }
 }
@@ -90,7 +98,7 @@ async function runModel(model: keyof typeof MODELS): Promise<Result> {
   const limit = MODELS[model].perSecond;
   const simulator = new TimedSimulator({ rateLimit: model });
   const server = await startSimulatorServer(() => simulator);
-  const { context, userDataDir } = await launchWithExtension([], undefined, server);
+  const { context, userDataDir } = await launchWithExtension([], EXTENSION_DIR, server);
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const base = `chrome-extension://${new URL(worker.url()).host}/`;
@@ -160,7 +168,7 @@ async function main() {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`Bulk job of ${ROWS} rows against the Everflow simulator:`);
+  console.log(`Bulk job of ${ROWS} rows against the Everflow simulator${LATENCY_MS ? ` answering in ${LATENCY_MS} ms` : ''}${EXTENSION_DIR ? ` (build: ${EXTENSION_DIR})` : ''}:`);
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
