@@ -65,8 +65,9 @@ test('npm run demo -- --headless --port N: a link made through its DevTools port
   try {
     await waitFor(() => /demo ready/.test(demo.output()) || demo.child.exitCode !== null, 90_000, `the demo to start:\n${demo.output()}`);
     const ready = demo.output().split('\n').find((line) => line.includes('demo ready'));
-    expect(ready, demo.output()).toContain(`Chromium's DevTools: http://127.0.0.1:${port}`);
-    const proxyPort = Number(/simulator proxy 127\.0\.0\.1:(\d+)/.exec(ready!)?.[1]);
+    if (!ready) throw new Error(`The demo did not start:\n${demo.output()}`);
+    expect(ready).toContain(`Chromium's DevTools: http://127.0.0.1:${port}`);
+    const proxyPort = Number(/simulator proxy 127\.0\.0\.1:(\d+)/.exec(ready)?.[1]);
 
     browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
     const context = browser.contexts()[0]!;

@@ -9,6 +9,7 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,10 +100,33 @@ async function saveKey(context: BrowserContext, extensionId: string): Promise<vo
   await options.close();
 }
 
+/** Whether nothing listens on 127.0.0.1:port yet. */
+function portIsFree(port: number): Promise<boolean> {
+  const probe = createServer();
+  return new Promise((resolve) => {
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Whether Chromium's DevTools answer on the port. */
+async function devToolsListening(port: number): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) return true;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   requireChromium();
   requireDisplay(options);
+  if (options.port !== undefined && !(await portIsFree(options.port))) fail(`Port ${options.port} is in use; choose another --port.`);
   buildIfNeeded();
 
   let server: SimulatorServer | undefined;
@@ -167,6 +191,9 @@ async function main(): Promise<void> {
     await tab.goto(demoOfferUrl());
     await tab.bringToFront();
 
+    if (options.port !== undefined && !(await devToolsListening(options.port))) {
+      return void (await end(1, `Chromium's DevTools did not answer on port ${options.port}.`));
+    }
     const devtools = options.port === undefined ? '' : ` Chromium's DevTools: http://127.0.0.1:${options.port}.`;
     console.log(
       `Everflow Link Builder demo ready ${options.headless ? 'without a window' : 'in Chromium'} on ${demoOfferUrl()} ` +
