@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { API_HOSTS, type EverflowSimulator } from './everflow';
 
 /** A page the proxy serves on a host of its own (e.g. the demo's dashboard). */
-export type PageHandler = (url: URL) => { status?: number; contentType?: string; body: string } | undefined;
+export type PageHandler = (url: URL) => { status?: number; contentType?: string; headers?: Record<string, string>; body: string } | undefined;
 
 export interface SimulatorServer {
   port: number;
@@ -72,7 +72,7 @@ export async function startSimulatorServer(
     const page = pages[host];
     if (page) {
       const answer = page(url);
-      res.writeHead(answer?.status ?? (answer ? 200 : 404), { 'content-type': answer?.contentType ?? 'text/html; charset=utf-8' });
+      res.writeHead(answer?.status ?? (answer ? 200 : 404), { 'content-type': answer?.contentType ?? 'text/html; charset=utf-8', ...answer?.headers });
       res.end(answer?.body ?? 'Not found');
       return;
     }
