@@ -1,6 +1,6 @@
 // Offscreen document: copies text for the background. It hears every runtime message, so it answers
 // only its own (and leaves the rest unanswered for the background).
-import { OffscreenCopySchema } from '../shared/messages';
+import { OffscreenCopySchema } from '../shared/offscreen-copy';
 
 function copy(text: string): boolean {
   const area = document.getElementById('clipboard') as HTMLTextAreaElement;
