@@ -28,10 +28,17 @@ function builtManifest(): BuiltManifest {
   return JSON.parse(readFileSync(path, 'utf8')) as BuiltManifest;
 }
 
+/** A page of the Everflow dashboard (served by the same proxy): an offer page names offer 42. */
+export const DASHBOARD = 'https://acme.everflowclient.io';
+
 /** The simulator's proxy, shared by a file's tests; each test gets a fresh simulated network. */
 export async function startEverflow(): Promise<{ server: SimulatorServer; current: { sim: FakeEverflow } }> {
   const current = { sim: new FakeEverflow() };
-  const server = await startSimulatorServer(() => current.sim);
+  const server = await startSimulatorServer(() => current.sim, {
+    pages: {
+      [new URL(DASHBOARD).host]: () => ({ body: '<!doctype html><title>Everflow</title><h1>Offer dashboard</h1><p>Offer <span id="offer-id">42</span> is live.</p><input aria-label="Notes">' }),
+    },
+  });
   return { server, current };
 }
 
@@ -95,7 +102,8 @@ export async function withFirefox(everflow: Awaited<ReturnType<typeof startEverf
  */
 export async function navigate(browser: Browser, page: Page, url: string): Promise<void> {
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  // The frame's BiDi browsing context id (puppeteer keeps it on the frame, unexported).
+  const context = Reflect.get(page.mainFrame(), '_id') as string;
   await connection.send('browsingContext.navigate', { context, url, wait: 'none' });
   await page.waitForFunction((href: string) => location.href === href && document.querySelector('input, textarea, select') !== null, { timeout: 10_000, polling: 100 }, url);
 }
