@@ -2,13 +2,18 @@
 // as the Chromium suite's main paths. `npm run test:firefox` (after `npm run build`).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { linkFor } from '../fixtures/fake-everflow';
 import {
+  DASHBOARD,
   TEST_KEY,
+  chooseFromContextMenu,
   clickButton,
   control,
+  eventually,
   fill,
   isChecked,
+  pressShortcut,
   readClipboard,
   startEverflow,
   textsOf,
@@ -16,6 +21,7 @@ import {
   waitForText,
   waitUntil,
   withFirefox,
+  type Session,
 } from './firefox';
 
 let everflow: Awaited<ReturnType<typeof startEverflow>>;
@@ -146,4 +152,59 @@ test('a small bulk job finishes with every row linked once', () =>
     assert.equal(sim.linkRequests.length, ids.length);
     const table = await page.evaluate(() => document.querySelector('table')?.textContent ?? '');
     for (const affiliate of ids) assert.ok(table.includes(linkFor(42, affiliate)), `row ${affiliate} shows its link`);
+  }));
+
+/** Makes a link for affiliate 7 in the popup, so the menu and shortcut have a last affiliate, then opens offer 42's dashboard page. */
+async function dashboardWithLastAffiliate({ browser, open, saveKey }: Session): Promise<Page> {
+  await saveKey();
+  const popup = await open('popup');
+  await fill(popup, 'Offer ID', '9');
+  await fill(popup, 'Affiliate ID', '7');
+  await clickButton(popup, 'Generate link');
+  await waitForText(popup, 'status', 'Copied to clipboard.');
+  await popup.close();
+  const page = await browser.newPage();
+  await page.goto(`${DASHBOARD}/offers/42/general`);
+  await page.bringToFront();
+  return page;
+}
+
+/** What the History page sees: the toolbar badge (the popup and options pages would clear it) and the newest entry. */
+async function afterQuickCopy(open: Session['open']): Promise<{ badge: string; surface: unknown; url: unknown }> {
+  const page = await open('src/history/history.html');
+  const seen = await page.evaluate(async () => {
+    const badge = await chrome.action.getBadgeText({});
+    const { history } = await chrome.storage.local.get('history');
+    const newest = (history as { data: { surface: unknown; url: unknown }[] }).data[0]!;
+    return { badge, surface: newest.surface, url: newest.url };
+  });
+  await page.close();
+  return seen;
+}
+
+test('the right-click menu on a dashboard offer page copies its link for the last affiliate', () =>
+  withFirefox(everflow, async (session) => {
+    const { browser, everflow: sim, open } = session;
+    const page = await dashboardWithLastAffiliate(session);
+    const shown = await chooseFromContextMenu(browser, page, '#offer-id', 'Copy tracking link for offer 42 (affiliate 7)');
+    assert.ok(shown.includes('Open link builder…'), `the menu's items: ${shown.join(' | ')}`);
+
+    await eventually('the menu’s request', () => sim.linkRequests.length === 2);
+    assert.deepEqual(sim.linkRequests[1]!.body, { network_offer_id: 42, network_affiliate_id: 7 });
+    const link = linkFor(42, 7);
+    await waitUntil(page, 'the link on the clipboard', async (expected: string) => (await navigator.clipboard.readText()) === expected, link);
+    assert.deepEqual(await afterQuickCopy(open), { badge: '✓', surface: 'menu', url: link });
+  }));
+
+test('the keyboard shortcut (Alt+Shift+L) on a dashboard offer page copies its link for the last affiliate', () =>
+  withFirefox(everflow, async (session) => {
+    const { browser, everflow: sim, open } = session;
+    const page = await dashboardWithLastAffiliate(session);
+    assert.equal(await pressShortcut(browser, 'L'), 'alt,shift+L');
+
+    await eventually('the shortcut’s request', () => sim.linkRequests.length === 2);
+    assert.deepEqual(sim.linkRequests[1]!.body, { network_offer_id: 42, network_affiliate_id: 7 });
+    const link = linkFor(42, 7);
+    await waitUntil(page, 'the link on the clipboard', async (expected: string) => (await navigator.clipboard.readText()) === expected, link);
+    assert.deepEqual(await afterQuickCopy(open), { badge: '✓', surface: 'keyboard', url: link });
   }));

@@ -193,9 +193,9 @@ export async function waitForText(page: Page, role: string, text: string | RegEx
 }
 
 /** Waits until `check` holds in the page (e.g. a field's value), with a message naming what was awaited. */
-export async function waitUntil<A>(page: Page, what: string, check: (arg: A) => boolean, arg: A, timeout = TIMEOUT): Promise<void> {
+export async function waitUntil<A>(page: Page, what: string, check: (arg: A) => boolean | Promise<boolean>, arg: A, timeout = TIMEOUT): Promise<void> {
   try {
-    await page.waitForFunction(check as (arg: unknown) => boolean, { timeout, polling: 100 }, arg);
+    await page.waitForFunction(check as (arg: unknown) => boolean | Promise<boolean>, { timeout, polling: 100 }, arg);
   } catch (error) {
     throw new Error(`Timed out waiting for ${what}`, { cause: error });
   }
@@ -213,4 +213,71 @@ export async function eventually(what: string, check: () => boolean, timeout = T
 /** Reads the system clipboard back, from an extension page (Firefox's testing pref lets it, without a prompt). */
 export async function readClipboard(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/**
+ * Runs an expression in the browser window itself (Firefox's own UI, system privileges): BiDi lists
+ * it under the 'moz:scope' 'chrome' with --remote-allow-system-access. Only the menu and shortcut
+ * helpers below use it; they act through Firefox's own menu and shortcut elements.
+ */
+async function inBrowserWindow(browser: Browser, expression: string): Promise<unknown> {
+  const connection = Reflect.get(browser, 'connection') as { send(method: string, params: object): Promise<{ result: unknown }> };
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
+  const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('No browser window in the BiDi tree (is --remote-allow-system-access set?)');
+  const reply = (await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true, 'moz:scope': 'chrome' })).result as {
+    type: string;
+    result?: { value?: unknown };
+    exceptionDetails?: { text?: string };
+  };
+  if (reply.type !== 'success') throw new Error(`In the browser window: ${reply.exceptionDetails?.text ?? JSON.stringify(reply)}`);
+  return reply.result?.value;
+}
+
+/**
+ * The extension's keyboard shortcut, fired as Firefox fires it: the browser window's <key> element
+ * that Firefox registered for the manifest's command (e.g. 'L' for Alt+Shift+L) runs its command.
+ * A key press sent over BiDi reaches only the page, never the browser's shortcuts.
+ */
+export async function pressShortcut(browser: Browser, key: string): Promise<string> {
+  return (await inBrowserWindow(
+    browser,
+    `(() => {
+      const key = [...document.querySelectorAll('keyset[id^="ext-keyset"] key')].find((k) => (k.getAttribute('key') || '').toUpperCase() === ${JSON.stringify(key.toUpperCase())});
+      if (!key) return 'none';
+      key.doCommand();
+      return key.getAttribute('modifiers') + '+' + key.getAttribute('key');
+    })()`,
+  )) as string;
+}
+
+/**
+ * Right-clicks the element in the page (a real right-click: Firefox opens its context menu and builds
+ * the extension's items for that spot), then chooses the item labelled `label` (in the extension's
+ * submenu, as Firefox groups several items under the extension's name). Returns the labels shown.
+ */
+export async function chooseFromContextMenu(browser: Browser, page: Page, selector: string, label: string): Promise<string[]> {
+  const target = await page.waitForSelector(selector);
+  const box = (await target!.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+  const labels = JSON.parse((await inBrowserWindow(
+    browser,
+    `new Promise((resolve, reject) => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      const started = Date.now();
+      const look = () => {
+        const items = [...menu.querySelectorAll('menuitem, menu')].filter((i) => !i.hidden && i.id.includes('-menuitem-'));
+        const item = items.find((i) => i.getAttribute('label') === ${JSON.stringify(label)});
+        if (menu.state === 'open' && item) {
+          const shown = items.map((i) => i.getAttribute('label'));
+          item.doCommand();
+          menu.hidePopup();
+          resolve(JSON.stringify(shown));
+        } else if (Date.now() - started > 5000) reject(new Error('menu ' + menu.state + '; items: ' + items.map((i) => i.getAttribute('label')).join(' | ')));
+        else setTimeout(look, 50);
+      };
+      look();
+    })`,
+  )) as string) as string[];
+  return labels;
 }
