@@ -97,8 +97,8 @@ test('a typed draft is kept when the popup closes and opens again', () =>
     await fill(first, 'Sub 4', 'banner-b');
     await clickButton(first, 'More options');
     await (await control(first, 'Encrypt parameters')).click();
-    // The draft is saved as the person types; give the last change's save its moment.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The draft is saved as the person types: close once the last change (the box) is stored.
+    await waitUntil(first, 'the draft stored', async () => JSON.stringify(await chrome.storage.local.get('draft')).includes('"encryptParameters":true'), null);
     await first.close();
 
     const again = await open('popup');
