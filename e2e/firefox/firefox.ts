@@ -71,7 +71,8 @@ export async function withFirefox(everflow: Awaited<ReturnType<typeof startEverf
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: UUID }),
-      // Lets a test page read the clipboard back without Firefox's paste prompt (a testing pref).
+      // Lets a web page (the dashboard tab) read the clipboard back without Firefox's paste prompt (a
+      // testing pref); the extension's own pages read it without. The copy itself needs nothing.
       'dom.events.testing.asyncClipboard': true,
     },
   });
@@ -210,7 +211,7 @@ export async function eventually(what: string, check: () => boolean, timeout = T
   }
 }
 
-/** Reads the system clipboard back, from an extension page (Firefox's testing pref lets it, without a prompt). */
+/** Reads the system clipboard back, from a page of the extension (or, with the testing pref above, any page). */
 export async function readClipboard(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
