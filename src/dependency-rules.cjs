@@ -57,6 +57,21 @@ module.exports = {
       to: { path: ['^src/ui/', PAGES] },
     },
     {
+      name: 'browser-differences-stay-in-the-platform-module',
+      comment:
+        'Only the background reaches src/background/platform.ts (offscreen clipboard, session storage access); the Firefox build swaps in platform.firefox.ts (vite.config.ts), which nothing imports by path. The offscreen message is for platform.ts and the offscreen page alone.',
+      severity: 'error',
+      from: { pathNot: TESTS },
+      to: { path: '^src/background/platform\\.firefox\\.ts$' },
+    },
+    {
+      name: 'offscreen-message-only-between-platform-and-offscreen-page',
+      comment: 'The offscreen document is Chrome-only: only platform.ts sends its message and only src/offscreen/ reads it, so the Firefox bundle has none of it.',
+      severity: 'error',
+      from: { pathNot: ['^src/background/platform\\.ts$', '^src/offscreen/', TESTS] },
+      to: { path: '^src/shared/offscreen-copy\\.ts$' },
+    },
+    {
       name: 'no-test-code-in-the-extension',
       comment: 'Test fixtures live with the tests (e2e/); extension code never imports them or a test file.',
       severity: 'error',

@@ -7,7 +7,7 @@ import { type LinkOutcome, type LinkSuccess } from '../shared/outcome';
 import { failure } from '../everflow/failures';
 import { expandAndCheck } from '../shared/sub-tokens';
 import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
-import { copyToClipboard } from './clipboard';
+import { copyToClipboard } from './platform';
 import { connect } from './everflow-access';
 import { recordLink } from './history-store';
 

@@ -5,7 +5,7 @@ import { ApiKeySchema } from '../shared/messages';
 import { failure } from '../everflow/failures';
 import { MAX_DASHBOARD_DOMAINS, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { forgetApiKey, keyHint, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
-import { copyToClipboard } from './clipboard';
+import { copyToClipboard } from './platform';
 import { connect } from './everflow-access';
 import { controlBulk, startBulk } from './bulk-engine';
 import { announce, clearBadge } from './feedback';

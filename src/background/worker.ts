@@ -1,4 +1,5 @@
-// Service worker entry: the only place that holds the API key and talks to Everflow.
+// Background entry (Chrome's service worker, Firefox's event page): the only place that holds the API
+// key and talks to Everflow.
 // Listeners are registered synchronously at the top level so events that wake the worker are seen.
 import browser from 'webextension-polyfill';
 import { readDashboardUrl } from '../shared/dashboard-url';
@@ -9,12 +10,12 @@ import { releaseUnusedDashboardAccess } from './dashboard-access';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
 import { createHandlers } from './message-handlers';
 import { createRouter } from './message-router';
+import { closeSessionStorage } from './platform';
 import { quickCopy } from './quick-copy';
 
 export const COPY_COMMAND = 'copy-link-for-page';
 
-// The key is for the background only: keep storage.session closed to anything but extension pages.
-void chrome.storage.session.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS });
+closeSessionStorage();
 
 /** Open popups. When none is open as a link arrives, the result is announced by notification instead. */
 let openPopups = 0;

@@ -1,6 +1,6 @@
 // Offscreen document: copies text for the background. It hears every runtime message, so it answers
 // only its own (and leaves the rest unanswered for the background).
-import { OffscreenCopySchema } from '../shared/messages';
+import { isOffscreenCopy } from '../shared/offscreen-copy';
 
 function copy(text: string): boolean {
   const area = document.getElementById('clipboard') as HTMLTextAreaElement;
@@ -12,8 +12,7 @@ function copy(text: string): boolean {
 }
 
 chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-  const parsed = OffscreenCopySchema.safeParse(message);
-  if (!parsed.success) return false;
-  sendResponse({ ok: copy(parsed.data.text) });
+  if (!isOffscreenCopy(message)) return false;
+  sendResponse({ ok: copy(message.text) });
   return false;
 });

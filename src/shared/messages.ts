@@ -83,10 +83,3 @@ export interface Envelope<K extends MessageType = MessageType> {
   payload: Payload<K>;
 }
 
-/** Background → offscreen document: the only message it answers. */
-export const OffscreenCopySchema = z.object({
-  target: z.literal('offscreen'),
-  type: z.literal('copy'),
-  text: z.string(),
-});
-export type OffscreenCopy = z.infer<typeof OffscreenCopySchema>;

@@ -1,7 +1,11 @@
-// The one owner of the clipboard. A service worker has no DOM, so an offscreen document does the
-// copying; this module creates it on demand and asks it to copy.
+// What differs between browsers, in one place. This file is the Chrome and Edge build's; the Firefox
+// build takes platform.firefox.ts instead (chosen in vite.config.ts, never imported by path), so each
+// bundle holds only the code its browser can run. Both export the same functions.
+//
+// Clipboard: a service worker has no DOM, so an offscreen document does the copying; this module
+// creates it on demand and asks it to copy.
 import browser from 'webextension-polyfill';
-import type { OffscreenCopy } from '../shared/messages';
+import type { OffscreenCopy } from '../shared/offscreen-copy';
 
 export const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
 
@@ -32,4 +36,9 @@ export async function copyToClipboard(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The key is for the background only: keep storage.session closed to anything but extension pages. */
+export function closeSessionStorage(): void {
+  void chrome.storage.session.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS });
 }

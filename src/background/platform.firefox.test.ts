@@ -1,0 +1,24 @@
+// The Firefox platform module: the background page writes the clipboard itself.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { closeSessionStorage, copyToClipboard } from './platform.firefox';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Firefox platform', () => {
+  it('copies with the background page’s own clipboard', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { clipboard: { writeText } });
+    await expect(copyToClipboard('https://trk.example/x/')).resolves.toBe(true);
+    expect(writeText).toHaveBeenCalledWith('https://trk.example/x/');
+  });
+
+  it('says so when Firefox refuses the clipboard', async () => {
+    vi.stubGlobal('navigator', { clipboard: { writeText: async () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    await expect(copyToClipboard('x')).resolves.toBe(false);
+  });
+
+  it('has no session storage access level to set, and calls nothing', () => {
+    vi.stubGlobal('chrome', {});
+    expect(() => closeSessionStorage()).not.toThrow();
+  });
+});
