@@ -9,9 +9,10 @@ async function serialize(change: Parameters<typeof historyItem.update>[0]): Prom
   await historyItem.update(change);
 }
 
-export function recordLink(url: string, input: LinkInput, surface: Surface, at: number, names?: Names): Promise<void> {
+export function recordLink(url: string, input: LinkInput, surface: Surface, at: number, names?: Names, directLink = false): Promise<void> {
   const named = { ...(names?.offer ? { offerName: names.offer } : {}), ...(names?.affiliate ? { affiliateName: names.affiliate } : {}) };
-  return serialize((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at, ...named }));
+  const direct = directLink ? { directLink: true as const } : {};
+  return serialize((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at, ...named, ...direct }));
 }
 
 export function deleteEntry(entryId: string): Promise<void> {

@@ -61,20 +61,27 @@ export function retryDelayMs(attempt: number, headers: Headers, now = Date.now()
   return BACKOFF_BASE_MS * 2 ** (attempt - 1) + Math.floor(random() * 100);
 }
 
-type Attempt = { result: CallResult; retryAfterMs?: number | undefined; rateLimited?: boolean };
+type Attempt = { result: CallResult; retryAfterMs?: number | undefined; rateLimited?: boolean; pausedMs?: number };
 
-async function attemptOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown): Promise<Attempt> {
+/** A pause shorter than this is not worth a line on screen. */
+export const REPORTED_WAIT_MS = 500;
+
+async function attemptOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown, budgetMs: number): Promise<Attempt> {
   const lane = connection.lane ?? 'interactive';
-  // A person is not kept waiting through a long pause: they are told to try again instead.
+  // The limiter is paused (a 429, maybe someone else's): a person is told how long, and kept
+  // waiting only within what is left of their budget; bulk rows just wait their turn.
+  const pausedMs = lane === 'interactive' ? (connection.limiter?.pausedForMs?.() ?? 0) : 0;
+  if (pausedMs > budgetMs) return { result: failure('rate-limited', MESSAGES.rateLimited), pausedMs: 0 };
+  if (pausedMs >= REPORTED_WAIT_MS) connection.onWait?.(pausedMs);
   const permit = await connection.limiter?.acquire(lane, {
     signal: connection.queueSignal ?? connection.signal,
-    maxWaitMs: lane === 'interactive' ? RATE_LIMIT_WINDOW_MS + 5_000 : undefined,
+    maxWaitMs: lane === 'interactive' ? Math.max(REPORTED_WAIT_MS, Math.min(RATE_LIMIT_WINDOW_MS + 5_000, budgetMs)) : undefined,
   });
   if (connection.limiter && !permit) {
-    return { result: connection.signal?.aborted ? failure('network', MESSAGES.network) : failure('rate-limited', MESSAGES.rateLimited) };
+    return { result: connection.signal?.aborted ? failure('network', MESSAGES.network) : failure('rate-limited', MESSAGES.rateLimited), pausedMs };
   }
   try {
-    return await fetchOnce(connection, attempt, method, path, body);
+    return { ...(await fetchOnce(connection, attempt, method, path, body)), pausedMs: pausedMs >= REPORTED_WAIT_MS ? pausedMs : 0 };
   } finally {
     permit?.release();
   }
@@ -137,14 +144,21 @@ export async function callEverflow(
 ): Promise<CallResult> {
   const attempts = Math.max(1, connection.maxAttempts ?? MAX_ATTEMPTS);
   const sleep = connection.sleep ?? realSleep;
-  let waitedForLimit = 0;
+  // A person's call waits for Everflow's rate limit this long at most, in all.
+  let budget = attempts > 1 ? MAX_RATE_LIMIT_WAIT_MS : RATE_LIMIT_WINDOW_MS + 5_000;
+  let waited = false;
   for (let attempt = 1; ; attempt++) {
-    const { result, retryAfterMs, rateLimited } = await attemptOnce(connection, attempt, method, path, body);
+    const { result, retryAfterMs, rateLimited, pausedMs = 0 } = await attemptOnce(connection, attempt, method, path, body, budget);
+    budget -= pausedMs;
+    // Only a call that keeps trying (a person's) gives up with "after about a minute".
+    waited ||= pausedMs > 0 && attempts > 1;
+    if (!result.ok && result.kind === 'rate-limited' && waited && retryAfterMs === undefined) return failure('rate-limited', MESSAGES.rateLimitGaveUp);
     if (result.ok || retryAfterMs === undefined || connection.signal?.aborted) return result;
     if (rateLimited && attempts > 1) {
       // A 429 is retried for as long as two windows take, whatever the attempt count: the link comes.
-      if (waitedForLimit + retryAfterMs > MAX_RATE_LIMIT_WAIT_MS) return result;
-      waitedForLimit += retryAfterMs;
+      if (retryAfterMs > budget) return waited ? failure('rate-limited', MESSAGES.rateLimitGaveUp) : result;
+      budget -= retryAfterMs;
+      waited = true;
       connection.onWait?.(retryAfterMs);
     } else if (attempt >= attempts || retryAfterMs > MAX_RETRY_WAIT_MS) {
       return result;

@@ -15,7 +15,13 @@ export const LinkSuccessSchema = z.object({
   /** Names the picker showed, when it did. */
   offerName: z.optional(z.string()),
   affiliateName: z.optional(z.string()),
+  /** A redirect link was asked for, and Everflow's answer is not on one of the network's tracking domains. */
+  directLink: z.optional(z.literal(true)),
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 
 export type LinkOutcome = LinkSuccess | Failure;
+
+/** What the result, the history and the notification say about a link marked `directLink`. */
+export const DIRECT_LINK_NOTE =
+  'Everflow returned a direct link (the advertiser’s own address), not a redirect link on your tracking domain.';
