@@ -192,6 +192,13 @@ describe('link generation: a redirect link asked for', () => {
     await unknown.settled();
     expect(unknown.outcomes()[0]).toMatchObject({ ok: true, url: DIRECT });
     expect(unknown.outcomes()[0]).not.toHaveProperty('directLink');
+
+    // An empty list proves nothing either (every network has a tracking domain).
+    network(DIRECT, { json: { domains: [] } });
+    const empty = await generate({ form: redirect(63) });
+    await empty.settled();
+    expect(empty.outcomes()[0]).toMatchObject({ ok: true, url: DIRECT });
+    expect(empty.outcomes()[0]).not.toHaveProperty('directLink');
   });
 });
 

@@ -23,9 +23,12 @@ export async function trackingDomains(connection: Connection, now = Date.now()):
   return domains;
 }
 
-/** True when `url` is known not to be on one of the network's tracking domains (unknown: false). */
+/**
+ * True when `url` is known not to be on one of the network's tracking domains. Unknown is false: the
+ * list could not be read, or it is empty (a network always has one, so an empty list proves nothing).
+ */
 export async function isDirectLink(connection: Connection, url: string): Promise<boolean> {
   const domains = await trackingDomains(connection);
-  return domains !== undefined && !isOnTrackingDomain(url, domains);
+  return domains !== undefined && domains.length > 0 && !isOnTrackingDomain(url, domains);
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES, TIMEOUT_SECONDS } from './failures';
-import { MAX_ATTEMPTS, MAX_RATE_LIMIT_WAIT_MS, callEverflow, retryDelayMs, type Connection } from './http';
+import { MAX_ATTEMPTS, MAX_RATE_LIMIT_WAIT_MS, callEverflow, throttleWaitMs, retryDelayMs, type Connection } from './http';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch, hangingFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 /** Waits are recorded, not slept, so retry tests are instant and can assert the delays. */
@@ -246,11 +246,36 @@ describe('callEverflow: retries', () => {
     const failing = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof globalThis.fetch;
-    await callEverflow(connection(failing), 'GET', '/p');
+    await callEverflow(connection(failing), 'GET', '/never-failed-before');
     expect(failing).toHaveBeenCalledTimes(1);
     const { fetch: hanging, mock } = hangingFetch();
     await callEverflow(connection(hanging, { timeoutMs: 10 }), 'GET', '/p');
     expect(mock).toHaveBeenCalledTimes(1);
+  });
+
+  it('a request Chrome holds back after 5xx answers (its anti-DDoS throttling) is Everflow’s trouble: waited out and retried', async () => {
+    let calls = 0;
+    // Three 500s, then Chrome refuses to send (fetch fails as if offline), then Everflow answers.
+    const fetch = vi.fn(async () => {
+      calls++;
+      if (calls <= 3) return new Response('{}', { status: 500 });
+      if (calls === 4) throw new TypeError('Failed to fetch');
+      return new Response('{"url":"x"}');
+    }) as unknown as typeof globalThis.fetch;
+    const first = await callEverflow(connection(fetch), 'POST', '/throttled', {});
+    expect(first).toEqual({ ok: false, kind: 'server', message: MESSAGES.server(500) });
+    slept = [];
+    // The person tries again at once: not "check your internet connection", and the link comes.
+    const second = await callEverflow(connection(fetch), 'POST', '/throttled', {});
+    expect(second).toEqual({ ok: true, status: 200, body: { url: 'x' } });
+    expect(slept).toEqual([throttleWaitMs(3)]);
+    expect(throttleWaitMs(3)).toBeGreaterThanOrEqual(700);
+    // Another endpoint, or one that answered since, is not affected: offline is offline.
+    const offline = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof globalThis.fetch;
+    expect(await callEverflow(connection(offline), 'POST', '/throttled', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+    expect(await callEverflow(connection(offline), 'POST', '/elsewhere', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
   });
 
   it('waits as long as Retry-After says', async () => {

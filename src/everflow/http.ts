@@ -39,6 +39,18 @@ const BACKOFF_BASE_MS = 400;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Chrome's anti-DDoS throttling of extension requests (chromium.org/throttling): after a few 5xx in a
+ * row for one URL, Chrome refuses further requests to it for a while (700 ms at first, ×1.4 after each
+ * further 5xx) without sending them, and fetch fails as if offline. So a request that fails to go out
+ * right after 5xx answers is Everflow's trouble, not the person's connection: say so, and wait it out.
+ */
+const serverErrors = new Map<string, { inARow: number; status: number; at: number }>();
+const THROTTLE_MEMORY_MS = 2 * 60_000;
+export function throttleWaitMs(inARow: number): number {
+  return Math.min(MAX_RETRY_WAIT_MS, Math.ceil(700 * 1.4 ** Math.max(0, inARow - 3)) + 100);
+}
+
+/**
  * How long Everflow asked us to wait, if it did: Retry-After (seconds or an HTTP date) wins; an empty
  * rate-limit bucket means "next second" (Everflow's limit is per second).
  */
@@ -91,13 +103,15 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
   const doFetch = connection.fetch ?? globalThis.fetch.bind(globalThis);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), connection.timeoutMs ?? TIMEOUT_SECONDS * 1000);
+  const url = `${connection.baseUrl}${path}`;
+  const endpoint = url.split('?')[0]!;
   const cancel = () => timeout.abort();
   connection.signal?.addEventListener('abort', cancel);
   try {
     if (connection.signal?.aborted) throw new Error('cancelled');
     const headers: Record<string, string> = { 'X-Eflow-Api-Key': connection.apiKey, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await doFetch(`${connection.baseUrl}${path}`, {
+    const response = await doFetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -108,6 +122,12 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     });
     const text = await response.text();
     const json = parseJson(text);
+    if (response.status >= 500) {
+      const before = serverErrors.get(endpoint);
+      serverErrors.set(endpoint, { inARow: (before?.inARow ?? 0) + 1, status: response.status, at: Date.now() });
+    } else {
+      serverErrors.delete(endpoint);
+    }
     if (!response.ok) {
       const result = failureForStatus(response.status, json, connection.apiKey);
       if (response.status === 429) {
@@ -127,9 +147,15 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     if (json === undefined) return { result: failure('bad-response', MESSAGES.badResponse) };
     return { result: { ok: true, status: response.status, body: json } };
   } catch {
-    // fetch rejects only for network trouble or our own abort; neither detail helps the user.
+    if (timeout.signal.aborted) return { result: failure('timeout', MESSAGES.timeout) };
+    // Chrome held the request back after Everflow's 5xx answers: Everflow's trouble, retried as such.
+    const trouble = serverErrors.get(endpoint);
+    if (trouble && Date.now() - trouble.at < THROTTLE_MEMORY_MS && !connection.signal?.aborted) {
+      return { result: failureForStatus(trouble.status, undefined, connection.apiKey), retryAfterMs: throttleWaitMs(trouble.inARow) };
+    }
+    // Otherwise fetch rejects only for network trouble or our own abort; neither detail helps the user.
     // Neither is retried: a hang already cost 15 s, and offline stays offline for a while.
-    return { result: timeout.signal.aborted ? failure('timeout', MESSAGES.timeout) : failure('network', MESSAGES.network) };
+    return { result: failure('network', MESSAGES.network) };
   } finally {
     clearTimeout(timer);
     connection.signal?.removeEventListener('abort', cancel);
