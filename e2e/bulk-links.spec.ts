@@ -309,3 +309,28 @@ test('Bulk links opens from the popup and from the options page', async ({ conte
   await options.getByRole('link', { name: /Bulk links/ }).first().click();
   await expect(options.getByRole('heading', { name: 'Bulk links', level: 1 })).toBeVisible();
 });
+
+test('a used-up 30-second window mid-job: every row ends linked, none failed, and the closed window is not hammered', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
+  test.setTimeout(90_000);
+  await saveKey();
+  // Everflow's older model: 20/s over a 30-second window, "429 until your 30 seconds window resets".
+  // Others have just used it up; it resets 6 s after the job's first request (preset, not waited out).
+  everflow.rateLimit = 'window20';
+  everflow.shareLimit(0, { spent: true, resetsInMs: 6_000 });
+  const fake = everflow;
+  const ids = affiliates(701, 60);
+  const page = await openBulk(await context.newPage(), extensionId);
+  await startJob(page, ids.join(' '), 60);
+
+  await expect(status(page)).toContainText('Finished: 60 links made, 0 failed.', { timeout: 45_000 });
+  for (const affiliate of ids) expect(fake.log(OFFER, affiliate).links, `links for affiliate ${affiliate}`).toBe(1);
+  // 429s were met; the growing pauses (1, 2, 4 s…) kept them to the rows already in flight and a
+  // few more, where sending at the usual 20 a second would have met well over a hundred.
+  expect(fake.throttled).toBeGreaterThan(0);
+  expect(fake.throttled).toBeLessThanOrEqual(30);
+});
