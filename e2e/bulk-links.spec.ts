@@ -239,11 +239,15 @@ test('the popup is not queued behind a running bulk job', async ({ context, ever
   await popup.getByLabel('Offer ID', { exact: true }).fill('9');
   await popup.getByLabel('Affiliate ID', { exact: true }).fill('7');
   const sentBefore = everflow.linkRequests.length;
+  const clickedAt = Date.now();
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('textbox', { name: /tracking link/ })).toHaveValue(linkFor(9, 7));
+  // Behind the ~290 waiting rows at 20 a second it would take ~14 s; ahead of them, a moment.
+  await expect(popup.getByRole('textbox', { name: /tracking link/ })).toHaveValue(linkFor(9, 7), { timeout: 4_000 });
+  expect(Date.now() - clickedAt).toBeLessThan(4_000);
   const position = everflow.linkRequests.findIndex((r) => (r.body as { network_offer_id: number }).network_offer_id === 9);
-  // It went ahead of the ~290 waiting rows: at most the rows already started came first.
-  expect(position - sentBefore).toBeLessThanOrEqual(3);
+  // It went ahead of the waiting rows: only rows started while the click reached the background (at
+  // most the 8 a job keeps in flight; a loaded machine makes that a few) came first.
+  expect(position - sentBefore).toBeLessThanOrEqual(8);
   await expect(status(page)).not.toContainText('Finished');
 });
 

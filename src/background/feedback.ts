@@ -1,6 +1,7 @@
 // Tells the person what a menu or keyboard action did, since no popup is open to show it:
 // a notification with the link or the plain-language failure, and a badge on the toolbar icon.
-import { DIRECT_LINK_NOTE, type LinkOutcome } from '../shared/outcome';
+import { DIRECT_LINK_NOTE } from '../shared/direct-link-note';
+import type { LinkOutcome } from '../shared/outcome';
 
 const NOTIFICATION_ID = 'link-result';
 

@@ -2,7 +2,8 @@
 // What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
 // first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
-import { DIRECT_LINK_NOTE, type LinkSuccess } from '../shared/outcome';
+import { DIRECT_LINK_NOTE } from '../shared/direct-link-note';
+import type { LinkSuccess } from '../shared/outcome';
 
 interface LinkResultProps {
   link: LinkSuccess;

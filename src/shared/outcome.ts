@@ -21,7 +21,3 @@ export const LinkSuccessSchema = z.object({
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 
 export type LinkOutcome = LinkSuccess | Failure;
-
-/** What the result, the history and the notification say about a link marked `directLink`. */
-export const DIRECT_LINK_NOTE =
-  'Everflow returned a direct link (the advertiser’s own address), not a redirect link on your tracking domain.';
