@@ -201,6 +201,11 @@ function scriptedFetch(answers: { status: number; body?: unknown; headers?: Reco
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls: () => calls };
 }
 
+const offlineFetch = () =>
+  vi.fn(async () => {
+    throw new TypeError('Failed to fetch');
+  }) as unknown as typeof globalThis.fetch;
+
 describe('callEverflow: retries', () => {
   it.each([429, 500, 502, 503, 504])('retries a %i and returns the later success', async (status) => {
     const { fetch, calls } = scriptedFetch([{ status }, { status: 200, body: { url: 'https://x.example/' } }]);
@@ -270,10 +275,11 @@ describe('callEverflow: retries', () => {
     expect(second).toEqual({ ok: true, status: 200, body: { url: 'x' } });
     expect(slept).toEqual([throttleWaitMs(3)]);
     expect(throttleWaitMs(3)).toBeGreaterThanOrEqual(700);
-    // Another endpoint, or one that answered since, is not affected: offline is offline.
-    const offline = vi.fn(async () => {
-      throw new TypeError('Failed to fetch');
-    }) as unknown as typeof globalThis.fetch;
+    // Fewer than three 5xx in a row, another endpoint, or one that answered since: offline is offline.
+    const twice = vi.fn(async () => new Response('{}', { status: 503 })) as unknown as typeof globalThis.fetch;
+    await callEverflow(connection(twice, { maxAttempts: 2 }), 'POST', '/twice', {});
+    expect(await callEverflow(connection(offlineFetch()), 'POST', '/twice', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+    const offline = offlineFetch();
     expect(await callEverflow(connection(offline), 'POST', '/throttled', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
     expect(await callEverflow(connection(offline), 'POST', '/elsewhere', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
   });

@@ -39,13 +39,15 @@ const BACKOFF_BASE_MS = 400;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Chrome's anti-DDoS throttling of extension requests (chromium.org/throttling): after a few 5xx in a
- * row for one URL, Chrome refuses further requests to it for a while (700 ms at first, ×1.4 after each
- * further 5xx) without sending them, and fetch fails as if offline. So a request that fails to go out
+ * Chrome's anti-DDoS throttling of extension requests (chromium.org/throttling): after three 5xx in a
+ * row for one URL (two are let pass), Chrome refuses further requests to it for a while (up to 700 ms
+ * at first, ×1.4 after each further 5xx) without sending them, and fetch fails as if offline. So a request that fails to go out
  * right after 5xx answers is Everflow's trouble, not the person's connection: say so, and wait it out.
  */
 const serverErrors = new Map<string, { inARow: number; status: number; at: number }>();
 const THROTTLE_MEMORY_MS = 2 * 60_000;
+/** Chrome lets this many 5xx in a row pass before it starts holding requests back. */
+const THROTTLE_IGNORED_ERRORS = 2;
 export function throttleWaitMs(inARow: number): number {
   return Math.min(MAX_RETRY_WAIT_MS, Math.ceil(700 * 1.4 ** Math.max(0, inARow - 3)) + 100);
 }
@@ -150,7 +152,7 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     if (timeout.signal.aborted) return { result: failure('timeout', MESSAGES.timeout) };
     // Chrome held the request back after Everflow's 5xx answers: Everflow's trouble, retried as such.
     const trouble = serverErrors.get(endpoint);
-    if (trouble && Date.now() - trouble.at < THROTTLE_MEMORY_MS && !connection.signal?.aborted) {
+    if (trouble && trouble.inARow > THROTTLE_IGNORED_ERRORS && Date.now() - trouble.at < THROTTLE_MEMORY_MS && !connection.signal?.aborted) {
       return { result: failureForStatus(trouble.status, undefined, connection.apiKey), retryAfterMs: throttleWaitMs(trouble.inARow) };
     }
     // Otherwise fetch rejects only for network trouble or our own abort; neither detail helps the user.
