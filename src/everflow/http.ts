@@ -41,8 +41,10 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /**
  * Chrome's anti-DDoS throttling of extension requests (chromium.org/throttling): after three 5xx in a
  * row for one URL (two are let pass), Chrome refuses further requests to it for a while (up to 700 ms
- * at first, ×1.4 after each further 5xx) without sending them, and fetch fails as if offline. So a request that fails to go out
- * right after 5xx answers is Everflow's trouble, not the person's connection: say so, and wait it out.
+ * at first, ×1.4 after each further 5xx) without sending them, and fetch fails as if offline. So a
+ * request that fails to go out right after such answers is Everflow's trouble, not the person's
+ * connection: say so, and wait it out. Found by the 500 spec: a second click right after three 500s
+ * said "Could not reach Everflow" without any request reaching it.
  */
 const serverErrors = new Map<string, { inARow: number; status: number; at: number }>();
 const THROTTLE_MEMORY_MS = 2 * 60_000;
