@@ -15,7 +15,8 @@ const UNAUTHORIZED =
   'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.';
 const FORBIDDEN =
   'This API key is not allowed to do that; use a network API key (not an affiliate key) whose permissions include tracking links.';
-const RATE_LIMITED = 'Everflow is receiving too many requests right now; wait a few seconds and try again.';
+const GAVE_UP = 'Everflow’s rate limit was still reached after about a minute of waiting, so no link was made; try again in a few minutes.';
+const WAITING = /^Everflow’s rate limit is reached; trying again (in \d+ s|now)\.$/;
 const NETWORK = 'Could not reach Everflow; check your internet connection and try again.';
 const TIMEOUT = 'Everflow did not answer within 15 seconds; try again in a moment.';
 const UNREADABLE = 'Everflow sent an answer the extension could not read; try again, and report it if it keeps happening.';
@@ -29,7 +30,7 @@ interface Case {
   message: string;
   /** The alert offers a way to the options page (key problems only). */
   pointsToOptions?: boolean;
-  /** Requests Everflow sees: passing trouble (429, 502–504) is retried twice before giving up. */
+  /** Requests Everflow sees: server trouble (500, 502–504) is retried twice before giving up. */
   attempts?: number;
 }
 
@@ -54,8 +55,7 @@ const CASES: Case[] = [
     answer: { status: 422, json: { message: 'Creative does not belong to the offer' } },
     message: refused('“Creative does not belong to the offer”'),
   },
-  { name: 'Everflow answers 429 (rate limited)', answer: { status: 429, json: { error: 'Too many requests' } }, message: RATE_LIMITED, attempts: 3 },
-  { name: 'Everflow answers 500', answer: { status: 500, json: { error: 'Internal server error' } }, message: server(500) },
+  { name: 'Everflow answers 500', answer: { status: 500, json: { error: 'Internal server error' } }, message: server(500), attempts: 3 },
   { name: 'Everflow answers 503', answer: { status: 503, text: '<html>Service Unavailable</html>' }, message: server(503), attempts: 3 },
   { name: 'the network fails', answer: { abort: true }, message: NETWORK },
   { name: 'Everflow answers 200 with a body that is not JSON', answer: { status: 200, text: '<html>oops</html>' }, message: UNREADABLE },
@@ -124,6 +124,47 @@ for (const c of CASES) {
   });
 }
 
+test('Everflow’s rate limit never lifts: the wait is shown as it grows, then after about a minute one plain sentence, nothing lost', async ({
+  everflow,
+  clipboard,
+  saveKey,
+  openExtensionPage,
+}) => {
+  // The one test that waits the whole bound out: a person is never held longer than this.
+  test.setTimeout(120_000);
+  // 429 without Retry-After on every link request (no documented model keeps a window closed this long).
+  const refusedAt: number[] = [];
+  everflow.answer((request) => {
+    if (request.path !== '/v1/networks/tracking/offers/clicks') return undefined;
+    refusedAt.push(Date.now());
+    return { status: 429, json: { error: 'You have exceeded the rate limit.' } };
+  });
+  const popup = await openFilledPopup(clipboard, saveKey, openExtensionPage);
+  const started = Date.now();
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+
+  // While it waits, the person is told why and for how long, and cannot send it twice.
+  const status = popup.getByRole('status');
+  await expect(status).toHaveText(WAITING);
+  await expect(popup.getByRole('button', { name: 'Generating…' })).toBeDisabled();
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+  // The waits grow to a whole window (only the last one is longer than 16 s), counting down.
+  await expect(status).toHaveText(/^Everflow’s rate limit is reached; trying again in (2\d|30) s\.$/, { timeout: 40_000 });
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+
+  await expect(popup.getByRole('alert')).toHaveText(GAVE_UP, { timeout: 60_000 });
+  const waited = Date.now() - started;
+  // Two of Everflow's 30-second windows, not one: 1 + 2 + 4 + 8 + 16 + 30 s, then it gives up.
+  expect(waited).toBeGreaterThanOrEqual(58_000);
+  expect(waited).toBeLessThan(70_000);
+  const gaps = refusedAt.slice(1).map((at, i) => at - refusedAt[i]!);
+  expect(gaps).toHaveLength(6);
+  gaps.forEach((gap, i) => expect(gap, `wait ${i + 1}`).toBeGreaterThanOrEqual([1, 2, 4, 8, 16, 30][i]! * 1000 - 100));
+
+  await expectCalmFailure(popup, clipboard, { message: GAVE_UP });
+  expect(everflow.linkRequests).toHaveLength(7);
+});
+
 test('the Open options button in a key failure opens the options page', async ({ context, everflow, saveKey, openExtensionPage }) => {
   everflow.answer({ status: 401, json: { error: 'Unauthorized' } });
   await saveKey();
@@ -176,6 +217,7 @@ test('a failure after an earlier link does not leave the old link posing as the 
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
 
+  // Retried with backoff, then given up on.
   everflow.answer({ status: 500, json: { error: 'Internal server error' } });
   await fillForm(popup, { 'Offer ID': '43' });
   await popup.getByRole('button', { name: 'Generate link' }).click();

@@ -14,7 +14,8 @@ async function generate(popup: Page, offer: string, affiliate: string): Promise<
 const linkField = (popup: Page) => popup.getByRole('textbox', { name: /tracking link|Last link/ });
 
 test.describe('retries', () => {
-  for (const status of [429, 503, 502, 504]) {
+  // Everflow's docs: retry 429 and 500 with backoff (a single 429 here; a lasting one: rate-limit.spec.ts).
+  for (const status of [429, 500, 503, 502, 504]) {
     test(`a ${status} is retried and the user still gets the link`, async ({ everflow, clipboard, saveKey, openExtensionPage }) => {
       await saveKey();
       everflow.answer((_request, index) => (index === 0 ? { status, json: { error: 'busy' } } : { json: { url: DEFAULT_LINK } }));
@@ -38,24 +39,6 @@ test.describe('retries', () => {
     await expect(linkField(popup)).toHaveValue(DEFAULT_LINK, { timeout: 10_000 });
     expect(times).toHaveLength(2);
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1900);
-  });
-
-  test('three 429s in a row give up with a plain message and leave the clipboard alone', async ({
-    everflow, clipboard, saveKey, openExtensionPage,
-  }) => {
-    await saveKey();
-    await clipboard.write('sentinel');
-    everflow.answer({ status: 429, json: { error: 'Too many requests' } });
-    const popup = await openExtensionPage('popup');
-    await generate(popup, '42', '7');
-    await expect(popup.getByRole('alert')).toHaveText(
-      'Everflow is receiving too many requests right now; wait a few seconds and try again.',
-      { timeout: 15_000 },
-    );
-    expect(everflow.linkRequests).toHaveLength(3);
-    expect(await clipboard.read()).toBe('sentinel');
-    await expect(popup.getByRole('button', { name: 'Generate link' })).toBeEnabled();
-    await expect(popup.getByLabel('Offer ID', { exact: true })).toHaveValue('42');
   });
 
   for (const status of [400, 401, 403, 404]) {

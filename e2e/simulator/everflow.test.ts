@@ -196,6 +196,24 @@ describe('rate limits', () => {
     now = 30_000;
     expect((await call(sim, 'GET', `${US}/networks/trafficsource`)).status).toBe(200);
   });
+  it('a preset: the window others used up resets a given time after the next request', async () => {
+    let now = 1_000;
+    const sim = new EverflowSimulator({ rateLimit: 'window20', now: () => now });
+    sim.shareLimit(0, { spent: true, resetsInMs: 2_500 });
+    expect((await call(sim, 'GET', `${US}/networks/trafficsource`)).status).toBe(429);
+    now = 3_499;
+    expect((await call(sim, 'GET', `${US}/networks/trafficsource`)).status).toBe(429);
+    now = 3_500;
+    expect((await call(sim, 'GET', `${US}/networks/trafficsource`)).status).toBe(200);
+    // Without the preset, the used-up window lasts a whole 30 seconds.
+    sim.shareLimit(0, { spent: true });
+    now = 10_000;
+    expect((await call(sim, 'GET', `${US}/networks/trafficsource`)).status).toBe(429);
+    now = 39_999;
+    expect((await call(sim, 'GET', `${US}/networks/trafficsource`)).status).toBe(429);
+    now = 40_000;
+    expect((await call(sim, 'GET', `${US}/networks/trafficsource`)).status).toBe(200);
+  });
 });
 
 describe('overrides and records', () => {

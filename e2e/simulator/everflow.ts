@@ -127,15 +127,19 @@ export class EverflowSimulator {
 
   /**
    * Other users of the network spend `perSecond` of the same limit (it is shared by every key and user);
-   * with `spent`, they have just used up what was left (an empty bucket, a used-up window).
+   * with `spent`, they have just used up what was left (an empty bucket, a used-up window). With a
+   * window model, `resetsInMs` presets how soon after the next request that used-up window resets,
+   * so a test meets a closed window without waiting out 30 seconds.
    */
-  shareLimit(perSecond: number, options: { spent?: boolean } = {}): void {
+  shareLimit(perSecond: number, options: { spent?: boolean; resetsInMs?: number } = {}): void {
     this.others = perSecond;
     this.spent = !!options.spent;
+    this.resetsInMs = options.resetsInMs;
     this.limiters.clear();
   }
   private others = 0;
   private spent = false;
+  private resetsInMs: number | undefined;
 
   /** The key is revoked: Everflow answers 401 from now on. */
   revokeKey(key: string): void {
@@ -203,7 +207,7 @@ export class EverflowSimulator {
     if (!limiter) {
       limiter = makeLimiter(this.model);
       if (this.model !== 'none') limiter.others = this.others;
-      if (this.spent) limiter.spend?.(this.now());
+      if (this.spent) limiter.spend?.(this.now(), this.resetsInMs);
       this.limiters.set(region, limiter);
     }
     return limiter;

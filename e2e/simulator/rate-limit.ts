@@ -22,8 +22,11 @@ export interface RateLimiter {
   take(now: number): Verdict;
   /** Other keys and users of the same network spend this many requests a second of the same limit. */
   others?: number;
-  /** Others have just spent everything that was left (the bucket is empty, the window used up). */
-  spend?(now: number): void;
+  /**
+   * Others have just spent everything that was left (the bucket is empty, the window used up); for a
+   * window, `resetsInMs` presets how soon it resets (default: a whole window from now).
+   */
+  spend?(now: number, resetsInMs?: number): void;
 }
 
 /** (a) The current page: a bucket of `burst` tokens refilled at `perSecond`. */
@@ -63,8 +66,8 @@ export class FixedWindow implements RateLimiter {
   get capacity(): number {
     return (this.perSecond * this.windowMs) / 1000;
   }
-  spend(now: number): void {
-    this.start = now;
+  spend(now: number, resetsInMs = this.windowMs): void {
+    this.start = now - (this.windowMs - Math.min(this.windowMs, Math.max(0, resetsInMs)));
     this.at = now;
     this.used = this.capacity;
   }

@@ -57,9 +57,13 @@ export async function startSimulatorServer(
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // A browser may reset a connection at any time (a page closed, a worker stopped, the test over):
+    // an unheard socket error would end the whole test run.
+    socket.on('error', () => undefined);
   };
 
-  const https = createHttpsServer(tls, (req, res) => void serve(req, res));
+  // A request cut off mid-body is simply not answered.
+  const https = createHttpsServer(tls, (req, res) => void serve(req, res).catch(() => res.destroy()));
   https.on('secureConnection', track);
   https.on('tlsClientError', () => undefined);
 
@@ -95,6 +99,7 @@ export async function startSimulatorServer(
   });
   proxy.on('connection', track);
   proxy.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    track(socket);
     const [host, port] = (req.url ?? '').split(':');
     if (!host || !hosts.has(host) || (port ?? '443') !== '443') {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');

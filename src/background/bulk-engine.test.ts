@@ -9,6 +9,7 @@ import { affiliateOf, linkFor, stubEverflow, usualReply, type EverflowStub } fro
 import { rowKey, type BulkJob, type BulkResult } from '../shared/bulk-job';
 import { bulkJobItem } from '../shared/bulk-job';
 import { EMPTY_FORM } from '../shared/link-form';
+import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -207,5 +208,37 @@ describe('bulk engine', () => {
     await controlBulk('resume');
     await advanceUntil(() => stateOf() === 'done', 'the job finishing after Resume');
     expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9]);
+  });
+});
+
+describe('bulk engine: Everflow’s rate limit', () => {
+  it('a 30-second window closed for 20 s: every row ends linked, none failed, and the closed window is not hammered', async () => {
+    // Everflow's older docs: over the limit, "requests will all return 429 until your 30 seconds window resets".
+    const opensAt = Date.now() + 20_000;
+    const refusedAt: number[] = [];
+    everflow.reply = (call) => {
+      if (call.path.endsWith('/tracking/offers/clicks') && Date.now() < opensAt) {
+        refusedAt.push(Date.now());
+        return { status: 429, json: { error: 'You have exceeded the rate limit.' }, headers: { 'X-RateLimit-Remaining': '0' } };
+      }
+      return usualReply(call);
+    };
+    const { startBulk } = await import('./bulk-engine');
+    const affiliates = range(100, 40);
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing', { maxMs: 120_000 });
+
+    expect(results().every((result) => result?.ok)).toBe(true);
+    expect(fake.notifications.at(-1)?.options.message).toBe('40 links made. Open Bulk links to copy them.');
+    // Each row's link was made once: the 429s were asked again, nothing else.
+    expect(everflow.linkCalls()).toHaveLength(affiliates.length + refusedAt.length);
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
+    // Sending at its usual pace the whole time would have met ~400 refusals; the growing pauses
+    // (1, 2, 4, 8, 16 s) keep it to the rows in flight at the first 429 and a few after each pause.
+    expect(refusedAt.length).toBeLessThanOrEqual(MAX_BULK_IN_FLIGHT + 15);
+    // And no refusal comes in the first pause: nothing is sent until it ends.
+    const first = refusedAt[0]!;
+    const later = refusedAt.filter((at) => at > first + 100);
+    expect(later.every((at) => at >= first + 1000)).toBe(true);
   });
 });

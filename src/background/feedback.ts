@@ -1,5 +1,6 @@
 // Tells the person what a menu or keyboard action did, since no popup is open to show it:
 // a notification with the link or the plain-language failure, and a badge on the toolbar icon.
+import { DIRECT_LINK_NOTE } from '../shared/direct-link-note';
 import type { LinkOutcome } from '../shared/outcome';
 
 const NOTIFICATION_ID = 'link-result';
@@ -12,7 +13,9 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
       ? `Link copied: offer ${outcome.offerId}, affiliate ${outcome.affiliateId}${named ? ` (${named})` : ''}`
       : `Link ready for offer ${outcome.offerId}, but not copied`
     : 'No tracking link was copied';
-  const message = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : outcome.message;
+  const link = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : '';
+  // A redirect link asked for but not made: said first, so a cut-off notification still says it.
+  const message = success ? (outcome.directLink ? `${DIRECT_LINK_NOTE}\n${link}` : link) : outcome.message;
   await Promise.all([
     chrome.action.setBadgeBackgroundColor({ color: success ? '#146c2e' : '#b3261e' }),
     chrome.action.setBadgeText({ text: success ? '✓' : '!' }),

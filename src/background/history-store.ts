@@ -6,9 +6,10 @@ import type { Names } from '../shared/names';
 
 const done = async (written: Promise<unknown>) => void (await written);
 
-export function recordLink(url: string, input: LinkInput, surface: Surface, at: number, names?: Names): Promise<void> {
+export function recordLink(url: string, input: LinkInput, surface: Surface, at: number, names?: Names, directLink = false): Promise<void> {
   const named = { ...(names?.offer ? { offerName: names.offer } : {}), ...(names?.affiliate ? { affiliateName: names.affiliate } : {}) };
-  return done(historyItem.update((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at, ...named })));
+  const direct = directLink ? { directLink: true as const } : {};
+  return done(historyItem.update((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at, ...named, ...direct })));
 }
 
 export function deleteEntry(entryId: string): Promise<void> {

@@ -4,7 +4,7 @@
 // hold afterwards (read raw from storage: { v, data } per item).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { affiliateOf, linkFor, stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { affiliateOf, linkFor, stubEverflow, type EverflowStub, type Reply } from '../../e2e/unit-fixtures/everflow-stub';
 import { EMPTY_FORM } from '../shared/link-form';
 import { type HistoryEntry } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
@@ -144,5 +144,75 @@ describe('link generation', () => {
     everflow.answerWaiting();
     await run.settled();
     expect(recent().toSorted(byNumber)).toStrictEqual(affiliates);
+  });
+});
+
+const redirect = (offerId: number) => ({ ...form(offerId, 7), redirectLink: true });
+
+describe('link generation: a redirect link asked for', () => {
+  const DOMAINS_PATH = '/v1/networks/domains/tracking';
+  const domainsCalls = () => everflow.calls.filter((call) => call.path === DOMAINS_PATH);
+  const DIRECT = 'https://shop.direct-deals.example/?oid=61&affid=7';
+  function network(link: string, domains: Reply = { json: { domains: [{ network_tracking_domain_id: 1, url: 'trk.example.com' }] } }) {
+    everflow.reply = (call) => (call.path === DOMAINS_PATH ? domains : { json: { url: link } });
+  }
+
+  it('Everflow answers off the network’s tracking domains: the reply, the last link and the history say it is a direct link', async () => {
+    network(DIRECT);
+    const run = await generate({ form: redirect(61) });
+    await run.settled();
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: DIRECT, copied: true, directLink: true });
+    expect(history()[0]).toMatchObject({ url: DIRECT, directLink: true });
+    expect(lastLink()).toMatchObject({ url: DIRECT, directLink: true });
+    expect(fake.clipboard).toStrictEqual([DIRECT]);
+  });
+
+  it('a link on a tracking domain is a redirect link: nothing is said, and the domains are asked for once in a while only', async () => {
+    network(linkFor(61, 7));
+    const first = await generate({ form: redirect(61) });
+    await first.settled();
+    const second = await generate({ form: redirect(62) });
+    await second.settled();
+    expect(first.outcomes()[0]).toMatchObject({ ok: true });
+    expect(first.outcomes()[0]).not.toHaveProperty('directLink');
+    expect(second.outcomes()[0]).not.toHaveProperty('directLink');
+    expect(history().some((entry) => 'directLink' in entry)).toBe(false);
+    expect(domainsCalls()).toHaveLength(1);
+  });
+
+  it('without the redirect flag nothing is checked; with the domains unknown nothing is claimed', async () => {
+    network(DIRECT);
+    const plain = await generate({ form: form(61, 7) });
+    await plain.settled();
+    expect(plain.outcomes()[0]).not.toHaveProperty('directLink');
+    expect(domainsCalls()).toHaveLength(0);
+
+    network(DIRECT, { status: 500, json: { error: 'down' } });
+    const unknown = await generate({ form: redirect(61) });
+    await unknown.settled();
+    expect(unknown.outcomes()[0]).toMatchObject({ ok: true, url: DIRECT });
+    expect(unknown.outcomes()[0]).not.toHaveProperty('directLink');
+
+    // An empty list proves nothing either (every network has a tracking domain).
+    network(DIRECT, { json: { domains: [] } });
+    const empty = await generate({ form: redirect(63) });
+    await empty.settled();
+    expect(empty.outcomes()[0]).toMatchObject({ ok: true, url: DIRECT });
+    expect(empty.outcomes()[0]).not.toHaveProperty('directLink');
+  });
+});
+
+describe('link generation: Everflow’s rate limit', () => {
+  it('a 429 is waited out (1 s, then 2 s), each wait told to the asker, and the link comes', async () => {
+    let refused = 0;
+    everflow.reply = () => (refused++ < 2 ? { status: 429, json: { error: 'Too many requests' } } : { json: { url: linkFor(42, 7) } });
+    const { generateLink } = await import('./link-generation');
+    const waits: number[] = [];
+    let outcome: LinkOutcome | undefined;
+    void generateLink(form(42, 7), 'popup', undefined, (ms) => waits.push(ms)).then((o) => (outcome = o));
+    await advanceUntil(() => outcome !== undefined, 'the link');
+    expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(waits).toStrictEqual([1000, 2000]);
+    expect(everflow.linkCalls()).toHaveLength(3);
   });
 });

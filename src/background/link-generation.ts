@@ -10,14 +10,18 @@ import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem } from '../sh
 import { copyToClipboard } from './platform';
 import { connect } from './everflow-access';
 import { recordLink } from './history-store';
+import { isDirectLink } from './tracking-domain-cache';
 
 export const CHECK_FIELDS = 'Some fields need attention; see the message beside each one.';
 
 /** Requests under way, by their exact input: a double click or a repeated Enter joins the first. */
 const inFlight = new Map<string, Promise<LinkOutcome>>();
 
-/** `surface` is recorded in the history with each link made. */
-export function generateLink(form: unknown, surface: Surface, names?: Names): Promise<LinkOutcome> {
+/**
+ * `surface` is recorded in the history with each link made; `onWait` is told each wait for Everflow's
+ * rate limit (a double submit joining a request under way is not told again: its first asker is).
+ */
+export function generateLink(form: unknown, surface: Surface, names?: Names, onWait?: (ms: number) => void): Promise<LinkOutcome> {
   const checked = parseLinkForm(form);
   // {date}, {offer_id} and {affiliate_id} are filled in now, so the request and the history carry
   // what was sent; a value they make too long is refused like one typed too long.
@@ -26,17 +30,22 @@ export function generateLink(form: unknown, surface: Surface, names?: Names): Pr
   const id = JSON.stringify(expanded.input);
   const running = inFlight.get(id);
   if (running) return running;
-  const started = generateChecked(expanded.input, surface, names).finally(() => inFlight.delete(id));
+  const started = generateChecked(expanded.input, surface, names, onWait).finally(() => inFlight.delete(id));
   inFlight.set(id, started);
   return started;
 }
 
-async function generateChecked(input: LinkInput, surface: Surface, names?: Names): Promise<LinkOutcome> {
+async function generateChecked(input: LinkInput, surface: Surface, names?: Names, onWait?: (ms: number) => void): Promise<LinkOutcome> {
   const access = await connect('interactive');
   if (!access.ok) return access;
-  const result = await generateTrackingLink(access.connection, input);
+  const result = await generateTrackingLink({ ...access.connection, ...(onWait ? { onWait } : {}) }, input);
   if (!result.ok) return result;
-  const copied = await copyToClipboard(result.url);
+  // The redirect flag's name is unconfirmed: when a redirect link was asked for, the answer's host
+  // says whether Everflow made one (a link on a tracking domain) or ignored the flag.
+  const [copied, directLink] = await Promise.all([
+    copyToClipboard(result.url),
+    input.redirectLink ? isDirectLink(access.connection, result.url) : false,
+  ]);
   const success: LinkSuccess = {
     ok: true,
     url: result.url,
@@ -46,12 +55,13 @@ async function generateChecked(input: LinkInput, surface: Surface, names?: Names
     at: Date.now(),
     ...(names?.offer ? { offerName: names.offer } : {}),
     ...(names?.affiliate ? { affiliateName: names.affiliate } : {}),
+    ...(directLink ? { directLink: true as const } : {}),
   };
   await Promise.all([
     lastLinkItem.set(success),
     rememberAffiliate(input.affiliateId),
     // The link is made and copied: a history that cannot be written must not turn that into a failure.
-    recordLink(result.url, input, surface, success.at, names).catch(() => undefined),
+    recordLink(result.url, input, surface, success.at, names, directLink).catch(() => undefined),
   ]);
   return success;
 }

@@ -18,7 +18,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 async function handlers() {
   const { createHandlers } = await import('./message-handlers');
-  return createHandlers(() => 0);
+  return createHandlers({ count: () => 0, post: () => undefined });
 }
 
 describe('dashboard domains', () => {

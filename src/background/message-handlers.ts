@@ -11,19 +11,21 @@ import { controlBulk, startBulk } from './bulk-engine';
 import { announce, clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
 import { generateLink } from './link-generation';
+import { waitNotice, type Popups } from './rate-limit-notice';
 import { clearLookupCache, runLookup } from './lookup-service';
 import type { Handlers } from './message-router';
 
 export const RESET_NOTICE = 'Some saved settings could not be read and were reset to their defaults; check the options page.';
 export const KEY_RESET_NOTICE = 'The saved API key could not be read and was removed; add it again on the options page.';
 
-/** `openPopups` tells whether anyone is looking at a popup that asked for a link. */
-export function createHandlers(openPopups: () => number): Handlers {
+/** `popups`: whether anyone is looking at a popup that asked for a link, and a way to tell it how long it waits. */
+export function createHandlers(popups: Popups): Handlers {
   return {
     async generate({ form, surface, names }) {
-      const outcome = await generateLink(form, surface, names);
+      const notice = waitNotice(surface, popups);
+      const outcome = await generateLink(form, surface, names, notice.onWait).finally(notice.stop);
       // The popup closed while Everflow was answering: say what happened some other way.
-      if (surface === 'popup' && openPopups() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) await announce(outcome);
+      if (surface === 'popup' && popups.count() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) await announce(outcome);
       return outcome;
     },
 

@@ -5,6 +5,7 @@ import type { Surface } from '../shared/link-history';
 import { pendingPrefillItem, recentAffiliatesItem } from '../shared/stored-items';
 import { announce, failureNotice } from './feedback';
 import { generateLink } from './link-generation';
+import { waitNotice } from './rate-limit-notice';
 import { namesFromHistory } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
 
@@ -37,9 +38,13 @@ export async function quickCopy(surface: Surface, offerId: number | undefined, a
   // Names seen earlier (in the pickers) go with the link into the history and the notification.
   const known = namesFromHistory(await historyItem.value());
   const names = { offer: known.offers.get(offerId), affiliate: known.affiliates.get(affiliate) };
-  const outcome = await generateLink({ ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliate) }, surface, {
-    ...(names.offer ? { offer: names.offer } : {}),
-    ...(names.affiliate ? { affiliate: names.affiliate } : {}),
-  });
+  // A wait for Everflow's rate limit counts down on the toolbar badge; the result replaces it.
+  const notice = waitNotice(surface);
+  const outcome = await generateLink(
+    { ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliate) },
+    surface,
+    { ...(names.offer ? { offer: names.offer } : {}), ...(names.affiliate ? { affiliate: names.affiliate } : {}) },
+    notice.onWait,
+  ).finally(notice.stop);
   await announce(outcome);
 }

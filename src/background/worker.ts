@@ -12,22 +12,38 @@ import { createHandlers } from './message-handlers';
 import { createRouter } from './message-router';
 import { closeSessionStorage } from './platform';
 import { quickCopy } from './quick-copy';
+import type { Popups } from './rate-limit-notice';
 
 export const COPY_COMMAND = 'copy-link-for-page';
 
 closeSessionStorage();
 
-/** Open popups. When none is open as a link arrives, the result is announced by notification instead. */
-let openPopups = 0;
+/**
+ * Open popups. When none is open as a link arrives, the result is announced by notification instead;
+ * while one waits for Everflow's rate limit, the wait is pushed to them.
+ */
+const popupPorts = new Set<chrome.runtime.Port>();
+const popups: Popups = {
+  count: () => popupPorts.size,
+  post(message) {
+    for (const port of popupPorts) {
+      try {
+        port.postMessage(message);
+      } catch {
+        // Closed just now: its onDisconnect removes it.
+      }
+    }
+  },
+};
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== POPUP_PORT || port.sender?.id !== chrome.runtime.id) return;
-  openPopups++;
-  port.onDisconnect.addListener(() => openPopups--);
+  popupPorts.add(port);
+  port.onDisconnect.addListener(() => popupPorts.delete(port));
   // The popup has read the right-click menu's request by now: it was for that opening only.
   void pendingPrefillItem.set(null);
 });
 
-const router = createRouter(createHandlers(() => openPopups), {
+const router = createRouter(createHandlers(popups), {
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
 });

@@ -36,7 +36,7 @@ describe('checkConnection', () => {
   it.each([
     [401, 'unauthorized', MESSAGES.unauthorized],
     [403, 'forbidden', MESSAGES.forbidden],
-    [429, 'rate-limited', MESSAGES.rateLimited],
+    [429, 'rate-limited', MESSAGES.rateLimitGaveUp],
     [500, 'server', MESSAGES.server(500)],
   ])('a %d answer is %s', async (status, kind, message) => {
     const { fetch } = fakeFetch(status, { error: 'whatever' });

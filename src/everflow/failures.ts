@@ -40,6 +40,7 @@ export const MESSAGES = {
   forbidden:
     'This API key is not allowed to do that; use a network API key (not an affiliate key) whose permissions include tracking links.',
   rateLimited: 'Everflow is receiving too many requests right now; wait a few seconds and try again.',
+  rateLimitGaveUp: 'Everflow’s rate limit was still reached after about a minute of waiting, so no link was made; try again in a few minutes.',
   network: 'Could not reach Everflow; check your internet connection and try again.',
   timeout: `Everflow did not answer within ${TIMEOUT_SECONDS} seconds; try again in a moment.`,
   badResponse: 'Everflow sent an answer the extension could not read; try again, and report it if it keeps happening.',

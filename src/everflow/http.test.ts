@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES, TIMEOUT_SECONDS } from './failures';
-import { MAX_ATTEMPTS, callEverflow, retryDelayMs, type Connection } from './http';
+import { MAX_ATTEMPTS, MAX_RATE_LIMIT_WAIT_MS, callEverflow, throttleWaitMs, retryDelayMs, type Connection } from './http';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch, hangingFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 /** Waits are recorded, not slept, so retry tests are instant and can assert the delays. */
@@ -104,7 +104,8 @@ describe('callEverflow: HTTP errors', () => {
     ['403', 403, { error: 'out of realm' }, 'forbidden', MESSAGES.forbidden],
     ['404', 404, undefined, 'rejected', MESSAGES.rejected('error 404')],
     ['422', 422, { message: 'Offer URL does not belong to offer' }, 'rejected', MESSAGES.rejected('“Offer URL does not belong to offer”')],
-    ['429', 429, { error: 'Too many requests' }, 'rate-limited', MESSAGES.rateLimited],
+    // A 429 that never lifts: retried for about a minute (see "retries"), then given up on plainly.
+    ['429', 429, { error: 'Too many requests' }, 'rate-limited', MESSAGES.rateLimitGaveUp],
     ['500 with an HTML body', 500, '<html><h1>Internal Server Error</h1><pre>at Foo.bar</pre></html>', 'server', MESSAGES.server(500)],
     ['502', 502, undefined, 'server', 'Everflow is having trouble (error 502); try again in a few minutes.'],
     ['503 with JSON', 503, { error: 'down for maintenance' }, 'server', MESSAGES.server(503)],
@@ -200,6 +201,11 @@ function scriptedFetch(answers: { status: number; body?: unknown; headers?: Reco
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls: () => calls };
 }
 
+const offlineFetch = () =>
+  vi.fn(async () => {
+    throw new TypeError('Failed to fetch');
+  }) as unknown as typeof globalThis.fetch;
+
 describe('callEverflow: retries', () => {
   it.each([429, 500, 502, 503, 504])('retries a %i and returns the later success', async (status) => {
     const { fetch, calls } = scriptedFetch([{ status }, { status: 200, body: { url: 'https://x.example/' } }]);
@@ -213,8 +219,10 @@ describe('callEverflow: retries', () => {
     const { fetch, calls } = scriptedFetch([{ status: 429 }]);
     const waits: number[] = [];
     const result = await callEverflow(connection(fetch, { onWait: (ms) => waits.push(ms) }), 'POST', '/p', {});
-    expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
+    expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimitGaveUp });
     expect(slept).toEqual([1000, 2000, 4000, 8000, 16000, 30000]);
+    // Bounded: the person's whole wait stays within two windows and a little.
+    expect(slept.reduce((a, b) => a + b)).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS);
     expect(waits).toEqual(slept);
     expect(calls()).toBe(7);
   });
@@ -243,11 +251,37 @@ describe('callEverflow: retries', () => {
     const failing = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof globalThis.fetch;
-    await callEverflow(connection(failing), 'GET', '/p');
+    await callEverflow(connection(failing), 'GET', '/never-failed-before');
     expect(failing).toHaveBeenCalledTimes(1);
     const { fetch: hanging, mock } = hangingFetch();
     await callEverflow(connection(hanging, { timeoutMs: 10 }), 'GET', '/p');
     expect(mock).toHaveBeenCalledTimes(1);
+  });
+
+  it('a request Chrome holds back after 5xx answers (its anti-DDoS throttling) is Everflow’s trouble: waited out and retried', async () => {
+    let calls = 0;
+    // Three 500s, then Chrome refuses to send (fetch fails as if offline), then Everflow answers.
+    const fetch = vi.fn(async () => {
+      calls++;
+      if (calls <= 3) return new Response('{}', { status: 500 });
+      if (calls === 4) throw new TypeError('Failed to fetch');
+      return new Response('{"url":"x"}');
+    }) as unknown as typeof globalThis.fetch;
+    const first = await callEverflow(connection(fetch), 'POST', '/throttled', {});
+    expect(first).toEqual({ ok: false, kind: 'server', message: MESSAGES.server(500) });
+    slept = [];
+    // The person tries again at once: not "check your internet connection", and the link comes.
+    const second = await callEverflow(connection(fetch), 'POST', '/throttled', {});
+    expect(second).toEqual({ ok: true, status: 200, body: { url: 'x' } });
+    expect(slept).toEqual([throttleWaitMs(3)]);
+    expect(throttleWaitMs(3)).toBeGreaterThanOrEqual(700);
+    // Fewer than three 5xx in a row, another endpoint, or one that answered since: offline is offline.
+    const twice = vi.fn(async () => new Response('{}', { status: 503 })) as unknown as typeof globalThis.fetch;
+    await callEverflow(connection(twice, { maxAttempts: 2 }), 'POST', '/twice', {});
+    expect(await callEverflow(connection(offlineFetch()), 'POST', '/twice', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+    const offline = offlineFetch();
+    expect(await callEverflow(connection(offline), 'POST', '/throttled', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+    expect(await callEverflow(connection(offline), 'POST', '/elsewhere', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
   });
 
   it('waits as long as Retry-After says', async () => {
@@ -336,6 +370,54 @@ describe('callEverflow: the shared pace', () => {
     await callEverflow(connection(fetch, { limiter, maxAttempts: 1 }), 'POST', '/x', {});
     expect(limiter.strike).toHaveBeenCalledTimes(1);
     expect(limiter.backOff).not.toHaveBeenCalled();
+  });
+});
+
+function pausedLimiter(pauses: number[]) {
+  const acquired: (number | undefined)[] = [];
+  const limiter = {
+    acquire: vi.fn(async (_lane: string, options: { maxWaitMs?: number | undefined } = {}) => {
+      acquired.push(options.maxWaitMs);
+      return { release: () => undefined };
+    }),
+    backOff: vi.fn(),
+    strike: vi.fn(() => 1000),
+    pausedForMs: vi.fn(() => pauses.shift() ?? 0),
+  };
+  return { limiter, acquired };
+}
+
+describe('callEverflow: a person waiting on the shared limiter', () => {
+  it('a pause someone else’s 429 started is told to the person before they wait through it', async () => {
+    const { limiter } = pausedLimiter([12_000]);
+    const { fetch, sent } = fakeFetch(200, { url: 'x' });
+    const waits: number[] = [];
+    const result = await callEverflow(connection(fetch, { limiter, onWait: (ms) => waits.push(ms) }), 'POST', '/x', {});
+    expect(result.ok).toBe(true);
+    expect(waits).toEqual([12_000]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a pause too short to notice is not told', async () => {
+    const { limiter } = pausedLimiter([100]);
+    const { fetch } = fakeFetch(200, { url: 'x' });
+    const waits: number[] = [];
+    await callEverflow(connection(fetch, { limiter, onWait: (ms) => waits.push(ms) }), 'POST', '/x', {});
+    expect(waits).toEqual([]);
+  });
+
+  it('pauses count against the person’s budget: past it, the call gives up plainly without sending', async () => {
+    // 30 s paused before the first try, a 30-s wait after its 429, then another 30-s pause: past the budget.
+    const { limiter, acquired } = pausedLimiter([30_000, 30_000]);
+    let calls = 0;
+    const fetch = vi.fn(async () => (++calls === 1 ? new Response('{}', { status: 429 }) : new Response('{"url":"x"}'))) as unknown as typeof globalThis.fetch;
+    const waits: number[] = [];
+    limiter.strike.mockReturnValue(30_000);
+    const result = await callEverflow(connection(fetch, { limiter, onWait: (ms) => waits.push(ms) }), 'POST', '/x', {});
+    expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimitGaveUp });
+    expect(waits).toEqual([30_000, 30_000]);
+    expect(calls).toBe(1);
+    expect(acquired[0]).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS);
   });
 });
 

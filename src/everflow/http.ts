@@ -39,6 +39,22 @@ const BACKOFF_BASE_MS = 400;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Chrome's anti-DDoS throttling of extension requests (chromium.org/throttling): after three 5xx in a
+ * row for one URL (two are let pass), Chrome refuses further requests to it for a while (up to 700 ms
+ * at first, ×1.4 after each further 5xx) without sending them, and fetch fails as if offline. So a
+ * request that fails to go out right after such answers is Everflow's trouble, not the person's
+ * connection: say so, and wait it out. Found by the 500 spec: a second click right after three 500s
+ * said "Could not reach Everflow" without any request reaching it.
+ */
+const serverErrors = new Map<string, { inARow: number; status: number; at: number }>();
+const THROTTLE_MEMORY_MS = 2 * 60_000;
+/** Chrome lets this many 5xx in a row pass before it starts holding requests back. */
+const THROTTLE_IGNORED_ERRORS = 2;
+export function throttleWaitMs(inARow: number): number {
+  return Math.min(MAX_RETRY_WAIT_MS, Math.ceil(700 * 1.4 ** Math.max(0, inARow - 3)) + 100);
+}
+
+/**
  * How long Everflow asked us to wait, if it did: Retry-After (seconds or an HTTP date) wins; an empty
  * rate-limit bucket means "next second" (Everflow's limit is per second).
  */
@@ -61,20 +77,27 @@ export function retryDelayMs(attempt: number, headers: Headers, now = Date.now()
   return BACKOFF_BASE_MS * 2 ** (attempt - 1) + Math.floor(random() * 100);
 }
 
-type Attempt = { result: CallResult; retryAfterMs?: number | undefined; rateLimited?: boolean };
+type Attempt = { result: CallResult; retryAfterMs?: number | undefined; rateLimited?: boolean; pausedMs?: number };
 
-async function attemptOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown): Promise<Attempt> {
+/** A pause shorter than this is not worth a line on screen. */
+export const REPORTED_WAIT_MS = 500;
+
+async function attemptOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown, budgetMs: number): Promise<Attempt> {
   const lane = connection.lane ?? 'interactive';
-  // A person is not kept waiting through a long pause: they are told to try again instead.
+  // The limiter is paused (a 429, maybe someone else's): a person is told how long, and kept
+  // waiting only within what is left of their budget; bulk rows just wait their turn.
+  const pausedMs = lane === 'interactive' ? (connection.limiter?.pausedForMs?.() ?? 0) : 0;
+  if (pausedMs > budgetMs) return { result: failure('rate-limited', MESSAGES.rateLimited), pausedMs: 0 };
+  if (pausedMs >= REPORTED_WAIT_MS) connection.onWait?.(pausedMs);
   const permit = await connection.limiter?.acquire(lane, {
     signal: connection.queueSignal ?? connection.signal,
-    maxWaitMs: lane === 'interactive' ? RATE_LIMIT_WINDOW_MS + 5_000 : undefined,
+    maxWaitMs: lane === 'interactive' ? Math.max(REPORTED_WAIT_MS, Math.min(RATE_LIMIT_WINDOW_MS + 5_000, budgetMs)) : undefined,
   });
   if (connection.limiter && !permit) {
-    return { result: connection.signal?.aborted ? failure('network', MESSAGES.network) : failure('rate-limited', MESSAGES.rateLimited) };
+    return { result: connection.signal?.aborted ? failure('network', MESSAGES.network) : failure('rate-limited', MESSAGES.rateLimited), pausedMs };
   }
   try {
-    return await fetchOnce(connection, attempt, method, path, body);
+    return { ...(await fetchOnce(connection, attempt, method, path, body)), pausedMs: pausedMs >= REPORTED_WAIT_MS ? pausedMs : 0 };
   } finally {
     permit?.release();
   }
@@ -84,13 +107,15 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
   const doFetch = connection.fetch ?? globalThis.fetch.bind(globalThis);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), connection.timeoutMs ?? TIMEOUT_SECONDS * 1000);
+  const url = `${connection.baseUrl}${path}`;
+  const endpoint = url.split('?')[0]!;
   const cancel = () => timeout.abort();
   connection.signal?.addEventListener('abort', cancel);
   try {
     if (connection.signal?.aborted) throw new Error('cancelled');
     const headers: Record<string, string> = { 'X-Eflow-Api-Key': connection.apiKey, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await doFetch(`${connection.baseUrl}${path}`, {
+    const response = await doFetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -101,6 +126,12 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     });
     const text = await response.text();
     const json = parseJson(text);
+    if (response.status >= 500) {
+      const before = serverErrors.get(endpoint);
+      serverErrors.set(endpoint, { inARow: (before?.inARow ?? 0) + 1, status: response.status, at: Date.now() });
+    } else {
+      serverErrors.delete(endpoint);
+    }
     if (!response.ok) {
       const result = failureForStatus(response.status, json, connection.apiKey);
       if (response.status === 429) {
@@ -120,9 +151,15 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     if (json === undefined) return { result: failure('bad-response', MESSAGES.badResponse) };
     return { result: { ok: true, status: response.status, body: json } };
   } catch {
-    // fetch rejects only for network trouble or our own abort; neither detail helps the user.
+    if (timeout.signal.aborted) return { result: failure('timeout', MESSAGES.timeout) };
+    // Chrome held the request back after Everflow's 5xx answers: Everflow's trouble, retried as such.
+    const trouble = serverErrors.get(endpoint);
+    if (trouble && trouble.inARow > THROTTLE_IGNORED_ERRORS && Date.now() - trouble.at < THROTTLE_MEMORY_MS && !connection.signal?.aborted) {
+      return { result: failureForStatus(trouble.status, undefined, connection.apiKey), retryAfterMs: throttleWaitMs(trouble.inARow) };
+    }
+    // Otherwise fetch rejects only for network trouble or our own abort; neither detail helps the user.
     // Neither is retried: a hang already cost 15 s, and offline stays offline for a while.
-    return { result: timeout.signal.aborted ? failure('timeout', MESSAGES.timeout) : failure('network', MESSAGES.network) };
+    return { result: failure('network', MESSAGES.network) };
   } finally {
     clearTimeout(timer);
     connection.signal?.removeEventListener('abort', cancel);
@@ -137,14 +174,21 @@ export async function callEverflow(
 ): Promise<CallResult> {
   const attempts = Math.max(1, connection.maxAttempts ?? MAX_ATTEMPTS);
   const sleep = connection.sleep ?? realSleep;
-  let waitedForLimit = 0;
+  // A person's call waits for Everflow's rate limit this long at most, in all.
+  let budget = attempts > 1 ? MAX_RATE_LIMIT_WAIT_MS : RATE_LIMIT_WINDOW_MS + 5_000;
+  let waited = false;
   for (let attempt = 1; ; attempt++) {
-    const { result, retryAfterMs, rateLimited } = await attemptOnce(connection, attempt, method, path, body);
+    const { result, retryAfterMs, rateLimited, pausedMs = 0 } = await attemptOnce(connection, attempt, method, path, body, budget);
+    budget -= pausedMs;
+    // Only a call that keeps trying (a person's) gives up with "after about a minute".
+    waited ||= pausedMs > 0 && attempts > 1;
+    if (!result.ok && result.kind === 'rate-limited' && waited && retryAfterMs === undefined) return failure('rate-limited', MESSAGES.rateLimitGaveUp);
     if (result.ok || retryAfterMs === undefined || connection.signal?.aborted) return result;
     if (rateLimited && attempts > 1) {
       // A 429 is retried for as long as two windows take, whatever the attempt count: the link comes.
-      if (waitedForLimit + retryAfterMs > MAX_RATE_LIMIT_WAIT_MS) return result;
-      waitedForLimit += retryAfterMs;
+      if (retryAfterMs > budget) return waited ? failure('rate-limited', MESSAGES.rateLimitGaveUp) : result;
+      budget -= retryAfterMs;
+      waited = true;
       connection.onWait?.(retryAfterMs);
     } else if (attempt >= attempts || retryAfterMs > MAX_RETRY_WAIT_MS) {
       return result;

@@ -5,7 +5,7 @@ import { hydrate } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm } from '../shared/link-form';
-import { POPUP_PORT } from '../shared/popup-port';
+import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
 import { fieldId, focusField } from '../ui/field-ids';
 import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
@@ -24,12 +24,18 @@ function openOptions() {
   window.close();
 }
 
-/** Holds a port open while the popup lives, so the background knows someone will see its reply. */
-function stayConnected() {
+/**
+ * Holds a port open while the popup lives, so the background knows someone will see its reply, and
+ * hands what the background pushes over it to `onMessage`.
+ */
+function stayConnected(onMessage: (message: PopupMessage) => void) {
   try {
     const port = chrome.runtime.connect({ name: POPUP_PORT });
+    port.onMessage.addListener((raw: unknown) => {
+      if (isPopupMessage(raw)) onMessage(raw);
+    });
     // A restarted service worker drops the port: connect again (which also wakes it).
-    port.onDisconnect.addListener(() => setTimeout(stayConnected, 500));
+    port.onDisconnect.addListener(() => setTimeout(() => stayConnected(onMessage), 500));
   } catch {
     // Extension context gone (e.g. the extension was reloaded): nothing to tell.
   }
@@ -72,7 +78,12 @@ function App({ startup }: { startup: Startup }) {
 
   // A layout effect runs right after hydration, before any event: nothing typed since is overwritten.
   useLayoutEffect(() => {
-    stayConnected();
+    // The background counts down a wait for Everflow's rate limit; only a popup waiting for its link shows it.
+    stayConnected((message) => {
+      if (message.type === 'rateLimitWait') {
+        setState((current) => (current.busy ? { ...current, announcement: rateLimitWaitText(message.seconds) } : current));
+      }
+    });
     // The notes beside prefilled fields, and any notice, are the app's to render.
     const sources = { ...startup.sources };
     for (const field of startup.typed) delete sources[field as keyof PrefillSources];
@@ -168,7 +179,7 @@ function App({ startup }: { startup: Startup }) {
         });
         return;
       }
-      patch({ busy: false, failed: reply, ...(reply.kind === 'no-key' ? { hasKey: false } : {}) });
+      patch({ busy: false, failed: reply, announcement: '', ...(reply.kind === 'no-key' ? { hasKey: false } : {}) });
       if (reply.kind === 'invalid-input' && reply.fieldErrors) showErrors(reply.fieldErrors);
     },
 

@@ -39,6 +39,11 @@ export const HistoryEntrySchema = z.object({
   /** Names shown beside the IDs, once the pickers know them. */
   offerName: name,
   affiliateName: name,
+  /**
+   * A redirect link was asked for and Everflow answered with a link off the network's tracking domains.
+   * Optional, so entries stored before it read as they are (the item's version is unchanged).
+   */
+  directLink: z.optional(z.literal(true)),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 

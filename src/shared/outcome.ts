@@ -16,6 +16,8 @@ export const LinkSuccessSchema = z.object({
   /** Names the picker showed, when it did. */
   offerName: z.optional(nameSchema(4 * MAX_NAME)),
   affiliateName: z.optional(nameSchema(4 * MAX_NAME)),
+  /** A redirect link was asked for, and Everflow's answer is not on one of the network's tracking domains. */
+  directLink: z.optional(z.literal(true)),
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
+import { DIRECT_LINK_NOTE } from '../shared/direct-link-note';
 import { downloadCsv } from '../shared/csv';
 import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from '../shared/history-table';
 import { historyItem } from '../shared/link-history';
@@ -196,6 +197,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
               </p>
               {describeSubs(entry.input) ? <p class="history-subs">{describeSubs(entry.input)}</p> : null}
               <p class="history-url">{entry.url}</p>
+              {entry.directLink ? <p class="history-warning">{DIRECT_LINK_NOTE}</p> : null}
               {actions(entry)}
             </li>
           ))}
@@ -229,7 +231,10 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
                   {entry.affiliateName ? <span class="history-name"> {entry.affiliateName}</span> : null}
                 </td>
                 <td>{describeSubs(entry.input)}</td>
-                <td class="history-url">{entry.url}</td>
+                <td class="history-url">
+                  {entry.url}
+                  {entry.directLink ? <p class="history-warning">{DIRECT_LINK_NOTE}</p> : null}
+                </td>
                 <td>{SURFACE_LABELS[entry.surface]}</td>
                 <td>{actions(entry)}</td>
               </tr>
