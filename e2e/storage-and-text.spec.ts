@@ -1,8 +1,9 @@
 // What a long-time user's browser meets: storage for the extension filled to the edge during a bulk
 // job, two popups saving presets at the same moment, and names or links from Everflow holding a
 // right-to-left override.
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures/extension';
+import { linkFor } from './fixtures/fake-everflow';
 import { LINK_PATH } from './simulator/everflow';
 
 const OFFER = 42;
@@ -11,18 +12,12 @@ const OFFER = 42;
 const STORAGE_FULL_NOTE =
   'Paused. Browser storage for the extension is full, so the results could not be kept; free space on the options page by clearing the history or old bulk results, then press Resume.';
 
-test('storage filled to the edge pauses a bulk job before a result is lost; Resume finishes it once space is freed', async ({
-  context,
-  worker,
-  everflow,
-  extensionId,
-  saveKey,
-  openExtensionPage,
-}) => {
-  await saveKey();
-  // A long history (names, subs and 8,192-character links, as earlier versions kept them) leaving
-  // about 170 kB of the browser's 10 MB: room for a few dozen of this job's results, not for 120.
-  await worker.evaluate(async () => {
+/**
+ * A long history (names, subs and 8,192-character links, as earlier versions kept them) that leaves
+ * about `room` bytes of the browser's 10 MB for the extension.
+ */
+async function fillStorage(worker: Worker, room: number): Promise<void> {
+  await worker.evaluate(async (leave) => {
     const local = chrome.storage.local;
     const entry = {
       input: { offerId: 1, affiliateId: 7, encryptParameters: false, redirectLink: false, sourceId: 's'.repeat(200), sub1: 'a'.repeat(200), sub2: 'b'.repeat(200), sub3: 'c'.repeat(200), sub4: 'd'.repeat(200), sub5: 'e'.repeat(200) },
@@ -33,11 +28,26 @@ test('storage filled to the edge pauses a bulk job before a result is lost; Resu
     const count = 1000;
     await local.set({ history: { v: 1, data: [{ ...entry, id: 'old-0', at: 1_700_000_000_000, url: 'https://trk.example/' }] } });
     const perEntry = await local.getBytesInUse('history');
-    const free = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - 170_000;
+    const free = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - leave;
     const urlLength = Math.min(8192, Math.floor(free / count) - perEntry);
     const url = `https://trk.example/${'u'.repeat(urlLength - 20)}`;
     await local.set({ history: { v: 1, data: Array.from({ length: count }, (_, n) => ({ ...entry, id: `old-${n}`, at: 1_700_000_000_000 + n, url })) } });
-  });
+    // The last few hundred bytes, to the edge.
+    const left = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - leave;
+    if (left > 20) await local.set({ filler: 'f'.repeat(left - 20) });
+  }, room);
+}
+
+test('storage filled to the edge pauses a bulk job before a result is lost; Resume finishes it once space is freed', async ({
+  context,
+  worker,
+  everflow,
+  extensionId,
+  saveKey,
+  openExtensionPage,
+}) => {
+  await saveKey();
+  await fillStorage(worker, 170_000);
   const free = await worker.evaluate(async () => chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null)));
   expect(free).toBeLessThan(250_000);
 
@@ -71,6 +81,28 @@ test('storage filled to the edge pauses a bulk job before a result is lost; Resu
   await expect(page.getByRole('status')).toContainText('120 done · 0 failed · 0 remaining', { timeout: 30_000 });
   // No row was asked for twice, and every one has its link.
   for (const affiliate of ids) expect(everflow.log(OFFER, affiliate).links).toBe(1);
+});
+
+test('a link made while storage is full is delivered and copied, with a notice that it is not in the history', async ({
+  worker,
+  everflow,
+  clipboard,
+  saveKey,
+  openExtensionPage,
+}) => {
+  await saveKey();
+  await fillStorage(worker, 50);
+  const popup = await openExtensionPage('popup');
+  await popup.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  await popup.getByLabel('Affiliate ID', { exact: true }).fill('7');
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
+  const link = await popup.getByRole('textbox', { name: 'Your tracking link' }).inputValue();
+  expect(link).toBe(linkFor(OFFER, 7));
+  await expect(popup.getByText('The link is not in your history: browser storage for the extension is full; free space on the options page.')).toBeVisible();
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+  expect(await clipboard.read()).toBe(link);
+  expect(everflow.linkRequests).toHaveLength(1);
 });
 
 async function openPresets(popup: Page) {

@@ -1,6 +1,6 @@
 // Tells the person what a menu or keyboard action did, since no popup is open to show it:
 // a notification with the link or the plain-language failure, and a badge on the toolbar icon.
-import { DIRECT_LINK_NOTE } from '../shared/direct-link-note';
+import { DIRECT_LINK_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
 import type { LinkOutcome } from '../shared/outcome';
 
 const NOTIFICATION_ID = 'link-result';
@@ -14,8 +14,9 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
       : `Link ready for offer ${outcome.offerId}, but not copied`
     : 'No tracking link was copied';
   const link = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : '';
-  // A redirect link asked for but not made: said first, so a cut-off notification still says it.
-  const message = success ? (outcome.directLink ? `${DIRECT_LINK_NOTE}\n${link}` : link) : outcome.message;
+  // What the person must know about the link is said first, so a cut-off notification still says it.
+  const notes = success ? [outcome.directLink ? DIRECT_LINK_NOTE : '', outcome.unsaved ? UNSAVED_NOTE : ''].filter(Boolean) : [];
+  const message = success ? [...notes, link].join('\n') : outcome.message;
   await Promise.all([
     chrome.action.setBadgeBackgroundColor({ color: success ? '#146c2e' : '#b3261e' }),
     chrome.action.setBadgeText({ text: success ? '✓' : '!' }),

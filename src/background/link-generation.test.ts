@@ -8,6 +8,7 @@ import { affiliateOf, linkFor, stubEverflow, type EverflowStub, type Reply } fro
 import { EMPTY_FORM } from '../shared/link-form';
 import { type HistoryEntry } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
+import { UNSAVED_NOTE } from '../shared/link-notes';
 import type { LinkOutcome } from '../shared/outcome';
 import { lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
 
@@ -96,11 +97,30 @@ describe('link generation', () => {
     const run = await generate({ form: form(42, 7), surface: 'menu' });
     await run.settled();
 
-    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true, unsaved: true });
     expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
     expect(fake.local.data.has(historyItem.key)).toBe(false);
     expect(lastLink()).toMatchObject({ url: linkFor(42, 7) });
     expect(recent()).toStrictEqual([7]);
+  });
+
+  it('with storage full, the link is still delivered and copied, marked as not kept; the notification says so', async () => {
+    fake.local.QUOTA_BYTES = await fake.local.getBytesInUse();
+    const run = await generate({ form: form(42, 7), surface: 'keyboard' });
+    await run.settled();
+    const outcome = run.outcomes()[0]!;
+    expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true, unsaved: true });
+    expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
+    expect(history()).toStrictEqual([]);
+    const { announce } = await import('./feedback');
+    await announce(outcome);
+    expect(fake.notifications.at(-1)?.options.message).toBe(`${UNSAVED_NOTE}\n${linkFor(42, 7)}`);
+  });
+
+  it('a link kept in full is not marked', async () => {
+    const run = await generate({ form: form(42, 7) });
+    await run.settled();
+    expect(run.outcomes()[0]).not.toHaveProperty('unsaved');
   });
 
   it('a clipboard the browser refuses still gives the link, marked not copied, and records it', async () => {

@@ -57,13 +57,14 @@ async function generateChecked(input: LinkInput, surface: Surface, names?: Names
     ...(names?.affiliate ? { affiliateName: names.affiliate } : {}),
     ...(directLink ? { directLink: true as const } : {}),
   };
-  await Promise.all([
+  // The link is made and copied: what cannot be kept afterwards (storage full) is said beside it,
+  // never turned into a failure, which a person would answer by making the link again.
+  const kept = await Promise.allSettled([
     lastLinkItem.set(success),
     rememberAffiliate(input.affiliateId),
-    // The link is made and copied: a history that cannot be written must not turn that into a failure.
-    recordLink(result.url, input, surface, success.at, names, directLink).catch(() => undefined),
+    recordLink(result.url, input, surface, success.at, names, directLink),
   ]);
-  return success;
+  return kept.every((write) => write.status === 'fulfilled') ? success : { ...success, unsaved: true };
 }
 
 async function rememberAffiliate(affiliateId: number): Promise<void> {

@@ -2,7 +2,7 @@
 // What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
 // first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
-import { DIRECT_LINK_NOTE } from '../shared/direct-link-note';
+import { DIRECT_LINK_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
 import type { LinkSuccess } from '../shared/outcome';
 
 interface LinkResultProps {
@@ -48,6 +48,7 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
         </span>
       </div>
       {link.directLink ? <p class="result-warning">{DIRECT_LINK_NOTE}</p> : null}
+      {link.unsaved ? <p class="result-warning">{UNSAVED_NOTE}</p> : null}
       {qrOpen && qr ? <qr.QrCode url={link.url} /> : null}
     </section>
   );

@@ -18,6 +18,8 @@ export const LinkSuccessSchema = z.object({
   affiliateName: z.optional(nameSchema(4 * MAX_NAME)),
   /** A redirect link was asked for, and Everflow's answer is not on one of the network's tracking domains. */
   directLink: z.optional(z.literal(true)),
+  /** The link was made and copied, but storage refused to keep it (history, last link, recent affiliates). */
+  unsaved: z.optional(z.literal(true)),
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 

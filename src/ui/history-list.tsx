@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
-import { DIRECT_LINK_NOTE } from '../shared/direct-link-note';
+import { DIRECT_LINK_NOTE } from '../shared/link-notes';
 import { downloadCsv } from '../shared/csv';
 import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from '../shared/history-table';
 import { historyItem } from '../shared/link-history';
