@@ -3,6 +3,7 @@
 // ('hold'), so a test decides what is in flight when something else happens. A held request whose
 // signal aborts rejects with an AbortError, like the real fetch. Tests only.
 import { vi } from 'vitest';
+import { installFakeChrome, saveKey, type FakeChrome } from './fake-chrome';
 
 export const LINK_PATH = '/v1/networks/tracking/offers/clicks';
 
@@ -96,4 +97,23 @@ export function stubEverflow(): EverflowStub {
 
   vi.stubGlobal('fetch', vi.fn(fetch));
   return stub;
+}
+
+/**
+ * A fresh background for each test: fake timers (at `now`, if given), modules loaded anew, a fake
+ * chrome with a saved key, and a stubbed Everflow. Call in beforeEach; `stopFakeBackground` in afterEach.
+ */
+export function startFakeBackground(now?: number): { fake: FakeChrome; everflow: EverflowStub } {
+  vi.useFakeTimers();
+  if (now !== undefined) vi.setSystemTime(now);
+  vi.resetModules();
+  const fake = installFakeChrome();
+  saveKey(fake);
+  return { fake, everflow: stubEverflow() };
+}
+
+export function stopFakeBackground(): void {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 }

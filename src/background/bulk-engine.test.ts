@@ -4,8 +4,8 @@
 // raw ({ v, data } per item; one plain result per row key), so these tests do not depend on how
 // the storage layer reads or writes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { affiliateOf, linkFor, stubEverflow, usualReply, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { affiliateOf, linkFor, usualReply, type EverflowStub, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
 import { rowKey, type BulkJob, type BulkResult } from '../shared/bulk-job';
 import { bulkJobItem } from '../shared/bulk-job';
 import { EMPTY_FORM } from '../shared/link-form';
@@ -34,19 +34,8 @@ function sentCount(): Map<number, number> {
 }
 const sentAffiliates = () => everflow.linkCalls().map(affiliateOf);
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.resetModules();
-  fake = installFakeChrome();
-  saveKey(fake);
-  everflow = stubEverflow();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+beforeEach(() => ({ fake, everflow } = startFakeBackground()));
+afterEach(stopFakeBackground);
 
 describe('bulk engine', () => {
   it('start: asks Everflow once per row (a pair given twice once), keeps every link, finishes and says so', async () => {

@@ -3,8 +3,8 @@
 // reached the clipboard, the reply, and what the history, the recent affiliates and the last link
 // hold afterwards (read raw from storage: { v, data } per item).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { affiliateOf, linkFor, stubEverflow, type EverflowStub, type Reply } from '../../e2e/unit-fixtures/everflow-stub';
+import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { affiliateOf, linkFor, type EverflowStub, type Reply, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
 import { EMPTY_FORM } from '../shared/link-form';
 import { type HistoryEntry } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
@@ -26,19 +26,8 @@ const history = () => fake.local.peek<HistoryEntry[]>(historyItem.key) ?? [];
 const recent = () => fake.local.peek<number[]>(recentAffiliatesItem.key) ?? [];
 const lastLink = () => fake.local.peek(lastLinkItem.key);
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(AT);
-  vi.resetModules();
-  fake = installFakeChrome();
-  saveKey(fake);
-  everflow = stubEverflow();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+beforeEach(() => ({ fake, everflow } = startFakeBackground(AT)));
+afterEach(stopFakeBackground);
 
 /** Starts generations in the current worker; `outcomes()` fills in as they answer. */
 async function generate(...requests: { form: unknown; surface?: 'popup' | 'menu' | 'keyboard'; names?: { offer?: string; affiliate?: string } }[]) {

@@ -3,8 +3,8 @@
 // asked. The cache is filled by real look-ups, never seeded, so these tests do not depend on how
 // its entries are keyed or stored.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { stubEverflow, usualReply, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { advanceUntil, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { usualReply, type EverflowStub, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
 import type { LookupReply, LookupRequest } from './lookup-service';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
@@ -14,19 +14,8 @@ const T0 = Date.UTC(2026, 2, 14, 9, 0, 0);
 let fake: FakeChrome;
 let everflow: EverflowStub;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(T0);
-  vi.resetModules();
-  fake = installFakeChrome();
-  saveKey(fake);
-  everflow = stubEverflow();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+beforeEach(() => ({ fake, everflow } = startFakeBackground(T0)));
+afterEach(stopFakeBackground);
 
 /** Starts a look-up in the current worker; `reply()` is its answer once it has one. */
 async function start(request: LookupRequest) {
