@@ -11,6 +11,7 @@ import { bulkJobItem } from '../shared/bulk-job';
 import type { LinkForm } from '../shared/link-form';
 import { failure, type Failure, type FailureKind } from '../everflow/failures';
 import { connect } from './everflow-access';
+import { hasRoomFor } from './platform';
 
 export const BULK_ALARM = 'bulk-resume';
 export const BULK_PAGE = 'src/bulk/bulk.html';
@@ -199,7 +200,7 @@ async function runJob(): Promise<void> {
   async function lane(): Promise<void> {
     while (run.going && queue.length > 0) {
       // No request for a row whose result could not be kept.
-      if (!(await roomForResults())) return stopForStorage();
+      if (!(await hasRoomFor(STORAGE_MARGIN_BYTES))) return stopForStorage();
       const index = queue.shift();
       // Another lane took the last row meanwhile, or the run stopped.
       if (index === undefined || !run.going) return;
@@ -234,11 +235,6 @@ async function pauseWith(jobId: string, reason: string, notify = false): Promise
   await updateJob(async (job) => [job?.id === jobId && job.state === 'running' ? { ...job, state: 'paused', stoppedAt: Date.now(), note } : job, undefined]);
 }
 
-/** Whether storage.local has room for the results of the rows that may be in flight, and a margin. */
-async function roomForResults(): Promise<boolean> {
-  const used = await chrome.storage.local.getBytesInUse(null);
-  return used + STORAGE_MARGIN_BYTES <= chrome.storage.local.QUOTA_BYTES;
-}
 
 async function showNotification(title: string, message: string): Promise<void> {
   await chrome.notifications

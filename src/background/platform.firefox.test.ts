@@ -1,6 +1,6 @@
 // The Firefox platform module: the background page writes the clipboard itself.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeSessionStorage, copyToClipboard } from './platform.firefox';
+import { closeSessionStorage, copyToClipboard, hasRoomFor } from './platform.firefox';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -20,5 +20,10 @@ describe('Firefox platform', () => {
   it('has no session storage access level to set, and calls nothing', () => {
     vi.stubGlobal('chrome', {});
     expect(() => closeSessionStorage()).not.toThrow();
+  });
+
+  it('has room in storage.local whatever is stored, since Firefox sets it no quota (a bulk job is not paused for nothing)', async () => {
+    vi.stubGlobal('chrome', { storage: { local: {} } });
+    await expect(hasRoomFor(10_000_000)).resolves.toBe(true);
   });
 });

@@ -14,3 +14,9 @@ export const copyToClipboard: typeof Platform.copyToClipboard = async (text) => 
 
 /** Firefox already keeps storage.session from content scripts, and has no setAccessLevel to call. */
 export const closeSessionStorage: typeof Platform.closeSessionStorage = () => undefined;
+
+/**
+ * Firefox sets no quota on storage.local (it has no QUOTA_BYTES): there is room until the disk is
+ * full, and a write that fails even so still pauses a bulk job (bulk-engine.ts).
+ */
+export const hasRoomFor: typeof Platform.hasRoomFor = async () => true;

@@ -42,3 +42,9 @@ export async function copyToClipboard(text: string): Promise<boolean> {
 export function closeSessionStorage(): void {
   void chrome.storage.session.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS });
 }
+
+/** Whether storage.local can take `bytes` more: Chrome allows an extension 10 MB without unlimitedStorage. */
+export async function hasRoomFor(bytes: number): Promise<boolean> {
+  const used = await chrome.storage.local.getBytesInUse(null);
+  return used + bytes <= chrome.storage.local.QUOTA_BYTES;
+}

@@ -7,27 +7,33 @@ import { send } from '../shared/connector';
 import { historyItem } from '../shared/link-history';
 import { lookupCacheItem } from '../shared/stored-items';
 
+/** Sizes are undefined where the browser does not say (Firefox sets no quota and may not count bytes). */
 interface Usage {
-  total: number;
-  quota: number;
-  history: { bytes: number; links: number };
-  bulk: { bytes: number; rows: number; live: boolean };
-  cache: number;
+  total: number | undefined;
+  quota: number | undefined;
+  history: { bytes: number | undefined; links: number };
+  bulk: { bytes: number | undefined; rows: number; live: boolean };
+  cache: number | undefined;
 }
+
+const bytesOf = (keys: string | string[] | null) =>
+  Promise.resolve()
+    .then(() => chrome.storage.local.getBytesInUse(keys))
+    .catch(() => undefined);
 
 async function measure(): Promise<Usage> {
   const local = chrome.storage.local;
   const [total, history, job, historyBytes, cache] = await Promise.all([
-    local.getBytesInUse(null),
+    bytesOf(null),
     historyItem.value(),
     bulkJobItem.value(),
-    local.getBytesInUse(historyItem.key),
-    local.getBytesInUse(lookupCacheItem.key),
+    bytesOf(historyItem.key),
+    bytesOf(lookupCacheItem.key),
   ]);
-  const bulkBytes = job ? await local.getBytesInUse([bulkJobItem.key, ...rowKeys(job.rows.length)]) : 0;
+  const bulkBytes = job ? await bytesOf([bulkJobItem.key, ...rowKeys(job.rows.length)]) : 0;
   return {
     total,
-    quota: local.QUOTA_BYTES,
+    quota: typeof local.QUOTA_BYTES === 'number' ? local.QUOTA_BYTES : undefined,
     history: { bytes: historyBytes, links: history.length },
     bulk: { bytes: bulkBytes, rows: job?.rows.length ?? 0, live: job?.state === 'running' || job?.state === 'paused' },
     cache,
@@ -35,6 +41,8 @@ async function measure(): Promise<Usage> {
 }
 
 const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`);
+/** ", 12 kB", or nothing where the size is not known. */
+const sizeAfter = (bytes: number | undefined) => (bytes === undefined ? '' : `, ${size(bytes)}`);
 
 export function StorageSection() {
   const [usage, setUsage] = useState<Usage | null>(null);
@@ -62,12 +70,16 @@ export function StorageSection() {
       <h2 id="storage-heading">Storage</h2>
       {usage ? (
         <>
-          <p id="storage-used">
-            The extension uses {size(usage.total)} of the {size(usage.quota)} the browser allows it.
-          </p>
+          {usage.total !== undefined ? (
+            <p id="storage-used">
+              The extension uses {size(usage.total)}
+              {usage.quota !== undefined ? ` of the ${size(usage.quota)} the browser allows it` : ''}.
+            </p>
+          ) : null}
           <ul class="storage">
             <li>
-              Link history: {usage.history.links} link{usage.history.links === 1 ? '' : 's'}, {size(usage.history.bytes)}{' '}
+              Link history: {usage.history.links} link{usage.history.links === 1 ? '' : 's'}
+              {sizeAfter(usage.history.bytes)}{' '}
               {confirming ? (
                 <span role="group" aria-label="Confirm clearing the history">
                   This cannot be undone.{' '}
@@ -85,7 +97,8 @@ export function StorageSection() {
               )}
             </li>
             <li>
-              Last bulk job: {usage.bulk.rows} row{usage.bulk.rows === 1 ? '' : 's'}, {size(usage.bulk.bytes)}{' '}
+              Last bulk job: {usage.bulk.rows} row{usage.bulk.rows === 1 ? '' : 's'}
+              {sizeAfter(usage.bulk.bytes)}{' '}
               <button
                 type="button"
                 disabled={usage.bulk.rows === 0 || usage.bulk.live}
@@ -102,7 +115,7 @@ export function StorageSection() {
               ) : null}
             </li>
             <li>
-              Cached offer and affiliate names: {size(usage.cache)}{' '}
+              Cached offer and affiliate names{usage.cache === undefined ? '' : `: ${size(usage.cache)}`}{' '}
               <button type="button" disabled={usage.cache === 0} onClick={() => void free('cache')}>
                 Clear cached names
               </button>
