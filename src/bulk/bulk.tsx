@@ -22,7 +22,7 @@ export const JOB_UNREADABLE = 'The last bulk job could not be read, so it is not
 export const DRAFT_RESET_NOTICE = 'Your saved bulk form could not be read, so it starts empty.';
 
 function saveDraft(draft: BulkDraft) {
-  bulkDraftItem.set(draft).catch(() => {
+  bulkDraftItem.replace(draft).catch(() => {
     // Storage full or unavailable: the form still works, only the draft is not kept.
   });
 }

@@ -21,7 +21,7 @@ export function HistoryPanel({ onBack, onPatch }: HistoryPanelProps) {
 
   function useAgain(entry: HistoryEntry) {
     const form = formFromInput(entry.input);
-    draftItem.set(form).catch(() => undefined);
+    draftItem.replace(form).catch(() => undefined);
     onPatch({ form, errors: {}, failed: null, sources: {}, moreOpen: hasMoreOptions(form) });
     onBack();
     focusSoon('field-offerId');

@@ -14,7 +14,7 @@ import type { Startup } from './startup-data';
 export const DRAFT_RESET_NOTICE = 'Your saved form could not be read, so it starts empty.';
 
 function saveDraft(form: LinkForm) {
-  draftItem.set(form).catch(() => {
+  draftItem.replace(form).catch(() => {
     // Storage full or unavailable: the form still works, only the draft is not kept.
   });
 }

@@ -19,7 +19,7 @@ export const TOKEN_HINT = `Subs may use ${SUB_TOKENS.join(', ')}: filled in when
 function applyValues(setState: SetPopupState, values: PresetValues, announcement?: string) {
   setState((current) => {
     const form = applyPreset(current.form, values);
-    draftItem.set(form).catch(() => undefined);
+    draftItem.replace(form).catch(() => undefined);
     return {
       ...current,
       form,

@@ -47,6 +47,12 @@ export interface StorageItem<T> extends ItemDefinition<T> {
    */
   update(change: (current: T, status: ReadStatus) => T | Promise<T>): Promise<T>;
   set(value: T): Promise<void>;
+  /**
+   * Writes a whole new value at once, without waiting for the lock. Only for an item that is only ever
+   * replaced whole, never updated (the drafts): there is no read-modify-write to keep in order, and a
+   * popup that closes right after a keystroke must not lose it while a lock is being granted.
+   */
+  replace(value: T): Promise<void>;
   remove(): Promise<void>;
   /** Calls `listener` with the decoded value whenever the item changes; returns the unsubscribe. */
   watch(listener: (value: T) => void): () => void;
@@ -88,6 +94,9 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
     async set(value) {
       // A whole new value: nothing to read first, only to wait for a write under way.
       await navigator.locks.request(lock, () => area().set({ [definition.key]: item.encode(value) }));
+    },
+    async replace(value) {
+      await area().set({ [definition.key]: item.encode(value) });
     },
     remove() {
       return navigator.locks.request(lock, () => area().remove(definition.key));

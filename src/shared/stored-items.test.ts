@@ -33,10 +33,15 @@ describe('stored items', () => {
   });
 
   it.each(items)('%s is written only where its writer runs', (name, item) => {
-    const writes = new RegExp(`\\b${name}\\.(set|update|load|remove)\\(`);
+    const writes = new RegExp(`\\b${name}\\.(set|replace|update|load|remove)\\(`);
     const writers = sourceFiles(SRC).filter((file) => writes.test(readFileSync(join(SRC, file), 'utf8')));
     expect(writers.length).toBeGreaterThan(0);
     if (item.writer === 'background') expect(writers.filter((file) => !inBackground(file))).toStrictEqual([]);
     else expect(writers.filter(inBackground)).toStrictEqual([]);
+  });
+
+  it('the drafts, written at once without the lock, are only ever replaced whole, never updated', () => {
+    const updates = sourceFiles(SRC).filter((file) => /\b(draftItem|bulkDraftItem)\.update\(/.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(updates).toStrictEqual([]);
   });
 });

@@ -19,7 +19,7 @@ export const HISTORY_UNREADABLE = 'The saved link history could not be read, so 
 
 /** Puts the entry's inputs in the popup's form and opens the popup (or says how to). */
 async function useAgainFromPage(entry: HistoryEntry): Promise<string> {
-  await draftItem.set(formFromInput(entry.input));
+  await draftItem.replace(formFromInput(entry.input));
   try {
     await chrome.action.openPopup();
     return 'The link builder is open with these inputs.';
