@@ -108,6 +108,12 @@ describe('tracking links', () => {
     const list = bodyOf(await call(sim, 'GET', `${US}/networks/campaigns?page=1&page_size=50`));
     expect(list.campaigns).toContainEqual(expect.objectContaining({ network_campaign_id: 5, campaign_name: 'Summer smart link', campaign_status: 'active' }));
   });
+  it('refuses a smart link it does not know, or one that is paused, with its reason', async () => {
+    const unknown = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, { network_campaign_id: 404, network_affiliate_id: 7 });
+    expect([unknown.status, bodyOf(unknown)]).toStrictEqual([400, { error: 'Smart link 404 does not exist.' }]);
+    const paused = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, { network_campaign_id: 8, network_affiliate_id: 7 });
+    expect([paused.status, bodyOf(paused)]).toStrictEqual([400, { error: 'Smart link 8 is paused.' }]);
+  });
 });
 
 describe('look-ups', () => {

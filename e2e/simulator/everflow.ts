@@ -400,6 +400,7 @@ export class EverflowSimulator {
     const affiliateId = record.network_affiliate_id as number;
     const campaign = n.campaigns.find((c) => c.network_campaign_id === campaignId);
     if (!campaign) return error(400, `Smart link ${campaignId} does not exist.`);
+    if (campaign.campaign_status !== 'active') return error(400, `Smart link ${campaignId} is ${campaign.campaign_status}.`);
     const parts = this.linkParts(record, affiliateId);
     if ('problem' in parts) return error(400, parts.problem!);
     if (parts.affiliate.account_status !== 'active') return error(400, `Affiliate ${affiliateId} is not active.`);

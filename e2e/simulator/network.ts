@@ -197,6 +197,7 @@ export function seedNetwork(): Network {
     campaigns: [
       { network_campaign_id: 5, campaign_name: 'Summer smart link', campaign_status: 'active', network_tracking_domain_id: 1, network_offer_ids: [42, 43] },
       { network_campaign_id: 6, campaign_name: 'Members smart link', campaign_status: 'active', network_tracking_domain_id: 1, network_offer_ids: [42, 77] },
+      { network_campaign_id: 8, campaign_name: 'Winter smart link', campaign_status: 'paused', network_tracking_domain_id: 1, network_offer_ids: [42] },
     ],
     keys: [
       { key: US_KEY, region: 'us', realm: 'network' },

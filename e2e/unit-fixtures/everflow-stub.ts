@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import { installFakeChrome, saveKey, type FakeChrome } from './fake-chrome';
 
 export const LINK_PATH = '/v1/networks/tracking/offers/clicks';
+export const SMART_LINK_PATH = '/v1/networks/tracking/campaigns/clicks';
 
 /** How a request is answered: an HTTP answer, a network failure, or held until `answer` is called. */
 export type Reply = { status?: number; json?: unknown; headers?: Record<string, string> } | 'network-error' | 'hold';
@@ -26,9 +27,15 @@ export interface EverflowCall {
 /** The link the fake Everflow makes for an offer and affiliate. */
 export const linkFor = (offerId: unknown, affiliateId: unknown) => `https://trk.example.com/${String(offerId)}/${String(affiliateId)}/`;
 
-/** Everflow's usual answer: a link for a click request, one matching option for a look-up. */
+/** The link the fake Everflow makes for a smart link and affiliate. */
+export const smartLinkFor = (campaignId: unknown, affiliateId: unknown) => `https://trk.example.com/smart/${String(campaignId)}/${String(affiliateId)}/`;
+
+/** Everflow's usual answer: a link for a click request (a smart link open to every affiliate), one matching option for a look-up. */
 export function usualReply(call: EverflowCall): Exclude<Reply, 'hold'> {
   if (call.path === LINK_PATH) return { json: { url: linkFor(call.body?.network_offer_id, call.body?.network_affiliate_id) } };
+  if (call.path === SMART_LINK_PATH) {
+    return { json: { url: smartLinkFor(call.body?.network_campaign_id, call.body?.network_affiliate_id), can_affiliate_run_all_offers: true } };
+  }
   const terms = call.body?.search_terms as { value?: string }[] | undefined;
   const query = terms?.[0]?.value ?? '';
   if (call.path.startsWith('/v1/networks/offerstable')) return { json: { offers: [{ network_offer_id: 11, name: `Offer ${query}` }] } };
@@ -40,7 +47,7 @@ export interface EverflowStub {
   calls: EverflowCall[];
   /** Decides each new request's reply; default `usualReply`. */
   reply: (call: EverflowCall) => Reply;
-  /** Requests to the tracking-link endpoint. */
+  /** Requests to the tracking-link endpoints (offers and smart links). */
   linkCalls(): EverflowCall[];
   /** Requests still waiting for their answer. */
   waiting(): EverflowCall[];
@@ -56,7 +63,7 @@ export function stubEverflow(): EverflowStub {
   const stub: EverflowStub = {
     calls: [],
     reply: usualReply,
-    linkCalls: () => stub.calls.filter((call) => call.path === LINK_PATH),
+    linkCalls: () => stub.calls.filter((call) => call.path === LINK_PATH || call.path === SMART_LINK_PATH),
     waiting: () => stub.calls.filter((call) => call.state === 'waiting'),
     answerWaiting: (reply) => {
       for (const call of stub.waiting()) call.answer(reply ?? usualReply(call));

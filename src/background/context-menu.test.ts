@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MENU, buildMenu, offerForClick, pageItemTitle, type MenuState } from './context-menu';
+import { MENU, buildMenu, targetForClick, pageItemTitle, type MenuState } from './context-menu';
 
 // storage-item imports webextension-polyfill, which throws outside a browser. The pure functions never use it.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -16,6 +16,7 @@ describe('MENU', () => {
     expect(MENU).toStrictEqual({
       page: 'copy-for-page',
       link: 'copy-for-link',
+      smartLink: 'copy-for-smart-link',
       selection: 'copy-for-selection',
       otherAffiliate: 'copy-for-other-affiliate',
       builder: 'open-builder',
@@ -26,14 +27,14 @@ describe('MENU', () => {
 describe('pageItemTitle', () => {
   it.each<[string, MenuState, string]>([
     ['no offer, no affiliate', { recentAffiliates: [], dashboardDomains: [] }, 'Build a tracking link for this page’s offer…'],
-    ['an offer, no affiliate', { recentAffiliates: [], dashboardDomains: [], pageOfferId: 42 }, 'Build a tracking link for offer 42…'],
+    ['an offer, no affiliate', { recentAffiliates: [], dashboardDomains: [], pageTarget: { type: 'offer', id: 42 } }, 'Build a tracking link for offer 42…'],
     ['no offer, an affiliate', { recentAffiliates: [7], dashboardDomains: [] }, 'Copy tracking link for this page’s offer (affiliate 7)'],
     [
       'an offer and several affiliates (the first is the last used)',
-      { recentAffiliates: [7, 12, 3], dashboardDomains: [], pageOfferId: 42 },
+      { recentAffiliates: [7, 12, 3], dashboardDomains: [], pageTarget: { type: 'offer', id: 42 } },
       'Copy tracking link for offer 42 (affiliate 7)',
     ],
-    ['an explicitly unknown offer', { recentAffiliates: [913], dashboardDomains: [], pageOfferId: undefined }, 'Copy tracking link for this page’s offer (affiliate 913)'],
+    ['an explicitly unknown offer', { recentAffiliates: [913], dashboardDomains: [], pageTarget: undefined }, 'Copy tracking link for this page’s offer (affiliate 913)'],
   ])('%s', (_, state, expected) => {
     expect(pageItemTitle(state)).toBe(expected);
   });
@@ -51,6 +52,13 @@ describe('buildMenu', () => {
         documentUrlPatterns: patterns,
         targetUrlPatterns: ['https://*.everflowclient.io/*offer*'],
       },
+      {
+        id: 'copy-for-smart-link',
+        title: 'Build a link for the linked smart link…',
+        contexts: ['link'],
+        documentUrlPatterns: patterns,
+        targetUrlPatterns: ['https://*.everflowclient.io/*smart*', 'https://*.everflowclient.io/*campaign*'],
+      },
       { id: 'copy-for-selection', title: 'Build a tracking link for offer “%s”…', contexts: ['selection'], documentUrlPatterns: patterns },
       { id: 'open-builder', title: 'Open link builder…', contexts: ALL, documentUrlPatterns: patterns },
     ]);
@@ -58,7 +66,7 @@ describe('buildMenu', () => {
 
   it('with recent affiliates: copy items name the last one, and a submenu offers each', () => {
     const patterns = [EVERFLOW, 'https://links.acme.com/*'];
-    expect(buildMenu({ recentAffiliates: [7, 12], dashboardDomains: ['links.acme.com'], pageOfferId: 42 })).toStrictEqual([
+    expect(buildMenu({ recentAffiliates: [7, 12], dashboardDomains: ['links.acme.com'], pageTarget: { type: 'offer', id: 42 } })).toStrictEqual([
       { id: 'copy-for-page', title: 'Copy tracking link for offer 42 (affiliate 7)', contexts: ['page'], documentUrlPatterns: patterns },
       {
         id: 'copy-for-link',
@@ -66,6 +74,18 @@ describe('buildMenu', () => {
         contexts: ['link'],
         documentUrlPatterns: patterns,
         targetUrlPatterns: ['https://*.everflowclient.io/*offer*', 'https://links.acme.com/*offer*'],
+      },
+      {
+        id: 'copy-for-smart-link',
+        title: 'Copy the linked smart link (affiliate 7)',
+        contexts: ['link'],
+        documentUrlPatterns: patterns,
+        targetUrlPatterns: [
+          'https://*.everflowclient.io/*smart*',
+          'https://*.everflowclient.io/*campaign*',
+          'https://links.acme.com/*smart*',
+          'https://links.acme.com/*campaign*',
+        ],
       },
       { id: 'copy-for-selection', title: 'Copy tracking link for offer “%s” (affiliate 7)', contexts: ['selection'], documentUrlPatterns: patterns },
       { id: 'copy-for-other-affiliate', title: 'Copy tracking link for affiliate', contexts: ALL, documentUrlPatterns: patterns },
@@ -76,15 +96,15 @@ describe('buildMenu', () => {
   });
 
   it('has no affiliate submenu and no child items without recent affiliates', () => {
-    const items = buildMenu({ recentAffiliates: [], dashboardDomains: ['links.acme.com'], pageOfferId: 42 });
-    expect(items.map((item) => item.id)).toStrictEqual(['copy-for-page', 'copy-for-link', 'copy-for-selection', 'open-builder']);
+    const items = buildMenu({ recentAffiliates: [], dashboardDomains: ['links.acme.com'], pageTarget: { type: 'offer', id: 42 } });
+    expect(items.map((item) => item.id)).toStrictEqual(['copy-for-page', 'copy-for-link', 'copy-for-smart-link', 'copy-for-selection', 'open-builder']);
     expect(items.filter((item) => item.parentId !== undefined)).toStrictEqual([]);
   });
 
   it('lists every white-label domain on every item, in order', () => {
     const domains = ['links.acme.com', 'portal.example.org'];
     const items = buildMenu({ recentAffiliates: [5], dashboardDomains: domains });
-    expect(items).toHaveLength(6);
+    expect(items).toHaveLength(7);
     for (const item of items) {
       expect(item.documentUrlPatterns).toStrictEqual([EVERFLOW, 'https://links.acme.com/*', 'https://portal.example.org/*']);
     }
@@ -105,13 +125,13 @@ describe('buildMenu', () => {
     ]);
     // The parent comes before its children, as chrome.contextMenus.create needs.
     const parentIndex = items.findIndex((item) => item.id === MENU.otherAffiliate);
-    expect(parentIndex).toBe(3);
+    expect(parentIndex).toBe(4);
     expect(items.findIndex((item) => item.parentId !== undefined)).toBe(parentIndex + 1);
   });
 
-  it('only targets links on the link item', () => {
+  it('only targets links on the link items', () => {
     const items = buildMenu({ recentAffiliates: [7], dashboardDomains: [] });
-    expect(items.filter((item) => item.targetUrlPatterns !== undefined).map((item) => item.id)).toStrictEqual([MENU.link]);
+    expect(items.filter((item) => item.targetUrlPatterns !== undefined).map((item) => item.id)).toStrictEqual([MENU.link, MENU.smartLink]);
   });
 
   it('gives every item a unique id', () => {
@@ -120,18 +140,19 @@ describe('buildMenu', () => {
   });
 
   it('does not change its input', () => {
-    const state: MenuState = { recentAffiliates: [7], dashboardDomains: ['links.acme.com'], pageOfferId: 42 };
+    const state: MenuState = { recentAffiliates: [7], dashboardDomains: ['links.acme.com'], pageTarget: { type: 'offer', id: 42 } };
     const copy = structuredClone(state);
     buildMenu(state);
     expect(state).toStrictEqual(copy);
   });
 });
 
-describe('offerForClick', () => {
+describe('targetForClick', () => {
   const domains = ['links.acme.com'];
   const page = 'https://acme.everflowclient.io/offers/1';
 
   it.each<[string, Partial<chrome.contextMenus.OnClickData>, number | undefined]>([
+    ['a smart link page is not an offer', { pageUrl: 'https://acme.everflowclient.io/smartlinks/5' }, undefined],
     ['the page offer', { pageUrl: page }, 1],
     ['a hash-route page', { pageUrl: 'https://acme.everflowclient.io/#/offers/5' }, 5],
     ['a white-label page', { pageUrl: 'https://links.acme.com/offers/6' }, 6],
@@ -149,11 +170,32 @@ describe('offerForClick', () => {
     ['a selection too large', { pageUrl: page, selectionText: '2147483648' }, undefined],
     ['an empty selection', { pageUrl: page, selectionText: '' }, undefined],
   ])('%s', (_, fields, expected) => {
-    expect(offerForClick(click(fields), domains)).toBe(expected);
+    const target = targetForClick(click(fields), domains);
+    expect(target?.type === 'offer' ? target.id : undefined).toBe(expected);
+  });
+
+  it.each<[string, Partial<chrome.contextMenus.OnClickData>, number]>([
+    ['a smart link page', { pageUrl: 'https://acme.everflowclient.io/smartlinks/5' }, 5],
+    ['a campaigns page on a white-label domain', { pageUrl: 'https://links.acme.com/campaigns/6/reporting' }, 6],
+    ['a link to a smart link over an offer page', { pageUrl: page, linkUrl: 'https://acme.everflowclient.io/smart-links/7' }, 7],
+  ])('smart links: %s', (_, fields, expected) => {
+    expect(targetForClick(click(fields), domains)).toStrictEqual({ type: 'smart', id: expected });
   });
 
   it('ignores a white-label link when the domain was not added', () => {
-    expect(offerForClick(click({ linkUrl: 'https://links.acme.com/offers/8' }), [])).toBeUndefined();
+    expect(targetForClick(click({ linkUrl: 'https://links.acme.com/offers/8' }), [])).toBeUndefined();
+  });
+});
+
+describe('smart links in the menu', () => {
+  it('names the smart link in front, with its name when known', () => {
+    const smart = { type: 'smart', id: 5 } as const;
+    expect(pageItemTitle({ recentAffiliates: [], dashboardDomains: [], pageTarget: smart })).toBe('Build a smart link for smart link 5…');
+    expect(pageItemTitle({ recentAffiliates: [7], dashboardDomains: [], pageTarget: { type: 'smart', id: 6 } })).toBe('Copy smart link for smart link 6 (affiliate 7)');
+    const names = { offers: new Map(), campaigns: new Map([[5, 'Summer smart link']]), affiliates: new Map([[7, 'Jolly Media']]) };
+    expect(pageItemTitle({ recentAffiliates: [7], dashboardDomains: [], pageTarget: smart, names })).toBe(
+      'Copy smart link for Summer smart link (smart link 5) for Jolly Media (affiliate 7)',
+    );
   });
 });
 
@@ -161,8 +203,8 @@ describe('names in the menu', () => {
   const named: MenuState = {
     recentAffiliates: [7, 8],
     dashboardDomains: [],
-    pageOfferId: 42,
-    names: { offers: new Map([[42, 'Acme Shoes – US – CPA']]), affiliates: new Map([[7, 'Jolly Media']]) },
+    pageTarget: { type: 'offer', id: 42 },
+    names: { offers: new Map([[42, 'Acme Shoes – US – CPA']]), campaigns: new Map([[5, 'Summer smart link']]), affiliates: new Map([[7, 'Jolly Media']]) },
   };
 
   it('says names where the history knows them, and IDs where it does not', () => {

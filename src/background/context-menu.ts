@@ -1,6 +1,7 @@
-// The right-click menu on dashboard pages. `buildMenu` is pure (unit-tested); the rest registers
+// The right-click menu on dashboard pages: offers and smart links. `buildMenu` is pure (unit-tested); the rest registers
 // it, keeps the page item's title in step with the tab in front, and handles clicks.
-import { dashboardMatchPatterns, readDashboardUrl, toId } from '../shared/dashboard-url';
+import type { LinkTarget } from '../everflow/link-fields';
+import { dashboardMatchPatterns, pageTarget, readDashboardUrl, toId } from '../shared/dashboard-url';
 import { namesFromHistory, type KnownNames } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
 import { recentAffiliatesItem, settingsItem } from '../shared/stored-items';
@@ -10,6 +11,7 @@ import { NO_OFFER_HERE, openBuilder, quickCopy } from './quick-copy';
 export const MENU = {
   page: 'copy-for-page',
   link: 'copy-for-link',
+  smartLink: 'copy-for-smart-link',
   selection: 'copy-for-selection',
   otherAffiliate: 'copy-for-other-affiliate',
   builder: 'open-builder',
@@ -22,15 +24,16 @@ const ALL: [Context, ...Context[]] = ['page', 'link', 'selection'] as [Context, 
 export interface MenuState {
   recentAffiliates: readonly number[];
   dashboardDomains: readonly string[];
-  /** The offer named by the dashboard tab in front, when known. */
-  pageOfferId?: number | undefined;
+  /** The offer or smart link named by the dashboard tab in front, when known. */
+  pageTarget?: LinkTarget | undefined;
   /** Names from the history, so items can say "Acme Shoes" rather than only "offer 1842". */
   names?: KnownNames | undefined;
 }
 
-const offerLabel = (id: number, state: MenuState) => {
-  const name = state.names?.offers.get(id);
-  return name ? `${name} (offer ${id})` : `offer ${id}`;
+const targetLabel = ({ type, id }: LinkTarget, state: MenuState) => {
+  const kind = type === 'smart' ? 'smart link' : 'offer';
+  const name = (type === 'smart' ? state.names?.campaigns : state.names?.offers)?.get(id);
+  return name ? `${name} (${kind} ${id})` : `${kind} ${id}`;
 };
 const affiliateLabel = (id: number, state: MenuState) => {
   const name = state.names?.affiliates.get(id);
@@ -44,11 +47,11 @@ const forAffiliate = (id: number, state: MenuState) => {
 };
 
 export function pageItemTitle(state: MenuState): string {
-  const offer = state.pageOfferId === undefined ? 'this page’s offer' : offerLabel(state.pageOfferId, state);
+  const target = state.pageTarget;
+  const what = target === undefined ? 'this page’s offer' : targetLabel(target, state);
+  const link = target?.type === 'smart' ? 'smart link' : 'tracking link';
   const affiliate = state.recentAffiliates[0];
-  return affiliate === undefined
-    ? `Build a tracking link for ${offer}…`
-    : `Copy tracking link for ${offer}${forAffiliate(affiliate, state)}`;
+  return affiliate === undefined ? `Build a ${link} for ${what}…` : `Copy ${link} for ${what}${forAffiliate(affiliate, state)}`;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -69,6 +72,14 @@ export function buildMenu(state: MenuState): chrome.contextMenus.CreatePropertie
       // Offer links inside the dashboard; anything else is not an offer.
       targetUrlPatterns: documentUrlPatterns.map((pattern) => pattern.replace(/\/\*$/, '/*offer*')),
     },
+    {
+      id: MENU.smartLink,
+      title: last === undefined ? 'Build a link for the linked smart link…' : `Copy the linked smart link${suffix}`,
+      contexts: ['link'],
+      documentUrlPatterns,
+      // Smart-link pages, however the dashboard spells them (smartlinks, smart-links, campaigns).
+      targetUrlPatterns: documentUrlPatterns.flatMap((pattern) => ['/*smart*', '/*campaign*'].map((path) => pattern.replace(/\/\*$/, path))),
+    },
     { id: MENU.selection, title: `${verb} for offer “%s”${suffix}`, contexts: ['selection'], documentUrlPatterns },
   ];
   if (state.recentAffiliates.length > 0) {
@@ -81,11 +92,13 @@ export function buildMenu(state: MenuState): chrome.contextMenus.CreatePropertie
   return items;
 }
 
-/** Which offer a click is about: the selection, else the link, else the page. */
-export function offerForClick(info: chrome.contextMenus.OnClickData, dashboardDomains: readonly string[]): number | undefined {
-  if (info.selectionText !== undefined) return toId(info.selectionText);
-  if (info.linkUrl !== undefined) return readDashboardUrl(info.linkUrl, dashboardDomains)?.offerId;
-  return readDashboardUrl(info.pageUrl, dashboardDomains)?.offerId;
+/** Which offer or smart link a click is about: the selection (an offer ID), else the link, else the page. */
+export function targetForClick(info: chrome.contextMenus.OnClickData, dashboardDomains: readonly string[]): LinkTarget | undefined {
+  if (info.selectionText !== undefined) {
+    const id = toId(info.selectionText);
+    return id === undefined ? undefined : { type: 'offer', id };
+  }
+  return pageTarget(readDashboardUrl(info.linkUrl ?? info.pageUrl, dashboardDomains));
 }
 
 async function menuState(): Promise<MenuState> {
@@ -95,8 +108,8 @@ async function menuState(): Promise<MenuState> {
     chrome.tabs.query({ active: true, lastFocusedWindow: true }),
     historyItem.value(),
   ]);
-  const pageOfferId = readDashboardUrl(tabs[0]?.url, settings.dashboardDomains)?.offerId;
-  return { recentAffiliates, dashboardDomains: settings.dashboardDomains, pageOfferId, names: namesFromHistory(history) };
+  const target = pageTarget(readDashboardUrl(tabs[0]?.url, settings.dashboardDomains));
+  return { recentAffiliates, dashboardDomains: settings.dashboardDomains, pageTarget: target, names: namesFromHistory(history) };
 }
 
 let rebuilding: Promise<void> = Promise.resolve();
@@ -122,7 +135,7 @@ export function registerMenu(): Promise<void> {
   return next;
 }
 
-/** Keeps "Copy tracking link for offer N" naming the offer of the tab in front. */
+/** Keeps "Copy tracking link for offer N" naming the offer (or smart link) of the tab in front. */
 export async function refreshPageItem(): Promise<void> {
   const state = await menuState();
   try {
@@ -134,14 +147,14 @@ export async function refreshPageItem(): Promise<void> {
 
 export async function onMenuClick(info: chrome.contextMenus.OnClickData): Promise<void> {
   const { dashboardDomains } = await settingsItem.value();
-  const offerId = offerForClick(info, dashboardDomains);
+  const target = targetForClick(info, dashboardDomains);
   const menuId = String(info.menuItemId);
-  if (menuId === MENU.builder) return openBuilder(offerId);
-  if (info.selectionText !== undefined && offerId === undefined) {
+  if (menuId === MENU.builder) return openBuilder(target);
+  if (info.selectionText !== undefined && target === undefined) {
     const shown = info.selectionText.trim().slice(0, 40);
     return announce(failureNotice(`“${shown}” is not an offer ID; select a whole number such as 1842.`));
   }
-  if (offerId === undefined) return announce(failureNotice(NO_OFFER_HERE));
+  if (target === undefined) return announce(failureNotice(NO_OFFER_HERE));
   const chosen = menuId.startsWith(AFFILIATE_PREFIX) ? toId(menuId.slice(AFFILIATE_PREFIX.length)) : undefined;
-  return quickCopy('menu', offerId, chosen);
+  return quickCopy('menu', target, chosen);
 }

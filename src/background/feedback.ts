@@ -1,21 +1,25 @@
 // Tells the person what a menu or keyboard action did, since no popup is open to show it:
 // a notification with the link or the plain-language failure, and a badge on the toolbar icon.
-import { DIRECT_LINK_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
-import type { LinkOutcome } from '../shared/outcome';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
+import { linkSubject, type LinkOutcome } from '../shared/outcome';
 
 const NOTIFICATION_ID = 'link-result';
 
 export async function announce(outcome: LinkOutcome): Promise<void> {
   const success = outcome.ok;
-  const named = success ? [outcome.offerName, outcome.affiliateName].filter(Boolean).join(' · ') : '';
+  const subject = success ? linkSubject(outcome) : undefined;
+  const what = subject ? `${subject.kind.toLowerCase()} ${subject.id}` : '';
+  const named = success ? [subject?.name, outcome.affiliateName].filter(Boolean).join(' · ') : '';
   const title = success
     ? outcome.copied
-      ? `Link copied: offer ${outcome.offerId}, affiliate ${outcome.affiliateId}${named ? ` (${named})` : ''}`
-      : `Link ready for offer ${outcome.offerId}, but not copied`
+      ? `Link copied: ${what}, affiliate ${outcome.affiliateId}${named ? ` (${named})` : ''}`
+      : `Link ready for ${what}, but not copied`
     : 'No tracking link was copied';
   const link = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : '';
   // What the person must know about the link is said first, so a cut-off notification still says it.
-  const notes = success ? [outcome.directLink ? DIRECT_LINK_NOTE : '', outcome.unsaved ? UNSAVED_NOTE : ''].filter(Boolean) : [];
+  const notes = success
+    ? [outcome.someOffersClosed ? SOME_OFFERS_CLOSED_NOTE : '', outcome.directLink ? DIRECT_LINK_NOTE : '', outcome.unsaved ? UNSAVED_NOTE : ''].filter(Boolean)
+    : [];
   const message = success ? [...notes, link].join('\n') : outcome.message;
   await Promise.all([
     chrome.action.setBadgeBackgroundColor({ color: success ? '#146c2e' : '#b3261e' }),

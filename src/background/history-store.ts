@@ -1,15 +1,18 @@
 // Writes to the link history: record, delete, clear, each one serialised update of the stored list,
 // so two links made at once are both kept and a delete never brings back an entry just dropped.
 import type { LinkInput } from '../shared/link-form';
-import { appendEntry, historyItem, removeEntry, type Surface } from '../shared/link-history';
-import type { Names } from '../shared/names';
+import { appendEntry, historyItem, removeEntry, type HistoryEntry, type Surface } from '../shared/link-history';
+import type { LinkSuccess } from '../shared/outcome';
 
 const done = async (written: Promise<unknown>) => void (await written);
 
-export function recordLink(url: string, input: LinkInput, surface: Surface, at: number, names?: Names, directLink = false): Promise<void> {
-  const named = { ...(names?.offer ? { offerName: names.offer } : {}), ...(names?.affiliate ? { affiliateName: names.affiliate } : {}) };
-  const direct = directLink ? { directLink: true as const } : {};
-  return done(historyItem.update((history) => appendEntry(history, { id: crypto.randomUUID(), url, input, surface, at, ...named, ...direct })));
+/** The link made, with what it was made from; names and notes come from the link as the person was told. */
+export function recordLink(url: string, input: LinkInput, surface: Surface, made: Pick<LinkSuccess, 'at' | 'offerName' | 'campaignName' | 'affiliateName' | 'directLink' | 'someOffersClosed'>): Promise<void> {
+  const entry: HistoryEntry = { id: crypto.randomUUID(), url, input, surface, at: made.at };
+  for (const key of ['offerName', 'campaignName', 'affiliateName', 'directLink', 'someOffersClosed'] as const) {
+    if (made[key] !== undefined) Object.assign(entry, { [key]: made[key] });
+  }
+  return done(historyItem.update((history) => appendEntry(history, entry)));
 }
 
 export function deleteEntry(entryId: string): Promise<void> {

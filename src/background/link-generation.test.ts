@@ -4,11 +4,12 @@
 // hold afterwards (read raw from storage: { v, data } per item).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { affiliateOf, linkFor, type EverflowStub, type Reply, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
+import { affiliateOf, linkFor, smartLinkFor, type EverflowStub, type Reply, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
 import { EMPTY_FORM } from '../shared/link-form';
 import { type HistoryEntry } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
 import { UNSAVED_NOTE } from '../shared/link-notes';
+import type { Names } from '../shared/names';
 import type { LinkOutcome } from '../shared/outcome';
 import { lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
 
@@ -30,7 +31,7 @@ beforeEach(() => ({ fake, everflow } = startFakeBackground(AT)));
 afterEach(stopFakeBackground);
 
 /** Starts generations in the current worker; `outcomes()` fills in as they answer. */
-async function generate(...requests: { form: unknown; surface?: 'popup' | 'menu' | 'keyboard'; names?: { offer?: string; affiliate?: string } }[]) {
+async function generate(...requests: { form: unknown; surface?: 'popup' | 'menu' | 'keyboard'; names?: Names }[]) {
   const { generateLink } = await import('./link-generation');
   const outcomes: (LinkOutcome | undefined)[] = requests.map(() => undefined);
   requests.forEach((request, index) => {
@@ -48,7 +49,7 @@ describe('link generation', () => {
     const run = await generate({ form: form(42, 7), names: { offer: 'Spring Sale', affiliate: 'Jolly Media' } });
     await run.settled();
     const url = linkFor(42, 7);
-    const success = { ok: true, url, offerId: 42, affiliateId: 7, copied: true, at: AT, offerName: 'Spring Sale', affiliateName: 'Jolly Media' };
+    const success = { ok: true, url, linkType: 'offer', offerId: 42, affiliateId: 7, copied: true, at: AT, offerName: 'Spring Sale', affiliateName: 'Jolly Media' };
 
     expect(run.outcomes()).toStrictEqual([success]);
     expect(everflow.linkCalls().map((call) => call.body)).toStrictEqual([{ network_offer_id: 42, network_affiliate_id: 7, sub1: 'spring' }]);
@@ -56,6 +57,29 @@ describe('link generation', () => {
     expect(lastLink()).toStrictEqual(success);
     expect(recent()).toStrictEqual([7, 3, 5]);
     expect(history()).toMatchObject([{ url, surface: 'popup', at: AT, input: { offerId: 42, affiliateId: 7, sub1: 'spring' }, offerName: 'Spring Sale', affiliateName: 'Jolly Media' }]);
+  });
+
+  it('makes a smart link: sends only what a smart link takes, and says when some of its offers are closed to the affiliate', async () => {
+    everflow.reply = (call) => ({ json: { url: smartLinkFor(call.body?.network_campaign_id, 7), can_affiliate_run_all_offers: false } });
+    // Typed earlier for an offer link: kept in the form, never sent with the smart link.
+    const smart = { ...form(42, 7), offerUrlId: '4', creativeId: '9', linkType: 'smart', campaignId: '5' };
+    const run = await generate({ form: smart, names: { offer: 'Spring Sale', campaign: 'Summer smart link', affiliate: 'Jolly Media' } });
+    await run.settled();
+    const url = smartLinkFor(5, 7);
+    const success = { ok: true, url, linkType: 'smart', campaignId: 5, affiliateId: 7, copied: true, at: AT, campaignName: 'Summer smart link', affiliateName: 'Jolly Media', someOffersClosed: true };
+
+    expect(run.outcomes()).toStrictEqual([success]);
+    expect(everflow.linkCalls().map((call) => [call.path, call.body])).toStrictEqual([
+      ['/v1/networks/tracking/campaigns/clicks', { network_campaign_id: 5, network_affiliate_id: 7, sub1: 'spring' }],
+    ]);
+    expect(fake.clipboard).toStrictEqual([url]);
+    expect(lastLink()).toStrictEqual(success);
+    expect(recent()).toStrictEqual([7]);
+    expect(history()).toMatchObject([
+      { url, input: { linkType: 'smart', campaignId: 5, affiliateId: 7, sub1: 'spring' }, campaignName: 'Summer smart link', someOffersClosed: true },
+    ]);
+    expect(history()[0]).not.toHaveProperty('offerName');
+    expect(history()[0]!.input).not.toHaveProperty('offerId');
   });
 
   it('a double submit of the same form joins the first request: one link made, one copy, one history entry', async () => {

@@ -49,20 +49,23 @@ async function generateChecked(input: LinkInput, surface: Surface, names?: Names
   const success: LinkSuccess = {
     ok: true,
     url: result.url,
-    offerId: input.offerId,
+    linkType: input.linkType,
+    ...(input.linkType === 'smart' ? { campaignId: input.campaignId } : { offerId: input.offerId }),
     affiliateId: input.affiliateId,
     copied,
     at: Date.now(),
-    ...(names?.offer ? { offerName: names.offer } : {}),
+    ...(names?.offer && input.linkType === 'offer' ? { offerName: names.offer } : {}),
+    ...(names?.campaign && input.linkType === 'smart' ? { campaignName: names.campaign } : {}),
     ...(names?.affiliate ? { affiliateName: names.affiliate } : {}),
     ...(directLink ? { directLink: true as const } : {}),
+    ...(result.someOffersClosed ? { someOffersClosed: true as const } : {}),
   };
   // The link is made and copied: what cannot be kept afterwards (storage full) is said beside it,
   // never turned into a failure, which a person would answer by making the link again.
   const kept = await Promise.allSettled([
     lastLinkItem.set(success),
     rememberAffiliate(input.affiliateId),
-    recordLink(result.url, input, surface, success.at, names, directLink),
+    recordLink(result.url, input, surface, success),
   ]);
   return kept.every((write) => write.status === 'fulfilled') ? success : { ...success, unsaved: true };
 }

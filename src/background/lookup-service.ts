@@ -1,7 +1,7 @@
 // Runs the pickers' look-ups for the UI: one cache (memory, then storage.local, with an age limit),
 // one request at a time per input field (a newer keystroke cancels the older), and identical
 // look-ups in flight joined into one request.
-import { lookup, type LookupKind, type LookupOption, type LookupResult } from '../everflow/lookups';
+import { LISTED_KINDS, filterOptions, lookup, type LookupKind, type LookupOption, type LookupResult } from '../everflow/lookups';
 import { apiBase } from '../everflow/regions';
 import { MESSAGES } from '../everflow/failures';
 import { failure } from '../everflow/failures';
@@ -49,9 +49,19 @@ async function remember(entry: Cached): Promise<void> {
 
 export async function runLookup(request: LookupRequest, now = Date.now()): Promise<LookupReply> {
   const query = request.query.trim().toLowerCase();
-  if ((request.kind === 'offers' || request.kind === 'affiliates') && query.length < MIN_QUERY) {
+  if ((request.kind === 'offers' || request.kind === 'affiliates' || request.kind === 'campaigns') && query.length < MIN_QUERY) {
     return { ok: true, options: [], cached: false };
   }
+  // Smart links have no search: the whole list is fetched (and cached) once, then filtered here.
+  if (LISTED_KINDS.includes(request.kind)) {
+    const listed = await runListing({ ...request, query: '' }, now);
+    return listed.ok ? { ...listed, options: filterOptions(listed.options, query) } : listed;
+  }
+  return runListing(request, now);
+}
+
+async function runListing(request: LookupRequest, now: number): Promise<LookupReply> {
+  const query = request.query.trim().toLowerCase();
   const [apiKey, settings] = await Promise.all([readApiKey(), settingsItem.value()]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   // Region and key's tail in the cache key: another account's names must never show.

@@ -1,5 +1,6 @@
-// One action shared by the right-click menu and the keyboard command: copy the link for an offer
-// with the last (or a chosen) affiliate, or open the builder when there is no affiliate to use.
+// One action shared by the right-click menu and the keyboard command: copy the link for an offer or a
+// smart link with the last (or a chosen) affiliate, or open the builder when there is no affiliate to use.
+import { TARGET_FIELDS, type LinkTarget } from '../everflow/link-fields';
 import { EMPTY_FORM } from '../shared/link-form';
 import type { Surface } from '../shared/link-history';
 import { pendingPrefillItem, recentAffiliatesItem } from '../shared/stored-items';
@@ -10,11 +11,11 @@ import { namesFromHistory } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
 
 export const NO_OFFER_HERE =
-  'This page does not name an offer; open an offer in the Everflow dashboard, or use the link builder.';
+  'This page does not name an offer or a smart link; open one in the Everflow dashboard, or use the link builder.';
 
-export async function openBuilder(offerId?: number): Promise<void> {
+export async function openBuilder(target?: LinkTarget): Promise<void> {
   // The popup reads this once; it wins over the page behind it, which may name another offer.
-  if (offerId !== undefined) await pendingPrefillItem.set({ offerId, at: Date.now() });
+  if (target) await pendingPrefillItem.set({ [TARGET_FIELDS[target.type]]: target.id, at: Date.now() });
   try {
     await chrome.action.openPopup();
   } catch {
@@ -25,25 +26,29 @@ export async function openBuilder(offerId?: number): Promise<void> {
 }
 
 /** `surface` says who asked ('menu' or 'keyboard'), for the history. */
-export async function quickCopy(surface: Surface, offerId: number | undefined, affiliateId?: number): Promise<void> {
-  if (offerId === undefined) {
+export async function quickCopy(surface: Surface, target: LinkTarget | undefined, affiliateId?: number): Promise<void> {
+  if (target === undefined) {
     await announce(failureNotice(NO_OFFER_HERE));
     return;
   }
   const affiliate = affiliateId ?? (await recentAffiliatesItem.value())[0];
   if (affiliate === undefined) {
-    await openBuilder(offerId);
+    await openBuilder(target);
     return;
   }
   // Names seen earlier (in the pickers) go with the link into the history and the notification.
   const known = namesFromHistory(await historyItem.value());
-  const names = { offer: known.offers.get(offerId), affiliate: known.affiliates.get(affiliate) };
+  const names = {
+    offer: target.type === 'offer' ? known.offers.get(target.id) : undefined,
+    campaign: target.type === 'smart' ? known.campaigns.get(target.id) : undefined,
+    affiliate: known.affiliates.get(affiliate),
+  };
   // A wait for Everflow's rate limit counts down on the toolbar badge; the result replaces it.
   const notice = waitNotice(surface);
   const outcome = await generateLink(
-    { ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliate) },
+    { ...EMPTY_FORM, linkType: target.type, [TARGET_FIELDS[target.type]]: String(target.id), affiliateId: String(affiliate) },
     surface,
-    { ...(names.offer ? { offer: names.offer } : {}), ...(names.affiliate ? { affiliate: names.affiliate } : {}) },
+    Object.fromEntries(Object.entries(names).filter(([, name]) => name !== undefined)),
     notice.onWait,
   ).finally(notice.stop);
   await announce(outcome);

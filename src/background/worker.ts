@@ -2,7 +2,7 @@
 // key and talks to Everflow.
 // Listeners are registered synchronously at the top level so events that wake the worker are seen.
 import browser from 'webextension-polyfill';
-import { readDashboardUrl } from '../shared/dashboard-url';
+import { pageTarget, readDashboardUrl } from '../shared/dashboard-url';
 import { POPUP_PORT } from '../shared/popup-port';
 import { pendingPrefillItem, settingsItem } from '../shared/stored-items';
 import { BULK_ALARM, resumeBulk } from './bulk-engine';
@@ -73,7 +73,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
   void (async () => {
     const url = tab?.url ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url;
     const { dashboardDomains } = await settingsItem.value();
-    await quickCopy('keyboard', readDashboardUrl(url, dashboardDomains)?.offerId);
+    await quickCopy('keyboard', pageTarget(readDashboardUrl(url, dashboardDomains)));
   })();
 });
 

@@ -97,7 +97,7 @@ export function checkDraft(draft: BulkDraft, day: Date): DraftCheck {
   if (list.parsed.ids.length === 0 && list.parsed.invalid.length === 0) listErrors.unshift(emptyListMessage(mode));
   if (!shared.ok || listErrors.length > 0) return { ok: false, fieldErrors, listErrors, rowErrors: [] };
 
-  const rows = buildRows(mode, shared.input[words.fixedField], list.parsed.ids, draft.names);
+  const rows = buildRows(mode, (shared.input as unknown as Record<string, number>)[words.fixedField]!, list.parsed.ids, draft.names);
   const bad = rowErrors(draft.form, rows, day);
   if (bad.length > 0) {
     return { ok: false, fieldErrors, listErrors, rowErrors: bad.map(({ index, message }) => `${rowTitle(mode, rows[index]!)}: ${message}`) };

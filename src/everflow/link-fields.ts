@@ -18,7 +18,12 @@ export type FieldKind = 'id' | 'text' | 'flag';
 /** Where a field sits in a form: beside the offer, among the subs, or under "More options". */
 export type FieldGroup = 'main' | 'subs' | 'more';
 /** The kinds of link Everflow makes: an offer link (offers/clicks) or a smart link (campaigns/clicks). */
-export type LinkType = 'offer' | 'smart';
+export const LINK_TYPES = ['offer', 'smart'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+/** How each kind is named on screen ("smart link" is Everflow's name for a campaign). */
+export const LINK_TYPE_NAMES: Record<LinkType, string> = { offer: 'offer', smart: 'smart link' };
+/** …and as a heading or a choice. */
+export const LINK_TYPE_LABELS: Record<LinkType, string> = { offer: 'Offer', smart: 'Smart link' };
 
 interface FieldSpec {
   name: string;
@@ -29,15 +34,17 @@ interface FieldSpec {
   required?: true;
   /** A shorter heading for tables and CSV, where the label is long. */
   column?: string;
-  /** The link types whose request may carry the field. */
+  /** The link types whose request may carry the field; other types neither show nor send it. */
   linkTypes: readonly LinkType[];
 }
 
 const BOTH = ['offer', 'smart'] as const;
 const OFFER = ['offer'] as const;
+const SMART = ['smart'] as const;
 
 export const LINK_FIELDS = [
   { name: 'offerId', label: 'Offer ID', kind: 'id', group: 'main', param: 'network_offer_id', required: true, linkTypes: OFFER },
+  { name: 'campaignId', label: 'Smart link ID', kind: 'id', group: 'main', param: 'network_campaign_id', required: true, linkTypes: SMART },
   { name: 'affiliateId', label: 'Affiliate ID', kind: 'id', group: 'main', param: 'network_affiliate_id', required: true, linkTypes: BOTH },
   { name: 'sourceId', label: 'Source ID', kind: 'text', group: 'main', param: 'source_id', linkTypes: BOTH },
   { name: 'sub1', label: 'Sub 1', kind: 'text', group: 'subs', param: 'sub1', linkTypes: BOTH },
@@ -68,6 +75,15 @@ export type TextField = Extract<LinkField, { kind: 'text' }>['name'];
 export type FlagField = Extract<LinkField, { kind: 'flag' }>['name'];
 export type RequiredField = Extract<LinkField, { required: true }>['name'];
 
+/** The field naming what a link of each type leads to: the offer, or the smart link. */
+export const TARGET_FIELDS = { offer: 'offerId', smart: 'campaignId' } as const satisfies Record<LinkType, RequiredField>;
+export type TargetField = (typeof TARGET_FIELDS)[LinkType];
+
+/** The fields a link of this type uses, in form order. */
+export const fieldsFor = (type: LinkType): readonly LinkField[] =>
+  LINK_FIELDS.filter((field) => (field.linkTypes as readonly LinkType[]).includes(type));
+export const usesField = (type: LinkType, name: FormField): boolean => fieldsFor(type).some((field) => field.name === name);
+
 const namesOf = <K extends FieldKind>(kind: K) =>
   LINK_FIELDS.filter((field) => field.kind === kind).map((field) => field.name) as Extract<LinkField, { kind: K }>['name'][];
 
@@ -81,7 +97,24 @@ export const MORE_OPTIONS: readonly FormField[] = LINK_FIELDS.filter((field) => 
 /** Visible labels, used by the forms and inside validation messages so the two never drift apart. */
 export const FIELD_LABELS = Object.fromEntries(LINK_FIELDS.map((field) => [field.name, field.label])) as Record<FormField, string>;
 
-/** A checked request: IDs as numbers, text trimmed, flags as booleans; optional fields left empty are absent. */
-export type LinkInput = { [F in RequiredField]: number } & { [F in Exclude<IdField, RequiredField>]?: number } & {
-  [F in TextField]?: string;
-} & { [F in FlagField]: boolean };
+/** The fields of one link type, as a union of field specs. */
+type FieldOf<T extends LinkType> = LinkField extends infer F ? (F extends LinkField ? (T extends F['linkTypes'][number] ? F : never) : never) : never;
+type NamesOf<T extends LinkType, Shape> = Extract<FieldOf<T>, Shape>['name'];
+
+/** A checked request for one link type: IDs as numbers, text trimmed, flags as booleans; optional fields left empty are absent. */
+export type LinkInputFor<T extends LinkType> = { linkType: T } & { [F in NamesOf<T, { required: true }>]: number } & {
+  [F in Exclude<NamesOf<T, { kind: 'id' }>, RequiredField>]?: number;
+} & { [F in NamesOf<T, { kind: 'text' }>]?: string } & { [F in NamesOf<T, { kind: 'flag' }>]: boolean };
+export type OfferLinkInput = LinkInputFor<'offer'>;
+export type SmartLinkInput = LinkInputFor<'smart'>;
+export type LinkInput = OfferLinkInput | SmartLinkInput;
+
+/** What a link leads to: an offer or a smart link, by ID. */
+export interface LinkTarget {
+  type: LinkType;
+  id: number;
+}
+export const targetOf = (input: LinkInput): LinkTarget =>
+  input.linkType === 'smart' ? { type: 'smart', id: input.campaignId } : { type: 'offer', id: input.offerId };
+/** "offer 42", "smart link 5": how a target is named in sentences. */
+export const targetName = (target: LinkTarget): string => `${LINK_TYPE_NAMES[target.type]} ${target.id}`;

@@ -1,5 +1,5 @@
-// Read-only look-ups that turn names into IDs for the pickers: offers, affiliates, and an offer's
-// tracking domains, URLs and creatives, and the network's traffic sources. Shapes come from
+// Read-only look-ups that turn names into IDs for the pickers: offers, affiliates, smart links, an
+// offer's tracking domains, URLs and creatives, and the network's traffic sources. Shapes come from
 // Everflow's docs only, so parsing is lenient: unknown fields are ignored, entries without an ID are
 // skipped, and only a missing list is an error.
 import { MESSAGES, failure, type Failure } from './failures';
@@ -15,11 +15,18 @@ export interface LookupOption {
 
 export type LookupResult = { ok: true; options: LookupOption[] } | Failure;
 
-export const LOOKUP_KINDS = ['offers', 'affiliates', 'trackingDomains', 'offerUrls', 'creatives', 'trafficSources'] as const;
+export const LOOKUP_KINDS = ['offers', 'affiliates', 'campaigns', 'trackingDomains', 'offerUrls', 'creatives', 'trafficSources'] as const;
 export type LookupKind = (typeof LOOKUP_KINDS)[number];
 
 /** Enough matches for a dropdown; a person refines the search rather than scrolls. */
 export const MAX_OPTIONS = 20;
+/**
+ * Everflow documents no search for smart links: they are listed once (one page this long, far more
+ * than a network keeps) and filtered here as the person types (`filterOptions`).
+ */
+export const MAX_LISTED = 500;
+/** Kinds searched by listing everything once and filtering, rather than by Everflow's search. */
+export const LISTED_KINDS: readonly LookupKind[] = ['campaigns'];
 const MAX_NAME = 120;
 
 interface ListShape {
@@ -32,6 +39,7 @@ interface ListShape {
 export const SHAPES: Record<LookupKind, ListShape> = {
   offers: { list: 'offers', id: 'network_offer_id', name: 'name', status: 'offer_status' },
   affiliates: { list: 'affiliates', id: 'network_affiliate_id', name: 'name', status: 'account_status' },
+  campaigns: { list: 'campaigns', id: 'network_campaign_id', name: 'campaign_name', status: 'campaign_status' },
   trackingDomains: { list: 'domains', id: 'network_tracking_domain_id', name: 'url', status: 'domain_status' },
   offerUrls: { list: 'urls', id: 'network_offer_url_id', name: 'name', status: 'url_status' },
   creatives: { list: 'creatives', id: 'network_offer_creative_id', name: 'name', status: 'creative_status' },
@@ -42,7 +50,7 @@ const clean = (value: unknown): string =>
   typeof value === 'string' ? cleanText(value).slice(0, MAX_NAME) : '';
 
 /** The options in a 200 answer, or undefined when the list itself is missing. */
-export function parseOptions(body: unknown, shape: ListShape): LookupOption[] | undefined {
+export function parseOptions(body: unknown, shape: ListShape, max = MAX_OPTIONS): LookupOption[] | undefined {
   const list = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[shape.list] : undefined;
   if (!Array.isArray(list)) return undefined;
   const options: LookupOption[] = [];
@@ -53,7 +61,7 @@ export function parseOptions(body: unknown, shape: ListShape): LookupOption[] | 
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > 2147483647) continue;
     const status = shape.status ? clean(record[shape.status]) : '';
     options.push({ id, name: clean(record[shape.name]) || `#${id}`, ...(status ? { status } : {}) });
-    if (options.length >= MAX_OPTIONS) break;
+    if (options.length >= max) break;
   }
   return options;
 }
@@ -68,6 +76,8 @@ export function lookupRequest(kind: LookupKind, query: string, offerId?: number)
       return { method: 'POST', path: `/networks/offerstable${page}`, body: search(query) };
     case 'affiliates':
       return { method: 'POST', path: `/networks/affiliatestable${page}`, body: search(query) };
+    case 'campaigns':
+      return { method: 'GET', path: `/networks/campaigns?page=1&page_size=${MAX_LISTED}` };
     case 'trackingDomains':
       return { method: 'GET', path: '/networks/domains/tracking' };
     case 'offerUrls':
@@ -102,7 +112,8 @@ const ACTIVE = 'active';
 export function usable(kind: LookupKind, entries: Entry[], scope: { offerId?: number | undefined; affiliateId?: number | undefined } = {}): Entry[] {
   switch (kind) {
     case 'offers':
-    case 'affiliates': {
+    case 'affiliates':
+    case 'campaigns': {
       const status = SHAPES[kind].status!;
       const kept = entries.filter((entry) => entry[status] !== 'deleted');
       return [...kept.filter((entry) => entry[status] === ACTIVE), ...kept.filter((entry) => entry[status] !== ACTIVE)];
@@ -154,7 +165,8 @@ export async function lookup(connection: Connection, kind: LookupKind, query: st
   const list = listOf(result.body, SHAPES[kind].list);
   if (!Array.isArray(list)) return failure('bad-response', MESSAGES.badResponse);
   const entries = list.filter((entry): entry is Entry => typeof entry === 'object' && entry !== null);
-  const options = parseOptions({ [SHAPES[kind].list]: usable(kind, entries, { offerId, affiliateId }) }, SHAPES[kind]);
+  const max = LISTED_KINDS.includes(kind) ? MAX_LISTED : MAX_OPTIONS;
+  const options = parseOptions({ [SHAPES[kind].list]: usable(kind, entries, { offerId, affiliateId }) }, SHAPES[kind], max);
   if (!options) return failure('bad-response', MESSAGES.badResponse);
   if (kind === 'trackingDomains' && affiliateId !== undefined) {
     const own = new Set(await affiliateDomainIds(connection, affiliateId));
@@ -162,4 +174,16 @@ export async function lookup(connection: Connection, kind: LookupKind, query: st
     return { ok: true, options: [...marked.filter((o) => own.has(o.id)), ...marked.filter((o) => !own.has(o.id))] };
   }
   return { ok: true, options };
+}
+
+/**
+ * The listed options matching what the person typed, as a search would answer: every word in the
+ * name, or the exact ID; at most MAX_OPTIONS, in list order (active first).
+ */
+export function filterOptions(options: readonly LookupOption[], query: string): LookupOption[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return options.slice(0, MAX_OPTIONS);
+  return options
+    .filter((option) => String(option.id) === query.trim() || words.every((word) => option.name.toLowerCase().includes(word)))
+    .slice(0, MAX_OPTIONS);
 }

@@ -4,14 +4,15 @@ import { MESSAGES } from './failures';
 import { apiBase } from './regions';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
 import {
-  TRACKING_LINK_PATH,
+  TRACKING_LINK_PATHS,
   buildClickBody,
   generateTrackingLink,
   linkFromResponse,
 } from './tracking-link';
 
-const MINIMAL: LinkInput = { offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
+const MINIMAL: LinkInput = { linkType: 'offer', offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
 const FULL: LinkInput = {
+  linkType: 'offer',
   offerId: 1,
   affiliateId: 2,
   trackingDomainId: 3,
@@ -70,7 +71,7 @@ describe('buildClickBody', () => {
   });
 
   it('leaves out empty strings and absent values', () => {
-    const body = buildClickBody({ ...MINIMAL, sub1: '', sub2: 'x', sourceId: '', creativeId: undefined, offerUrlId: 9 });
+    const body = buildClickBody({ ...MINIMAL, linkType: 'offer', sub1: '', sub2: 'x', sourceId: '', creativeId: undefined, offerUrlId: 9 });
     expect(body).toEqual({ network_offer_id: 12, network_affiliate_id: 34, network_offer_url_id: 9, sub2: 'x' });
   });
 
@@ -146,7 +147,7 @@ describe('generateTrackingLink', () => {
     expect(result).toEqual({ ok: true, url: link });
     expect(sent).toHaveLength(1);
     expect(sent[0]?.url).toBe('https://api.eflow.team/v1/networks/tracking/offers/clicks');
-    expect(TRACKING_LINK_PATH).toBe('/networks/tracking/offers/clicks');
+    expect(TRACKING_LINK_PATHS.offer).toBe('/networks/tracking/offers/clicks');
     expect(sent[0]?.method).toBe('POST');
     expect(sent[0]?.headers['X-Eflow-Api-Key']).toBe(API_KEY);
     expect(sent[0]?.headers['Content-Type']).toBe('application/json');
@@ -191,5 +192,29 @@ describe('generateTrackingLink', () => {
     const { fetch } = fakeFetch(401, undefined);
     const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, MINIMAL);
     expect(result).toEqual({ ok: false, kind: 'unauthorized', message: MESSAGES.unauthorized });
+  });
+});
+
+describe('smart links', () => {
+  const SMART: LinkInput = { linkType: 'smart', campaignId: 5, affiliateId: 7, sub1: 'news', encryptParameters: false, redirectLink: false };
+  const link = 'https://www.example-trk.com/SMRT5/2CTPL/?sub1=news';
+
+  it('sends the smart link and affiliate, never an offer, offer URL or creative', () => {
+    // What the person typed for an offer link stays in the form; a smart link's request never carries it.
+    const typedForOffers = { ...SMART, offerId: 42, offerUrlId: 4, creativeId: 9, trackingDomainId: 3 } as LinkInput;
+    expect(buildClickBody(typedForOffers)).toStrictEqual({ network_campaign_id: 5, network_affiliate_id: 7, network_tracking_domain_id: 3, sub1: 'news' });
+  });
+
+  it('POSTs to the campaigns endpoint and says when some offers are closed to the affiliate', async () => {
+    const closed = fakeFetch(200, { url: link, can_affiliate_run_all_offers: false });
+    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: closed.fetch }, SMART)).toStrictEqual({ ok: true, url: link, someOffersClosed: true });
+    expect(closed.sent[0]?.url).toBe('https://api.eflow.team/v1/networks/tracking/campaigns/clicks');
+    expect(JSON.parse(String(closed.sent[0]!.body))).toStrictEqual({ network_campaign_id: 5, network_affiliate_id: 7, sub1: 'news' });
+
+    const open = fakeFetch(200, { url: link, can_affiliate_run_all_offers: true });
+    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: open.fetch }, SMART)).toStrictEqual({ ok: true, url: link });
+    // A missing or odd value is not read as "closed": only Everflow's explicit false is.
+    const odd = fakeFetch(200, { url: link, can_affiliate_run_all_offers: 'no' });
+    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: odd.fetch }, SMART)).toStrictEqual({ ok: true, url: link });
   });
 });

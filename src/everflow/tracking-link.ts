@@ -1,22 +1,29 @@
-// POST /v1/networks/tracking/offers/clicks: build the body, call, and accept only a real http(s) link.
+// POST /v1/networks/tracking/offers/clicks (an offer link) or …/campaigns/clicks (a smart link): build
+// the body, call, and accept only a real http(s) link.
 import { MESSAGES, failure, type Failure } from './failures';
 import { callEverflow, type Connection } from './http';
-import { LINK_FIELDS, type LinkInput } from './link-fields';
+import { fieldsFor, type LinkInput, type LinkType } from './link-fields';
 import { hasHiddenCharacters } from './text';
 
-export const TRACKING_LINK_PATH = '/networks/tracking/offers/clicks';
+export const TRACKING_LINK_PATHS: Record<LinkType, string> = {
+  offer: '/networks/tracking/offers/clicks',
+  smart: '/networks/tracking/campaigns/clicks',
+};
 
 /** Longest link we accept back; far above any real link, low enough to keep junk out. */
 const MAX_URL_LENGTH = 4096;
 
 export type ClickBody = Record<string, number | string | boolean>;
 
-/** The exact JSON Everflow receives: IDs as numbers, and nothing that was left empty or unchecked. */
+/**
+ * The exact JSON Everflow receives: IDs as numbers, only the fields of the input's link type (a smart
+ * link never carries an offer, offer URL or creative), and nothing that was left empty or unchecked.
+ */
 export function buildClickBody(input: LinkInput): ClickBody {
   const body: ClickBody = {};
-  for (const field of LINK_FIELDS) {
-    if (!(field.linkTypes as readonly string[]).includes('offer')) continue;
-    const value = input[field.name];
+  const values = input as Partial<Record<string, number | string | boolean>>;
+  for (const field of fieldsFor(input.linkType)) {
+    const value = values[field.name];
     // A flag is sent only when it is on; Everflow's default is off.
     if (value !== undefined && value !== '' && value !== false) body[field.param] = value;
   }
@@ -46,12 +53,19 @@ export function linkFromResponse(body: unknown): string | undefined {
   }
 }
 
-export async function generateTrackingLink(
-  connection: Connection,
-  input: LinkInput,
-): Promise<{ ok: true; url: string } | Failure> {
-  const result = await callEverflow(connection, 'POST', TRACKING_LINK_PATH, buildClickBody(input));
+export interface TrackingLink {
+  ok: true;
+  url: string;
+  /** A smart link whose answer says `can_affiliate_run_all_offers: false`: some of its offers are closed to the affiliate. */
+  someOffersClosed?: true;
+}
+
+export async function generateTrackingLink(connection: Connection, input: LinkInput): Promise<TrackingLink | Failure> {
+  const result = await callEverflow(connection, 'POST', TRACKING_LINK_PATHS[input.linkType], buildClickBody(input));
   if (!result.ok) return result;
   const url = linkFromResponse(result.body);
-  return url ? { ok: true, url } : failure('bad-response', MESSAGES.badResponse);
+  if (!url) return failure('bad-response', MESSAGES.badResponse);
+  // Only an explicit false counts: an offer link's answer has no such field.
+  const closed = (result.body as Record<string, unknown>).can_affiliate_run_all_offers === false;
+  return { ok: true, url, ...(closed ? { someOffersClosed: true as const } : {}) };
 }

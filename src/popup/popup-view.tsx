@@ -3,13 +3,14 @@
 // HTML (prerender.tsx) so the form is on screen before any script runs, and popup.tsx hydrates it.
 import type { ComponentChildren } from 'preact';
 import type { Failure } from '../everflow/failures';
-import type { FlagField, IdField, TextField } from '../everflow/link-fields';
+import { usesField, type FlagField, type IdField, type LinkType, type TextField } from '../everflow/link-fields';
 import { EMPTY_FORM, type FieldErrors, type LinkForm } from '../shared/link-form';
 import type { LinkSuccess } from '../shared/outcome';
 import { FailureNotice } from '../ui/failure-notice';
-import { InputField, MoreOptionFields, SubFields } from '../ui/form-fields';
+import { InputField, LinkTypeChoice, MoreOptionFields, SubFields } from '../ui/form-fields';
 
-export type PrefillSources = Partial<Record<'offerId' | 'affiliateId', string>>;
+/** The fields a page or the menu can fill in, with where each value came from. */
+export type PrefillSources = Partial<Record<'offerId' | 'campaignId' | 'affiliateId', string>>;
 
 export interface PopupState {
   form: LinkForm;
@@ -44,6 +45,8 @@ export const INITIAL_STATE: PopupState = {
 export interface PopupActions {
   onValue: (name: IdField | TextField, value: string) => void;
   onFlag: (name: FlagField, checked: boolean) => void;
+  /** Offer or smart link: each keeps its own value while the other is shown. */
+  onLinkType: (type: LinkType) => void;
   onSubmit: (event: Event) => void;
   onClear: () => void;
   onCopy: (url: string) => void;
@@ -59,6 +62,7 @@ const noop = () => undefined;
 export const NO_ACTIONS: PopupActions = {
   onValue: noop,
   onFlag: noop,
+  onLinkType: noop,
   onSubmit: noop,
   onClear: noop,
   onCopy: noop,
@@ -80,7 +84,7 @@ interface PopupViewProps {
 
 export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
   const { form, errors, sources } = state;
-  const field = (name: 'offerId' | 'affiliateId' | 'sourceId') => (
+  const field = (name: 'offerId' | 'campaignId' | 'affiliateId' | 'sourceId') => (
     <InputField
       name={name}
       value={form[name]}
@@ -88,6 +92,7 @@ export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
       note={name === 'sourceId' ? undefined : sources[name]}
       onValue={actions.onValue}
       onFocus={name === 'sourceId' ? undefined : actions.onIdFocus}
+      hidden={!usesField(form.linkType, name)}
     />
   );
   const fields = { form, errors, onValue: actions.onValue, onFlag: actions.onFlag, onIdFocus: actions.onIdFocus };
@@ -125,8 +130,10 @@ export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
       ) : null}
       {state.startupFailure ? <FailureNotice failure={state.startupFailure} onOpenOptions={actions.onOpenOptions} /> : null}
       <form method="dialog" onSubmit={actions.onSubmit} noValidate aria-busy={state.busy}>
+        <LinkTypeChoice value={form.linkType} onChoose={actions.onLinkType} />
         <div class="row">
           {field('offerId')}
+          {field('campaignId')}
           {field('affiliateId')}
         </div>
         {pickers}

@@ -4,7 +4,9 @@
 import { hydrate } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
-import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm } from '../shared/link-form';
+import { TARGET_FIELDS } from '../everflow/link-fields';
+import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
+import type { Names } from '../shared/names';
 import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
 import { fieldId, focusField } from '../ui/field-ids';
@@ -51,8 +53,12 @@ function formOnScreen(): LinkForm {
     const input = document.getElementById(fieldId(field)) as HTMLInputElement;
     form[field] = input.type === 'checkbox' ? input.checked : input.value;
   }
-  return form as LinkForm;
+  const linkType = (document.querySelector<HTMLInputElement>('input[name="linkType"]:checked')?.value ?? 'offer') as LinkType;
+  return { ...form, linkType } as LinkForm;
 }
+
+/** Which name a picked or typed field's name is kept under. */
+const NAME_OF: Partial<Record<FormField, keyof Names>> = { offerId: 'offer', campaignId: 'campaign', affiliateId: 'affiliate' };
 
 function App({ startup }: { startup: Startup }) {
   // Hydration keeps the DOM as it is, so the first state must describe it exactly.
@@ -66,7 +72,7 @@ function App({ startup }: { startup: Startup }) {
   const [resultPanel, setResultPanel] = useState<typeof import('./result-panel') | null>(null);
   const loadResultPanel = () => void import('./result-panel').then(setResultPanel);
   /** Names chosen in the pickers, recorded with the link; typing in a field forgets its name. */
-  const names = useRef<{ offer?: string; affiliate?: string }>({});
+  const names = useRef<Names>({});
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   const recentAffiliate = useRef(startup.recentAffiliate);
 
@@ -109,8 +115,8 @@ function App({ startup }: { startup: Startup }) {
   }, []);
 
   function update(next: LinkForm, field: FormField) {
-    if (field === 'offerId') delete names.current.offer;
-    if (field === 'affiliateId') delete names.current.affiliate;
+    const named = NAME_OF[field];
+    if (named) delete names.current[named];
     saveDraft(next);
     setState((current) => {
       const sources = { ...current.sources };
@@ -135,6 +141,12 @@ function App({ startup }: { startup: Startup }) {
   const actions: PopupActions = {
     onValue: (name, value) => update({ ...state.form, [name]: value }, name),
     onFlag: (name, checked) => update({ ...state.form, [name]: checked }, name),
+    onLinkType(linkType) {
+      const form = { ...state.form, linkType };
+      saveDraft(form);
+      // Messages about the other kind's fields no longer apply; what was typed in them is kept.
+      setState((current) => ({ ...current, form, errors: {}, failed: current.failed?.kind === 'invalid-input' ? null : current.failed }));
+    },
     onToggleMore: (open) => patch({ moreOpen: open }),
     onOpenOptions: openOptions,
     onIdFocus() {
@@ -190,19 +202,20 @@ function App({ startup }: { startup: Startup }) {
 
     onClear() {
       const recent = recentAffiliate.current;
-      const next = { ...EMPTY_FORM, affiliateId: recent === undefined ? '' : String(recent) };
+      // The kind of link stays: someone making smart links clears to make another.
+      const next = { ...EMPTY_FORM, linkType: state.form.linkType, affiliateId: recent === undefined ? '' : String(recent) };
       saveDraft(next);
       patch({ form: next, errors: {}, failed: null, sources: {} });
       applyDefault();
-      focusField('offerId');
+      focusField(TARGET_FIELDS[next.linkType]);
     },
   };
 
   // "Use again" there patches the form (and saves the draft) itself.
   if (history) return <history.HistoryPanel onBack={() => setHistory(null)} onPatch={patch} />;
   if (presets) return <presets.PresetsPanel form={state.form} onBack={() => setPresets(null)} onApply={setState} />;
-  function choosePicked(field: 'offerId' | 'affiliateId', id: number, name: string) {
-    names.current[field === 'offerId' ? 'offer' : 'affiliate'] = name;
+  function choosePicked(field: 'offerId' | 'campaignId' | 'affiliateId', id: number, name: string) {
+    names.current[NAME_OF[field]!] = name;
     setState((current) => {
       const form = { ...current.form, [field]: String(id) };
       saveDraft(form);

@@ -2,8 +2,8 @@
 // What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
 // first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
-import { DIRECT_LINK_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
-import type { LinkSuccess } from '../shared/outcome';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
+import { linkSubject, type LinkSuccess } from '../shared/outcome';
 
 interface LinkResultProps {
   link: LinkSuccess;
@@ -20,6 +20,7 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
     setQrOpen(!qrOpen);
     if (!qr) import('./qr-code').then(setQr, () => setQrOpen(false));
   };
+  const subject = linkSubject(link);
   return (
     <section class="result">
       <label for="result-url" class="result-heading">
@@ -44,9 +45,10 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
           Show QR code
         </button>
         <span class="result-meta">
-          Offer {link.offerId} {link.offerName} · Affiliate {link.affiliateId} {link.affiliateName}
+          {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}
         </span>
       </div>
+      {link.someOffersClosed ? <p class="result-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
       {link.directLink ? <p class="result-warning">{DIRECT_LINK_NOTE}</p> : null}
       {link.unsaved ? <p class="result-warning">{UNSAVED_NOTE}</p> : null}
       {qrOpen && qr ? <qr.QrCode url={link.url} /> : null}

@@ -2,6 +2,7 @@
 // named by the right-click menu or the dashboard tab in front. Pure, from the raw stored values,
 // each decoded by its item's own definition (shared/stored-items.ts).
 import { readDashboardUrl } from '../shared/dashboard-url';
+import { TARGET_FIELDS } from '../everflow/link-fields';
 import { hasMoreOptions, type FormField, type LinkForm } from '../shared/link-form';
 import { PENDING_MAX_AGE_MS, draftItem, pendingPrefillItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import type { PrefillSources } from './popup-view';
@@ -31,41 +32,48 @@ export interface StartupState {
   /** "More options" holds a restored value, so it starts open. */
   moreOpen: boolean;
   /** Where the cursor goes when the person has not typed yet. */
-  focus: 'offerId' | 'affiliateId';
+  focus: 'offerId' | 'campaignId' | 'affiliateId';
 }
 
 /** What startup.ts hands the app once the form is on screen. */
 export interface Startup extends StartupState {
-  /** Fields typed into before the app took over: what the form shows is theirs. */
-  typed: ReadonlySet<FormField>;
+  /** Fields typed into (or the link type chosen) before the app took over: what the form shows is theirs. */
+  typed: ReadonlySet<FormField | 'linkType'>;
   /** Whether the form was submitted before the app was there to handle it. */
   readonly submitted: boolean;
 }
 
-/** The offer of a readable, fresh right-click request. */
-export function pendingOffer(raw: unknown, now: number): number | undefined {
+/** The offer or smart link of a readable, fresh right-click request. */
+export function pendingTarget(raw: unknown, now: number): { offerId?: number; campaignId?: number } | undefined {
   const pending = pendingPrefillItem.decode(raw).value;
-  return pending && now - pending.at < PENDING_MAX_AGE_MS ? pending.offerId : undefined;
+  if (!pending || now - pending.at >= PENDING_MAX_AGE_MS) return undefined;
+  if (pending.campaignId !== undefined) return { campaignId: pending.campaignId };
+  return pending.offerId === undefined ? undefined : { offerId: pending.offerId };
 }
 
 interface Prefill {
   offerId?: string;
+  campaignId?: string;
   affiliateId?: string;
   /** Shown beside each prefilled field so the person knows where the value came from. */
   note: string;
 }
 
-/** An offer chosen in the right-click menu, else the offer or affiliate the dashboard tab names. */
+const PREFILLED = ['offerId', 'campaignId', 'affiliateId'] as const;
+
+/** What the page or menu named, as the form's text. */
+function asPrefill(ids: Partial<Record<(typeof PREFILLED)[number], number>>, note: string): Prefill | null {
+  const prefill: Prefill = { note };
+  for (const field of PREFILLED) if (ids[field] !== undefined) prefill[field] = String(ids[field]);
+  return PREFILLED.some((field) => prefill[field] !== undefined) ? prefill : null;
+}
+
+/** An offer or smart link chosen in the right-click menu, else what the dashboard tab names. */
 export function prefillFrom(raw: RawStartup): Prefill | null {
-  const offer = pendingOffer(raw.pending, raw.now);
-  if (offer !== undefined) return { offerId: String(offer), note: 'from the right-click menu' };
+  const pending = pendingTarget(raw.pending, raw.now);
+  if (pending) return asPrefill(pending, 'from the right-click menu');
   const ids = readDashboardUrl(raw.url, settingsItem.decode(raw.local[settingsItem.key]).value.dashboardDomains);
-  if (!ids || (ids.offerId === undefined && ids.affiliateId === undefined)) return null;
-  return {
-    ...(ids.offerId === undefined ? {} : { offerId: String(ids.offerId) }),
-    ...(ids.affiliateId === undefined ? {} : { affiliateId: String(ids.affiliateId) }),
-    note: 'from this page',
-  };
+  return ids ? asPrefill(ids, 'from this page') : null;
 }
 
 /** What the form starts with; fields in `typed` were typed into before this ran and keep their text. */
@@ -77,13 +85,19 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
   // What the page (or the menu) names wins over the draft for that field; the rest stays.
   const prefill = prefillFrom(raw);
   const sources: PrefillSources = {};
-  for (const field of ['offerId', 'affiliateId'] as const) {
+  for (const field of PREFILLED) {
     const value = prefill?.[field];
     if (prefill && value !== undefined && !typed.has(field)) {
       form[field] = value;
       sources[field] = prefill.note;
     }
   }
+  // A page about an offer or a smart link shows that kind of link, unless the person chose already.
+  if (!typed.has('linkType')) {
+    if (sources.campaignId) form.linkType = 'smart';
+    else if (sources.offerId) form.linkType = 'offer';
+  }
+  const target = TARGET_FIELDS[form.linkType];
   return {
     form,
     draft,
@@ -91,6 +105,6 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
     recentAffiliate,
     save: prefill !== null || draft === 'reset',
     moreOpen: hasMoreOptions(form),
-    focus: form.offerId.trim() === '' || form.affiliateId.trim() !== '' ? 'offerId' : 'affiliateId',
+    focus: form[target].trim() === '' || form.affiliateId.trim() !== '' ? target : 'affiliateId',
   };
 }

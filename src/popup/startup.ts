@@ -5,7 +5,8 @@
 // meanwhile is kept for the app.
 import '../shared/theme.css';
 import './popup.css';
-import { FORM_FIELDS, type FormField } from '../shared/link-form';
+import { FORM_FIELDS, usesField, type LinkType } from '../everflow/link-fields';
+import type { FormField } from '../shared/link-form';
 import { pendingPrefillItem } from '../shared/stored-items';
 import { fieldId } from '../ui/field-ids';
 import { LOCAL_ITEMS, startupState, type Startup } from './startup-data';
@@ -14,16 +15,26 @@ const input = (field: FormField) => document.getElementById(fieldId(field)) as H
 /** An unreadable storage area or tab counts as empty: the form still opens. */
 const nothing = (): Record<string, unknown> => ({});
 
-/** Fields that no longer show what the prerendered page had: the person typed there already. */
-const typedSoFar = () =>
-  FORM_FIELDS.filter((field) => {
+const linkTypes = () => [...document.querySelectorAll<HTMLInputElement>('input[name="linkType"]')];
+
+/** Fields that no longer show what the prerendered page had: the person typed (or chose) there already. */
+const typedSoFar = (): (FormField | 'linkType')[] => [
+  ...FORM_FIELDS.filter((field) => {
     const element = input(field);
     return element.type === 'checkbox' ? element.checked !== element.defaultChecked : element.value !== element.defaultValue;
-  });
+  }),
+  ...(linkTypes().some((radio) => radio.checked !== radio.defaultChecked) ? ['linkType' as const] : []),
+];
+
+/** Shows the fields of one link type (as popup-view.tsx renders them), before the app hydrates. */
+function showLinkType(type: LinkType) {
+  for (const radio of linkTypes()) radio.checked = radio.value === type;
+  for (const field of FORM_FIELDS) input(field).closest('.field')?.toggleAttribute('hidden', !usesField(type, field));
+}
 
 async function startPopup(): Promise<Startup> {
-  const typed = new Set<FormField>(typedSoFar());
-  addEventListener('input', (event) => typed.add((event.target as HTMLInputElement).name as FormField), true);
+  const typed = new Set<FormField | 'linkType'>(typedSoFar());
+  addEventListener('input', (event) => typed.add((event.target as HTMLInputElement).name as FormField | 'linkType'), true);
   // The form is on screen before the app can handle it (its method="dialog" makes a native submit do
   // nothing): one made while the stored values load is the app's to replay.
   let submitted = false;
@@ -43,11 +54,14 @@ async function startPopup(): Promise<Startup> {
   ]);
   // A right-click request is for this opening only: the background clears it once the app connects.
   const state = startupState({ local, pending: session[pendingPrefillItem.key], url: tab?.url, now: Date.now() }, typed);
-  for (const [field, value] of Object.entries(state.form) as [FormField, string | boolean][]) {
+  const { linkType, ...fields } = state.form;
+  for (const [field, value] of Object.entries(fields) as [FormField, string | boolean][]) {
     if (typed.has(field)) continue;
     if (typeof value === 'boolean') input(field).checked = value;
     else input(field).value = value;
   }
+  // A kind chosen before this ran stays chosen; its fields still need showing.
+  showLinkType(typed.has('linkType') ? ((linkTypes().find((radio) => radio.checked)?.value as LinkType | undefined) ?? linkType) : linkType);
   if (state.moreOpen) document.querySelector('details')!.open = true;
   performance.mark('popup-ready');
   if (typed.size === 0) input(state.focus).focus();

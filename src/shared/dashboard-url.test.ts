@@ -6,6 +6,7 @@ import {
   dashboardMatchPatterns,
   isDashboardHost,
   normaliseDomain,
+  pageTarget,
   readDashboardUrl,
   toId,
   type PageIds,
@@ -411,5 +412,43 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('readDashboardUrl: smart-link pages', () => {
+  const cases: [url: string, expected: PageIds][] = [
+    // However a dashboard version spells the page.
+    [`${HOST}/smartlinks/12`, { campaignId: 12 }],
+    [`${HOST}/smart-links/12/general`, { campaignId: 12 }],
+    [`${HOST}/smartlink/12/`, { campaignId: 12 }],
+    [`${HOST}/campaigns/12`, { campaignId: 12 }],
+    [`${HOST}/Campaigns/12/reporting?x=1`, { campaignId: 12 }],
+    [`${HOST}/smartlinks?network_campaign_id=12`, { campaignId: 12 }],
+    [`${HOST}/#/smart-links/12`, { campaignId: 12 }],
+    [`https://links.acme.com/smartlinks/12`, { campaignId: 12 }],
+    // A page names one offer or one smart link: the last mention wins, the affiliate stays.
+    [`${HOST}/smartlinks/12/offers/42`, { offerId: 42 }],
+    [`${HOST}/offers/42/smartlinks/12`, { campaignId: 12 }],
+    [`${HOST}/partners/7/smartlinks/12`, { campaignId: 12, affiliateId: 7 }],
+    [`${HOST}/offers/42#/smartlinks/12`, { campaignId: 12 }],
+    [`${HOST}/smartlinks/12#/offers/42`, { offerId: 42 }],
+    // A query naming both is about the offer; a path beats any query.
+    [`${HOST}/reports?network_campaign_id=12&network_offer_id=42`, { offerId: 42 }],
+    [`${HOST}/smartlinks/12?network_offer_id=42`, { campaignId: 12 }],
+  ];
+
+  it.each(cases)('%s → %o', (url, expected) => {
+    expect(readDashboardUrl(url, EXTRA)).toStrictEqual(expected);
+  });
+
+  it.each([`${HOST}/smartlinks/0`, `${HOST}/smartlinks/abc`, `${HOST}/campaigns/${MAX_ID + 1}`, 'https://example.com/smartlinks/12'])('%s names no smart link', (url) => {
+    expect(readDashboardUrl(url, EXTRA)?.campaignId).toBeUndefined();
+  });
+
+  it('pageTarget says which kind the page is about', () => {
+    expect(pageTarget(readDashboardUrl(`${HOST}/smartlinks/12`))).toStrictEqual({ type: 'smart', id: 12 });
+    expect(pageTarget(readDashboardUrl(`${HOST}/offers/42`))).toStrictEqual({ type: 'offer', id: 42 });
+    expect(pageTarget(readDashboardUrl(`${HOST}/partners/7`))).toBeUndefined();
+    expect(pageTarget(null)).toBeUndefined();
   });
 });

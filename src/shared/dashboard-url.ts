@@ -1,9 +1,12 @@
-// Reads which offer and affiliate an Everflow dashboard page is about, from its address alone.
+// Reads which offer or smart link, and which affiliate, an Everflow dashboard page is about, from its
+// address alone.
 // Only dashboard hosts count: *.everflowclient.io and the white-label domains the user added.
-import { MAX_ID } from './link-form';
+import { MAX_ID, type LinkTarget } from '../everflow/link-fields';
 
+/** At most one of offerId and campaignId (the smart link) is set: the one the address names last. */
 export interface PageIds {
   offerId?: number;
+  campaignId?: number;
   affiliateId?: number;
 }
 
@@ -12,7 +15,10 @@ export const DASHBOARD_MATCH_PATTERN = `https://*.${EVERFLOW_DASHBOARD_SUFFIX}/*
 
 const OFFER_SEGMENTS = new Set(['offers', 'offer']);
 const AFFILIATE_SEGMENTS = new Set(['affiliates', 'affiliate', 'partners', 'partner']);
+/** Smart links are Everflow's campaigns; dashboard versions have spelled their pages each way. */
+const SMART_LINK_SEGMENTS = new Set(['smartlinks', 'smartlink', 'smart-links', 'smart-link', 'smart_links', 'campaigns', 'campaign']);
 const OFFER_PARAMS = ['network_offer_id', 'offer_id'];
+const SMART_LINK_PARAMS = ['network_campaign_id', 'campaign_id', 'smart_link_id', 'smartlink_id'];
 const AFFILIATE_PARAMS = ['network_affiliate_id', 'affiliate_id'];
 const MAX_URL = 4096;
 
@@ -63,15 +69,28 @@ function idsFrom(path: string, params: URLSearchParams, found: PageIds): void {
   segments.forEach((segment, index) => {
     const id = toId(segments[index + 1]);
     if (id === undefined) return;
-    // The last mention in the path wins: /affiliates/7/offers/42 is about offer 42 for affiliate 7.
-    if (OFFER_SEGMENTS.has(segment)) found.offerId = id;
+    // The last mention in the path wins: /affiliates/7/offers/42 is about offer 42 for affiliate 7,
+    // and /smartlinks/5/offers/42 about offer 42.
+    if (OFFER_SEGMENTS.has(segment)) setTarget(found, 'offerId', id);
+    if (SMART_LINK_SEGMENTS.has(segment)) setTarget(found, 'campaignId', id);
     if (AFFILIATE_SEGMENTS.has(segment)) found.affiliateId = id;
   });
   // Only set IDs that were found: an `undefined` key would erase the outer path's ID when a hash route is merged in.
-  const offerId = found.offerId ?? firstParam(params, OFFER_PARAMS);
-  if (offerId !== undefined) found.offerId = offerId;
+  if (found.offerId === undefined && found.campaignId === undefined) {
+    const offerId = firstParam(params, OFFER_PARAMS);
+    const campaignId = firstParam(params, SMART_LINK_PARAMS);
+    // A query naming both is about the offer, as an offer page inside a smart link's screen would be.
+    if (offerId !== undefined) found.offerId = offerId;
+    else if (campaignId !== undefined) found.campaignId = campaignId;
+  }
   const affiliateId = found.affiliateId ?? firstParam(params, AFFILIATE_PARAMS);
   if (affiliateId !== undefined) found.affiliateId = affiliateId;
+}
+
+/** A page is about one offer or one smart link: naming one forgets the other. */
+function setTarget(found: PageIds, field: 'offerId' | 'campaignId', id: number): void {
+  delete found[field === 'offerId' ? 'campaignId' : 'offerId'];
+  found[field] = id;
 }
 
 function firstParam(params: URLSearchParams, names: readonly string[]): number | undefined {
@@ -83,7 +102,7 @@ function firstParam(params: URLSearchParams, names: readonly string[]): number |
 }
 
 /**
- * The offer and affiliate a dashboard URL names, or null when the URL is not a dashboard page.
+ * The offer or smart link, and the affiliate, a dashboard URL names, or null when the URL is not a dashboard page.
  * Looks at the path, the query, and a hash route (`#/offers/42`) as single-page apps use.
  */
 export function readDashboardUrl(url: string | undefined, extraDomains: readonly string[] = []): PageIds | null {
@@ -108,7 +127,16 @@ export function readDashboardUrl(url: string | undefined, extraDomains: readonly
     const fromHash: PageIds = {};
     idsFrom(route.pathname, route.searchParams, fromHash);
     // A hash route is what the app shows, so it wins over the outer path.
-    Object.assign(found, fromHash);
+    if (fromHash.offerId !== undefined) setTarget(found, 'offerId', fromHash.offerId);
+    if (fromHash.campaignId !== undefined) setTarget(found, 'campaignId', fromHash.campaignId);
+    if (fromHash.affiliateId !== undefined) found.affiliateId = fromHash.affiliateId;
   }
   return found;
+}
+
+/** The offer or smart link a page names, if it names one. */
+export function pageTarget(ids: PageIds | null | undefined): LinkTarget | undefined {
+  if (ids?.campaignId !== undefined) return { type: 'smart', id: ids.campaignId };
+  if (ids?.offerId !== undefined) return { type: 'offer', id: ids.offerId };
+  return undefined;
 }

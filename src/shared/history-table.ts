@@ -1,15 +1,25 @@
 // What the history's table and its CSV export show: search, the subs cell, the "From" labels, the
 // CSV and its file name. Page-only, so none of it ships in the service worker.
 import { csvCell } from './csv';
+import { LINK_TYPE_LABELS as KIND_LABELS } from '../everflow/link-fields';
 import { FIELD_LABELS, LINK_FIELDS, TEXT_FIELDS, type FormField, type LinkInput } from './link-form';
 import type { HistoryEntry, Surface } from './link-history';
 
 export const SURFACE_LABELS: Record<Surface, string> = { popup: 'Popup', menu: 'Menu', keyboard: 'Keyboard' };
 
-/** Everything a search looks in: offer and affiliate (ID and name), source ID, subs, the link. */
+/** What an entry's link leads to: its kind, the offer's or smart link's ID, and its name when known. */
+export function entryTarget(entry: HistoryEntry): { kind: string; id: number; name: string | undefined } {
+  const { input } = entry;
+  return input.linkType === 'smart'
+    ? { kind: KIND_LABELS.smart, id: input.campaignId, name: entry.campaignName }
+    : { kind: KIND_LABELS.offer, id: input.offerId, name: entry.offerName };
+}
+
+/** Everything a search looks in: the kind, offer or smart link and affiliate (ID and name), source ID, subs, the link. */
 function searchable(entry: HistoryEntry): string[] {
   const { input } = entry;
-  const values = [String(input.offerId), String(input.affiliateId), entry.offerName, entry.affiliateName, entry.url];
+  const target = entryTarget(entry);
+  const values = [target.kind, String(target.id), target.name, String(input.affiliateId), entry.affiliateName, entry.url];
   for (const field of TEXT_FIELDS) values.push(input[field]);
   return values.filter((value): value is string => value !== undefined).map((value) => value.toLowerCase());
 }
@@ -32,19 +42,24 @@ export function describeSubs(input: LinkInput): string {
 /** The entry's own name beside each ID that has one. */
 const NAME_COLUMNS: Partial<Record<FormField, { label: string; value: (entry: HistoryEntry) => string | undefined }>> = {
   offerId: { label: 'Offer name', value: (entry) => entry.offerName },
+  campaignId: { label: 'Smart link name', value: (entry) => entry.campaignName },
   affiliateId: { label: 'Affiliate name', value: (entry) => entry.affiliateName },
 };
 
-/** Time and surface, then every field of the link form in its order (names beside their IDs), then the link. */
+const valueOf = (input: LinkInput, field: FormField) => (input as Partial<Record<FormField, string | number | boolean>>)[field];
+
+/** Time, surface and kind, then every field of the link form in its order (names beside their IDs), then the link. */
 const COLUMNS: { label: string; value: (entry: HistoryEntry) => string | number | boolean | undefined }[] = [
   { label: 'Time', value: (entry) => new Date(entry.at).toISOString() },
   { label: 'From', value: (entry) => entry.surface },
+  { label: 'Kind', value: (entry) => KIND_LABELS[entry.input.linkType] },
   ...LINK_FIELDS.flatMap((field) => {
     const named = NAME_COLUMNS[field.name];
-    const column = { label: 'column' in field ? field.column : field.label, value: (entry: HistoryEntry) => entry.input[field.name] };
+    const column = { label: 'column' in field ? field.column : field.label, value: (entry: HistoryEntry) => valueOf(entry.input, field.name) };
     return named ? [column, named] : [column];
   }),
   { label: 'Link', value: (entry) => entry.url },
+  { label: 'Some offers closed', value: (entry) => (entry.someOffersClosed ? 'yes' : undefined) },
 ];
 
 export const CSV_COLUMNS = COLUMNS.map((column) => column.label);

@@ -13,9 +13,10 @@ import {
   type LinkForm,
   type LinkInput,
 } from './link-form';
+import type { OfferLinkInput } from '../everflow/link-fields';
 
 const BASE: Partial<LinkForm> = { offerId: '12', affiliateId: '34' };
-const BASE_INPUT: LinkInput = { offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
+const BASE_INPUT: LinkInput = { linkType: 'offer', offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
 
 const badId = (label: string) => `${label} must be a whole number from 1 to ${MAX_ID}.`;
 const tooLong = (label: string) => `${label} can be at most ${MAX_TEXT} characters.`;
@@ -37,7 +38,9 @@ function refused(value: unknown): FieldErrors {
 describe('EMPTY_FORM', () => {
   it('is every text field empty and every flag off', () => {
     expect(EMPTY_FORM).toEqual({
+      linkType: 'offer',
       offerId: '',
+      campaignId: '',
       affiliateId: '',
       sourceId: '',
       sub1: '',
@@ -109,7 +112,9 @@ describe('parseLinkForm: IDs', () => {
   });
 
   it.each(ID_FIELDS.map((field) => [field] as const))('%s: a bad value is refused with its own label', (field) => {
-    expect(refused({ ...BASE, [field]: '-5' })).toEqual({ [field]: badId(FIELD_LABELS[field]) });
+    // Each ID is checked in a link of a kind that uses it.
+    const form = field === 'campaignId' ? { ...BASE, linkType: 'smart', campaignId: '5' } : BASE;
+    expect(refused({ ...form, [field]: '-5' })).toEqual({ [field]: badId(FIELD_LABELS[field]) });
   });
 
   it.each(['', '   ', '\t\n'])('required IDs %j are refused with "Enter the …"', (blank) => {
@@ -210,6 +215,7 @@ describe('parseLinkForm: junk input never throws', () => {
 describe('formFromInput', () => {
   it('turns a full request back into the form', () => {
     const input: LinkInput = {
+      linkType: 'offer',
       offerId: 1,
       affiliateId: 2,
       trackingDomainId: 3,
@@ -227,7 +233,9 @@ describe('formFromInput', () => {
     };
     const form = formFromInput(input);
     expect(form).toEqual({
+      linkType: 'offer',
       offerId: '1',
+      campaignId: '',
       affiliateId: '2',
       trackingDomainId: '3',
       offerUrlId: '4',
@@ -315,7 +323,7 @@ describe('parseLinkForm: properties', () => {
       fc.property(idLike, (typed) => {
         const result = parseLinkForm({ ...BASE, offerId: typed });
         expect(result.ok).toBe(idPasses(typed));
-        if (result.ok) expect(result.input.offerId).toBe(Number(typed.trim()));
+        if (result.ok) expect((result.input as OfferLinkInput).offerId).toBe(Number(typed.trim()));
         else expect(result.errors).toEqual({ offerId: typed.trim() === '' ? 'Enter the Offer ID.' : badId('Offer ID') });
       }),
     );
@@ -326,7 +334,7 @@ describe('parseLinkForm: properties', () => {
       fc.property(idLike, (typed) => {
         const result = parseLinkForm({ ...BASE, creativeId: typed });
         expect(result.ok).toBe(typed.trim() === '' || idPasses(typed));
-        if (result.ok) expect(result.input.creativeId).toBe(typed.trim() === '' ? undefined : Number(typed.trim()));
+        if (result.ok) expect((result.input as OfferLinkInput).creativeId).toBe(typed.trim() === '' ? undefined : Number(typed.trim()));
         else expect(result.errors).toEqual({ creativeId: badId('Creative ID') });
       }),
     );
@@ -371,7 +379,7 @@ describe('parseLinkForm: properties', () => {
     fc.assert(
       fc.property(validForm, (form) => {
         const input = accepted(form);
-        expect(input.offerId).toBe(Number(form.offerId.trim()));
+        expect((input as OfferLinkInput).offerId).toBe(Number(form.offerId.trim()));
         expect(input.sub1).toBe(form.sub1.trim() === '' ? undefined : form.sub1.trim());
         expect(parseLinkForm(formFromInput(input))).toEqual({ ok: true, input });
       }),
@@ -391,5 +399,37 @@ describe('parseLinkForm: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('smart links', () => {
+  const SMART: Partial<LinkForm> = { linkType: 'smart', campaignId: '5', affiliateId: '34' };
+
+  it('checks only the fields a smart link uses, and keeps none of the offer’s', () => {
+    // An offer ID, offer URL and creative typed for an offer link (even invalid ones) neither block nor travel.
+    expect(parseLinkForm({ ...SMART, offerId: '91x3', offerUrlId: 'abc', creativeId: '7', sub1: ' a ' })).toStrictEqual({
+      ok: true,
+      input: { linkType: 'smart', campaignId: 5, affiliateId: 34, sub1: 'a', encryptParameters: false, redirectLink: false },
+    });
+  });
+
+  it('asks for the smart link with the same rules and words as an offer ID', () => {
+    expect(parseLinkForm({ ...SMART, campaignId: '' })).toStrictEqual({ ok: false, errors: { campaignId: 'Enter the Smart link ID.' } });
+    expect(parseLinkForm({ ...SMART, campaignId: '0' })).toStrictEqual({ ok: false, errors: { campaignId: badId('Smart link ID') } });
+    expect(parseLinkForm({ ...SMART, campaignId: String(MAX_ID + 1) })).toStrictEqual({ ok: false, errors: { campaignId: badId('Smart link ID') } });
+    // An offer link does not ask for a smart link.
+    expect(parseLinkForm({ ...BASE, campaignId: 'x' }).ok).toBe(true);
+  });
+
+  it('a stored draft from before smart links, or with an unknown kind, is an offer link', () => {
+    expect(parseLinkForm(BASE)).toStrictEqual({ ok: true, input: BASE_INPUT });
+    expect(parseLinkForm({ ...BASE, linkType: 'banner' })).toStrictEqual({ ok: true, input: BASE_INPUT });
+  });
+
+  it('formFromInput restores the kind and the smart link', () => {
+    const input: LinkInput = { linkType: 'smart', campaignId: 5, affiliateId: 34, sub2: 'x', encryptParameters: true, redirectLink: false };
+    const form = formFromInput(input);
+    expect(form).toMatchObject({ linkType: 'smart', campaignId: '5', offerId: '', affiliateId: '34', sub2: 'x', encryptParameters: true });
+    expect(parseLinkForm(form)).toStrictEqual({ ok: true, input });
   });
 });

@@ -4,33 +4,40 @@
 import * as z from 'zod/mini';
 import {
   FIELD_LABELS,
-  FLAG_FIELDS,
-  ID_FIELDS,
   LINK_FIELDS,
+  LINK_TYPES,
   MAX_ID,
   MAX_TEXT,
   MORE_OPTIONS,
-  TEXT_FIELDS,
+  fieldsFor,
   type FlagField,
   type FormField,
   type IdField,
   type LinkInput,
+  type LinkType,
   type TextField,
 } from '../everflow/link-fields';
 
-export { FIELD_LABELS, FLAG_FIELDS, FORM_FIELDS, ID_FIELDS, LINK_FIELDS, MAX_ID, MAX_TEXT, MORE_OPTIONS, TEXT_FIELDS } from '../everflow/link-fields';
-export type { FlagField, FormField, IdField, LinkInput, TextField } from '../everflow/link-fields';
+export { FIELD_LABELS, FLAG_FIELDS, FORM_FIELDS, ID_FIELDS, LINK_FIELDS, LINK_TYPES, MAX_ID, MAX_TEXT, MORE_OPTIONS, TEXT_FIELDS } from '../everflow/link-fields';
+export type { FlagField, FormField, IdField, LinkInput, LinkType, TextField } from '../everflow/link-fields';
 
 /** Clip stored or received text so nothing from outside can grow without bound. */
 const boundedString = z.catch(z.pipe(z.string(), z.transform((s) => s.slice(0, 4 * MAX_TEXT))), '');
 const flag = z.catch(z.boolean(), false);
 
-/** The form exactly as typed. Lenient, so a stale or damaged draft still loads as something usable. */
-export const LinkFormSchema = z.object(
-  Object.fromEntries(LINK_FIELDS.map((field) => [field.name, field.kind === 'flag' ? flag : boundedString])) as {
+const linkType = z.catch(z.enum(LINK_TYPES), 'offer');
+
+/**
+ * The form exactly as typed: the kind of link, and every field of every kind, so switching between an
+ * offer and a smart link keeps what was typed for each. Lenient, so a stale or damaged draft (one from
+ * before smart links included) still loads as something usable.
+ */
+export const LinkFormSchema = z.object({
+  linkType,
+  ...(Object.fromEntries(LINK_FIELDS.map((field) => [field.name, field.kind === 'flag' ? flag : boundedString])) as {
     [F in FormField]: F extends FlagField ? typeof flag : typeof boundedString;
-  },
-);
+  }),
+});
 export type LinkForm = z.infer<typeof LinkFormSchema>;
 
 export const EMPTY_FORM: LinkForm = LinkFormSchema.parse({});
@@ -57,20 +64,26 @@ function textSchema(field: TextField) {
 }
 
 /**
- * The rules a form must pass before anything is sent to Everflow. Built on first use: the popup's
+ * The rules a form must pass before anything is sent to Everflow: only the fields of its link type, so
+ * a smart link is never held up by an offer URL typed for an offer. Built on first use: the popup's
  * startup reads the draft with LinkFormSchema and needs none of them.
  */
-let rules: z.ZodMiniObject | undefined;
-function linkInputRules(): z.ZodMiniObject {
-  rules ??= z.object(
-    Object.fromEntries(
-      LINK_FIELDS.map((field) => [
-        field.name,
-        field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? textSchema(field.name) : 'required' in field ? requiredId(field.name) : optionalId(field.name),
-      ]),
-    ),
-  );
-  return rules;
+const rules = new Map<LinkType, z.ZodMiniObject>();
+function linkInputRules(type: LinkType): z.ZodMiniObject {
+  let checked = rules.get(type);
+  if (!checked) {
+    checked = z.object({
+      linkType: z.literal(type),
+      ...Object.fromEntries(
+        fieldsFor(type).map((field) => [
+          field.name,
+          field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? textSchema(field.name) : 'required' in field ? requiredId(field.name) : optionalId(field.name),
+        ]),
+      ),
+    });
+    rules.set(type, checked);
+  }
+  return checked;
 }
 
 export type FieldErrors = Partial<Record<FormField, string>>;
@@ -80,7 +93,8 @@ export type FormCheck = { ok: true; input: LinkInput } | { ok: false; errors: Fi
 export function parseLinkForm(value: unknown): FormCheck {
   // Every field of LinkFormSchema falls back on its own, so only a non-object fails here: treat it as an empty form.
   const form = LinkFormSchema.safeParse(value);
-  const result = linkInputRules().safeParse(form.success ? form.data : EMPTY_FORM);
+  const typed = form.success ? form.data : EMPTY_FORM;
+  const result = linkInputRules(typed.linkType).safeParse(typed);
   if (result.success) {
     // Drop keys whose value is undefined so "absent" means absent everywhere downstream.
     const input = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));
@@ -96,10 +110,13 @@ export function parseLinkForm(value: unknown): FormCheck {
 
 /** The form that would produce this request: used to put a past request back into the form. */
 export function formFromInput(input: LinkInput): LinkForm {
-  const form: LinkForm = { ...EMPTY_FORM };
-  for (const field of FLAG_FIELDS) form[field] = input[field];
-  for (const field of ID_FIELDS) form[field] = input[field]?.toString() ?? '';
-  for (const field of TEXT_FIELDS) form[field] = input[field] ?? '';
+  const form: LinkForm = { ...EMPTY_FORM, linkType: input.linkType };
+  const values = input as Partial<Record<FormField, number | string | boolean>>;
+  for (const field of fieldsFor(input.linkType)) {
+    const value = values[field.name];
+    if (field.kind === 'flag') (form as Record<FormField, string | boolean>)[field.name] = value === true;
+    else (form as Record<FormField, string | boolean>)[field.name] = value === undefined ? '' : String(value);
+  }
   return form;
 }
 

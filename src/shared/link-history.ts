@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { nameSchema } from './names';
 import { defineItem } from './storage-item';
-import { LINK_FIELDS, MAX_ID, MAX_TEXT, type FlagField, type IdField, type RequiredField, type TextField } from '../everflow/link-fields';
+import { MAX_ID, MAX_TEXT, fieldsFor, type LinkInput, type LinkType } from '../everflow/link-fields';
 
 /** Oldest entries are dropped beyond this many. */
 export const MAX_HISTORY = 1000;
@@ -18,14 +18,22 @@ export type Surface = z.infer<typeof SurfaceSchema>;
 const id = z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger));
 const text = z.optional(z.string().check(z.maxLength(MAX_TEXT)));
 
-/** A LinkInput as stored: the checked request, IDs as numbers, absent fields absent. */
-export const StoredLinkInputSchema = z.object(
-  Object.fromEntries(
-    LINK_FIELDS.map((field) => [field.name, field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? text : 'required' in field ? id : z.optional(id)]),
-  ) as unknown as { [F in RequiredField]: typeof id } & { [F in Exclude<IdField, RequiredField>]: z.ZodMiniOptional<typeof id> } & {
-    [F in TextField]: typeof text;
-  } & { [F in FlagField]: z.ZodMiniBoolean },
-);
+const storedInputFor = (type: LinkType) =>
+  z.object({
+    linkType: z.literal(type),
+    ...Object.fromEntries(
+      fieldsFor(type).map((field) => [field.name, field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? text : 'required' in field ? id : z.optional(id)]),
+    ),
+  });
+
+/**
+ * A LinkInput as stored: the checked request of its link type, IDs as numbers, absent fields absent.
+ * Entries from before smart links carry no link type: they are offer links.
+ */
+export const StoredLinkInputSchema = z.pipe(
+  z.transform((value: unknown) => (typeof value === 'object' && value !== null && !('linkType' in value) ? { ...value, linkType: 'offer' } : value)),
+  z.discriminatedUnion('linkType', [storedInputFor('offer'), storedInputFor('smart')]),
+) as unknown as z.ZodMiniType<LinkInput>;
 
 const name = z.optional(nameSchema(4 * MAX_TEXT));
 
@@ -38,7 +46,10 @@ export const HistoryEntrySchema = z.object({
   at: z.number(),
   /** Names shown beside the IDs, once the pickers know them. */
   offerName: name,
+  campaignName: name,
   affiliateName: name,
+  /** A smart link some of whose offers Everflow says are closed to the affiliate. */
+  someOffersClosed: z.optional(z.literal(true)),
   /**
    * A redirect link was asked for and Everflow answered with a link off the network's tracking domains.
    * Optional, so entries stored before it read as they are (the item's version is unchanged).
@@ -81,14 +92,17 @@ export function removeEntry(history: readonly HistoryEntry[], entryId: string): 
 
 export interface KnownNames {
   offers: Map<number, string>;
+  campaigns: Map<number, string>;
   affiliates: Map<number, string>;
 }
 
-/** The newest name recorded for each offer and affiliate, so the menu can say names, not only IDs. */
+/** The newest name recorded for each offer, smart link and affiliate, so the menu can say names, not only IDs. */
 export function namesFromHistory(history: readonly HistoryEntry[]): KnownNames {
-  const names: KnownNames = { offers: new Map(), affiliates: new Map() };
+  const names: KnownNames = { offers: new Map(), campaigns: new Map(), affiliates: new Map() };
   for (const entry of history) {
-    if (entry.offerName && !names.offers.has(entry.input.offerId)) names.offers.set(entry.input.offerId, entry.offerName);
+    const { input } = entry;
+    if (input.linkType === 'offer' && entry.offerName && !names.offers.has(input.offerId)) names.offers.set(input.offerId, entry.offerName);
+    if (input.linkType === 'smart' && entry.campaignName && !names.campaigns.has(input.campaignId)) names.campaigns.set(input.campaignId, entry.campaignName);
     if (entry.affiliateName && !names.affiliates.has(entry.input.affiliateId)) {
       names.affiliates.set(entry.input.affiliateId, entry.affiliateName);
     }

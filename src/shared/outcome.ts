@@ -2,12 +2,18 @@
 // LinkSuccess is also stored (the last link), so its schema is here.
 import * as z from 'zod/mini';
 import type { Failure } from '../everflow/failures';
+import { LINK_TYPES } from '../everflow/link-fields';
 import { MAX_NAME, nameSchema } from './names';
 
 export const LinkSuccessSchema = z.object({
   ok: z.literal(true),
   url: z.string(),
-  offerId: z.number(),
+  /** Absent on links stored before smart links: an offer link. */
+  linkType: z.optional(z.enum(LINK_TYPES)),
+  /** The offer of an offer link. */
+  offerId: z.optional(z.number()),
+  /** The smart link (Everflow's campaign) of a smart link. */
+  campaignId: z.optional(z.number()),
   affiliateId: z.number(),
   /** False when the clipboard could not be written; the link is still shown with a Copy button. */
   copied: z.boolean(),
@@ -15,7 +21,10 @@ export const LinkSuccessSchema = z.object({
   at: z.number(),
   /** Names the picker showed, when it did. */
   offerName: z.optional(nameSchema(4 * MAX_NAME)),
+  campaignName: z.optional(nameSchema(4 * MAX_NAME)),
   affiliateName: z.optional(nameSchema(4 * MAX_NAME)),
+  /** A smart link some of whose offers are not open to the affiliate (`can_affiliate_run_all_offers: false`). */
+  someOffersClosed: z.optional(z.literal(true)),
   /** A redirect link was asked for, and Everflow's answer is not on one of the network's tracking domains. */
   directLink: z.optional(z.literal(true)),
   /** The link was made and copied, but storage refused to keep it (history, last link, recent affiliates). */
@@ -24,3 +33,10 @@ export const LinkSuccessSchema = z.object({
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 
 export type LinkOutcome = LinkSuccess | Failure;
+
+/** What a link leads to, as shown beside it: "Offer 42" or "Smart link 5", and its name when known. */
+export function linkSubject(link: LinkSuccess): { kind: 'Offer' | 'Smart link'; id: number | undefined; name: string | undefined } {
+  return link.linkType === 'smart'
+    ? { kind: 'Smart link', id: link.campaignId, name: link.campaignName }
+    : { kind: 'Offer', id: link.offerId, name: link.offerName };
+}

@@ -4,7 +4,7 @@ import { MAX_TEXT, TEXT_FIELDS, type LinkInput } from './link-form';
 import { expandAndCheck, expandTokens, localDate } from './sub-tokens';
 
 const NOW = new Date(2026, 10, 24, 23, 59, 30); // 24 November 2026, local time
-const BASE: LinkInput = { offerId: 42, affiliateId: 7, encryptParameters: false, redirectLink: false };
+const BASE: LinkInput = { linkType: 'offer', offerId: 42, affiliateId: 7, encryptParameters: false, redirectLink: false };
 
 describe('localDate', () => {
   it.each([
@@ -17,6 +17,12 @@ describe('localDate', () => {
 });
 
 describe('expandTokens', () => {
+  it('a smart link fills {smart_link_id} and leaves {offer_id}, which it does not have, as typed', () => {
+    const smart: LinkInput = { linkType: 'smart', campaignId: 5, affiliateId: 7, encryptParameters: false, redirectLink: false };
+    expect(expandTokens({ ...smart, sub1: '{smart_link_id}-{offer_id}-{affiliate_id}' }, NOW)).toEqual({ ...smart, sub1: '5-{offer_id}-7' });
+    expect(expandTokens({ ...BASE, sub1: '{smart_link_id}' }, NOW)).toEqual({ ...BASE, sub1: '{smart_link_id}' });
+  });
+
   const cases: [string, string][] = [
     ['{offer_id}-{affiliate_id}-{date}', '42-7-2026-11-24'],
     ['{date}', '2026-11-24'],

@@ -2,7 +2,18 @@
 // The link form's inputs, for every page that shows them (popup, Bulk links): each labelled, its
 // error right below it, announced, and tied with aria-describedby. Which fields exist, their labels
 // and kinds come from the one list in everflow/link-fields.ts.
-import { FIELD_LABELS, LINK_FIELDS, type FlagField, type FormField, type IdField, type TextField } from '../everflow/link-fields';
+import {
+  FIELD_LABELS,
+  LINK_FIELDS,
+  LINK_TYPES,
+  LINK_TYPE_LABELS,
+  usesField,
+  type FlagField,
+  type FormField,
+  type IdField,
+  type LinkType,
+  type TextField,
+} from '../everflow/link-fields';
 import type { FieldErrors, LinkForm } from '../shared/link-form';
 import { fieldId } from './field-ids';
 
@@ -13,15 +24,17 @@ interface InputFieldProps {
   note?: string | undefined;
   onValue: (name: IdField | TextField, value: string) => void;
   onFocus?: (() => void) | undefined;
+  /** Not used by the link type chosen: kept (and its value with it) but not shown. */
+  hidden?: boolean | undefined;
 }
 
 const isId = (name: FormField) => LINK_FIELDS.some((field) => field.name === name && field.kind === 'id');
 
-export function InputField({ name, value, error, note, onValue, onFocus }: InputFieldProps) {
+export function InputField({ name, value, error, note, onValue, onFocus, hidden }: InputFieldProps) {
   const id = fieldId(name);
   const described = [error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`field field-${name}`}>
+    <div class={`field field-${name}`} hidden={hidden}>
       <label for={id}>{FIELD_LABELS[name]}</label>
       <input
         id={id}
@@ -88,25 +101,53 @@ export function SubFields({ form, errors, onValue }: FieldsProps) {
   );
 }
 
-/** The "More options" fields: IDs two to a row, then the flags. */
+/**
+ * The "More options" fields: IDs two to a row (a grid, so the ones the link type does not use leave
+ * no gap), then the flags.
+ */
 export function MoreOptionFields({ form, errors, onValue, onFlag, onIdFocus }: FieldsProps) {
   const fields = inGroup('more');
   const ids = fields.filter((field) => field.kind === 'id').map((field) => field.name as IdField);
-  const rows = Array.from({ length: Math.ceil(ids.length / 2) }, (_, row) => ids.slice(row * 2, row * 2 + 2));
   return (
     <>
-      {rows.map((row) => (
-        <div class="row" key={row[0]}>
-          {row.map((name) => (
-            <InputField key={name} name={name} value={form[name]} error={errors[name]} onValue={onValue} onFocus={onIdFocus} />
-          ))}
-        </div>
-      ))}
+      <div class="row">
+        {ids.map((name) => (
+          <InputField
+            key={name}
+            name={name}
+            value={form[name]}
+            error={errors[name]}
+            onValue={onValue}
+            onFocus={onIdFocus}
+            hidden={!usesField(form.linkType, name)}
+          />
+        ))}
+      </div>
       {fields
         .filter((field) => field.kind === 'flag')
         .map(({ name }) => (
           <CheckboxField key={name} name={name as FlagField} checked={form[name as FlagField]} onFlag={onFlag} />
         ))}
     </>
+  );
+}
+
+export const LINK_TYPE_LEGEND = 'Link to';
+
+/**
+ * The choice between an offer link and a smart link: native radio buttons, so arrow keys move
+ * between them and screen readers say which is chosen.
+ */
+export function LinkTypeChoice({ value, onChoose }: { value: LinkType; onChoose: (type: LinkType) => void }) {
+  return (
+    <fieldset class="link-type">
+      <legend>{LINK_TYPE_LEGEND}</legend>
+      {LINK_TYPES.map((type) => (
+        <label key={type}>
+          <input type="radio" name="linkType" value={type} checked={value === type} onChange={() => onChoose(type)} />
+          {LINK_TYPE_LABELS[type]}
+        </label>
+      ))}
+    </fieldset>
   );
 }

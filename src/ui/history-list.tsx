@@ -5,9 +5,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
-import { DIRECT_LINK_NOTE } from '../shared/link-notes';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link-notes';
 import { downloadCsv } from '../shared/csv';
-import { SURFACE_LABELS, csvFileName, describeSubs, historyCsv, searchHistory } from '../shared/history-table';
+import { SURFACE_LABELS, csvFileName, describeSubs, entryTarget, historyCsv, searchHistory } from '../shared/history-table';
 import { historyItem } from '../shared/link-history';
 import { draftItem } from '../shared/stored-items';
 import './history-list.css';
@@ -29,7 +29,9 @@ async function useAgainFromPage(entry: HistoryEntry): Promise<string> {
 }
 
 function describe(entry: HistoryEntry): string {
-  const offer = entry.offerName ? `offer ${entry.input.offerId} (${entry.offerName})` : `offer ${entry.input.offerId}`;
+  const target = entryTarget(entry);
+  const named = `${target.kind.toLowerCase()} ${target.id}`;
+  const offer = target.name ? `${named} (${target.name})` : named;
   const affiliate = entry.affiliateName ? `affiliate ${entry.input.affiliateId} (${entry.affiliateName})` : `affiliate ${entry.input.affiliateId}`;
   return `${offer}, ${affiliate}`;
 }
@@ -191,12 +193,13 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
             <li key={entry.id}>
               <p class="history-meta">
                 <strong>
-                  Offer {entry.input.offerId} · Affiliate {entry.input.affiliateId}
+                  {entryTarget(entry).kind} {entryTarget(entry).id} · Affiliate {entry.input.affiliateId}
                 </strong>{' '}
                 · {SURFACE_LABELS[entry.surface]} · {time(entry)}
               </p>
               {describeSubs(entry.input) ? <p class="history-subs">{describeSubs(entry.input)}</p> : null}
               <p class="history-url">{entry.url}</p>
+              {entry.someOffersClosed ? <p class="history-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
               {entry.directLink ? <p class="history-warning">{DIRECT_LINK_NOTE}</p> : null}
               {actions(entry)}
             </li>
@@ -208,7 +211,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
           <thead>
             <tr>
               <th scope="col">Time</th>
-              <th scope="col">Offer</th>
+              <th scope="col">Offer or smart link</th>
               <th scope="col">Affiliate</th>
               <th scope="col">Subs</th>
               <th scope="col">Link</th>
@@ -223,8 +226,9 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
               <tr key={entry.id}>
                 <td>{time(entry)}</td>
                 <td>
-                  {entry.input.offerId}
-                  {entry.offerName ? <span class="history-name"> {entry.offerName}</span> : null}
+                  {entry.input.linkType === 'smart' ? <span class="history-kind">Smart link </span> : null}
+                  {entryTarget(entry).id}
+                  {entryTarget(entry).name ? <span class="history-name"> {entryTarget(entry).name}</span> : null}
                 </td>
                 <td>
                   {entry.input.affiliateId}
@@ -233,6 +237,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
                 <td>{describeSubs(entry.input)}</td>
                 <td class="history-url">
                   {entry.url}
+                  {entry.someOffersClosed ? <p class="history-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
                   {entry.directLink ? <p class="history-warning">{DIRECT_LINK_NOTE}</p> : null}
                 </td>
                 <td>{SURFACE_LABELS[entry.surface]}</td>

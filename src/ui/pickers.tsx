@@ -1,4 +1,4 @@
-// The Offer and Affiliate pickers (ARIA combobox over the existing inputs) and the "More options"
+// The Offer, Smart link and Affiliate pickers (ARIA combobox over the existing inputs) and the "More options"
 // suggestion lists. Loaded with import() on the first focus of an ID field, so none of it is in the
 // popup's first load. Typing a bare number never searches; a failed search only leaves a short note.
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -7,11 +7,13 @@ import { send } from '../shared/connector';
 import type { IdField } from '../everflow/link-fields';
 import { fieldId } from './field-ids';
 
-export type PickField = 'offerId' | 'affiliateId';
+export type PickField = 'offerId' | 'campaignId' | 'affiliateId';
+const PICK_FIELDS: readonly PickField[] = ['offerId', 'campaignId', 'affiliateId'];
 type ListField = Exclude<IdField, PickField>;
 
 const SEARCH: Record<PickField, { kind: LookupKind; what: string }> = {
   offerId: { kind: 'offers', what: 'offers' },
+  campaignId: { kind: 'campaigns', what: 'smart links' },
   affiliateId: { kind: 'affiliates', what: 'affiliates' },
 };
 const LISTS: Record<ListField, { kind: LookupKind; needsOffer: boolean }> = {
@@ -56,14 +58,14 @@ export function Pickers({ offerId, affiliateId = '', onChoose }: Props) {
 
   useEffect(() => {
     const timers: Partial<Record<PickField, ReturnType<typeof setTimeout>>> = {};
-    const latest: Record<PickField, string> = { offerId: '', affiliateId: '' };
+    const latest: Record<PickField, string> = { offerId: '', campaignId: '', affiliateId: '' };
     const removers: (() => void)[] = [];
     const listen = (input: HTMLElement, type: string, handler: (event: Event) => void) => {
       input.addEventListener(type, handler);
       removers.push(() => input.removeEventListener(type, handler));
     };
 
-    for (const field of ['offerId', 'affiliateId'] as const) {
+    for (const field of PICK_FIELDS) {
       const input = document.getElementById(fieldId(field));
       if (!input) continue;
       input.setAttribute('role', 'combobox');
@@ -152,7 +154,7 @@ export function Pickers({ offerId, affiliateId = '', onChoose }: Props) {
 
   // The inputs are not ours to render, so their combobox state is set on them directly.
   useEffect(() => {
-    for (const field of ['offerId', 'affiliateId'] as const) {
+    for (const field of PICK_FIELDS) {
       const input = document.getElementById(fieldId(field));
       const mine = open?.field === field;
       input?.setAttribute('aria-expanded', String(mine));
@@ -169,7 +171,7 @@ export function Pickers({ offerId, affiliateId = '', onChoose }: Props) {
         <ul
           id={LISTBOX}
           role="listbox"
-          aria-label={open.field === 'offerId' ? 'Matching offers' : 'Matching affiliates'}
+          aria-label={`Matching ${SEARCH[open.field].what}`}
           style={{ listStyle: 'none', margin: '-4px 0 8px', padding: '2px 0', border: '1px solid var(--border)', borderRadius: '4px', maxHeight: '180px', overflowY: 'auto' }}
         >
           {open.options.map((option, index) => (
