@@ -171,13 +171,14 @@ test('Export CSV downloads every entry, newest first, with values quoted and for
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const [header, ...entries] = parseCsv(csv);
   expect(header).toStrictEqual([
-    'Time', 'From', 'Offer ID', 'Offer name', 'Affiliate ID', 'Affiliate name', 'Source ID', 'Sub 1', 'Sub 2', 'Sub 3', 'Sub 4', 'Sub 5',
-    'Tracking domain ID', 'Offer URL ID', 'Creative ID', 'Traffic source ID', 'Encrypt parameters', 'Redirect link', 'Link',
+    'Time', 'From', 'Kind', 'Offer ID', 'Offer name', 'Smart link ID', 'Smart link name', 'Affiliate ID', 'Affiliate name', 'Source ID',
+    'Sub 1', 'Sub 2', 'Sub 3', 'Sub 4', 'Sub 5', 'Tracking domain ID', 'Offer URL ID', 'Creative ID', 'Traffic source ID',
+    'Encrypt parameters', 'Redirect link', 'Link', 'Notes',
   ]);
   const byName = entries.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]])));
   expect(byName).toHaveLength(2);
   expect(byName[0]).toMatchObject({
-    From: 'popup', 'Offer ID': '43', 'Affiliate ID': '8', 'Source ID': 'a,b "c"', 'Tracking domain ID': '3',
+    From: 'popup', Kind: 'Offer', 'Offer ID': '43', 'Smart link ID': '', 'Affiliate ID': '8', 'Source ID': 'a,b "c"', 'Tracking domain ID': '3',
     'Encrypt parameters': 'true', 'Redirect link': 'false', Link: linkFor(43, 8),
   });
   expect(byName[1]).toMatchObject({ From: 'popup', 'Offer ID': '42', 'Affiliate ID': '7', 'Sub 1': `'=HYPERLINK("x")`, Link: linkFor(42, 7) });

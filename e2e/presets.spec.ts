@@ -29,7 +29,7 @@ test('save a preset in the popup, apply it in one click, make it the default, ed
   await popup.getByLabel('Encrypt parameters').check();
 
   await popup.getByRole('button', { name: 'Presets' }).click();
-  await expect(popup.getByText('Subs may use {date}, {offer_id}, {affiliate_id}', { exact: false })).toBeVisible();
+  await expect(popup.getByText('Subs may use {date}, {offer_id}, {smart_link_id}, {affiliate_id}', { exact: false })).toBeVisible();
   await expect(popup.getByText('No presets yet', { exact: false })).toBeVisible();
   await popup.getByLabel('Save current as preset').fill('Newsletter');
   await popup.getByRole('button', { name: 'Save', exact: true }).click();

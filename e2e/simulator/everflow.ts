@@ -162,6 +162,11 @@ export class EverflowSimulator {
     return this.requests.filter((r) => r.path === LINK_PATH);
   }
 
+  /** Requests to the smart-link endpoint only. */
+  get smartLinkRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path === CAMPAIGN_LINK_PATH);
+  }
+
   /** How many requests were answered 429. */
   get throttled(): number {
     return this.statuses.filter((status) => status === 429).length;

@@ -2,11 +2,13 @@
 // the history's code is in the popup's first load. "Use again" is handled here too: it saves the
 // draft and patches the popup's form state, then goes back to the form.
 import { useEffect, useRef } from 'preact/hooks';
+import { TARGET_FIELDS } from '../everflow/link-fields';
 import { formFromInput, hasMoreOptions } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
 import { draftItem } from '../shared/stored-items';
 import type { PopupState } from './popup-view';
 import { HISTORY_PAGE, HistoryList } from '../ui/history-list';
+import { fieldId } from '../ui/field-ids';
 
 export interface HistoryPanelProps {
   onBack: () => void;
@@ -24,7 +26,7 @@ export function HistoryPanel({ onBack, onPatch }: HistoryPanelProps) {
     draftItem.replace(form).catch(() => undefined);
     onPatch({ form, errors: {}, failed: null, sources: {}, moreOpen: hasMoreOptions(form) });
     onBack();
-    focusSoon('field-offerId');
+    focusSoon(fieldId(TARGET_FIELDS[form.linkType]));
   }
 
   return (

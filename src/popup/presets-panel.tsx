@@ -155,7 +155,7 @@ export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
         </div>
       </form>
       <p id="preset-hint" class="field-note">
-        A preset keeps Source ID, Sub 1–5 and the “More options” set now, never the offer or affiliate. {TOKEN_HINT}
+        A preset keeps Source ID, Sub 1–5 and the “More options” set now, never the offer, smart link or affiliate, so it works for both kinds of link. {TOKEN_HINT}
       </p>
       <p class="announcement" role="status" aria-live="polite">
         {status}

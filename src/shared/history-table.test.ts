@@ -3,6 +3,31 @@ import { parseCsv } from '../../e2e/fixtures/csv';
 import { historyEntry as entry } from '../../e2e/unit-fixtures/test-history-entry';
 import { CSV_COLUMNS, csvFileName, describeSubs, historyCsv, searchHistory } from './history-table';
 
+describe('smart links in the history table', () => {
+  const smart = entry(5, { campaignName: 'Summer smart link', someOffersClosed: true }, { linkType: 'smart', campaignId: 5, offerId: undefined } as never);
+  const history = [entry(1, { offerName: 'Acme Shoes' }), smart];
+
+  it('search finds a smart link by its ID, its name and its kind', () => {
+    const ids = (query: string) => searchHistory(history, query).map((e) => e.id);
+    expect(ids('summer')).toStrictEqual(['e5']);
+    expect(ids('smart link')).toStrictEqual(['e5']);
+    expect(ids('acme')).toStrictEqual(['e1']);
+  });
+
+  it('the CSV says each row’s kind, its smart link and name, and the note', () => {
+    const [header, offer, smartRow] = parseCsv(historyCsv(history));
+    const cell = (row: string[] | undefined, column: string) => row![header!.indexOf(column)];
+    expect([cell(offer, 'Kind'), cell(offer, 'Offer ID'), cell(offer, 'Smart link ID')]).toStrictEqual(['Offer', '101', '']);
+    expect([cell(smartRow, 'Kind'), cell(smartRow, 'Offer ID'), cell(smartRow, 'Smart link ID'), cell(smartRow, 'Smart link name')]).toStrictEqual([
+      'Smart link',
+      '',
+      '5',
+      'Summer smart link',
+    ]);
+    expect(cell(smartRow, 'Notes')).toMatch(/^Some offers behind this smart link are not open/);
+  });
+});
+
 describe('searchHistory', () => {
   const history = [
     entry(1, {}, { sub1: 'Spring-Sale' }),

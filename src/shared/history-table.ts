@@ -4,6 +4,7 @@ import { csvCell } from './csv';
 import { LINK_TYPE_LABELS as KIND_LABELS } from '../everflow/link-fields';
 import { FIELD_LABELS, LINK_FIELDS, TEXT_FIELDS, type FormField, type LinkInput } from './link-form';
 import type { HistoryEntry, Surface } from './link-history';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from './link-notes';
 
 export const SURFACE_LABELS: Record<Surface, string> = { popup: 'Popup', menu: 'Menu', keyboard: 'Keyboard' };
 
@@ -48,7 +49,7 @@ const NAME_COLUMNS: Partial<Record<FormField, { label: string; value: (entry: Hi
 
 const valueOf = (input: LinkInput, field: FormField) => (input as Partial<Record<FormField, string | number | boolean>>)[field];
 
-/** Time, surface and kind, then every field of the link form in its order (names beside their IDs), then the link. */
+/** Time, surface and kind, then every field of the link form in its order (names beside their IDs), then the link and what was said about it. */
 const COLUMNS: { label: string; value: (entry: HistoryEntry) => string | number | boolean | undefined }[] = [
   { label: 'Time', value: (entry) => new Date(entry.at).toISOString() },
   { label: 'From', value: (entry) => entry.surface },
@@ -59,7 +60,7 @@ const COLUMNS: { label: string; value: (entry: HistoryEntry) => string | number 
     return named ? [column, named] : [column];
   }),
   { label: 'Link', value: (entry) => entry.url },
-  { label: 'Some offers closed', value: (entry) => (entry.someOffersClosed ? 'yes' : undefined) },
+  { label: 'Notes', value: (entry) => [entry.someOffersClosed ? SOME_OFFERS_CLOSED_NOTE : '', entry.directLink ? DIRECT_LINK_NOTE : ''].filter(Boolean).join(' ') },
 ];
 
 export const CSV_COLUMNS = COLUMNS.map((column) => column.label);

@@ -57,6 +57,18 @@ describe('historyItem', () => {
     expect(read.value.map((e) => e.id)).toStrictEqual(['e3', 'e0']);
   });
 
+  it('reads entries stored before smart links as offer links, and keeps smart links with their notes', () => {
+    const { linkType: _, ...old } = entry(1).input as Record<string, unknown>;
+    const smart = entry(2, { campaignName: 'Summer smart link', someOffersClosed: true }, { linkType: 'smart', campaignId: 5, offerId: undefined } as never);
+    const read = decodeStored(historyItem, { v: 1, data: [smart, { ...entry(1), input: old }] });
+    expect(read.value.map((e) => e.input.linkType)).toStrictEqual(['smart', 'offer']);
+    expect(read.value[0]).toMatchObject({ campaignName: 'Summer smart link', someOffersClosed: true, input: { campaignId: 5, affiliateId: 202 } });
+    expect(read.value[0]!.input).not.toHaveProperty('offerId');
+    expect(read.value[1]!.input).toMatchObject({ linkType: 'offer', offerId: 101 });
+    // A smart link without its smart link is damaged: dropped, the rest kept.
+    expect(decodeStored(historyItem, { v: 1, data: [entry(3, {}, { linkType: 'smart' } as never), entry(4)] }).value.map((e) => e.id)).toStrictEqual(['e4']);
+  });
+
   it('is empty when missing or unreadable', () => {
     expect(decodeStored(historyItem, undefined).value).toStrictEqual([]);
     expect(decodeStored(historyItem, { v: 1, data: 'nope' })).toStrictEqual({ value: [], status: 'reset' });

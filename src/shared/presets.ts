@@ -22,9 +22,12 @@ import { defineItem } from './storage-item';
 export const MAX_PRESETS = 50;
 export const MAX_PRESET_NAME = 60;
 
-/** The optional IDs a preset may hold ("More options"); offer and affiliate are never part of one. */
+/**
+ * The optional IDs a preset may hold ("More options"); the offer, smart link and affiliate are never
+ * part of one, so one preset serves both kinds of link (a smart link leaves out the offer's own fields).
+ */
 export const PRESET_ID_FIELDS = ID_FIELDS.filter((field) => MORE_OPTIONS.includes(field)) as PresetIdField[];
-export type PresetIdField = Exclude<IdField, 'offerId' | 'affiliateId'>;
+export type PresetIdField = Exclude<IdField, 'offerId' | 'campaignId' | 'affiliateId'>;
 
 const text = z.string().check(z.maxLength(MAX_TEXT));
 const idText = z.optional(z.string().check(z.maxLength(20)));
@@ -72,7 +75,7 @@ export function presetValuesFromForm(form: LinkForm): PresetValues {
   return values;
 }
 
-/** The form with a preset applied: Offer ID and Affiliate ID are never touched. */
+/** The form with a preset applied: the kind of link, Offer ID, Smart link ID and Affiliate ID are never touched. */
 export function applyPreset(form: LinkForm, values: PresetValues): LinkForm {
   const next = { ...form };
   for (const field of [...TEXT_FIELDS, ...PRESET_ID_FIELDS]) {
