@@ -39,6 +39,17 @@ export function usualReply(call: EverflowCall): Exclude<Reply, 'hold'> {
   const terms = call.body?.search_terms as { value?: string }[] | undefined;
   const query = terms?.[0]?.value ?? '';
   if (call.path.startsWith('/v1/networks/offerstable')) return { json: { offers: [{ network_offer_id: 11, name: `Offer ${query}` }] } };
+  if (call.path.startsWith('/v1/networks/campaigns')) {
+    return {
+      json: {
+        campaigns: [
+          { network_campaign_id: 5, campaign_name: 'Summer smart link', campaign_status: 'active' },
+          { network_campaign_id: 8, campaign_name: 'Winter smart link', campaign_status: 'paused' },
+          { network_campaign_id: 6, campaign_name: 'Members smart link', campaign_status: 'active' },
+        ],
+      },
+    };
+  }
   if (call.path.startsWith('/v1/networks/affiliatestable')) return { json: { affiliates: [{ network_affiliate_id: 22, name: `Affiliate ${query}` }] } };
   return { status: 404, json: { error: 'not found' } };
 }

@@ -32,6 +32,9 @@ async function lookUp(request: LookupRequest): Promise<LookupReply> {
   return running.reply()!;
 }
 
+/** The names a look-up offers, or its failure's message. */
+const names = (reply: LookupReply) => (reply.ok ? reply.options.map((option) => option.name) : reply.message);
+
 /** Chrome stopped the worker; the next message starts a new one (memory gone, storage kept). */
 function restartWorker(): void {
   fake.stopWorker();
@@ -127,4 +130,13 @@ describe('look-up service', () => {
     expect(second.reply()).toMatchObject({ ok: true, options: spring });
     expect(everflow.calls).toHaveLength(1);
   });
+
+  it('smart links are listed once and filtered as the person types: one request for every search', async () => {
+    expect(names(await lookUp({ kind: 'campaigns', query: 'smart' }))).toStrictEqual(['Summer smart link', 'Members smart link', 'Winter smart link']);
+    expect(names(await lookUp({ kind: 'campaigns', query: 'mem' }))).toStrictEqual(['Members smart link']);
+    expect(names(await lookUp({ kind: 'campaigns', query: 'Smart Winter' }))).toStrictEqual(['Winter smart link']);
+    expect(names(await lookUp({ kind: 'campaigns', query: 'nothing like it' }))).toStrictEqual([]);
+    expect(everflow.calls.map((call) => call.path)).toStrictEqual(['/v1/networks/campaigns?page=1&page_size=500']);
+  });
 });
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './failures';
-import { MAX_OPTIONS, OWN_DOMAIN, SHAPES, lookup, lookupRequest, parseOptions, usable } from './lookups';
+import { MAX_OPTIONS, OWN_DOMAIN, SHAPES, filterOptions, lookup, lookupRequest, parseOptions, usable } from './lookups';
 import { API_KEY, BASE_URL, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 const connection = (fetch: typeof globalThis.fetch) => ({ baseUrl: BASE_URL, apiKey: API_KEY, fetch, sleep: async () => {} });
@@ -171,5 +171,28 @@ describe('usable: only what a link for this offer and affiliate can use', () => 
       { id: 3, name: 'b.example', status: `active, ${OWN_DOMAIN}` },
       { id: 1, name: 'a.example', status: 'active' },
     ] });
+  });
+});
+
+describe('smart links', () => {
+  it('are listed with one GET of a long page, active first, deleted left out', async () => {
+    expect(lookupRequest('campaigns', 'anything')).toStrictEqual({ method: 'GET', path: '/networks/campaigns?page=1&page_size=500' });
+    const entries = [
+      { network_campaign_id: 8, campaign_name: 'Winter', campaign_status: 'paused' },
+      { network_campaign_id: 5, campaign_name: 'Summer', campaign_status: 'active' },
+      { network_campaign_id: 9, campaign_name: 'Gone', campaign_status: 'deleted' },
+    ];
+    expect(parseOptions({ campaigns: usable('campaigns', entries) }, SHAPES.campaigns)).toStrictEqual([
+      { id: 5, name: 'Summer', status: 'active' },
+      { id: 8, name: 'Winter', status: 'paused' },
+    ]);
+  });
+
+  it('filterOptions keeps options with every typed word in the name, or the exact ID, at most MAX_OPTIONS', () => {
+    const options = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `Smart link ${i + 1}${i % 2 ? ' EU' : ''}` }));
+    expect(filterOptions(options, 'eu 1').map((o) => o.id)).toStrictEqual([10, 12, 14, 16, 18]);
+    expect(filterOptions(options, '7').map((o) => o.id)).toStrictEqual([7, 17, 27]);
+    expect(filterOptions(options, 'smart')).toHaveLength(MAX_OPTIONS);
+    expect(filterOptions(options, 'nothing')).toStrictEqual([]);
   });
 });

@@ -7,11 +7,13 @@ describe('smart links in the history table', () => {
   const smart = entry(5, { campaignName: 'Summer smart link', someOffersClosed: true }, { linkType: 'smart', campaignId: 5, offerId: undefined } as never);
   const history = [entry(1, { offerName: 'Acme Shoes' }), smart];
 
+  const ids = (query: string) => searchHistory(history, query).map((e) => e.id);
+
   it('search finds a smart link by its ID, its name and its kind', () => {
-    const ids = (query: string) => searchHistory(history, query).map((e) => e.id);
     expect(ids('summer')).toStrictEqual(['e5']);
     expect(ids('smart link')).toStrictEqual(['e5']);
     expect(ids('acme')).toStrictEqual(['e1']);
+    expect(ids('5')).toContain('e5');
   });
 
   it('the CSV says each row’s kind, its smart link and name, and the note', () => {

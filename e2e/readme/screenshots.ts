@@ -1,0 +1,45 @@
+// `npm run screenshots`: the README's pictures, made from the production build against the Everflow
+// simulator, as a person would get there (key saved on the options page, the form filled by label).
+// Writes e2e/readme/*.png; run it after a change to what the popup shows, and commit the pictures.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DIST, builtManifest, launchWithExtension } from '../fixtures/extension';
+import { EverflowSimulator } from '../simulator/everflow';
+import { US_KEY } from '../simulator/network';
+import { startSimulatorServer } from '../simulator/server';
+
+const OUT = fileURLToPath(new URL('.', import.meta.url));
+
+const simulator = new EverflowSimulator();
+const server = await startSimulatorServer(() => simulator);
+const { context, userDataDir } = await launchWithExtension([], DIST, server);
+try {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const base = `chrome-extension://${new URL(worker.url()).host}`;
+  const manifest = builtManifest();
+
+  const options = await context.newPage();
+  await options.goto(`${base}/${manifest.options_ui.page}`);
+  await options.getByLabel('API key', { exact: true }).fill(US_KEY);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByText('API key saved', { exact: false }).first().waitFor();
+  await options.close();
+
+  // The popup at its real width, after making a smart link whose offers are not all open to the affiliate.
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 404, height: 600 });
+  await popup.goto(`${base}/${manifest.action.default_popup}`);
+  await popup.getByRole('radio', { name: 'Smart link' }).check();
+  await popup.getByLabel('Smart link ID', { exact: true }).fill('members');
+  await popup.getByRole('option', { name: '6 · Members smart link (active)' }).click();
+  await popup.getByLabel('Affiliate ID', { exact: true }).fill('8');
+  await popup.getByLabel('Sub 1', { exact: true }).fill('newsletter');
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await popup.getByText('Copied to clipboard.').waitFor();
+  await popup.locator('main').screenshot({ path: `${OUT}popup.png` });
+  console.log(`Wrote ${OUT}popup.png`);
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
