@@ -21,13 +21,18 @@ const NETWORK = 'Could not reach Everflow; check your internet connection and tr
 const TIMEOUT = 'Everflow did not answer within 15 seconds; try again in a moment.';
 const UNREADABLE = 'Everflow sent an answer the extension could not read; try again, and report it if it keeps happening.';
 const server = (status: number) => `Everflow is having trouble (error ${status}); try again in a few minutes.`;
-const refused = (detail: string) =>
-  `Everflow refused the request (${detail}); check the IDs and that the affiliate can run this offer.`;
+/** Everflow's own sentence first, then one short line on what to do. */
+const refused = (detail: string) => ({
+  message: detail.startsWith('“') ? `Everflow: ${detail}` : `Everflow refused the request (${detail}).`,
+  hint: 'Check the IDs and options, and that the affiliate can run this offer.',
+});
 
 interface Case {
   name: string;
   answer: Answer;
   message: string;
+  /** The line on what to do after Everflow's own sentence. */
+  hint?: string;
   /** The alert offers a way to the options page (key problems only). */
   pointsToOptions?: boolean;
   /** Requests Everflow sees: server trouble (500, 502–504) is retried twice before giving up. */
@@ -37,23 +42,23 @@ interface Case {
 const CASES: Case[] = [
   { name: 'Everflow answers 401 (key refused)', answer: { status: 401, json: { error: 'Unauthorized' } }, message: UNAUTHORIZED, pointsToOptions: true },
   { name: 'Everflow answers 403 (key not allowed)', answer: { status: 403, json: { error: 'Forbidden: out of realm' } }, message: FORBIDDEN, pointsToOptions: true },
-  { name: 'Everflow answers 400 {"error": …}', answer: { status: 400, json: { error: 'Invalid parameters.' } }, message: refused('“Invalid parameters.”') },
+  { name: 'Everflow answers 400 {"error": …}', answer: { status: 400, json: { error: 'Invalid parameters.' } }, ...refused('“Invalid parameters.”') },
   {
     name: 'Everflow answers 400 {"Error": …} (capital E)',
     answer: { status: 400, json: { Error: 'Affiliate cannot run this offer' } },
-    message: refused('“Affiliate cannot run this offer”'),
+    ...refused('“Affiliate cannot run this offer”'),
   },
-  { name: 'Everflow answers 400 with an empty body', answer: { status: 400, text: '' }, message: refused('error 400') },
+  { name: 'Everflow answers 400 with an empty body', answer: { status: 400, text: '' }, ...refused('error 400') },
   {
     name: 'Everflow answers 400 with a message that echoes the key',
     answer: { status: 400, json: { error: `Key ${TEST_KEY} is not valid here` } },
-    message: refused('“Key [key] is not valid here”'),
+    ...refused('“Key [key] is not valid here”'),
   },
-  { name: 'Everflow answers 404', answer: { status: 404, json: { error: 'Offer not found' } }, message: refused('“Offer not found”') },
+  { name: 'Everflow answers 404', answer: { status: 404, json: { error: 'Offer not found' } }, ...refused('“Offer not found”') },
   {
     name: 'Everflow answers 422',
     answer: { status: 422, json: { message: 'Creative does not belong to the offer' } },
-    message: refused('“Creative does not belong to the offer”'),
+    ...refused('“Creative does not belong to the offer”'),
   },
   { name: 'Everflow answers 500', answer: { status: 500, json: { error: 'Internal server error' } }, message: server(500), attempts: 3 },
   { name: 'Everflow answers 503', answer: { status: 503, text: '<html>Service Unavailable</html>' }, message: server(503), attempts: 3 },
@@ -76,17 +81,19 @@ async function openFilledPopup(
 }
 
 /** What must hold after any failure. */
-async function expectCalmFailure(popup: Page, clipboard: Clipboard, c: Pick<Case, 'message' | 'pointsToOptions'>): Promise<void> {
+async function expectCalmFailure(popup: Page, clipboard: Clipboard, c: Pick<Case, 'message' | 'hint' | 'pointsToOptions'>): Promise<void> {
   const alert = popup.getByRole('alert');
   await expect(alert).toHaveCount(1);
-  // One sentence, and for key problems a way to the options page; nothing else.
-  await expect(alert.getByRole('paragraph')).toHaveText(c.message);
+  // One sentence (Everflow's own first, when it gave one, then one line on what to do), and for key
+  // problems a way to the options page; nothing else.
+  const lines = c.hint ? [c.message, c.hint] : [c.message];
+  await expect(alert.getByRole('paragraph')).toHaveText(lines);
   if (c.pointsToOptions) {
     await expect(alert.getByRole('button')).toHaveText(['Open options']);
-    await expect(alert).toHaveText(`${c.message}Open options`);
+    await expect(alert).toHaveText(`${lines.join('')}Open options`);
   } else {
     await expect(alert.getByRole('button')).toHaveCount(0);
-    await expect(alert).toHaveText(c.message);
+    await expect(alert).toHaveText(lines.join(''));
   }
 
   // The typing is all still there.

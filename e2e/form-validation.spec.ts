@@ -5,7 +5,10 @@ import { expect, test } from './fixtures/extension';
 import { expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
 import { fillForm, type FormValues } from './fixtures/popup-form';
 
-const notAnId = (label: string) => `${label} must be a whole number from 1 to 2147483647.`;
+// One message at a time, in words: what to type, never the 32-bit limit.
+const USE_THE_NUMBER = 'Use the offer’s number, e.g. 1842.';
+const STARTS_AT_ONE = 'Offer IDs start at 1.';
+const TOO_LARGE = 'That number is too large for an Everflow ID; check the offer’s number.';
 
 type Label = keyof FormValues;
 
@@ -19,11 +22,12 @@ interface Case {
 const CASES: Case[] = [
   { name: 'an empty Offer ID', field: 'Offer ID', value: '', message: 'Enter the Offer ID.' },
   { name: 'an Offer ID of only spaces', field: 'Offer ID', value: '   ', message: 'Enter the Offer ID.' },
-  { name: 'Offer ID "abc"', field: 'Offer ID', value: 'abc', message: notAnId('Offer ID') },
-  { name: 'Offer ID "-5"', field: 'Offer ID', value: '-5', message: notAnId('Offer ID') },
-  { name: 'Offer ID "1.5"', field: 'Offer ID', value: '1.5', message: notAnId('Offer ID') },
-  { name: 'Offer ID "0"', field: 'Offer ID', value: '0', message: notAnId('Offer ID') },
-  { name: 'Offer ID "2147483648" (one past the largest)', field: 'Offer ID', value: '2147483648', message: notAnId('Offer ID') },
+  { name: 'Offer ID "abc"', field: 'Offer ID', value: 'abc', message: USE_THE_NUMBER },
+  { name: 'Offer ID "91x3"', field: 'Offer ID', value: '91x3', message: USE_THE_NUMBER },
+  { name: 'Offer ID "-5"', field: 'Offer ID', value: '-5', message: USE_THE_NUMBER },
+  { name: 'Offer ID "1.5"', field: 'Offer ID', value: '1.5', message: USE_THE_NUMBER },
+  { name: 'Offer ID "0"', field: 'Offer ID', value: '0', message: STARTS_AT_ONE },
+  { name: 'Offer ID "2147483648" (one past the largest)', field: 'Offer ID', value: '2147483648', message: TOO_LARGE },
   { name: 'an empty Affiliate ID', field: 'Affiliate ID', value: '', message: 'Enter the Affiliate ID.' },
   { name: 'a 201-character Sub 2', field: 'Sub 2', value: 'x'.repeat(201), message: 'Sub 2 can be at most 200 characters.' },
 ];
@@ -68,7 +72,7 @@ test('a bad Creative ID in the closed "More options" section opens it and shows 
 
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(creative).toBeVisible();
-  await expectFieldError(popup, creative, notAnId('Creative ID'));
+  await expectFieldError(popup, creative, 'Use the creative’s number, e.g. 1842.');
   await expect(creative).toBeFocused();
   await expect(creative).toHaveValue('12x');
   expect(everflow.linkRequests).toStrictEqual([]);
@@ -91,7 +95,7 @@ test('several bad fields are all flagged at once, and each clears as it is fixed
   const offer = popup.getByLabel('Offer ID', { exact: true });
   const affiliate = popup.getByLabel('Affiliate ID', { exact: true });
   const sub2 = popup.getByLabel('Sub 2', { exact: true });
-  await expectFieldError(popup, offer, notAnId('Offer ID'));
+  await expectFieldError(popup, offer, USE_THE_NUMBER);
   await expectFieldError(popup, affiliate, 'Enter the Affiliate ID.');
   await expectFieldError(popup, sub2, 'Sub 2 can be at most 200 characters.');
   await expect(popup.getByRole('alert')).toHaveCount(3);
@@ -100,7 +104,7 @@ test('several bad fields are all flagged at once, and each clears as it is fixed
 
   // Typing something still wrong keeps the message; fixing it clears only that field.
   await offer.fill('0');
-  await expectFieldError(popup, offer, notAnId('Offer ID'));
+  await expectFieldError(popup, offer, STARTS_AT_ONE);
   await offer.fill('42');
   await expectFieldValid(offer);
   await expect(popup.getByRole('alert')).toHaveCount(2);
@@ -137,7 +141,7 @@ test('Enter in a field submits: a bad form is flagged, a good one makes the link
   const offer = popup.getByLabel('Offer ID', { exact: true });
   await fillForm(popup, { 'Offer ID': '-5', 'Affiliate ID': '7' });
   await popup.getByLabel('Affiliate ID', { exact: true }).press('Enter');
-  await expectFieldError(popup, offer, notAnId('Offer ID'));
+  await expectFieldError(popup, offer, USE_THE_NUMBER);
   expect(everflow.linkRequests).toStrictEqual([]);
 
   await offer.fill('42');
@@ -146,4 +150,21 @@ test('Enter in a field submits: a bad form is flagged, a good one makes the link
   await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
   await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
   expect(everflow.linkRequests.map((r) => r.body)).toStrictEqual([{ network_offer_id: 42, network_affiliate_id: 7 }]);
+});
+
+test('an ID field gives one message at a time: the check replaces the search note', async ({ everflow, saveKey, openExtensionPage }) => {
+  await saveKey();
+  const popup = await openExtensionPage('popup');
+  const offer = popup.getByLabel('Offer ID', { exact: true });
+  await fillForm(popup, { 'Affiliate ID': '7' });
+  await offer.click();
+  await offer.pressSequentially('91x3');
+  // Typing text searches by name; nothing matches.
+  const note = popup.getByText('No offers match “91x3”.');
+  await expect(note).toBeVisible();
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expectFieldError(popup, offer, USE_THE_NUMBER);
+  await expect(note).toHaveCount(0);
+  await expect(popup.getByText('2147483647')).toHaveCount(0);
+  expect(everflow.linkRequests).toStrictEqual([]);
 });

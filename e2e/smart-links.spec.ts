@@ -118,7 +118,7 @@ test('bad smart link IDs are refused before sending; unknown and paused ones get
   await expectFieldError(popup, smartLinkField(popup), 'Enter the Smart link ID.');
   await smartLinkField(popup).fill('5.5');
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByText('Smart link ID must be a whole number', { exact: false })).toBeVisible();
+  await expectFieldError(popup, smartLinkField(popup), 'Use the smart link’s number, e.g. 1842.');
   expect(everflow.smartLinkRequests).toHaveLength(0);
 
   await clipboard.write('untouched');

@@ -1,6 +1,7 @@
 // Tells the person what a menu or keyboard action did, since no popup is open to show it:
 // a notification with the link or the plain-language failure, and a badge on the toolbar icon.
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
+import { failureText } from '../everflow/failures';
 import { linkSubject, type LinkOutcome } from '../shared/outcome';
 
 const NOTIFICATION_ID = 'link-result';
@@ -20,7 +21,7 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
   const notes = success
     ? [outcome.someOffersClosed ? SOME_OFFERS_CLOSED_NOTE : '', outcome.directLink ? DIRECT_LINK_NOTE : '', outcome.unsaved ? UNSAVED_NOTE : ''].filter(Boolean)
     : [];
-  const message = success ? [...notes, link].join('\n') : outcome.message;
+  const message = success ? [...notes, link].join('\n') : failureText(outcome);
   await Promise.all([
     chrome.action.setBadgeBackgroundColor({ color: success ? '#146c2e' : '#b3261e' }),
     chrome.action.setBadgeText({ text: success ? '✓' : '!' }),

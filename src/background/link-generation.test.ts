@@ -49,7 +49,7 @@ describe('link generation', () => {
     const run = await generate({ form: form(42, 7), names: { offer: 'Spring Sale', affiliate: 'Jolly Media' } });
     await run.settled();
     const url = linkFor(42, 7);
-    const success = { ok: true, url, linkType: 'offer', offerId: 42, affiliateId: 7, copied: true, at: AT, offerName: 'Spring Sale', affiliateName: 'Jolly Media' };
+    const success = { ok: true, url, linkType: 'offer', offerId: 42, affiliateId: 7, copied: true, at: AT, offerName: 'Spring Sale', affiliateName: 'Jolly Media', form: form(42, 7) };
 
     expect(run.outcomes()).toStrictEqual([success]);
     expect(everflow.linkCalls().map((call) => call.body)).toStrictEqual([{ network_offer_id: 42, network_affiliate_id: 7, sub1: 'spring' }]);
@@ -66,7 +66,7 @@ describe('link generation', () => {
     const run = await generate({ form: smart, names: { offer: 'Spring Sale', campaign: 'Summer smart link', affiliate: 'Jolly Media' } });
     await run.settled();
     const url = smartLinkFor(5, 7);
-    const success = { ok: true, url, linkType: 'smart', campaignId: 5, affiliateId: 7, copied: true, at: AT, campaignName: 'Summer smart link', affiliateName: 'Jolly Media', someOffersClosed: true };
+    const success = { ok: true, url, linkType: 'smart', campaignId: 5, affiliateId: 7, copied: true, at: AT, campaignName: 'Summer smart link', affiliateName: 'Jolly Media', someOffersClosed: true, form: smart };
 
     expect(run.outcomes()).toStrictEqual([success]);
     expect(everflow.linkCalls().map((call) => [call.path, call.body])).toStrictEqual([
@@ -80,6 +80,24 @@ describe('link generation', () => {
     ]);
     expect(history()[0]).not.toHaveProperty('offerName');
     expect(history()[0]!.input).not.toHaveProperty('offerId');
+  });
+
+  it('a cancelled generation stops its request; a link that arrives anyway is neither copied nor kept', async () => {
+    everflow.reply = () => 'hold';
+    const { generateLink } = await import('./link-generation');
+    const controller = new AbortController();
+    let outcome: LinkOutcome | undefined;
+    void generateLink(form(42, 7), 'popup', undefined, undefined, controller.signal).then((answer) => (outcome = answer));
+    await advanceUntil(() => everflow.waiting().length > 0, 'the request sent');
+    controller.abort();
+    everflow.answerWaiting();
+    await advanceUntil(() => outcome !== undefined, 'the generation answering');
+
+    expect(outcome).toStrictEqual({ ok: false, kind: 'cancelled', message: 'Cancelled: no link was copied.' });
+    expect(everflow.linkCalls().map((call) => call.state)).toStrictEqual(['aborted']);
+    expect(fake.clipboard).toStrictEqual([]);
+    expect(history()).toStrictEqual([]);
+    expect(lastLink()).toBeUndefined();
   });
 
   it('a double submit of the same form joins the first request: one link made, one copy, one history entry', async () => {

@@ -2,9 +2,9 @@
 import { generateTrackingLink } from '../everflow/tracking-link';
 import type { Surface } from '../shared/link-history';
 import type { Names } from '../shared/names';
-import { parseLinkForm, type LinkInput } from '../shared/link-form';
+import { LinkFormSchema, parseLinkForm, type LinkForm, type LinkInput } from '../shared/link-form';
 import { type LinkOutcome, type LinkSuccess } from '../shared/outcome';
-import { failure } from '../everflow/failures';
+import { MESSAGES, failure } from '../everflow/failures';
 import { expandAndCheck } from '../shared/sub-tokens';
 import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
 import { copyToClipboard } from './platform';
@@ -20,8 +20,9 @@ const inFlight = new Map<string, Promise<LinkOutcome>>();
 /**
  * `surface` is recorded in the history with each link made; `onWait` is told each wait for Everflow's
  * rate limit (a double submit joining a request under way is not told again: its first asker is).
+ * `signal` cancels: the request stops, and a link that arrives anyway is neither copied nor kept.
  */
-export function generateLink(form: unknown, surface: Surface, names?: Names, onWait?: (ms: number) => void): Promise<LinkOutcome> {
+export function generateLink(form: unknown, surface: Surface, names?: Names, onWait?: (ms: number) => void, signal?: AbortSignal): Promise<LinkOutcome> {
   const checked = parseLinkForm(form);
   // {date}, {offer_id} and {affiliate_id} are filled in now, so the request and the history carry
   // what was sent; a value they make too long is refused like one typed too long.
@@ -30,15 +31,24 @@ export function generateLink(form: unknown, surface: Surface, names?: Names, onW
   const id = JSON.stringify(expanded.input);
   const running = inFlight.get(id);
   if (running) return running;
-  const started = generateChecked(expanded.input, surface, names, onWait).finally(() => inFlight.delete(id));
+  const typed = LinkFormSchema.parse(form);
+  const started = generateChecked(expanded.input, typed, surface, names, onWait, signal).finally(() => inFlight.delete(id));
   inFlight.set(id, started);
   return started;
 }
 
-async function generateChecked(input: LinkInput, surface: Surface, names?: Names, onWait?: (ms: number) => void): Promise<LinkOutcome> {
+async function generateChecked(
+  input: LinkInput,
+  form: LinkForm,
+  surface: Surface,
+  names?: Names,
+  onWait?: (ms: number) => void,
+  signal?: AbortSignal,
+): Promise<LinkOutcome> {
   const access = await connect('interactive');
   if (!access.ok) return access;
-  const result = await generateTrackingLink({ ...access.connection, ...(onWait ? { onWait } : {}) }, input);
+  const result = await generateTrackingLink({ ...access.connection, ...(onWait ? { onWait } : {}), ...(signal ? { signal } : {}) }, input);
+  if (signal?.aborted) return failure('cancelled', MESSAGES.cancelled);
   if (!result.ok) return result;
   // The redirect flag's name is unconfirmed: when a redirect link was asked for, the answer's host
   // says whether Everflow made one (a link on a tracking domain) or ignored the flag.
@@ -59,6 +69,7 @@ async function generateChecked(input: LinkInput, surface: Surface, names?: Names
     ...(names?.affiliate ? { affiliateName: names.affiliate } : {}),
     ...(directLink ? { directLink: true as const } : {}),
     ...(result.someOffersClosed ? { someOffersClosed: true as const } : {}),
+    form,
   };
   // The link is made and copied: what cannot be kept afterwards (storage full) is said beside it,
   // never turned into a failure, which a person would answer by making the link again.

@@ -20,13 +20,25 @@ export const KEY_RESET_NOTICE = 'The saved API key could not be read and was rem
 
 /** `popups`: whether anyone is looking at a popup that asked for a link, and a way to tell it how long it waits. */
 export function createHandlers(popups: Popups): Handlers {
+  /** Generations a popup may still cancel, by the id it gave them. */
+  const cancellable = new Map<string, AbortController>();
   return {
-    async generate({ form, surface, names }) {
+    async generate({ form, surface, names, requestId }) {
       const notice = waitNotice(surface, popups);
-      const outcome = await generateLink(form, surface, names, notice.onWait).finally(notice.stop);
+      const controller = new AbortController();
+      if (requestId) cancellable.set(requestId, controller);
+      const outcome = await generateLink(form, surface, names, notice.onWait, controller.signal).finally(() => {
+        notice.stop();
+        if (requestId) cancellable.delete(requestId);
+      });
       // The popup closed while Everflow was answering: say what happened some other way.
       if (surface === 'popup' && popups.count() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) await announce(outcome);
       return outcome;
+    },
+
+    async cancelGenerate({ requestId }) {
+      cancellable.get(requestId)?.abort();
+      return { ok: true };
     },
 
     async getStatus() {

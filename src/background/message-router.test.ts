@@ -30,6 +30,7 @@ function fakeHandlers() {
     forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
     copy: vi.fn<Handlers['copy']>(async () => DONE),
+    cancelGenerate: vi.fn<Handlers['cancelGenerate']>(async () => DONE),
     lookup: vi.fn<Handlers['lookup']>(async () => ({ ok: true, options: [], cached: false })),
     deleteHistoryEntry: vi.fn<Handlers['deleteHistoryEntry']>(async () => DONE),
     clearHistory: vi.fn<Handlers['clearHistory']>(async () => DONE),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, everflowMessage, failureForStatus } from './failures';
+import { MESSAGES, everflowMessage, failureForStatus, failureText } from './failures';
 import { API_KEY, expectSafeMessage } from '../../e2e/unit-fixtures/test-fetch';
 
 describe('everflowMessage', () => {
@@ -81,7 +81,7 @@ describe('everflowMessage', () => {
 describe('failureForStatus', () => {
   it.each([
     [400, { error: 'Invalid parameters.' }, 'rejected', MESSAGES.rejected('“Invalid parameters.”')],
-    [400, undefined, 'rejected', 'Everflow refused the request (error 400); check the IDs and that the affiliate can run this offer.'],
+    [400, undefined, 'rejected', 'Everflow refused the request (error 400).'],
     [404, {}, 'rejected', MESSAGES.rejected('error 404')],
     [409, { Error: 'Conflict' }, 'rejected', MESSAGES.rejected('“Conflict”')],
     [422, { message: 'bad' }, 'rejected', MESSAGES.rejected('“bad”')],
@@ -95,8 +95,15 @@ describe('failureForStatus', () => {
     [302, undefined, 'bad-response', MESSAGES.badResponse],
     [200, undefined, 'bad-response', MESSAGES.badResponse],
   ])('%d %j → %s', (status, body, kind, message) => {
-    expect(failureForStatus(status, body, API_KEY)).toEqual({ ok: false, kind, message });
+    expect(failureForStatus(status, body, API_KEY)).toEqual({ ok: false, kind, message, ...(kind === 'rejected' ? { hint: MESSAGES.rejectedHint } : {}) });
     expectSafeMessage(message);
+  });
+
+  it('a refusal leads with Everflow’s own sentence, and says what to do in one short line after it', () => {
+    const result = failureForStatus(400, { error: 'Smart link 8 is paused.' }, API_KEY);
+    expect(result.message).toBe('Everflow: “Smart link 8 is paused.”');
+    expect(result.hint).toBe('Check the IDs and options, and that the affiliate can run this offer.');
+    expect(failureText(result)).toBe('Everflow: “Smart link 8 is paused.” Check the IDs and options, and that the affiliate can run this offer.');
   });
 
   it('redacts the key inside a 400 message', () => {
@@ -115,7 +122,6 @@ describe('failureForStatus', () => {
       MESSAGES.timeout,
       MESSAGES.badResponse,
       MESSAGES.server(500),
-      MESSAGES.rejected('error 400'),
     ];
     for (const message of fixed) {
       expect(message).toMatch(/^[A-Z].*\.$/);

@@ -13,6 +13,8 @@ export const FAILURE_KINDS = [
   'network',
   'timeout',
   'bad-response',
+  /** The person stopped the request (Cancel); whatever Everflow answers afterwards is dropped. */
+  'cancelled',
   /** The extension itself failed (e.g. its background did not answer). */
   'internal',
 ] as const;
@@ -21,7 +23,10 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
 export interface Failure {
   ok: false;
   kind: FailureKind;
+  /** What happened: Everflow's own sentence when it gave one. */
   message: string;
+  /** At most one short line on what to do, shown after the message when the message is Everflow's. */
+  hint?: string;
   /** Per-field messages, for `invalid-input`. */
   fieldErrors?: Record<string, string>;
 }
@@ -29,6 +34,9 @@ export interface Failure {
 export function failure(kind: FailureKind, message: string, fieldErrors?: Record<string, string>): Failure {
   return fieldErrors ? { ok: false, kind, message, fieldErrors } : { ok: false, kind, message };
 }
+
+/** The whole failure as one line, for places with room for one (a notification, a CSV cell). */
+export const failureText = (failed: Pick<Failure, 'message' | 'hint'>): string => (failed.hint ? `${failed.message} ${failed.hint}` : failed.message);
 
 export const TIMEOUT_SECONDS = 15;
 const MAX_QUOTED = 160;
@@ -45,8 +53,10 @@ export const MESSAGES = {
   timeout: `Everflow did not answer within ${TIMEOUT_SECONDS} seconds; try again in a moment.`,
   badResponse: 'Everflow sent an answer the extension could not read; try again, and report it if it keeps happening.',
   server: (status: number) => `Everflow is having trouble (error ${status}); try again in a few minutes.`,
-  rejected: (detail: string) =>
-    `Everflow refused the request (${detail}); check the IDs and that the affiliate can run this offer.`,
+  /** Everflow's sentence leads; without one, its status code. */
+  rejected: (detail: string) => (detail.startsWith('“') ? `Everflow: ${detail}` : `Everflow refused the request (${detail}).`),
+  rejectedHint: 'Check the IDs and options, and that the affiliate can run this offer.',
+  cancelled: 'Cancelled: no link was copied.',
 } as const;
 
 /**
@@ -77,7 +87,7 @@ export function failureForStatus(status: number, body: unknown, apiKey: string):
   if (status === 429) return failure('rate-limited', MESSAGES.rateLimited);
   if (status >= 500) return failure('server', MESSAGES.server(status));
   if (status >= 400) {
-    return failure('rejected', MESSAGES.rejected(everflowMessage(body, apiKey) ?? `error ${status}`));
+    return { ...failure('rejected', MESSAGES.rejected(everflowMessage(body, apiKey) ?? `error ${status}`)), hint: MESSAGES.rejectedHint };
   }
   return failure('bad-response', MESSAGES.badResponse);
 }

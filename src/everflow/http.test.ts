@@ -88,14 +88,14 @@ describe('callEverflow: HTTP errors', () => {
       400,
       { error: 'Invalid parameters.' },
       'rejected',
-      'Everflow refused the request (“Invalid parameters.”); check the IDs and that the affiliate can run this offer.',
+      'Everflow: “Invalid parameters.”',
     ],
     [
       '400 {"Error"}',
       400,
       { Error: 'Affiliate cannot run offer' },
       'rejected',
-      'Everflow refused the request (“Affiliate cannot run offer”); check the IDs and that the affiliate can run this offer.',
+      'Everflow: “Affiliate cannot run offer”',
     ],
     ['400 without a body', 400, undefined, 'rejected', MESSAGES.rejected('error 400')],
     ['400 with a non-JSON body', 400, 'Bad Request', 'rejected', MESSAGES.rejected('error 400')],
@@ -114,7 +114,8 @@ describe('callEverflow: HTTP errors', () => {
   it.each(cases)('%s → %s', async (_name, status, body, kind, message) => {
     const { fetch } = fakeFetch(status, body);
     const result = await callEverflow(connection(fetch), 'POST', '/p', { a: 1 });
-    expect(result).toEqual({ ok: false, kind, message });
+    // A refusal leads with Everflow's words; the line on what to do comes after it.
+    expect(result).toEqual({ ok: false, kind, message, ...(kind === 'rejected' ? { hint: MESSAGES.rejectedHint } : {}) });
     if (!result.ok) expectSafeMessage(result.message);
   });
 
@@ -125,6 +126,7 @@ describe('callEverflow: HTTP errors', () => {
       ok: false,
       kind: 'rejected',
       message: MESSAGES.rejected('“API key [key] has no access to offer 12 ([key])”'),
+      hint: MESSAGES.rejectedHint,
     });
     if (!result.ok) expectSafeMessage(result.message);
   });
@@ -132,7 +134,7 @@ describe('callEverflow: HTTP errors', () => {
   it('never shows markup or JSON from a 4xx body other than the quoted error text', async () => {
     const { fetch } = fakeFetch(404, '<!doctype html><html><title>404</title></html>');
     const result = await callEverflow(connection(fetch), 'GET', '/p');
-    expect(result).toEqual({ ok: false, kind: 'rejected', message: MESSAGES.rejected('error 404') });
+    expect(result).toEqual({ ok: false, kind: 'rejected', message: MESSAGES.rejected('error 404'), hint: MESSAGES.rejectedHint });
     if (!result.ok) expectSafeMessage(result.message);
   });
 });

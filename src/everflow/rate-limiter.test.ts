@@ -51,6 +51,18 @@ function start(limiter: RateLimiter, clock: FakeClock, lane: Lane, count: number
 }
 
 describe('RateLimiter', () => {
+  it.each([5, 20])('catching up after late timers never puts more than the pace (%d/s) into any one second', async (pace) => {
+    // Every timer fires 240 ms late: still "on schedule" for the catch-up, so starts bunch up.
+    const clock = new FakeClock(240);
+    const limiter = new RateLimiter(pace, clock);
+    const starts: { lane: Lane; at: number }[] = [];
+    start(limiter, clock, 'bulk', pace * 4, starts);
+    await clock.advance(10_000);
+    expect(starts).toHaveLength(pace * 4);
+    const times = starts.map((s) => s.at);
+    for (const at of times) expect(times.filter((t) => t > at - 1000 && t <= at).length).toBeLessThanOrEqual(pace);
+  });
+
   it('lets the first request through at once when idle', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter(20, clock);

@@ -68,6 +68,11 @@ export class RateLimiter {
   /** Requests a second right now: the limit, or less after a 429. */
   private pace: number;
   private nextStartAt = 0;
+  /**
+   * Starts of the last second, oldest first. Catching up after a late timer never puts more starts
+   * than the pace into any one second: the pace a person sets is a ceiling, not an average.
+   */
+  private readonly recentStarts: number[] = [];
   private pausedUntil = 0;
   private calmSince = 0;
   private bulkInFlight = 0;
@@ -170,11 +175,11 @@ export class RateLimiter {
     const now = this.clock.now();
     this.recover(now);
     // Nobody waits through a pause longer than they agreed to.
-    const wait = Math.max(this.pausedUntil, this.nextStartAt) - now;
+    const wait = Math.max(this.pausedUntil, this.nextStartAt, this.secondFreeAt(now)) - now;
     const tooLong = this.waiting.filter((waiter) => waiter.maxWaitMs !== undefined && wait > waiter.maxWaitMs);
     for (const waiter of tooLong) this.remove(waiter);
     while (this.waiting.length > 0) {
-      const startAt = Math.max(this.pausedUntil, this.nextStartAt);
+      const startAt = Math.max(this.pausedUntil, this.nextStartAt, this.secondFreeAt(now));
       if (startAt > now) return this.wakeAt(startAt);
       const index = this.waiting.findIndex((w) => w.lane === 'interactive' || this.bulkInFlight < this.maxBulkInFlight);
       // Only bulk rows wait, and the bulk lane is full: the next release pumps again.
@@ -184,6 +189,7 @@ export class RateLimiter {
       // A busy limiter keeps to its schedule: a timer that fires late must not push every later
       // start back too (that drift cost ~5% of the pace). Much later (idle), it starts afresh from now.
       this.nextStartAt = (this.nextStartAt >= now - LATE_TIMER_MS ? this.nextStartAt : now) + gap;
+      this.recentStarts.push(now);
       if (waiter.lane === 'bulk') this.bulkInFlight++;
       let released = false;
       waiter.resolve({
@@ -195,6 +201,13 @@ export class RateLimiter {
         },
       });
     }
+  }
+
+  /** When one more start fits in a second (the last `pace` starts span a full second); 0 when it fits now. */
+  private secondFreeAt(now: number): number {
+    while (this.recentStarts.length > 0 && this.recentStarts[0]! <= now - 1000) this.recentStarts.shift();
+    const perSecond = Math.max(1, Math.floor(this.pace));
+    return this.recentStarts.length < perSecond ? 0 : this.recentStarts[this.recentStarts.length - perSecond]! + 1000;
   }
 
   private wakeAt(at: number): void {

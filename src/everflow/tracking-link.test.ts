@@ -184,6 +184,7 @@ describe('generateTrackingLink', () => {
       ok: false,
       kind: 'rejected',
       message: MESSAGES.rejected('“Affiliate 34 cannot run offer 12”'),
+      hint: MESSAGES.rejectedHint,
     });
     if (!result.ok) expectSafeMessage(result.message);
   });

@@ -23,6 +23,8 @@ export interface PopupState {
   link: { value: LinkSuccess; fresh: boolean } | null;
   failed: Failure | null;
   announcement: string;
+  /** Whole seconds the request under way has waited for Everflow (0 when none is). */
+  waited: number;
   moreOpen: boolean;
   sources: PrefillSources;
 }
@@ -38,9 +40,13 @@ export const INITIAL_STATE: PopupState = {
   link: null,
   failed: null,
   announcement: '',
+  waited: 0,
   moreOpen: false,
   sources: {},
 };
+
+/** After this long a request shows how long it has waited, and a Cancel. */
+export const SLOW_SECONDS = 2;
 
 export interface PopupActions {
   onValue: (name: IdField | TextField, value: string) => void;
@@ -49,6 +55,8 @@ export interface PopupActions {
   onLinkType: (type: LinkType) => void;
   onSubmit: (event: Event) => void;
   onClear: () => void;
+  /** Stops the request under way (shown once it has waited SLOW_SECONDS). */
+  onCancel: () => void;
   onCopy: (url: string) => void;
   onOpenOptions: () => void;
   onOpenHistory: () => void;
@@ -65,6 +73,7 @@ export const NO_ACTIONS: PopupActions = {
   onLinkType: noop,
   onSubmit: noop,
   onClear: noop,
+  onCancel: noop,
   onCopy: noop,
   onOpenOptions: noop,
   onOpenHistory: noop,
@@ -78,7 +87,7 @@ interface PopupViewProps {
   actions: PopupActions;
   /** The pickers, once loaded: their list opens under the Offer and Affiliate fields. */
   pickers?: ComponentChildren;
-  /** The panel showing state.link, once its code has loaded (result-panel.tsx). */
+  /** The panel showing state.link while the form still holds what it was made from (result-panel.tsx). */
   result?: ComponentChildren;
 }
 
@@ -155,6 +164,14 @@ export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
           </button>
         </div>
       </form>
+      {state.busy && state.waited >= SLOW_SECONDS ? (
+        <div class="waiting">
+          <span>Waiting for Everflow… {state.waited} s</span>
+          <button type="button" class="secondary" onClick={actions.onCancel}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
       {state.failed ? (
         state.failed.kind === 'invalid-input' ? (
           <p class="failure" role="alert">
@@ -164,7 +181,7 @@ export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
           <FailureNotice failure={state.failed} onOpenOptions={actions.onOpenOptions} />
         )
       ) : null}
-      {state.link ? result : null}
+      {result ?? null}
       <p class="announcement" role="status" aria-live="polite">
         {state.announcement}
       </p>

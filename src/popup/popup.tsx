@@ -7,10 +7,11 @@ import { send } from '../shared/connector';
 import { TARGET_FIELDS } from '../everflow/link-fields';
 import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
 import type { Names } from '../shared/names';
+import type { LinkSuccess } from '../shared/outcome';
 import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
 import { fieldId, focusField } from '../ui/field-ids';
-import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
+import { INITIAL_STATE, PopupView, SLOW_SECONDS, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
 import type { Startup } from './startup-data';
 
 export const DRAFT_RESET_NOTICE = 'Your saved form could not be read, so it starts empty.';
@@ -57,6 +58,17 @@ function formOnScreen(): LinkForm {
   return { ...form, linkType } as LinkForm;
 }
 
+/**
+ * Whether a link was made from what the form holds now: the same kind and the same checked values. A
+ * link shows only while this holds, so a link for another offer never sits beside the form.
+ */
+function madeFrom(link: LinkSuccess, form: LinkForm): boolean {
+  if (!link.form) return false;
+  const now = parseLinkForm(form);
+  const then = parseLinkForm(link.form);
+  return now.ok && then.ok && JSON.stringify(now.input) === JSON.stringify(then.input);
+}
+
 /** Which name a picked or typed field's name is kept under. */
 const NAME_OF: Partial<Record<FormField, keyof Names>> = { offerId: 'offer', campaignId: 'campaign', affiliateId: 'affiliate' };
 
@@ -75,6 +87,27 @@ function App({ startup }: { startup: Startup }) {
   const names = useRef<Names>({});
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   const recentAffiliate = useRef(startup.recentAffiliate);
+  /** The generation under way, so Cancel can name it. */
+  const running = useRef<string | null>(null);
+
+  // While a request waits, count the seconds (shown from SLOW_SECONDS on, with a Cancel).
+  useEffect(() => {
+    if (!state.busy) return;
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const waited = Math.floor((Date.now() - started) / 1000);
+      setState((current) => ({
+        ...current,
+        waited,
+        // Said once, not every second: what the person can do about it.
+        announcement: waited === SLOW_SECONDS && current.announcement === '' ? 'Everflow is slow to answer; Cancel stops the request.' : current.announcement,
+      }));
+    }, 250);
+    return () => {
+      clearInterval(timer);
+      setState((current) => (current.waited === 0 ? current : { ...current, waited: 0 }));
+    };
+  }, [state.busy]);
 
   // The link panel's code loads with the first link to show.
   const hasLink = state.link !== null;
@@ -181,7 +214,14 @@ function App({ startup }: { startup: Startup }) {
         link: current.link ? { ...current.link, fresh: false } : null,
       }));
       loadResultPanel(); // while the request runs, so the link shows as soon as it arrives
-      const reply = await send('generate', { form, surface: 'popup', names: { ...names.current } });
+      const requestId = crypto.randomUUID();
+      running.current = requestId;
+      const reply = await send('generate', { form, surface: 'popup', names: { ...names.current }, requestId });
+      running.current = null;
+      if (!reply.ok && reply.kind === 'cancelled') {
+        patch({ busy: false, announcement: reply.message });
+        return;
+      }
       if (reply.ok) {
         recentAffiliate.current = reply.affiliateId;
         patch({
@@ -191,8 +231,13 @@ function App({ startup }: { startup: Startup }) {
         });
         return;
       }
-      patch({ busy: false, failed: reply, announcement: '', ...(reply.kind === 'no-key' ? { hasKey: false } : {}) });
+      // A failure never sits above an earlier link: that one stays in History.
+      patch({ busy: false, failed: reply, link: null, announcement: '', ...(reply.kind === 'no-key' ? { hasKey: false } : {}) });
       if (reply.kind === 'invalid-input' && reply.fieldErrors) showErrors(reply.fieldErrors);
+    },
+
+    onCancel() {
+      if (running.current) void send('cancelGenerate', { requestId: running.current });
     },
 
     async onCopy(url) {
@@ -223,10 +268,14 @@ function App({ startup }: { startup: Startup }) {
     });
   }
 
-  const picker = pickers ? <pickers.Pickers offerId={state.form.offerId} affiliateId={state.form.affiliateId} onChoose={choosePicked} /> : null;
+  const flagged = new Set(Object.keys(state.errors).filter((field) => state.errors[field as FormField]));
+  const picker = pickers ? (
+    <pickers.Pickers offerId={state.form.offerId} affiliateId={state.form.affiliateId} onChoose={choosePicked} flagged={flagged} />
+  ) : null;
+  const shown = state.link && madeFrom(state.link.value, state.form) ? state.link : null;
   const result =
-    state.link && resultPanel ? (
-      <resultPanel.LinkResult link={state.link.value} heading={state.link.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
+    shown && resultPanel ? (
+      <resultPanel.LinkResult link={shown.value} heading={shown.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
     ) : null;
   return <PopupView state={state} actions={actions} pickers={picker} result={result} />;
 }

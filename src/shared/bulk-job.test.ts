@@ -28,7 +28,7 @@ describe('checkRow and rowErrors', () => {
   it('reports a bad shared field on every row', () => {
     const form = { ...EMPTY_FORM, trackingDomainId: 'abc' };
     expect(rowErrors(form, [{ offerId: 1, affiliateId: 2 }], day)).toEqual([
-      { index: 0, message: 'Tracking domain ID must be a whole number from 1 to 2147483647.' },
+      { index: 0, message: 'Use the tracking domain’s number, e.g. 1842.' },
     ]);
   });
 });

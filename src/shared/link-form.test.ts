@@ -18,7 +18,19 @@ import type { OfferLinkInput } from '../everflow/link-fields';
 const BASE: Partial<LinkForm> = { offerId: '12', affiliateId: '34' };
 const BASE_INPUT: LinkInput = { linkType: 'offer', offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
 
-const badId = (label: string) => `${label} must be a whole number from 1 to ${MAX_ID}.`;
+/** The words a person sees, stated here independently of the schema. */
+const OFFER = {
+  notNumber: 'Use the offer’s number, e.g. 1842.',
+  zero: 'Offer IDs start at 1.',
+  tooLarge: 'That number is too large for an Everflow ID; check the offer’s number.',
+};
+/** The one message a typed (non-blank) ID gets, by the rule: not digits, then too large, then zero. */
+function idError(typed: string, label: string, thing: string): string {
+  const trimmed = typed.trim();
+  if (!/^\d+$/.test(trimmed)) return `Use the ${thing}’s number, e.g. 1842.`;
+  if (!/^0*\d{1,10}$/.test(trimmed) || Number(trimmed) > MAX_ID) return `That number is too large for an Everflow ID; check the ${thing}’s number.`;
+  return `${label}s start at 1.`;
+}
 const tooLong = (label: string) => `${label} can be at most ${MAX_TEXT} characters.`;
 /** The rule for a typed ID, stated independently of the schema: digits with optional spaces around, in range. */
 const idPasses = (s: string) => /^\s*\d+\s*$/.test(s) && Number(s.trim()) >= 1 && Number(s.trim()) <= MAX_ID;
@@ -83,38 +95,32 @@ describe('parseLinkForm: IDs', () => {
     expect(accepted({ ...BASE, affiliateId: typed })).toEqual({ ...BASE_INPUT, affiliateId: expected });
   });
 
-  const bad = [
-    'abc',
-    '12a',
-    'a12',
-    '1 2',
-    '+5',
-    '-5',
-    '1.5',
-    '1.0',
-    '1e3',
-    '0x10',
-    '0',
-    '000',
-    '2147483648',
-    '9999999999',
-    '99999999999999999999',
-    '9'.repeat(400),
-    `${'0'.repeat(20)}${'9'.repeat(11)}`,
-    '١٢', // Arabic-Indic digits are not ASCII digits
-    '１２', // full-width digits
-    'Infinity',
-    'NaN',
-  ];
+  const notNumbers = ['abc', '12a', 'a12', '1 2', '+5', '-5', '1.5', '1.0', '1e3', '0x10', '١٢' /* Arabic-Indic digits */, '１２' /* full-width */, 'Infinity', 'NaN', '91x3'];
+  const tooLarge = ['2147483648', '9999999999', '99999999999999999999', '9'.repeat(400), `${'0'.repeat(20)}${'9'.repeat(11)}`];
 
-  it.each(bad)('offerId %j is refused with the range message', (typed) => {
-    expect(refused({ ...BASE, offerId: typed })).toEqual({ offerId: badId('Offer ID') });
+  it.each(notNumbers)('offerId %j is refused with one message: use the number', (typed) => {
+    expect(refused({ ...BASE, offerId: typed })).toEqual({ offerId: OFFER.notNumber });
+  });
+  it.each(['0', '000'])('offerId %j is refused: IDs start at 1', (typed) => {
+    expect(refused({ ...BASE, offerId: typed })).toEqual({ offerId: OFFER.zero });
+  });
+  it.each(tooLarge)('offerId %j is refused as too large, without citing the 32-bit limit', (typed) => {
+    expect(refused({ ...BASE, offerId: typed })).toEqual({ offerId: OFFER.tooLarge });
+    expect(OFFER.tooLarge).not.toContain(String(MAX_ID));
   });
 
-  it.each(ID_FIELDS.map((field) => [field] as const))('%s: a bad value is refused with its own label', (field) => {
+  it.each([
+    ['affiliateId', 'Use the affiliate’s number, e.g. 1842.'],
+    ['campaignId', 'Use the smart link’s number, e.g. 1842.'],
+    ['trackingDomainId', 'Use the tracking domain’s number, e.g. 1842.'],
+    ['offerUrlId', 'Use the offer URL’s number, e.g. 1842.'],
+    ['creativeId', 'Use the creative’s number, e.g. 1842.'],
+    ['trafficSourceId', 'Use the traffic source’s number, e.g. 1842.'],
+  ] as const)('%s: a bad value is refused in its own words', (field, message) => {
     // Each ID is checked in a link of a kind that uses it.
     const form = field === 'campaignId' ? { ...BASE, linkType: 'smart', campaignId: '5' } : BASE;
-    expect(refused({ ...form, [field]: '-5' })).toEqual({ [field]: badId(FIELD_LABELS[field]) });
+    expect(refused({ ...form, [field]: '-5' })).toEqual({ [field]: message });
+    expect(ID_FIELDS).toContain(field);
   });
 
   it.each(['', '   ', '\t\n'])('required IDs %j are refused with "Enter the …"', (blank) => {
@@ -131,16 +137,16 @@ describe('parseLinkForm: IDs', () => {
       expect(Object.hasOwn(input, field)).toBe(false);
     }
     expect(accepted({ ...BASE, [field]: ' 77 ' })).toEqual({ ...BASE_INPUT, [field]: 77 });
-    expect(refused({ ...BASE, [field]: '0' })).toEqual({ [field]: badId(FIELD_LABELS[field]) });
+    expect(refused({ ...BASE, [field]: '0' })).toEqual({ [field]: `${FIELD_LABELS[field]}s start at 1.` });
   });
 
   it('reports every bad field at once, one message each', () => {
     expect(
       refused({ offerId: 'x', affiliateId: '', creativeId: '0', sub3: 'y'.repeat(MAX_TEXT + 1), trafficSourceId: '5' }),
     ).toEqual({
-      offerId: badId('Offer ID'),
+      offerId: OFFER.notNumber,
       affiliateId: 'Enter the Affiliate ID.',
-      creativeId: badId('Creative ID'),
+      creativeId: 'Creative IDs start at 1.',
       sub3: tooLong('Sub 3'),
     });
   });
@@ -324,7 +330,7 @@ describe('parseLinkForm: properties', () => {
         const result = parseLinkForm({ ...BASE, offerId: typed });
         expect(result.ok).toBe(idPasses(typed));
         if (result.ok) expect((result.input as OfferLinkInput).offerId).toBe(Number(typed.trim()));
-        else expect(result.errors).toEqual({ offerId: typed.trim() === '' ? 'Enter the Offer ID.' : badId('Offer ID') });
+        else expect(result.errors).toEqual({ offerId: typed.trim() === '' ? 'Enter the Offer ID.' : idError(typed, 'Offer ID', 'offer') });
       }),
     );
   });
@@ -335,7 +341,7 @@ describe('parseLinkForm: properties', () => {
         const result = parseLinkForm({ ...BASE, creativeId: typed });
         expect(result.ok).toBe(typed.trim() === '' || idPasses(typed));
         if (result.ok) expect((result.input as OfferLinkInput).creativeId).toBe(typed.trim() === '' ? undefined : Number(typed.trim()));
-        else expect(result.errors).toEqual({ creativeId: badId('Creative ID') });
+        else expect(result.errors).toEqual({ creativeId: idError(typed, 'Creative ID', 'creative') });
       }),
     );
   });
@@ -415,8 +421,12 @@ describe('smart links', () => {
 
   it('asks for the smart link with the same rules and words as an offer ID', () => {
     expect(parseLinkForm({ ...SMART, campaignId: '' })).toStrictEqual({ ok: false, errors: { campaignId: 'Enter the Smart link ID.' } });
-    expect(parseLinkForm({ ...SMART, campaignId: '0' })).toStrictEqual({ ok: false, errors: { campaignId: badId('Smart link ID') } });
-    expect(parseLinkForm({ ...SMART, campaignId: String(MAX_ID + 1) })).toStrictEqual({ ok: false, errors: { campaignId: badId('Smart link ID') } });
+    expect(parseLinkForm({ ...SMART, campaignId: '0' })).toStrictEqual({ ok: false, errors: { campaignId: 'Smart link IDs start at 1.' } });
+    expect(parseLinkForm({ ...SMART, campaignId: String(MAX_ID + 1) })).toStrictEqual({
+      ok: false,
+      errors: { campaignId: 'That number is too large for an Everflow ID; check the smart link’s number.' },
+    });
+    expect(parseLinkForm({ ...SMART, campaignId: 'summer' })).toStrictEqual({ ok: false, errors: { campaignId: 'Use the smart link’s number, e.g. 1842.' } });
     // An offer link does not ask for a smart link.
     expect(parseLinkForm({ ...BASE, campaignId: 'x' }).ok).toBe(true);
   });

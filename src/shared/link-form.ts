@@ -45,14 +45,32 @@ export const EMPTY_FORM: LinkForm = LinkFormSchema.parse({});
 /** Blank text means "not given"; anything else is trimmed. */
 const blankToUndefined = z.transform((value: string) => (value.trim() === '' ? undefined : value.trim()));
 
-function idRule(field: IdField) {
+/**
+ * An ID field's messages, one at a time and in words: what to type, not the 32-bit limit. `thing` is
+ * the label without " ID", as said in a sentence ("offer", "smart link", "offer URL").
+ */
+export function idMessages(field: IdField) {
   const label = FIELD_LABELS[field];
-  const bad = `${label} must be a whole number from 1 to ${MAX_ID}.`;
+  const thing = label.charAt(0).toLowerCase() + label.slice(1).replace(/ ID$/, '');
+  return {
+    missing: `Enter the ${label}.`,
+    notNumber: `Use the ${thing}’s number, e.g. 1842.`,
+    zero: `${label}s start at 1.`,
+    tooLarge: `That number is too large for an Everflow ID; check the ${thing}’s number.`,
+  };
+}
+
+function idRule(field: IdField) {
+  const say = idMessages(field);
   return z.pipe(
-    // ASCII digits only. Leading zeros are harmless ("00000000042" is 42, like "042"); more than ten
-    // other digits is out of range anyway, and refusing it here keeps Number() finite and exact.
-    z.string({ error: `Enter the ${label}.` }).check(z.regex(/^0*\d{1,10}$/, bad)),
-    z.pipe(z.transform(Number), z.number().check(z.gte(1, bad), z.lte(MAX_ID, bad))),
+    // ASCII digits only, checked in turn so one message is given at a time. Leading zeros are harmless
+    // ("00000000042" is 42); more than ten other digits is out of range anyway, and refusing it here
+    // keeps Number() finite and exact.
+    z.string({ error: say.missing }).check(z.regex(/^\d+$/, say.notNumber)),
+    z.pipe(
+      z.string().check(z.regex(/^0*\d{1,10}$/, say.tooLarge)),
+      z.pipe(z.transform(Number), z.number().check(z.gte(1, say.zero), z.lte(MAX_ID, say.tooLarge))),
+    ),
   );
 }
 const requiredId = (field: IdField) => z.pipe(blankToUndefined, idRule(field));

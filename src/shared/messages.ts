@@ -31,7 +31,15 @@ export const ApiKeySchema = z.pipe(
 
 /** UI → background: each message's payload, validated by the background on receipt. Replies: replies.ts. */
 export const toBackground = {
-  generate: z.object({ form: LinkFormSchema, surface: SurfaceSchema, names: z.optional(NamesSchema) }),
+  /** `requestId` lets the popup cancel this generation (cancelGenerate) while Everflow is slow. */
+  generate: z.object({
+    form: LinkFormSchema,
+    surface: SurfaceSchema,
+    names: z.optional(NamesSchema),
+    requestId: z.optional(z.string().check(z.maxLength(64))),
+  }),
+  /** Stops a generation under way: its request is aborted and a link that still arrives is not copied. */
+  cancelGenerate: z.object({ requestId: z.string().check(z.maxLength(64)) }),
   /** A picker's search or list; `channel` names the field, so a newer search cancels the older. */
   lookup: z.object({
     kind: z.enum(LOOKUP_KINDS),

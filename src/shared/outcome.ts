@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import type { Failure } from '../everflow/failures';
 import { LINK_TYPES } from '../everflow/link-fields';
+import { LinkFormSchema } from './link-form';
 import { MAX_NAME, nameSchema } from './names';
 
 export const LinkSuccessSchema = z.object({
@@ -29,6 +30,11 @@ export const LinkSuccessSchema = z.object({
   directLink: z.optional(z.literal(true)),
   /** The link was made and copied, but storage refused to keep it (history, last link, recent affiliates). */
   unsaved: z.optional(z.literal(true)),
+  /**
+   * The form it was made from (before tokens are filled in): the popup shows a link only while its form
+   * still holds this. Absent on links stored before it was kept.
+   */
+  form: z.optional(LinkFormSchema),
 });
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 

@@ -84,7 +84,7 @@ describe('presetErrors', () => {
   it('uses the form’s own messages for values', () => {
     expect(presetErrors('N', { ...VALUES, sub4: 'y'.repeat(MAX_TEXT + 1), creativeId: 'abc' })).toEqual({
       sub4: `Sub 4 can be at most ${MAX_TEXT} characters.`,
-      creativeId: 'Creative ID must be a whole number from 1 to 2147483647.',
+      creativeId: 'Use the creative’s number, e.g. 1842.',
     });
   });
 });

@@ -11,6 +11,7 @@ export const FailureSchema = z.object({
   ok: z.literal(false),
   kind: z.enum(FAILURE_KINDS),
   message: z.string(),
+  hint: z.optional(z.string()),
   fieldErrors: z.optional(z.record(z.string(), z.string())),
 });
 
@@ -37,6 +38,7 @@ export type Status = z.infer<typeof StatusSchema>;
 /** The reply to each UI → background message (every one may also be a Failure). */
 export const replies = {
   generate: LinkOutcomeSchema,
+  cancelGenerate: DoneSchema,
   getStatus: StatusSchema,
   saveSettings: DoneSchema,
   dashboardDomain: DoneSchema,

@@ -34,12 +34,15 @@ interface Props {
   /** The Affiliate ID field as typed: offer URLs open to that affiliate, and its own tracking domain. */
   affiliateId?: string;
   onChoose: (field: PickField, id: number, name: string) => void;
+  /** Fields flagged by the form's check: their own message replaces a search note (one message at a time). */
+  flagged?: ReadonlySet<string>;
 }
 
-export function Pickers({ offerId, affiliateId = '', onChoose }: Props) {
+export function Pickers({ offerId, affiliateId = '', onChoose, flagged }: Props) {
   const [open, setOpen] = useState<{ field: PickField; options: LookupOption[] } | null>(null);
   const [active, setActive] = useState(-1);
-  const [note, setNote] = useState('');
+  const [note, setNoteState] = useState<{ field: PickField; text: string } | null>(null);
+  const setNote = (text: string, field?: PickField) => setNoteState(text && field ? { field, text } : null);
   const [lists, setLists] = useState<Partial<Record<ListField, LookupOption[]>>>({});
   const view = useRef({ open, active, offerId, affiliateId });
   view.current = { open, active, offerId, affiliateId };
@@ -90,7 +93,7 @@ export function Pickers({ offerId, affiliateId = '', onChoose }: Props) {
             show(field, text, reply.options);
           } else {
             close();
-            setNote(`Search is unavailable: ${reply.message} Enter the ID instead.`);
+            setNote(`Search is unavailable: ${reply.message} Enter the ID instead.`, field);
           }
         }, DEBOUNCE_MS);
       });
@@ -131,7 +134,7 @@ export function Pickers({ offerId, affiliateId = '', onChoose }: Props) {
     setActive(-1);
     if (options.length === 0) {
       setOpen(null);
-      setNote(`No ${SEARCH[field].what} match “${text}”.`);
+      setNote(`No ${SEARCH[field].what} match “${text}”.`, field);
       return;
     }
     setOpen({ field, options });
@@ -192,9 +195,9 @@ export function Pickers({ offerId, affiliateId = '', onChoose }: Props) {
           ))}
         </ul>
       ) : null}
-      {note ? (
+      {note && !flagged?.has(note.field) ? (
         <p class="field-note" role="status">
-          {note}
+          {note.text}
         </p>
       ) : null}
       {(Object.keys(lists) as ListField[]).map((field) => (

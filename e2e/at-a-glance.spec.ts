@@ -1,0 +1,101 @@
+// What is on screen is right at a glance: a link shows only beside the form it was made from, a
+// failure never sits above an earlier link, and a slow request says how long it has waited and can be
+// stopped (a link that arrives after Cancel is not copied).
+import { openDashboardPage, serveDashboard } from './fixtures/dashboard';
+import { DEFAULT_LINK, linkFor } from './fixtures/fake-everflow';
+import { expect, test } from './fixtures/extension';
+import { fillForm } from './fixtures/popup-form';
+import { openToolbarPopup } from './fixtures/toolbar-popup';
+
+test('a link leaves the result area as soon as the form no longer holds what it was made from', async ({ everflow, saveKey, openExtensionPage }) => {
+  await saveKey();
+  const popup = await openExtensionPage('popup');
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  const link = popup.getByLabel('Your tracking link');
+  await expect(link).toHaveValue(DEFAULT_LINK);
+
+  // Another offer: the link for 42 is gone, with its Copy and Open.
+  await fillForm(popup, { 'Offer ID': '43' });
+  await expect(link).toHaveCount(0);
+  await expect(popup.getByRole('button', { name: 'Copy' })).toHaveCount(0);
+  await expect(popup.getByRole('link', { name: 'Open' })).toHaveCount(0);
+  // Back to what it was made from (spaces do not matter): it is that link again.
+  await fillForm(popup, { 'Offer ID': ' 42 ' });
+  await expect(link).toHaveValue(DEFAULT_LINK);
+  // Any option counts, not only the IDs.
+  await fillForm(popup, { 'Sub 1': 'x' });
+  await expect(link).toHaveCount(0);
+
+  // A new request that fails: the earlier link does not come back under the message.
+  everflow.answer({ status: 400, json: { error: 'Offer 42 is not available to affiliate 7.' } });
+  await fillForm(popup, { 'Sub 1': '' });
+  await expect(link).toHaveValue(DEFAULT_LINK);
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByRole('alert')).toContainText('Everflow: “Offer 42 is not available to affiliate 7.”');
+  await expect(popup.getByLabel(/tracking link|Last link/)).toHaveCount(0);
+});
+
+test('a popup opened on another offer’s page does not show the last link', async ({ context, worker, saveKey, openExtensionPage }) => {
+  await serveDashboard(context);
+  await saveKey();
+  const popup = await openExtensionPage('popup');
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await popup.close();
+
+  await openDashboardPage(context, '/offers/99/general');
+  const { page: onOffer99, disconnect } = await openToolbarPopup(context, worker);
+  await expect(onOffer99.getByLabel('Offer ID', { exact: true })).toHaveValue('99');
+  await expect(onOffer99.getByRole('button', { name: 'Generate link' })).toBeEnabled();
+  await expect(onOffer99.getByLabel(/tracking link|Last link/)).toHaveCount(0);
+  // It is one click away in History.
+  await onOffer99.getByRole('button', { name: 'History' }).click();
+  await expect(onOffer99.getByText(DEFAULT_LINK)).toBeVisible();
+  await disconnect();
+});
+
+test('a slow request shows how long it has waited and a Cancel; a link that arrives after Cancel is not copied', async ({
+  everflow,
+  clipboard,
+  saveKey,
+  openExtensionPage,
+}) => {
+  await saveKey();
+  everflow.answer((request) => (request.path === '/v1/networks/tracking/offers/clicks' ? { json: { url: linkFor(42, 7) }, delayMs: 5_000 } : undefined));
+  await clipboard.write('what the person had');
+  const popup = await openExtensionPage('popup');
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+
+  const cancel = popup.getByRole('button', { name: 'Cancel' });
+  await expect(popup.getByText(/^Waiting for Everflow… [2-4] s$/)).toBeVisible();
+  await expect(popup.getByRole('status')).toHaveText('Everflow is slow to answer; Cancel stops the request.');
+  await cancel.click();
+  await expect(popup.getByRole('status')).toHaveText('Cancelled: no link was copied.');
+  await expect(cancel).toHaveCount(0);
+  await expect(popup.getByRole('button', { name: 'Generate link' })).toBeEnabled();
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+
+  // Past the moment Everflow would have answered: nothing was copied, shown or kept.
+  await popup.waitForTimeout(4_000);
+  expect(await clipboard.read()).toBe('what the person had');
+  await expect(popup.getByLabel(/tracking link|Last link/)).toHaveCount(0);
+  await popup.getByRole('button', { name: 'History' }).click();
+  await expect(popup.getByText('No links yet', { exact: false })).toBeVisible();
+  // What was typed is all still there.
+  await popup.getByRole('button', { name: 'Back' }).click();
+  await expect(popup.getByLabel('Offer ID', { exact: true })).toHaveValue('42');
+});
+
+test('a quick answer never shows the wait or a Cancel', async ({ saveKey, openExtensionPage }) => {
+  await saveKey();
+  const popup = await openExtensionPage('popup');
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
+  await popup.waitForTimeout(2_500);
+  await expect(popup.getByText(/Waiting for Everflow/)).toHaveCount(0);
+  await expect(popup.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+});
