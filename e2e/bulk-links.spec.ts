@@ -1,12 +1,15 @@
-// Bulk links: one offer for many affiliates against an Everflow that rate-limits and refuses some
-// rows; the engine lives in the service worker, so closing the page or stopping the worker must not
-// lose or repeat rows. Rows are counted per request in the simulator.
+// Bulk links: one offer or smart link for many affiliates against an Everflow that rate-limits and
+// refuses some rows; the engine lives in the service worker, so closing the page or stopping the
+// worker must not lose or repeat rows. Rows are counted per request in the simulator.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { parseCsv } from './fixtures/csv';
 import { expect, test } from './fixtures/extension';
-import { linkFor } from './fixtures/fake-everflow';
+import { linkFor, type FakeEverflow } from './fixtures/fake-everflow';
 import { stopWorker } from './fixtures/service-worker';
+import { CAMPAIGN_LINK_PATH } from './simulator/everflow';
+import { redirectLink, type LinkParams } from './simulator/links';
+import { PRIMARY_DOMAIN } from './simulator/network';
 
 const OFFER = 42;
 const BULK_PAGE = 'src/bulk/bulk.html';
@@ -22,6 +25,39 @@ async function openBulk(page: Page, extensionId: string): Promise<Page> {
 
 /** "12 done · 1 failed · 37 remaining · about 2 s left", then "… · Paused." or "… · Finished: …". */
 const status = (page: Page) => page.getByRole('status');
+
+/** The CSV a download holds: its header, and each line as { column: value }. */
+async function csvOf(download: Download): Promise<{ header: string[]; lines: Record<string, string>[] }> {
+  const file = readFileSync((await download.path())!, 'utf8');
+  expect(file.startsWith('\uFEFF'), 'a byte-order mark, so spreadsheets read UTF-8').toBe(true);
+  const [header, ...rows] = parseCsv(file.slice(1));
+  return { header: header!, lines: rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i] ?? '']))) };
+}
+
+const downloadCsv = async (page: Page) =>
+  csvOf((await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]))[0]);
+
+/** Every column of the bulk CSV, in order. */
+const CSV_HEADER = [
+  'Kind',
+  'Offer ID',
+  'Offer name',
+  'Smart link ID',
+  'Smart link name',
+  'Affiliate ID',
+  'Affiliate name',
+  'Source ID',
+  'Sub 1',
+  'Sub 2',
+  'Sub 3',
+  'Sub 4',
+  'Sub 5',
+  'Link',
+  'Error',
+  'Time',
+  'Some offers closed',
+  'Direct link',
+];
 
 async function startJob(page: Page, ids: string, count: number): Promise<void> {
   await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
@@ -71,22 +107,22 @@ test('50 affiliates against a rate-limited Everflow: every valid row gets its li
   await expect(rowOf(117)).toContainText(refusal(117));
   await expect(rowOf(118)).toContainText(rowLink(118));
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-  const file = readFileSync((await download.path())!, 'utf8');
-  expect(file.startsWith('\uFEFF'), 'a byte-order mark, so spreadsheets read UTF-8').toBe(true);
-  const csv = parseCsv(file.slice(1));
-  expect(csv[0]).toEqual(['Offer ID', 'Offer name', 'Affiliate ID', 'Affiliate name', 'Link', 'Error']);
-  expect(csv.slice(1)).toHaveLength(50);
-  expect(csv.slice(1).map((line) => Number(line[2]))).toEqual(ids);
-  for (const line of csv.slice(1)) {
-    const affiliate = Number(line[2]);
-    expect(line[0]).toBe(String(OFFER));
+  const csv = await downloadCsv(page);
+  expect(csv.header).toEqual(CSV_HEADER);
+  expect(csv.lines).toHaveLength(50);
+  expect(csv.lines.map((line) => Number(line['Affiliate ID']))).toEqual(ids);
+  for (const line of csv.lines) {
+    const affiliate = Number(line['Affiliate ID']);
+    expect(line['Kind']).toBe('Offer');
+    expect(line['Offer ID']).toBe(String(OFFER));
+    expect(line['Sub 1']).toBe(`${affiliate}-spring`);
+    expect(Date.parse(line['Time']!), 'the time the row was answered').toBeGreaterThan(0);
     if (REFUSED.has(affiliate)) {
-      expect(line[4]).toBe('');
-      expect(line[5]).toContain(refusal(affiliate));
+      expect(line['Link']).toBe('');
+      expect(line['Error']).toContain(refusal(affiliate));
     } else {
-      expect(line[4]).toBe(rowLink(affiliate));
-      expect(line[5]).toBe('');
+      expect(line['Link']).toBe(rowLink(affiliate));
+      expect(line['Error']).toBe('');
     }
   }
 
@@ -117,10 +153,10 @@ test('nothing is sent until the list is valid: each invalid ID gets its own mess
   await expect(list).toContainText('“abc” is not an affiliate ID');
   await expect(list).toContainText('“0” is not an affiliate ID');
   await expect(list).toContainText('“12x” is not an affiliate ID');
-  await page.getByRole('button', { name: 'Generate 2 links' }).click();
+  await page.getByRole('button', { name: 'Fix 3 entries to generate' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Enter the Offer ID.' })).toBeVisible();
   await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
-  await page.getByRole('button', { name: 'Generate 2 links' }).click();
+  await page.getByRole('button', { name: 'Fix 3 entries to generate' }).click();
   await page.waitForTimeout(500);
   expect(everflow.linkRequests).toHaveLength(0);
   await expect(page.getByRole('progressbar', { name: 'Links made' })).toHaveCount(0);
@@ -219,13 +255,12 @@ test('Pause holds the job, Resume goes on, Cancel stops it and says which rows w
   await page.waitForTimeout(1000);
   const sent = new Set(everflow.linkRequests.map((r) => (r.body as { network_affiliate_id: number }).network_affiliate_id));
   expect(sent.size).toBeLessThan(80);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-  const csv = parseCsv(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '')).slice(1);
-  const notMade = csv.filter((line) => line[5] === 'Not made: the job was cancelled.');
+  const csv = (await downloadCsv(page)).lines;
+  const notMade = csv.filter((line) => line['Error'] === 'Not made: the job was cancelled.');
   expect(notMade.length).toBeGreaterThan(0);
   // Only the few requests in flight at the moment of Cancel had been sent; the rest never were.
-  expect(notMade.filter((line) => sent.has(Number(line[2]))).length).toBeLessThanOrEqual(8);
-  expect(notMade.filter((line) => !sent.has(Number(line[2]))).length).toBeGreaterThan(0);
+  expect(notMade.filter((line) => sent.has(Number(line['Affiliate ID']))).length).toBeLessThanOrEqual(8);
+  expect(notMade.filter((line) => !sent.has(Number(line['Affiliate ID']))).length).toBeGreaterThan(0);
   for (const affiliate of ids) expect(fake.log(OFFER, affiliate).links).toBeLessThanOrEqual(1);
 });
 
@@ -337,4 +372,186 @@ test('a used-up 30-second window mid-job: every row ends linked, none failed, an
   // few more, where sending at the usual 20 a second would have met well over a hundred.
   expect(fake.throttled).toBeGreaterThan(0);
   expect(fake.throttled).toBeLessThanOrEqual(30);
+});
+
+// ——— Smart links ———
+
+/**
+ * The simulator's smart link for an affiliate: on the affiliate's own tracking domain when it has one
+ * (913's is trk.acme.example), else on the smart link's (the primary domain for 5, 6 and 8).
+ */
+const smartLinkFor = (campaignId: number, affiliateId: number, params: LinkParams = {}) =>
+  redirectLink({ domain: affiliateId === 913 ? 'trk.acme.example' : PRIMARY_DOMAIN, ssl: true, affiliateId, offerId: campaignId, campaign: true, params });
+/** Smart-link requests Everflow received, by affiliate. */
+const smartRequests = (everflow: FakeEverflow) =>
+  everflow.requests.filter((r) => r.path === CAMPAIGN_LINK_PATH).map((r) => (r.body as { network_affiliate_id: number }).network_affiliate_id);
+const CLOSED_NOTE = 'Some offers behind this smart link are not open to this affiliate';
+/** The link each affiliate's row gets from smart link 6 with Sub 1 `{smart_link_id}-{affiliate_id}`. */
+const smartRowLink = (affiliate: number) => smartLinkFor(6, affiliate, { sub1: `6-${affiliate}` });
+
+test('one smart link for several affiliates, chosen by name: every row linked once, the affiliates not approved for every offer flagged, CSV with its kind', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+  clipboard,
+}) => {
+  await saveKey();
+  const page = await openBulk(await context.newPage(), extensionId);
+  // An offer typed first stays with offer links: each kind keeps its own value.
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  await page.getByRole('radio', { name: 'Smart link', exact: true }).check();
+  await expect(page.getByRole('radio', { name: 'One smart link, many affiliates' })).toBeChecked();
+  await expect(page.getByLabel('Offer ID', { exact: true })).toBeHidden();
+  // Smart link 6 holds offers 42 and private 77; 7 and 913 are approved for 77, 101 and 102 are not.
+  const smartLink = page.getByLabel('Smart link ID', { exact: true });
+  await smartLink.fill('Members');
+  await page.getByRole('option', { name: /^6 · Members smart link/ }).click();
+  await expect(smartLink).toHaveValue('6');
+  const ids = [7, 101, 913, 102];
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill(ids.join(' '));
+  await page.getByLabel('Sub 1', { exact: true }).fill('{smart_link_id}-{affiliate_id}');
+  await page.getByRole('button', { name: 'Generate 4 links' }).click();
+
+  await expect(status(page)).toContainText('Finished: 4 links made, 0 failed.', { timeout: 20_000 });
+  await expect(page.getByText('Smart link 6 · Members smart link with 4 affiliates', { exact: false })).toBeVisible();
+  // Each affiliate asked for once (the first row, tried before the job started, included), and no offer link at all.
+  expect(smartRequests(everflow).toSorted((a, b) => a - b)).toEqual([7, 101, 102, 913]);
+  expect(everflow.linkRequests).toHaveLength(0);
+
+  const table = page.getByRole('table', { name: 'Results' });
+  await expect(table.getByRole('columnheader', { name: 'Smart link' })).toBeVisible();
+  const rowOf = (affiliate: number) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
+  for (const affiliate of ids) {
+    await expect(rowOf(affiliate)).toContainText(smartRowLink(affiliate));
+    await expect(rowOf(affiliate)).toContainText('6 · Members smart link');
+  }
+  await expect(rowOf(101)).toContainText(CLOSED_NOTE);
+  await expect(rowOf(102)).toContainText(CLOSED_NOTE);
+  await expect(rowOf(7)).not.toContainText(CLOSED_NOTE);
+  await expect(rowOf(913)).not.toContainText(CLOSED_NOTE);
+
+  const csv = await downloadCsv(page);
+  expect(csv.header).toEqual(CSV_HEADER);
+  expect(csv.lines.map((line) => [line['Kind'], line['Offer ID'], line['Smart link ID'], line['Smart link name'], line['Affiliate ID'], line['Sub 1'], line['Link'], line['Some offers closed']])).toEqual(
+    ids.map((id) => ['Smart link', '', '6', 'Members smart link', String(id), `6-${id}`, smartRowLink(id), id === 101 || id === 102 ? 'yes' : '']),
+  );
+
+  await page.getByRole('button', { name: 'Copy all links' }).click();
+  await expect(page.getByText('Copied 4 links.')).toBeVisible();
+  expect((await clipboard.read()).split('\n')).toEqual(ids.map(smartRowLink));
+
+  // The form is kept as it was: the smart link chosen, and the offer typed for offer links.
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Smart link', exact: true })).toBeChecked();
+  await expect(page.getByLabel('Smart link ID', { exact: true })).toHaveValue('6');
+  await page.getByRole('radio', { name: 'Offer', exact: true }).check();
+  await expect(page.getByLabel('Offer ID', { exact: true })).toHaveValue(String(OFFER));
+  await expect(page.getByLabel('Affiliate IDs', { exact: true })).toHaveValue(ids.join(' '));
+});
+
+test('a paused smart link: refused at the first row, in Everflow’s words, and no job starts', async ({ context, everflow, extensionId, saveKey }) => {
+  await saveKey();
+  const page = await openBulk(await context.newPage(), extensionId);
+  await page.getByRole('radio', { name: 'Smart link', exact: true }).check();
+  await page.getByLabel('Smart link ID', { exact: true }).fill('8');
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill('101 102 103 104 105');
+  await page.getByRole('button', { name: 'Generate 5 links' }).click();
+
+  const refused = page.getByRole('alert').filter({ hasText: 'No job was started' });
+  await expect(refused).toContainText('the first row (affiliate 101) was refused');
+  await expect(refused).toContainText('“Smart link 8 is paused.”');
+  await page.waitForTimeout(1000);
+  expect(smartRequests(everflow)).toEqual([101]);
+  await expect(page.getByRole('progressbar', { name: 'Links made' })).toHaveCount(0);
+  // Nothing to cancel: the form is free to take another smart link at once.
+  await page.getByLabel('Smart link ID', { exact: true }).fill('5');
+  await page.getByRole('button', { name: 'Generate 5 links' }).click();
+  await expect(status(page)).toContainText('Finished: 5 links made, 0 failed.', { timeout: 20_000 });
+});
+
+test('entries to fix are counted on the button, and Remove invalid entries leaves the IDs as typed', async ({ context, everflow, extensionId, saveKey }) => {
+  await saveKey();
+  const page = await openBulk(await context.newPage(), extensionId);
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  const list = page.getByLabel('Affiliate IDs', { exact: true });
+  await list.fill('801, abc, 0\n802 12x');
+  await expect(page.getByRole('button', { name: /^Generate/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Fix 3 entries to generate' }).click();
+  await expect(list).toBeFocused();
+  await expect(list).toHaveAttribute('aria-invalid', 'true');
+  expect(everflow.linkRequests).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Remove invalid entries' }).click();
+  await expect(list).toHaveValue('801, 802');
+  await expect(list).toBeFocused();
+  await expect(page.getByText('Removed 3 invalid entries.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove invalid entries' })).toHaveCount(0);
+  await expect(list).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Generate 2 links' }).click();
+  await expect(status(page)).toContainText('Finished: 2 links made, 0 failed.', { timeout: 20_000 });
+});
+
+test('failed rows only: the view lists them, Copy failed IDs copies them, Retry failed from there makes them', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+  clipboard,
+}) => {
+  await saveKey();
+  const offer = everflow.network.offers.find((o) => o.network_offer_id === OFFER)!;
+  offer.blocked = [803, 805];
+  const ids = affiliates(801, 6);
+  const page = await openBulk(await context.newPage(), extensionId);
+  await startJob(page, ids.join(' '), 6);
+  await expect(status(page)).toContainText('Finished: 4 links made, 2 failed.', { timeout: 20_000 });
+
+  const table = page.getByRole('table', { name: 'Results' });
+  const bodyRows = table.getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(bodyRows).toHaveCount(6);
+  const failedRows = page.getByRole('group', { name: 'Failed rows' });
+  await failedRows.getByRole('checkbox', { name: 'Show failed rows only' }).check();
+  await expect(bodyRows).toHaveCount(2);
+  await expect(bodyRows.nth(0)).toContainText(refusal(803));
+  await expect(bodyRows.nth(1)).toContainText(refusal(805));
+  // Each keeps its row number in the job.
+  await expect(bodyRows.nth(0).getByRole('cell').first()).toHaveText('3');
+
+  await failedRows.getByRole('button', { name: 'Copy failed IDs' }).click();
+  await expect(page.getByText('Copied 2 failed affiliate IDs.')).toBeVisible();
+  expect(await clipboard.read()).toBe('803\n805');
+
+  offer.blocked = [];
+  await page.bringToFront();
+  await failedRows.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(status(page)).toContainText('Finished: 6 links made, 0 failed.', { timeout: 20_000 });
+  // Nothing failed any more: every row shows again, each with its link.
+  await expect(bodyRows).toHaveCount(6);
+  await expect(page.getByRole('checkbox', { name: 'Show failed rows only' })).toHaveCount(0);
+  for (const affiliate of ids) expect(everflow.log(OFFER, affiliate).links, `links for affiliate ${affiliate}`).toBe(1);
+  await expect(table).toContainText(linkFor(OFFER, 803));
+});
+
+test('one affiliate for many smart links: smart links added by name or ID, each linked once', async ({ context, everflow, extensionId, saveKey }) => {
+  await saveKey();
+  const page = await openBulk(await context.newPage(), extensionId);
+  await page.getByRole('radio', { name: 'Smart link', exact: true }).check();
+  await page.getByRole('radio', { name: 'One affiliate, many smart links' }).check();
+  await page.getByLabel('Affiliate ID', { exact: true }).fill('7');
+  const add = page.getByLabel('Add smart link by name', { exact: true });
+  await add.fill('Summer');
+  await page.getByRole('option', { name: /^5 · Summer smart link/ }).click();
+  await add.fill('6');
+  await add.press('Enter');
+  const list = page.getByLabel('Smart link IDs', { exact: true });
+  await expect(list).toHaveValue('5\n6');
+  await expect(page.getByText('2 smart links', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Generate 2 links' }).click();
+
+  await expect(status(page)).toContainText('Finished: 2 links made, 0 failed.', { timeout: 20_000 });
+  expect(smartRequests(everflow)).toEqual([7, 7]);
+  const table = page.getByRole('table', { name: 'Results' });
+  await expect(table.getByRole('row').filter({ hasText: '5 · Summer smart link' })).toContainText(smartLinkFor(5, 7));
+  await expect(table.getByRole('row').filter({ has: page.getByRole('cell', { name: '6', exact: true }) })).toContainText(smartLinkFor(6, 7));
 });

@@ -24,7 +24,7 @@ const server = (status: number) => `Everflow is having trouble (error ${status})
 /** Everflow's own sentence first, then one short line on what to do. */
 const refused = (detail: string) => ({
   message: detail.startsWith('“') ? `Everflow: ${detail}` : `Everflow refused the request (${detail}).`,
-  hint: 'Check the IDs and options, and that the affiliate can run this offer.',
+  hint: 'Check the IDs and options, then try again.',
 });
 
 interface Case {

@@ -78,7 +78,7 @@ test('an Everflow refusal is one plain sentence, and the typing is kept', () =>
 
     // Everflow's own sentence first, then one short line on what to do.
     const alert = await waitForText(popup, 'alert', /^Everflow: /);
-    assert.match(alert, /^Everflow: “[^”]+”\s*Check the IDs and options, and that the affiliate can run this offer\.$/);
+    assert.match(alert, /^Everflow: “[^”]+”\s*Check the IDs and options, then try again\.$/);
     assert.equal(sim.linkRequests.length, 1);
     assert.deepEqual(
       { offer: await valueOf(popup, 'Offer ID'), affiliate: await valueOf(popup, 'Affiliate ID'), sub1: await valueOf(popup, 'Sub 1') },

@@ -8,9 +8,9 @@ export const sampleJob = (over: Partial<BulkJob> = {}): BulkJob => ({
   mode: 'affiliates',
   form: { ...EMPTY_FORM, sub1: 'aff-{affiliate_id}' },
   rows: [
-    { offerId: 42, affiliateId: 7, offerName: 'Spring Sale' },
-    { offerId: 42, affiliateId: 8 },
-    { offerId: 42, affiliateId: 9, affiliateName: '=HYPERLINK("x")' },
+    { targetId: 42, affiliateId: 7, targetName: 'Spring Sale' },
+    { targetId: 42, affiliateId: 8 },
+    { targetId: 42, affiliateId: 9, affiliateName: '=HYPERLINK("x")' },
   ],
   state: 'running',
   ...over,

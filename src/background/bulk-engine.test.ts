@@ -5,7 +5,17 @@
 // the storage layer reads or writes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { affiliateOf, linkFor, usualReply, type EverflowStub, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
+import {
+  LINK_PATH,
+  SMART_LINK_PATH,
+  affiliateOf,
+  linkFor,
+  smartLinkFor,
+  usualReply,
+  type EverflowStub,
+  startFakeBackground,
+  stopFakeBackground,
+} from '../../e2e/unit-fixtures/everflow-stub';
 import { rowKey, type BulkJob, type BulkResult } from '../shared/bulk-job';
 import { bulkJobItem } from '../shared/bulk-job';
 import { EMPTY_FORM } from '../shared/link-form';
@@ -17,7 +27,7 @@ const byNumber = (a: number, b: number) => a - b;
 
 const OFFER = 42;
 const FORM = { ...EMPTY_FORM, sub1: 'bulk-{affiliate_id}' };
-const rows = (...affiliates: number[]) => affiliates.map((affiliateId) => ({ offerId: OFFER, affiliateId }));
+const rows = (...affiliates: number[]) => affiliates.map((affiliateId) => ({ targetId: OFFER, affiliateId }));
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
 let fake: FakeChrome;
@@ -33,6 +43,8 @@ function sentCount(): Map<number, number> {
   return counts;
 }
 const sentAffiliates = () => everflow.linkCalls().map(affiliateOf);
+/** The smart link a tracking-link request asked for. */
+const smartLinkOf = (call: { body?: Record<string, unknown> }) => call.body?.network_campaign_id as number;
 
 beforeEach(() => ({ fake, everflow } = startFakeBackground()));
 afterEach(stopFakeBackground);
@@ -229,5 +241,143 @@ describe('bulk engine: Everflow’s rate limit', () => {
     const first = refusedAt[0]!;
     const later = refusedAt.filter((at) => at > first + 100);
     expect(later.every((at) => at >= first + 1000)).toBe(true);
+  });
+});
+
+describe('bulk engine: smart links', () => {
+  const SMART = 6;
+  const SMART_FORM = { ...FORM, linkType: 'smart' as const };
+  const smartRows = (...affiliates: number[]) => affiliates.map((affiliateId) => ({ targetId: SMART, affiliateId }));
+
+  it('one smart link for many affiliates: every row is asked for once as a smart link, and the affiliates some offers are closed to are flagged', async () => {
+    // Affiliate 8 is not approved for every offer behind the smart link: Everflow still makes the link.
+    everflow.reply = (call) =>
+      call.path === SMART_LINK_PATH && affiliateOf(call) === 8
+        ? { json: { url: smartLinkFor(SMART, 8), can_affiliate_run_all_offers: false } }
+        : usualReply(call);
+    const { startBulk } = await import('./bulk-engine');
+    expect(await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8, 9, 10) })).toStrictEqual({ ok: true });
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+
+    expect(everflow.linkCalls().every((call) => call.path === SMART_LINK_PATH && smartLinkOf(call) === SMART && !('network_offer_id' in call.body!))).toBe(true);
+    // The first row, tried before the job started, is not asked for again.
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9, 10]);
+    expect(everflow.linkCalls().every((call) => call.body?.sub1 === `bulk-${affiliateOf(call)}`)).toBe(true);
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual([7, 8, 9, 10].map((id) => smartLinkFor(SMART, id)));
+    expect(results().map((result) => result?.ok && result.someOffersClosed === true)).toStrictEqual([false, true, false, false]);
+    expect(fake.notifications.map((n) => n.options.message)).toStrictEqual(['4 links made. Open Bulk links to copy them.']);
+  });
+
+  it('a smart link Everflow refuses for the first row (paused): no job starts, Everflow’s words say why, and no other row is sent', async () => {
+    everflow.reply = (call) => (call.path === SMART_LINK_PATH ? { status: 400, json: { error: 'Smart link 8 is paused.' } } : usualReply(call));
+    const { startBulk } = await import('./bulk-engine');
+    const started = await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(101, 102, 103).map((row) => ({ ...row, targetId: 8 })) });
+
+    expect(started).toMatchObject({ ok: false, kind: 'rejected' });
+    expect(started.ok === false && started.message).toBe('No job was started: the first row (affiliate 101) was refused. Everflow: “Smart link 8 is paused.”');
+    expect(job()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sentAffiliates()).toStrictEqual([101]);
+  });
+
+  it('passing trouble on the first row does not hold the job up: it starts, and that row is sent again until it is made', async () => {
+    let failedOnce = false;
+    everflow.reply = (call) => {
+      if (call.path !== SMART_LINK_PATH || failedOnce) return usualReply(call);
+      failedOnce = true;
+      return { status: 503, json: { error: 'Service Unavailable' } };
+    };
+    const { startBulk } = await import('./bulk-engine');
+    expect(await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8) })).toStrictEqual({ ok: true });
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 7, 8]);
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual([smartLinkFor(SMART, 7), smartLinkFor(SMART, 8)]);
+  });
+
+  it('one affiliate for many smart links: a paused one fails alone in Everflow’s words; Retry failed sends only it once it is active again', async () => {
+    let paused = true;
+    everflow.reply = (call) =>
+      call.path === SMART_LINK_PATH && smartLinkOf(call) === 8 && paused ? { status: 400, json: { error: 'Smart link 8 is paused.' } } : usualReply(call);
+    const { startBulk, controlBulk } = await import('./bulk-engine');
+    await startBulk({ mode: 'targets', form: SMART_FORM, rows: [5, 8, 9].map((targetId) => ({ targetId, affiliateId: 7 })) });
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect(results().map((result) => (result?.ok ? result.url : result?.message))).toStrictEqual([
+      smartLinkFor(5, 7),
+      expect.stringContaining('“Smart link 8 is paused.”'),
+      smartLinkFor(9, 7),
+    ]);
+
+    paused = false;
+    expect(await controlBulk('retryFailed')).toStrictEqual({ ok: true });
+    await advanceUntil(() => stateOf() === 'done' && results().every((result) => result?.ok), 'the retry finishing');
+    expect(everflow.linkCalls().map(smartLinkOf).toSorted(byNumber)).toStrictEqual([5, 8, 8, 9]);
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual([smartLinkFor(5, 7), smartLinkFor(8, 7), smartLinkFor(9, 7)]);
+  });
+
+  it('a smart-link job cut off by a stopped worker goes on in the new worker, never asking again for a row it has the answer of', async () => {
+    await import('./worker');
+    const { startBulk } = await import('./bulk-engine');
+    const affiliates = range(100, 20);
+    // The first row is answered at once (it is tried before the job starts); then Everflow holds the rest.
+    everflow.reply = (call) => (everflow.linkCalls().length === 1 ? usualReply(call) : 'hold');
+    await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(...affiliates) });
+    await advanceUntil(() => everflow.waiting().length === MAX_BULK_IN_FLIGHT, 'the bulk lane filling');
+    for (const call of everflow.waiting().slice(0, 3)) call.answer();
+    await advanceUntil(() => results().filter(Boolean).length === 4, 'four stored');
+    const answered = everflow.linkCalls().filter((call) => call.state === 'answered').map(affiliateOf);
+
+    fake.stopWorker();
+    vi.clearAllTimers();
+    const before = everflow.linkCalls().length;
+    everflow.reply = usualReply;
+    vi.resetModules();
+    await import('./worker');
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing in the new worker');
+
+    const resent = everflow.linkCalls().slice(before).map(affiliateOf);
+    expect(resent.filter((id) => answered.includes(id))).toStrictEqual([]);
+    expect(resent.toSorted(byNumber)).toStrictEqual(affiliates.filter((id) => !answered.includes(id)));
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => smartLinkFor(SMART, id)));
+  });
+});
+
+describe('bulk engine: rows Everflow answers with a direct link', () => {
+  it('a redirect link asked for, and a row answered off the network’s tracking domains: that row alone is flagged', async () => {
+    everflow.reply = (call) => {
+      if (call.path.startsWith('/v1/networks/domains/tracking')) return { json: { domains: [{ url: 'trk.example.com' }] } };
+      if (call.path === LINK_PATH && affiliateOf(call) === 8) return { json: { url: 'https://shop.example/?oid=42&affid=8' } };
+      return usualReply(call);
+    };
+    const { startBulk } = await import('./bulk-engine');
+    await startBulk({ mode: 'affiliates', form: { ...FORM, redirectLink: true }, rows: rows(7, 8, 9) });
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect(everflow.linkCalls().every((call) => call.body?.is_redirect_link === true)).toBe(true);
+    expect(results().map((result) => result?.ok && result.directLink === true)).toStrictEqual([false, true, false]);
+  });
+});
+
+describe('bulk engine: a job stored by the previous version', () => {
+  it('an offers-only job from before smart links goes on after the update: only its rows without a result are sent, as offer links', async () => {
+    const { linkType: _type, campaignId: _campaign, ...oldForm } = { ...EMPTY_FORM, affiliateId: '7', sub1: 'old-{offer_id}' };
+    fake.local.put(bulkJobItem.key, 1, {
+      id: 'old-job',
+      createdAt: Date.now(),
+      mode: 'offers',
+      form: oldForm,
+      rows: [
+        { offerId: 42, affiliateId: 7, offerName: 'Spring Sale' },
+        { offerId: 43, affiliateId: 7 },
+      ],
+      state: 'running',
+    });
+    fake.local.data.set(rowKey(0), { ok: true, job: 'old-job', url: linkFor(42, 7), at: Date.now() });
+    await import('./worker');
+    await advanceUntil(() => stateOf() === 'done', 'the old job finishing');
+
+    expect(everflow.linkCalls().map((call) => [call.path, call.body?.network_offer_id, affiliateOf(call), call.body?.sub1])).toStrictEqual([
+      [LINK_PATH, 43, 7, 'old-43'],
+    ]);
+    expect(job()).toMatchObject({ mode: 'targets', rows: [{ targetId: 42, affiliateId: 7, targetName: 'Spring Sale' }, { targetId: 43, affiliateId: 7 }] });
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual([linkFor(42, 7), linkFor(43, 7)]);
   });
 });

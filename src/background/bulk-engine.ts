@@ -3,15 +3,31 @@
 // browser or a stopped worker goes on where it was: a row with a result is never sent again, a row
 // without one is sent (again). chrome.alarms wakes a worker that was stopped mid-run; the worker
 // also resumes whenever it starts. Rows go through the shared limiter's bulk lane, so people's own
-// requests (popup, menu, look-ups) still go first.
+// requests (popup, menu, look-ups) still go first. Offer links and smart links alike: the job's form
+// says which, each row names its offer or smart link and its affiliate.
+import type { Connection } from '../everflow/http';
+import { targetName, type LinkInput } from '../everflow/link-fields';
 import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
 import { generateTrackingLink } from '../everflow/tracking-link';
-import { checkRow, resultsOf, rowErrors, rowKey, rowKeys, type BulkJob, type BulkMode, type BulkResult, type BulkRow } from '../shared/bulk-job';
+import {
+  checkRow,
+  resultsOf,
+  rowErrors,
+  rowKey,
+  rowKeys,
+  rowTarget,
+  type BulkJob,
+  type BulkMode,
+  type BulkResult,
+  type BulkRow,
+  type RowNotes,
+} from '../shared/bulk-job';
 import { bulkJobItem } from '../shared/bulk-job';
 import type { LinkForm } from '../shared/link-form';
 import { failure, type Failure, type FailureKind } from '../everflow/failures';
 import { connect } from './everflow-access';
 import { hasRoomFor } from './platform';
+import { isDirectLink } from './tracking-domain-cache';
 
 export const BULK_ALARM = 'bulk-resume';
 export const BULK_PAGE = 'src/bulk/bulk.html';
@@ -64,24 +80,61 @@ async function updateJob<T>(change: (job: BulkJob | null) => Promise<[BulkJob | 
   return result;
 }
 
+type Made = ({ ok: true; url: string } & RowNotes) | Failure;
+
+/** One row's link and what Everflow's answer says beside it; `plain` (no signals) reads the tracking domains. */
+async function makeLink(connection: Connection, plain: Connection, input: LinkInput): Promise<Made> {
+  const made = await generateTrackingLink(connection, input);
+  if (!made.ok) return made;
+  // As in the popup: the redirect flag's name is unconfirmed, so the link's host says whether Everflow made one.
+  const directLink = input.redirectLink && (await isDirectLink(plain, made.url));
+  return { ok: true, url: made.url, ...(made.someOffersClosed ? { someOffersClosed: true } : {}), ...(directLink ? { directLink: true } : {}) };
+}
+
+/** What a row is called in a sentence: "affiliate 7", "smart link 5". */
+const rowName = (mode: BulkMode, form: LinkForm, row: BulkRow) => (mode === 'affiliates' ? `affiliate ${row.affiliateId}` : targetName(rowTarget(form.linkType, row)));
+
+const pair = (row: BulkRow) => `${row.targetId}:${row.affiliateId}`;
+
+const isLive = (job: BulkJob | null) => job !== null && (job.state === 'running' || job.state === 'paused');
+
 export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; form: LinkForm; rows: BulkRow[] }): Promise<Done> {
   const now = new Date();
   // The page removes repeats already; a pair given twice would only make the same link twice.
   const seen = new Set<string>();
-  const rows = given.filter((row) => !seen.has(`${row.offerId}:${row.affiliateId}`) && seen.add(`${row.offerId}:${row.affiliateId}`));
-  const request = { mode, form, rows };
-  const [bad] = rowErrors(request.form, request.rows, now);
-  if (bad) {
-    const row = request.rows[bad.index]!;
-    const id = request.mode === 'affiliates' ? `affiliate ${row.affiliateId}` : `offer ${row.offerId}`;
-    return failure('invalid-input', `Row ${bad.index + 1} (${id}): ${bad.message}`);
-  }
+  const rows = given.filter((row) => !seen.has(pair(row)) && seen.add(pair(row)));
+  const [bad] = rowErrors(form, rows, now);
+  if (bad) return failure('invalid-input', `Row ${bad.index + 1} (${rowName(mode, form, rows[bad.index]!)}): ${bad.message}`);
   const access = await connect('bulk');
   if (!access.ok) return access;
+  if (isLive(await bulkJobItem.value())) return failure('invalid-input', BUSY);
+
+  // One smart link for many affiliates: the first row is tried before the job starts. Everflow tells of
+  // an affiliate's closed offers with `can_affiliate_run_all_offers: false`, not with a refusal, so a
+  // refused first row is most often about what every row shares (a paused or deleted smart link, a
+  // tracking domain it will not take): said at once, in Everflow's words, instead of every row refused.
+  let first: Made | undefined;
+  if (mode === 'affiliates' && form.linkType === 'smart') {
+    const checked = checkRow(form, rows[0]!, now);
+    if (checked.ok) first = await makeLink({ ...access.connection, maxAttempts: 1 }, access.connection, checked.input);
+    if (first && !first.ok) {
+      if (first.kind === 'rejected') return failure('rejected', `No job was started: the first row (${rowName(mode, form, rows[0]!)}) was refused. ${first.message}`);
+      if (first.kind === 'unauthorized' || first.kind === 'forbidden') return first;
+      // Passing trouble (rate limit, network): the job sends that row again, with its usual retries.
+      first = undefined;
+    }
+  }
+
   const started = await updateJob(async (current) => {
-    if (current && (current.state === 'running' || current.state === 'paused')) return [current, false];
+    if (isLive(current)) return [current, false];
     if (current) await chrome.storage.local.remove(rowKeys(current.rows.length));
-    return [{ id: crypto.randomUUID(), createdAt: now.getTime(), ...request, state: 'running' }, true];
+    const id = crypto.randomUUID();
+    if (first?.ok) {
+      const { ok, ...made } = first;
+      // Not kept (storage full): the job asks for that row again.
+      await chrome.storage.local.set({ [rowKey(0)]: { ok, job: id, ...made, at: Date.now() } satisfies BulkResult }).catch(() => undefined);
+    }
+    return [{ id, createdAt: now.getTime(), mode, form, rows, state: 'running' }, true];
   });
   if (!started) return failure('invalid-input', BUSY);
   void resumeBulk();
@@ -164,16 +217,17 @@ async function runJob(): Promise<void> {
   const run = { jobId: job.id, going: true, hold: new AbortController(), stop: new AbortController() };
   active = run;
   const day = new Date(job.createdAt);
-  const connection = { ...access.connection, signal: run.stop.signal, queueSignal: run.hold.signal, maxAttempts: 1 };
+  const plain = access.connection;
+  const connection = { ...plain, signal: run.stop.signal, queueSignal: run.hold.signal, maxAttempts: 1 };
 
   async function sendRow(index: number): Promise<BulkResult | undefined> {
     const checked = checkRow(job!.form, job!.rows[index]!, day);
     if (!checked.ok) return { ok: false, job: job!.id, message: checked.message, at: Date.now() };
     for (let attempt = 1; ; attempt++) {
-      const outcome = await generateTrackingLink(connection, checked.input);
+      const outcome = await makeLink(connection, plain, checked.input);
       // Cancelled: the row stays without a result.
       if (run.stop.signal.aborted) return undefined;
-      if (outcome.ok) return { ok: true, job: job!.id, url: outcome.url, at: Date.now() };
+      if (outcome.ok) return { ...outcome, job: job!.id, at: Date.now() };
       // The key was refused: every other row would fail the same way, so the job pauses instead.
       if (outcome.kind === 'unauthorized' || outcome.kind === 'forbidden') {
         run.going = false;

@@ -5,6 +5,7 @@ import { BulkModeSchema, type BulkMode } from '../shared/bulk-job';
 import { EMPTY_FORM, LinkFormSchema, type LinkForm } from '../shared/link-form';
 import { nameSchema } from '../shared/names';
 import { defineItem } from '../shared/storage-item';
+import { NAME_KINDS, type NameKind } from './list-words';
 
 /** A pasted list longer than this is clipped when stored (2,000 IDs of 10 digits fit many times over). */
 export const MAX_LIST_TEXT = 100_000;
@@ -12,7 +13,6 @@ export const MAX_LIST_TEXT = 100_000;
 export const MAX_NAMES = 4000;
 export const MAX_NAME = 120;
 
-export type NameKind = 'offers' | 'affiliates';
 /** An ID chosen by name in a picker, and that name. */
 export interface NamePair {
   id: number;
@@ -22,21 +22,24 @@ export interface NamePair {
 export interface BulkDraft {
   mode: BulkMode;
   /**
-   * Shared fields as typed. Its offerId is the fixed offer (mode "affiliates"), its affiliateId the
-   * fixed affiliate (mode "offers"): both are kept, so switching modes loses nothing.
+   * Shared fields as typed, with the link type chosen. The fixed side is its offerId or campaignId
+   * (mode "affiliates") or its affiliateId (mode "targets"): all are kept, so switching the mode or the
+   * link type loses nothing.
    */
   form: LinkForm;
-  /** The pasted lists as typed: affiliate IDs (mode "affiliates") and offer IDs (mode "offers"). */
-  lists: Record<BulkMode, string>;
+  /** The pasted lists as typed, one per kind listed: affiliates (mode "affiliates"), offers or smart links (mode "targets"). */
+  lists: Record<NameKind, string>;
   /** Names of IDs chosen in a picker, per kind, as pairs. */
   names: Record<NameKind, NamePair[]>;
 }
 
+const perKind = <T>(make: () => T) => Object.fromEntries(NAME_KINDS.map((kind) => [kind, make()])) as Record<NameKind, T>;
+
 export const EMPTY_DRAFT: BulkDraft = {
   mode: 'affiliates',
   form: { ...EMPTY_FORM },
-  lists: { affiliates: '', offers: '' },
-  names: { offers: [], affiliates: [] },
+  lists: perKind(() => ''),
+  names: perKind(() => []),
 };
 
 // Lenient on purpose, part by part: a damaged piece falls back alone and the rest is kept.
@@ -49,15 +52,22 @@ const namePairs = z.catch(
 export const BulkDraftSchema = z.object({
   mode: z.catch(BulkModeSchema, 'affiliates'),
   form: z.catch(LinkFormSchema, () => ({ ...EMPTY_FORM })),
-  lists: z.catch(z.object({ affiliates: listText, offers: listText }), () => ({ affiliates: '', offers: '' })),
-  names: z.catch(z.object({ offers: namePairs, affiliates: namePairs }), () => ({ offers: [], affiliates: [] })),
+  lists: z.catch(z.object(perKind(() => listText)), () => perKind(() => '')),
+  names: z.catch(z.object(perKind(() => namePairs)), () => perKind((): NamePair[] => [])),
 });
+
+/** Version 1 had no smart links: its mode listing offers was called `offers`. */
+export function draftFromV1(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || !('mode' in data)) return data;
+  return data.mode === 'offers' ? { ...data, mode: 'targets' } : data;
+}
 
 export const bulkDraftItem = defineItem<BulkDraft>({
   writer: 'pages',
   area: 'local',
   key: 'bulkDraft',
-  version: 1,
+  version: 2,
+  migrations: { 1: draftFromV1 },
   schema: BulkDraftSchema as z.ZodMiniType<BulkDraft>,
   fallback: () => structuredClone(EMPTY_DRAFT),
 });

@@ -1,21 +1,22 @@
-// The Bulk links form: mode, the fixed ID, the pasted list (with "add by name"), the fields every
-// link shares, presets, and the start button. Checks everything before sending; the background
-// checks again. The draft is saved by the page on every change (onDraft).
+// The Bulk links form: offer or smart link, mode, the fixed ID, the pasted list (with "add by name"),
+// the fields every link shares, presets, and the start button. Checks everything before sending; the
+// background checks again. The draft is saved by the page on every change (onDraft).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BulkMode } from '../shared/bulk-job';
 import { send } from '../shared/connector';
 import type { Failure } from '../everflow/failures';
-import { MORE_OPTIONS, TEXT_FIELDS, type FlagField, type FormField, type IdField, type TextField } from '../everflow/link-fields';
+import { MORE_OPTIONS, TEXT_FIELDS, type FlagField, type FormField, type IdField, type LinkType, type TextField } from '../everflow/link-fields';
 import { hasMoreOptions, parseLinkForm, type FieldErrors } from '../shared/link-form';
 import { applyPreset, type Preset } from '../shared/presets';
 import { SUB_TOKENS } from '../shared/sub-tokens';
 import { fieldId } from '../ui/field-ids';
-import { InputField, MoreOptionFields, SubFields } from '../ui/form-fields';
+import { InputField, LinkTypeChoice, MoreOptionFields, SubFields } from '../ui/form-fields';
 import type { PickField } from '../ui/pickers';
 import { withName, type BulkDraft } from './bulk-draft';
 import { checkDraft, emptyListMessage, startLabel, summarizeList } from './bulk-check';
+import { withoutInvalid } from './id-list';
 import { JOB_HEADING, focusWhenReady } from './job-panel';
-import { MODE_LABELS, MODE_WORDS, addLabel, listLabel } from './list-words';
+import { BULK_MODES, modeWords, plural } from './list-words';
 
 export const LIST_ID = 'bulk-list';
 const ADD_NOTE = 'Type a name and choose a match, or type an ID and press Enter: it is added to the list.';
@@ -33,7 +34,7 @@ interface BulkFormProps {
 
 export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }: BulkFormProps) {
   const { mode, form } = draft;
-  const words = MODE_WORDS[mode];
+  const words = modeWords(mode, form.linkType);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [emptyList, setEmptyList] = useState('');
   const [rowProblems, setRowProblems] = useState<string[]>([]);
@@ -50,7 +51,8 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
   const view = useRef(draft);
   view.current = draft;
 
-  const list = useMemo(() => summarizeList(mode, draft.lists[mode]), [mode, draft.lists[mode]]);
+  const listText = draft.lists[words.listKind];
+  const list = useMemo(() => summarizeList(words.listKind, listText), [words.listKind, listText]);
   const listErrors = [...(emptyList && list.parsed.ids.length === 0 ? [emptyList] : []), ...list.problems];
 
   function setField(name: IdField | TextField | FlagField, value: string | boolean) {
@@ -64,26 +66,37 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
     }
   }
 
-  function setMode(next: BulkMode) {
-    onDraft({ ...view.current, mode: next });
+  /** A new mode or link type: the other fields and lists keep what was typed for them. */
+  function choose(next: BulkDraft) {
+    onDraft(next);
     setErrors({});
     setEmptyList('');
     setRowProblems([]);
     setRefusal(null);
     setAdding('');
   }
+  const setMode = (next: BulkMode) => choose({ ...view.current, mode: next });
+  const setLinkType = (linkType: LinkType) => choose({ ...view.current, form: { ...view.current.form, linkType } });
 
   function setList(text: string) {
-    onDraft({ ...view.current, lists: { ...view.current.lists, [mode]: text } });
+    onDraft({ ...view.current, lists: { ...view.current.lists, [words.listKind]: text } });
     setRowProblems([]);
+  }
+
+  function removeInvalid() {
+    const removed = list.parsed.invalid.length;
+    setList(withoutInvalid(view.current.lists[words.listKind]));
+    onAnnounce(`Removed ${plural(removed, 'invalid entry', 'invalid entries')}.`);
+    // The button is gone: the list, where the entries were, takes the focus.
+    setTimeout(() => document.getElementById(LIST_ID)?.focus(), 0);
   }
 
   function addId(id: number, name?: string) {
     const current = view.current;
-    const text = current.lists[mode].replace(/[\s,;]+$/, '');
-    const next: BulkDraft = { ...current, lists: { ...current.lists, [mode]: text === '' ? String(id) : `${text}\n${id}` } };
+    const text = current.lists[words.listKind].replace(/[\s,;]+$/, '');
+    const next: BulkDraft = { ...current, lists: { ...current.lists, [words.listKind]: text === '' ? String(id) : `${text}\n${id}` } };
     if (name !== undefined) {
-      const used = new Set(summarizeList(mode, next.lists[mode]).parsed.ids);
+      const used = new Set(summarizeList(words.listKind, next.lists[words.listKind]).parsed.ids);
       next.names = { ...current.names, [words.listKind]: withName(current.names[words.listKind], id, name, used) };
     }
     onDraft(next);
@@ -110,7 +123,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
     event.preventDefault();
     const text = adding.trim();
     if (/^\d{1,10}$/.test(text)) {
-      const ids = summarizeList(mode, text).parsed.ids;
+      const ids = summarizeList(words.listKind, text).parsed.ids;
       if (ids[0] !== undefined) addId(ids[0]);
     }
   }
@@ -134,7 +147,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
     const check = checkDraft(view.current, new Date());
     if (!check.ok) {
       setErrors(check.fieldErrors);
-      setEmptyList(check.listErrors.includes(emptyListMessage(mode)) ? emptyListMessage(mode) : '');
+      setEmptyList(check.listErrors.includes(emptyListMessage(words.listKind)) ? emptyListMessage(words.listKind) : '');
       setRowProblems(check.rowErrors);
       const order: FormField[] = [words.fixedField, ...TEXT_FIELDS, ...MORE_OPTIONS];
       const first = order.find((field) => check.fieldErrors[field]);
@@ -164,14 +177,14 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
 
   const field = (name: IdField | TextField) => <InputField name={name} value={form[name]} error={errors[name]} onValue={setField} />;
   const fields = { form, errors, onValue: setField, onFlag: setField };
-  const count = list.parsed.ids.length;
   const listDescribed = ['bulk-list-summary', listErrors.length > 0 ? 'bulk-list-errors' : ''].filter(Boolean).join(' ');
 
   return (
     <form class="bulk-form" onSubmit={start} noValidate>
+      <LinkTypeChoice value={form.linkType} onChoose={setLinkType} />
       <fieldset class="bulk-mode">
         <legend>Make links for</legend>
-        {(['affiliates', 'offers'] as const).map((value) => (
+        {BULK_MODES.map((value) => (
           <div class="check" key={value}>
             <input
               type="radio"
@@ -181,17 +194,17 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
               checked={mode === value}
               onChange={() => setMode(value)}
             />
-            <label for={`bulk-mode-${value}`}>{MODE_LABELS[value]}</label>
+            <label for={`bulk-mode-${value}`}>{modeWords(value, form.linkType).modeLabel}</label>
           </div>
         ))}
       </fieldset>
 
-      {/* Keyed by mode: the picker attaches to these inputs by id, and the ids swap with the mode. */}
-      <div class="bulk-pick" key={mode}>
+      {/* Keyed by link type and mode: the picker attaches to these inputs by id, and the ids change with them. */}
+      <div class="bulk-pick" key={`${form.linkType}-${mode}`}>
         <div class="row">
           {field(words.fixedField)}
           <div class="field">
-            <label for={fieldId(words.listField)}>{addLabel(mode)}</label>
+            <label for={fieldId(words.listField)}>{words.addLabel}</label>
             <input
               id={fieldId(words.listField)}
               type="text"
@@ -207,15 +220,15 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
             </span>
           </div>
         </div>
-        {pickers ? <pickers.Pickers offerId={mode === 'affiliates' ? form.offerId : ''} onChoose={onChoose} /> : null}
+        {pickers ? <pickers.Pickers offerId={words.fixedField === 'offerId' ? form.offerId : ''} onChoose={onChoose} /> : null}
       </div>
 
       <div class="field">
-        <label for={LIST_ID}>{listLabel(mode)}</label>
+        <label for={LIST_ID}>{words.listLabel}</label>
         <textarea
           id={LIST_ID}
           rows={8}
-          value={draft.lists[mode]}
+          value={listText}
           spellcheck={false}
           placeholder="Paste IDs separated by commas, spaces or new lines"
           aria-invalid={listErrors.length > 0 ? 'true' : undefined}
@@ -232,6 +245,13 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
               <li key={message}>{message}</li>
             ))}
           </ul>
+        ) : null}
+        {list.parsed.invalid.length > 0 ? (
+          <div class="actions">
+            <button type="button" onClick={removeInvalid}>
+              Remove invalid entries
+            </button>
+          </div>
         ) : null}
       </div>
 
@@ -271,7 +291,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
 
       <div class="actions">
         <button type="submit" class="primary" disabled={!!blockedReason || starting} aria-describedby={blockedReason ? 'bulk-blocked' : undefined}>
-          {startLabel(count)}
+          {startLabel(list.parsed)}
         </button>
       </div>
       {blockedReason ? (

@@ -1,5 +1,5 @@
-// The Bulk links page: many tracking links at once, one offer for many affiliates or one affiliate
-// for many offers. The form is a draft in storage (never lost with the tab); the job itself is the
+// The Bulk links page: many tracking links at once, one offer or smart link for many affiliates or one
+// affiliate for many offers or smart links. The form is a draft in storage (never lost with the tab); the job itself is the
 // background's, read from storage, so a reopened page shows it still going.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -15,7 +15,7 @@ import { JobPanel } from './job-panel';
 import { changeAnnouncement, startBlockedReason } from './job-status';
 import { fieldId } from '../ui/field-ids';
 import { useStored } from '../ui/use-stored';
-import { MODE_WORDS } from './list-words';
+import { modeWords } from './list-words';
 import { useBulkJob } from './use-bulk-job';
 
 export const JOB_UNREADABLE = 'The last bulk job could not be read, so it is not shown; a new job works as usual.';
@@ -84,7 +84,8 @@ function App() {
         </nav>
       </header>
       <p class="hint">
-        Make up to 2000 tracking links at once: one offer for many affiliates, or one affiliate for many offers. The
+        Make up to 2000 tracking links at once: one offer or smart link for many affiliates, or one affiliate for many
+        offers or smart links. The
         extension makes them in the background at the pace set in Options; this page shows how far it got, even when
         reopened.
       </p>
@@ -99,8 +100,8 @@ function App() {
           results={view.results}
           onAnnounce={setAnnouncement}
           onCleared={() => {
-            const mode = draft?.mode ?? 'affiliates';
-            setTimeout(() => document.getElementById(fieldId(MODE_WORDS[mode].fixedField))?.focus(), 0);
+            const words = modeWords(draft?.mode ?? 'affiliates', draft?.form.linkType ?? 'offer');
+            setTimeout(() => document.getElementById(fieldId(words.fixedField))?.focus(), 0);
           }}
         />
       ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIdList } from './id-list';
+import { parseIdList, withoutInvalid } from './id-list';
 
 describe('parseIdList', () => {
   it('reads IDs separated by commas, spaces, tabs, semicolons and new lines', () => {
@@ -20,5 +20,20 @@ describe('parseIdList', () => {
 
   it('is empty for blank text', () => {
     expect(parseIdList(' \n ,, ')).toEqual({ ids: [], duplicates: [], invalid: [] });
+  });
+});
+
+describe('withoutInvalid', () => {
+  it('takes out each piece that is not an ID, and keeps the rest as typed (separators, repeats, order)', () => {
+    expect(withoutInvalid('7, abc, 0\n12x 9')).toBe('7, 9');
+    expect(withoutInvalid('7\n7\nabc\n8\n')).toBe('7\n7\n8');
+    expect(withoutInvalid('  x 5')).toBe('  5');
+    expect(withoutInvalid('abc, 0')).toBe('');
+    expect(withoutInvalid('1; 2')).toBe('1; 2');
+  });
+
+  it('leaves a list with nothing but IDs', () => {
+    const text = '12, abc, 0, 2147483648, 99';
+    expect(parseIdList(withoutInvalid(text))).toEqual({ ids: [12, 99], duplicates: [], invalid: [] });
   });
 });

@@ -1,14 +1,15 @@
-// The current (or last) job: how far it is, its controls, exporting its links, and its rows. Every
-// control is a message to the background; what changes on screen is read back from storage.
+// The current (or last) job: how far it is, its controls, exporting its links, and its rows (all, or
+// the failed ones with what to do about them). Every control is a message to the background; what
+// changes on screen is read back from storage.
 import { useRef, useState } from 'preact/hooks';
-import type { BulkJob, BulkResult } from '../shared/bulk-job';
-import { allLinks, bulkCsv } from './bulk-export';
+import { linkTypeOf, type BulkJob, type BulkResult } from '../shared/bulk-job';
+import { allLinks, bulkCsv, failedIds } from './bulk-export';
 import { progressOf } from './bulk-progress';
 import { send } from '../shared/connector';
 import type { Payload } from '../shared/messages';
-import { idWithName } from './bulk-check';
+import { fixedOf, idWithName } from './bulk-check';
 import { bulkCsvFileName, statusLine } from './job-status';
-import { MODE_WORDS, plural } from './list-words';
+import { modeWords, plural } from './list-words';
 import { ResultsTable } from './results-table';
 import { downloadCsv } from '../shared/csv';
 
@@ -33,13 +34,17 @@ interface JobPanelProps {
 
 export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps) {
   const [failure, setFailure] = useState('');
+  const [wantFailedOnly, setWantFailedOnly] = useState(false);
   const inFlight = useRef(false);
   const progress = progressOf(job, results, Date.now());
   const { state } = job;
   const active = state === 'running' || state === 'paused';
-  const words = MODE_WORDS[job.mode];
-  const first = job.rows[0];
-  const fixed = first && (job.mode === 'affiliates' ? idWithName(first.offerId, first.offerName) : idWithName(first.affiliateId, first.affiliateName));
+  const linkType = linkTypeOf(job);
+  const words = modeWords(job.mode, linkType);
+  const first = job.rows[0] && fixedOf(job.mode, job.rows[0]);
+  const fixed = first && idWithName(first.id, first.name);
+  // Once no row has failed (e.g. they were sent again), every row shows again.
+  const failedOnly = wantFailedOnly && progress.failed > 0;
 
   async function control(action: Action, focusAfter?: string) {
     if (inFlight.current) return;
@@ -55,14 +60,13 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
     else if (focusAfter) focusWhenReady(focusAfter);
   }
 
-  async function copyAll() {
-    const text = allLinks(results);
+  async function copy(text: string, done: string, what: string) {
     try {
       await navigator.clipboard.writeText(text);
       setFailure('');
-      onAnnounce(`Copied ${plural(progress.done, 'link')}.`);
+      onAnnounce(done);
     } catch {
-      setFailure('The links could not be copied; use Download CSV instead.');
+      setFailure(`The ${what} could not be copied; use Download CSV instead.`);
     }
   }
 
@@ -105,18 +109,13 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
           </button>
         ) : null}
         {progress.done > 0 ? (
-          <button type="button" onClick={() => void copyAll()}>
+          <button type="button" onClick={() => void copy(allLinks(results), `Copied ${plural(progress.done, 'link')}.`, 'links')}>
             Copy all links
           </button>
         ) : null}
         <button type="button" id="bulk-csv" onClick={exportCsv}>
           Download CSV
         </button>
-        {progress.failed > 0 && state !== 'running' ? (
-          <button type="button" onClick={() => void control('retryFailed', 'bulk-pause')}>
-            Retry failed
-          </button>
-        ) : null}
         {state !== 'running' ? (
           <button type="button" onClick={() => void control('clear')}>
             New bulk job
@@ -128,7 +127,26 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
           {failure}
         </p>
       ) : null}
-      <ResultsTable rows={job.rows} results={results} cancelled={state === 'cancelled'} />
+      {progress.failed > 0 ? (
+        <div class="bulk-failed-tools" role="group" aria-label="Failed rows">
+          <div class="check">
+            <input id="bulk-failed-only" type="checkbox" checked={failedOnly} onChange={(event) => setWantFailedOnly(event.currentTarget.checked)} />
+            <label for="bulk-failed-only">Show failed rows only</label>
+          </div>
+          <button
+            type="button"
+            onClick={() => void copy(failedIds(job, results), `Copied ${plural(progress.failed, `failed ${words.one} ID`)}.`, 'IDs')}
+          >
+            Copy failed IDs
+          </button>
+          {state !== 'running' ? (
+            <button type="button" onClick={() => void control('retryFailed', 'bulk-pause')}>
+              Retry failed
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <ResultsTable linkType={linkType} rows={job.rows} results={results} cancelled={state === 'cancelled'} failedOnly={failedOnly} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowKey, type BulkJob } from '../shared/bulk-job';
+import { bulkJobItem, rowKey, type BulkJob } from '../shared/bulk-job';
 import { EMPTY_FORM } from '../shared/link-form';
 import { isBulkKey, withJobChange, withRowChanges, type JobView } from './job-results';
 
@@ -8,10 +8,10 @@ const job = (id: string, state: BulkJob['state'] = 'running', rows = 3): BulkJob
   createdAt: 1,
   mode: 'affiliates',
   form: EMPTY_FORM,
-  rows: Array.from({ length: rows }, (_, i) => ({ offerId: 1, affiliateId: i + 1 })),
+  rows: Array.from({ length: rows }, (_, i) => ({ targetId: 1, affiliateId: i + 1 })),
   state,
 });
-const stored = (value: BulkJob | null) => ({ v: 1, data: value });
+const stored = (value: BulkJob | null) => bulkJobItem.encode(value);
 const link = (jobId: string, url: string) => ({ ok: true, job: jobId, url, at: 5 }) as const;
 
 const view: JobView = { job: job('a'), results: [undefined, undefined, undefined] };
@@ -33,7 +33,7 @@ describe('withJobChange', () => {
   it('asks for a full read when the job is new, cleared or unreadable', () => {
     expect(withJobChange(view, stored(job('b')))).toBeNull();
     expect(withJobChange(view, undefined)).toBeNull();
-    expect(withJobChange(view, { v: 1, data: 'junk' })).toBeNull();
+    expect(withJobChange(view, { v: bulkJobItem.version, data: 'junk' })).toBeNull();
     expect(withJobChange({ job: null, results: [] }, stored(job('a')))).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ const job = (id: string, state: BulkJob['state'], rows = 3): BulkJob => ({
   createdAt: 0,
   mode: 'affiliates',
   form: EMPTY_FORM,
-  rows: Array.from({ length: rows }, (_, i) => ({ offerId: 1, affiliateId: i + 1 })),
+  rows: Array.from({ length: rows }, (_, i) => ({ targetId: 1, affiliateId: i + 1 })),
   state,
 });
 

@@ -4,6 +4,10 @@ import type { BulkJob, BulkState } from '../shared/bulk-job';
 import { describeTimeLeft, type BulkProgress } from './bulk-progress';
 import { plural } from './list-words';
 
+/** What a row without a result says, in the table and the CSV. */
+export const NOT_YET = 'Not made yet.';
+export const NOT_MADE = 'Not made: the job was cancelled.';
+
 export const finishedText = (progress: BulkProgress) => `Finished: ${plural(progress.done, 'link')} made, ${progress.failed} failed.`;
 
 /**

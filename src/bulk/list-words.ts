@@ -1,57 +1,74 @@
-// The words the Bulk links page uses for each mode: which ID is fixed, which is listed, and how
-// they are named in labels and messages. Pure, so every sentence is unit-tested.
+// The words the Bulk links page uses for each mode and link type: which ID is fixed, which is listed,
+// and how they are named in labels and messages. Pure, so every sentence is unit-tested.
+import { LINK_TYPE_LABELS, LINK_TYPE_NAMES, TARGET_FIELDS, type LinkType } from '../everflow/link-fields';
 import type { BulkMode } from '../shared/bulk-job';
-import type { NameKind } from './bulk-draft';
 
-export interface ModeWords {
-  /** The form field holding the one fixed ID. */
-  fixedField: 'offerId' | 'affiliateId';
-  /** The form field name the listed IDs stand in for (the picker's "add by name" input uses its id). */
-  listField: 'offerId' | 'affiliateId';
-  /** Whose names the fixed and the listed IDs are. */
-  fixedKind: NameKind;
-  listKind: NameKind;
-  /** "affiliate", "affiliates", "Affiliate". */
+/** What a bulk list or name holds: offers, smart links (Everflow's campaigns) or affiliates. */
+export const NAME_KINDS = ['offers', 'campaigns', 'affiliates'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+
+export interface KindWords {
+  /** The form field holding one such ID (the picker attaches to its input by id). */
+  field: 'offerId' | 'campaignId' | 'affiliateId';
+  /** "smart link", "smart links", "Smart link". */
   one: string;
   many: string;
   title: string;
-  /** The other side, for "Offer 42". */
-  fixedTitle: string;
 }
 
-export const MODE_WORDS: Record<BulkMode, ModeWords> = {
-  affiliates: {
-    fixedField: 'offerId',
-    listField: 'affiliateId',
-    fixedKind: 'offers',
-    listKind: 'affiliates',
-    one: 'affiliate',
-    many: 'affiliates',
-    title: 'Affiliate',
-    fixedTitle: 'Offer',
-  },
-  offers: {
-    fixedField: 'affiliateId',
-    listField: 'offerId',
-    fixedKind: 'affiliates',
-    listKind: 'offers',
-    one: 'offer',
-    many: 'offers',
-    title: 'Offer',
-    fixedTitle: 'Affiliate',
-  },
+export const KIND_WORDS: Record<NameKind, KindWords> = {
+  offers: { field: TARGET_FIELDS.offer, one: LINK_TYPE_NAMES.offer, many: `${LINK_TYPE_NAMES.offer}s`, title: LINK_TYPE_LABELS.offer },
+  campaigns: { field: TARGET_FIELDS.smart, one: LINK_TYPE_NAMES.smart, many: `${LINK_TYPE_NAMES.smart}s`, title: LINK_TYPE_LABELS.smart },
+  affiliates: { field: 'affiliateId', one: 'affiliate', many: 'affiliates', title: 'Affiliate' },
 };
 
-export const MODE_LABELS: Record<BulkMode, string> = {
-  affiliates: 'One offer, many affiliates',
-  offers: 'One affiliate, many offers',
-};
+/** The kind of a link type's targets. */
+export const targetKind = (linkType: LinkType): NameKind => (linkType === 'smart' ? 'campaigns' : 'offers');
 
-/** "Affiliate IDs" / "Offer IDs": the list's label. */
-export const listLabel = (mode: BulkMode) => `${MODE_WORDS[mode].title} IDs`;
+export interface ModeWords {
+  fixedKind: NameKind;
+  listKind: NameKind;
+  /** The form field holding the one fixed ID. */
+  fixedField: KindWords['field'];
+  /** The form field the listed IDs stand in for (the "add by name" input uses its id). */
+  listField: KindWords['field'];
+  /** The listed kind: "affiliate", "affiliates", "Affiliate". */
+  one: string;
+  many: string;
+  title: string;
+  /** The fixed kind, for "Smart link 6". */
+  fixedTitle: string;
+  /** "One smart link, many affiliates": the mode's choice. */
+  modeLabel: string;
+  /** "Affiliate IDs": the list's label. */
+  listLabel: string;
+  /** "Add affiliate by name": the picker beside the list. */
+  addLabel: string;
+}
 
-/** "Add affiliate by name" / "Add offer by name". */
-export const addLabel = (mode: BulkMode) => `Add ${MODE_WORDS[mode].one} by name`;
+export const BULK_MODES: readonly BulkMode[] = ['affiliates', 'targets'];
+
+export function modeWords(mode: BulkMode, linkType: LinkType): ModeWords {
+  const [fixedKind, listKind]: [NameKind, NameKind] = mode === 'affiliates' ? [targetKind(linkType), 'affiliates'] : ['affiliates', targetKind(linkType)];
+  const fixed = KIND_WORDS[fixedKind];
+  const listed = KIND_WORDS[listKind];
+  return {
+    fixedKind,
+    listKind,
+    fixedField: fixed.field,
+    listField: listed.field,
+    one: listed.one,
+    many: listed.many,
+    title: listed.title,
+    fixedTitle: fixed.title,
+    modeLabel: `One ${fixed.one}, many ${listed.many}`,
+    listLabel: `${listed.title} IDs`,
+    addLabel: `Add ${listed.one} by name`,
+  };
+}
 
 /** "1 link", "3 links". */
 export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** "an affiliate", "a smart link". */
+export const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;

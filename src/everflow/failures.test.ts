@@ -102,8 +102,8 @@ describe('failureForStatus', () => {
   it('a refusal leads with Everflow’s own sentence, and says what to do in one short line after it', () => {
     const result = failureForStatus(400, { error: 'Smart link 8 is paused.' }, API_KEY);
     expect(result.message).toBe('Everflow: “Smart link 8 is paused.”');
-    expect(result.hint).toBe('Check the IDs and options, and that the affiliate can run this offer.');
-    expect(failureText(result)).toBe('Everflow: “Smart link 8 is paused.” Check the IDs and options, and that the affiliate can run this offer.');
+    expect(result.hint).toBe('Check the IDs and options, then try again.');
+    expect(failureText(result)).toBe('Everflow: “Smart link 8 is paused.” Check the IDs and options, then try again.');
   });
 
   it('redacts the key inside a 400 message', () => {

@@ -55,7 +55,7 @@ export const MESSAGES = {
   server: (status: number) => `Everflow is having trouble (error ${status}); try again in a few minutes.`,
   /** Everflow's sentence leads; without one, its status code. */
   rejected: (detail: string) => (detail.startsWith('“') ? `Everflow: ${detail}` : `Everflow refused the request (${detail}).`),
-  rejectedHint: 'Check the IDs and options, and that the affiliate can run this offer.',
+  rejectedHint: 'Check the IDs and options, then try again.',
   cancelled: 'Cancelled: no link was copied.',
 } as const;
 
