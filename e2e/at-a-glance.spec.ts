@@ -99,3 +99,37 @@ test('a quick answer never shows the wait or a Cancel', async ({ saveKey, openEx
   await expect(popup.getByText(/Waiting for Everflow/)).toHaveCount(0);
   await expect(popup.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
 });
+
+test('an applied preset shows as a tag while the form holds it; removing it empties what it filled in', async ({ saveKey, openExtensionPage }) => {
+  await saveKey();
+  const popup = await openExtensionPage('popup');
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7', 'Source ID': 'newsletter', 'Sub 1': 'q1' });
+  await popup.getByRole('button', { name: 'Presets' }).click();
+  await popup.getByLabel('Save current as preset').fill('Newsletter Q1');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await popup.getByRole('button', { name: 'Back' }).click();
+
+  const tag = popup.getByText('Preset: Newsletter Q1');
+  await expect(tag).toBeVisible();
+  // A value changed by hand: the form no longer holds the preset, so no tag claims it.
+  await fillForm(popup, { 'Sub 1': 'q2' });
+  await expect(tag).toHaveCount(0);
+  await fillForm(popup, { 'Sub 1': 'q1' });
+  await expect(tag).toBeVisible();
+
+  await popup.getByRole('button', { name: 'Remove preset Newsletter Q1 from this link' }).click();
+  await expect(tag).toHaveCount(0);
+  await expect(popup.getByRole('status')).toHaveText('Preset “Newsletter Q1” removed from this link.');
+  await expect(popup.getByLabel('Source ID', { exact: true })).toHaveValue('');
+  await expect(popup.getByLabel('Sub 1', { exact: true })).toHaveValue('');
+  await expect(popup.getByLabel('Offer ID', { exact: true })).toHaveValue('42');
+
+  // A default preset on a new draft is visible too, not silent.
+  const options = await openExtensionPage('options');
+  await options.getByRole('form', { name: 'Preset Newsletter Q1' }).getByRole('button', { name: 'Make default' }).click();
+  await expect(options.getByText('“Newsletter Q1” is now the default preset for new drafts.')).toBeVisible();
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Clear' }).click();
+  await expect(tag).toBeVisible();
+  await expect(popup.getByLabel('Sub 1', { exact: true })).toHaveValue('q1');
+});

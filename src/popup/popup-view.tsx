@@ -87,11 +87,13 @@ interface PopupViewProps {
   actions: PopupActions;
   /** The pickers, once loaded: their list opens under the Offer and Affiliate fields. */
   pickers?: ComponentChildren;
+  /** The active preset's tag, once its code has loaded (presets-panel.tsx). */
+  presetTag?: ComponentChildren;
   /** The panel showing state.link while the form still holds what it was made from (result-panel.tsx). */
   result?: ComponentChildren;
 }
 
-export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
+export function PopupView({ state, actions, pickers, presetTag, result }: PopupViewProps) {
   const { form, errors, sources } = state;
   const field = (name: 'offerId' | 'campaignId' | 'affiliateId' | 'sourceId') => (
     <InputField
@@ -146,6 +148,7 @@ export function PopupView({ state, actions, pickers, result }: PopupViewProps) {
           {field('affiliateId')}
         </div>
         {pickers}
+        {presetTag}
         {field('sourceId')}
         <SubFields {...fields} />
         <details open={state.moreOpen} onToggle={(event) => actions.onToggleMore((event.currentTarget as HTMLDetailsElement).open)}>

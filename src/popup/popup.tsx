@@ -79,6 +79,9 @@ function App({ startup }: { startup: Startup }) {
   const [history, setHistory] = useState<typeof import('./history-panel') | null>(null);
   const [presets, setPresets] = useState<typeof import('./presets-panel') | null>(null);
   const applyDefault = () => void presetsPanel().then((m) => m.applyDefault(setState));
+  /** The presets' code, loaded after the form is up: the active preset's tag needs it. */
+  const [presetsCode, setPresetsCode] = useState<typeof import('./presets-panel') | null>(null);
+  useEffect(() => void presetsPanel().then(setPresetsCode), []);
   const [pickers, setPickers] = useState<typeof import('../ui/pickers') | null>(null);
   const loadingPickers = useRef(false);
   const [resultPanel, setResultPanel] = useState<typeof import('./result-panel') | null>(null);
@@ -277,7 +280,8 @@ function App({ startup }: { startup: Startup }) {
     shown && resultPanel ? (
       <resultPanel.LinkResult link={shown.value} heading={shown.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
     ) : null;
-  return <PopupView state={state} actions={actions} pickers={picker} result={result} />;
+  const presetTag = presetsCode ? <presetsCode.PresetTag form={state.form} onApply={setState} /> : null;
+  return <PopupView state={state} actions={actions} pickers={picker} presetTag={presetTag} result={result} />;
 }
 
 /** Takes over the form startup.ts has filled in. */

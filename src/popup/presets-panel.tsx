@@ -4,7 +4,18 @@
 // the form; Offer ID and Affiliate ID are never touched.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasMoreOptions, type LinkForm } from '../shared/link-form';
-import { applyPreset, defaultPreset, presetErrors, presetValuesFromForm, savePreset, type Preset, type PresetChange, type PresetValues } from '../shared/presets';
+import {
+  activePreset,
+  applyPreset,
+  defaultPreset,
+  presetErrors,
+  presetValuesFromForm,
+  savePreset,
+  withoutPreset,
+  type Preset,
+  type PresetChange,
+  type PresetValues,
+} from '../shared/presets';
 import { draftItem } from '../shared/stored-items';
 import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
@@ -35,6 +46,32 @@ function applyValues(setState: SetPopupState, values: PresetValues, announcement
 export async function applyDefault(setState: SetPopupState): Promise<void> {
   const preset = defaultPreset(await presetsItem.value().catch(() => presetsItem.fallback()));
   if (preset) applyValues(setState, preset.values);
+}
+
+/**
+ * "Preset: Newsletter Q1 ×" above the fields while the form holds a preset's values, so what will be
+ * sent is visible; × empties what the preset filled in (this link only: the preset itself stays).
+ */
+export function PresetTag({ form, onApply }: { form: LinkForm; onApply: SetPopupState }) {
+  const list = useStored(presetsItem);
+  const preset = list ? activePreset(list, form) : undefined;
+  if (!preset) return null;
+  const remove = () =>
+    onApply((current) => {
+      const next = withoutPreset(current.form);
+      draftItem.replace(next).catch(() => undefined);
+      return { ...current, form: next, errors: {}, announcement: `Preset “${preset.name}” removed from this link.` };
+    });
+  return (
+    <p class="preset-tag">
+      <span>
+        Preset: <strong>{preset.name}</strong>
+      </span>
+      <button type="button" class="preset-remove" aria-label={`Remove preset ${preset.name} from this link`} onClick={remove}>
+        ×
+      </button>
+    </p>
+  );
 }
 
 export interface PresetsPanelProps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, MAX_TEXT, hasMoreOptions, type LinkForm } from './link-form';
-import { EMPTY_PRESETS, MAX_PRESETS, MAX_PRESET_NAME, applyPreset, defaultPreset, deletePreset, presetErrors, presetValuesFromForm, savePreset, setDefaultPreset, updatePreset, type PresetList, type PresetValues } from './presets';
+import { EMPTY_PRESETS, MAX_PRESETS, MAX_PRESET_NAME, activePreset, withoutPreset, applyPreset, defaultPreset, deletePreset, presetErrors, presetValuesFromForm, savePreset, setDefaultPreset, updatePreset, type PresetList, type PresetValues } from './presets';
 import { presetsItem } from './presets';
 import { decodeStored } from './storage-item';
 
@@ -137,5 +137,26 @@ describe('presetsItem', () => {
     expect(decodeStored(presetsItem, { v: 1, data: { presets: 'x' } })).toEqual({ value: EMPTY_PRESETS, status: 'reset' });
     const tooMany = { presets: Array.from({ length: MAX_PRESETS + 1 }, (_, i) => ({ id: `${i}`, name: 'n', values: VALUES })), defaultId: null };
     expect(decodeStored(presetsItem, { v: 1, data: tooMany }).status).toBe('reset');
+  });
+});
+
+describe('activePreset and withoutPreset', () => {
+  const list = saved(saved(EMPTY_PRESETS, 'Empty', presetValuesFromForm(EMPTY_FORM), 'p0'), 'Newsletter', VALUES, 'p1');
+
+  it('names the preset the form holds exactly, whatever the offer, kind or affiliate', () => {
+    expect(activePreset(list, FORM)?.name).toBe('Newsletter');
+    expect(activePreset(list, { ...FORM, offerId: '99', linkType: 'smart', campaignId: '5', affiliateId: '1' })?.name).toBe('Newsletter');
+  });
+
+  it('is none once a value differs, and never a preset that sets nothing', () => {
+    expect(activePreset(list, { ...FORM, sub1: 'summer' })).toBeUndefined();
+    expect(activePreset(list, { ...FORM, encryptParameters: false })).toBeUndefined();
+    expect(activePreset(list, { ...FORM, creativeId: '' })).toBeUndefined();
+    expect(activePreset(list, EMPTY_FORM)).toBeUndefined();
+  });
+
+  it('withoutPreset empties what a preset holds and keeps the kind, offer, smart link and affiliate', () => {
+    const smart = { ...FORM, linkType: 'smart' as const, campaignId: '5' };
+    expect(withoutPreset(smart)).toStrictEqual({ ...EMPTY_FORM, linkType: 'smart', offerId: '42', campaignId: '5', affiliateId: '7' });
   });
 });

@@ -136,3 +136,29 @@ export function setDefaultPreset(list: PresetList, id: string | null): PresetLis
 export function defaultPreset(list: PresetList): Preset | undefined {
   return list.defaultId === null ? undefined : list.presets.find((preset) => preset.id === list.defaultId);
 }
+
+/** Whether a preset sets anything at all (an empty one would seem active on every empty form). */
+const setsSomething = (values: PresetValues) =>
+  TEXT_FIELDS.some((field) => values[field] !== '') || FLAG_FIELDS.some((field) => values[field]) || PRESET_ID_FIELDS.some((field) => values[field] !== undefined);
+
+/**
+ * The preset whose values the form holds exactly (text trimmed), so the popup can show which preset
+ * will be sent; undefined once any of those values is changed by hand.
+ */
+export function activePreset(list: PresetList, form: LinkForm): Preset | undefined {
+  return list.presets.find(
+    ({ values }) =>
+      setsSomething(values) &&
+      TEXT_FIELDS.every((field) => form[field].trim() === values[field]) &&
+      FLAG_FIELDS.every((field) => form[field] === values[field]) &&
+      PRESET_ID_FIELDS.every((field) => (form[field].trim() || undefined) === values[field]),
+  );
+}
+
+/** The form without what a preset holds: Source ID, subs, flags and the optional IDs emptied. */
+export function withoutPreset(form: LinkForm): LinkForm {
+  const next = { ...form };
+  for (const field of [...TEXT_FIELDS, ...PRESET_ID_FIELDS]) next[field] = '';
+  for (const field of FLAG_FIELDS) next[field] = false;
+  return next;
+}
