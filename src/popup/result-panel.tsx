@@ -41,7 +41,7 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
           Open
         </a>
         <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr}>
-          Show QR code
+          {qrOpen ? 'Hide QR code' : 'Show QR code'}
         </button>
         <span class="result-meta">
           Offer {link.offerId} {link.offerName} · Affiliate {link.affiliateId} {link.affiliateName}
