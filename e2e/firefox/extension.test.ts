@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { linkFor } from '../fixtures/fake-everflow';
 import {
   DASHBOARD,
+  ORIGIN,
   TEST_KEY,
   chooseFromContextMenu,
   clickButton,
@@ -33,6 +34,17 @@ after(async () => {
 });
 
 const LINK_FIELD = 'Your tracking link';
+
+test('installing opens the options page, which welcomes a person with no key yet', () =>
+  withFirefox(everflow, async ({ browser }) => {
+    let welcome: Page | undefined;
+    for (const end = Date.now() + 10_000; !welcome && Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      welcome = (await browser.pages()).find((page) => page.url() === `${ORIGIN}/src/options/options.html`);
+    }
+    assert.ok(welcome, 'installing opened the options page');
+    await waitForText(welcome, 'heading', 'Welcome: your first link in two steps');
+    await waitUntil(welcome, 'the first link’s step, naming the shortcut', (shortcut: string) => document.querySelector('.welcome kbd')?.textContent === shortcut, 'Alt+Shift+E');
+  }));
 
 test('saves a key on the options page, which then shows it masked', () =>
   withFirefox(everflow, async ({ open, saveKey }) => {

@@ -49,12 +49,13 @@ describe('dashboard domains', () => {
   });
 });
 
+const storedKey = () => fake.local.peek<string>('apiKey') ?? fake.session.peek<string>('apiKey');
+const region = () => fake.local.peek<Settings>(settingsItem.key)?.region;
+
 describe('the key, checked with Everflow as it is saved', () => {
   const NEW_KEY = 'efk_new_key_0123456789';
   const CHECK = '/v1/networks/domains/tracking';
   let everflow: EverflowStub;
-  const storedKey = () => fake.local.peek<string>('apiKey') ?? fake.session.peek<string>('apiKey');
-  const region = () => fake.local.peek<Settings>(settingsItem.key)?.region;
 
   beforeEach(() => {
     everflow = stubEverflow();
