@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_LINK } from './fixtures/fake-everflow';
 import { expect, test } from './fixtures/extension';
+import { expectAccessible } from './fixtures/page-checks';
 import { fillForm, openMoreOptions } from './fixtures/popup-form';
 
 const POPUP_LIMIT = 600;
@@ -37,6 +38,7 @@ test('with the QR code shown, the link, the code and its downloads fit in the po
   expect(await fitsWithoutScrolling(popup)).toBe(true);
   // The toggle now says what it will do.
   await expect(popup.getByRole('button', { name: 'Hide QR code' })).toHaveAttribute('aria-expanded', 'true');
+  await expectAccessible(popup);
 });
 
 test('More options open, every field flagged and the QR code shown: the popup scrolls inside its 600 px', async ({ saveKey, openExtensionPage }) => {

@@ -54,7 +54,7 @@ function PaceSetting({ saved }: { saved: number | undefined }) {
           step={1}
           value={value}
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'requests-per-second-error requests-per-second-hint' : 'requests-per-second-hint'}
+          aria-describedby={error ? 'requests-per-second-error' : 'requests-per-second-hint'}
           onInput={(event) => {
             setTyped(event.currentTarget.value);
             setNote('');
