@@ -1,6 +1,6 @@
 // A fake of the `chrome` API the background uses, for unit tests of its stateful modules: storage
-// (local and session, with onChanged), alarms, notifications, runtime (the options page too),
-// offscreen (the clipboard), context menus, tabs, commands and the action. Storage is async like
+// (local and session, with onChanged), alarms, notifications, runtime, offscreen (the clipboard),
+// context menus, tabs (the ones opened too), commands and the action. Storage is async like
 // Chrome's (every call yields before it answers, so unserialised read-modify-writes interleave as
 // they would in a browser), keeps values as copies (structured clone), and can be made to refuse
 // writes ("storage full").
@@ -148,8 +148,8 @@ export interface FakeChrome {
   openPages: string[];
   /** Host permissions granted now: the manifest's and the optional ones granted later (permissions.*). */
   grantedOrigins: string[];
-  /** How many times runtime.openOptionsPage was called. */
-  optionsOpened: number;
+  /** The URL of every tab opened with tabs.create, in order. */
+  openedTabs: string[];
   /** The keyboard commands and their shortcuts, as commands.getAll answers (manifest.json's, by default). */
   commands: chrome.commands.Command[];
   /** Refuse storage writes this rule picks; undefined accepts all. */
@@ -196,7 +196,7 @@ export function installFakeChrome(): FakeChrome {
     clipboardWorks: true,
     openPages: [],
     grantedOrigins: [...MANIFEST_HOSTS],
-    optionsOpened: 0,
+    openedTabs: [],
     commands: [
       { name: '_execute_action', description: '', shortcut: 'Alt+Shift+E' },
       { name: 'copy-link-for-page', description: 'Copy the tracking link for the offer in front, for the last affiliate', shortcut: 'Alt+Shift+L' },
@@ -269,12 +269,8 @@ export function installFakeChrome(): FakeChrome {
       onMessage: runtimeOnMessage,
       onConnect: event(),
       onInstalled: event(),
-      openOptionsPage: async () => {
-        await yieldTurns();
-        fake.optionsOpened++;
-      },
       onStartup: event(),
-      getManifest: () => ({ host_permissions: [...MANIFEST_HOSTS] }),
+      getManifest: () => ({ host_permissions: [...MANIFEST_HOSTS], options_ui: { page: 'src/options/options.html', open_in_tab: true } }),
       ContextType: { TAB: 'TAB', OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
     },
     offscreen: {
@@ -304,7 +300,16 @@ export function installFakeChrome(): FakeChrome {
       removeAll: async () => undefined,
       onClicked: event(),
     },
-    tabs: { query: async () => [], create: async () => ({}), onActivated: event(), onUpdated: event() },
+    tabs: {
+      query: async () => [],
+      create: async ({ url }: { url?: string }) => {
+        await yieldTurns();
+        fake.openedTabs.push(String(url));
+        return {};
+      },
+      onActivated: event(),
+      onUpdated: event(),
+    },
     windows: { create: async () => ({}), onFocusChanged: event() },
     commands: { onCommand: event(), getAll: async () => structuredClone(fake.commands) },
     action: {

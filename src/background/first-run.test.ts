@@ -1,6 +1,6 @@
 // The first run: a new install opens the options page (its welcome); nothing else does.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { installFakeChrome, type FakeChrome, type FakeEvent } from '../../e2e/unit-fixtures/fake-chrome';
+import { EXTENSION_ID, installFakeChrome, type FakeChrome, type FakeEvent } from '../../e2e/unit-fixtures/fake-chrome';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -16,9 +16,9 @@ beforeEach(async () => {
 
 afterEach(() => vi.unstubAllGlobals());
 
-it('a new install opens the options page, once', async () => {
+it('a new install opens the options page in a tab, once', async () => {
   await installed({ reason: 'install' } as chrome.runtime.InstalledDetails);
-  await vi.waitFor(() => expect(fake.optionsOpened).toBe(1));
+  await vi.waitFor(() => expect(fake.openedTabs).toStrictEqual([`chrome-extension://${EXTENSION_ID}/src/options/options.html`]));
 });
 
 it('an update of the extension or of the browser opens nothing', async () => {
@@ -27,5 +27,5 @@ it('an update of the extension or of the browser opens nothing', async () => {
   await installed({ reason: 'shared_module_update' } as chrome.runtime.InstalledDetails);
   // Give a stray open every chance to happen.
   await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(fake.optionsOpened).toBe(0);
+  expect(fake.openedTabs).toStrictEqual([]);
 });
