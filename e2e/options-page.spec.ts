@@ -110,10 +110,11 @@ test('Test connection checks a typed key without saving it, and the saved key la
   );
   await expect(options.getByText(NONE_SAVED)).toBeVisible();
   await expect(field).toHaveValue(TEST_KEY);
-  await expect(options.getByRole('region', { name: 'Next: make a link' })).toBeVisible();
+  await expect(options.getByRole('region', { name: 'Next: make a link' })).toHaveCount(0);
 
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
+  await expect(options.getByRole('region', { name: 'Next: make a link' })).toBeVisible();
   await testButton.click();
   await expect(options.getByRole('status')).toHaveText('Connected to Everflow (5 tracking domains).');
   expect(everflow.requests.map((r) => [r.method, r.url, r.headers['x-eflow-api-key']])).toStrictEqual([

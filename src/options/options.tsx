@@ -131,7 +131,8 @@ function App() {
     setBusy(true);
     const reply = await send('testConnection', typed === undefined ? { region } : { key: typed, region });
     setBusy(false);
-    setConnected(reply.ok);
+    // The next step is for a saved key; a typed one is to be saved first.
+    setConnected(reply.ok && typed === undefined);
     if (!reply.ok && typed !== undefined && reply.kind === 'unauthorized') refused(reply.message);
     else setNotice(reply.ok ? { tone: 'ok', text: reply.message } : { tone: 'error', text: reply.message });
   }
