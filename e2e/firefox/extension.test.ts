@@ -35,13 +35,14 @@ after(async () => {
 
 const LINK_FIELD = 'Your tracking link';
 
+/** Where a tab is: puppeteer reports a moz-extension:// tab as about:blank, so the tab is asked. */
+const locationOf = (page: Page) => page.evaluate(() => location.href).catch(() => '');
+
 test('installing opens the options page, which welcomes a person with no key yet', () =>
   withFirefox(everflow, async ({ browser }) => {
-    // puppeteer reports a moz-extension:// tab as about:blank: each tab is asked where it is.
-    const at = (page: Page) => page.evaluate(() => location.href).catch(() => '');
     let welcome: Page | undefined;
     for (const end = Date.now() + 10_000; !welcome && Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) {
-      for (const page of await browser.pages()) if ((await at(page)) === `${ORIGIN}/src/options/options.html`) welcome = page;
+      for (const page of await browser.pages()) if ((await locationOf(page)) === `${ORIGIN}/src/options/options.html`) welcome = page;
     }
     assert.ok(welcome, 'installing opened the options page');
     await waitUntil(welcome, 'the welcome', (heading: string) => [...document.querySelectorAll('h2')].some((h) => h.textContent === heading), 'Welcome: your first link in two steps');
