@@ -37,6 +37,12 @@ interface Case {
   pointsToOptions?: boolean;
   /** Requests Everflow sees: server trouble (500, 502–504) is retried twice before giving up. */
   attempts?: number;
+  /**
+   * The connection drops: Chromium itself sends a request once more when that happens on a kept-alive
+   * connection (checking the key on Save leaves one open), so Everflow may see it twice, though the
+   * extension sent it once.
+   */
+  resentByBrowser?: boolean;
 }
 
 const CASES: Case[] = [
@@ -62,7 +68,7 @@ const CASES: Case[] = [
   },
   { name: 'Everflow answers 500', answer: { status: 500, json: { error: 'Internal server error' } }, message: server(500), attempts: 3 },
   { name: 'Everflow answers 503', answer: { status: 503, text: '<html>Service Unavailable</html>' }, message: server(503), attempts: 3 },
-  { name: 'the network fails', answer: { abort: true }, message: NETWORK },
+  { name: 'the network fails', answer: { abort: true }, message: NETWORK, resentByBrowser: true },
   { name: 'Everflow answers 200 with a body that is not JSON', answer: { status: 200, text: '<html>oops</html>' }, message: UNREADABLE },
   { name: 'Everflow answers 200 with the wrong shape', answer: { status: 200, json: { link: 'https://trk.example-trk.com/x/' } }, message: UNREADABLE },
   { name: 'Everflow answers 200 with a javascript: url', answer: { status: 200, json: { url: 'javascript:alert(1)' } }, message: UNREADABLE },
@@ -121,12 +127,13 @@ async function expectRetryWorks(popup: Page, everflow: FakeEverflow): Promise<vo
 
 for (const c of CASES) {
   test(`${c.name}: one plain sentence, nothing lost`, async ({ everflow, clipboard, saveKey, openExtensionPage }) => {
-    everflow.answer(c.answer);
     const popup = await openFilledPopup(clipboard, saveKey, openExtensionPage);
+    everflow.answer(c.answer);
     await popup.getByRole('button', { name: 'Generate link' }).click();
 
     await expectCalmFailure(popup, clipboard, c);
-    expect(everflow.linkRequests).toHaveLength(c.attempts ?? 1);
+    if (c.resentByBrowser) expect([1, 2]).toContain(everflow.linkRequests.length);
+    else expect(everflow.linkRequests).toHaveLength(c.attempts ?? 1);
     await expectRetryWorks(popup, everflow);
   });
 }
@@ -173,8 +180,8 @@ test('Everflow’s rate limit never lifts: the wait is shown as it grows, then a
 });
 
 test('the Open options button in a key failure opens the options page', async ({ context, everflow, saveKey, openExtensionPage }) => {
-  everflow.answer({ status: 401, json: { error: 'Unauthorized' } });
   await saveKey();
+  everflow.answer({ status: 401, json: { error: 'Unauthorized' } });
   const popup = await openExtensionPage('popup');
   await fillForm(popup, TYPED);
   await popup.getByRole('button', { name: 'Generate link' }).click();
@@ -195,8 +202,8 @@ test('Everflow never answers: after 15 seconds the popup says so and lets the pe
   openExtensionPage,
 }) => {
   test.setTimeout(90_000);
-  everflow.answer({ hang: true });
   const popup = await openFilledPopup(clipboard, saveKey, openExtensionPage);
+  everflow.answer({ hang: true });
   const started = Date.now();
   await popup.getByRole('button', { name: 'Generate link' }).click();
 

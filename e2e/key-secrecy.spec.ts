@@ -3,7 +3,7 @@
 import type { ConsoleMessage } from '@playwright/test';
 import { DASHBOARD, clickMenu, openDashboardPage, serveDashboard } from './fixtures/dashboard';
 import { DEFAULT_LINK } from './fixtures/fake-everflow';
-import { TEST_KEY, expect, test } from './fixtures/extension';
+import { SAVED_AND_CONNECTED, TEST_KEY, expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 
 test('a full run, failures included, never logs, stores in sync, or shows the key', async ({
@@ -70,7 +70,7 @@ test('"Remember the key only until the browser closes" keeps it out of local sto
   await options.getByLabel('API key', { exact: true }).fill(TEST_KEY);
   await options.getByLabel('Remember the key only until the browser closes').check();
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('API key saved.');
+  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
   await expect(options.getByText('until the browser closes', { exact: false }).first()).toBeVisible();
 
   const local = await worker.evaluate(() => chrome.storage.local.get(null));

@@ -2,22 +2,23 @@
 // person does it, and what the popup does afterwards.
 import type { Page } from '@playwright/test';
 import { DEFAULT_LINK, EU_KEY } from './fixtures/fake-everflow';
-import { TEST_KEY, expect, test } from './fixtures/extension';
-import { expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
+import { SAVED_AND_CONNECTED, TEST_KEY, expect, test } from './fixtures/extension';
+import { expectAccessible, expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
 import { fillForm } from './fixtures/popup-form';
 
 const LAST4 = TEST_KEY.slice(-4);
 const SAVED_US = `A key ending in ${LAST4} is saved for the United States region.`;
 const SAVED_EU = `A key ending in ${LAST4} is saved for the Europe region.`;
 const NONE_SAVED = 'No API key is saved yet.';
-const UNAUTHORIZED =
-  'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.';
+const REFUSED_IN_US =
+  'Everflow’s United States region did not accept this API key (it may be mistyped or revoked); check it, or choose Europe if your Everflow account is there.';
+const CHECK_URL = 'https://api.eflow.team/v1/networks/domains/tracking';
 const NO_KEY = 'No Everflow API key is saved yet; add one on the options page.';
 
 async function typeAndSaveKey(options: Page, key = TEST_KEY): Promise<void> {
   await options.getByLabel('API key', { exact: true }).fill(key);
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('API key saved.');
+  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
 }
 
 test('a saved key is shown only by its last 4 characters', async ({ openExtensionPage }) => {
@@ -63,7 +64,7 @@ test('Show key / Hide key toggles whether the typed key is readable', async ({ o
   // Saving hides it again, whatever state the toggle was in.
   await options.getByRole('button', { name: 'Show key' }).click();
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('API key saved.');
+  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
   await expect(options.getByLabel('Replace API key')).toHaveAttribute('type', 'password');
   await expect(options.getByRole('button', { name: 'Show key' })).toHaveAttribute('aria-pressed', 'false');
 });
@@ -89,22 +90,40 @@ test('saving an empty key shows an error next to the field and saves nothing', a
   await field.fill(TEST_KEY);
   await expectFieldValid(field);
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('API key saved.');
+  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
   await expect(options.getByText(SAVED_US)).toBeVisible();
 });
 
-test('Test connection says connected, and how many tracking domains Everflow has', async ({ everflow, openExtensionPage }) => {
+test('Test connection checks a typed key without saving it, and the saved key later', async ({ everflow, openExtensionPage }) => {
   const options = await openExtensionPage('options');
-  // Nothing to test before a key is saved.
-  await expect(options.getByRole('button', { name: 'Test connection' })).toBeDisabled();
-  await typeAndSaveKey(options);
+  const testButton = options.getByRole('button', { name: 'Test connection' });
+  // Nothing typed and nothing saved: the field says what is missing.
+  await testButton.click();
+  const field = options.getByLabel('API key', { exact: true });
+  await expectFieldError(options, field, 'Enter the API key.');
+  expect(everflow.requests).toStrictEqual([]);
 
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status')).toHaveText('Connected: Everflow accepted this key (5 tracking domains).');
+  await field.fill(TEST_KEY);
+  await testButton.click();
+  await expect(options.getByRole('status')).toHaveText(
+    'Connected to Everflow (5 tracking domains). This key is not saved yet: press Save to keep it.',
+  );
+  await expect(options.getByText(NONE_SAVED)).toBeVisible();
+  await expect(field).toHaveValue(TEST_KEY);
+  await expect(options.getByRole('region', { name: 'Next: make a link' })).toHaveCount(0);
+
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
+  await expect(options.getByRole('region', { name: 'Next: make a link' })).toBeVisible();
+  await testButton.click();
+  await expect(options.getByRole('status')).toHaveText('Connected to Everflow (5 tracking domains).');
   expect(everflow.requests.map((r) => [r.method, r.url, r.headers['x-eflow-api-key']])).toStrictEqual([
-    ['GET', 'https://api.eflow.team/v1/networks/domains/tracking', TEST_KEY],
+    ['GET', CHECK_URL, TEST_KEY],
+    ['GET', CHECK_URL, TEST_KEY],
+    ['GET', CHECK_URL, TEST_KEY],
   ]);
   await expectNothingLeaked(options);
+  await expectAccessible(options);
 });
 
 test('Test connection with a key Everflow refuses says so plainly', async ({ everflow, openExtensionPage }) => {
@@ -113,31 +132,44 @@ test('Test connection with a key Everflow refuses says so plainly', async ({ eve
 
   everflow.revokeKey(TEST_KEY);
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status')).toHaveText(UNAUTHORIZED);
+  await expect(options.getByRole('status')).toHaveText(REFUSED_IN_US);
   await expect(options.getByRole('button', { name: 'Test connection' })).toBeEnabled();
+  await expect(options.getByRole('region', { name: 'Next: make a link' })).toHaveCount(0);
   await expectNothingLeaked(options);
 });
 
-test('switching the region to Europe sends the next link request to the EU API', async ({ everflow, openExtensionPage }) => {
+test('switching the region to Europe checks the key there and sends the next link request to the EU API', async ({ everflow, openExtensionPage }) => {
   const options = await openExtensionPage('options');
-  // The network's key is for its EU account, first saved under the wrong region.
-  await typeAndSaveKey(options, EU_KEY);
-  await expect(options.getByText(SAVED_US.replace(LAST4, EU_KEY.slice(-4)))).toBeVisible();
+  // The network's key is for its EU account. Typed under the US region, it is refused and not saved.
+  await options.getByLabel('API key', { exact: true }).fill(EU_KEY);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expectFieldError(options, options.getByLabel('API key', { exact: true }), `Not saved: ${REFUSED_IN_US}`);
+  await expect(options.getByText(NONE_SAVED)).toBeVisible();
 
   await options.getByLabel('Region').selectOption({ label: 'Europe (api-eu.eflow.team)' });
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await expect(options.getByRole('status')).toHaveText(/^API key saved\. Connected to Everflow/);
   await expect(options.getByText(SAVED_EU.replace(LAST4, EU_KEY.slice(-4)))).toBeVisible();
   await options.reload();
   await expect(options.getByLabel('Region')).toHaveValue('eu');
   await expect(options.getByRole('option', { selected: true })).toHaveText('Europe (api-eu.eflow.team)');
 
+  // Back to the US with the EU key saved: checked, refused, and nothing changes.
+  await options.getByLabel('Region').selectOption({ label: 'United States (api.eflow.team)' });
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText(
+    'Not saved: Everflow’s United States region did not accept the saved API key (it may be mistyped or revoked); check it, or choose Europe if your Everflow account is there.',
+  );
+  await options.reload();
+  await expect(options.getByText(SAVED_EU.replace(LAST4, EU_KEY.slice(-4)))).toBeVisible();
+  const checks = everflow.requests.length;
+
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
-  expect(everflow.requests.map((r) => r.url)).toStrictEqual(['https://api-eu.eflow.team/v1/networks/tracking/offers/clicks']);
-  expect(everflow.requests[0]!.headers['x-eflow-api-key']).toBe(EU_KEY);
+  expect(everflow.requests.slice(checks).map((r) => r.url)).toStrictEqual(['https://api-eu.eflow.team/v1/networks/tracking/offers/clicks']);
+  expect(everflow.requests.at(-1)!.headers['x-eflow-api-key']).toBe(EU_KEY);
 });
 
 test('Forget key removes it: the options page, the popup and generation all know', async ({ everflow, openExtensionPage }) => {
@@ -150,9 +182,10 @@ test('Forget key removes it: the options page, the popup and generation all know
   await expect(options.getByText(NONE_SAVED)).toBeVisible();
   await expect(options.getByLabel('API key', { exact: true })).toBeVisible();
   await expect(options.getByRole('button', { name: 'Forget key' })).toBeDisabled();
-  await expect(options.getByRole('button', { name: 'Test connection' })).toBeDisabled();
   await options.reload();
   await expect(options.getByText(NONE_SAVED)).toBeVisible();
+  // Only the check that came with saving it reached Everflow.
+  expect(everflow.requests.map((r) => r.url)).toStrictEqual([CHECK_URL]);
 
   const popup = await openExtensionPage('popup');
   await expect(popup.getByRole('alert')).toContainText('No Everflow API key is saved yet, so links can’t be generated.');
@@ -163,6 +196,6 @@ test('Forget key removes it: the options page, the popup and generation all know
   await expect(popup.getByRole('alert').filter({ hasText: NO_KEY })).toBeVisible();
   await expect(popup.getByLabel('Your tracking link')).toHaveCount(0);
   await expect(popup.getByRole('button', { name: 'Generate link' })).toBeEnabled();
-  expect(everflow.requests).toStrictEqual([]);
+  expect(everflow.requests).toHaveLength(1);
   await expectNothingLeaked(popup);
 });

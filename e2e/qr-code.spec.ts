@@ -39,20 +39,25 @@ test('shows the link as a QR code that decodes back to the link, and hides it ag
   const requestsToEverflow = everflow.requests.length;
   const pageRequests = watchRequests(popup);
 
-  const toggle = popup.getByRole('button', { name: 'Show QR code' });
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  // The toggle says what it will do next, and whether the code is shown.
+  const show = popup.getByRole('button', { name: 'Show QR code' });
+  const hide = popup.getByRole('button', { name: 'Hide QR code' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
   const image = popup.getByRole('img', { name: 'QR code for the tracking link' });
   await expect(image).toHaveCount(0);
 
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await show.click();
+  await expect(hide).toHaveAttribute('aria-expanded', 'true');
+  await expect(hide).toBeFocused();
+  await expect(show).toHaveCount(0);
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   // What is on screen, pixel for pixel, read as a phone would.
   expect(decodePng(await image.screenshot())).toBe(DEFAULT_LINK);
 
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await hide.click();
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await expect(show).toBeFocused();
   await expect(image).toHaveCount(0);
 
   expect(everflow.requests).toHaveLength(requestsToEverflow);
@@ -67,9 +72,10 @@ test('follows a new link, and downloads PNG and SVG files of it from the keyboar
   const popup = await openExtensionPage('popup');
   await generate(popup, DEFAULT_LINK);
 
-  const toggle = popup.getByRole('button', { name: 'Show QR code' });
-  await toggle.focus();
+  await popup.getByRole('button', { name: 'Show QR code' }).focus();
   await popup.keyboard.press('Enter');
+  const toggle = popup.getByRole('button', { name: 'Hide QR code' });
+  await expect(toggle).toBeFocused();
   const image = popup.getByRole('img', { name: 'QR code for the tracking link' });
   await expect(image).toBeVisible();
 

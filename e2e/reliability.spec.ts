@@ -150,8 +150,8 @@ test.describe('stored data', () => {
   });
 
   test('settings from an older version are migrated, keeping the region', async ({ worker, everflow, saveKey, openExtensionPage }) => {
-    // The network's account is in the EU.
-    await saveKey(EU_KEY);
+    // The network's account is in the EU (saving checks the key there).
+    await saveKey(EU_KEY, 'Europe');
     // Version 1 stored only the region.
     await worker.evaluate(() => chrome.storage.local.set({ settings: { v: 1, data: { region: 'eu' } } }));
     const popup = await openExtensionPage('popup');

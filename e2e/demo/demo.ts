@@ -89,10 +89,18 @@ function buildIfNeeded(): void {
   if (build.status !== 0) fail('The build failed (see above); fix it, then run `npm run demo` again.');
 }
 
-/** Saves the simulator's key on the options page, as a person does. */
+/** Saves the simulator's key on the welcome page the install opened, as a person does, and closes it. */
 async function saveKey(context: BrowserContext, extensionId: string): Promise<void> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/options/options.html`);
+  const url = `chrome-extension://${extensionId}/src/options/options.html`;
+  let options = context.pages().find((page) => page.url() === url);
+  for (let tries = 0; !options && tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    options = context.pages().find((page) => page.url() === url);
+  }
+  if (!options) {
+    options = await context.newPage();
+    await options.goto(url);
+  }
   await options.getByLabel('API key', { exact: true }).fill(US_KEY);
   await options.getByLabel('Region').selectOption({ label: 'United States (api.eflow.team)' });
   await options.getByRole('button', { name: 'Save' }).click();

@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { linkFor } from '../fixtures/fake-everflow';
 import {
   DASHBOARD,
+  ORIGIN,
   TEST_KEY,
   chooseFromContextMenu,
   clickButton,
@@ -33,6 +34,20 @@ after(async () => {
 });
 
 const LINK_FIELD = 'Your tracking link';
+
+/** Where a tab is: puppeteer reports a moz-extension:// tab as about:blank, so the tab is asked. */
+const locationOf = (page: Page) => page.evaluate(() => location.href).catch(() => '');
+
+test('installing opens the options page, which welcomes a person with no key yet', () =>
+  withFirefox(everflow, async ({ browser }) => {
+    let welcome: Page | undefined;
+    for (const end = Date.now() + 10_000; !welcome && Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      for (const page of await browser.pages()) if ((await locationOf(page)) === `${ORIGIN}/src/options/options.html`) welcome = page;
+    }
+    assert.ok(welcome, 'installing opened the options page');
+    await waitUntil(welcome, 'the welcome', (heading: string) => [...document.querySelectorAll('h2')].some((h) => h.textContent === heading), 'Welcome: your first link in two steps');
+    await waitUntil(welcome, 'the first link’s step, naming the shortcut', (shortcut: string) => document.querySelector('.welcome kbd')?.textContent === shortcut, 'Alt+Shift+E');
+  }));
 
 test('saves a key on the options page, which then shows it masked', () =>
   withFirefox(everflow, async ({ open, saveKey }) => {

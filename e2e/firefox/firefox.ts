@@ -88,7 +88,8 @@ export async function withFirefox(everflow: Awaited<ReturnType<typeof startEverf
       const options = await open('options');
       await fill(options, 'API key', key);
       await clickButton(options, 'Save');
-      await waitForText(options, 'status', 'API key saved.');
+      // Saving checks the key with Everflow (the simulator), which knows it.
+      await waitForText(options, 'status', /^API key saved\. Connected to Everflow/);
       await options.close();
     };
     await body({ browser, everflow: sim, open, saveKey });

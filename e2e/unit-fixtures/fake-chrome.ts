@@ -1,8 +1,9 @@
 // A fake of the `chrome` API the background uses, for unit tests of its stateful modules: storage
 // (local and session, with onChanged), alarms, notifications, runtime, offscreen (the clipboard),
-// context menus, tabs and the action. Storage is async like Chrome's (every call yields before it
-// answers, so unserialised read-modify-writes interleave as they would in a browser), keeps values
-// as copies (structured clone), and can be made to refuse writes ("storage full").
+// context menus, tabs (the ones opened too), commands and the action. Storage is async like
+// Chrome's (every call yields before it answers, so unserialised read-modify-writes interleave as
+// they would in a browser), keeps values as copies (structured clone), and can be made to refuse
+// writes ("storage full").
 // `installFakeChrome` also installs a fake `navigator.locks` (Web Locks), which Node 20 lacks.
 // Tests only; nothing in src/ imports this file.
 import { vi } from 'vitest';
@@ -147,6 +148,10 @@ export interface FakeChrome {
   openPages: string[];
   /** Host permissions granted now: the manifest's and the optional ones granted later (permissions.*). */
   grantedOrigins: string[];
+  /** The URL of every tab opened with tabs.create, in order. */
+  openedTabs: string[];
+  /** The keyboard commands and their shortcuts, as commands.getAll answers (manifest.json's, by default). */
+  commands: chrome.commands.Command[];
   /** Refuse storage writes this rule picks; undefined accepts all. */
   refuseWrites(rule: WriteRule | undefined): void;
   /** Refuse writes to these keys with Chrome's "storage full" message. */
@@ -191,6 +196,11 @@ export function installFakeChrome(): FakeChrome {
     clipboardWorks: true,
     openPages: [],
     grantedOrigins: [...MANIFEST_HOSTS],
+    openedTabs: [],
+    commands: [
+      { name: '_execute_action', description: '', shortcut: 'Alt+Shift+E' },
+      { name: 'copy-link-for-page', description: 'Copy the tracking link for the offer in front, for the last affiliate', shortcut: 'Alt+Shift+L' },
+    ],
     refuseWrites(next) {
       rule = next;
     },
@@ -260,7 +270,7 @@ export function installFakeChrome(): FakeChrome {
       onConnect: event(),
       onInstalled: event(),
       onStartup: event(),
-      getManifest: () => ({ host_permissions: [...MANIFEST_HOSTS] }),
+      getManifest: () => ({ host_permissions: [...MANIFEST_HOSTS], options_ui: { page: 'src/options/options.html', open_in_tab: true } }),
       ContextType: { TAB: 'TAB', OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
     },
     offscreen: {
@@ -290,9 +300,18 @@ export function installFakeChrome(): FakeChrome {
       removeAll: async () => undefined,
       onClicked: event(),
     },
-    tabs: { query: async () => [], create: async () => ({}), onActivated: event(), onUpdated: event() },
+    tabs: {
+      query: async () => [],
+      create: async ({ url }: { url?: string }) => {
+        await yieldTurns();
+        fake.openedTabs.push(String(url));
+        return {};
+      },
+      onActivated: event(),
+      onUpdated: event(),
+    },
     windows: { create: async () => ({}), onFocusChanged: event() },
-    commands: { onCommand: event() },
+    commands: { onCommand: event(), getAll: async () => structuredClone(fake.commands) },
     action: {
       setBadgeText: async () => undefined,
       setBadgeBackgroundColor: async () => undefined,

@@ -3,7 +3,7 @@
 import { MESSAGES } from '../everflow/failures';
 import type { Connection } from '../everflow/http';
 import { RateLimiter, type Lane } from '../everflow/rate-limiter';
-import { apiBase } from '../everflow/regions';
+import { apiBase, type Region } from '../everflow/regions';
 import { failure, type Failure } from '../everflow/failures';
 import { DEFAULT_REQUESTS_PER_SECOND, settingsItem, type Settings } from '../shared/stored-items';
 import { readApiKey } from './api-key-store';
@@ -21,4 +21,9 @@ export async function connect(lane: Lane): Promise<{ ok: true; connection: Conne
   const [apiKey, settings] = await Promise.all([readApiKey(), settingsItem.value()]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   return { ok: true, connection: { baseUrl: apiBase(settings.region), apiKey, limiter: pacedBy(settings), lane } };
+}
+
+/** A connection with a key the options page is checking (typed and not saved yet, or saved) in `region`. */
+export async function connectWith(apiKey: string, region: Region, lane: Lane): Promise<Connection> {
+  return { baseUrl: apiBase(region), apiKey, limiter: pacedBy(await settingsItem.value()), lane };
 }

@@ -1,7 +1,10 @@
 // The handlers that change settings, against a fake chrome: what a person would find saved after
-// two options pages changed the dashboard domains at the same moment.
+// two options pages changed the dashboard domains at the same moment, and after saving a key that
+// Everflow (a stubbed fetch) accepts, refuses or cannot be asked about.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installFakeChrome, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { API_KEY, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { expectSafeMessage } from '../../e2e/unit-fixtures/test-fetch';
 import { MAX_DASHBOARD_DOMAINS, settingsItem, type Settings } from '../shared/stored-items';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
@@ -43,5 +46,123 @@ describe('dashboard domains', () => {
       message: `You can add up to ${MAX_DASHBOARD_DOMAINS} dashboard domains; remove one first.`,
     });
     expect(domains()).toHaveLength(MAX_DASHBOARD_DOMAINS);
+  });
+});
+
+const storedKey = () => fake.local.peek<string>('apiKey') ?? fake.session.peek<string>('apiKey');
+const region = () => fake.local.peek<Settings>(settingsItem.key)?.region;
+
+describe('the key, checked with Everflow as it is saved', () => {
+  const NEW_KEY = 'efk_new_key_0123456789';
+  const CHECK = '/v1/networks/domains/tracking';
+  let everflow: EverflowStub;
+
+  beforeEach(() => {
+    everflow = stubEverflow();
+    // Everflow's network has two tracking domains; it knows NEW_KEY and API_KEY in the US, nothing in Europe.
+    everflow.reply = (call) =>
+      call.path === CHECK && call.url.startsWith('https://api.eflow.team/') && [NEW_KEY, API_KEY].includes(call.headers['X-Eflow-Api-Key']!)
+        ? { json: { domains: [{ network_tracking_domain_id: 1 }, { network_tracking_domain_id: 2 }] } }
+        : { status: 401, json: { error: 'No Authentication Method Found' } };
+  });
+
+  it('saves a key Everflow accepts and says Connected, having sent it only to the chosen region', async () => {
+    const { saveSettings } = await handlers();
+    expect(await saveSettings({ region: 'us', sessionOnly: false, key: ` ${NEW_KEY} ` })).toStrictEqual({
+      ok: true,
+      connected: true,
+      message: 'API key saved. Connected to Everflow (2 tracking domains).',
+    });
+    expect(storedKey()).toBe(NEW_KEY);
+    expect(everflow.calls.map((call) => [call.method, call.url, call.headers['X-Eflow-Api-Key']])).toStrictEqual([
+      ['GET', `https://api.eflow.team${CHECK}`, NEW_KEY],
+    ]);
+  });
+
+  it('does not save a key Everflow refuses, keeps the one saved before, and says why in one sentence', async () => {
+    saveKey(fake);
+    const { saveSettings } = await handlers();
+    const reply = await saveSettings({ region: 'eu', sessionOnly: false, key: NEW_KEY });
+    expect(reply).toStrictEqual({
+      ok: false,
+      kind: 'unauthorized',
+      message:
+        'Not saved: Everflow’s Europe region did not accept this API key (it may be mistyped or revoked); check it, or choose United States if your Everflow account is there.',
+    });
+    expectSafeMessage(reply.ok ? '' : reply.message, NEW_KEY);
+    expect(storedKey()).toBe(API_KEY);
+    expect(region()).toBeUndefined();
+  });
+
+  it('saves a key it could not check (Everflow unreachable or in trouble), saying so', async () => {
+    everflow.reply = () => 'network-error';
+    const { saveSettings } = await handlers();
+    expect(await saveSettings({ region: 'us', sessionOnly: false, key: NEW_KEY })).toStrictEqual({
+      ok: true,
+      connected: false,
+      message: 'API key saved, but could not reach Everflow; check your internet connection and try again.',
+    });
+    expect(storedKey()).toBe(NEW_KEY);
+
+    everflow.reply = () => ({ status: 403, json: { error: 'Out Of Realm' } });
+    expect(await saveSettings({ region: 'us', sessionOnly: false, key: API_KEY })).toMatchObject({
+      ok: true,
+      connected: false,
+      message:
+        'API key saved, but Everflow did not let this key read the network’s tracking domains; use a network API key (not an affiliate key) whose permissions include tracking links.',
+    });
+    expect(storedKey()).toBe(API_KEY);
+  });
+
+  it('a new region for the saved key is checked; keeping the key for this session only is not', async () => {
+    saveKey(fake);
+    const { saveSettings } = await handlers();
+    expect(await saveSettings({ region: 'eu', sessionOnly: false })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Not saved: Everflow’s Europe region did not accept the saved API key/),
+    });
+    expect(region()).toBeUndefined();
+    expect(everflow.calls).toHaveLength(1);
+
+    expect(await saveSettings({ region: 'us', sessionOnly: true })).toStrictEqual({ ok: true, message: 'Settings saved.' });
+    expect(everflow.calls).toHaveLength(1);
+    expect(fake.session.peek('apiKey')).toBe(API_KEY);
+  });
+
+  it('Test connection checks the typed key in the chosen region without saving it, or else the saved key', async () => {
+    const { testConnection } = await handlers();
+    expect(await testConnection({})).toMatchObject({ ok: false, kind: 'no-key' });
+    expect(await testConnection({ key: NEW_KEY, region: 'us' })).toStrictEqual({
+      ok: true,
+      message: 'Connected to Everflow (2 tracking domains). This key is not saved yet: press Save to keep it.',
+    });
+    expect(storedKey()).toBeUndefined();
+    expect(await testConnection({ key: NEW_KEY, region: 'eu' })).toMatchObject({ ok: false, kind: 'unauthorized' });
+    expect(await testConnection({ key: 'two words' })).toMatchObject({ ok: false, kind: 'invalid-input' });
+
+    saveKey(fake);
+    expect(await testConnection({ region: 'us' })).toStrictEqual({ ok: true, message: 'Connected to Everflow (2 tracking domains).' });
+    expect(everflow.calls.map((call) => [call.url, call.headers['X-Eflow-Api-Key']])).toStrictEqual([
+      [`https://api.eflow.team${CHECK}`, NEW_KEY],
+      [`https://api-eu.eflow.team${CHECK}`, NEW_KEY],
+      [`https://api.eflow.team${CHECK}`, API_KEY],
+    ]);
+  });
+});
+
+describe('advanced settings and shortcuts', () => {
+  it('saves the pace on its own, leaving the region as it was', async () => {
+    fake.local.put(settingsItem.key, settingsItem.version, { ...settingsItem.fallback(), region: 'eu' });
+    const { savePace } = await handlers();
+    expect(await savePace({ requestsPerSecond: 5 })).toStrictEqual({ ok: true });
+    expect(fake.local.peek<Settings>(settingsItem.key)).toMatchObject({ region: 'eu', requestsPerSecond: 5 });
+  });
+
+  it('tells the shortcuts as the browser has them, none where a person removed one, and where to set them', async () => {
+    fake.commands = fake.commands.map((command) => (command.name === '_execute_action' ? { ...command, shortcut: '' } : command));
+    const { getShortcuts } = await handlers();
+    expect(await getShortcuts({})).toStrictEqual({ ok: true, open: '', copy: 'Alt+Shift+L', settings: 'at chrome://extensions/shortcuts' });
+    vi.stubGlobal('navigator', { ...navigator, userAgent: 'Mozilla/5.0 … Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0' });
+    expect(await getShortcuts({})).toMatchObject({ settings: 'at edge://extensions/shortcuts' });
   });
 });

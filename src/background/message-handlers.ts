@@ -1,12 +1,12 @@
 // What the background does for each UI → background message. worker.ts wires these to the router.
-import { checkConnection } from '../everflow/connection-check';
+import { butSentence, checkConnection, checkFailureSentence, connectedSentence, refusedKeySentence } from '../everflow/connection-check';
 import { normaliseDomain } from '../shared/dashboard-url';
 import { ApiKeySchema } from '../shared/messages';
-import { failure } from '../everflow/failures';
+import { MESSAGES, failure } from '../everflow/failures';
 import { MAX_DASHBOARD_DOMAINS, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
-import { forgetApiKey, keyHint, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
+import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyToClipboard } from './platform';
-import { connect } from './everflow-access';
+import { connectWith } from './everflow-access';
 import { controlBulk, startBulk } from './bulk-engine';
 import { announce, clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
@@ -14,6 +14,7 @@ import { generateLink } from './link-generation';
 import { waitNotice, type Popups } from './rate-limit-notice';
 import { clearLookupCache, runLookup } from './lookup-service';
 import type { Handlers } from './message-router';
+import { readShortcuts } from './shortcuts';
 
 export const RESET_NOTICE = 'Some saved settings could not be read and were reset to their defaults; check the options page.';
 export const KEY_RESET_NOTICE = 'The saved API key could not be read and was removed; add it again on the options page.';
@@ -67,21 +68,38 @@ export function createHandlers(popups: Popups): Handlers {
       };
     },
 
-    async saveSettings({ region, key, sessionOnly, requestsPerSecond }) {
+    async saveSettings({ region, key, sessionOnly }) {
+      let typed: string | undefined;
       if (key !== undefined) {
         const checked = ApiKeySchema.safeParse(key);
         if (!checked.success) return failure('invalid-input', checked.error.issues[0]?.message ?? 'Enter the API key.');
-        await saveApiKey(checked.data, sessionOnly);
-      } else {
-        await setKeySessionOnly(sessionOnly);
+        typed = checked.data;
       }
-      let before = settingsItem.fallback();
+      const [{ stored }, before] = await Promise.all([readStoredKey(), settingsItem.value()]);
+      // The key links will be made with is checked whenever it or its region changes. A key Everflow
+      // refuses is not saved (nothing could use it); one that could not be checked now is.
+      const toCheck = typed ?? (region === before.region ? undefined : stored?.key);
+      const check = toCheck === undefined ? undefined : await checkConnection(await connectWith(toCheck, region, 'interactive'));
+      if (check?.ok === false && check.kind === 'unauthorized') {
+        return failure('unauthorized', `Not saved: ${refusedKeySentence(region, typed === undefined ? 'the saved' : 'this')}`);
+      }
+      if (typed !== undefined) await saveApiKey(typed, sessionOnly);
+      else await setKeySessionOnly(sessionOnly);
+      let previous = before;
       await settingsItem.update((current) => {
-        before = current;
-        return { ...current, region, requestsPerSecond: requestsPerSecond ?? current.requestsPerSecond };
+        previous = current;
+        return { ...current, region };
       });
       // Names cached for another key or region must never show.
-      if (key !== undefined || before.region !== region) await clearLookupCache();
+      if (typed !== undefined || previous.region !== region) await clearLookupCache();
+      const saved = typed === undefined ? 'Settings saved' : 'API key saved';
+      if (check === undefined) return { ok: true, message: `${saved}.` };
+      if (check.ok) return { ok: true, connected: true, message: `${saved}. ${connectedSentence(check.domains)}` };
+      return { ok: true, connected: false, message: `${saved}, but ${butSentence(checkFailureSentence(check))}` };
+    },
+
+    async savePace({ requestsPerSecond }) {
+      await settingsItem.update((current) => ({ ...current, requestsPerSecond }));
       return { ok: true };
     },
 
@@ -103,14 +121,28 @@ export function createHandlers(popups: Popups): Handlers {
       return { ok: true };
     },
 
-    async testConnection() {
-      const access = await connect('interactive');
-      if (!access.ok) return access;
-      const result = await checkConnection(access.connection);
-      if (!result.ok) return result;
-      const domains = result.domains === undefined ? '' : ` (${result.domains} tracking domain${result.domains === 1 ? '' : 's'})`;
-      return { ok: true, message: `Connected: Everflow accepted this key${domains}.` };
+    async testConnection({ key, region: chosen }) {
+      let apiKey: string | null;
+      if (key === undefined) {
+        apiKey = await readApiKey();
+      } else {
+        const checked = ApiKeySchema.safeParse(key);
+        if (!checked.success) return failure('invalid-input', checked.error.issues[0]?.message ?? 'Enter the API key.');
+        apiKey = checked.data;
+      }
+      if (!apiKey) return failure('no-key', MESSAGES.noKey);
+      const region = chosen ?? (await settingsItem.value()).region;
+      const result = await checkConnection(await connectWith(apiKey, region, 'interactive'));
+      if (!result.ok) {
+        return result.kind === 'unauthorized'
+          ? failure('unauthorized', refusedKeySentence(region, 'this'))
+          : failure(result.kind, checkFailureSentence(result));
+      }
+      const unsaved = key === undefined ? '' : ' This key is not saved yet: press Save to keep it.';
+      return { ok: true, message: `${connectedSentence(result.domains)}${unsaved}` };
     },
+
+    getShortcuts: () => readShortcuts(),
 
     lookup: (request) => runLookup(request),
 

@@ -25,10 +25,12 @@ function fakeHandlers() {
     })),
     // The router never looks inside a reply, so a partial status is enough (and survives Status growing).
     getStatus: vi.fn<Handlers['getStatus']>(async () => ({ ok: true, hasKey: false }) as Awaited<ReturnType<Handlers['getStatus']>>),
-    saveSettings: vi.fn<Handlers['saveSettings']>(async () => DONE),
+    saveSettings: vi.fn<Handlers['saveSettings']>(async () => ({ ...DONE, message: 'Settings saved.' })),
+    savePace: vi.fn<Handlers['savePace']>(async () => DONE),
     dashboardDomain: vi.fn<Handlers['dashboardDomain']>(async () => DONE),
     forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
+    getShortcuts: vi.fn<Handlers['getShortcuts']>(async () => ({ ok: true as const, open: 'Alt+Shift+E', copy: '', settings: 'at chrome://extensions/shortcuts' })),
     copy: vi.fn<Handlers['copy']>(async () => DONE),
     cancelGenerate: vi.fn<Handlers['cancelGenerate']>(async () => DONE),
     lookup: vi.fn<Handlers['lookup']>(async () => ({ ok: true, options: [], cached: false })),

@@ -1,6 +1,6 @@
 // The Firefox platform module: the background page writes the clipboard itself.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeSessionStorage, copyToClipboard, hasRoomFor } from './platform.firefox';
+import { closeSessionStorage, copyToClipboard, hasRoomFor, shortcutSettings } from './platform.firefox';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -25,5 +25,9 @@ describe('Firefox platform', () => {
   it('has room in storage.local whatever is stored, since Firefox sets it no quota (a bulk job is not paused for nothing)', async () => {
     vi.stubGlobal('chrome', { storage: { local: {} } });
     await expect(hasRoomFor(10_000_000)).resolves.toBe(true);
+  });
+
+  it('points to the add-ons manager for shortcuts, which have no address of their own in Firefox', () => {
+    expect(shortcutSettings()).toBe('in about:addons (the gear menu, then Manage Extension Shortcuts)');
   });
 });

@@ -20,3 +20,7 @@ export const closeSessionStorage: typeof Platform.closeSessionStorage = () => un
  * full, and a write that fails even so still pauses a bulk job (bulk-engine.ts).
  */
 export const hasRoomFor: typeof Platform.hasRoomFor = async () => true;
+
+/** Firefox keeps the extensions' shortcuts in the add-ons manager, not at an address of their own. */
+export const shortcutSettings: typeof Platform.shortcutSettings = () =>
+  'in about:addons (the gear menu, then Manage Extension Shortcuts)';

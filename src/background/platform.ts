@@ -48,3 +48,9 @@ export async function hasRoomFor(bytes: number): Promise<boolean> {
   const used = await chrome.storage.local.getBytesInUse(null);
   return used + bytes <= chrome.storage.local.QUOTA_BYTES;
 }
+
+/** Where a person sets or changes the extension's keyboard shortcuts, as the end of a sentence. */
+export function shortcutSettings(): string {
+  // Edge runs this same build; it names itself "Edg/" in its user agent.
+  return `at ${/\bEdg\//.test(navigator.userAgent) ? 'edge' : 'chrome'}://extensions/shortcuts`;
+}

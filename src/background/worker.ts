@@ -13,8 +13,8 @@ import { createRouter } from './message-router';
 import { closeSessionStorage } from './platform';
 import { quickCopy } from './quick-copy';
 import type { Popups } from './rate-limit-notice';
-
-export const COPY_COMMAND = 'copy-link-for-page';
+import { COPY_COMMAND } from './shortcuts';
+import { welcomeOnInstall } from './first-run';
 
 closeSessionStorage();
 
@@ -57,6 +57,8 @@ chrome.runtime.onStartup.addListener(() => void releaseUnusedDashboardAccess().c
 
 // Right-click menu: built on install, rebuilt when what it shows (recent affiliates, names, domains) changes.
 chrome.runtime.onInstalled.addListener(() => void registerMenu());
+// A new install (not an update) opens the options page, which greets a person with no key yet.
+chrome.runtime.onInstalled.addListener((details) => void welcomeOnInstall(details).catch(() => undefined));
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('recentAffiliates' in changes || 'settings' in changes || 'history' in changes)) void registerMenu();
 });

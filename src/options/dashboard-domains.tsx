@@ -60,7 +60,7 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
 
   return (
     <section aria-labelledby="domains-heading">
-      <h2 id="domains-heading">Dashboard domains</h2>
+      <h3 id="domains-heading">Dashboard domains</h3>
       <p class="hint">
         The popup and the right-click menu read offer and partner IDs from Everflow dashboard pages on{' '}
         <code>*.{EVERFLOW_DASHBOARD_SUFFIX}</code>. If your team uses its own dashboard domain, add it here; Chrome will

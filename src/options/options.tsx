@@ -1,26 +1,22 @@
 // Options: the API key (write-only from here: the page never reads it back), region, and a
-// connection test. The key goes straight to the background, which alone stores and uses it.
+// connection test. The key goes straight to the background, which alone stores, checks and uses it.
+// While no key is saved (a new install opens this page) it starts with a welcome: the two steps to a
+// first link.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { REGIONS, REGION_IDS, type Region } from '../everflow/regions';
 import { send } from '../shared/connector';
 import { ApiKeySchema, type Status } from '../shared/messages';
-import { DEFAULT_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND } from '../shared/stored-items';
 import '../shared/theme.css';
 import './options.css';
-import { DashboardDomains } from './dashboard-domains';
+import { AdvancedSection } from './advanced-section';
+import { FirstLinkStep, ShortcutsSection, type Shortcuts } from './first-link';
 import { PresetsSection } from './presets-section';
 import { StorageSection } from './storage-section';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
-const PACE_ERROR = `Requests per second must be a whole number from 1 to ${MAX_REQUESTS_PER_SECOND}.`;
-
-/** The typed pace as a number, or undefined when it is not a whole number from 1 to the maximum. */
-function readPace(text: string): number | undefined {
-  const value = /^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  return value >= 1 && value <= MAX_REQUESTS_PER_SECOND ? value : undefined;
-}
+const focusKeyField = () => document.getElementById('api-key')?.focus();
 
 function KeyStatus({ status }: { status: Status | null }) {
   if (!status) return <p>Checking for a saved key…</p>;
@@ -36,15 +32,19 @@ function KeyStatus({ status }: { status: Status | null }) {
 
 function App() {
   const [status, setStatus] = useState<Status | null>(null);
+  const [shortcuts, setShortcuts] = useState<Shortcuts | null>(null);
   const [key, setKey] = useState('');
   const [showKey, setShowKey] = useState(false);
   const [region, setRegion] = useState<Region>('us');
   const [sessionOnly, setSessionOnly] = useState(false);
-  const [pace, setPace] = useState(String(DEFAULT_REQUESTS_PER_SECOND));
-  const [paceError, setPaceError] = useState('');
   const [keyError, setKeyError] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
+  /** Everflow accepted the key just now (on Save or Test connection): the next step is shown. */
+  const [connected, setConnected] = useState(false);
+  /** The page opened with no key saved (a new install does that): the welcome stays for this visit. */
+  const [welcome, setWelcome] = useState(false);
+  const firstStatus = useRef(true);
 
   async function refresh() {
     const reply = await send('getStatus', {});
@@ -52,7 +52,12 @@ function App() {
       setStatus(reply);
       setRegion(reply.region);
       setSessionOnly(reply.keySessionOnly);
-      setPace(String(reply.requestsPerSecond));
+      if (firstStatus.current && !reply.hasKey) {
+        setWelcome(true);
+        // Ready for the paste.
+        setTimeout(focusKeyField, 0);
+      }
+      firstStatus.current = false;
       if (reply.notices.length > 0) setNotice({ tone: 'error', text: reply.notices.join(' ') });
     } else {
       setNotice({ tone: 'error', text: reply.message });
@@ -61,71 +66,105 @@ function App() {
 
   useEffect(() => {
     void refresh();
+    void send('getShortcuts', {}).then((reply) => reply.ok && setShortcuts(reply));
   }, []);
+
+  /** The typed key, checked as the background will; undefined (and the field flagged) when it is not one. */
+  function typedKey(): string | undefined {
+    const checked = ApiKeySchema.safeParse(key);
+    if (checked.success) return checked.data;
+    setKeyError(checked.error.issues[0]?.message ?? 'Enter the API key.');
+    focusKeyField();
+    return undefined;
+  }
+
+  /** A key the field shows Everflow refused: said under the field, where it can be fixed. */
+  function refused(message: string) {
+    setNotice(null);
+    setKeyError(message);
+    focusKeyField();
+  }
 
   async function save(event: Event) {
     event.preventDefault();
     setNotice(null);
-    const typed = key.trim() === '' ? undefined : key;
-    if (typed === undefined && !status?.hasKey) {
-      setKeyError('Enter the API key.');
-      document.getElementById('api-key')?.focus();
-      return;
-    }
-    if (typed !== undefined) {
-      const checked = ApiKeySchema.safeParse(typed);
-      if (!checked.success) {
-        setKeyError(checked.error.issues[0]?.message ?? 'Enter the API key.');
-        document.getElementById('api-key')?.focus();
-        return;
-      }
-    }
+    const typing = key.trim() !== '' || !status?.hasKey;
+    const typed = typing ? typedKey() : undefined;
+    if (typing && typed === undefined) return;
     setKeyError('');
-    const requestsPerSecond = readPace(pace);
-    if (requestsPerSecond === undefined) {
-      setPaceError(PACE_ERROR);
-      document.getElementById('requests-per-second')?.focus();
-      return;
-    }
-    setPaceError('');
     setBusy(true);
-    const settings = { region, sessionOnly, requestsPerSecond };
+    const checking = typed !== undefined || (status?.hasKey === true && status.region !== region);
+    setNotice({ tone: 'ok', text: checking ? 'Checking the key with Everflow…' : 'Saving…' });
+    const settings = { region, sessionOnly };
     const reply = await send('saveSettings', typed === undefined ? settings : { ...settings, key: typed });
     setBusy(false);
     if (!reply.ok) {
-      setNotice({ tone: 'error', text: reply.message });
+      setConnected(false);
+      if (typed !== undefined && reply.kind === 'unauthorized') refused(reply.message);
+      else setNotice({ tone: 'error', text: reply.message });
       return;
     }
     // The field is emptied so the key is not left on screen; the status shows its last 4 characters.
     setKey('');
     setShowKey(false);
     await refresh();
-    setNotice({ tone: 'ok', text: typed === undefined ? 'Settings saved.' : 'API key saved.' });
+    if (reply.connected !== undefined) setConnected(reply.connected);
+    setNotice({ tone: reply.connected === false ? 'error' : 'ok', text: reply.message });
   }
 
   async function forget() {
     setNotice(null);
+    setConnected(false);
     const reply = await send('forgetKey', {});
     await refresh();
     setNotice(reply.ok ? { tone: 'ok', text: 'The API key was removed from this browser.' } : { tone: 'error', text: reply.message });
   }
 
+  /** Checks the key in the field, or else the saved one, in the region chosen, saving nothing. */
   async function testConnection() {
-    setNotice({ tone: 'ok', text: 'Testing the connection…' });
+    setNotice(null);
+    const typing = key.trim() !== '' || !status?.hasKey;
+    const typed = typing ? typedKey() : undefined;
+    if (typing && typed === undefined) return;
+    setKeyError('');
+    setNotice({ tone: 'ok', text: 'Checking the key with Everflow…' });
     setBusy(true);
-    const reply = await send('testConnection', {});
+    const reply = await send('testConnection', typed === undefined ? { region } : { key: typed, region });
     setBusy(false);
-    setNotice(reply.ok ? { tone: 'ok', text: reply.message } : { tone: 'error', text: reply.message });
+    // The next step is for a saved key; a typed one is to be saved first.
+    setConnected(reply.ok && typed === undefined);
+    if (!reply.ok && typed !== undefined && reply.kind === 'unauthorized') refused(reply.message);
+    else setNotice(reply.ok ? { tone: 'ok', text: reply.message } : { tone: 'error', text: reply.message });
   }
 
   return (
     <main>
       <h1>Everflow Link Builder</h1>
+      {welcome ? (
+        <section class="welcome" aria-labelledby="welcome-heading">
+          <h2 id="welcome-heading">Welcome: your first link in two steps</h2>
+          <ol>
+            <li>
+              <p>
+                Paste a <strong>network</strong> API key below and press <strong>Save</strong>: it is checked with
+                Everflow as it is saved.
+              </p>
+            </li>
+            <li>
+              <FirstLinkStep shortcuts={shortcuts} />
+            </li>
+          </ol>
+        </section>
+      ) : null}
       <section aria-labelledby="key-heading">
         <h2 id="key-heading">Everflow API key</h2>
         <p class="hint">
           Use a <strong>network</strong> API key from Everflow’s Control Center (Security → API Keys) with permission
           to generate tracking links. The key stays in this browser and is sent only to Everflow’s API.
+        </p>
+        <p class="hint">
+          Save checks the key with Everflow first: a key Everflow refuses is not saved. Test connection checks the key
+          in the field (or, when it is empty, the saved one) without saving anything.
         </p>
         <KeyStatus status={status} />
         <form onSubmit={save} noValidate>
@@ -174,39 +213,11 @@ function App() {
             />
             <label for="session-only">Remember the key only until the browser closes</label>
           </div>
-          <div class="field">
-            <label for="requests-per-second">Requests per second</label>
-            <input
-              id="requests-per-second"
-              class="pace"
-              type="number"
-              min={1}
-              max={MAX_REQUESTS_PER_SECOND}
-              step={1}
-              value={pace}
-              aria-invalid={paceError ? 'true' : undefined}
-              aria-describedby={paceError ? 'requests-per-second-error requests-per-second-hint' : 'requests-per-second-hint'}
-              onInput={(event) => {
-                setPace(event.currentTarget.value);
-                if (paceError) setPaceError('');
-              }}
-            />
-            <span id="requests-per-second-hint" class="field-note">
-              Everflow allows {MAX_REQUESTS_PER_SECOND} a second for your whole account; every user and tool of your network
-              shares it. This extension (popup, menu, look-ups and bulk links together) stays under this number: 1 to{' '}
-              {MAX_REQUESTS_PER_SECOND}, default {DEFAULT_REQUESTS_PER_SECOND}.
-            </span>
-            {paceError ? (
-              <span id="requests-per-second-error" class="field-error" role="alert">
-                {paceError}
-              </span>
-            ) : null}
-          </div>
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>
               Save
             </button>
-            <button type="button" disabled={busy || !status?.hasKey} onClick={testConnection}>
+            <button type="button" disabled={busy} onClick={testConnection}>
               Test connection
             </button>
             <button type="button" disabled={busy || !status?.hasKey} onClick={forget}>
@@ -217,12 +228,13 @@ function App() {
         <p class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} role="status" aria-live="polite">
           {notice?.text ?? ''}
         </p>
+        {connected ? (
+          <section class="next-step" aria-labelledby="next-heading">
+            <h3 id="next-heading">Next: make a link</h3>
+            <FirstLinkStep shortcuts={shortcuts} />
+          </section>
+        ) : null}
       </section>
-      <DashboardDomains
-        domains={status?.dashboardDomains ?? []}
-        onChanged={refresh}
-        onNotice={(text, tone) => setNotice({ text, tone })}
-      />
       <PresetsSection />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
@@ -238,14 +250,14 @@ function App() {
           CSV. <a href="../bulk/bulk.html">Open Bulk links</a>
         </p>
       </section>
+      <ShortcutsSection shortcuts={shortcuts} />
       <StorageSection />
-      <section aria-labelledby="shortcuts-heading">
-        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-        <p class="hint">
-          Alt+Shift+E opens the link builder; Alt+Shift+L copies the tracking link for the offer in front, for the last
-          affiliate used. Change them at <code>chrome://extensions/shortcuts</code>.
-        </p>
-      </section>
+      <AdvancedSection
+        requestsPerSecond={status?.requestsPerSecond}
+        domains={status?.dashboardDomains ?? []}
+        onDomainsChanged={refresh}
+        onNotice={(text, tone) => setNotice({ text, tone })}
+      />
     </main>
   );
 }

@@ -26,22 +26,29 @@ function savePng(code: QrMatrix) {
   canvas.toBlob((blob) => save(blob, 'png'), 'image/png');
 }
 
+/**
+ * How wide the code is drawn, at most. The popup may be at most 600 px tall (Chrome's and Firefox's
+ * limit): with the form and the link above it, a code beside its buttons fits at this size, and a
+ * phone still reads it from the screen (4 px per module for a short link, never under 2).
+ */
+export const QR_MAX_PX = 152;
+
 // Styled here rather than in popup.css, which counts toward the popup's first load.
 export function QrCode({ url }: { url: string }) {
   const code = useMemo(() => qrMatrix(url), [url]);
   const svg = useMemo(() => qrSvg(code), [code]);
-  // The popup is short: bring the code (and its buttons) into view when it opens.
+  // Should the popup be short of room (More options open), bring the code and its buttons into view.
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   // Whole pixels per module keep the edges sharp on screen.
   const side = qrSide(code);
-  const px = side * Math.max(2, Math.floor(240 / side));
+  const px = side * Math.max(2, Math.floor(QR_MAX_PX / side));
   return (
-    <div class="qr" ref={box} style={{ marginTop: 8 }}>
-      <img src={`data:image/svg+xml,${encodeURIComponent(svg)}`} width={px} height={px} alt="QR code for the tracking link" style={{ display: 'block' }} />
-      <div class="result-actions">
+    <div class="qr" ref={box} style={{ display: 'flex', gap: 12, alignItems: 'flex-start', marginTop: 8 }}>
+      <img src={`data:image/svg+xml,${encodeURIComponent(svg)}`} width={px} height={px} alt="QR code for the tracking link" style={{ display: 'block', flex: 'none' }} />
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         <button type="button" onClick={() => savePng(code)}>
           Download PNG
         </button>

@@ -42,7 +42,7 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
           Open
         </a>
         <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr}>
-          Show QR code
+          {qrOpen ? 'Hide QR code' : 'Show QR code'}
         </button>
         <span class="result-meta">
           {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}

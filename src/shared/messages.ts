@@ -50,21 +50,27 @@ export const toBackground = {
     refresh: z.optional(z.boolean()),
   }),
   getStatus: z.object({}),
-  /** Saves the region and where the key is kept, and the key itself when one is given. */
+  /**
+   * Saves the region and where the key is kept, and the key itself when one is given. A new key, or a
+   * new region for the saved one, is checked with Everflow first; one Everflow refuses is not saved.
+   */
   saveSettings: z.object({
     region: RegionSchema,
     sessionOnly: z.boolean(),
     key: z.optional(z.string()),
-    /** The pace of every call to Everflow (popup, menu, look-ups, bulk); unchanged when absent. */
-    requestsPerSecond: z.optional(RequestsPerSecondSchema),
   }),
+  /** The pace of every call to Everflow (popup, menu, look-ups, bulk): an advanced setting of its own. */
+  savePace: z.object({ requestsPerSecond: RequestsPerSecondSchema }),
   /**
    * Adds or removes one white-label dashboard domain (host permissions are asked for by the page),
    * so two options pages changing the list at once both keep their change.
    */
   dashboardDomain: z.object({ action: z.enum(['add', 'remove']), domain: z.string().check(z.maxLength(300)) }),
   forgetKey: z.object({}),
-  testConnection: z.object({}),
+  /** Checks the typed key (not saving it) or, without one, the saved key; in `region`, else the saved region. */
+  testConnection: z.object({ key: z.optional(z.string()), region: z.optional(RegionSchema) }),
+  /** The keyboard shortcuts as the browser has them now, and where to change them. */
+  getShortcuts: z.object({}),
   copy: z.object({ text: z.string().check(z.maxLength(8192)) }),
   /** Link history (read from storage by the pages; changed only by the background). */
   deleteHistoryEntry: z.object({ id: z.string().check(z.maxLength(100)) }),

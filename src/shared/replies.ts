@@ -40,10 +40,19 @@ export const replies = {
   generate: LinkOutcomeSchema,
   cancelGenerate: DoneSchema,
   getStatus: StatusSchema,
-  saveSettings: DoneSchema,
+  saveSettings: z.object({
+    ok: z.literal(true),
+    /** What was saved, and what Everflow said of the key when it was checked. */
+    message: z.string(),
+    /** Absent when nothing needed checking; false when Everflow could not confirm the key (it is saved all the same). */
+    connected: z.optional(z.boolean()),
+  }),
+  savePace: DoneSchema,
   dashboardDomain: DoneSchema,
   forgetKey: DoneSchema,
   testConnection: z.object({ ok: z.literal(true), message: z.string() }),
+  /** Each shortcut as the browser shows it ('' when none is set), and where to set them (end of a sentence). */
+  getShortcuts: z.object({ ok: z.literal(true), open: z.string(), copy: z.string(), settings: z.string() }),
   copy: DoneSchema,
   lookup: z.object({
     ok: z.literal(true),

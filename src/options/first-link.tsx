@@ -1,0 +1,47 @@
+// The way to a first link, said where a person needs it: in the welcome (no key saved yet), after
+// "Connected", and in the Keyboard shortcuts section. The shortcuts are the browser's own (a person may
+// have changed or removed them), read by the background.
+import type { Reply } from '../shared/messages';
+
+export type Shortcuts = Extract<Reply<'getShortcuts'>, { ok: true }>;
+
+/** Open an offer page and click the icon (or press the shortcut); how to set a shortcut when none is. */
+export function FirstLinkStep({ shortcuts }: { shortcuts: Shortcuts | null }) {
+  return (
+    <>
+      <p>
+        Open an offer page in Everflow and click the Everflow Link Builder icon in the toolbar
+        {shortcuts?.open ? (
+          <>
+            , or press <kbd>{shortcuts.open}</kbd>
+          </>
+        ) : null}
+        . The offer is filled in for you: type the affiliate, press Enter, and the link is on your clipboard.
+      </p>
+      <p class="hint">
+        No icon in the toolbar? It is under the browser’s Extensions button (the puzzle piece): pin it there.
+        {shortcuts && !shortcuts.open ? ` No keyboard shortcut opens it; set one ${shortcuts.settings}.` : null}
+      </p>
+    </>
+  );
+}
+
+const key = (shortcut: string) => (shortcut ? <kbd>{shortcut}</kbd> : 'no shortcut set');
+
+/** The Keyboard shortcuts section: each command with its shortcut as the browser has it now. */
+export function ShortcutsSection({ shortcuts }: { shortcuts: Shortcuts | null }) {
+  return (
+    <section aria-labelledby="shortcuts-heading">
+      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      {shortcuts ? (
+        <>
+          <ul class="shortcuts">
+            <li>Open the link builder: {key(shortcuts.open)}</li>
+            <li>Copy the tracking link for the offer in front, for the last affiliate used: {key(shortcuts.copy)}</li>
+          </ul>
+          <p class="hint">Set or change them {shortcuts.settings}.</p>
+        </>
+      ) : null}
+    </section>
+  );
+}
