@@ -30,7 +30,8 @@ describe('qrPixels', () => {
       }),
       { numRuns: 20 },
     );
-  });
+    // Twenty encode-and-decode rounds: seconds on a busy 2-core machine. A bound on a hang, not a speed test.
+  }, 30_000);
 
   it('is black on opaque white, with the quiet zone white', () => {
     const code = qrMatrix(LINK);
