@@ -133,3 +133,30 @@ test('an applied preset shows as a tag while the form holds it; removing it empt
   await expect(tag).toBeVisible();
   await expect(popup.getByLabel('Sub 1', { exact: true })).toHaveValue('q1');
 });
+
+test('what a new offer keeps is one setting, stated beside the subs', async ({ saveKey, openExtensionPage }) => {
+  await saveKey();
+  const popup = await openExtensionPage('popup');
+  await expect(popup.getByText('Source ID and subs stay when the offer changes')).toBeVisible();
+  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7', 'Source ID': 'news', 'Sub 1': 'spring' });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
+  // Kept (the rule as it always was): the next offer still has them.
+  await fillForm(popup, { 'Offer ID': '43' });
+  await expect(popup.getByLabel('Sub 1', { exact: true })).toHaveValue('spring');
+
+  const options = await openExtensionPage('options');
+  await options.getByRole('radio', { name: /^Clear Source ID and subs/ }).check();
+  await expect(options.getByText('Saved: a new offer will clear Source ID and subs.')).toBeVisible();
+
+  const again = await openExtensionPage('popup');
+  await expect(again.getByText('Source ID and subs are cleared for each new offer')).toBeVisible();
+  await fillForm(again, { 'Offer ID': '42' });
+  await again.getByRole('button', { name: 'Generate link' }).click();
+  await expect(again.getByRole('status')).toHaveText('Copied to clipboard.');
+  await fillForm(again, { 'Offer ID': '44' });
+  await expect(again.getByLabel('Sub 1', { exact: true })).toHaveValue('');
+  await expect(again.getByLabel('Source ID', { exact: true })).toHaveValue('');
+  await expect(again.getByRole('status')).toHaveText('Source ID and subs cleared for the new offer.');
+  await expect(again.getByLabel('Affiliate ID', { exact: true })).toHaveValue('7');
+});

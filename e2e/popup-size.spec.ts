@@ -1,5 +1,5 @@
 // The popup fits Chrome's and Firefox's popup window (at most 600 px tall) in its tallest states: the
-// QR code shown, More options open with every field flagged, a failure, the Presets and History views.
+// QR code shown (with More options open too), every field flagged, a failure, the Presets and History views.
 // Measured in a tab made shorter than the popup, where the document's scroll height is the height
 // the browser would give the popup window.
 import type { Page } from '@playwright/test';
@@ -41,16 +41,26 @@ test('with the QR code shown, the link, the code and its downloads fit in the po
   await expectAccessible(popup);
 });
 
-test('More options open, every field flagged and the QR code shown: the popup scrolls inside its 600 px', async ({ saveKey, openExtensionPage }) => {
+test('More options open with the link and its QR code, then every field flagged: the popup scrolls inside its 600 px', async ({
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
+  await openMoreOptions(popup);
   await generate(popup);
   await popup.getByRole('button', { name: 'Show QR code' }).click();
-  await openMoreOptions(popup);
   const qr = popup.getByRole('img', { name: 'QR code for the tracking link' });
   await expect(qr).toBeVisible();
+  expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_LIMIT);
+  // What scrolled out of view is reached by scrolling the popup's content: the code and its buttons.
+  await qr.scrollIntoViewIfNeeded();
+  await expect(qr).toBeInViewport();
+  await popup.getByRole('button', { name: 'Download PNG' }).focus();
+  await expect(popup.getByRole('button', { name: 'Download PNG' })).toBeInViewport();
 
-  // Every field refused at once, each with its message under it.
+  // Every field refused at once, each with its message under it (the link, made from other values, has left).
+  await popup.setViewportSize({ width: 1280, height: 720 });
   await fillForm(popup, {
     'Offer ID': 'x', 'Affiliate ID': 'y', 'Source ID': 'z'.repeat(201), 'Sub 1': 's'.repeat(201), 'Sub 2': 's'.repeat(201),
     'Sub 3': 's'.repeat(201), 'Sub 4': 's'.repeat(201), 'Sub 5': 's'.repeat(201),
@@ -60,22 +70,21 @@ test('More options open, every field flagged and the QR code shown: the popup sc
   await expect(popup.getByRole('alert').first()).toBeVisible();
   expect(await popup.getByRole('alert').count()).toBeGreaterThanOrEqual(10);
   expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_LIMIT);
-
-  // What scrolled out of view is reached by scrolling the popup's content: the code and its buttons.
-  await qr.scrollIntoViewIfNeeded();
-  await expect(qr).toBeInViewport();
-  await popup.getByRole('button', { name: 'Download PNG' }).focus();
-  await expect(popup.getByRole('button', { name: 'Download PNG' })).toBeInViewport();
+  const generateButton = popup.getByRole('button', { name: 'Generate link' });
+  await generateButton.scrollIntoViewIfNeeded();
+  await expect(generateButton).toBeInViewport();
 });
 
-test('a failure from Everflow under the last link and its QR code stays within 600 px', async ({ everflow, saveKey, openExtensionPage }) => {
+test('a long failure from Everflow after a link with its QR code stays within 600 px', async ({ everflow, saveKey, openExtensionPage }) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await generate(popup);
   await popup.getByRole('button', { name: 'Show QR code' }).click();
   everflow.answer({ status: 400, json: { error: 'Affiliate 7 is not approved to run offer 42. '.repeat(4) } });
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('alert')).toContainText('Everflow refused the request');
+  await expect(popup.getByRole('alert')).toContainText('Everflow: “Affiliate 7 is not approved to run offer 42.');
+  // The failure does not sit above the earlier link: that one is in History.
+  await expect(popup.getByLabel(/tracking link|Last link/)).toHaveCount(0);
   expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_LIMIT);
 });
 

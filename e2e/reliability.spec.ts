@@ -160,6 +160,6 @@ test.describe('stored data', () => {
     expect(everflow.linkRequests[0]!.url).toBe('https://api-eu.eflow.team/v1/networks/tracking/offers/clicks');
     await expect(popup.getByText('could not be read')).toHaveCount(0);
     const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
-    expect(stored.settings).toStrictEqual({ v: 3, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20 } });
+    expect(stored.settings).toStrictEqual({ v: 4, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' } });
   });
 });

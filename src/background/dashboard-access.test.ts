@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 it('gives back access to domains no longer listed, keeps the listed ones and the manifest’s own', async () => {
-  fake.local.put(settingsItem.key, settingsItem.version, { region: 'us', requestsPerSecond: 20, dashboardDomains: ['links.acme.com'] });
+  fake.local.put(settingsItem.key, settingsItem.version, { ...settingsItem.fallback(), dashboardDomains: ['links.acme.com'] });
   fake.grantedOrigins.push('https://links.acme.com/*', 'https://old.acme.com/*', 'https://gone.example.org/*');
   const { releaseUnusedDashboardAccess } = await import('./dashboard-access');
   await releaseUnusedDashboardAccess();

@@ -61,6 +61,7 @@ export function createHandlers(popups: Popups): Handlers {
         keySessionOnly: key.stored?.sessionOnly ?? false,
         region: settings.value.region,
         requestsPerSecond: settings.value.requestsPerSecond,
+        newOfferSubs: settings.value.newOfferSubs,
         dashboardDomains: settings.value.dashboardDomains,
         lastLink: lastLink.value,
         recentAffiliates: recentAffiliates.value,
@@ -100,6 +101,11 @@ export function createHandlers(popups: Popups): Handlers {
 
     async savePace({ requestsPerSecond }) {
       await settingsItem.update((current) => ({ ...current, requestsPerSecond }));
+      return { ok: true };
+    },
+
+    async saveNewOfferSubs({ newOfferSubs }) {
+      await settingsItem.update((current) => ({ ...current, newOfferSubs }));
       return { ok: true };
     },
 

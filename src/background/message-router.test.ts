@@ -27,6 +27,7 @@ function fakeHandlers() {
     getStatus: vi.fn<Handlers['getStatus']>(async () => ({ ok: true, hasKey: false }) as Awaited<ReturnType<Handlers['getStatus']>>),
     saveSettings: vi.fn<Handlers['saveSettings']>(async () => ({ ...DONE, message: 'Settings saved.' })),
     savePace: vi.fn<Handlers['savePace']>(async () => DONE),
+    saveNewOfferSubs: vi.fn<Handlers['saveNewOfferSubs']>(async () => DONE),
     dashboardDomain: vi.fn<Handlers['dashboardDomain']>(async () => DONE),
     forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),

@@ -11,6 +11,7 @@ import '../shared/theme.css';
 import './options.css';
 import { AdvancedSection } from './advanced-section';
 import { FirstLinkStep, ShortcutsSection, type Shortcuts } from './first-link';
+import { NewOfferSection } from './new-offer-section';
 import { PresetsSection } from './presets-section';
 import { StorageSection } from './storage-section';
 
@@ -236,6 +237,7 @@ function App() {
         ) : null}
       </section>
       <PresetsSection />
+      <NewOfferSection saved={status?.newOfferSubs} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <p class="hint">
@@ -246,8 +248,8 @@ function App() {
       <section aria-labelledby="bulk-heading">
         <h2 id="bulk-heading">Bulk links</h2>
         <p class="hint">
-          Make many links at once, one offer for many affiliates or one affiliate for many offers, and download them as
-          CSV. <a href="../bulk/bulk.html">Open Bulk links</a>
+          Make many links at once, one offer or smart link for many affiliates, or one affiliate for many offers or smart
+          links, and download them as CSV. <a href="../bulk/bulk.html">Open Bulk links</a>
         </p>
       </section>
       <ShortcutsSection shortcuts={shortcuts} />

@@ -23,6 +23,8 @@ export interface PopupState {
   link: { value: LinkSuccess; fresh: boolean } | null;
   failed: Failure | null;
   announcement: string;
+  /** The options page's rule for a new offer's Source ID and subs (null until known), stated beside them. */
+  newOfferSubs: 'keep' | 'clear' | null;
   /** Whole seconds the request under way has waited for Everflow (0 when none is). */
   waited: number;
   moreOpen: boolean;
@@ -41,6 +43,7 @@ export const INITIAL_STATE: PopupState = {
   failed: null,
   announcement: '',
   waited: 0,
+  newOfferSubs: null,
   moreOpen: false,
   sources: {},
 };
@@ -150,7 +153,21 @@ export function PopupView({ state, actions, pickers, presetTag, result }: PopupV
         {pickers}
         {presetTag}
         {field('sourceId')}
-        <SubFields {...fields} />
+        <SubFields
+          {...fields}
+          aside={
+            state.newOfferSubs ? (
+              <p class="field-note subs-rule">
+                {state.newOfferSubs === 'keep' ? 'Source ID and subs stay when the offer changes' : 'Source ID and subs are cleared for each new offer'}{' '}
+                (
+                <button type="button" class="link" onClick={actions.onOpenOptions}>
+                  Options
+                </button>
+                ).
+              </p>
+            ) : null
+          }
+        />
         <details open={state.moreOpen} onToggle={(event) => actions.onToggleMore((event.currentTarget as HTMLDetailsElement).open)}>
           <summary>More options</summary>
           <MoreOptionFields {...fields} />

@@ -4,7 +4,7 @@
 import { hydrate } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
-import { TARGET_FIELDS } from '../everflow/link-fields';
+import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
 import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
 import type { Names } from '../shared/names';
 import type { LinkSuccess } from '../shared/outcome';
@@ -90,6 +90,8 @@ function App({ startup }: { startup: Startup }) {
   const names = useRef<Names>({});
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   const recentAffiliate = useRef(startup.recentAffiliate);
+  /** What the last link made here was for ("offer:42"): moving off it is a new offer (see newOfferSubs). */
+  const madeFor = useRef<string | null>(null);
   /** The generation under way, so Cancel can name it. */
   const running = useRef<string | null>(null);
 
@@ -129,9 +131,9 @@ function App({ startup }: { startup: Startup }) {
     // The notes beside prefilled fields, and any notice, are the app's to render.
     const sources = { ...startup.sources };
     for (const field of startup.typed) delete sources[field as keyof PrefillSources];
-    patch({ sources, notices: startup.draft === 'reset' ? [DRAFT_RESET_NOTICE] : [] });
+    patch({ sources, notices: startup.draft === 'reset' ? [DRAFT_RESET_NOTICE] : [], newOfferSubs: startup.newOfferSubs });
     if (startup.save || startup.typed.size > 0) saveDraft(state.form);
-    if (startup.draft === 'missing') applyDefault();
+    if (startup.draft === 'missing' || startup.subsCleared) applyDefault();
     // startup.ts may have put the cursor in an ID field before its focus handler existed.
     if ((document.activeElement as HTMLInputElement | null)?.inputMode === 'numeric') actions.onIdFocus();
     if (startup.submitted) document.forms[0]!.requestSubmit();
@@ -153,6 +155,16 @@ function App({ startup }: { startup: Startup }) {
   function update(next: LinkForm, field: FormField) {
     const named = NAME_OF[field];
     if (named) delete names.current[named];
+    // The first change to the offer after a link was made for it starts a new offer: with the rule
+    // set to clear, Source ID and subs empty (the default preset, if any, fills them again).
+    if (field === TARGET_FIELDS[next.linkType] && madeFor.current !== null && madeFor.current !== `${next.linkType}:${next[field].trim()}`) {
+      madeFor.current = null;
+      if (state.newOfferSubs === 'clear') {
+        for (const text of TEXT_FIELDS) next[text] = '';
+        setState((current) => ({ ...current, announcement: 'Source ID and subs cleared for the new offer.' }));
+        applyDefault();
+      }
+    }
     saveDraft(next);
     setState((current) => {
       const sources = { ...current.sources };
@@ -227,6 +239,7 @@ function App({ startup }: { startup: Startup }) {
       }
       if (reply.ok) {
         recentAffiliate.current = reply.affiliateId;
+        madeFor.current = `${form.linkType}:${form[TARGET_FIELDS[form.linkType]].trim()}`;
         patch({
           busy: false,
           link: { value: reply, fresh: true },

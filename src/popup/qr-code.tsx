@@ -29,9 +29,9 @@ function savePng(code: QrMatrix) {
 /**
  * How wide the code is drawn, at most. The popup may be at most 600 px tall (Chrome's and Firefox's
  * limit): with the form and the link above it, a code beside its buttons fits at this size, and a
- * phone still reads it from the screen (4 px per module for a short link, never under 2).
+ * phone still reads it from the screen (3 px per module for a short link, never under 2).
  */
-export const QR_MAX_PX = 152;
+export const QR_MAX_PX = 128;
 
 // Styled here rather than in popup.css, which counts toward the popup's first load.
 export function QrCode({ url }: { url: string }) {

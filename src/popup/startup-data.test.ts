@@ -25,6 +25,34 @@ describe('startupState', () => {
       save: false,
       moreOpen: false,
       focus: 'offerId',
+      newOfferSubs: 'keep',
+      subsCleared: false,
+    });
+  });
+
+  describe('a new offer and the subs rule', () => {
+    const DASH = 'https://acme.everflowclient.io';
+    const settings = (newOfferSubs: 'keep' | 'clear') => ({ v: 4, data: { region: 'us', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs } });
+    const local = (newOfferSubs: 'keep' | 'clear') => ({ draft: draft({ offerId: '42', sourceId: 'news', sub1: 'old' }), settings: settings(newOfferSubs) });
+
+    it('keeps Source ID and subs by default (as before the rule existed) and says which rule applies', () => {
+      const state = startupState(raw({ url: `${DASH}/offers/99` }, local('keep')), new Set());
+      expect(state.form).toMatchObject({ offerId: '99', sourceId: 'news', sub1: 'old' });
+      expect(state).toMatchObject({ newOfferSubs: 'keep', subsCleared: false });
+    });
+
+    it('with "clear", another offer (or a smart link) on the page starts without them; the same offer keeps them', () => {
+      expect(startupState(raw({ url: `${DASH}/offers/99` }, local('clear')), new Set())).toMatchObject({
+        form: { offerId: '99', sourceId: '', sub1: '' },
+        subsCleared: true,
+      });
+      expect(startupState(raw({ url: `${DASH}/smartlinks/5` }, local('clear')), new Set())).toMatchObject({
+        form: { linkType: 'smart', campaignId: '5', sourceId: '', sub1: '' },
+        subsCleared: true,
+      });
+      expect(startupState(raw({ url: `${DASH}/offers/42` }, local('clear')), new Set())).toMatchObject({ form: { sub1: 'old' }, subsCleared: false });
+      // What the person typed before the popup was ready is theirs.
+      expect(startupState(raw({ url: `${DASH}/offers/99` }, local('clear')), new Set(['sub1']))).toMatchObject({ form: { sourceId: '', sub1: 'old' } });
     });
   });
 

@@ -2,9 +2,9 @@
 // named by the right-click menu or the dashboard tab in front. Pure, from the raw stored values,
 // each decoded by its item's own definition (shared/stored-items.ts).
 import { readDashboardUrl } from '../shared/dashboard-url';
-import { TARGET_FIELDS } from '../everflow/link-fields';
+import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
 import { hasMoreOptions, type FormField, type LinkForm } from '../shared/link-form';
-import { PENDING_MAX_AGE_MS, draftItem, pendingPrefillItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
+import { PENDING_MAX_AGE_MS, draftItem, pendingPrefillItem, recentAffiliatesItem, settingsItem, type NewOfferSubs } from '../shared/stored-items';
 import type { PrefillSources } from './popup-view';
 
 /** The storage.local items the popup starts from, read in one call. */
@@ -33,6 +33,10 @@ export interface StartupState {
   moreOpen: boolean;
   /** Where the cursor goes when the person has not typed yet. */
   focus: 'offerId' | 'campaignId' | 'affiliateId';
+  /** The options page's rule for a new offer's Source ID and subs, stated beside them. */
+  newOfferSubs: NewOfferSubs;
+  /** The page named another offer and the rule cleared Source ID and subs (the default preset fills them again). */
+  subsCleared: boolean;
 }
 
 /** What startup.ts hands the app once the form is on screen. */
@@ -82,6 +86,8 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
   const draft = status === 'missing' ? 'missing' : status === 'reset' ? 'reset' : 'ok';
   const recentAffiliate = recentAffiliatesItem.decode(raw.local[recentAffiliatesItem.key]).value[0];
   if (form.affiliateId.trim() === '' && recentAffiliate !== undefined) form.affiliateId = String(recentAffiliate);
+  const { newOfferSubs } = settingsItem.decode(raw.local[settingsItem.key]).value;
+  const drafted = `${form.linkType}:${form[TARGET_FIELDS[form.linkType]].trim()}`;
   // What the page (or the menu) names wins over the draft for that field; the rest stays.
   const prefill = prefillFrom(raw);
   const sources: PrefillSources = {};
@@ -98,12 +104,18 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
     else if (sources.offerId) form.linkType = 'offer';
   }
   const target = TARGET_FIELDS[form.linkType];
+  // Another offer than the draft's, and the rule says a new offer starts without the old one's subs.
+  const moved = drafted !== `${form.linkType}:${form[target].trim()}` && !drafted.endsWith(':');
+  const subsCleared = newOfferSubs === 'clear' && moved && TEXT_FIELDS.some((field) => form[field] !== '' && !typed.has(field));
+  if (subsCleared) for (const field of TEXT_FIELDS) if (!typed.has(field)) form[field] = '';
   return {
     form,
     draft,
     sources,
     recentAffiliate,
     save: prefill !== null || draft === 'reset',
+    newOfferSubs,
+    subsCleared,
     moreOpen: hasMoreOptions(form),
     focus: form[target].trim() === '' || form.affiliateId.trim() !== '' ? target : 'affiliateId',
   };

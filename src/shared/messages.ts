@@ -9,7 +9,7 @@ import { SurfaceSchema } from './link-history';
 import { NamesSchema } from './names';
 import type { Failure } from '../everflow/failures';
 import type { replies } from './replies';
-import { RegionSchema, RequestsPerSecondSchema } from './stored-items';
+import { NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from './stored-items';
 
 export type { Status } from './replies';
 
@@ -61,6 +61,8 @@ export const toBackground = {
   }),
   /** The pace of every call to Everflow (popup, menu, look-ups, bulk): an advanced setting of its own. */
   savePace: z.object({ requestsPerSecond: RequestsPerSecondSchema }),
+  /** Whether a new offer keeps Source ID and the subs (options page). */
+  saveNewOfferSubs: z.object({ newOfferSubs: NewOfferSubsSchema }),
   /**
    * Adds or removes one white-label dashboard domain (host permissions are asked for by the page),
    * so two options pages changing the list at once both keep their change.

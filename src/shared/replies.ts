@@ -2,7 +2,7 @@
 // only (`import type`): the background produces these values itself and the UI trusts its own
 // background, so bundling the schemas would only cost the popup bytes. Tests parse with them.
 import * as z from 'zod/mini';
-import { MAX_DASHBOARD_DOMAINS, RegionSchema, RequestsPerSecondSchema } from './stored-items';
+import { MAX_DASHBOARD_DOMAINS, NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from './stored-items';
 import { FAILURE_KINDS } from '../everflow/failures';
 import { LinkSuccessSchema } from './outcome';
 
@@ -27,6 +27,7 @@ export const StatusSchema = z.object({
   keySessionOnly: z.boolean(),
   region: RegionSchema,
   requestsPerSecond: RequestsPerSecondSchema,
+  newOfferSubs: NewOfferSubsSchema,
   dashboardDomains: z.array(z.string()).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
   lastLink: z.nullable(LinkSuccessSchema),
   recentAffiliates: z.array(z.number()),
@@ -48,6 +49,7 @@ export const replies = {
     connected: z.optional(z.boolean()),
   }),
   savePace: DoneSchema,
+  saveNewOfferSubs: DoneSchema,
   dashboardDomain: DoneSchema,
   forgetKey: DoneSchema,
   testConnection: z.object({ ok: z.literal(true), message: z.string() }),

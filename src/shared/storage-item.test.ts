@@ -131,7 +131,7 @@ describe('encode', () => {
 });
 
 describe('settingsItem', () => {
-  const DEFAULTS = { region: 'us', dashboardDomains: [], requestsPerSecond: 20 };
+  const DEFAULTS = { region: 'us', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' };
 
   it('is missing → United States, no extra dashboard domains, 20 requests a second', () => {
     expect(decodeStored(settingsItem, undefined)).toEqual({ value: DEFAULTS, status: 'missing' });
@@ -139,20 +139,27 @@ describe('settingsItem', () => {
 
   it('migrates a v1 value (region only)', () => {
     expect(decodeStored(settingsItem, { v: 1, data: { region: 'eu' } })).toEqual({
-      value: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20 },
+      value: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' },
       status: 'migrated',
     });
   });
 
   it('migrates a v2 value (no rate limit) to the default pace, keeping the domains', () => {
     expect(decodeStored(settingsItem, { v: 2, data: { region: 'eu', dashboardDomains: ['dash.example.com'] } })).toEqual({
-      value: { region: 'eu', dashboardDomains: ['dash.example.com'], requestsPerSecond: 20 },
+      value: { region: 'eu', dashboardDomains: ['dash.example.com'], requestsPerSecond: 20, newOfferSubs: 'keep' },
+      status: 'migrated',
+    });
+  });
+
+  it('migrates a v3 value (no rule for a new offer) to keeping the subs, as v3 did', () => {
+    expect(decodeStored(settingsItem, { v: 3, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 12 } })).toEqual({
+      value: { region: 'eu', dashboardDomains: [], requestsPerSecond: 12, newOfferSubs: 'keep' },
       status: 'migrated',
     });
   });
 
   it('reads its own encoding back', () => {
-    const value = { region: 'eu' as const, dashboardDomains: ['dash.example.com'], requestsPerSecond: 30 };
+    const value = { region: 'eu' as const, dashboardDomains: ['dash.example.com'], requestsPerSecond: 30, newOfferSubs: 'clear' as const };
     expect(decodeStored(settingsItem, settingsItem.encode(value))).toEqual({ value, status: 'ok' });
   });
 

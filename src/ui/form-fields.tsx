@@ -15,6 +15,7 @@ import {
   type TextField,
 } from '../everflow/link-fields';
 import type { FieldErrors, LinkForm } from '../shared/link-form';
+import type { ComponentChildren } from 'preact';
 import { fieldId } from './field-ids';
 
 interface InputFieldProps {
@@ -90,13 +91,14 @@ export interface FieldsProps {
 
 const inGroup = (group: 'subs' | 'more') => LINK_FIELDS.filter((field) => field.group === group);
 
-/** Sub 1–5, side by side. */
-export function SubFields({ form, errors, onValue }: FieldsProps) {
+/** Sub 1–5, side by side; `aside` fills the grid's free sixth cell (the popup's rule for a new offer). */
+export function SubFields({ form, errors, onValue, aside }: FieldsProps & { aside?: ComponentChildren }) {
   return (
     <div class="subs">
       {inGroup('subs').map(({ name }) => (
         <InputField key={name} name={name as TextField} value={form[name as TextField]} error={errors[name]} onValue={onValue} />
       ))}
+      {aside}
     </div>
   );
 }
