@@ -14,6 +14,10 @@ const raw = (changes: Partial<RawStartup> = {}, local: Record<string, unknown> =
   ...changes,
 });
 
+const settingsWith = (newOfferSubs: 'keep' | 'clear') => ({ v: 4, data: { region: 'us', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs } });
+/** A draft for offer 42 with Source ID and a sub, and the rule for a new offer. */
+const local = (newOfferSubs: 'keep' | 'clear') => ({ draft: draft({ offerId: '42', sourceId: 'news', sub1: 'old' }), settings: settingsWith(newOfferSubs) });
+
 describe('startupState', () => {
 
   it('a first opening starts empty, with the cursor in Offer ID, and takes the default preset', () => {
@@ -32,8 +36,6 @@ describe('startupState', () => {
 
   describe('a new offer and the subs rule', () => {
     const DASH = 'https://acme.everflowclient.io';
-    const settings = (newOfferSubs: 'keep' | 'clear') => ({ v: 4, data: { region: 'us', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs } });
-    const local = (newOfferSubs: 'keep' | 'clear') => ({ draft: draft({ offerId: '42', sourceId: 'news', sub1: 'old' }), settings: settings(newOfferSubs) });
 
     it('keeps Source ID and subs by default (as before the rule existed) and says which rule applies', () => {
       const state = startupState(raw({ url: `${DASH}/offers/99` }, local('keep')), new Set());
