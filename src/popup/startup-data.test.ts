@@ -16,7 +16,7 @@ const raw = (changes: Partial<RawStartup> = {}, local: Record<string, unknown> =
 
 const settingsWith = (newOfferSubs: 'keep' | 'clear') => ({ v: 4, data: { region: 'us', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs } });
 /** A draft for offer 42 with Source ID and a sub, and the rule for a new offer. */
-const local = (newOfferSubs: 'keep' | 'clear') => ({ draft: draft({ offerId: '42', sourceId: 'news', sub1: 'old' }), settings: settingsWith(newOfferSubs) });
+const draftFor42 = (newOfferSubs: 'keep' | 'clear') => ({ draft: draft({ offerId: '42', sourceId: 'news', sub1: 'old' }), settings: settingsWith(newOfferSubs) });
 
 describe('startupState', () => {
 
@@ -38,23 +38,23 @@ describe('startupState', () => {
     const DASH = 'https://acme.everflowclient.io';
 
     it('keeps Source ID and subs by default (as before the rule existed) and says which rule applies', () => {
-      const state = startupState(raw({ url: `${DASH}/offers/99` }, local('keep')), new Set());
+      const state = startupState(raw({ url: `${DASH}/offers/99` }, draftFor42('keep')), new Set());
       expect(state.form).toMatchObject({ offerId: '99', sourceId: 'news', sub1: 'old' });
       expect(state).toMatchObject({ newOfferSubs: 'keep', subsCleared: false });
     });
 
     it('with "clear", another offer (or a smart link) on the page starts without them; the same offer keeps them', () => {
-      expect(startupState(raw({ url: `${DASH}/offers/99` }, local('clear')), new Set())).toMatchObject({
+      expect(startupState(raw({ url: `${DASH}/offers/99` }, draftFor42('clear')), new Set())).toMatchObject({
         form: { offerId: '99', sourceId: '', sub1: '' },
         subsCleared: true,
       });
-      expect(startupState(raw({ url: `${DASH}/smartlinks/5` }, local('clear')), new Set())).toMatchObject({
+      expect(startupState(raw({ url: `${DASH}/smartlinks/5` }, draftFor42('clear')), new Set())).toMatchObject({
         form: { linkType: 'smart', campaignId: '5', sourceId: '', sub1: '' },
         subsCleared: true,
       });
-      expect(startupState(raw({ url: `${DASH}/offers/42` }, local('clear')), new Set())).toMatchObject({ form: { sub1: 'old' }, subsCleared: false });
+      expect(startupState(raw({ url: `${DASH}/offers/42` }, draftFor42('clear')), new Set())).toMatchObject({ form: { sub1: 'old' }, subsCleared: false });
       // What the person typed before the popup was ready is theirs.
-      expect(startupState(raw({ url: `${DASH}/offers/99` }, local('clear')), new Set(['sub1']))).toMatchObject({ form: { sourceId: '', sub1: 'old' } });
+      expect(startupState(raw({ url: `${DASH}/offers/99` }, draftFor42('clear')), new Set(['sub1']))).toMatchObject({ form: { sourceId: '', sub1: 'old' } });
     });
   });
 
