@@ -12,7 +12,8 @@ import { announce, clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
 import { generateLink } from './link-generation';
 import { waitNotice, type Popups } from './rate-limit-notice';
-import { clearLookupCache, runLookup } from './lookup-service';
+import { clearLookupCache, lookupName, runLookup } from './lookup-service';
+import { completeNames } from './link-names';
 import type { Handlers } from './message-router';
 
 export const RESET_NOTICE = 'Some saved settings could not be read and were reset to their defaults; check the options page.';
@@ -24,6 +25,8 @@ export function createHandlers(popups: Popups): Handlers {
     async generate({ form, surface, names }) {
       const notice = waitNotice(surface, popups);
       const outcome = await generateLink(form, surface, names, notice.onWait).finally(notice.stop);
+      // Names the popup did not know yet (submitted before its look-up answered) join the history afterwards.
+      if (outcome.ok) void completeNames(outcome);
       // The popup closed while Everflow was answering: say what happened some other way.
       if (surface === 'popup' && popups.count() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) await announce(outcome);
       return outcome;
@@ -101,6 +104,7 @@ export function createHandlers(popups: Popups): Handlers {
     },
 
     lookup: (request) => runLookup(request),
+    name: ({ kind, id, channel }) => lookupName(kind, id, { channel }),
 
     async deleteHistoryEntry({ id }) {
       await deleteEntry(id);

@@ -31,6 +31,7 @@ function fakeHandlers() {
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
     copy: vi.fn<Handlers['copy']>(async () => DONE),
     lookup: vi.fn<Handlers['lookup']>(async () => ({ ok: true, options: [], cached: false })),
+    name: vi.fn<Handlers['name']>(async () => ({ ok: true, option: null, cached: false })),
     deleteHistoryEntry: vi.fn<Handlers['deleteHistoryEntry']>(async () => DONE),
     clearHistory: vi.fn<Handlers['clearHistory']>(async () => DONE),
     clearLookupCache: vi.fn<Handlers['clearLookupCache']>(async () => DONE),

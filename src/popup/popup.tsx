@@ -6,10 +6,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { TARGET_FIELDS } from '../everflow/link-fields';
 import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
-import type { Names } from '../shared/names';
 import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
 import { fieldId, focusField } from '../ui/field-ids';
+import { useIdNames, type NamedField } from './id-names';
 import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
 import type { Startup } from './startup-data';
 
@@ -57,9 +57,6 @@ function formOnScreen(): LinkForm {
   return { ...form, linkType } as LinkForm;
 }
 
-/** Which name a picked or typed field's name is kept under. */
-const NAME_OF: Partial<Record<FormField, keyof Names>> = { offerId: 'offer', campaignId: 'campaign', affiliateId: 'affiliate' };
-
 function App({ startup }: { startup: Startup }) {
   // Hydration keeps the DOM as it is, so the first state must describe it exactly.
   const [state, setState] = useState<PopupState>(() => ({ ...INITIAL_STATE, form: formOnScreen(), moreOpen: document.querySelector('details')!.open }));
@@ -71,8 +68,8 @@ function App({ startup }: { startup: Startup }) {
   const loadingPickers = useRef(false);
   const [resultPanel, setResultPanel] = useState<typeof import('./result-panel') | null>(null);
   const loadResultPanel = () => void import('./result-panel').then(setResultPanel);
-  /** Names chosen in the pickers, recorded with the link; typing in a field forgets its name. */
-  const names = useRef<Names>({});
+  /** The name and status of each ID on the form, looked up once the app has taken over (id-names.ts). */
+  const idNames = useIdNames(state.form);
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   const recentAffiliate = useRef(startup.recentAffiliate);
 
@@ -115,8 +112,6 @@ function App({ startup }: { startup: Startup }) {
   }, []);
 
   function update(next: LinkForm, field: FormField) {
-    const named = NAME_OF[field];
-    if (named) delete names.current[named];
     saveDraft(next);
     setState((current) => {
       const sources = { ...current.sources };
@@ -181,7 +176,7 @@ function App({ startup }: { startup: Startup }) {
         link: current.link ? { ...current.link, fresh: false } : null,
       }));
       loadResultPanel(); // while the request runs, so the link shows as soon as it arrives
-      const reply = await send('generate', { form, surface: 'popup', names: { ...names.current } });
+      const reply = await send('generate', { form, surface: 'popup', names: idNames.namesFor(form) });
       if (reply.ok) {
         recentAffiliate.current = reply.affiliateId;
         patch({
@@ -214,12 +209,15 @@ function App({ startup }: { startup: Startup }) {
   // "Use again" there patches the form (and saves the draft) itself.
   if (history) return <history.HistoryPanel onBack={() => setHistory(null)} onPatch={patch} />;
   if (presets) return <presets.PresetsPanel form={state.form} onBack={() => setPresets(null)} onApply={setState} />;
-  function choosePicked(field: 'offerId' | 'campaignId' | 'affiliateId', id: number, name: string) {
-    names.current[NAME_OF[field]!] = name;
+  function choosePicked(field: NamedField, id: number, name: string, status?: string) {
+    idNames.remember(field, { id, name, ...(status ? { status } : {}) });
     setState((current) => {
       const form = { ...current.form, [field]: String(id) };
       saveDraft(form);
-      return { ...current, form, errors: { ...current.errors, [field]: undefined }, sources: { ...current.sources, [field]: name } };
+      // Chosen here, not from the page: the note shows the name instead of where the ID came from.
+      const sources = { ...current.sources };
+      delete sources[field];
+      return { ...current, form, errors: { ...current.errors, [field]: undefined }, sources };
     });
   }
 
@@ -228,7 +226,7 @@ function App({ startup }: { startup: Startup }) {
     state.link && resultPanel ? (
       <resultPanel.LinkResult link={state.link.value} heading={state.link.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
     ) : null;
-  return <PopupView state={state} actions={actions} pickers={picker} result={result} />;
+  return <PopupView state={state} actions={actions} pickers={picker} result={result} idNotes={idNames.notes} />;
 }
 
 /** Takes over the form startup.ts has filled in. */
