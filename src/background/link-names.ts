@@ -1,29 +1,35 @@
 // The names that go with a link made from bare IDs (the menu, the keyboard, a popup submitted before
 // its look-up answered), from the same cached name look-up the popup uses (lookup-service.ts).
 import type { NameKind } from '../everflow/lookups';
-import type { LinkTarget } from '../everflow/link-fields';
+import type { LinkType } from '../everflow/link-fields';
 import { historyItem } from '../shared/link-history';
 import type { Names } from '../shared/names';
-import { linkSubject, type LinkSuccess } from '../shared/outcome';
+import type { LinkSuccess } from '../shared/outcome';
 import { lastLinkItem } from '../shared/stored-items';
 import { lookupName } from './lookup-service';
 
-const KIND: Record<LinkTarget['type'], NameKind> = { offer: 'offer', smart: 'campaign' };
+/** The offer (or smart link) and the affiliate of a link, each with the kind of its name. */
+const namedIds = (type: LinkType, id: number, affiliateId: number): [NameKind, number][] => [
+  [type === 'smart' ? 'campaign' : 'offer', id],
+  ['affiliate', affiliateId],
+];
 
-/** `names` with what the look-up cache knows added: nothing is sent to Everflow, so nothing waits. */
-export async function withCachedNames(target: LinkTarget, affiliateId: number, names: Names): Promise<Names> {
-  const asked: [NameKind, number][] = [
-    [KIND[target.type], target.id],
-    ['affiliate', affiliateId],
-  ];
-  const found = await Promise.all(
-    asked.map(async ([kind, id]) => {
-      if (names[kind] !== undefined) return [kind, names[kind]] as const;
-      const reply = await lookupName(kind, id, { cacheOnly: true });
-      return [kind, reply.ok ? reply.option?.name : undefined] as const;
+/** Looks up each name `names` lacks: from the cache only (nothing is sent, so nothing waits), or asking Everflow. */
+async function lookUpMissing(ids: [NameKind, number][], names: Names, cacheOnly: boolean): Promise<Names> {
+  const found: Names = {};
+  await Promise.all(
+    ids.map(async ([kind, id]) => {
+      if (names[kind] !== undefined) return;
+      const reply = await lookupName(kind, id, { cacheOnly });
+      if (reply.ok && reply.option) found[kind] = reply.option.name;
     }),
   );
-  return Object.fromEntries(found.filter(([, name]) => name !== undefined));
+  return found;
+}
+
+/** `names` with what the look-up cache knows added, for a link about to be made. */
+export async function withCachedNames(type: LinkType, id: number, affiliateId: number, names: Names): Promise<Names> {
+  return { ...names, ...(await lookUpMissing(namedIds(type, id, affiliateId), names, true)) };
 }
 
 /**
@@ -31,25 +37,17 @@ export async function withCachedNames(target: LinkTarget, affiliateId: number, n
  * each) and writes them into its history entry and the last link, so a search by name finds it.
  */
 export async function completeNames(link: LinkSuccess): Promise<void> {
-  const subject = linkSubject(link);
-  const missing: [NameKind, number, 'offerName' | 'campaignName' | 'affiliateName'][] = [];
-  if (subject.id !== undefined && subject.name === undefined) {
-    missing.push(link.linkType === 'smart' ? ['campaign', subject.id, 'campaignName'] : ['offer', subject.id, 'offerName']);
-  }
-  if (link.affiliateName === undefined) missing.push(['affiliate', link.affiliateId, 'affiliateName']);
-  if (missing.length === 0) return;
-  const found: Partial<Pick<LinkSuccess, 'offerName' | 'campaignName' | 'affiliateName'>> = {};
-  await Promise.all(
-    missing.map(async ([kind, id, field]) => {
-      const reply = await lookupName(kind, id);
-      if (reply.ok && reply.option) found[field] = reply.option.name;
-    }),
-  );
-  if (Object.keys(found).length === 0) return;
+  const type = link.linkType ?? 'offer';
+  const id = type === 'smart' ? link.campaignId : link.offerId;
+  if (id === undefined) return;
+  const names = { offer: link.offerName, campaign: link.campaignName, affiliate: link.affiliateName };
+  const found = await lookUpMissing(namedIds(type, id, link.affiliateId), names, false);
+  const added = Object.fromEntries(Object.entries(found).map(([kind, name]) => [`${kind}Name`, name]));
+  if (Object.keys(added).length === 0) return;
   // The entry and the last link are this link's: the same address made at the same moment.
   const same = (other: { url: string; at: number }) => other.url === link.url && other.at === link.at;
   await Promise.allSettled([
-    historyItem.update((history) => (history.some(same) ? history.map((entry) => (same(entry) ? { ...found, ...entry } : entry)) : history)),
-    lastLinkItem.update((last) => (last && same(last) ? { ...found, ...last } : last)),
+    historyItem.update((history) => history.map((entry) => (same(entry) ? { ...added, ...entry } : entry))),
+    lastLinkItem.update((last) => (last && same(last) ? { ...added, ...last } : last)),
   ]);
 }

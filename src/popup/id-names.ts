@@ -1,14 +1,14 @@
 // The name and status beside each offer, smart link and affiliate ID in the popup, wherever the ID
 // came from (typed, the dashboard page, the right-click menu, the restored draft, Use again, a
 // picker), asked of the background with the `name` message (cached there like the pickers'
-// look-ups). The app starts it once it has taken over the form, never before: the form is usable
-// first, and startup.ts knows nothing of it.
+// look-ups), and the sentence said when a link to it will not track. The app starts it once it has
+// taken over the form, never before: the form is usable first, and startup.ts knows nothing of it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_ID, usesField } from '../everflow/link-fields';
 import type { LookupOption, NameKind } from '../everflow/lookups';
 import { send } from '../shared/connector';
 import type { LinkForm } from '../shared/link-form';
-import { idWarning, type Names } from '../shared/names';
+import type { Names } from '../shared/names';
 import { TYPING_PAUSE_MS } from '../ui/field-ids';
 
 export type NamedField = 'offerId' | 'campaignId' | 'affiliateId';
@@ -91,4 +91,20 @@ export function useIdNames(form: LinkForm) {
       return names;
     },
   };
+}
+
+const WHAT: Record<NameKind, string> = { offer: 'Offer', campaign: 'Smart link', affiliate: 'Affiliate' };
+
+/**
+ * What a manager must know about an ID before making a link with it, as one sentence, or undefined
+ * when nothing: Everflow has nothing by that ID (`found` null), or has it but not active (its own
+ * status word, e.g. paused, inactive, deleted). Clicks on such a link do not track.
+ */
+export function idWarning(kind: NameKind, id: number, found: { status?: string | undefined } | null): string | undefined {
+  if (found === null) return `Everflow has no ${WHAT[kind].toLowerCase()} ${id}; check the ID.`;
+  const status = found.status?.trim().toLowerCase().replaceAll('_', ' ');
+  if (!status || status === 'active') return undefined;
+  return kind === 'affiliate'
+    ? `Affiliate ${id} is ${status} in Everflow: links for it will not track.`
+    : `${WHAT[kind]} ${id} is ${status} in Everflow: links to it will not track.`;
 }

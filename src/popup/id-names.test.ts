@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idWarning } from './names';
+import { idWarning } from './id-names';
 
 describe('idWarning: what a manager must know about an ID before making the link', () => {
   it('nothing for an active item, or one whose status Everflow did not give', () => {
