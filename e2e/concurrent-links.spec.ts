@@ -38,14 +38,24 @@ test('three popups, the menu and the keyboard at once: nothing is lost', async (
   await history.goto(`chrome-extension://${extensionId}/src/history/history.html`);
   const rows = history.locator('tbody tr');
   await expect(rows).toHaveCount(6);
-  const made = await rows.evaluateAll((trs) =>
-    trs.map((tr) => {
-      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
-      return `${cells[1]} ${cells[5]}`;
-    }),
-  );
-  expect(made.filter((row) => row.endsWith('Popup')).map((row) => row.split(' ')[0]).toSorted()).toStrictEqual(['1', '42', '42', '42']);
-  expect(made.filter((row) => !row.endsWith('Popup')).toSorted()).toStrictEqual(['43 Keyboard', '99 Menu']);
+  const made = () =>
+    rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
+        return `${cells[1]} ${cells[5]}`;
+      }),
+    );
+  // Each with its offer's name, some written after the copy: none lost to another link's write.
+  await expect
+    .poll(async () => (await made()).toSorted())
+    .toStrictEqual([
+      '1 Starter Offer – CPA Popup',
+      '42 Summer Sale – US – CPA Popup',
+      '42 Summer Sale – US – CPA Popup',
+      '42 Summer Sale – US – CPA Popup',
+      '43 Summer Sale – CA – CPA Keyboard',
+      '99 Garden Tools – CPA Menu',
+    ]);
   await expect(rows.filter({ hasText: '42' })).toHaveCount(3);
 
   const recent = await worker.evaluate(async () => ((await chrome.storage.local.get('recentAffiliates')).recentAffiliates as { data: number[] }).data);

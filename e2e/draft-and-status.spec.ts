@@ -158,6 +158,9 @@ test('a popup opened after a link was made shows it as "Last link", with Copy an
   await saveKey();
   const first = await openExtensionPage('popup');
   await fillForm(first, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  // The names shown beside the IDs go with the link.
+  await expect(first.getByText('Summer Sale – US – CPA', { exact: true })).toBeVisible();
+  await expect(first.getByText('Sunrise Media', { exact: true })).toBeVisible();
   await first.getByRole('button', { name: 'Generate link' }).click();
   await expect(first.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
   await first.close();
@@ -166,7 +169,7 @@ test('a popup opened after a link was made shows it as "Last link", with Copy an
   const last = popup.getByLabel('Last link');
   await expect(last).toHaveValue(DEFAULT_LINK);
   await expect(popup.getByLabel('Your tracking link')).toHaveCount(0);
-  await expect(popup.getByText('Offer 42 · Affiliate 7')).toBeVisible();
+  await expect(popup.getByText('Offer 42 Summer Sale – US – CPA · Affiliate 7 Sunrise Media')).toBeVisible();
   await expect(popup.getByRole('status')).toHaveText('');
   await expectNothingLeaked(popup);
 

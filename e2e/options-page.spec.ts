@@ -168,8 +168,12 @@ test('switching the region to Europe checks the key there and sends the next lin
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
-  expect(everflow.requests.slice(checks).map((r) => r.url)).toStrictEqual(['https://api-eu.eflow.team/v1/networks/tracking/offers/clicks']);
-  expect(everflow.requests.at(-1)!.headers['x-eflow-api-key']).toBe(EU_KEY);
+  expect(everflow.linkRequests.map((r) => r.url)).toStrictEqual(['https://api-eu.eflow.team/v1/networks/tracking/offers/clicks']);
+  // Every call since went there with the EU key: the link, and the look-ups of the offer's and affiliate's names.
+  for (const request of everflow.requests.slice(checks)) {
+    expect(new URL(request.url).host).toBe('api-eu.eflow.team');
+    expect(request.headers['x-eflow-api-key']).toBe(EU_KEY);
+  }
 });
 
 test('Forget key removes it: the options page, the popup and generation all know', async ({ everflow, openExtensionPage }) => {

@@ -4,7 +4,7 @@ import type { Download, Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { DEFAULT_LINK, LINK_PATH } from './fixtures/fake-everflow';
 import { expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 
@@ -16,6 +16,9 @@ function decodePng(png: Buffer): string | undefined {
 
 async function generate(popup: Page, link: string) {
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+  // The names beside the IDs are looked up (the only calls besides the link's), so none comes later.
+  await expect(popup.getByText('Sunrise Media', { exact: true })).toBeVisible();
+  await expect(popup.getByText('Summer Sale – US – CPA', { exact: true })).toBeVisible();
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(popup.getByLabel('Your tracking link')).toHaveValue(link);
 }
@@ -67,7 +70,7 @@ test('shows the link as a QR code that decodes back to the link, and hides it ag
 
 test('follows a new link, and downloads PNG and SVG files of it from the keyboard', async ({ everflow, saveKey, openExtensionPage }) => {
   const longLink = `https://trk.example-trk.com/28KL6/2CTPL/?sub1=spring&sub2=${'summer-sale%20'.repeat(12)}&sub5=last`;
-  everflow.answer(() => ({ json: { url: everflow.linkRequests.length === 1 ? DEFAULT_LINK : longLink } }));
+  everflow.answer((request) => (request.path === LINK_PATH ? { json: { url: everflow.linkRequests.length === 1 ? DEFAULT_LINK : longLink } } : undefined));
   await saveKey();
   const popup = await openExtensionPage('popup');
   await generate(popup, DEFAULT_LINK);

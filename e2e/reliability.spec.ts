@@ -1,7 +1,7 @@
 // Failures Everflow, the network and Chrome can throw at us: retries, double submits, a popup closed
 // mid-request, a stopped service worker, concurrent generations, and damaged storage.
 import type { Page } from '@playwright/test';
-import { DEFAULT_LINK, EU_KEY } from './fixtures/fake-everflow';
+import { DEFAULT_LINK, EU_KEY, LINK_PATH, type Answer, type RecordedRequest } from './fixtures/fake-everflow';
 import { expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 import { stopWorker } from './fixtures/service-worker';
@@ -13,12 +13,22 @@ async function generate(popup: Page, offer: string, affiliate: string): Promise<
 
 const linkField = (popup: Page) => popup.getByRole('textbox', { name: /tracking link|Last link/ });
 
+/** Answers the first link request with `first`, every later one with the link; other calls (names) as Everflow would. */
+function firstLinkRequest(first: Answer, onLink: (request: RecordedRequest) => void = () => undefined) {
+  let links = 0;
+  return (request: RecordedRequest): Answer | undefined => {
+    if (request.path !== LINK_PATH) return undefined;
+    onLink(request);
+    return links++ === 0 ? first : { json: { url: DEFAULT_LINK } };
+  };
+}
+
 test.describe('retries', () => {
   // Everflow's docs: retry 429 and 500 with backoff (a single 429 here; a lasting one: rate-limit.spec.ts).
   for (const status of [429, 500, 503, 502, 504]) {
     test(`a ${status} is retried and the user still gets the link`, async ({ everflow, clipboard, saveKey, openExtensionPage }) => {
       await saveKey();
-      everflow.answer((_request, index) => (index === 0 ? { status, json: { error: 'busy' } } : { json: { url: DEFAULT_LINK } }));
+      everflow.answer(firstLinkRequest({ status, json: { error: 'busy' } }));
       const popup = await openExtensionPage('popup');
       await generate(popup, '42', '7');
       await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
@@ -30,10 +40,7 @@ test.describe('retries', () => {
   test('Retry-After is honoured before trying again', async ({ everflow, saveKey, openExtensionPage }) => {
     await saveKey();
     const times: number[] = [];
-    everflow.answer((_request, index) => {
-      times.push(Date.now());
-      return index === 0 ? { status: 429, headers: { 'Retry-After': '2' }, json: {} } : { json: { url: DEFAULT_LINK } };
-    });
+    everflow.answer(firstLinkRequest({ status: 429, headers: { 'Retry-After': '2' }, json: {} }, () => times.push(Date.now())));
     const popup = await openExtensionPage('popup');
     await generate(popup, '42', '7');
     await expect(linkField(popup)).toHaveValue(DEFAULT_LINK, { timeout: 10_000 });

@@ -153,6 +153,34 @@ describe('look-ups', () => {
   });
 });
 
+describe('one offer, one affiliate (GET by ID)', () => {
+  const sim = new EverflowSimulator({ rateLimit: 'none' });
+  it('an offer with its name and status, paused and deleted ones too, without the seed’s bookkeeping', async () => {
+    const paused = await call(sim, 'GET', `${US}/networks/offers/1843`);
+    expect(paused.status).toBe(200);
+    expect(bodyOf(paused)).toMatchObject({ network_offer_id: 1843, name: 'Acme Boots – EU – CPL', offer_status: 'paused', visibility: 'public' });
+    expect(bodyOf(paused)).not.toHaveProperty('approved');
+    expect(bodyOf(await call(sim, 'GET', `${US}/networks/offers/1844`))).toMatchObject({ offer_status: 'deleted' });
+  });
+  it('an affiliate with its account status, listed or numbered', async () => {
+    expect(bodyOf(await call(sim, 'GET', `${US}/networks/affiliates/914`))).toMatchObject({ network_affiliate_id: 914, name: 'Jolly Media Old', account_status: 'inactive' });
+    expect(bodyOf(await call(sim, 'GET', `${US}/networks/affiliates/100005`))).toMatchObject({ network_affiliate_id: 100005, account_status: 'active' });
+  });
+  it('404 {"error"} for an ID the network does not have', async () => {
+    for (const path of ['offers/5', 'affiliates/10', 'offers/0']) {
+      const reply = await call(sim, 'GET', `${US}/networks/${path}`);
+      expect(reply.status).toBe(404);
+      expect(Object.keys(bodyOf(reply))).toEqual(['error']);
+    }
+  });
+  it('refuses what Everflow would: another method, a partner key, no key', async () => {
+    expect((await call(sim, 'POST', `${US}/networks/offers/42`, {})).status).toBe(404);
+    expect((await call(sim, 'DELETE', `${US}/networks/affiliates/7`)).status).toBe(404);
+    expect((await call(sim, 'GET', `${US}/networks/offers/42`, undefined, PARTNER_KEY)).status).toBe(403);
+    expect((await call(sim, 'GET', `${US}/networks/affiliates/7`, undefined, 'nope')).status).toBe(401);
+  });
+});
+
 describe('rate limits', () => {
   it('token bucket: bursts of 50, then 30 a second', () => {
     const bucket = new TokenBucket();

@@ -30,7 +30,7 @@ export const linkFor = (offerId: unknown, affiliateId: unknown) => `https://trk.
 /** The link the fake Everflow makes for a smart link and affiliate. */
 export const smartLinkFor = (campaignId: unknown, affiliateId: unknown) => `https://trk.example.com/smart/${String(campaignId)}/${String(affiliateId)}/`;
 
-/** Everflow's usual answer: a link for a click request (a smart link open to every affiliate), one matching option for a look-up. */
+/** Everflow's usual answer: a link for a click request (a smart link open to every affiliate), one matching option for a search, one offer or affiliate by ID. */
 export function usualReply(call: EverflowCall): Exclude<Reply, 'hold'> {
   if (call.path === LINK_PATH) return { json: { url: linkFor(call.body?.network_offer_id, call.body?.network_affiliate_id) } };
   if (call.path === SMART_LINK_PATH) {
@@ -51,6 +51,14 @@ export function usualReply(call: EverflowCall): Exclude<Reply, 'hold'> {
     };
   }
   if (call.path.startsWith('/v1/networks/affiliatestable')) return { json: { affiliates: [{ network_affiliate_id: 22, name: `Affiliate ${query}` }] } };
+  // One offer or affiliate: IDs up to 999 exist (active), larger ones do not.
+  const one = /^\/v1\/networks\/(offers|affiliates)\/(\d+)$/.exec(call.path);
+  if (call.method === 'GET' && one && Number(one[2]) < 1000) {
+    const id = Number(one[2]);
+    return one[1] === 'offers'
+      ? { json: { network_offer_id: id, name: `Offer ${id}`, offer_status: 'active' } }
+      : { json: { network_affiliate_id: id, name: `Affiliate ${id}`, account_status: 'active' } };
+  }
   return { status: 404, json: { error: 'not found' } };
 }
 

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
 import { usualReply, type EverflowStub, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
-import type { LookupReply, LookupRequest } from './lookup-service';
+import type { LookupReply, LookupRequest, NameReply } from './lookup-service';
+import type { NameKind } from '../everflow/lookups';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -140,3 +141,68 @@ describe('look-up service', () => {
   });
 });
 
+
+/** One name look-up, run to its answer. */
+async function nameOf(kind: NameKind, id: number, options: { cacheOnly?: boolean } = {}): Promise<NameReply> {
+  const { lookupName } = await import('./lookup-service');
+  let reply: NameReply | undefined;
+  void lookupName(kind, id, options).then((answer) => (reply = answer));
+  await advanceUntil(() => reply !== undefined, 'the name look-up answering');
+  return reply!;
+}
+
+describe('names by ID', () => {
+  it('an offer and an affiliate are asked for once each, then answered from the cache, by a new worker too', async () => {
+    expect(await nameOf('offer', 42)).toStrictEqual({ ok: true, option: { id: 42, name: 'Offer 42', status: 'active' }, cached: false });
+    expect(await nameOf('affiliate', 7)).toStrictEqual({ ok: true, option: { id: 7, name: 'Affiliate 7', status: 'active' }, cached: false });
+    expect(everflow.calls.map((call) => `${call.method} ${call.path}`)).toStrictEqual(['GET /v1/networks/offers/42', 'GET /v1/networks/affiliates/7']);
+
+    vi.setSystemTime(T0 + 60_000);
+    restartWorker();
+    expect(await nameOf('offer', 42)).toMatchObject({ ok: true, option: { name: 'Offer 42' }, cached: true });
+    expect(await nameOf('affiliate', 7)).toMatchObject({ ok: true, option: { name: 'Affiliate 7' }, cached: true });
+    expect(everflow.calls).toHaveLength(2);
+  });
+
+  it('an ID Everflow has nothing for (404) is answered with no option, and that is cached too', async () => {
+    expect(await nameOf('offer', 5000)).toStrictEqual({ ok: true, option: null, cached: false });
+    expect(await nameOf('offer', 5000)).toStrictEqual({ ok: true, option: null, cached: true });
+    expect(everflow.calls).toHaveLength(1);
+  });
+
+  it('keeps to the age limit of every look-up: an older name is asked for again', async () => {
+    const { CACHE_MAX_AGE_MS } = await import('./lookup-service');
+    await nameOf('offer', 42);
+    everflow.reply = () => ({ json: { network_offer_id: 42, name: 'Summer Sale (renamed)', offer_status: 'paused' } });
+    vi.setSystemTime(T0 + CACHE_MAX_AGE_MS + 1);
+    expect(await nameOf('offer', 42)).toStrictEqual({ ok: true, option: { id: 42, name: 'Summer Sale (renamed)', status: 'paused' }, cached: false });
+    expect(everflow.calls).toHaveLength(2);
+  });
+
+  it('a smart link is found in the list the picker uses: one request for the picker and every name', async () => {
+    expect(names(await lookUp({ kind: 'campaigns', query: 'winter' }))).toStrictEqual(['Winter smart link']);
+    expect(await nameOf('campaign', 8)).toStrictEqual({ ok: true, option: { id: 8, name: 'Winter smart link', status: 'paused' }, cached: true });
+    expect(await nameOf('campaign', 404)).toStrictEqual({ ok: true, option: null, cached: true });
+    expect(everflow.calls).toHaveLength(1);
+  });
+
+  it('cache only: what is known is answered, and nothing is ever sent', async () => {
+    expect(await nameOf('offer', 42, { cacheOnly: true })).toMatchObject({ ok: false });
+    expect(everflow.calls).toHaveLength(0);
+    await nameOf('offer', 42);
+    expect(await nameOf('offer', 42, { cacheOnly: true })).toMatchObject({ ok: true, option: { name: 'Offer 42' }, cached: true });
+    expect(everflow.calls).toHaveLength(1);
+  });
+
+  it('while Everflow’s rate limit holds every call back, a name is not asked for; a cached one still answers', async () => {
+    await nameOf('offer', 42);
+    everflow.reply = () => ({ status: 429, json: { error: 'Too many requests.' } });
+    expect(await nameOf('affiliate', 7)).toMatchObject({ ok: false, kind: 'rate-limited' });
+    expect(everflow.calls).toHaveLength(2);
+    // The 429 paused the shared limiter: the next look-ups are not sent at all.
+    expect(await nameOf('affiliate', 8)).toMatchObject({ ok: false, kind: 'rate-limited' });
+    expect(names(await lookUp(offers('summer')))).toMatch(/too many requests/);
+    expect(await nameOf('offer', 42)).toMatchObject({ ok: true, option: { name: 'Offer 42' }, cached: true });
+    expect(everflow.calls).toHaveLength(2);
+  });
+});

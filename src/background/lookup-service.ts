@@ -1,10 +1,11 @@
-// Runs the pickers' look-ups for the UI: one cache (memory, then storage.local, with an age limit),
-// one request at a time per input field (a newer keystroke cancels the older), and identical
+// Runs the look-ups for the UI and the menu: the pickers' searches and lists, and the name and status
+// of one offer, smart link or affiliate by ID. One cache (memory, then storage.local, with an age
+// limit), one request at a time per input field (a newer keystroke cancels the older), and identical
 // look-ups in flight joined into one request.
-import { LISTED_KINDS, filterOptions, lookup, type LookupKind, type LookupOption, type LookupResult } from '../everflow/lookups';
+import type { Connection } from '../everflow/http';
+import { LISTED_KINDS, filterOptions, lookup, lookupOne, type LookupKind, type LookupOption, type LookupResult, type NameKind } from '../everflow/lookups';
 import { apiBase } from '../everflow/regions';
-import { MESSAGES } from '../everflow/failures';
-import { failure } from '../everflow/failures';
+import { MESSAGES, failure, type Failure } from '../everflow/failures';
 import { lookupCacheItem, settingsItem, type CachedLookup } from '../shared/stored-items';
 import { readApiKey } from './api-key-store';
 import { pacedBy } from './everflow-access';
@@ -39,7 +40,7 @@ export interface LookupRequest {
   refresh?: boolean | undefined;
 }
 
-export type LookupReply = { ok: true; options: LookupOption[]; cached: boolean } | ReturnType<typeof failure>;
+export type LookupReply = { ok: true; options: LookupOption[]; cached: boolean } | Failure;
 
 async function remember(entry: Cached): Promise<void> {
   memory.set(entry.key, entry);
@@ -60,33 +61,81 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
   return runListing(request, now);
 }
 
-async function runListing(request: LookupRequest, now: number): Promise<LookupReply> {
+function runListing(request: LookupRequest, now: number, cacheOnly = false): Promise<LookupReply> {
   const query = request.query.trim().toLowerCase();
+  return answer(
+    [request.kind, request.offerId ?? '', request.affiliateId ?? '', query],
+    (connection) => lookup(connection, request.kind, query, request.offerId, request.affiliateId),
+    { channel: request.channel, refresh: request.refresh, cacheOnly },
+    now,
+  );
+}
+
+export type NameReply = { ok: true; option: LookupOption | null; cached: boolean } | Failure;
+
+/**
+ * The name and status of one offer, smart link or affiliate, by ID: `option` null when Everflow has
+ * none by that ID. Cached like the pickers' answers (same cache, same age limit); smart links are
+ * found in the cached list. With `cacheOnly`, nothing is sent: a failure stands for "not known yet".
+ */
+export async function lookupName(
+  kind: NameKind,
+  id: number,
+  options: { channel?: string | undefined; cacheOnly?: boolean } = {},
+  now = Date.now(),
+): Promise<NameReply> {
+  const reply =
+    kind === 'campaign'
+      ? await runListing({ kind: 'campaigns', query: '', channel: options.channel }, now, options.cacheOnly)
+      : // "offer|42" can never be a search's key, whose kind is plural ("offers|…").
+        await answer([kind, id], (connection) => lookupOne(connection, kind, id), options, now);
+  if (!reply.ok) return reply;
+  return { ok: true, option: reply.options.find((option) => option.id === id) ?? null, cached: reply.cached };
+}
+
+const NOT_CACHED = failure('internal', 'Not looked up yet.');
+
+/**
+ * One cached look-up: `parts` key it (with the region and the key's tail), `fetch` asks Everflow.
+ * A fresh cached answer is given at once; otherwise Everflow is asked once, joined with the same
+ * look-up in flight, and an older answer stands in when Everflow fails.
+ */
+async function answer(
+  parts: readonly (string | number)[],
+  fetch: (connection: Connection) => Promise<LookupResult>,
+  options: { channel?: string | undefined; refresh?: boolean | undefined; cacheOnly?: boolean | undefined },
+  now: number,
+): Promise<LookupReply> {
   const [apiKey, settings] = await Promise.all([readApiKey(), settingsItem.value()]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   // Region and key's tail in the cache key: another account's names must never show.
-  const key = [settings.region, apiKey.slice(-6), request.kind, request.offerId ?? '', request.affiliateId ?? '', query].join('|');
+  const key = [settings.region, apiKey.slice(-6), ...parts].join('|');
   const cached = memory.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
-  if (cached && !request.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
+  if (cached && !options.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
     memory.set(key, cached);
     return { ok: true, options: cached.options, cached: true };
   }
+  if (options.cacheOnly) return NOT_CACHED;
+  const limiter = pacedBy(settings);
+  // A look-up only helps: while Everflow's rate limit holds every call back, it is not sent, so a
+  // person's link waiting for its turn is not made to wait longer (an older answer still shows).
+  if (limiter.pausedForMs() > 0) return cached ? { ok: true, options: cached.options, cached: true } : failure('rate-limited', MESSAGES.rateLimited);
 
   // This caller's own cancel: a newer keystroke on the same field ends its wait.
   const mine = new AbortController();
-  if (request.channel) {
-    channels.get(request.channel)?.abort();
-    channels.set(request.channel, mine);
+  if (options.channel) {
+    channels.get(options.channel)?.abort();
+    channels.set(options.channel, mine);
   }
   // The same look-up already on its way (say, from the popup and the bulk page at once) is joined.
   let shared = inFlight.get(key);
   if (!shared) {
     const controller = new AbortController();
-    const connection = { baseUrl: apiBase(settings.region), apiKey, signal: controller.signal, limiter: pacedBy(settings) };
+    const connection = { baseUrl: apiBase(settings.region), apiKey, signal: controller.signal, limiter };
     const started: Joined = {
       controller,
       waiting: 0,
-      answer: lookup(connection, request.kind, query, request.offerId, request.affiliateId)
+      answer: fetch(connection)
         .then(async (result) => {
           if (result.ok && !controller.signal.aborted) await remember({ key, at: now, options: result.options });
           return result;
@@ -102,7 +151,7 @@ async function runListing(request: LookupRequest, now: number): Promise<LookupRe
   const leave = () => --joined.waiting === 0 && joined.controller.abort();
   const replaced = new Promise<'replaced'>((resolve) => mine.signal.addEventListener('abort', () => resolve('replaced'), { once: true }));
   const result = await Promise.race([joined.answer, replaced]);
-  if (request.channel && channels.get(request.channel) === mine) channels.delete(request.channel);
+  if (options.channel && channels.get(options.channel) === mine) channels.delete(options.channel);
   if (result === 'replaced') {
     leave();
     return failure('internal', 'A newer search replaced this one.');

@@ -12,7 +12,8 @@ import { announce, clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
 import { generateLink } from './link-generation';
 import { waitNotice, type Popups } from './rate-limit-notice';
-import { clearLookupCache, runLookup } from './lookup-service';
+import { clearLookupCache, lookupName, runLookup } from './lookup-service';
+import { completeNames } from './link-names';
 import type { Handlers } from './message-router';
 import { readShortcuts } from './shortcuts';
 
@@ -32,6 +33,8 @@ export function createHandlers(popups: Popups): Handlers {
         notice.stop();
         if (requestId) cancellable.delete(requestId);
       });
+      // Names the popup did not know yet (submitted before its look-up answered) join the history afterwards.
+      if (outcome.ok) void completeNames(outcome);
       // The popup closed while Everflow was answering: say what happened some other way.
       if (surface === 'popup' && popups.count() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) await announce(outcome);
       return outcome;
@@ -151,6 +154,7 @@ export function createHandlers(popups: Popups): Handlers {
     getShortcuts: () => readShortcuts(),
 
     lookup: (request) => runLookup(request),
+    name: ({ kind, id, channel }) => lookupName(kind, id, { channel }),
 
     async deleteHistoryEntry({ id }) {
       await deleteEntry(id);

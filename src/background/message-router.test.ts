@@ -35,6 +35,7 @@ function fakeHandlers() {
     copy: vi.fn<Handlers['copy']>(async () => DONE),
     cancelGenerate: vi.fn<Handlers['cancelGenerate']>(async () => DONE),
     lookup: vi.fn<Handlers['lookup']>(async () => ({ ok: true, options: [], cached: false })),
+    name: vi.fn<Handlers['name']>(async () => ({ ok: true, option: null, cached: false })),
     deleteHistoryEntry: vi.fn<Handlers['deleteHistoryEntry']>(async () => DONE),
     clearHistory: vi.fn<Handlers['clearHistory']>(async () => DONE),
     clearLookupCache: vi.fn<Handlers['clearLookupCache']>(async () => DONE),

@@ -6,6 +6,7 @@ import type { Surface } from '../shared/link-history';
 import { pendingPrefillItem, recentAffiliatesItem } from '../shared/stored-items';
 import { announce, failureNotice } from './feedback';
 import { generateLink } from './link-generation';
+import { completeNames, withCachedNames } from './link-names';
 import { waitNotice } from './rate-limit-notice';
 import { namesFromHistory } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
@@ -36,20 +37,24 @@ export async function quickCopy(surface: Surface, target: LinkTarget | undefined
     await openBuilder(target);
     return;
   }
-  // Names seen earlier (in the pickers) go with the link into the history and the notification.
+  // Names seen earlier (the history, else the look-up cache: no request, so the copy never waits for
+  // one) go with the link into the history and the notification.
   const known = namesFromHistory(await historyItem.value());
-  const names = {
+  const fromHistory = {
     offer: target.type === 'offer' ? known.offers.get(target.id) : undefined,
     campaign: target.type === 'smart' ? known.campaigns.get(target.id) : undefined,
     affiliate: known.affiliates.get(affiliate),
   };
+  const names = await withCachedNames(target.type, target.id, affiliate, Object.fromEntries(Object.entries(fromHistory).filter(([, name]) => name !== undefined)));
   // A wait for Everflow's rate limit counts down on the toolbar badge; the result replaces it.
   const notice = waitNotice(surface);
   const outcome = await generateLink(
     { ...EMPTY_FORM, linkType: target.type, [TARGET_FIELDS[target.type]]: String(target.id), affiliateId: String(affiliate) },
     surface,
-    Object.fromEntries(Object.entries(names).filter(([, name]) => name !== undefined)),
+    names,
     notice.onWait,
   ).finally(notice.stop);
   await announce(outcome);
+  // Names neither knew are looked up after the copy, for the history entry (one request each at most).
+  if (outcome.ok) await completeNames(outcome);
 }

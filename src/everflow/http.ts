@@ -23,6 +23,8 @@ export interface Connection {
   onWait?: (ms: number) => void;
   /** Whose call this is: people go before bulk rows. Default 'interactive'. */
   lane?: Lane;
+  /** A 404 is an answer ("there is no such offer"), given as `{ ok: true, status: 404 }`, not a failure. */
+  acceptNotFound?: boolean;
 }
 
 export type CallResult = { ok: true; status: number; body: unknown } | Failure;
@@ -132,6 +134,7 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     } else {
       serverErrors.delete(endpoint);
     }
+    if (response.status === 404 && connection.acceptNotFound) return { result: { ok: true, status: 404, body: json } };
     if (!response.ok) {
       const result = failureForStatus(response.status, json, connection.apiKey);
       if (response.status === 429) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './failures';
-import { MAX_OPTIONS, OWN_DOMAIN, SHAPES, filterOptions, lookup, lookupRequest, parseOptions, usable } from './lookups';
+import { MAX_OPTIONS, OWN_DOMAIN, SHAPES, filterOptions, lookup, lookupOne, lookupRequest, parseOne, parseOptions, usable } from './lookups';
 import { API_KEY, BASE_URL, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 const connection = (fetch: typeof globalThis.fetch) => ({ baseUrl: BASE_URL, apiKey: API_KEY, fetch, sleep: async () => {} });
@@ -194,5 +194,55 @@ describe('smart links', () => {
     expect(filterOptions(options, '7').map((o) => o.id)).toStrictEqual([7, 17, 27]);
     expect(filterOptions(options, 'smart')).toHaveLength(MAX_OPTIONS);
     expect(filterOptions(options, 'nothing')).toStrictEqual([]);
+  });
+});
+
+describe('one offer or affiliate by ID', () => {
+  it('reads the name and status of a documented answer and ignores everything else', () => {
+    const offer = { network_offer_id: 1843, network_advertiser_id: 3, name: 'Acme Boots – EU – CPL', offer_status: 'paused', visibility: 'public', relationship: {} };
+    expect(parseOne(offer, 'offer', 1843)).toStrictEqual({ id: 1843, name: 'Acme Boots – EU – CPL', status: 'paused' });
+    const affiliate = { network_affiliate_id: 914, name: ' Jolly\u202e Media Old ', account_status: 'inactive', network_traffic_source_id: 4 };
+    expect(parseOne(affiliate, 'affiliate', 914)).toStrictEqual({ id: 914, name: 'Jolly Media Old', status: 'inactive' });
+  });
+
+  it('takes an answer without the ID as the one asked for, and one without a status as it is', () => {
+    expect(parseOne({ name: 'Summer Sale' }, 'offer', 42)).toStrictEqual({ id: 42, name: 'Summer Sale' });
+  });
+
+  it('names nothing when the answer is for another ID, has no name, or is not an object', () => {
+    expect(parseOne({ network_offer_id: 43, name: 'Other' }, 'offer', 42)).toBeUndefined();
+    expect(parseOne({ network_offer_id: '42', name: 'String ID' }, 'offer', 42)).toBeUndefined();
+    expect(parseOne({ network_offer_id: 42, offer_status: 'active' }, 'offer', 42)).toBeUndefined();
+    expect(parseOne({ network_offer_id: 42, name: '   ' }, 'offer', 42)).toBeUndefined();
+    for (const body of [null, 'Summer', [{ network_offer_id: 42, name: 'In a list' }], { url: 'https://trk.example/' }]) {
+      expect(parseOne(body, 'offer', 42)).toBeUndefined();
+    }
+  });
+
+  it('asks GET /networks/offers/{id} and /networks/affiliates/{id} once', async () => {
+    const offer = fakeFetch(200, { network_offer_id: 42, name: 'Summer Sale', offer_status: 'active' });
+    expect(await lookupOne(connection(offer.fetch), 'offer', 42)).toStrictEqual({ ok: true, options: [{ id: 42, name: 'Summer Sale', status: 'active' }] });
+    expect(offer.sent.map((request) => [request.method, request.url])).toStrictEqual([['GET', `${BASE_URL}/networks/offers/42`]]);
+    const affiliate = fakeFetch(200, { network_affiliate_id: 7, name: 'Sunrise Media', account_status: 'active' });
+    expect(await lookupOne(connection(affiliate.fetch), 'affiliate', 7)).toMatchObject({ ok: true, options: [{ id: 7, name: 'Sunrise Media' }] });
+    expect(affiliate.sent[0]!.url).toBe(`${BASE_URL}/networks/affiliates/7`);
+  });
+
+  it('a 404 means Everflow has none by that ID: an answer with no option, not a failure', async () => {
+    const { fetch, sent } = fakeFetch(404, { error: 'Offer not found.' });
+    expect(await lookupOne(connection(fetch), 'offer', 5)).toStrictEqual({ ok: true, options: [] });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('other refusals and unreadable answers are failures, never retried', async () => {
+    const limited = fakeFetch(429, {});
+    expect(await lookupOne(connection(limited.fetch), 'offer', 42)).toMatchObject({ ok: false, kind: 'rate-limited' });
+    expect(limited.sent).toHaveLength(1);
+    expect(await lookupOne(connection(fakeFetch(400, { error: 'Invalid id.' }).fetch), 'offer', 42)).toMatchObject({ ok: false, kind: 'rejected' });
+    expect(await lookupOne(connection(fakeFetch(200, { url: 'https://trk.example/' }).fetch), 'affiliate', 7)).toStrictEqual({
+      ok: false,
+      kind: 'bad-response',
+      message: MESSAGES.badResponse,
+    });
   });
 });

@@ -1,5 +1,6 @@
-// Read-only look-ups that turn names into IDs for the pickers: offers, affiliates, smart links, an
-// offer's tracking domains, URLs and creatives, and the network's traffic sources. Shapes come from
+// Read-only look-ups that turn names into IDs for the pickers (offers, affiliates, smart links, an
+// offer's tracking domains, URLs and creatives, and the network's traffic sources), and IDs back into
+// names and statuses for the fields' notes (one offer, one affiliate). Shapes come from
 // Everflow's docs only, so parsing is lenient: unknown fields are ignored, entries without an ID are
 // skipped, and only a missing list is an error.
 import { MESSAGES, failure, type Failure } from './failures';
@@ -152,6 +153,47 @@ export async function affiliateDomainIds(connection: Connection, affiliateId: nu
     const id = typeof entry === 'object' && entry !== null ? (entry as Entry).network_tracking_domain_id : undefined;
     return typeof id === 'number' ? [id] : [];
   });
+}
+
+/** What an ID field names: an offer, a smart link (Everflow's campaign) or an affiliate (as in shared/names.ts). */
+export const NAME_KINDS = ['offer', 'campaign', 'affiliate'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+/** The kinds with an endpoint of their own for one item; smart links come from the cached list instead. */
+export type OneKind = Exclude<NameKind, 'campaign'>;
+
+const ONE: Record<OneKind, { path: string; shape: ListShape }> = {
+  offer: { path: 'offers', shape: SHAPES.offers },
+  affiliate: { path: 'affiliates', shape: SHAPES.affiliates },
+};
+
+/** GET /networks/offers/{id} or /networks/affiliates/{id}. */
+export const oneRequestPath = (kind: OneKind, id: number) => `/networks/${ONE[kind].path}/${id}`;
+
+/**
+ * The name and status in a 200 answer for one offer or affiliate, or undefined when it names nothing:
+ * no name, or another item's ID. Lenient like the lists: other fields are ignored, an absent ID is
+ * taken as the one asked for.
+ */
+export function parseOne(body: unknown, kind: OneKind, id: number): LookupOption | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const record = body as Record<string, unknown>;
+  const shape = ONE[kind].shape;
+  if (record[shape.id] !== undefined && record[shape.id] !== id) return undefined;
+  const name = clean(record[shape.name]);
+  // Unlike a list entry, a nameless answer is not shown as "#id": the name would go into the history.
+  if (!name) return undefined;
+  const status = shape.status ? clean(record[shape.status]) : '';
+  return { id, name, ...(status ? { status } : {}) };
+}
+
+/** One offer or affiliate by ID: `[option]`, or `[]` when Everflow has none by that ID (404). */
+export async function lookupOne(connection: Connection, kind: OneKind, id: number): Promise<LookupResult> {
+  // One attempt, like every look-up; a 404 is an answer here, not a failure.
+  const result = await callEverflow({ maxAttempts: 1, timeoutMs: 8000, ...connection, acceptNotFound: true }, 'GET', oneRequestPath(kind, id));
+  if (!result.ok) return result;
+  if (result.status === 404) return { ok: true, options: [] };
+  const option = parseOne(result.body, kind, id);
+  return option ? { ok: true, options: [option] } : failure('bad-response', MESSAGES.badResponse);
 }
 
 /** Shown beside the affiliate's own tracking domain. */

@@ -8,6 +8,7 @@ import { EMPTY_FORM, type FieldErrors, type LinkForm } from '../shared/link-form
 import type { LinkSuccess } from '../shared/outcome';
 import { FailureNotice } from '../ui/failure-notice';
 import { InputField, LinkTypeChoice, MoreOptionFields, SubFields } from '../ui/form-fields';
+import type { IdNote, IdNotes } from './id-names';
 
 /** The fields a page or the menu can fill in, with where each value came from. */
 export type PrefillSources = Partial<Record<'offerId' | 'campaignId' | 'affiliateId', string>>;
@@ -94,16 +95,31 @@ interface PopupViewProps {
   presetTag?: ComponentChildren;
   /** The panel showing state.link while the form still holds what it was made from (result-panel.tsx). */
   result?: ComponentChildren;
+  /** What each ID names, once looked up (id-names.ts); nothing before the app has started. */
+  idNotes?: IdNotes | undefined;
 }
 
-export function PopupView({ state, actions, pickers, presetTag, result }: PopupViewProps) {
+/** A field's note: the name (on its own, so it reads as one), its status, and where the ID came from. */
+function noteFor(named: IdNote | undefined, source: string | undefined): ComponentChildren {
+  const after = [named?.name ? named.status : undefined, source].filter(Boolean).join(' · ');
+  if (!named?.name) return after || undefined;
+  return (
+    <>
+      <span class="field-name">{named.name}</span>
+      {after ? ` · ${after}` : ''}
+    </>
+  );
+}
+
+export function PopupView({ state, actions, pickers, presetTag, result, idNotes = {} }: PopupViewProps) {
   const { form, errors, sources } = state;
   const field = (name: 'offerId' | 'campaignId' | 'affiliateId' | 'sourceId') => (
     <InputField
       name={name}
       value={form[name]}
       error={errors[name]}
-      note={name === 'sourceId' ? undefined : sources[name]}
+      note={name === 'sourceId' ? undefined : noteFor(idNotes[name], sources[name])}
+      warning={name === 'sourceId' ? undefined : idNotes[name]?.warning}
       onValue={actions.onValue}
       onFocus={name === 'sourceId' ? undefined : actions.onIdFocus}
       hidden={!usesField(form.linkType, name)}

@@ -6,11 +6,11 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
 import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
-import type { Names } from '../shared/names';
 import type { LinkSuccess } from '../shared/outcome';
 import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
 import { fieldId, focusField } from '../ui/field-ids';
+import { useIdNames, type NamedField } from './id-names';
 import { INITIAL_STATE, PopupView, SLOW_SECONDS, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
 import type { Startup } from './startup-data';
 
@@ -69,9 +69,6 @@ function madeFrom(link: LinkSuccess, form: LinkForm): boolean {
   return now.ok && then.ok && JSON.stringify(now.input) === JSON.stringify(then.input);
 }
 
-/** Which name a picked or typed field's name is kept under. */
-const NAME_OF: Partial<Record<FormField, keyof Names>> = { offerId: 'offer', campaignId: 'campaign', affiliateId: 'affiliate' };
-
 function App({ startup }: { startup: Startup }) {
   // Hydration keeps the DOM as it is, so the first state must describe it exactly.
   const [state, setState] = useState<PopupState>(() => ({ ...INITIAL_STATE, form: formOnScreen(), moreOpen: document.querySelector('details')!.open }));
@@ -86,8 +83,8 @@ function App({ startup }: { startup: Startup }) {
   const loadingPickers = useRef(false);
   const [resultPanel, setResultPanel] = useState<typeof import('./result-panel') | null>(null);
   const loadResultPanel = () => void import('./result-panel').then(setResultPanel);
-  /** Names chosen in the pickers, recorded with the link; typing in a field forgets its name. */
-  const names = useRef<Names>({});
+  /** The name and status of each ID on the form, looked up once the app has taken over (id-names.ts). */
+  const idNames = useIdNames(state.form);
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));
   const recentAffiliate = useRef(startup.recentAffiliate);
   /** What the last link made here was for ("offer:42"): moving off it is a new offer (see newOfferSubs). */
@@ -153,8 +150,6 @@ function App({ startup }: { startup: Startup }) {
   }, []);
 
   function update(next: LinkForm, field: FormField) {
-    const named = NAME_OF[field];
-    if (named) delete names.current[named];
     // The first change to the offer after a link was made for it starts a new offer: with the rule
     // set to clear, Source ID and subs empty (the default preset, if any, fills them again).
     if (field === TARGET_FIELDS[next.linkType] && madeFor.current !== null && madeFor.current !== `${next.linkType}:${next[field].trim()}`) {
@@ -231,7 +226,7 @@ function App({ startup }: { startup: Startup }) {
       loadResultPanel(); // while the request runs, so the link shows as soon as it arrives
       const requestId = crypto.randomUUID();
       running.current = requestId;
-      const reply = await send('generate', { form, surface: 'popup', names: { ...names.current }, requestId });
+      const reply = await send('generate', { form, surface: 'popup', names: idNames.namesFor(form), requestId });
       running.current = null;
       if (!reply.ok && reply.kind === 'cancelled') {
         patch({ busy: false, announcement: reply.message });
@@ -275,12 +270,15 @@ function App({ startup }: { startup: Startup }) {
   // "Use again" there patches the form (and saves the draft) itself.
   if (history) return <history.HistoryPanel onBack={() => setHistory(null)} onPatch={patch} />;
   if (presets) return <presets.PresetsPanel form={state.form} onBack={() => setPresets(null)} onApply={setState} />;
-  function choosePicked(field: 'offerId' | 'campaignId' | 'affiliateId', id: number, name: string) {
-    names.current[NAME_OF[field]!] = name;
+  function choosePicked(field: NamedField, id: number, name: string, status?: string) {
+    idNames.remember(field, { id, name, ...(status ? { status } : {}) });
     setState((current) => {
       const form = { ...current.form, [field]: String(id) };
       saveDraft(form);
-      return { ...current, form, errors: { ...current.errors, [field]: undefined }, sources: { ...current.sources, [field]: name } };
+      // Chosen here, not from the page: the note shows the name instead of where the ID came from.
+      const sources = { ...current.sources };
+      delete sources[field];
+      return { ...current, form, errors: { ...current.errors, [field]: undefined }, sources };
     });
   }
 
@@ -294,7 +292,7 @@ function App({ startup }: { startup: Startup }) {
       <resultPanel.LinkResult link={shown.value} heading={shown.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
     ) : null;
   const presetTag = presetsCode ? <presetsCode.PresetTag form={state.form} onApply={setState} /> : null;
-  return <PopupView state={state} actions={actions} pickers={picker} presetTag={presetTag} result={result} />;
+  return <PopupView state={state} actions={actions} pickers={picker} presetTag={presetTag} result={result} idNotes={idNames.notes} />;
 }
 
 /** Takes over the form startup.ts has filled in. */

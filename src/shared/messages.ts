@@ -2,7 +2,8 @@
 // background validates every payload on receipt; the UI checks only that a reply looks like one
 // (connector.ts), since the background is its own code. Replies: replies.ts.
 import * as z from 'zod/mini';
-import { LOOKUP_KINDS } from '../everflow/lookups';
+import { LOOKUP_KINDS, NAME_KINDS } from '../everflow/lookups';
+import { MAX_ID } from '../everflow/link-fields';
 import { BulkModeSchema, BulkRowSchema, MAX_BULK_ROWS } from './bulk-job';
 import { LinkFormSchema } from './link-form';
 import { SurfaceSchema } from './link-history';
@@ -48,6 +49,12 @@ export const toBackground = {
     affiliateId: z.optional(z.number()),
     channel: z.optional(z.string().check(z.maxLength(40))),
     refresh: z.optional(z.boolean()),
+  }),
+  /** The name and status of the offer, smart link or affiliate an ID field holds; `channel` as for `lookup`. */
+  name: z.object({
+    kind: z.enum(NAME_KINDS),
+    id: z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger)),
+    channel: z.optional(z.string().check(z.maxLength(40))),
   }),
   getStatus: z.object({}),
   /**

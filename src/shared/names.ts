@@ -9,6 +9,6 @@ export const MAX_NAME = 120;
 /** A name: at most `max` characters as received, cleaned (everflow/text.ts) as it is read. */
 export const nameSchema = (max = MAX_NAME) => z.pipe(z.string().check(z.maxLength(max)), z.transform(cleanText));
 
-/** The offer (or smart link) and affiliate names the pickers showed, recorded with a link. */
+/** The offer (or smart link) and affiliate names the popup showed, recorded with a link; keyed by NameKind. */
 export const NamesSchema = z.object({ offer: z.optional(nameSchema()), campaign: z.optional(nameSchema()), affiliate: z.optional(nameSchema()) });
 export type Names = z.infer<typeof NamesSchema>;

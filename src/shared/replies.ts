@@ -2,7 +2,7 @@
 // only (`import type`): the background produces these values itself and the UI trusts its own
 // background, so bundling the schemas would only cost the popup bytes. Tests parse with them.
 import * as z from 'zod/mini';
-import { MAX_DASHBOARD_DOMAINS, NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from './stored-items';
+import { LookupOptionSchema, MAX_DASHBOARD_DOMAINS, NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from './stored-items';
 import { FAILURE_KINDS } from '../everflow/failures';
 import { LinkSuccessSchema } from './outcome';
 
@@ -58,10 +58,12 @@ export const replies = {
   copy: DoneSchema,
   lookup: z.object({
     ok: z.literal(true),
-    options: z.array(z.object({ id: z.number(), name: z.string(), status: z.optional(z.string()) })),
+    options: z.array(LookupOptionSchema),
     /** True when the answer came from the cache (possibly an older one, when Everflow failed). */
     cached: z.boolean(),
   }),
+  /** `option` is null when Everflow has nothing by that ID. */
+  name: z.object({ ok: z.literal(true), option: z.nullable(LookupOptionSchema), cached: z.boolean() }),
   deleteHistoryEntry: DoneSchema,
   clearHistory: DoneSchema,
   clearLookupCache: DoneSchema,

@@ -9,3 +9,6 @@ export const fieldId = (name: FormField) => `field-${name}`;
 export function focusField(field: FormField) {
   (document.getElementById(fieldId(field)) as HTMLInputElement | null)?.focus();
 }
+
+/** How long typing in a field pauses before its look-up is sent (the pickers' search, the ID's name). */
+export const TYPING_PAUSE_MS = 250;

@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
 // The link form's inputs, for every page that shows them (popup, Bulk links): each labelled, its
-// error right below it, announced, and tied with aria-describedby. Which fields exist, their labels
+// note, warning and error right below it (the warning and error announced), tied with aria-describedby. Which fields exist, their labels
 // and kinds come from the one list in everflow/link-fields.ts.
+import type { ComponentChildren } from 'preact';
 import {
   FIELD_LABELS,
   LINK_FIELDS,
@@ -15,14 +16,16 @@ import {
   type TextField,
 } from '../everflow/link-fields';
 import type { FieldErrors, LinkForm } from '../shared/link-form';
-import type { ComponentChildren } from 'preact';
 import { fieldId } from './field-ids';
 
 interface InputFieldProps {
   name: IdField | TextField;
   value: string;
   error: string | undefined;
-  note?: string | undefined;
+  /** Where the value came from, or what it names (e.g. the offer's name and status). */
+  note?: ComponentChildren;
+  /** A plain sentence about the value a person must know before making the link (e.g. a paused offer). */
+  warning?: string | undefined;
   onValue: (name: IdField | TextField, value: string) => void;
   onFocus?: (() => void) | undefined;
   /** Not used by the link type chosen: kept (and its value with it) but not shown. */
@@ -31,9 +34,11 @@ interface InputFieldProps {
 
 const isId = (name: FormField) => LINK_FIELDS.some((field) => field.name === name && field.kind === 'id');
 
-export function InputField({ name, value, error, note, onValue, onFocus, hidden }: InputFieldProps) {
+export function InputField({ name, value, error, note, warning, onValue, onFocus, hidden }: InputFieldProps) {
   const id = fieldId(name);
-  const described = [error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
+  // An error says the value cannot be used at all: what the value names no longer matters.
+  const shown = { note: !error && !!note, warning: !error && !!warning };
+  const described = [error ? `${id}-error` : '', shown.note ? `${id}-note` : '', shown.warning ? `${id}-warning` : ''].filter(Boolean).join(' ');
   return (
     <div class={`field field-${name}`} hidden={hidden}>
       <label for={id}>{FIELD_LABELS[name]}</label>
@@ -50,9 +55,14 @@ export function InputField({ name, value, error, note, onValue, onFocus, hidden 
         onInput={(event) => onValue(name, event.currentTarget.value)}
         onFocus={onFocus}
       />
-      {note && !error ? (
+      {shown.note ? (
         <span id={`${id}-note`} class="field-note">
           {note}
+        </span>
+      ) : null}
+      {shown.warning ? (
+        <span id={`${id}-warning`} class="field-warning" role="status">
+          {warning}
         </span>
       ) : null}
       {error ? (

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupKind, LookupOption } from '../everflow/lookups';
 import { send } from '../shared/connector';
 import type { IdField } from '../everflow/link-fields';
-import { fieldId } from './field-ids';
+import { TYPING_PAUSE_MS, fieldId } from './field-ids';
 
 export type PickField = 'offerId' | 'campaignId' | 'affiliateId';
 const PICK_FIELDS: readonly PickField[] = ['offerId', 'campaignId', 'affiliateId'];
@@ -22,7 +22,6 @@ const LISTS: Record<ListField, { kind: LookupKind; needsOffer: boolean }> = {
   creativeId: { kind: 'creatives', needsOffer: true },
   trafficSourceId: { kind: 'trafficSources', needsOffer: false },
 };
-export const DEBOUNCE_MS = 250;
 const LISTBOX = 'picker-listbox';
 const isId = (text: string) => /^\d+$/.test(text);
 
@@ -33,7 +32,8 @@ interface Props {
   offerId: string;
   /** The Affiliate ID field as typed: offer URLs open to that affiliate, and its own tracking domain. */
   affiliateId?: string;
-  onChoose: (field: PickField, id: number, name: string) => void;
+  /** `status` as Everflow gave it, when it did (e.g. "paused"). */
+  onChoose: (field: PickField, id: number, name: string, status?: string) => void;
   /** Fields flagged by the form's check: their own message replaces a search note (one message at a time). */
   flagged?: ReadonlySet<string>;
 }
@@ -54,7 +54,7 @@ export function Pickers({ offerId, affiliateId = '', onChoose, flagged }: Props)
   }
 
   function choose(field: PickField, option: LookupOption) {
-    onChoose(field, option.id, option.name);
+    onChoose(field, option.id, option.name, option.status);
     setNote('');
     close();
   }
@@ -95,7 +95,7 @@ export function Pickers({ offerId, affiliateId = '', onChoose, flagged }: Props)
             close();
             setNote(`Search is unavailable: ${reply.message} Enter the ID instead.`, field);
           }
-        }, DEBOUNCE_MS);
+        }, TYPING_PAUSE_MS);
       });
 
       listen(input, 'keydown', (event) => {

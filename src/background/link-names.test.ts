@@ -1,0 +1,111 @@
+// Names for links made from bare IDs, against a fake chrome and a fake Everflow (whose offers and
+// affiliates up to 999 are "Offer N" and "Affiliate N"): what the history, the last link and the
+// notification say, and how many requests Everflow sees for it.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { linkFor, smartLinkFor, startFakeBackground, stopFakeBackground, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { EMPTY_FORM } from '../shared/link-form';
+import { historyItem, type HistoryEntry } from '../shared/link-history';
+import type { Names } from '../shared/names';
+import type { LinkSuccess } from '../shared/outcome';
+import { lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
+
+vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
+
+let fake: FakeChrome;
+let everflow: EverflowStub;
+
+beforeEach(() => ({ fake, everflow } = startFakeBackground(Date.UTC(2026, 2, 14, 9, 30, 0))));
+afterEach(stopFakeBackground);
+
+const history = () => fake.local.peek<HistoryEntry[]>(historyItem.key) ?? [];
+const lastLink = () => fake.local.peek<LinkSuccess>(lastLinkItem.key);
+/** Requests other than the link itself. */
+const lookUps = () => everflow.calls.filter((call) => !everflow.linkCalls().includes(call)).map((call) => `${call.method} ${call.path}`);
+
+async function settle<T>(work: Promise<T>): Promise<T> {
+  let done: { value: T } | undefined;
+  void work.then((value) => (done = { value }));
+  await advanceUntil(() => done !== undefined, 'the work finishing');
+  return done!.value;
+}
+
+/** Makes a link as the popup does, with the names it knew, then completes the names as the background does. */
+async function makeLink(form: Partial<typeof EMPTY_FORM>, names: Names = {}): Promise<LinkSuccess> {
+  const { generateLink } = await import('./link-generation');
+  const { completeNames } = await import('./link-names');
+  const outcome = await settle(generateLink({ ...EMPTY_FORM, ...form }, 'popup', names));
+  if (!outcome.ok) throw new Error(outcome.message);
+  await settle(completeNames(outcome));
+  return outcome;
+}
+
+describe('names completed after the copy', () => {
+  it('a link made from typed IDs gets its offer’s and affiliate’s names in its history entry and the last link', async () => {
+    const made = await makeLink({ offerId: '42', affiliateId: '7' });
+    expect(made).not.toHaveProperty('offerName');
+    expect(history()).toMatchObject([{ url: linkFor(42, 7), offerName: 'Offer 42', affiliateName: 'Affiliate 7' }]);
+    expect(lastLink()).toMatchObject({ url: linkFor(42, 7), offerName: 'Offer 42', affiliateName: 'Affiliate 7' });
+    expect(lookUps()).toStrictEqual(['GET /v1/networks/offers/42', 'GET /v1/networks/affiliates/7']);
+  });
+
+  it('names the popup knew are kept and nothing is asked; only the missing one is', async () => {
+    await makeLink({ offerId: '42', affiliateId: '7' }, { offer: 'Summer Sale', affiliate: 'Sunrise Media' });
+    expect(lookUps()).toStrictEqual([]);
+    await makeLink({ offerId: '43', affiliateId: '7' }, { affiliate: 'Sunrise Media' });
+    expect(lookUps()).toStrictEqual(['GET /v1/networks/offers/43']);
+    expect(history().map((entry) => [entry.offerName, entry.affiliateName])).toStrictEqual([
+      ['Offer 43', 'Sunrise Media'],
+      ['Summer Sale', 'Sunrise Media'],
+    ]);
+  });
+
+  it('a smart link’s name comes from the smart-link list; an ID Everflow has nothing for leaves the entry as it was', async () => {
+    await makeLink({ linkType: 'smart', campaignId: '8', affiliateId: '5000' });
+    const [entry] = history();
+    expect(entry).toMatchObject({ url: smartLinkFor(8, 5000), campaignName: 'Winter smart link' });
+    expect(entry).not.toHaveProperty('affiliateName');
+  });
+
+  it('only that link’s entry is changed, never a newer one made meanwhile', async () => {
+    const { generateLink } = await import('./link-generation');
+    const { completeNames } = await import('./link-names');
+    const first = await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7' }, 'popup', {}));
+    vi.setSystemTime(Date.now() + 1000);
+    await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7', sub1: 'newer' }, 'popup', { offer: 'Named by the popup' }));
+    if (!first.ok) throw new Error(first.message);
+    await settle(completeNames(first));
+    expect(history().map((entry) => [entry.input.sub1, entry.offerName, entry.affiliateName])).toStrictEqual([
+      ['newer', 'Named by the popup', undefined],
+      [undefined, 'Offer 42', 'Affiliate 7'],
+    ]);
+    // The last link is the newer one: left alone.
+    expect(lastLink()).toMatchObject({ offerName: 'Named by the popup' });
+    expect(lastLink()).not.toHaveProperty('affiliateName');
+  });
+});
+
+describe('the right-click menu and the keyboard', () => {
+  it('use the names the look-up cache knows in the notification at once, and complete the rest after the copy', async () => {
+    fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, [7]);
+    const { lookupName } = await import('./lookup-service');
+    await settle(lookupName('offer', 99));
+    const { quickCopy } = await import('./quick-copy');
+    await settle(quickCopy('menu', { type: 'offer', id: 99 }));
+
+    expect(fake.clipboard).toStrictEqual([linkFor(99, 7)]);
+    // The offer's name was cached: it is in the notification; the affiliate's was not, and no request delayed the copy for it.
+    expect(fake.notifications.at(-1)!.options.title).toBe('Link copied: offer 99, affiliate 7 (Offer 99)');
+    const link = everflow.calls.findIndex((call) => everflow.linkCalls().includes(call));
+    expect(everflow.calls.slice(link + 1).map((call) => call.path)).toStrictEqual(['/v1/networks/affiliates/7']);
+    expect(history()).toMatchObject([{ surface: 'menu', offerName: 'Offer 99', affiliateName: 'Affiliate 7' }]);
+  });
+
+  it('names from the history come first, and then nothing is asked at all', async () => {
+    await makeLink({ offerId: '42', affiliateId: '7' }, { offer: 'Summer Sale', affiliate: 'Sunrise Media' });
+    const { quickCopy } = await import('./quick-copy');
+    await settle(quickCopy('keyboard', { type: 'offer', id: 42 }));
+    expect(fake.notifications.at(-1)!.options.title).toBe('Link copied: offer 42, affiliate 7 (Summer Sale · Sunrise Media)');
+    expect(lookUps()).toStrictEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+// The names that go with a link made from bare IDs (the menu, the keyboard, a popup submitted before
+// its look-up answered), from the same cached name look-up the popup uses (lookup-service.ts).
+import type { NameKind } from '../everflow/lookups';
+import type { LinkType } from '../everflow/link-fields';
+import { historyItem } from '../shared/link-history';
+import type { Names } from '../shared/names';
+import type { LinkSuccess } from '../shared/outcome';
+import { lastLinkItem } from '../shared/stored-items';
+import { lookupName } from './lookup-service';
+
+/** The offer (or smart link) and the affiliate of a link, each with the kind of its name. */
+const namedIds = (type: LinkType, id: number, affiliateId: number): [NameKind, number][] => [
+  [type === 'smart' ? 'campaign' : 'offer', id],
+  ['affiliate', affiliateId],
+];
+
+/** Looks up each name `names` lacks: from the cache only (nothing is sent, so nothing waits), or asking Everflow. */
+async function lookUpMissing(ids: [NameKind, number][], names: Names, cacheOnly: boolean): Promise<Names> {
+  const found: Names = {};
+  await Promise.all(
+    ids.map(async ([kind, id]) => {
+      if (names[kind] !== undefined) return;
+      const reply = await lookupName(kind, id, { cacheOnly });
+      if (reply.ok && reply.option) found[kind] = reply.option.name;
+    }),
+  );
+  return found;
+}
+
+/** `names` with what the look-up cache knows added, for a link about to be made. */
+export async function withCachedNames(type: LinkType, id: number, affiliateId: number, names: Names): Promise<Names> {
+  return { ...names, ...(await lookUpMissing(namedIds(type, id, affiliateId), names, true)) };
+}
+
+/**
+ * After a link is made and copied: looks up the names it was made without (the cache, else one request
+ * each) and writes them into its history entry and the last link, so a search by name finds it.
+ */
+export async function completeNames(link: LinkSuccess): Promise<void> {
+  const type = link.linkType ?? 'offer';
+  const id = type === 'smart' ? link.campaignId : link.offerId;
+  if (id === undefined) return;
+  const names = { offer: link.offerName, campaign: link.campaignName, affiliate: link.affiliateName };
+  const found = await lookUpMissing(namedIds(type, id, link.affiliateId), names, false);
+  const added = Object.fromEntries(Object.entries(found).map(([kind, name]) => [`${kind}Name`, name]));
+  if (Object.keys(added).length === 0) return;
+  // The entry and the last link are this link's: the same address made at the same moment.
+  const same = (other: { url: string; at: number }) => other.url === link.url && other.at === link.at;
+  await Promise.allSettled([
+    historyItem.update((history) => history.map((entry) => (same(entry) ? { ...added, ...entry } : entry))),
+    lastLinkItem.update((last) => (last && same(last) ? { ...added, ...last } : last)),
+  ]);
+}
