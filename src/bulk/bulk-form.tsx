@@ -240,11 +240,14 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
           {list.duplicates ? ` · ${list.duplicates}` : ''}
         </p>
         {listErrors.length > 0 ? (
-          <ul id="bulk-list-errors" class="field-error bulk-errors" role="alert">
-            {listErrors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
+          // The alert holds the list: a list given another role would leave its items outside any list.
+          <div id="bulk-list-errors" class="field-error" role="alert">
+            <ul class="bulk-errors">
+              {listErrors.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {list.parsed.invalid.length > 0 ? (
           <div class="actions">
