@@ -110,6 +110,8 @@ test('a typed draft is kept when the popup closes and opens again', () =>
     await fill(first, 'Affiliate ID', '913');
     await fill(first, 'Source ID', 'newsletter');
     await fill(first, 'Sub 4', 'banner-b');
+    // The names under the IDs arrive after typing and move the form down: a person clicks once it is still.
+    await waitUntil(first, 'the names shown', () => document.body.innerText.includes('Jolly Media') && document.body.innerText.includes('Acme Shoes'), null);
     await clickButton(first, 'More options');
     await (await control(first, 'Encrypt parameters')).click();
     // The draft is saved as the person types: close once the last change (the box) is stored.
@@ -201,7 +203,7 @@ test('the right-click menu on a dashboard offer page copies its link for the las
   withFirefox(everflow, async (session) => {
     const { browser, everflow: sim, open } = session;
     const page = await dashboardWithLastAffiliate(session);
-    const shown = await chooseFromContextMenu(browser, page, '#offer-id', 'Copy tracking link for offer 42 (affiliate 7)');
+    const shown = await chooseFromContextMenu(browser, page, '#offer-id', 'Copy tracking link for offer 42 for Sunrise Media (affiliate 7)');
     assert.ok(shown.includes('Open link builder…'), `the menu's items: ${shown.join(' | ')}`);
 
     await eventually('the menu’s request', () => sim.linkRequests.length === 2);
