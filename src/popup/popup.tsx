@@ -5,7 +5,7 @@ import { hydrate } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
-import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
+import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, targetKey, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
 import type { LinkSuccess } from '../shared/outcome';
 import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
@@ -152,7 +152,7 @@ function App({ startup }: { startup: Startup }) {
   function update(next: LinkForm, field: FormField) {
     // The first change to the offer after a link was made for it starts a new offer: with the rule
     // set to clear, Source ID and subs empty (the default preset, if any, fills them again).
-    if (field === TARGET_FIELDS[next.linkType] && madeFor.current !== null && madeFor.current !== `${next.linkType}:${next[field].trim()}`) {
+    if (field === TARGET_FIELDS[next.linkType] && madeFor.current !== null && madeFor.current !== targetKey(next)) {
       madeFor.current = null;
       if (state.newOfferSubs === 'clear') {
         for (const text of TEXT_FIELDS) next[text] = '';
@@ -234,7 +234,7 @@ function App({ startup }: { startup: Startup }) {
       }
       if (reply.ok) {
         recentAffiliate.current = reply.affiliateId;
-        madeFor.current = `${form.linkType}:${form[TARGET_FIELDS[form.linkType]].trim()}`;
+        madeFor.current = targetKey(form);
         patch({
           busy: false,
           link: { value: reply, fresh: true },

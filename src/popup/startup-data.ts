@@ -3,7 +3,7 @@
 // each decoded by its item's own definition (shared/stored-items.ts).
 import { readDashboardUrl } from '../shared/dashboard-url';
 import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
-import { hasMoreOptions, type FormField, type LinkForm } from '../shared/link-form';
+import { hasMoreOptions, targetKey, type FormField, type LinkForm } from '../shared/link-form';
 import { PENDING_MAX_AGE_MS, draftItem, pendingPrefillItem, recentAffiliatesItem, settingsItem, type NewOfferSubs } from '../shared/stored-items';
 import type { PrefillSources } from './popup-view';
 
@@ -87,7 +87,7 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
   const recentAffiliate = recentAffiliatesItem.decode(raw.local[recentAffiliatesItem.key]).value[0];
   if (form.affiliateId.trim() === '' && recentAffiliate !== undefined) form.affiliateId = String(recentAffiliate);
   const { newOfferSubs } = settingsItem.decode(raw.local[settingsItem.key]).value;
-  const drafted = `${form.linkType}:${form[TARGET_FIELDS[form.linkType]].trim()}`;
+  const drafted = targetKey(form);
   // What the page (or the menu) names wins over the draft for that field; the rest stays.
   const prefill = prefillFrom(raw);
   const sources: PrefillSources = {};
@@ -105,7 +105,7 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
   }
   const target = TARGET_FIELDS[form.linkType];
   // Another offer than the draft's, and the rule says a new offer starts without the old one's subs.
-  const moved = drafted !== `${form.linkType}:${form[target].trim()}` && !drafted.endsWith(':');
+  const moved = drafted !== targetKey(form) && !drafted.endsWith(':');
   const subsCleared = newOfferSubs === 'clear' && moved && TEXT_FIELDS.some((field) => form[field] !== '' && !typed.has(field));
   if (subsCleared) for (const field of TEXT_FIELDS) if (!typed.has(field)) form[field] = '';
   return {

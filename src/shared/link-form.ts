@@ -9,6 +9,7 @@ import {
   MAX_ID,
   MAX_TEXT,
   MORE_OPTIONS,
+  TARGET_FIELDS,
   fieldsFor,
   type FlagField,
   type FormField,
@@ -137,6 +138,9 @@ export function formFromInput(input: LinkInput): LinkForm {
   }
   return form;
 }
+
+/** What the form's link leads to, as one comparable key ("offer:42", "smart:5"; "offer:" when empty). */
+export const targetKey = (form: LinkForm): string => `${form.linkType}:${form[TARGET_FIELDS[form.linkType]].trim()}`;
 
 /** Whether the form holds anything under "More options", so that section opens. */
 export const hasMoreOptions = (form: LinkForm) => MORE_OPTIONS.some((field) => form[field] !== EMPTY_FORM[field]);
