@@ -35,7 +35,7 @@ async function generate(...requests: { form: unknown; surface?: 'popup' | 'menu'
   const { generateLink } = await import('./link-generation');
   const outcomes: (LinkOutcome | undefined)[] = requests.map(() => undefined);
   requests.forEach((request, index) => {
-    void generateLink(request.form, request.surface ?? 'popup', request.names).then((outcome) => (outcomes[index] = outcome));
+    void generateLink(request.form, request.surface ?? 'popup', { names: request.names }).then((outcome) => (outcomes[index] = outcome));
   });
   return {
     outcomes: () => outcomes,
@@ -87,7 +87,7 @@ describe('link generation', () => {
     const { generateLink } = await import('./link-generation');
     const controller = new AbortController();
     let outcome: LinkOutcome | undefined;
-    void generateLink(form(42, 7), 'popup', undefined, undefined, controller.signal).then((answer) => (outcome = answer));
+    void generateLink(form(42, 7), 'popup', { signal: controller.signal }).then((answer) => (outcome = answer));
     await advanceUntil(() => everflow.waiting().length > 0, 'the request sent');
     controller.abort();
     everflow.answerWaiting();
@@ -146,6 +146,39 @@ describe('link generation', () => {
     const { announce } = await import('./feedback');
     await announce(outcome);
     expect(fake.notifications.at(-1)?.options.message).toBe(`${UNSAVED_NOTE}\n${linkFor(42, 7)}`);
+  });
+
+  it('answered early (the popup), the link comes before the history is written; the writes are handed over', async () => {
+    const { generateLink } = await import('./link-generation');
+    // Another writer holds the history: the link must not wait for it.
+    let release: (() => void) | undefined;
+    void navigator.locks.request(`storage:local:${historyItem.key}`, () => new Promise<void>((resolve) => (release = resolve)));
+    let kept: Promise<boolean> | undefined;
+    let outcome: LinkOutcome | undefined;
+    void generateLink(form(42, 7), 'popup', { keptLater: (writes) => void (kept = writes) }).then((answer) => (outcome = answer));
+    await advanceUntil(() => outcome !== undefined, 'the link answered');
+
+    expect(outcome).toStrictEqual({ ok: true, url: linkFor(42, 7), offerId: 42, affiliateId: 7, copied: true, at: AT });
+    expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
+    expect(history()).toStrictEqual([]);
+    release!();
+    expect(await kept).toBe(true);
+    expect(history().map((entry) => entry.url)).toStrictEqual([linkFor(42, 7)]);
+  });
+
+  it('answered early, a history that cannot be written (storage full) is told by the writes, not by the answer', async () => {
+    fake.fillStorageFor(historyItem.key);
+    const { generateLink } = await import('./link-generation');
+    let kept: Promise<boolean> | undefined;
+    let outcome: LinkOutcome | undefined;
+    void generateLink(form(42, 7), 'popup', { keptLater: (writes) => void (kept = writes) }).then((answer) => (outcome = answer));
+    await advanceUntil(() => outcome !== undefined, 'the link answered');
+
+    expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(outcome).not.toHaveProperty('unsaved');
+    expect(await kept).toBe(false);
+    expect(fake.local.data.has(historyItem.key)).toBe(false);
+    expect(lastLink()).toMatchObject({ url: linkFor(42, 7) });
   });
 
   it('a link kept in full is not marked', async () => {
@@ -260,7 +293,7 @@ describe('link generation: Everflow’s rate limit', () => {
     const { generateLink } = await import('./link-generation');
     const waits: number[] = [];
     let outcome: LinkOutcome | undefined;
-    void generateLink(form(42, 7), 'popup', undefined, (ms) => waits.push(ms)).then((o) => (outcome = o));
+    void generateLink(form(42, 7), 'popup', { onWait: (ms) => waits.push(ms) }).then((o) => (outcome = o));
     await advanceUntil(() => outcome !== undefined, 'the link');
     expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
     expect(waits).toStrictEqual([1000, 2000]);

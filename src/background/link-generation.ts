@@ -14,6 +14,13 @@ import { isDirectLink } from './tracking-domain-cache';
 
 export const CHECK_FIELDS = 'Some fields need attention; see the message beside each one.';
 
+export interface GenerateOptions {
+  names?: Names | undefined;
+  onWait?: ((ms: number) => void) | undefined;
+  signal?: AbortSignal | undefined;
+  keptLater?: ((kept: Promise<boolean>) => void) | undefined;
+}
+
 /** Requests under way, by their exact input: a double click or a repeated Enter joins the first. */
 const inFlight = new Map<string, Promise<LinkOutcome>>();
 
@@ -21,8 +28,11 @@ const inFlight = new Map<string, Promise<LinkOutcome>>();
  * `surface` is recorded in the history with each link made; `onWait` is told each wait for Everflow's
  * rate limit (a double submit joining a request under way is not told again: its first asker is).
  * `signal` cancels: the request stops, and a link that arrives anyway is neither copied nor kept.
+ * With `keptLater`, the link is answered as soon as it is copied and `keptLater` gets the writes
+ * that follow (history, recent affiliates, last link: false when one failed, e.g. storage full);
+ * without it, the answer waits for them and carries `unsaved` itself.
  */
-export function generateLink(form: unknown, surface: Surface, names?: Names, onWait?: (ms: number) => void, signal?: AbortSignal): Promise<LinkOutcome> {
+export function generateLink(form: unknown, surface: Surface, options: GenerateOptions = {}): Promise<LinkOutcome> {
   const checked = parseLinkForm(form);
   // {date}, {offer_id} and {affiliate_id} are filled in now, so the request and the history carry
   // what was sent; a value they make too long is refused like one typed too long.
@@ -32,19 +42,12 @@ export function generateLink(form: unknown, surface: Surface, names?: Names, onW
   const running = inFlight.get(id);
   if (running) return running;
   const typed = LinkFormSchema.parse(form);
-  const started = generateChecked(expanded.input, typed, surface, names, onWait, signal).finally(() => inFlight.delete(id));
+  const started = generateChecked(expanded.input, typed, surface, options).finally(() => inFlight.delete(id));
   inFlight.set(id, started);
   return started;
 }
 
-async function generateChecked(
-  input: LinkInput,
-  form: LinkForm,
-  surface: Surface,
-  names?: Names,
-  onWait?: (ms: number) => void,
-  signal?: AbortSignal,
-): Promise<LinkOutcome> {
+async function generateChecked(input: LinkInput, form: LinkForm, surface: Surface, { names, onWait, signal, keptLater }: GenerateOptions): Promise<LinkOutcome> {
   const access = await connect('interactive');
   if (!access.ok) return access;
   const result = await generateTrackingLink({ ...access.connection, ...(onWait ? { onWait } : {}), ...(signal ? { signal } : {}) }, input);
@@ -73,12 +76,17 @@ async function generateChecked(
   };
   // The link is made and copied: what cannot be kept afterwards (storage full) is said beside it,
   // never turned into a failure, which a person would answer by making the link again.
-  const kept = await Promise.allSettled([
+  const kept = Promise.allSettled([
     lastLinkItem.set(success),
     rememberAffiliate(input.affiliateId),
     recordLink(result.url, input, surface, success),
-  ]);
-  return kept.every((write) => write.status === 'fulfilled') ? success : { ...success, unsaved: true };
+  ]).then((writes) => writes.every((write) => write.status === 'fulfilled'));
+  // The person waits for the link, not for the bookkeeping (three writes, each under its lock).
+  if (keptLater) {
+    keptLater(kept);
+    return success;
+  }
+  return (await kept) ? success : { ...success, unsaved: true };
 }
 
 async function rememberAffiliate(affiliateId: number): Promise<void> {

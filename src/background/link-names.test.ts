@@ -34,7 +34,7 @@ async function settle<T>(work: Promise<T>): Promise<T> {
 async function makeLink(form: Partial<typeof EMPTY_FORM>, names: Names = {}): Promise<LinkSuccess> {
   const { generateLink } = await import('./link-generation');
   const { completeNames } = await import('./link-names');
-  const outcome = await settle(generateLink({ ...EMPTY_FORM, ...form }, 'popup', names));
+  const outcome = await settle(generateLink({ ...EMPTY_FORM, ...form }, 'popup', { names }));
   if (!outcome.ok) throw new Error(outcome.message);
   await settle(completeNames(outcome));
   return outcome;
@@ -70,9 +70,9 @@ describe('names completed after the copy', () => {
   it('only that link’s entry is changed, never a newer one made meanwhile', async () => {
     const { generateLink } = await import('./link-generation');
     const { completeNames } = await import('./link-names');
-    const first = await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7' }, 'popup', {}));
+    const first = await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7' }, 'popup', { names: {} }));
     vi.setSystemTime(Date.now() + 1000);
-    await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7', sub1: 'newer' }, 'popup', { offer: 'Named by the popup' }));
+    await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7', sub1: 'newer' }, 'popup', { names: { offer: 'Named by the popup' } }));
     if (!first.ok) throw new Error(first.message);
     await settle(completeNames(first));
     expect(history().map((entry) => [entry.input.sub1, entry.offerName, entry.affiliateName])).toStrictEqual([

@@ -2,9 +2,13 @@
 // two options pages changed the dashboard domains at the same moment, and after saving a key that
 // Everflow (a stubbed fetch) accepts, refuses or cannot be asked about.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_KEY, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { API_KEY, advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { linkFor, startFakeBackground, stopFakeBackground, stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
 import { expectSafeMessage } from '../../e2e/unit-fixtures/test-fetch';
+import { EMPTY_FORM } from '../shared/link-form';
+import { historyItem } from '../shared/link-history';
+import { UNSAVED_NOTE } from '../shared/link-notes';
+import type { PopupMessage } from '../shared/popup-port';
 import { MAX_DASHBOARD_DOMAINS, settingsItem, type Settings } from '../shared/stored-items';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
@@ -164,5 +168,30 @@ describe('advanced settings and shortcuts', () => {
     expect(await getShortcuts({})).toStrictEqual({ ok: true, open: '', copy: 'Alt+Shift+L', settings: 'at chrome://extensions/shortcuts' });
     vi.stubGlobal('navigator', { ...navigator, userAgent: 'Mozilla/5.0 … Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0' });
     expect(await getShortcuts({})).toMatchObject({ settings: 'at edge://extensions/shortcuts' });
+  });
+});
+
+describe('a link for the popup', () => {
+  const form = { ...EMPTY_FORM, offerId: '42', affiliateId: '7' };
+  beforeEach(() => ({ fake } = startFakeBackground()));
+  afterEach(stopFakeBackground);
+
+  it('with storage full, the open popup gets its link at once and is then told it could not be kept', async () => {
+    fake.fillStorageFor(historyItem.key);
+    const posted: PopupMessage[] = [];
+    const { createHandlers } = await import('./message-handlers');
+    const reply = await createHandlers({ count: () => 1, post: (message) => posted.push(message) }).generate({ form, surface: 'popup' });
+    expect(reply).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(reply).not.toHaveProperty('unsaved');
+    await advanceUntil(() => posted.length > 0, 'the popup told');
+    expect(posted).toStrictEqual([{ type: 'linkUnsaved', url: linkFor(42, 7), at: reply.ok ? reply.at : 0 }]);
+    expect(fake.notifications).toStrictEqual([]);
+  });
+
+  it('with storage full and the popup closed meanwhile, the notification says the link could not be kept', async () => {
+    fake.fillStorageFor(historyItem.key);
+    const { createHandlers } = await import('./message-handlers');
+    await createHandlers({ count: () => 0, post: () => undefined }).generate({ form, surface: 'popup' });
+    expect(fake.notifications.at(-1)?.options.message).toBe(`${UNSAVED_NOTE}\n${linkFor(42, 7)}`);
   });
 });

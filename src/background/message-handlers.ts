@@ -3,6 +3,7 @@ import { butSentence, checkConnection, checkFailureSentence, connectedSentence, 
 import { normaliseDomain } from '../shared/dashboard-url';
 import { ApiKeySchema } from '../shared/messages';
 import { MESSAGES, failure } from '../everflow/failures';
+import type { LinkSuccess } from '../shared/outcome';
 import { MAX_DASHBOARD_DOMAINS, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyToClipboard } from './platform';
@@ -24,19 +25,32 @@ export const KEY_RESET_NOTICE = 'The saved API key could not be read and was rem
 export function createHandlers(popups: Popups): Handlers {
   /** Generations a popup may still cancel, by the id it gave them. */
   const cancellable = new Map<string, AbortController>();
+  /** A link the popup shows already could not be kept: the popup marks it, or, closed since, a notification says so. */
+  const tellUnsaved = (link: LinkSuccess) =>
+    popups.count() > 0 ? popups.post({ type: 'linkUnsaved', url: link.url, at: link.at }) : void announce({ ...link, unsaved: true }).catch(() => undefined);
+
   return {
     async generate({ form, surface, names, requestId }) {
       const notice = waitNotice(surface, popups);
       const controller = new AbortController();
       if (requestId) cancellable.set(requestId, controller);
-      const outcome = await generateLink(form, surface, names, notice.onWait, controller.signal).finally(() => {
+      // The popup gets its link before the history is written (bench: warm click); a write that
+      // then fails is told to it over its port.
+      let kept: Promise<boolean> | undefined;
+      const keptLater = surface === 'popup' ? (writes: Promise<boolean>) => void (kept = writes) : undefined;
+      const outcome = await generateLink(form, surface, { names, onWait: notice.onWait, signal: controller.signal, keptLater }).finally(() => {
         notice.stop();
         if (requestId) cancellable.delete(requestId);
       });
-      // Names the popup did not know yet (submitted before its look-up answered) join the history afterwards.
-      if (outcome.ok) void completeNames(outcome);
+      // Names the popup did not know yet (submitted before its look-up answered) join the history
+      // afterwards, once the link's own entry is written.
+      if (outcome.ok) void Promise.resolve(kept).then(() => completeNames(outcome));
       // The popup closed while Everflow was answering: say what happened some other way.
-      if (surface === 'popup' && popups.count() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) await announce(outcome);
+      if (surface === 'popup' && popups.count() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) {
+        await announce(outcome.ok && kept && !(await kept) ? { ...outcome, unsaved: true } : outcome);
+      } else if (outcome.ok && kept) {
+        void kept.then((all) => all || tellUnsaved(outcome));
+      }
       return outcome;
     },
 

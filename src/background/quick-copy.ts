@@ -51,8 +51,7 @@ export async function quickCopy(surface: Surface, target: LinkTarget | undefined
   const outcome = await generateLink(
     { ...EMPTY_FORM, linkType: target.type, [TARGET_FIELDS[target.type]]: String(target.id), affiliateId: String(affiliate) },
     surface,
-    names,
-    notice.onWait,
+    { names, onWait: notice.onWait },
   ).finally(notice.stop);
   await announce(outcome);
   // Names neither knew are looked up after the copy, for the history entry (one request each at most).

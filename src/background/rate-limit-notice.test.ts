@@ -25,18 +25,20 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+const waits = (...seconds: number[]) => seconds.map((s) => ({ type: 'rateLimitWait', seconds: s }));
+
 describe('waitNotice', () => {
   it('counts a popup’s wait down each second over its port, ending in “trying again now”', async () => {
     const posted: PopupMessage[] = [];
     const notice = waitNotice('popup', { count: () => 1, post: (message) => posted.push(message) });
     notice.onWait(3000);
     await vi.advanceTimersByTimeAsync(5000);
-    expect(posted.map((message) => message.seconds)).toStrictEqual([3, 2, 1, 0]);
+    expect(posted).toStrictEqual(waits(3, 2, 1, 0));
     // The next wait starts a new countdown; stop() ends it.
     notice.onWait(2000);
     notice.stop();
     await vi.advanceTimersByTimeAsync(3000);
-    expect(posted.map((message) => message.seconds)).toStrictEqual([3, 2, 1, 0, 2]);
+    expect(posted).toStrictEqual(waits(3, 2, 1, 0, 2));
     expect(badge).toStrictEqual([]);
   });
 

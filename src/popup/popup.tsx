@@ -124,6 +124,13 @@ function App({ startup }: { startup: Startup }) {
       if (message.type === 'rateLimitWait') {
         setState((current) => (current.busy ? { ...current, announcement: rateLimitWaitText(message.seconds) } : current));
       }
+      // The link came before the background wrote it down (it answers first); a write that failed is told after.
+      if (message.type === 'linkUnsaved') {
+        setState((current) => {
+          const link = current.link?.value;
+          return link && link.url === message.url && link.at === message.at ? { ...current, link: { ...current.link!, value: { ...link, unsaved: true } } } : current;
+        });
+      }
     });
     // The notes beside prefilled fields, and any notice, are the app's to render.
     const sources = { ...startup.sources };

@@ -8,6 +8,11 @@ export const POPUP_PORT = 'popup';
 export interface ToPopup {
   /** The popup's link waits for Everflow's rate limit: `seconds` until the next try (0: trying now). */
   rateLimitWait: { seconds: number };
+  /**
+   * The link made at `at` could not be kept (storage full). The popup gets its link before the
+   * history and the other writes are done; this follows when one of them fails.
+   */
+  linkUnsaved: { url: string; at: number };
 }
 
 export type PopupMessage = { [K in keyof ToPopup]: { type: K } & ToPopup[K] }[keyof ToPopup];
@@ -15,7 +20,8 @@ export type PopupMessage = { [K in keyof ToPopup]: { type: K } & ToPopup[K] }[ke
 /** A pushed message the popup understands (the port carries only the background's own messages, but a stale worker may differ). */
 export function isPopupMessage(raw: unknown): raw is PopupMessage {
   if (typeof raw !== 'object' || raw === null) return false;
-  const message = raw as { type?: unknown; seconds?: unknown };
+  const message = raw as { type?: unknown; seconds?: unknown; url?: unknown; at?: unknown };
+  if (message.type === 'linkUnsaved') return typeof message.url === 'string' && typeof message.at === 'number';
   return message.type === 'rateLimitWait' && typeof message.seconds === 'number' && Number.isFinite(message.seconds);
 }
 
