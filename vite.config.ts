@@ -91,9 +91,9 @@ function packZip(dist: string, zipName: string): Plugin {
 /**
  * The popup's first paint in one chunk besides its entry: the stored items and dashboard URLs with all
  * they import (zod/mini, the item definitions, the form's fields), the field ids, and Vite's preload
- * helper. So popup.html loads two scripts (startup.ts with startup-data.ts, and this) and one
- * stylesheet (popup.css imports theme.css), not five and two: each extension file is a round trip
- * through the browser process, and the page's scripts wait for all of them (README, Performance). The
+ * helper. So popup.html loads two scripts (startup.ts with startup-data.ts, and this), not five, and
+ * its CSS is written into the page (popup.html): each extension file is a round trip through the
+ * browser process, and the page's scripts wait for all of them (README, Performance). The
  * other pages and the worker import the same chunk (the worker gains the preload helper, ~0.4 kB gzip).
  */
 const POPUP_FIRST_PAINT = {

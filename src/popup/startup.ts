@@ -3,7 +3,6 @@
 // the app (popup.tsx), which hydrates the form as it finds it. Measured (npm run bench): with the app's
 // modules loaded first, the form was ready about 30 ms later. What the person types or submits
 // meanwhile is kept for the app.
-import './popup.css';
 import { FORM_FIELDS, usesField, type LinkType } from '../everflow/link-fields';
 import type { FormField } from '../shared/link-form';
 import { pendingPrefillItem } from '../shared/stored-items';
