@@ -31,6 +31,12 @@ function showLinkType(type: LinkType) {
 }
 
 async function startPopup(): Promise<Startup> {
+  // Asked first: the browser's answers are the longest wait; what is on screen is read meanwhile.
+  const stored = Promise.all([
+    chrome.storage.local.get(LOCAL_ITEMS.map((item) => item.key)).catch(nothing),
+    chrome.storage.session.get(pendingPrefillItem.key).catch(nothing),
+    chrome.tabs.query({ active: true, currentWindow: true }).catch(() => []),
+  ]);
   const typed = new Set<FormField | 'linkType'>(typedSoFar());
   addEventListener('input', (event) => typed.add((event.target as HTMLInputElement).name as FormField | 'linkType'), true);
   // The form is on screen before the app can handle it (its method="dialog" makes a native submit do
@@ -45,11 +51,7 @@ async function startPopup(): Promise<Startup> {
     true,
   );
 
-  const [local, session, [tab]] = await Promise.all([
-    chrome.storage.local.get(LOCAL_ITEMS.map((item) => item.key)).catch(nothing),
-    chrome.storage.session.get(pendingPrefillItem.key).catch(nothing),
-    chrome.tabs.query({ active: true, currentWindow: true }).catch(() => []),
-  ]);
+  const [local, session, [tab]] = await stored;
   // A right-click request is for this opening only: the background clears it once the app connects.
   const state = startupState({ local, pending: session[pendingPrefillItem.key], url: tab?.url, now: Date.now() }, typed);
   const { linkType, ...fields } = state.form;
