@@ -1,7 +1,7 @@
 // `npm run bench`: measures the production build in headless Chromium and prints a table (and
 // writes bench-results.json). Medians after a warm-up. Times are reported, never asserted.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUDGETS, DIST, backgroundBytes, popupBytes, zipBytes } from '../fixtures/bundle-size';
@@ -9,10 +9,10 @@ import { CHROMIUM, TEST_KEY, builtManifest, launchWithExtension } from '../fixtu
 import { stopWorker } from '../fixtures/service-worker';
 import { EverflowSimulator } from '../simulator/everflow';
 import { startSimulatorServer } from '../simulator/server';
+import { BLANK_PAGE, prepareCopy } from './probe';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
-const BLANK_PAGE = 'bench-blank.html';
 
 const median = (values: number[]) => {
   const sorted = values.toSorted((a, b) => a - b);
@@ -20,29 +20,6 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const round = (n: number) => Math.round(n * 10) / 10;
-
-/**
- * Records when the first <input> exists, from navigation start (performance.now()'s origin). It is
- * added, in the bench's copy of dist/ only, as the first script of both measured pages: extension
- * pages allow no inline script and Playwright's init scripts do not reach them.
- */
-const PROBE = `(() => {
-  const check = () => {
-    if (window.firstInputAt === undefined && document.querySelector('input')) window.firstInputAt = performance.now();
-    return window.firstInputAt !== undefined;
-  };
-  if (!check()) {
-    const observer = new MutationObserver(() => check() && observer.disconnect());
-    observer.observe(document, { childList: true, subtree: true });
-  }
-})();`;
-
-function addProbe(dir: string, page: string): void {
-  const path = join(dir, page);
-  const html = readFileSync(path, 'utf8');
-  if (!html.includes('<head>')) throw new Error(`${page} has no <head> to put the probe in`);
-  writeFileSync(path, html.replace('<head>', '<head><script src="/bench-probe.js"></script>'));
-}
 
 async function pageTimes(context: BrowserContext, url: string, waitForReady: boolean): Promise<{ firstInput: number; ready?: number }> {
   const page = await context.newPage();
@@ -92,10 +69,7 @@ async function main() {
   // A copy of dist/ with one extra blank page: the floor, measured in the same extension and run.
   const copy = mkdtempSync(join(tmpdir(), 'elb-bench-'));
   cpSync(DIST, copy, { recursive: true });
-  writeFileSync(join(copy, BLANK_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><input aria-label="Blank"></body></html>');
-  writeFileSync(join(copy, 'bench-probe.js'), PROBE);
-  addProbe(copy, BLANK_PAGE);
-  addProbe(copy, builtManifest().action.default_popup);
+  prepareCopy(copy, builtManifest().action.default_popup);
 
   // The Everflow simulator over real HTTPS (its proxy); no rate limit, so the runs measure the extension.
   const simulator = new EverflowSimulator({ rateLimit: 'none' });
