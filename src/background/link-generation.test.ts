@@ -158,7 +158,8 @@ describe('link generation', () => {
     void generateLink(form(42, 7), 'popup', { keptLater: (writes) => void (kept = writes) }).then((answer) => (outcome = answer));
     await advanceUntil(() => outcome !== undefined, 'the link answered');
 
-    expect(outcome).toStrictEqual({ ok: true, url: linkFor(42, 7), offerId: 42, affiliateId: 7, copied: true, at: AT });
+    expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), offerId: 42, affiliateId: 7, copied: true, at: AT });
+    expect(outcome).not.toHaveProperty('unsaved');
     expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
     expect(history()).toStrictEqual([]);
     release!();

@@ -173,6 +173,8 @@ describe('advanced settings and shortcuts', () => {
 
 describe('a link for the popup', () => {
   const form = { ...EMPTY_FORM, offerId: '42', affiliateId: '7' };
+  // Names known, so none is looked up after the test has ended.
+  const names = { offer: 'Spring sale', affiliate: 'Acme Media' };
   beforeEach(() => ({ fake } = startFakeBackground()));
   afterEach(stopFakeBackground);
 
@@ -180,7 +182,7 @@ describe('a link for the popup', () => {
     fake.fillStorageFor(historyItem.key);
     const posted: PopupMessage[] = [];
     const { createHandlers } = await import('./message-handlers');
-    const reply = await createHandlers({ count: () => 1, post: (message) => posted.push(message) }).generate({ form, surface: 'popup' });
+    const reply = await createHandlers({ count: () => 1, post: (message) => posted.push(message) }).generate({ form, surface: 'popup', names });
     expect(reply).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
     expect(reply).not.toHaveProperty('unsaved');
     await advanceUntil(() => posted.length > 0, 'the popup told');
@@ -191,7 +193,7 @@ describe('a link for the popup', () => {
   it('with storage full and the popup closed meanwhile, the notification says the link could not be kept', async () => {
     fake.fillStorageFor(historyItem.key);
     const { createHandlers } = await import('./message-handlers');
-    await createHandlers({ count: () => 0, post: () => undefined }).generate({ form, surface: 'popup' });
+    await createHandlers({ count: () => 0, post: () => undefined }).generate({ form, surface: 'popup', names });
     expect(fake.notifications.at(-1)?.options.message).toBe(`${UNSAVED_NOTE}\n${linkFor(42, 7)}`);
   });
 });
