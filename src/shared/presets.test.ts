@@ -112,7 +112,7 @@ describe('savePreset, updatePreset, deletePreset, defaults', () => {
   it('updates by id and refuses a name another preset has', () => {
     const list = saved(saved(EMPTY_PRESETS, 'A', VALUES, 'a'), 'B', VALUES, 'b');
     const renamed = updatePreset(list, 'a', 'C', { ...VALUES, sub5: 'z' });
-    expect(renamed.ok && renamed.list.presets[0]).toEqual({ id: 'a', name: 'C', values: { ...VALUES, sub5: 'z' } });
+    expect(renamed.ok && renamed.list.presets[0]).toEqual({ id: 'a', name: 'C', values: { ...VALUES, sub5: 'z' }, affiliateIds: [] });
     expect(updatePreset(list, 'a', 'b', VALUES)).toEqual({ ok: false, message: 'Another preset is already called “b”.' });
     expect(updatePreset(list, 'gone', 'X', VALUES).ok).toBe(false);
   });
@@ -137,6 +137,14 @@ describe('presetsItem', () => {
     expect(decodeStored(presetsItem, { v: 1, data: { presets: 'x' } })).toEqual({ value: EMPTY_PRESETS, status: 'reset' });
     const tooMany = { presets: Array.from({ length: MAX_PRESETS + 1 }, (_, i) => ({ id: `${i}`, name: 'n', values: VALUES })), defaultId: null };
     expect(decodeStored(presetsItem, { v: 1, data: tooMany }).status).toBe('reset');
+  });
+
+  it('reads version 1 presets as tied to no affiliate', () => {
+    const v1 = { presets: [{ id: 'a', name: 'A', values: VALUES }], defaultId: 'a' };
+    expect(decodeStored(presetsItem, { v: 1, data: v1 })).toEqual({
+      value: { presets: [{ id: 'a', name: 'A', values: VALUES, affiliateIds: [] }], defaultId: 'a' },
+      status: 'migrated',
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   EMPTY_FORM,
   FLAG_FIELDS,
   ID_FIELDS,
+  MAX_ID,
   MAX_TEXT,
   MORE_OPTIONS,
   TEXT_FIELDS,
@@ -21,6 +22,8 @@ import { defineItem } from './storage-item';
 
 export const MAX_PRESETS = 50;
 export const MAX_PRESET_NAME = 60;
+/** The affiliates (partners) one preset can be tied to; an affiliate belongs to one preset at most. */
+export const MAX_PRESET_AFFILIATES = 50;
 
 /**
  * The optional IDs a preset may hold ("More options"); the offer, smart link and affiliate are never
@@ -44,6 +47,8 @@ export const PresetSchema = z.object({
   id: z.string().check(z.maxLength(100)),
   name: z.string().check(z.maxLength(MAX_PRESET_NAME)),
   values: PresetValuesSchema,
+  /** The affiliates this preset is for: choosing one of them in the popup applies it. */
+  affiliateIds: z.array(z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger))).check(z.maxLength(MAX_PRESET_AFFILIATES)),
 });
 export type Preset = z.infer<typeof PresetSchema>;
 
@@ -61,9 +66,16 @@ export const presetsItem = defineItem<PresetList>({
   writer: 'pages',
   area: 'local',
   key: 'presets',
-  version: 1,
+  version: 2,
   schema: PresetListSchema,
   fallback: () => structuredClone(EMPTY_PRESETS),
+  migrations: {
+    // v1's presets were for everyone: tied to no affiliate.
+    1: (data) => {
+      const list = data as { presets?: unknown };
+      return Array.isArray(list.presets) ? { ...list, presets: list.presets.map((preset: object) => ({ ...preset, affiliateIds: [] })) } : data;
+    },
+  },
 });
 
 /** What a preset keeps of the form: text trimmed, flags, and the optional IDs that are filled in. */
@@ -111,7 +123,7 @@ export function savePreset(list: PresetList, name: string, values: PresetValues,
   const same = list.presets.find((preset) => preset.name.toLowerCase() === trimmed.toLowerCase());
   if (same) return updatePreset(list, same.id, trimmed, values);
   if (list.presets.length >= MAX_PRESETS) return { ok: false, message: `You can keep up to ${MAX_PRESETS} presets; delete one on the options page first.` };
-  return { ok: true, id: newId, list: { ...list, presets: [...list.presets, { id: newId, name: trimmed, values }] } };
+  return { ok: true, id: newId, list: { ...list, presets: [...list.presets, { id: newId, name: trimmed, values, affiliateIds: [] }] } };
 }
 
 /** Renames and re-values one preset; another preset of that name is refused. */
@@ -121,7 +133,7 @@ export function updatePreset(list: PresetList, id: string, name: string, values:
   if (list.presets.some((preset) => preset.id !== id && preset.name.toLowerCase() === trimmed.toLowerCase())) {
     return { ok: false, message: `Another preset is already called “${trimmed}”.` };
   }
-  return { ok: true, id, list: { ...list, presets: list.presets.map((preset) => (preset.id === id ? { id, name: trimmed, values } : preset)) } };
+  return { ok: true, id, list: { ...list, presets: list.presets.map((preset) => (preset.id === id ? { ...preset, name: trimmed, values } : preset)) } };
 }
 
 export function deletePreset(list: PresetList, id: string): PresetList {
