@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { prerenderPopup } from './src/popup/prerender';
+import { popupReadsTag, prerenderPopup } from './src/popup/prerender';
 
 export const ZIP_NAME = `everflow-link-builder-${pkg.version}.zip`;
 export const FIREFOX_ZIP_NAME = `everflow-link-builder-${pkg.version}-firefox.zip`;
@@ -49,7 +49,10 @@ export function firefoxManifest(): ManifestV3Export {
   };
 }
 
-/** Puts the popup's first paint into popup.html, so its inputs exist before any script runs. */
+/**
+ * Puts the popup's first paint into popup.html, so its inputs exist before any script runs, and the
+ * script that starts its storage reads while the page is parsed (public/popup-reads.js).
+ */
 function prerender(): Plugin {
   return {
     name: 'prerender-popup',
@@ -59,7 +62,8 @@ function prerender(): Plugin {
         if (!context.filename.endsWith('popup.html')) return html;
         const placeholder = '<div id="app"></div>';
         if (!html.includes(placeholder)) throw new Error('popup.html lost its <div id="app"></div> placeholder');
-        return html.replace(placeholder, `<div id="app">${prerenderPopup()}</div>`);
+        if (!html.includes('</title>')) throw new Error('popup.html lost its <title>');
+        return html.replace('</title>', `</title>\n    ${popupReadsTag()}`).replace(placeholder, `<div id="app">${prerenderPopup()}</div>`);
       },
     },
   };

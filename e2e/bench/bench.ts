@@ -13,6 +13,8 @@ import { BLANK_PAGE, prepareCopy } from './probe';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
+/** The pause before each warm click: quicker than a person makes two links. */
+const BETWEEN_CLICKS_MS = 300;
 
 const median = (values: number[]) => {
   const sorted = values.toSorted((a, b) => a - b);
@@ -106,12 +108,18 @@ async function main() {
     await popup.getByLabel('Affiliate ID', { exact: true }).fill('7');
     const rtt: number[] = [];
     const warm: number[] = [];
+    const backToBack: number[] = [];
     for (let run = 0; run < WARMUP + RUNS; run++) {
       const trip = await fakeRoundTrip(context.serviceWorkers()[0] ?? worker);
+      // A person's next click comes well after the last link's bookkeeping (history, recent
+      // affiliates, last link) is done; back to back, the click waits behind those writes.
+      await popup.waitForTimeout(BETWEEN_CLICKS_MS);
       const took = await clickToClipboard(popup);
+      const next = await clickToClipboard(popup);
       if (run >= WARMUP) {
         rtt.push(trip);
         warm.push(took);
+        backToBack.push(next);
       }
     }
     const cold: number[] = [];
@@ -135,6 +143,7 @@ async function main() {
       ['Popup: ready (draft + prefill applied)', `${round(median(ready))} ms`, `×${(median(ready) / floor).toFixed(2)}`, '≤ ×1.5'],
       ['Simulated Everflow round trip (from the worker, through its HTTPS proxy)', `${round(median(rtt))} ms`, '', ''],
       ['Click → clipboard, warm', `${round(warmMedian)} ms`, `+${round(warmMedian - median(rtt))} ms over the fake`, '≤ +30 ms'],
+      ['Click → clipboard, right after the last link (its writes still running)', `${round(median(backToBack))} ms`, `+${round(median(backToBack) - median(rtt))} ms over the fake`, ''],
       ['Click → clipboard, cold (worker stopped)', `${round(median(cold))} ms`, `+${round(median(cold) - warmMedian)} ms over warm`, '≤ +150 ms'],
       ['Popup JS+CSS, gzip', `${popupBytes().gzip} B`, '', `≤ ${BUDGETS.popup} B`],
       ['Background JS, gzip', `${backgroundBytes().gzip} B`, '', `≤ ${BUDGETS.background} B`],
@@ -153,7 +162,7 @@ async function main() {
         {
           runs: RUNS,
           chromium: CHROMIUM,
-          ms: { blankFirstInput: blank, popupFirstInput: first, popupReady: ready, fakeRoundTrip: rtt, clickWarm: warm, clickCold: cold },
+          ms: { blankFirstInput: blank, popupFirstInput: first, popupReady: ready, fakeRoundTrip: rtt, clickWarm: warm, clickBackToBack: backToBack, clickCold: cold },
           medians: Object.fromEntries(rows.map((r) => [r[0], r[1]])),
           bytes: { popup: popupBytes(), background: backgroundBytes(), zip: zipBytes() },
         },

@@ -54,7 +54,7 @@ async function main() {
   });
   const simulator = new EverflowSimulator({ rateLimit: 'none' });
   const server = await startSimulatorServer(() => simulator);
-  const { context, userDataDir } = await launchWithExtension([], copies.join(','), server);
+  const { context, userDataDir } = await launchWithExtension([], copies.join(','), server, { keepWelcome: true });
   try {
     while (context.serviceWorkers().length < dirs.length) await context.waitForEvent('serviceworker');
     // Which extension is which build: each copy says its index.
@@ -63,6 +63,9 @@ async function main() {
       const index = Number(await worker.evaluate(async () => (await fetch('/bench-build.txt')).text()));
       bases[index] = `chrome-extension://${new URL(worker.url()).host}/`;
     }
+    // Each build greets its install with its options page: the measured pages open without them.
+    await context.waitForEvent('page').catch(() => undefined);
+    for (const page of context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close();
     for (const base of bases) {
       const options = await context.newPage();
       await options.goto(base + 'src/options/options.html');

@@ -7,11 +7,32 @@ import { FORM_FIELDS, usesField, type LinkType } from '../everflow/link-fields';
 import type { FormField } from '../shared/link-form';
 import { pendingPrefillItem } from '../shared/stored-items';
 import { fieldId } from '../ui/field-ids';
-import { LOCAL_ITEMS, startupState, type Startup } from './startup-data';
+import { startupState, type Startup } from './startup-data';
 
 const input = (field: FormField) => document.getElementById(fieldId(field)) as HTMLInputElement;
-/** An unreadable storage area or tab counts as empty: the form still opens. */
-const nothing = (): Record<string, unknown> => ({});
+
+type Reads = [local: Record<string, unknown>, session: Record<string, unknown>, tabs: chrome.tabs.Tab[]];
+declare global {
+  interface Window {
+    popupReads?: Promise<Reads>;
+  }
+}
+
+/**
+ * The stored values and the active tab, as public/popup-reads.js asked for them while the page was
+ * parsed. That script is async: should it not have run yet, this waits for it; should it not load,
+ * the form opens empty, as with unreadable storage.
+ */
+function storedReads(): Promise<Reads> {
+  if (window.popupReads) return window.popupReads;
+  const script = document.getElementById('popup-reads');
+  return new Promise((resolve) => {
+    const settle = () => resolve(window.popupReads ?? [{}, {}, []]);
+    script?.addEventListener('load', settle);
+    script?.addEventListener('error', settle);
+    if (!script) settle();
+  });
+}
 
 const linkTypes = () => [...document.querySelectorAll<HTMLInputElement>('input[name="linkType"]')];
 
@@ -31,12 +52,8 @@ function showLinkType(type: LinkType) {
 }
 
 async function startPopup(): Promise<Startup> {
-  // Asked first: the browser's answers are the longest wait; what is on screen is read meanwhile.
-  const stored = Promise.all([
-    chrome.storage.local.get(LOCAL_ITEMS.map((item) => item.key)).catch(nothing),
-    chrome.storage.session.get(pendingPrefillItem.key).catch(nothing),
-    chrome.tabs.query({ active: true, currentWindow: true }).catch(() => []),
-  ]);
+  // Asked for already: the browser's answers are the longest wait; what is on screen is read meanwhile.
+  const stored = storedReads();
   const typed = new Set<FormField | 'linkType'>(typedSoFar());
   addEventListener('input', (event) => typed.add((event.target as HTMLInputElement).name as FormField | 'linkType'), true);
   // The form is on screen before the app can handle it (its method="dialog" makes a native submit do
