@@ -56,7 +56,6 @@ test('three popups, the menu and the keyboard at once: nothing is lost', async (
       '43 Summer Sale – CA – CPA Keyboard',
       '99 Garden Tools – CPA Menu',
     ]);
-  await expect(rows.filter({ hasText: '42' })).toHaveCount(3);
 
   const recent = await worker.evaluate(async () => ((await chrome.storage.local.get('recentAffiliates')).recentAffiliates as { data: number[] }).data);
   expect(recent.toSorted((a, b) => a - b)).toStrictEqual([7, 8, 9, 913]);
