@@ -41,7 +41,6 @@ const counter = (prefix: string) => {
   return () => `${prefix}${++n}`;
 };
 const fileOf = (local: LocalSettings = LOCAL): TeamSettings => exportTeamSettings(local, NOW);
-const jsonOf = (value: unknown) => JSON.stringify(value);
 
 describe('export', () => {
   it('holds presets, templates, the default format, dashboard domains and the pace, with its kind and version', () => {
@@ -100,13 +99,19 @@ describe('export', () => {
   });
 });
 
+const good = fileOf();
+const withChange = (change: (file: Record<string, unknown>) => void) => {
+  const file = structuredClone(good) as unknown as Record<string, unknown>;
+  change(file);
+  return JSON.stringify(file);
+};
+const refused = (change: (file: Record<string, unknown>) => void) => {
+  const result = parseTeamSettings(withChange(change));
+  return result.ok ? 'accepted' : result.message;
+};
+const presetsOf = (file: Record<string, unknown>) => (file.presets as PresetList).presets;
+
 describe('reading a file', () => {
-  const good = fileOf();
-  const withChange = (change: (file: Record<string, unknown>) => void) => {
-    const file = structuredClone(good) as unknown as Record<string, unknown>;
-    change(file);
-    return JSON.stringify(file);
-  };
 
   it('refuses a file over 1 MB by its size, without reading it', async () => {
     const text = vi.fn(async () => teamSettingsJson(good));
@@ -126,17 +131,12 @@ describe('reading a file', () => {
   });
 
   it('refuses contents the extension itself would never keep, naming the part', () => {
-    const refused = (change: (file: Record<string, unknown>) => void) => {
-      const result = parseTeamSettings(withChange(change));
-      return result.ok ? 'accepted' : result.message;
-    };
-    const presets = (file: Record<string, unknown>) => (file.presets as PresetList).presets;
     expect(refused((file) => (file.version = 0))).toBe('That file’s version is not valid, so nothing was changed.');
     expect(refused((file) => (file.requestsPerSecond = 99))).toBe('That file’s requests per second are not valid, so nothing was changed.');
     expect(refused((file) => delete file.copyFormats)).toBe('That file’s message templates are not valid, so nothing was changed.');
-    expect(refused((file) => (presets(file)[0]!.name = ''))).toBe('That file’s preset “without a name” is not valid, so nothing was changed.');
-    expect(refused((file) => (presets(file)[1]!.name = 'NEWSLETTER'))).toBe('That file’s presets are not valid, so nothing was changed.');
-    expect(refused((file) => (presets(file)[1]!.affiliateIds = [7]))).toBe('That file’s presets are not valid, so nothing was changed.');
+    expect(refused((file) => (presetsOf(file)[0]!.name = ''))).toBe('That file’s preset “without a name” is not valid, so nothing was changed.');
+    expect(refused((file) => (presetsOf(file)[1]!.name = 'NEWSLETTER'))).toBe('That file’s presets are not valid, so nothing was changed.');
+    expect(refused((file) => (presetsOf(file)[1]!.affiliateIds = [7]))).toBe('That file’s presets are not valid, so nothing was changed.');
     expect(refused((file) => ((file.presets as PresetList).defaultId = 'nope'))).toBe('That file’s default preset is not valid, so nothing was changed.');
     expect(refused((file) => ((file.copyFormats as CopyFormats).templates[0]!.id = 'link'))).toBe('That file’s message templates are not valid, so nothing was changed.');
     expect(refused((file) => ((file.copyFormats as CopyFormats).defaultFormat = 'nope'))).toBe('That file’s default copy format is not valid, so nothing was changed.');
