@@ -94,9 +94,16 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
   // Worked out again whenever this browser's settings change, so the preview is always of now.
   const plan = chosen && presets && copyFormats && settings ? planImport({ presets, copyFormats, settings }, chosen.file) : null;
 
+  /** Set when the preview closes: focus goes back to the file field once it is enabled again. */
+  const refocus = useRef(false);
+
   useEffect(() => {
     if (chosen) previewHeading.current?.focus();
-  }, [chosen]);
+    else if (refocus.current && !busy) {
+      refocus.current = false;
+      fileInput.current?.focus();
+    }
+  }, [chosen, busy]);
 
   async function exportSettings() {
     setNotice(null);
@@ -130,9 +137,9 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
   }
 
   function close(done: Notice) {
+    refocus.current = true;
     setChosen(null);
     setNotice(done);
-    fileInput.current?.focus();
   }
 
   async function confirm() {
