@@ -14,6 +14,7 @@ import { FirstLinkStep, ShortcutsSection, type Shortcuts } from './first-link';
 import { NewOfferSection } from './new-offer-section';
 import { PresetsSection } from './presets-section';
 import { StorageSection } from './storage-section';
+import { TeamSettingsSection } from './team-settings-section';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -253,6 +254,7 @@ function App() {
         </p>
       </section>
       <ShortcutsSection shortcuts={shortcuts} />
+      <TeamSettingsSection onSettingsChanged={refresh} />
       <StorageSection />
       <AdvancedSection
         requestsPerSecond={status?.requestsPerSecond}

@@ -1,4 +1,5 @@
 // CSV for the pages' downloads (history, bulk links).
+import { downloadFile } from './download';
 
 /**
  * One CSV cell: a value a spreadsheet would run as a formula (starting with = + - @, tab or CR)
@@ -13,12 +14,5 @@ export function csvCell(value: string | number | boolean | undefined): string {
 /** Saves `csv` as a download named `fileName`, from an extension page. */
 export function downloadCsv(csv: string, fileName: string): void {
   // The byte-order mark lets spreadsheet programs read the file as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(['\uFEFF', csv], 'text/csv;charset=utf-8', fileName);
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bulkDraftItem } from '../bulk/bulk-draft';
 import type { StorageItem } from './storage-item';
 import { bulkJobItem } from './bulk-job';
+import { copyFormatsItem } from './copy-formats';
 import { historyItem } from './link-history';
 import { presetsItem } from './presets';
 import * as storedItems from './stored-items';
@@ -21,7 +22,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const isItem = (value: unknown): value is StorageItem<unknown> => typeof value === 'object' && value !== null && 'writer' in value && 'update' in value;
-const items = Object.entries({ ...storedItems, presetsItem, historyItem, bulkJobItem, bulkDraftItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
+const items = Object.entries({ ...storedItems, presetsItem, copyFormatsItem, historyItem, bulkJobItem, bulkDraftItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
 
 const inBackground = (file: string) => file.startsWith('background/');
 

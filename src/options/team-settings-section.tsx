@@ -1,0 +1,261 @@
+// Team settings on the options page: export presets, templates, the default copy format, dashboard
+// domains and the pace as one file, and import one. Importing shows what would be added, replaced and
+// left alone, and writes nothing until Import is pressed. Presets and templates are the pages' items;
+// domains and the pace stay the background's, changed through its messages as the Advanced section does.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { send } from '../shared/connector';
+import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats';
+import { downloadFile } from '../shared/download';
+import { presetsItem, type PresetList } from '../shared/presets';
+import { settingsItem } from '../shared/stored-items';
+import {
+  domainsRefusedSentence,
+  exportTeamSettings,
+  importedSentence,
+  mergeCopyFormats,
+  mergePresets,
+  planImport,
+  readTeamSettingsFile,
+  teamSettingsFileName,
+  teamSettingsJson,
+  type Merge,
+  type TeamSettings,
+} from '../shared/team-settings';
+import { useStored } from '../ui/use-stored';
+
+const origin = (domain: string) => `https://${domain}/*`;
+const STORAGE_FAILED = 'The settings could not be saved (browser storage is unavailable or full).';
+
+type Notice = { text: string; tone: 'ok' | 'error' } | null;
+
+interface Props {
+  /** The page shows the pace and the domains from the background's status: it reloads that after an import. */
+  onSettingsChanged: () => Promise<void>;
+}
+
+const newId = () => crypto.randomUUID();
+
+/** Merges the file's presets into the stored ones as they are now; undefined when storage failed. */
+async function importPresets(file: TeamSettings): Promise<Merge<PresetList> | undefined> {
+  let done: Merge<PresetList> | undefined;
+  try {
+    await presetsItem.update((current) => {
+      done = mergePresets(current, file.presets, newId);
+      return done.ok ? done.value : current;
+    });
+  } catch {
+    return undefined;
+  }
+  return done;
+}
+
+/** Merges the file's templates and default format into the stored ones; undefined when storage failed. */
+async function importCopyFormats(file: TeamSettings): Promise<Merge<CopyFormats> | undefined> {
+  let done: Merge<CopyFormats> | undefined;
+  try {
+    await copyFormatsItem.update((current) => {
+      done = mergeCopyFormats(current, file.copyFormats, newId);
+      return done.ok ? done.value : current;
+    });
+  } catch {
+    return undefined;
+  }
+  return done;
+}
+
+function PlanList({ id, title, items }: { id: string; title: string; items: string[] }) {
+  return (
+    <div class="plan-list">
+      <h4 id={id}>{title}</h4>
+      {items.length === 0 ? (
+        <p class="hint">Nothing.</p>
+      ) : (
+        <ul aria-labelledby={id}>
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function TeamSettingsSection({ onSettingsChanged }: Props) {
+  const presets = useStored(presetsItem);
+  const copyFormats = useStored(copyFormatsItem);
+  const settings = useStored(settingsItem);
+  const [chosen, setChosen] = useState<{ name: string; file: TeamSettings } | null>(null);
+  const [fileError, setFileError] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+
+  // Worked out again whenever this browser's settings change, so the preview is always of now.
+  const plan = chosen && presets && copyFormats && settings ? planImport({ presets, copyFormats, settings }, chosen.file) : null;
+
+  /** Set when the preview closes: focus goes back to the file field once it is enabled again. */
+  const refocus = useRef(false);
+
+  useEffect(() => {
+    if (chosen) previewHeading.current?.focus();
+    else if (refocus.current && !busy) {
+      refocus.current = false;
+      fileInput.current?.focus();
+    }
+  }, [chosen, busy]);
+
+  async function exportSettings() {
+    setNotice(null);
+    try {
+      const [presetList, formats, current] = await Promise.all([presetsItem.value(), copyFormatsItem.value(), settingsItem.value()]);
+      const now = new Date();
+      const name = teamSettingsFileName(now);
+      downloadFile([teamSettingsJson(exportTeamSettings({ presets: presetList, copyFormats: formats, settings: current }, now))], 'application/json', name);
+      setNotice({ tone: 'ok', text: `Exported to ${name}, without your API key and your link history.` });
+    } catch {
+      setNotice({ tone: 'error', text: 'The settings could not be read from browser storage, so nothing was exported.' });
+    }
+  }
+
+  async function choose(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    setChosen(null);
+    setNotice(null);
+    setFileError('');
+    if (!file) return;
+    const read = await readTeamSettingsFile(file);
+    // Choosing the same file again (after Cancel) is a new choice.
+    input.value = '';
+    if (!read.ok) {
+      setFileError(read.message);
+      input.focus();
+      return;
+    }
+    setChosen({ name: file.name, file: read.file });
+  }
+
+  function close(done: Notice) {
+    refocus.current = true;
+    setChosen(null);
+    setNotice(done);
+  }
+
+  async function confirm() {
+    if (!chosen || !plan?.ok) return;
+    const { file } = chosen;
+    const { newDomains, requestsPerSecond } = plan.settings;
+    setBusy(true);
+    // Must be the first await: the browser asks only inside the click that requested it.
+    const granted = newDomains.length === 0 || (await chrome.permissions.request({ origins: newDomains.map(origin) }).catch(() => false));
+    const presetsDone = await importPresets(file);
+    const formatsDone = presetsDone?.ok ? await importCopyFormats(file) : undefined;
+    if (!presetsDone?.ok || !formatsDone?.ok) {
+      if (granted && newDomains.length > 0) await chrome.permissions.remove({ origins: newDomains.map(origin) }).catch(() => false);
+      setBusy(false);
+      const failed = [presetsDone, formatsDone].find((done) => done && !done.ok);
+      const text = failed && !failed.ok ? failed.message : STORAGE_FAILED;
+      // Presets written and templates not: say so rather than "nothing".
+      close({ tone: 'error', text: presetsDone?.ok ? `The presets were imported; the templates were not: ${text}` : text });
+      return;
+    }
+    const added: string[] = [];
+    const notAdded: string[] = [];
+    for (const domain of granted ? newDomains : []) {
+      const reply = await send('dashboardDomain', { action: 'add', domain });
+      if (reply.ok) added.push(domain);
+      else {
+        notAdded.push(domain);
+        await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
+      }
+    }
+    const pace = requestsPerSecond === undefined ? undefined : await send('savePace', { requestsPerSecond });
+    await onSettingsChanged();
+    setBusy(false);
+    const sentences = [
+      importedSentence({
+        presets: presetsDone.count,
+        templates: formatsDone.count,
+        domains: added.length,
+        pace: pace?.ok === true,
+        defaultPreset: presetsDone.defaultChanged,
+        defaultFormat: formatsDone.defaultChanged,
+      }),
+    ];
+    if (!granted) sentences.push(domainsRefusedSentence(newDomains));
+    if (notAdded.length > 0) sentences.push(`${notAdded.join(', ')} could not be added (the list of dashboard domains is full).`);
+    if (pace && !pace.ok) sentences.push(`The pace was not changed: ${pace.message}`);
+    close({ tone: sentences.length > 1 ? 'error' : 'ok', text: sentences.join(' ') });
+  }
+
+  return (
+    <section id="team-settings" aria-labelledby="team-settings-heading">
+      <h2 id="team-settings-heading">Team settings</h2>
+      <p class="hint">
+        Share your presets, message templates, default copy format, dashboard domains and requests per second with your
+        team as one file. The file never holds your API key or your link history. Importing one shows what it would add
+        and replace first; it never deletes anything.
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => void exportSettings()}>
+          Export settings
+        </button>
+      </div>
+      <div class="field import-file">
+        <label for="import-settings">Import settings…</label>
+        <input
+          ref={fileInput}
+          id="import-settings"
+          type="file"
+          accept=".json,application/json"
+          aria-invalid={fileError ? 'true' : undefined}
+          aria-describedby={fileError ? 'import-settings-error' : undefined}
+          disabled={busy}
+          onChange={(event) => void choose(event)}
+        />
+        {fileError ? (
+          <span id="import-settings-error" class="field-error" role="alert">
+            {fileError}
+          </span>
+        ) : null}
+      </div>
+      {chosen && plan ? (
+        <section class="import-preview" aria-labelledby="import-preview-heading">
+          <h3 id="import-preview-heading" ref={previewHeading} tabIndex={-1}>
+            Import from {chosen.name}
+          </h3>
+          {plan.ok ? (
+            <>
+              <PlanList id="plan-added" title="Will be added" items={plan.lines.added} />
+              <PlanList id="plan-replaced" title="Will replace" items={plan.lines.replaced} />
+              <PlanList id="plan-unchanged" title="Left as they are" items={plan.lines.unchanged} />
+              <p>
+                {!plan.changes
+                  ? 'This browser already has everything in the file.'
+                  : plan.settings.newDomains.length > 0
+                    ? 'Nothing changes until you press Import; your browser then asks to allow access to the new dashboard domains.'
+                    : 'Nothing changes until you press Import.'}
+              </p>
+            </>
+          ) : (
+            <p class="failure">{plan.message}</p>
+          )}
+          <div class="actions">
+            {plan.ok && plan.changes ? (
+              <button type="button" class="primary" disabled={busy} onClick={() => void confirm()}>
+                Import
+              </button>
+            ) : null}
+            <button type="button" disabled={busy} onClick={() => close(null)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      ) : null}
+      <p id="team-settings-notice" class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} aria-live="polite">
+        {notice?.text ?? ''}
+      </p>
+    </section>
+  );
+}
