@@ -13,6 +13,7 @@ import { BUILT_IN_FORMATS, CopyFormatsSchema, MAX_TEMPLATES, type CopyFormats, t
 import { EVERFLOW_DASHBOARD_SUFFIX, normaliseDomain } from './dashboard-url';
 import { MAX_PRESETS, PresetListSchema, presetErrors, type Preset, type PresetList } from './presets';
 import { MAX_DASHBOARD_DOMAINS, SettingsSchema, type Settings } from './stored-items';
+import { localDate } from './sub-tokens';
 
 export const TEAM_SETTINGS_KIND = 'everflow-link-builder/team-settings';
 export const TEAM_SETTINGS_VERSION = 1;
@@ -39,11 +40,9 @@ export interface LocalSettings {
   settings: SharedSettings;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** everflow-link-builder-settings-YYYY-MM-DD.json, the local date. */
 export function teamSettingsFileName(now: Date): string {
-  return `everflow-link-builder-settings-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  return `everflow-link-builder-settings-${localDate(now)}.json`;
 }
 
 const isBuiltIn = (id: string) => BUILT_IN_FORMATS.some((format) => format.id === id);
