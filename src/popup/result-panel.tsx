@@ -4,14 +4,26 @@
 import { useState } from 'preact/hooks';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
 import { linkSubject, type LinkSuccess } from '../shared/outcome';
+import { PinToggle } from '../ui/pin-toggle';
 
 interface LinkResultProps {
   link: LinkSuccess;
   heading: string;
   onCopy: (url: string) => void;
+  /** Says what the Pin toggle did. */
+  onAnnounce: (text: string) => void;
 }
 
-export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
+/** The names the link was made with, as a pin keeps them. */
+function namesOf(link: LinkSuccess) {
+  return {
+    ...(link.offerName ? { offer: link.offerName } : {}),
+    ...(link.campaignName ? { campaign: link.campaignName } : {}),
+    ...(link.affiliateName ? { affiliate: link.affiliateName } : {}),
+  };
+}
+
+export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProps) {
   // The QR code's module (with its encoder) loads on the first "Show QR code", not with the popup:
   // the popup's first load has a byte budget. Should it fail to load, the button just closes again.
   const [qr, setQr] = useState<typeof import('./qr-code') | null>(null);
@@ -44,6 +56,7 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
         <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr}>
           {qrOpen ? 'Hide QR code' : 'Show QR code'}
         </button>
+        {link.form ? <PinToggle form={link.form} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary" /> : null}
         <span class="result-meta">
           {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}
         </span>
