@@ -21,6 +21,8 @@ test('a partner’s preset: tied on the options page, applied when that affiliat
   saveKey,
   openExtensionPage,
   everflow,
+  context,
+  extensionId,
 }) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
@@ -90,4 +92,13 @@ test('a partner’s preset: tied on the options page, applied when that affiliat
   await reopened.getByRole('button', { name: 'Generate link' }).click();
   await expect(reopened.getByRole('status')).toHaveText('Copied to clipboard.');
   expect(everflow.smartLinkRequests.at(-1)!.body).toStrictEqual({ network_campaign_id: 5, network_affiliate_id: 7, source_id: 'newsletter', sub1: 'spring' });
+
+  // Bulk links, one affiliate × many offers: the partner's preset comes with the affiliate.
+  const bulk = await context.newPage();
+  await bulk.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
+  await bulk.getByRole('radio', { name: 'One affiliate, many offers' }).check();
+  await field(bulk, 'Affiliate ID').fill('7');
+  await expect(field(bulk, 'Source ID')).toHaveValue('newsletter');
+  await expect(field(bulk, 'Sub 1')).toHaveValue('spring');
+  await expect(bulk.getByLabel('Preset', { exact: true })).toHaveValue(/.+/);
 });
