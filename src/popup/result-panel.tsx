@@ -35,9 +35,13 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
   const subject = linkSubject(link);
   return (
     <section class="result">
-      <label for="result-url" class="result-heading">
-        {heading}
-      </label>
+      {/* Pin sits on the heading's line: the row of actions below is full at the popup's width. */}
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <label for="result-url" class="result-heading">
+          {heading}
+        </label>
+        {link.form ? <PinToggle form={link.form} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary pin-toggle" /> : null}
+      </div>
       <input
         id="result-url"
         class="result-url"
@@ -56,7 +60,6 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
         <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr}>
           {qrOpen ? 'Hide QR code' : 'Show QR code'}
         </button>
-        {link.form ? <PinToggle form={link.form} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary" /> : null}
         <span class="result-meta">
           {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}
         </span>
