@@ -84,10 +84,11 @@ test('a partner’s preset: tied on the options page, applied when that affiliat
   await expect(field(reopened, 'Source ID')).toHaveValue('social');
   await expect(reopened.locator('.preset-tag')).toHaveText('Preset: Social×');
 
-  // Smart links too.
+  // Smart links too, with the affiliate picked by name.
   await reopened.getByRole('radio', { name: 'Smart link' }).check();
   await fillForm(reopened, { 'Smart link ID': '5' });
-  await field(reopened, 'Affiliate ID').fill('7');
+  await field(reopened, 'Affiliate ID').fill('Sunrise');
+  await reopened.getByRole('option', { name: '7 · Sunrise Media (active)' }).click();
   await expect(field(reopened, 'Source ID')).toHaveValue('newsletter');
   await reopened.getByRole('button', { name: 'Generate link' }).click();
   await expect(reopened.getByRole('status')).toHaveText('Copied to clipboard.');

@@ -100,6 +100,10 @@ test('twenty pins at most: the popup shows a few and the rest on demand, and a 2
   await expect(pins).toHaveText(['Offer 100 × Sunrise Media', 'Offer 101 × Sunrise Media', 'Offer 102 × Sunrise Media']);
   await popup.getByRole('button', { name: 'Show all 20' }).click();
   await expect(pins).toHaveCount(20);
+  // All twenty still leave the popup within its 600 px: its content scrolls inside.
+  await popup.setViewportSize({ width: 400, height: 200 });
+  expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.getByRole('button', { name: 'Show fewer' }).click();
 
   await generate(popup, '42', '7', ['Summer Sale – US – CPA', 'Sunrise Media']);
