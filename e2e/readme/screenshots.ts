@@ -38,6 +38,40 @@ try {
   await popup.getByText('Copied to clipboard.').waitFor();
   await popup.locator('main').screenshot({ path: `${OUT}popup.png` });
   console.log(`Wrote ${OUT}popup.png`);
+
+  // Pinned pairs and a partner's preset: that smart link pinned, a preset saved and tied to affiliate 7
+  // on the options page, an offer link for 7 made with it and pinned, then affiliate 7 chosen again.
+  await popup.getByRole('button', { name: 'Pin', exact: true }).click();
+  await popup.getByRole('radio', { name: 'Offer', exact: true }).check();
+  await popup.getByLabel('Offer ID', { exact: true }).fill('42');
+  await popup.getByLabel('Source ID', { exact: true }).fill('newsletter');
+  await popup.getByLabel('Sub 1', { exact: true }).fill('spring');
+  await popup.getByRole('button', { name: 'Presets' }).click();
+  await popup.getByLabel('Save current as preset').fill('Newsletter');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await popup.getByText('Saved preset “Newsletter”.').waitFor();
+  await popup.getByRole('button', { name: 'Back' }).click();
+  const presets = await context.newPage();
+  await presets.goto(`${base}/${manifest.options_ui.page}#presets`);
+  const newsletter = presets.getByRole('form', { name: 'Affiliates for Newsletter' });
+  await newsletter.getByLabel('Add affiliate (ID)').fill('7');
+  await newsletter.getByRole('button', { name: 'Add' }).click();
+  await presets.getByText('now gets the preset “Newsletter”', { exact: false }).waitFor();
+  await presets.close();
+  await popup.bringToFront();
+  await popup.getByLabel('Affiliate ID', { exact: true }).fill('7');
+  // The form holds the preset already: its tag now says whom it is for.
+  await popup.locator('.preset-tag').getByText('for Sunrise Media', { exact: false }).waitFor();
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await popup.getByText('Copied to clipboard.').waitFor();
+  await popup.getByRole('button', { name: 'Pin', exact: true }).click();
+  await popup.getByText('it is listed at the top of the popup', { exact: false }).waitFor();
+  await popup.getByRole('button', { name: 'Clear' }).click();
+  await popup.getByLabel('Affiliate ID', { exact: true }).fill('8');
+  await popup.getByLabel('Affiliate ID', { exact: true }).fill('7');
+  await popup.locator('.preset-tag').getByText('for Sunrise Media', { exact: false }).waitFor();
+  await popup.locator('main').screenshot({ path: `${OUT}popup-partners.png` });
+  console.log(`Wrote ${OUT}popup-partners.png`);
 } finally {
   await context.close();
   await server.close();

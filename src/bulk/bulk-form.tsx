@@ -7,7 +7,7 @@ import { send } from '../shared/connector';
 import type { Failure } from '../everflow/failures';
 import { MORE_OPTIONS, TEXT_FIELDS, type FlagField, type FormField, type IdField, type LinkType, type TextField } from '../everflow/link-fields';
 import { hasMoreOptions, parseLinkForm, type FieldErrors } from '../shared/link-form';
-import { applyPreset, type Preset } from '../shared/presets';
+import { applyPreset, presetForAffiliate, type Preset } from '../shared/presets';
 import { SUB_TOKENS } from '../shared/sub-tokens';
 import { fieldId } from '../ui/field-ids';
 import { InputField, LinkTypeChoice, MoreOptionFields, SubFields } from '../ui/form-fields';
@@ -55,8 +55,22 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
   const list = useMemo(() => summarizeList(words.listKind, listText), [words.listKind, listText]);
   const listErrors = [...(emptyList && list.parsed.ids.length === 0 ? [emptyList] : []), ...list.problems];
 
+  /**
+   * One affiliate × many offers: an affiliate tied to a preset (its partner's preset) brings that
+   * preset's values, as in the popup.
+   */
+  function withPartnerPreset(next: BulkDraft): BulkDraft {
+    if (next.mode !== 'targets') return next;
+    const partner = presetForAffiliate({ presets: [...presets], defaultId: null }, next.form.affiliateId);
+    if (!partner || partner.id === presetId) return next;
+    setPresetId(partner.id);
+    onAnnounce(`Applied the preset “${partner.name}” for affiliate ${next.form.affiliateId.trim()}.`);
+    return { ...next, form: applyPreset(next.form, partner.values) };
+  }
+
   function setField(name: IdField | TextField | FlagField, value: string | boolean) {
-    const next = { ...view.current, form: { ...view.current.form, [name]: value } };
+    let next = { ...view.current, form: { ...view.current.form, [name]: value } };
+    if (name === 'affiliateId') next = withPartnerPreset(next);
     onDraft(next);
     setRowProblems([]);
     // Once a field has been flagged, re-check it as the person fixes it.
@@ -75,7 +89,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
     setRefusal(null);
     setAdding('');
   }
-  const setMode = (next: BulkMode) => choose({ ...view.current, mode: next });
+  const setMode = (next: BulkMode) => choose(withPartnerPreset({ ...view.current, mode: next }));
   const setLinkType = (linkType: LinkType) => choose({ ...view.current, form: { ...view.current.form, linkType } });
 
   function setList(text: string) {
@@ -109,11 +123,13 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
     if (field === words.listField) return addId(id, name);
     const current = view.current;
     const used = new Set([id]);
-    onDraft({
-      ...current,
-      form: { ...current.form, [field]: String(id) },
-      names: { ...current.names, [words.fixedKind]: withName(current.names[words.fixedKind], id, name, used) },
-    });
+    onDraft(
+      withPartnerPreset({
+        ...current,
+        form: { ...current.form, [field]: String(id) },
+        names: { ...current.names, [words.fixedKind]: withName(current.names[words.fixedKind], id, name, used) },
+      }),
+    );
     if (errors[field]) setErrors({ ...errors, [field]: undefined });
   }
 

@@ -6,6 +6,7 @@ import { EMPTY_FORM, FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS, type LinkForm } fro
 import { MAX_PRESETS, PRESET_ID_FIELDS, applyPreset, deletePreset, presetErrors, presetValuesFromForm, setDefaultPreset, updatePreset, type Preset, type PresetErrors, type PresetList } from '../shared/presets';
 import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
+import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
 
 export const PRESETS_UNREADABLE = 'The saved presets could not be read, so none are shown; presets you save now are kept as usual.';
 
@@ -17,6 +18,7 @@ export function PresetsSection() {
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const list = useStored(presetsItem, () => setNotice({ text: PRESETS_UNREADABLE, tone: 'error' }));
   const onNotice = (text: string, tone: 'ok' | 'error') => setNotice({ text, tone });
+  const affiliateNames = useAffiliateNames(list);
 
   /** Applies a change to the stored list as it is now; true when it was saved. */
   async function change(apply: Change, done: string): Promise<boolean> {
@@ -43,7 +45,7 @@ export function PresetsSection() {
       <h2 id="presets-heading">Presets</h2>
       <p class="hint">
         A preset is a named set of Source ID, Sub 1–5 and “More options” values. Save one from the popup’s{' '}
-        <strong>Presets</strong> button (up to {MAX_PRESETS}); apply it there in one click. The default preset fills
+        <strong>Presets</strong> button (up to {MAX_PRESETS}); apply it there in one click. Tie a preset to affiliates (partners) and choosing one of them in the popup applies it; that wins over the default preset. The default preset fills
         every new draft: when you press Clear, and when the popup opens for the first time. Sub values may use{' '}
 <code>{'{date}'}</code>, <code>{'{offer_id}'}</code> and <code>{'{affiliate_id}'}</code>, filled in with today’s date (YYYY-MM-DD), the offer and the affiliate when the link is made.
       </p>
@@ -52,14 +54,18 @@ export function PresetsSection() {
       ) : (
         <ul class="presets">
           {list.presets.map((preset, index) => (
-            <PresetEditor
-              // A change made elsewhere (the popup) starts the editor afresh from the stored preset.
-              key={`${preset.id}:${JSON.stringify(preset)}`}
-              preset={preset}
-              index={index}
-              isDefault={list.defaultId === preset.id}
-              change={change}
-            />
+            <li class="preset" key={preset.id}>
+              <PresetEditor
+                // A change made elsewhere (the popup) starts the editor afresh from the stored preset; tying
+                // an affiliate does not, so what is being edited stays.
+                key={`${preset.id}:${JSON.stringify({ ...preset, affiliateIds: undefined })}`}
+                preset={preset}
+                index={index}
+                isDefault={list.defaultId === preset.id}
+                change={change}
+              />
+              <PresetAffiliates preset={preset} index={index} names={affiliateNames} onNotice={onNotice} />
+            </li>
           ))}
         </ul>
       )}
@@ -127,7 +133,7 @@ function PresetEditor({ preset, index, isDefault, change }: EditorProps) {
   };
 
   return (
-    <li class="preset">
+    <>
       <form aria-label={`Preset ${preset.name}`} onSubmit={save} noValidate>
         <h3>
           {preset.name}
@@ -197,6 +203,6 @@ function PresetEditor({ preset, index, isDefault, change }: EditorProps) {
           </div>
         )}
       </form>
-    </li>
+    </>
   );
 }

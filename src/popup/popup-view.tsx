@@ -93,6 +93,8 @@ interface PopupViewProps {
   pickers?: ComponentChildren;
   /** The active preset's tag, once its code has loaded (presets-panel.tsx). */
   presetTag?: ComponentChildren;
+  /** The pinned pairs, once their code has loaded (pinned-list.tsx); nothing when none are pinned. */
+  pinned?: ComponentChildren;
   /** The panel showing state.link while the form still holds what it was made from (result-panel.tsx). */
   result?: ComponentChildren;
   /** What each ID names, once looked up (id-names.ts); nothing before the app has started. */
@@ -111,7 +113,7 @@ function noteFor(named: IdNote | undefined, source: string | undefined): Compone
   );
 }
 
-export function PopupView({ state, actions, pickers, presetTag, result, idNotes = {} }: PopupViewProps) {
+export function PopupView({ state, actions, pickers, presetTag, pinned, result, idNotes = {} }: PopupViewProps) {
   const { form, errors, sources } = state;
   const field = (name: 'offerId' | 'campaignId' | 'affiliateId' | 'sourceId') => (
     <InputField
@@ -159,6 +161,7 @@ export function PopupView({ state, actions, pickers, presetTag, result, idNotes 
         </div>
       ) : null}
       {state.startupFailure ? <FailureNotice failure={state.startupFailure} onOpenOptions={actions.onOpenOptions} /> : null}
+      {pinned ?? null}
       <form method="dialog" onSubmit={actions.onSubmit} noValidate aria-busy={state.busy}>
         <LinkTypeChoice value={form.linkType} onChoose={actions.onLinkType} />
         <div class="row">

@@ -5,7 +5,8 @@ import { hydrate } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
-import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, parseLinkForm, targetKey, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
+import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, hasMoreOptions, parseLinkForm, targetKey, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
+import type { Names } from '../shared/names';
 import type { LinkSuccess } from '../shared/outcome';
 import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
@@ -79,6 +80,11 @@ function App({ startup }: { startup: Startup }) {
   /** The presets' code, loaded after the form is up: the active preset's tag needs it. */
   const [presetsCode, setPresetsCode] = useState<typeof import('./presets-panel') | null>(null);
   useEffect(() => void presetsPanel().then(setPresetsCode), []);
+  /** The Affiliate ID a partner's preset was last considered for: not the one the popup opened with, unless it came from the page or was typed meanwhile. */
+  const partnerMemory = useRef({ seen: startup.sources.affiliateId || startup.typed.has('affiliateId') ? '' : state.form.affiliateId.trim() });
+  /** The pinned pairs, loaded after the form is up (they are not part of the first paint). */
+  const [pinnedCode, setPinnedCode] = useState<typeof import('./pinned-list') | null>(null);
+  useEffect(() => void import('./pinned-list').then(setPinnedCode), []);
   const [pickers, setPickers] = useState<typeof import('../ui/pickers') | null>(null);
   const loadingPickers = useRef(false);
   const [resultPanel, setResultPanel] = useState<typeof import('./result-panel') | null>(null);
@@ -188,6 +194,57 @@ function App({ startup }: { startup: Startup }) {
     if (first) setTimeout(() => focusField(first), 0);
   }
 
+/** Checks a form and asks the background for its link: the form's Generate, or a pinned pair. */
+async function generate(form: LinkForm, names: Names = idNames.namesFor(form)) {
+  if (state.busy) return;
+    const check = parseLinkForm(form);
+    if (!check.ok) {
+      patch({ failed: null, announcement: '' });
+      showErrors(check.errors);
+      return;
+    }
+    // The link on screen now belongs to the previous request: label it so until the new one arrives.
+    setState((current) => ({
+      ...current,
+      errors: {},
+      failed: null,
+      announcement: '',
+      busy: true,
+      link: current.link ? { ...current.link, fresh: false } : null,
+    }));
+    loadResultPanel(); // while the request runs, so the link shows as soon as it arrives
+    const requestId = crypto.randomUUID();
+    running.current = requestId;
+    const reply = await send('generate', { form, surface: 'popup', names, requestId });
+    running.current = null;
+    if (!reply.ok && reply.kind === 'cancelled') {
+      patch({ busy: false, announcement: reply.message });
+      return;
+    }
+    if (reply.ok) {
+      recentAffiliate.current = reply.affiliateId;
+      madeFor.current = targetKey(form);
+      patch({
+        busy: false,
+        link: { value: reply, fresh: true },
+        announcement: reply.copied ? 'Copied to clipboard.' : 'Link ready, but it could not be copied automatically; use Copy.',
+      });
+      return;
+    }
+    // A failure never sits above an earlier link: that one stays in History.
+    patch({ busy: false, failed: reply, link: null, announcement: '', ...(reply.kind === 'no-key' ? { hasKey: false } : {}) });
+    if (reply.kind === 'invalid-input' && reply.fieldErrors) showErrors(reply.fieldErrors);
+  }
+
+  /** A pinned pair: its form goes on screen (so its link shows as usual) and its link is made and copied at once. */
+  function generatePinned(form: LinkForm, names: Names) {
+    if (state.busy) return;
+    saveDraft(form);
+    partnerMemory.current.seen = form.affiliateId;
+    setState((current) => ({ ...current, form, errors: {}, failed: null, sources: {}, moreOpen: current.moreOpen || hasMoreOptions(form) }));
+    void generate(form, names);
+  }
+
   const actions: PopupActions = {
     onValue: (name, value) => update({ ...state.form, [name]: value }, name),
     onFlag: (name, checked) => update({ ...state.form, [name]: checked }, name),
@@ -211,47 +268,9 @@ function App({ startup }: { startup: Startup }) {
       void presetsPanel().then(setPresets);
     },
 
-    async onSubmit(event) {
+    onSubmit(event) {
       event.preventDefault();
-      if (state.busy) return;
-      const form = state.form;
-      const check = parseLinkForm(form);
-      if (!check.ok) {
-        patch({ failed: null, announcement: '' });
-        showErrors(check.errors);
-        return;
-      }
-      // The link on screen now belongs to the previous request: label it so until the new one arrives.
-      setState((current) => ({
-        ...current,
-        errors: {},
-        failed: null,
-        announcement: '',
-        busy: true,
-        link: current.link ? { ...current.link, fresh: false } : null,
-      }));
-      loadResultPanel(); // while the request runs, so the link shows as soon as it arrives
-      const requestId = crypto.randomUUID();
-      running.current = requestId;
-      const reply = await send('generate', { form, surface: 'popup', names: idNames.namesFor(form), requestId });
-      running.current = null;
-      if (!reply.ok && reply.kind === 'cancelled') {
-        patch({ busy: false, announcement: reply.message });
-        return;
-      }
-      if (reply.ok) {
-        recentAffiliate.current = reply.affiliateId;
-        madeFor.current = targetKey(form);
-        patch({
-          busy: false,
-          link: { value: reply, fresh: true },
-          announcement: reply.copied ? 'Copied to clipboard.' : 'Link ready, but it could not be copied automatically; use Copy.',
-        });
-        return;
-      }
-      // A failure never sits above an earlier link: that one stays in History.
-      patch({ busy: false, failed: reply, link: null, announcement: '', ...(reply.kind === 'no-key' ? { hasKey: false } : {}) });
-      if (reply.kind === 'invalid-input' && reply.fieldErrors) showErrors(reply.fieldErrors);
+      void generate(state.form);
     },
 
     onCancel() {
@@ -296,10 +315,18 @@ function App({ startup }: { startup: Startup }) {
   const shown = state.link && madeFrom(state.link.value, state.form) ? state.link : null;
   const result =
     shown && resultPanel ? (
-      <resultPanel.LinkResult link={shown.value} heading={shown.fresh ? 'Your tracking link' : 'Last link'} onCopy={actions.onCopy} />
+      <resultPanel.LinkResult
+        link={shown.value}
+        heading={shown.fresh ? 'Your tracking link' : 'Last link'}
+        onCopy={actions.onCopy}
+        onAnnounce={(announcement) => patch({ announcement })}
+      />
     ) : null;
-  const presetTag = presetsCode ? <presetsCode.PresetTag form={state.form} onApply={setState} /> : null;
-  return <PopupView state={state} actions={actions} pickers={picker} presetTag={presetTag} result={result} idNotes={idNames.notes} />;
+  const presetTag = presetsCode ? (
+    <presetsCode.PresetTag form={state.form} onApply={setState} affiliateName={idNames.notes.affiliateId?.name} memory={partnerMemory.current} />
+  ) : null;
+  const pinned = pinnedCode ? <pinnedCode.PinnedList busy={state.busy} onGenerate={generatePinned} onAnnounce={(announcement) => patch({ announcement })} /> : null;
+  return <PopupView state={state} actions={actions} pickers={picker} presetTag={presetTag} pinned={pinned} result={result} idNotes={idNames.notes} />;
 }
 
 /** Takes over the form startup.ts has filled in. */

@@ -6,9 +6,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasMoreOptions, type LinkForm } from '../shared/link-form';
 import {
   activePreset,
+  affiliateIdIn,
   applyPreset,
   defaultPreset,
   presetErrors,
+  presetForAffiliate,
+  presetForNewDraft,
   presetValuesFromForm,
   savePreset,
   withoutPreset,
@@ -20,6 +23,7 @@ import { draftItem } from '../shared/stored-items';
 import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 import { SUB_TOKENS } from '../shared/sub-tokens';
+import { TYPING_PAUSE_MS } from '../ui/field-ids';
 import type { PopupState } from './popup-view';
 
 export type SetPopupState = (update: (current: PopupState) => PopupState) => void;
@@ -42,20 +46,80 @@ function applyValues(setState: SetPopupState, values: PresetValues, announcement
   });
 }
 
-/** A new draft (a cleared form, or the popup's first open) takes the default preset, if there is one. */
+/**
+ * A new draft (a cleared form, or the popup's first open) takes the preset of the affiliate on it (its
+ * partner's preset), or else the default preset, if there is one.
+ */
 export async function applyDefault(setState: SetPopupState): Promise<void> {
-  const preset = defaultPreset(await presetsItem.value().catch(() => presetsItem.fallback()));
-  if (preset) applyValues(setState, preset.values);
+  const list = await presetsItem.value().catch(() => presetsItem.fallback());
+  if (list.presets.length === 0) return;
+  setState((current) => {
+    const preset = presetForNewDraft(list, current.form);
+    if (!preset || activePreset(list, current.form)?.id === preset.id) return current;
+    const form = applyPreset(current.form, preset.values);
+    draftItem.replace(form).catch(() => undefined);
+    return { ...current, form, moreOpen: current.moreOpen || hasMoreOptions(form) };
+  });
 }
 
 /**
- * "Preset: Newsletter Q1 ×" above the fields while the form holds a preset's values, so what will be
- * sent is visible; × empties what the preset filled in (this link only: the preset itself stays).
+ * The Affiliate ID a partner's preset was last considered for, kept by the app (the tag is unmounted
+ * while another view shows): only a change from it applies one, so a restored draft, or a preset the
+ * person removed for this link, is left as it is.
  */
-export function PresetTag({ form, onApply }: { form: LinkForm; onApply: SetPopupState }) {
+export interface PartnerMemory {
+  seen: string;
+}
+
+const forWhom = (affiliateId: string, name: string | undefined) => name || `affiliate ${affiliateId.trim()}`;
+
+/**
+ * "Preset: Newsletter Q1 ×" above the fields while the form holds a preset's values, so what will be
+ * sent is visible; × empties what the preset filled in (this link only: the preset itself stays). It
+ * also applies a partner's preset when the Affiliate ID becomes one of its affiliates (typed, picked,
+ * Use again, Clear's recent affiliate), once typing pauses, never over a restored draft: "(for Acme
+ * Media)" then says why it is there.
+ */
+export function PresetTag({ form, onApply, affiliateName, memory }: { form: LinkForm; onApply: SetPopupState; affiliateName?: string | undefined; memory: PartnerMemory }) {
   const list = useStored(presetsItem);
+  const name = useRef(affiliateName);
+  name.current = affiliateName;
+
+  useEffect(() => {
+    const affiliate = form.affiliateId.trim();
+    if (!list || affiliate === memory.seen) return;
+    const timer = setTimeout(() => {
+      const before = memory.seen;
+      memory.seen = affiliate;
+      const partner = presetForAffiliate(list, affiliate);
+      const previous = presetForAffiliate(list, before);
+      onApply((current) => {
+        if (current.form.affiliateId.trim() !== affiliate) return current;
+        const active = activePreset(list, current.form);
+        if (partner && active?.id !== partner.id) {
+          const next = applyPreset(current.form, partner.values);
+          draftItem.replace(next).catch(() => undefined);
+          const announcement = `Preset “${partner.name}” applied for ${forWhom(affiliate, name.current)}.`;
+          return { ...current, form: next, errors: {}, moreOpen: current.moreOpen || hasMoreOptions(next), announcement };
+        }
+        // Another affiliate than the one the partner's preset on the form is for: that preset goes, and
+        // the default preset (if any) takes its place, as on a new draft.
+        if (!partner && previous && active?.id === previous.id && affiliateIdIn(affiliate) !== undefined) {
+          const fallback = defaultPreset(list);
+          const bare = withoutPreset(current.form);
+          const next = fallback && fallback.id !== previous.id ? applyPreset(bare, fallback.values) : bare;
+          draftItem.replace(next).catch(() => undefined);
+          return { ...current, form: next, errors: {}, announcement: `Preset “${previous.name}” removed: it is not for affiliate ${affiliate}.` };
+        }
+        return current;
+      });
+    }, TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [list, form.affiliateId]);
+
   const preset = list ? activePreset(list, form) : undefined;
   if (!preset) return null;
+  const partnerOf = preset.affiliateIds.includes(affiliateIdIn(form.affiliateId) ?? 0);
   const remove = () =>
     onApply((current) => {
       const next = withoutPreset(current.form);
@@ -66,6 +130,7 @@ export function PresetTag({ form, onApply }: { form: LinkForm; onApply: SetPopup
     <p class="preset-tag">
       <span>
         Preset: <strong>{preset.name}</strong>
+        {partnerOf ? ` (for ${forWhom(form.affiliateId, affiliateName)})` : null}
       </span>
       <button type="button" class="preset-remove" aria-label={`Remove preset ${preset.name} from this link`} onClick={remove}>
         ×

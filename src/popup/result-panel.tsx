@@ -4,14 +4,26 @@
 import { useState } from 'preact/hooks';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
 import { linkSubject, type LinkSuccess } from '../shared/outcome';
+import { PinToggle } from '../ui/pin-toggle';
 
 interface LinkResultProps {
   link: LinkSuccess;
   heading: string;
   onCopy: (url: string) => void;
+  /** Says what the Pin toggle did. */
+  onAnnounce: (text: string) => void;
 }
 
-export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
+/** The names the link was made with, as a pin keeps them. */
+function namesOf(link: LinkSuccess) {
+  return {
+    ...(link.offerName ? { offer: link.offerName } : {}),
+    ...(link.campaignName ? { campaign: link.campaignName } : {}),
+    ...(link.affiliateName ? { affiliate: link.affiliateName } : {}),
+  };
+}
+
+export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProps) {
   // The QR code's module (with its encoder) loads on the first "Show QR code", not with the popup:
   // the popup's first load has a byte budget. Should it fail to load, the button just closes again.
   const [qr, setQr] = useState<typeof import('./qr-code') | null>(null);
@@ -23,9 +35,13 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
   const subject = linkSubject(link);
   return (
     <section class="result">
-      <label for="result-url" class="result-heading">
-        {heading}
-      </label>
+      {/* Pin sits on the heading's line: the row of actions below is full at the popup's width. */}
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <label for="result-url" class="result-heading">
+          {heading}
+        </label>
+        {link.form ? <PinToggle form={link.form} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary pin-toggle" /> : null}
+      </div>
       <input
         id="result-url"
         class="result-url"

@@ -174,3 +174,54 @@ export function withoutPreset(form: LinkForm): LinkForm {
   for (const field of FLAG_FIELDS) next[field] = false;
   return next;
 }
+
+/** An affiliate as said in a sentence: "Affiliate 7 (Sunrise Media)", or "Affiliate 7" when its name is unknown. */
+export const affiliateWords = (id: number, name?: string) => (name ? `Affiliate ${id} (${name})` : `Affiliate ${id}`);
+
+/** The ID in an Affiliate ID field, or undefined for anything that is not one (empty, a name being searched). */
+export function affiliateIdIn(typed: string): number | undefined {
+  const trimmed = typed.trim();
+  if (!/^\d{1,10}$/.test(trimmed)) return undefined;
+  const id = Number(trimmed);
+  return id >= 1 && id <= MAX_ID ? id : undefined;
+}
+
+/** The preset tied to this affiliate (its partner's preset), if any. */
+export function presetForAffiliate(list: PresetList, affiliate: number | string): Preset | undefined {
+  const id = typeof affiliate === 'number' ? affiliate : affiliateIdIn(affiliate);
+  return id === undefined ? undefined : list.presets.find((preset) => preset.affiliateIds.includes(id));
+}
+
+/**
+ * Ties an affiliate to a preset, so choosing it in the popup applies the preset. An affiliate belongs
+ * to one preset at most (the refusal names the other), and a preset to MAX_PRESET_AFFILIATES at most.
+ */
+export function tieAffiliate(list: PresetList, presetId: string, affiliateId: number, affiliateName?: string): PresetChange {
+  const preset = list.presets.find((candidate) => candidate.id === presetId);
+  if (!preset) return { ok: false, message: 'That preset no longer exists.' };
+  const who = affiliateWords(affiliateId, affiliateName);
+  if (preset.affiliateIds.includes(affiliateId)) return { ok: false, message: `${who} is already tied to this preset.` };
+  const other = presetForAffiliate(list, affiliateId);
+  if (other) return { ok: false, message: `${who} is already tied to the preset “${other.name}”; remove it there first.` };
+  if (preset.affiliateIds.length >= MAX_PRESET_AFFILIATES) {
+    return { ok: false, message: `A preset can be for up to ${MAX_PRESET_AFFILIATES} affiliates; remove one first.` };
+  }
+  const tied = { ...preset, affiliateIds: [...preset.affiliateIds, affiliateId] };
+  return { ok: true, id: presetId, list: { ...list, presets: list.presets.map((candidate) => (candidate.id === presetId ? tied : candidate)) } };
+}
+
+/** Unties an affiliate from a preset; the same list when it was not tied. */
+export function untieAffiliate(list: PresetList, presetId: string, affiliateId: number): PresetList {
+  const preset = list.presets.find((candidate) => candidate.id === presetId);
+  if (!preset?.affiliateIds.includes(affiliateId)) return list;
+  const untied = { ...preset, affiliateIds: preset.affiliateIds.filter((id) => id !== affiliateId) };
+  return { ...list, presets: list.presets.map((candidate) => (candidate.id === presetId ? untied : candidate)) };
+}
+
+/**
+ * The preset a new draft takes: the partner's preset for the affiliate on the form, which wins over the
+ * default preset, or else the default.
+ */
+export function presetForNewDraft(list: PresetList, form: LinkForm): Preset | undefined {
+  return presetForAffiliate(list, form.affiliateId) ?? defaultPreset(list);
+}

@@ -11,6 +11,9 @@ import { SURFACE_LABELS, csvFileName, describeSubs, entryTarget, historyCsv, sea
 import { historyItem } from '../shared/link-history';
 import { draftItem } from '../shared/stored-items';
 import './history-list.css';
+import { pinnedPairsItem } from '../shared/pinned-pairs';
+import { presetsItem } from '../shared/presets';
+import { PinButton } from './pin-toggle';
 import { useStored } from './use-stored';
 
 export const HISTORY_PAGE = 'src/history/history.html';
@@ -36,6 +39,15 @@ function describe(entry: HistoryEntry): string {
   return `${offer}, ${affiliate}`;
 }
 
+/** The names recorded with an entry, as a pin keeps them. */
+function entryNames(entry: HistoryEntry) {
+  return {
+    ...(entry.offerName ? { offer: entry.offerName } : {}),
+    ...(entry.campaignName ? { campaign: entry.campaignName } : {}),
+    ...(entry.affiliateName ? { affiliate: entry.affiliateName } : {}),
+  };
+}
+
 function time(entry: HistoryEntry) {
   const when = new Date(entry.at);
   return <time dateTime={when.toISOString()}>{when.toLocaleString()}</time>;
@@ -53,6 +65,9 @@ export interface HistoryListProps {
 export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   const [unreadable, setUnreadable] = useState(false);
   const entries = useStored(historyItem, () => setUnreadable(true));
+  // Read once for every entry's Pin.
+  const pins = useStored(pinnedPairsItem);
+  const presets = useStored(presetsItem);
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -123,6 +138,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
         <button type="button" aria-label={`Use again for ${about}`} onClick={() => void useAgain(entry)}>
           Use again
         </button>
+        <PinButton form={formFromInput(entry.input)} names={entryNames(entry)} label={`Pin link for ${about}`} onAnnounce={setAnnouncement} pins={pins} presets={presets} />
         <button type="button" aria-label={`Delete link for ${about}`} onClick={() => void remove(entry)}>
           Delete
         </button>
