@@ -194,9 +194,9 @@ function App({ startup }: { startup: Startup }) {
     if (first) setTimeout(() => focusField(first), 0);
   }
 
-/** Checks a form and asks the background for its link: the form's Generate, or a pinned pair. */
-async function generate(form: LinkForm, names: Names = idNames.namesFor(form)) {
-  if (state.busy) return;
+  /** Checks a form and asks the background for its link: the form's Generate, or a pinned pair. */
+  async function generate(form: LinkForm, names: Names = idNames.namesFor(form)) {
+    if (state.busy) return;
     const check = parseLinkForm(form);
     if (!check.ok) {
       patch({ failed: null, announcement: '' });
