@@ -304,11 +304,12 @@ describe('link generation: Everflow’s rate limit', () => {
   });
 });
 
+const formats = (defaultFormat: string, text = 'Hi {affiliate_name}: {offer_name} {url} ({sub1}, {date})'): CopyFormats => ({
+  templates: [{ id: 't1', name: 'Slack intro', text }],
+  defaultFormat,
+});
+
 describe('link generation: copy formats', () => {
-  const formats = (defaultFormat: string, text = 'Hi {affiliate_name}: {offer_name} {url} ({sub1}, {date})'): CopyFormats => ({
-    templates: [{ id: 't1', name: 'Slack intro', text }],
-    defaultFormat,
-  });
 
   it('copies the link in the default format and says which', async () => {
     fake.local.put(copyFormatsItem.key, copyFormatsItem.version, formats('t1'));

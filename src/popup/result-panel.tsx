@@ -2,13 +2,16 @@
 // What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
 // first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
+import { copyFormatsItem, factsFromSuccess, formatChoices, formatLink } from '../shared/copy-formats';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
 import { linkSubject, type LinkSuccess } from '../shared/outcome';
+import { useStored } from '../ui/use-stored';
 
 interface LinkResultProps {
   link: LinkSuccess;
   heading: string;
-  onCopy: (url: string) => void;
+  /** `copiedAs`: the format's name, absent for the bare link. */
+  onCopy: (text: string, copiedAs: string | undefined) => void;
 }
 
 export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
@@ -19,6 +22,16 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
   const toggleQr = () => {
     setQrOpen(!qrOpen);
     if (!qr) import('./qr-code').then(setQr, () => setQrOpen(false));
+  };
+  // The copy formats are read with this panel, after the popup's first paint.
+  const formats = useStored(copyFormatsItem);
+  /** The format Copy uses: the default until the person chooses another. */
+  const [chosen, setChosen] = useState<string | null>(null);
+  const formatId = chosen ?? formats?.defaultFormat ?? 'link';
+  const copy = () => {
+    if (!formats) return onCopy(link.url, undefined);
+    const made = formatLink(formats, formatId, factsFromSuccess(link));
+    onCopy(made.text, made.id === 'link' ? undefined : made.name);
   };
   const subject = linkSubject(link);
   return (
@@ -35,9 +48,19 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
         onFocus={(event) => event.currentTarget.select()}
       />
       <div class="result-actions">
-        <button type="button" onClick={() => onCopy(link.url)}>
+        <button type="button" onClick={copy}>
           Copy
         </button>
+        <label for="result-format" class="result-format-label">
+          as
+        </label>
+        <select id="result-format" value={formatId} onChange={(event) => setChosen(event.currentTarget.value)}>
+          {formatChoices(formats ?? { templates: [], defaultFormat: 'link' }).map((format) => (
+            <option key={format.id} value={format.id}>
+              {format.name}
+            </option>
+          ))}
+        </select>
         <a class="button secondary" href={link.url} target="_blank" rel="noopener noreferrer">
           Open
         </a>

@@ -4,8 +4,8 @@ import {
   EXAMPLE_FACTS,
   MAX_TEMPLATES,
   checkTemplate,
-  copiedSentence,
   deleteTemplate,
+  emptyTokensNote,
   factsFromHistory,
   factsFromSuccess,
   fillTemplate,
@@ -18,6 +18,7 @@ import {
   type LinkFacts,
 } from './copy-formats';
 import { EMPTY_FORM } from './link-form';
+import { copiedSentence } from './link-notes';
 import type { HistoryEntry } from './link-history';
 import type { LinkSuccess } from './outcome';
 
@@ -102,7 +103,7 @@ describe('formats', () => {
     expect(formatLink(formats, 'gone', facts)).toEqual({ id: 'link', name: 'Link', text: facts.url });
   });
   it('says which format was copied', () => {
-    expect(copiedSentence('Link')).toBe('Copied to clipboard.');
+    expect(copiedSentence(undefined)).toBe('Copied to clipboard.');
     expect(copiedSentence('Slack intro')).toBe('Copied “Slack intro” to clipboard.');
   });
   it('deleting the default template makes the bare link the default', () => {
@@ -143,5 +144,13 @@ describe('the API key never copied', () => {
   it('leaves text alone without a key', () => {
     expect(withoutSecret('abc', null)).toBe('abc');
     expect(withoutSecret('abc', '')).toBe('abc');
+  });
+});
+
+describe('the preview’s note on empty tokens', () => {
+  it('names each empty token', () => {
+    expect(emptyTokensNote([])).toBe('');
+    expect(emptyTokensNote(['{offer_name}'])).toBe('{offer_name} is empty for this link, so it copies as nothing.');
+    expect(emptyTokensNote(['{sub3}', '{sub4}', '{source_id}'])).toBe('{sub3}, {sub4} and {source_id} are empty for this link, so they copy as nothing.');
   });
 });

@@ -199,11 +199,6 @@ export function formatLink(formats: CopyFormats, id: string, facts: LinkFacts): 
   return { id: format.id, name: format.name, text: format.id === 'named' ? namedLine(facts) : facts.url };
 }
 
-/** What the status says after a copy: the bare link is "Copied to clipboard."; any other format is named. */
-export function copiedSentence(formatName: string | undefined): string {
-  return formatName && formatName !== BUILT_IN_FORMATS[0].name ? `Copied “${formatName}” to clipboard.` : 'Copied to clipboard.';
-}
-
 /**
  * The text without the API key anywhere in it (as typed, or URL-encoded inside a link): a template or
  * a sub could hold it, and a copied message goes to people who must never get it.
@@ -262,3 +257,10 @@ export const EXAMPLE_FACTS: LinkFacts = {
   sent: { sub1: 'spring', sub2: 'newsletter' },
   at: Date.UTC(2026, 2, 14, 12),
 };
+
+/** The preview's note on tokens that came out empty ("{sub3} is empty for this link…"); '' when none did. */
+export function emptyTokensNote(empty: readonly string[]): string {
+  if (empty.length === 0) return '';
+  if (empty.length === 1) return `${empty[0]} is empty for this link, so it copies as nothing.`;
+  return `${empty.slice(0, -1).join(', ')} and ${empty.at(-1)} are empty for this link, so they copy as nothing.`;
+}

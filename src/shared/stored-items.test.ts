@@ -8,6 +8,7 @@ import type { StorageItem } from './storage-item';
 import { bulkJobItem } from './bulk-job';
 import { historyItem } from './link-history';
 import { presetsItem } from './presets';
+import { copyFormatsItem } from './copy-formats';
 import * as storedItems from './stored-items';
 
 const SRC = join(import.meta.dirname, '..');
@@ -21,7 +22,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const isItem = (value: unknown): value is StorageItem<unknown> => typeof value === 'object' && value !== null && 'writer' in value && 'update' in value;
-const items = Object.entries({ ...storedItems, presetsItem, historyItem, bulkJobItem, bulkDraftItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
+const items = Object.entries({ ...storedItems, presetsItem, historyItem, bulkJobItem, bulkDraftItem, copyFormatsItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
 
 const inBackground = (file: string) => file.startsWith('background/');
 
@@ -29,7 +30,7 @@ describe('stored items', () => {
   it('each is declared once, under a key of its own', () => {
     const keys = items.map(([, item]) => `${item.area}:${item.key}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(items.map(([name]) => name)).toEqual(expect.arrayContaining(['settingsItem', 'draftItem', 'historyItem', 'presetsItem', 'bulkJobItem']));
+    expect(items.map(([name]) => name)).toEqual(expect.arrayContaining(['settingsItem', 'draftItem', 'historyItem', 'presetsItem', 'bulkJobItem', 'copyFormatsItem']));
   });
 
   it.each(items)('%s is written only where its writer runs', (name, item) => {

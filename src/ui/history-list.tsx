@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
-import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link-notes';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, copiedSentence } from '../shared/link-notes';
+import { copyFormatsItem, factsFromHistory, formatLink } from '../shared/copy-formats';
 import { downloadCsv } from '../shared/csv';
 import { SURFACE_LABELS, csvFileName, describeSubs, entryTarget, historyCsv, searchHistory } from '../shared/history-table';
 import { historyItem } from '../shared/link-history';
@@ -53,6 +54,7 @@ export interface HistoryListProps {
 export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   const [unreadable, setUnreadable] = useState(false);
   const entries = useStored(historyItem, () => setUnreadable(true));
+  const formats = useStored(copyFormatsItem);
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -68,9 +70,11 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   const all = entries ?? [];
   const shown = searchHistory(all, query);
 
+  /** Copies in the default format, with the names the entry keeps. */
   async function copy(entry: HistoryEntry) {
-    const reply = await send('copy', { text: entry.url });
-    setAnnouncement(reply.ok ? 'Copied to clipboard.' : reply.message);
+    const made = formats ? formatLink(formats, formats.defaultFormat, factsFromHistory(entry)) : { id: 'link', name: '', text: entry.url };
+    const reply = await send('copy', { text: made.text });
+    setAnnouncement(reply.ok ? copiedSentence(made.id === 'link' ? undefined : made.name) : reply.message);
   }
 
   async function remove(entry: HistoryEntry) {
