@@ -3,18 +3,14 @@
 // click would slow the warm click (link-generation.ts). A worker that wakes reads them once.
 import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats';
 
-let current: CopyFormats | undefined;
-let loading: Promise<CopyFormats> | undefined;
+let formats: Promise<CopyFormats> | undefined;
 
 /** The formats now: from memory once read; the first call reads them and starts following changes. */
 export function copyFormats(): Promise<CopyFormats> {
-  if (current) return Promise.resolve(current);
-  if (!loading) {
-    copyFormatsItem.watch((next) => (current = next));
-    loading = copyFormatsItem.value().then(
-      (value) => (current ??= value),
-      () => copyFormatsItem.fallback(),
-    );
+  if (!formats) {
+    formats = copyFormatsItem.value().catch(copyFormatsItem.fallback);
+    // A change seen while the first read is on its way is newer than that read.
+    copyFormatsItem.watch((next) => (formats = Promise.resolve(next)));
   }
-  return loading;
+  return formats;
 }

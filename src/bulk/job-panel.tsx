@@ -12,7 +12,8 @@ import { bulkCsvFileName, statusLine } from './job-status';
 import { modeWords, plural } from './list-words';
 import { ResultsTable } from './results-table';
 import { downloadCsv } from '../shared/csv';
-import { copyFormatsItem, formatChoices, findFormat } from '../shared/copy-formats';
+import { copyFormatsItem, findFormat } from '../shared/copy-formats';
+import { formatChoices } from '../shared/copy-templates';
 import { useStored } from '../ui/use-stored';
 
 type Action = Payload<'bulkControl'>['action'];

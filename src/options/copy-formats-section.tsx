@@ -3,24 +3,8 @@
 // preview filled in with an example link. Templates are not secret: this page writes copyFormatsItem
 // itself, each change one serialised update. Text is always shown as text, never as HTML.
 import { useRef, useState } from 'preact/hooks';
-import {
-  BUILT_IN_FORMATS,
-  COPY_TOKENS,
-  EXAMPLE_FACTS,
-  MAX_TEMPLATES,
-  MAX_TEMPLATE_TEXT,
-  checkTemplate,
-  copyFormatsItem,
-  deleteTemplate,
-  emptyTokensNote,
-  fillTemplate,
-  formatChoices,
-  saveTemplate,
-  type CopyFormats,
-  type Template,
-  type TemplateDraft,
-  type TemplateErrors,
-} from '../shared/copy-formats';
+import { BUILT_IN_FORMATS, COPY_TOKENS, MAX_TEMPLATES, MAX_TEMPLATE_TEXT, copyFormatsItem, fillTemplate, type CopyFormats, type Template } from '../shared/copy-formats';
+import { EXAMPLE_FACTS, checkTemplate, deleteTemplate, emptyTokensNote, formatChoices, saveTemplate, type TemplateDraft, type TemplateErrors } from '../shared/copy-templates';
 import { useStored } from '../ui/use-stored';
 
 export const COPY_FORMATS_UNREADABLE = 'The saved copy formats could not be read, so none are shown; templates you save now are kept as usual.';

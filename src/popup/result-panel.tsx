@@ -2,7 +2,9 @@
 // What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
 // first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
-import { copyFormatsItem, factsFromSuccess, formatChoices, formatLink } from '../shared/copy-formats';
+import { copyFormatsItem, formatLink } from '../shared/copy-formats';
+import { formatChoices } from '../shared/copy-templates';
+import { factsFromSuccess } from '../shared/link-facts';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
 import { linkSubject, type LinkSuccess } from '../shared/outcome';
 import { useStored } from '../ui/use-stored';

@@ -11,8 +11,3 @@ export const DIRECT_LINK_NOTE =
 
 export const SOME_OFFERS_CLOSED_NOTE =
   'Some offers behind this smart link are not open to this affiliate; its clicks can only reach the offers it is approved for.';
-
-/** What the status says after a copy: the bare link is "Copied to clipboard."; any other format (`copiedAs`) is named. */
-export function copiedSentence(copiedAs: string | undefined): string {
-  return copiedAs ? `Copied “${copiedAs}” to clipboard.` : 'Copied to clipboard.';
-}
