@@ -25,7 +25,7 @@ describe('facts of a link', () => {
       form: { ...EMPTY_FORM, offerId: '42', affiliateId: '7', sub1: 'a-{date}', sub2: '{affiliate_id}' },
     };
     const known = factsFromSuccess(link);
-    expect(known.sent).toEqual({ sub1: 'a-2026-03-14', sub2: '7' });
+    expect(known.sent).toMatchObject({ sub1: 'a-2026-03-14', sub2: '7' });
     expect(formatLink(formats, 't1', known).text).toBe('Hi , here is Spring sale (42): https://t.example/x — 2026-03-14');
   });
   it('from a link without its form: IDs and names only', () => {
