@@ -2,7 +2,9 @@
 // the default, and every copy follows: the popup's Generate (and its Copy, in any format), the
 // right-click menu, the keyboard shortcut and History. A copied message never holds the API key, and a
 // template's HTML is only ever text.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { parseCsv } from './fixtures/csv';
 import { DASHBOARD, actionTitle, clickMenu, openDashboardPage, pressCommand, serveDashboard } from './fixtures/dashboard';
 import { TEST_KEY, expect, test } from './fixtures/extension';
 import { linkFor } from './fixtures/fake-everflow';
@@ -11,6 +13,7 @@ import { fillForm } from './fixtures/popup-form';
 
 const OFFER_PAGE = `${DASHBOARD}/offers/42/general`;
 const HISTORY_PATH = 'src/history/history.html';
+const BULK_PATH = 'src/bulk/bulk.html';
 
 /** Today as the extension writes {date}: the local calendar date. */
 function today(): string {
@@ -166,4 +169,38 @@ test('a template or a sub holding the API key never puts it on the clipboard, an
   await popup.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
   expect(await clipboard.read()).not.toContain(TEST_KEY);
+});
+
+test('Bulk links copies every link as a message in the chosen format, one per row, and the CSV gets a Message column', async ({
+  context,
+  extensionId,
+  openExtensionPage,
+  saveKey,
+  clipboard,
+}) => {
+  await saveKey();
+  const options = await openExtensionPage('options');
+  await addDefaultTemplate(options, 'Partner note', 'Affiliate {affiliate_id}: {url}');
+  await options.close();
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${BULK_PATH}`);
+  await page.getByLabel('Offer ID', { exact: true }).fill('42');
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill('7 8');
+  await page.getByRole('button', { name: 'Generate 2 links' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Finished: 2 links made, 0 failed.', { timeout: 20_000 });
+
+  const format = page.getByLabel('Format for Copy all links and the CSV');
+  await expect(format).toHaveValue('link');
+  await format.selectOption({ label: 'Partner note' });
+  await page.getByRole('button', { name: 'Copy all links' }).click();
+  await expect(page.getByText('Copied 2 links as “Partner note”.')).toBeVisible();
+  expect(await clipboard.read()).toBe(`Affiliate 7: ${linkFor(42, 7)}\nAffiliate 8: ${linkFor(42, 8)}`);
+
+  await page.bringToFront();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [header, ...rows] = parseCsv(readFileSync((await download.path())!, 'utf8').slice(1));
+  expect(header!.at(-1)).toBe('Message');
+  expect(rows.map((row) => row.at(-1))).toEqual([`Affiliate 7: ${linkFor(42, 7)}`, `Affiliate 8: ${linkFor(42, 8)}`]);
+  await expectAccessible(page);
 });
