@@ -69,10 +69,11 @@ export function LinkResult({ link, heading, onCopy }: LinkResultProps) {
         <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr}>
           {qrOpen ? 'Hide QR code' : 'Show QR code'}
         </button>
-        <span class="result-meta">
-          {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}
-        </span>
       </div>
+      {/* A line of its own: the format choice leaves no room beside the buttons at the popup's width. */}
+      <p class="result-meta">
+        {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}
+      </p>
       {link.someOffersClosed ? <p class="result-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
       {link.directLink ? <p class="result-warning">{DIRECT_LINK_NOTE}</p> : null}
       {link.unsaved ? <p class="result-warning">{UNSAVED_NOTE}</p> : null}
