@@ -2,7 +2,7 @@
 // template), and the team's message templates: add, edit, delete, with the tokens to insert and a live
 // preview filled in with an example link. Templates are not secret: this page writes copyFormatsItem
 // itself, each change one serialised update. Text is always shown as text, never as HTML.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUILT_IN_FORMATS, COPY_TOKENS, MAX_TEMPLATES, MAX_TEMPLATE_TEXT, copyFormatsItem, fillTemplate, type CopyFormats, type Template } from '../shared/copy-formats';
 import { EXAMPLE_FACTS, checkTemplate, deleteTemplate, emptyTokensNote, formatChoices, saveTemplate, type TemplateDraft, type TemplateErrors } from '../shared/copy-templates';
 import { useStored } from '../ui/use-stored';
@@ -156,6 +156,8 @@ function TemplateEditor({ template, templates, onSave, onCancel }: EditorProps) 
   const [errors, setErrors] = useState<TemplateErrors>({});
   const textArea = useRef<HTMLTextAreaElement>(null);
   const preview = fillTemplate(draft.text, EXAMPLE_FACTS);
+  // Opened by Add template or Edit: the person goes on typing there.
+  useEffect(() => document.getElementById('template-name')?.focus(), []);
   const note = emptyTokensNote(preview.empty);
 
   /** Puts the token where the cursor is in the message (or at its end), and the cursor after it. */
