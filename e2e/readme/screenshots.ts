@@ -23,6 +23,15 @@ try {
   await options.getByLabel('API key', { exact: true }).fill(US_KEY);
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.getByText('API key saved', { exact: false }).first().waitFor();
+  // Copy formats: a message template being written, its preview filled in with an example link.
+  await options.setViewportSize({ width: 640, height: 900 });
+  const formats = options.getByRole('region', { name: 'Copy formats' });
+  await formats.getByRole('button', { name: 'Add template' }).click();
+  await formats.getByLabel('Template name').fill('Slack intro');
+  await formats.getByLabel('Message').fill('Hi {affiliate_name}! Your link for {offer_name} (offer {offer_id}):\n{url}\nSub 3: {sub3}');
+  await formats.getByRole('region', { name: 'Preview' }).getByText('Hi Acme Media!', { exact: false }).waitFor();
+  await formats.screenshot({ path: `${OUT}copy-formats.png` });
+  console.log(`Wrote ${OUT}copy-formats.png`);
   await options.close();
 
   // The popup at its real width, after making a smart link whose offers are not all open to the affiliate.

@@ -13,7 +13,7 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
   const named = success ? [subject?.name, outcome.affiliateName].filter(Boolean).join(' · ') : '';
   const title = success
     ? outcome.copied
-      ? `Link copied: ${what}, affiliate ${outcome.affiliateId}${named ? ` (${named})` : ''}`
+      ? `${outcome.copiedAs ? `“${outcome.copiedAs}” copied` : 'Link copied'}: ${what}, affiliate ${outcome.affiliateId}${named ? ` (${named})` : ''}`
       : `Link ready for ${what}, but not copied`
     : 'No tracking link was copied';
   const link = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : '';

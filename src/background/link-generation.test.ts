@@ -12,6 +12,8 @@ import { UNSAVED_NOTE } from '../shared/link-notes';
 import type { Names } from '../shared/names';
 import type { LinkOutcome } from '../shared/outcome';
 import { lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
+import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats';
+import { API_KEY } from '../../e2e/unit-fixtures/fake-chrome';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -299,5 +301,45 @@ describe('link generation: Everflow’s rate limit', () => {
     expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
     expect(waits).toStrictEqual([1000, 2000]);
     expect(everflow.linkCalls()).toHaveLength(3);
+  });
+});
+
+const formats = (defaultFormat: string, text = 'Hi {affiliate_name}: {offer_name} {url} ({sub1}, {date})'): CopyFormats => ({
+  templates: [{ id: 't1', name: 'Slack intro', text }],
+  defaultFormat,
+});
+
+describe('link generation: copy formats', () => {
+
+  it('copies the link in the default format and says which', async () => {
+    fake.local.put(copyFormatsItem.key, copyFormatsItem.version, formats('t1'));
+    const run = await generate({ form: { ...form(42, 7), sub1: 'spring-{date}' }, names: { offer: 'Spring Sale', affiliate: 'Jolly Media' } });
+    await run.settled();
+    const url = run.outcomes()[0]?.ok ? (run.outcomes()[0] as { url: string }).url : '';
+    expect(fake.clipboard).toStrictEqual([`Hi Jolly Media: Spring Sale ${url} (spring-2026-03-14, 2026-03-14)`]);
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, copied: true, copiedAs: 'Slack intro' });
+    // The history keeps the link itself.
+    expect(history()[0]?.url).toBe(url);
+  });
+
+  it('follows a change of the default without reading it again on each click', async () => {
+    fake.local.put(copyFormatsItem.key, copyFormatsItem.version, formats('named'));
+    const first = await generate({ form: form(42, 7) });
+    await first.settled();
+    expect(fake.clipboard).toStrictEqual([`Offer 42 – Affiliate 7: ${linkFor(42, 7)}`]);
+    await copyFormatsItem.set(formats('link'));
+    const second = await generate({ form: form(43, 7) });
+    await second.settled();
+    expect(fake.clipboard.at(-1)).toBe(linkFor(43, 7));
+    expect(second.outcomes()[0]).not.toHaveProperty('copiedAs');
+  });
+
+  it('never copies the API key, whether the template or a sub holds it', async () => {
+    fake.local.put(copyFormatsItem.key, copyFormatsItem.version, formats('t1', `key: ${API_KEY} sub: {sub1}`));
+    const run = await generate({ form: { ...form(42, 7), sub1: API_KEY } });
+    await run.settled();
+    expect(fake.clipboard).toHaveLength(1);
+    expect(fake.clipboard[0]).not.toContain(API_KEY);
+    expect(fake.clipboard[0]).toBe('key:  sub: ');
   });
 });

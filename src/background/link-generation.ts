@@ -7,7 +7,9 @@ import { type LinkOutcome, type LinkSuccess } from '../shared/outcome';
 import { MESSAGES, failure } from '../everflow/failures';
 import { expandAndCheck } from '../shared/sub-tokens';
 import { MAX_RECENT_AFFILIATES, lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
-import { copyToClipboard } from './platform';
+import { copyText } from './clipboard';
+import { copyFormats } from './copy-format-cache';
+import { factsFromInput, formatLink } from '../shared/copy-formats';
 import { connect } from './everflow-access';
 import { recordLink } from './history-store';
 import { isDirectLink } from './tracking-domain-cache';
@@ -48,6 +50,8 @@ export function generateLink(form: unknown, surface: Surface, options: GenerateO
 }
 
 async function generateChecked(input: LinkInput, form: LinkForm, surface: Surface, { names, onWait, signal, keptLater }: GenerateOptions): Promise<LinkOutcome> {
+  // Read from memory once the worker has read them; a worker just woken reads them while Everflow answers.
+  const formats = copyFormats();
   const access = await connect('interactive');
   if (!access.ok) return access;
   const result = await generateTrackingLink({ ...access.connection, ...(onWait ? { onWait } : {}), ...(signal ? { signal } : {}) }, input);
@@ -55,8 +59,14 @@ async function generateChecked(input: LinkInput, form: LinkForm, surface: Surfac
   if (!result.ok) return result;
   // The redirect flag's name is unconfirmed: when a redirect link was asked for, the answer's host
   // says whether Everflow made one (a link on a tracking domain) or ignored the flag.
+  // The default format is filled in from what was sent and the names known; the key is kept out of it.
+  const at = Date.now();
+  const target = input.linkType === 'smart' ? names?.campaign : names?.offer;
+  const facts = factsFromInput(result.url, input, at, { target, affiliate: names?.affiliate });
+  const settings = await formats;
+  const format = formatLink(settings, settings.defaultFormat, facts);
   const [copied, directLink] = await Promise.all([
-    copyToClipboard(result.url),
+    copyText(format.text, access.connection.apiKey),
     input.redirectLink ? isDirectLink(access.connection, result.url) : false,
   ]);
   const success: LinkSuccess = {
@@ -66,7 +76,8 @@ async function generateChecked(input: LinkInput, form: LinkForm, surface: Surfac
     ...(input.linkType === 'smart' ? { campaignId: input.campaignId } : { offerId: input.offerId }),
     affiliateId: input.affiliateId,
     copied,
-    at: Date.now(),
+    ...(format.id === 'link' ? {} : { copiedAs: format.name }),
+    at,
     ...(names?.offer && input.linkType === 'offer' ? { offerName: names.offer } : {}),
     ...(names?.campaign && input.linkType === 'smart' ? { campaignName: names.campaign } : {}),
     ...(names?.affiliate ? { affiliateName: names.affiliate } : {}),

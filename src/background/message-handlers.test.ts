@@ -197,3 +197,12 @@ describe('a link for the popup', () => {
     expect(fake.notifications.at(-1)?.options.message).toBe(`${UNSAVED_NOTE}\n${linkFor(42, 7)}`);
   });
 });
+
+describe('copy', () => {
+  it('puts the text on the clipboard without the saved API key, however it got there', async () => {
+    saveKey(fake);
+    const { copy } = await handlers();
+    expect(await copy({ text: `Hi ${API_KEY} https://t.example/?sub1=${encodeURIComponent(API_KEY)}` })).toStrictEqual({ ok: true });
+    expect(fake.clipboard).toStrictEqual(['Hi  https://t.example/?sub1=']);
+  });
+});

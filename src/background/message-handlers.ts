@@ -6,7 +6,7 @@ import { MESSAGES, failure } from '../everflow/failures';
 import type { LinkSuccess } from '../shared/outcome';
 import { MAX_DASHBOARD_DOMAINS, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
-import { copyToClipboard } from './platform';
+import { copyText } from './clipboard';
 import { connectWith } from './everflow-access';
 import { controlBulk, startBulk } from './bulk-engine';
 import { announce, clearBadge } from './feedback';
@@ -189,7 +189,7 @@ export function createHandlers(popups: Popups): Handlers {
     bulkControl: ({ action }) => controlBulk(action),
 
     async copy({ text }) {
-      return (await copyToClipboard(text))
+      return (await copyText(text))
         ? { ok: true }
         : failure('internal', 'The browser did not allow copying; select the link and press Ctrl+C.');
     },

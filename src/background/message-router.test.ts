@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { EMPTY_FORM } from '../shared/link-form';
+import { MAX_COPY_TEXT } from '../shared/messages';
 import { REFUSED, createRouter, isOwnPage, type Handlers, type RouterOptions } from './message-router';
 
 // Only types come from the polyfill today; the stand-in keeps this test working if that changes.
@@ -144,7 +145,7 @@ describe('createRouter: refused messages', () => {
     ['generate with an unknown surface', { type: 'generate', payload: { form: {}, surface: 'web' } }],
     ['generate with a non-object form', { type: 'generate', payload: { form: 'offer 12', surface: 'popup' } }],
     ['copy with a number', { type: 'copy', payload: { text: 42 } }],
-    ['copy with too much text', { type: 'copy', payload: { text: 'x'.repeat(8193) } }],
+    ['copy with too much text', { type: 'copy', payload: { text: 'x'.repeat(MAX_COPY_TEXT + 1) } }],
     ['saveSettings with an unknown region', { type: 'saveSettings', payload: { region: 'mars', sessionOnly: false } }],
     ['saveSettings with a non-string key', { type: 'saveSettings', payload: { region: 'us', sessionOnly: false, key: 123 } }],
     ['dashboardDomain with an unknown action', { type: 'dashboardDomain', payload: { action: 'replace', domain: 'a.example' } }],

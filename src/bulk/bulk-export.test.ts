@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../e2e/fixtures/csv';
 import type { BulkResult } from '../shared/bulk-job';
 import { EMPTY_FORM } from '../shared/link-form';
-import { BULK_CSV_COLUMNS, allLinks, bulkCsv, failedIds } from './bulk-export';
+import { BULK_CSV_COLUMNS, MESSAGE_COLUMN, allLinks, allMessages, bulkCsv, failedIds, rowMessages } from './bulk-export';
+import type { CopyFormats } from '../shared/copy-formats';
 import { sampleJob as job } from '../../e2e/unit-fixtures/test-bulk-job';
 
 const AT = Date.UTC(2026, 10, 24, 8, 31, 5);
@@ -85,5 +86,35 @@ describe('bulkCsv, allLinks and failedIds', () => {
     const rows = [5, 8, 9].map((targetId) => ({ targetId, affiliateId: 7 }));
     expect(failedIds(job({ mode: 'targets', rows }), [results[0], failed, undefined])).toBe('8');
     expect(failedIds(job(), [results[0], undefined, undefined])).toBe('');
+  });
+});
+
+describe('bulk links in a copy format', () => {
+  const made: (BulkResult | undefined)[] = [
+    { ok: true, job: 'job-1', url: 'https://t.example/a', at: AT },
+    undefined,
+    { ok: true, job: 'job-1', url: 'https://t.example/c', at: AT },
+  ];
+  const formats: CopyFormats = { templates: [{ id: 't', name: 'Note', text: 'Hi {affiliate_name}: {url} ({sub1})' }], defaultFormat: 'link' };
+
+  it('makes one message per row with a link: its names, its subs as sent', () => {
+    expect(rowMessages(job(), made, formats, 't')).toEqual(['Hi : https://t.example/a (aff-7)', undefined, 'Hi =HYPERLINK("x"): https://t.example/c (aff-9)']);
+    expect(rowMessages(job(), made, formats, 'named')).toEqual([
+      'Spring Sale (offer 42) – Affiliate 7: https://t.example/a',
+      undefined,
+      'Offer 42 – =HYPERLINK("x") (affiliate 9): https://t.example/c',
+    ]);
+  });
+
+  it('copies them one per line, or with a blank line between messages of several lines', () => {
+    expect(allMessages(['a', undefined, 'b'])).toBe('a\nb');
+    expect(allMessages(['a\nx', 'b'])).toBe('a\nx\n\nb');
+  });
+
+  it('adds them to the CSV as its last column', () => {
+    const messages = rowMessages(job(), made, formats, 't');
+    const [header, ...lines] = parseCsv(bulkCsv(job(), made, messages));
+    expect(header).toEqual([...BULK_CSV_COLUMNS, MESSAGE_COLUMN]);
+    expect(lines.map((line) => line.at(-1))).toEqual(['Hi : https://t.example/a (aff-7)', '', 'Hi =HYPERLINK("x"): https://t.example/c (aff-9)']);
   });
 });

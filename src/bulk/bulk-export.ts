@@ -2,6 +2,7 @@
 import { LINK_FIELDS, LINK_TYPE_LABELS, TARGET_FIELDS, type FormField } from '../everflow/link-fields';
 import { checkRow, linkTypeOf, type BulkJob, type BulkResult, type BulkRow } from '../shared/bulk-job';
 import { csvCell } from '../shared/csv';
+import { factsFromInput, formatLink, type CopyFormats } from '../shared/copy-formats';
 import { NOT_MADE, NOT_YET } from './job-status';
 import { listedOf } from './bulk-check';
 
@@ -58,13 +59,36 @@ function sentOf(job: BulkJob, row: BulkRow): RowView['sent'] {
  * One line per row in the job's order: its link, or the plain error, or why there is none yet; times in
  * ISO 8601 (UTC). RFC 4180, CRLF.
  */
-export function bulkCsv(job: BulkJob, results: readonly (BulkResult | undefined)[]): string {
-  const lines = [BULK_CSV_COLUMNS.map(csvCell).join(',')];
+export function bulkCsv(job: BulkJob, results: readonly (BulkResult | undefined)[], messages?: readonly (string | undefined)[]): string {
+  // A chosen copy format adds its message as the last column (rowMessages).
+  const lines = [[...BULK_CSV_COLUMNS, ...(messages ? [MESSAGE_COLUMN] : [])].map(csvCell).join(',')];
   job.rows.forEach((row, index) => {
     const view: RowView = { job, row, result: results[index], sent: sentOf(job, row) };
-    lines.push(COLUMNS.map((column) => csvCell(column.value(view))).join(','));
+    lines.push([...COLUMNS.map((column) => column.value(view)), ...(messages ? [messages[index]] : [])].map(csvCell).join(','));
   });
   return `${lines.join('\r\n')}\r\n`;
+}
+
+export const MESSAGE_COLUMN = 'Message';
+
+/**
+ * Each row's link in copy format `formatId` (its names from the row, its subs as sent, its own date),
+ * or undefined for a row without a link.
+ */
+export function rowMessages(job: BulkJob, results: readonly (BulkResult | undefined)[], formats: CopyFormats, formatId: string): (string | undefined)[] {
+  return job.rows.map((row, index) => {
+    const result = results[index];
+    if (!result?.ok) return undefined;
+    const checked = checkRow(job.form, row, new Date(job.createdAt));
+    if (!checked.ok) return result.url;
+    return formatLink(formats, formatId, factsFromInput(result.url, checked.input, result.at, { target: row.targetName, affiliate: row.affiliateName })).text;
+  });
+}
+
+/** The messages made, in the job's order: one per line, or a blank line between them when one spans several lines. */
+export function allMessages(messages: readonly (string | undefined)[]): string {
+  const made = messages.filter((message): message is string => message !== undefined);
+  return made.join(made.some((message) => message.includes('\n')) ? '\n\n' : '\n');
 }
 
 /** Every link made, one per line, in the job's order. */

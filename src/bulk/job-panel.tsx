@@ -3,7 +3,7 @@
 // changes on screen is read back from storage.
 import { useRef, useState } from 'preact/hooks';
 import { linkTypeOf, type BulkJob, type BulkResult } from '../shared/bulk-job';
-import { allLinks, bulkCsv, failedIds } from './bulk-export';
+import { allLinks, allMessages, bulkCsv, failedIds, rowMessages } from './bulk-export';
 import { progressOf } from './bulk-progress';
 import { send } from '../shared/connector';
 import type { Payload } from '../shared/messages';
@@ -12,6 +12,9 @@ import { bulkCsvFileName, statusLine } from './job-status';
 import { modeWords, plural } from './list-words';
 import { ResultsTable } from './results-table';
 import { downloadCsv } from '../shared/csv';
+import { copyFormatsItem, findFormat } from '../shared/copy-formats';
+import { formatChoices } from '../shared/copy-templates';
+import { useStored } from '../ui/use-stored';
 
 type Action = Payload<'bulkControl'>['action'];
 
@@ -36,6 +39,12 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
   const [failure, setFailure] = useState('');
   const [wantFailedOnly, setWantFailedOnly] = useState(false);
   const inFlight = useRef(false);
+  const formats = useStored(copyFormatsItem);
+  /** The copy format for "Copy all links" and the CSV; the bare link unless the person chooses another. */
+  const [formatId, setFormatId] = useState('link');
+  const format = formats ? findFormat(formats, formatId) : undefined;
+  /** Each row's message in the chosen format, or undefined for the bare links. */
+  const messages = () => (formats && format && format.id !== 'link' ? rowMessages(job, results, formats, format.id) : undefined);
   const progress = progressOf(job, results, Date.now());
   const { state } = job;
   const active = state === 'running' || state === 'paused';
@@ -60,18 +69,25 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
     else if (focusAfter) focusWhenReady(focusAfter);
   }
 
+  /** Through the background, the one clipboard writer: it keeps the API key out of what is copied. */
   async function copy(text: string, done: string, what: string) {
-    try {
-      await navigator.clipboard.writeText(text);
+    const reply = await send('copy', { text });
+    if (reply.ok) {
       setFailure('');
       onAnnounce(done);
-    } catch {
+    } else {
       setFailure(`The ${what} could not be copied; use Download CSV instead.`);
     }
   }
 
+  function copyAll() {
+    const made = messages();
+    if (!made) return void copy(allLinks(results), `Copied ${plural(progress.done, 'link')}.`, 'links');
+    void copy(allMessages(made), `Copied ${plural(progress.done, 'link')} as “${format?.name}”.`, 'messages');
+  }
+
   function exportCsv() {
-    downloadCsv(bulkCsv(job, results), bulkCsvFileName(new Date()));
+    downloadCsv(bulkCsv(job, results, messages()), bulkCsvFileName(new Date()));
     onAnnounce(`Downloaded a CSV of ${plural(job.rows.length, 'row')}.`);
   }
 
@@ -92,6 +108,16 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
       <p class="bulk-status" role="status" aria-live={state === 'running' ? 'off' : 'polite'}>
         {statusLine(state, progress, job.note)}
       </p>
+      <div class="field bulk-format">
+        <label for="bulk-format">Format for Copy all links and the CSV</label>
+        <select id="bulk-format" value={format?.id ?? 'link'} onChange={(event) => setFormatId(event.currentTarget.value)}>
+          {formatChoices(formats ?? { templates: [], defaultFormat: 'link' }).map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.name}
+            </option>
+          ))}
+        </select>
+      </div>
       <div class="actions">
         {active ? (
           <button
@@ -109,7 +135,7 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
           </button>
         ) : null}
         {progress.done > 0 ? (
-          <button type="button" onClick={() => void copy(allLinks(results), `Copied ${plural(progress.done, 'link')}.`, 'links')}>
+          <button type="button" onClick={copyAll}>
             Copy all links
           </button>
         ) : null}

@@ -10,6 +10,7 @@ import { ApiKeySchema, type Status } from '../shared/messages';
 import '../shared/theme.css';
 import './options.css';
 import { AdvancedSection } from './advanced-section';
+import { CopyFormatsSection } from './copy-formats-section';
 import { FirstLinkStep, ShortcutsSection, type Shortcuts } from './first-link';
 import { NewOfferSection } from './new-offer-section';
 import { PresetsSection } from './presets-section';
@@ -238,6 +239,7 @@ function App() {
         ) : null}
       </section>
       <PresetsSection />
+      <CopyFormatsSection />
       <NewOfferSection saved={status?.newOfferSubs} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

@@ -61,7 +61,8 @@ export interface PopupActions {
   onClear: () => void;
   /** Stops the request under way (shown once it has waited SLOW_SECONDS). */
   onCancel: () => void;
-  onCopy: (url: string) => void;
+  /** `copiedAs`: the copy format's name, absent for the bare link. */
+  onCopy: (text: string, copiedAs: string | undefined) => void;
   onOpenOptions: () => void;
   onOpenHistory: () => void;
   onOpenPresets: () => void;

@@ -7,6 +7,7 @@ import { send } from '../shared/connector';
 import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
 import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, hasMoreOptions, parseLinkForm, targetKey, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
 import type { Names } from '../shared/names';
+import { copiedSentence } from '../shared/copy-status';
 import type { LinkSuccess } from '../shared/outcome';
 import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
 import { draftItem } from '../shared/stored-items';
@@ -227,7 +228,7 @@ function App({ startup }: { startup: Startup }) {
       patch({
         busy: false,
         link: { value: reply, fresh: true },
-        announcement: reply.copied ? 'Copied to clipboard.' : 'Link ready, but it could not be copied automatically; use Copy.',
+        announcement: reply.copied ? copiedSentence(reply.copiedAs) : 'Link ready, but it could not be copied automatically; use Copy.',
       });
       return;
     }
@@ -277,9 +278,9 @@ function App({ startup }: { startup: Startup }) {
       if (running.current) void send('cancelGenerate', { requestId: running.current });
     },
 
-    async onCopy(url) {
-      const reply = await send('copy', { text: url });
-      patch({ announcement: reply.ok ? 'Copied to clipboard.' : reply.message });
+    async onCopy(text, copiedAs) {
+      const reply = await send('copy', { text });
+      patch({ announcement: reply.ok ? copiedSentence(copiedAs) : reply.message });
     },
 
     onClear() {

@@ -2,14 +2,19 @@
 // What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
 // first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
+import { EMPTY_COPY_FORMATS, copyFormatsItem, formatLink } from '../shared/copy-formats';
+import { formatChoices } from '../shared/copy-templates';
+import { factsFromSuccess } from '../shared/link-facts';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
 import { linkSubject, type LinkSuccess } from '../shared/outcome';
 import { PinToggle } from '../ui/pin-toggle';
+import { useStored } from '../ui/use-stored';
 
 interface LinkResultProps {
   link: LinkSuccess;
   heading: string;
-  onCopy: (url: string) => void;
+  /** `copiedAs`: the format's name, absent for the bare link. */
+  onCopy: (text: string, copiedAs: string | undefined) => void;
   /** Says what the Pin toggle did. */
   onAnnounce: (text: string) => void;
 }
@@ -32,11 +37,21 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
     setQrOpen(!qrOpen);
     if (!qr) import('./qr-code').then(setQr, () => setQrOpen(false));
   };
+  // The copy formats are read with this panel, after the popup's first paint.
+  const formats = useStored(copyFormatsItem);
+  /** The format Copy uses: the default until the person chooses another. */
+  const [chosen, setChosen] = useState<string | null>(null);
+  const formatId = chosen ?? formats?.defaultFormat ?? 'link';
+  const copy = () => {
+    if (!formats) return onCopy(link.url, undefined);
+    const made = formatLink(formats, formatId, factsFromSuccess(link));
+    onCopy(made.text, made.id === 'link' ? undefined : made.name);
+  };
   const subject = linkSubject(link);
   return (
     <section class="result">
       {/* Pin sits on the heading's line: the row of actions below is full at the popup's width. */}
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+      <div class="result-head">
         <label for="result-url" class="result-heading">
           {heading}
         </label>
@@ -51,19 +66,30 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
         onFocus={(event) => event.currentTarget.select()}
       />
       <div class="result-actions">
-        <button type="button" onClick={() => onCopy(link.url)}>
+        <button type="button" onClick={copy}>
           Copy
         </button>
+        <label for="result-format" class="result-format-label">
+          as
+        </label>
+        <select id="result-format" value={formatId} onChange={(event) => setChosen(event.currentTarget.value)}>
+          {formatChoices(formats ?? EMPTY_COPY_FORMATS).map((format) => (
+            <option key={format.id} value={format.id}>
+              {format.name}
+            </option>
+          ))}
+        </select>
         <a class="button secondary" href={link.url} target="_blank" rel="noopener noreferrer">
           Open
         </a>
         <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr}>
           {qrOpen ? 'Hide QR code' : 'Show QR code'}
         </button>
-        <span class="result-meta">
-          {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}
-        </span>
       </div>
+      {/* A line of its own: the format choice leaves no room beside the buttons at the popup's width. */}
+      <p class="result-meta">
+        {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}
+      </p>
       {link.someOffersClosed ? <p class="result-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
       {link.directLink ? <p class="result-warning">{DIRECT_LINK_NOTE}</p> : null}
       {link.unsaved ? <p class="result-warning">{UNSAVED_NOTE}</p> : null}

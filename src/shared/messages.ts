@@ -16,6 +16,8 @@ export type { Status } from './replies';
 
 
 export const MAX_KEY_LENGTH = 256;
+/** What one copy may hold: Bulk links copies a message for each of up to 2,000 rows. */
+export const MAX_COPY_TEXT = 3_000_000;
 /** A key as pasted: trimmed, non-empty, no inner spaces, bounded. */
 export const ApiKeySchema = z.pipe(
   z.string(),
@@ -80,7 +82,7 @@ export const toBackground = {
   testConnection: z.object({ key: z.optional(z.string()), region: z.optional(RegionSchema) }),
   /** The keyboard shortcuts as the browser has them now, and where to change them. */
   getShortcuts: z.object({}),
-  copy: z.object({ text: z.string().check(z.maxLength(8192)) }),
+  copy: z.object({ text: z.string().check(z.maxLength(MAX_COPY_TEXT)) }),
   /** Link history (read from storage by the pages; changed only by the background). */
   deleteHistoryEntry: z.object({ id: z.string().check(z.maxLength(100)) }),
   clearHistory: z.object({}),

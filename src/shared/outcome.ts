@@ -18,6 +18,8 @@ export const LinkSuccessSchema = z.object({
   affiliateId: z.number(),
   /** False when the clipboard could not be written; the link is still shown with a Copy button. */
   copied: z.boolean(),
+  /** The copy format the link went onto the clipboard in, by name, when not the bare link (copy-formats.ts). */
+  copiedAs: z.optional(z.string().check(z.maxLength(100))),
   /** When the link was made (ms since the epoch). */
   at: z.number(),
   /** Names the picker showed, when it did. */

@@ -31,7 +31,7 @@ describe('stored items', () => {
   it('each is declared once, under a key of its own', () => {
     const keys = items.map(([, item]) => `${item.area}:${item.key}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(items.map(([name]) => name)).toEqual(expect.arrayContaining(['settingsItem', 'draftItem', 'historyItem', 'presetsItem', 'pinnedPairsItem', 'bulkJobItem']));
+    expect(items.map(([name]) => name)).toEqual(expect.arrayContaining(['settingsItem', 'draftItem', 'historyItem', 'presetsItem', 'pinnedPairsItem', 'copyFormatsItem', 'bulkJobItem']));
   });
 
   it.each(items)('%s is written only where its writer runs', (name, item) => {

@@ -6,6 +6,9 @@ import { send } from '../shared/connector';
 import { formFromInput } from '../shared/link-form';
 import type { HistoryEntry } from '../shared/link-history';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link-notes';
+import { copyFormatsItem, formatLink } from '../shared/copy-formats';
+import { copiedSentence } from '../shared/copy-status';
+import { factsFromHistory } from '../shared/link-facts';
 import { downloadCsv } from '../shared/csv';
 import { SURFACE_LABELS, csvFileName, describeSubs, entryTarget, historyCsv, searchHistory } from '../shared/history-table';
 import { historyItem } from '../shared/link-history';
@@ -68,6 +71,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   // Read once for every entry's Pin.
   const pins = useStored(pinnedPairsItem);
   const presets = useStored(presetsItem);
+  const formats = useStored(copyFormatsItem);
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -83,9 +87,11 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   const all = entries ?? [];
   const shown = searchHistory(all, query);
 
+  /** Copies in the default format, with the names the entry keeps. */
   async function copy(entry: HistoryEntry) {
-    const reply = await send('copy', { text: entry.url });
-    setAnnouncement(reply.ok ? 'Copied to clipboard.' : reply.message);
+    const made = formats ? formatLink(formats, formats.defaultFormat, factsFromHistory(entry)) : { id: 'link', name: '', text: entry.url };
+    const reply = await send('copy', { text: made.text });
+    setAnnouncement(reply.ok ? copiedSentence(made.id === 'link' ? undefined : made.name) : reply.message);
   }
 
   async function remove(entry: HistoryEntry) {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { fillTemplate, formatLink, namedLine, withoutSecret, type CopyFormats, type LinkFacts } from './copy-formats';
+import { EXAMPLE_FACTS, formatChoices } from './copy-templates';
+import { copiedSentence } from './copy-status';
+
+const at = new Date(2026, 2, 14, 23, 30).getTime(); // local time: {date} is the local day
+const facts: LinkFacts = { ...EXAMPLE_FACTS, at };
+const formats: CopyFormats = {
+  templates: [{ id: 't1', name: 'Slack intro', text: 'Hi {affiliate_name}, here is {offer_name} ({offer_id}): {url} — {date}' }],
+  defaultFormat: 't1',
+};
+
+describe('the named line', () => {
+  it('says the offer and affiliate names with their IDs, then the link', () => {
+    expect(namedLine(facts)).toBe(`Spring sale (offer 42) – Acme Media (affiliate 7): ${facts.url}`);
+  });
+  it('falls back to the IDs when a name is unknown', () => {
+    expect(namedLine({ ...facts, targetName: undefined, affiliateName: undefined })).toBe(`Offer 42 – Affiliate 7: ${facts.url}`);
+    expect(namedLine({ ...facts, linkType: 'smart', targetId: 5, targetName: undefined })).toBe(`Smart link 5 – Acme Media (affiliate 7): ${facts.url}`);
+  });
+});
+
+describe('filling a template', () => {
+  it('replaces every known token, every time it appears', () => {
+    expect(fillTemplate('{url} {url} {offer_id} {affiliate_id} {sub1} {sub2} {date}', facts).text).toBe(`${facts.url} ${facts.url} 42 7 spring newsletter 2026-03-14`);
+  });
+  it('leaves unknown tokens and other cases as typed', () => {
+    expect(fillTemplate('{URL} {offer} {sub9} {{url}}', facts).text).toBe(`{URL} {offer} {sub9} {${facts.url}}`);
+  });
+  it('empties a known token whose value is unknown and reports it once', () => {
+    const filled = fillTemplate('{sub3}|{offer_name}|{sub3}|{smart_link_id}', { ...facts, targetName: undefined });
+    expect(filled.text).toBe('|||');
+    expect(filled.empty).toEqual(['{sub3}', '{offer_name}', '{smart_link_id}']);
+  });
+  it('fills a smart link’s tokens, not an offer’s', () => {
+    expect(fillTemplate('{smart_link_id} {smart_link_name} [{offer_id}]', { ...facts, linkType: 'smart', targetId: 5, targetName: 'Summer mix' }).text).toBe('5 Summer mix []');
+  });
+  it('keeps HTML as text', () => {
+    expect(fillTemplate('<b>{offer_name}</b>', facts).text).toBe('<b>Spring sale</b>');
+  });
+});
+
+describe('the API key never copied', () => {
+  const key = 'sEcReT+key/123';
+  it('is removed wherever it appears, as typed or URL-encoded', () => {
+    const text = fillTemplate(`key ${key} {url}`, { ...facts, url: `https://t.example/?sub1=${encodeURIComponent(key)}` }).text;
+    expect(withoutSecret(text, key)).toBe('key  https://t.example/?sub1=');
+  });
+  it('leaves text alone without a key', () => {
+    expect(withoutSecret('abc', null)).toBe('abc');
+    expect(withoutSecret('abc', '')).toBe('abc');
+  });
+});
+
+describe('formats', () => {
+  it('lists the built-in formats, then the templates', () => {
+    expect(formatChoices(formats).map((format) => format.name)).toEqual(['Link', 'Link with names', 'Slack intro']);
+  });
+  it('copies the bare link for an unknown format', () => {
+    expect(formatLink(formats, 'gone', facts)).toEqual({ id: 'link', name: 'Link', text: facts.url });
+  });
+});
+
+describe('the status after a copy', () => {
+  it('says which format was copied', () => {
+    expect(copiedSentence(undefined)).toBe('Copied to clipboard.');
+    expect(copiedSentence('Slack intro')).toBe('Copied “Slack intro” to clipboard.');
+  });
+});
