@@ -4,6 +4,7 @@
 //
 // Clipboard: a service worker has no DOM, so an offscreen document does the copying; this module
 // creates it on demand and asks it to copy.
+import browser from 'webextension-polyfill';
 import type { OffscreenCopy } from '../shared/offscreen-copy';
 
 export const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
@@ -30,7 +31,7 @@ export async function copyToClipboard(text: string): Promise<boolean> {
   try {
     await ensureOffscreenDocument();
     const message: OffscreenCopy = { target: 'offscreen', type: 'copy', text };
-    const reply = (await chrome.runtime.sendMessage(message)) as { ok?: unknown } | undefined;
+    const reply = (await browser.runtime.sendMessage(message)) as { ok?: unknown } | undefined;
     return reply?.ok === true;
   } catch {
     return false;

@@ -1,6 +1,7 @@
 // Background entry (Chrome's service worker, Firefox's event page): the only place that holds the API
 // key and talks to Everflow.
 // Listeners are registered synchronously at the top level so events that wake the worker are seen.
+import browser from 'webextension-polyfill';
 import { pageTarget, readDashboardUrl } from '../shared/dashboard-url';
 import { POPUP_PORT } from '../shared/popup-port';
 import { pendingPrefillItem, settingsItem } from '../shared/stored-items';
@@ -43,16 +44,11 @@ chrome.runtime.onConnect.addListener((port) => {
 });
 
 const router = createRouter(createHandlers(popups), {
-  extensionId: chrome.runtime.id,
-  extensionOrigin: chrome.runtime.getURL(''),
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
 });
 
-// chrome.* directly, as the pages do (webextension-polyfill cost the worker ~3 kB gzip): a listener
-// answers through sendResponse, kept open by returning true. The router never rejects.
-chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-  void router(message, sender).then(sendResponse);
-  return true;
-});
+browser.runtime.onMessage.addListener(router);
 
 // Access to a white-label domain that is no longer in the list goes back when the browser starts
 // (not at every start of this worker: a message that wakes it may come from an options page that has
