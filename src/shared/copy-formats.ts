@@ -4,6 +4,7 @@
 // item (templates are not secret); the background reads it.
 import * as z from 'zod/mini';
 import { defineItem } from './storage-item';
+import { LINK_TYPE_LABELS, LINK_TYPE_NAMES } from '../everflow/link-fields';
 import type { LinkInput, LinkType, TextField } from './link-form';
 import { localDate } from './sub-tokens';
 
@@ -84,13 +85,14 @@ export interface LinkFacts {
   at: number;
 }
 
-export interface Names3 {
+/** The names a link's facts carry, where known. */
+export interface FactNames {
   target?: string | undefined;
   affiliate?: string | undefined;
 }
 
 /** The facts of a link made from `input` (its text fields already expanded). */
-export function factsFromInput(url: string, input: LinkInput, at: number, names: Names3 = {}): LinkFacts {
+export function factsFromInput(url: string, input: LinkInput, at: number, names: FactNames = {}): LinkFacts {
   const smart = input.linkType === 'smart';
   // The input itself carries Source ID and the subs as sent.
   return { url, linkType: input.linkType, targetId: smart ? input.campaignId : input.offerId, targetName: names.target, affiliateId: input.affiliateId, affiliateName: names.affiliate, sent: input, at };
@@ -98,7 +100,7 @@ export function factsFromInput(url: string, input: LinkInput, at: number, names:
 
 /** "Spring sale (offer 42) – Acme Media (affiliate 7): https://…"; "Offer 42" and "Affiliate 7" when a name is unknown. */
 export function namedLine(facts: LinkFacts): string {
-  const [word, Word] = facts.linkType === 'smart' ? ['smart link', 'Smart link'] : ['offer', 'Offer'];
+  const [word, Word] = [LINK_TYPE_NAMES[facts.linkType], LINK_TYPE_LABELS[facts.linkType]];
   const id = facts.targetId ?? '';
   const target = facts.targetName ? `${facts.targetName} (${word} ${id})` : `${Word} ${id}`;
   const affiliate = facts.affiliateName ? `${facts.affiliateName} (affiliate ${facts.affiliateId})` : `Affiliate ${facts.affiliateId}`;
