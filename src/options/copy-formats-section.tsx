@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUILT_IN_FORMATS, COPY_TOKENS, MAX_TEMPLATES, MAX_TEMPLATE_TEXT, copyFormatsItem, fillTemplate, type CopyFormats, type Template } from '../shared/copy-formats';
 import { EXAMPLE_FACTS, checkTemplate, deleteTemplate, emptyTokensNote, formatChoices, saveTemplate, type TemplateDraft, type TemplateErrors } from '../shared/copy-templates';
 import { useStored } from '../ui/use-stored';
+import { notSaved } from '../shared/storage-item';
 
 export const COPY_FORMATS_UNREADABLE = 'The saved copy formats could not be read, so none are shown; templates you save now are kept as usual.';
 
@@ -31,7 +32,7 @@ export function CopyFormatsSection() {
         return next;
       });
     } catch {
-      setNotice({ text: 'The copy formats could not be saved (browser storage is unavailable or full).', tone: 'error' });
+      setNotice({ text: notSaved('The copy formats'), tone: 'error' });
       return false;
     }
     setNotice(refused ? { text: refused, tone: 'error' } : { text: done, tone: 'ok' });

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { MAX_PRESET_AFFILIATES, affiliateIdIn, affiliateWords, presetsItem, tieAffiliate, untieAffiliate, type Preset, type PresetChange, type PresetList } from '../shared/presets';
+import { notSaved } from '../shared/storage-item';
 
 /** The names of the affiliates tied to any preset, asked of the background once each (it caches them). */
 export function useAffiliateNames(list: PresetList | null): ReadonlyMap<number, string> {
@@ -33,7 +34,7 @@ async function savePresets(apply: (list: PresetList) => PresetChange): Promise<P
       return result.ok ? result.list : current;
     });
   } catch {
-    return { ok: false, message: 'The presets could not be saved (browser storage is unavailable or full).' };
+    return { ok: false, message: notSaved('The presets') };
   }
   return result;
 }

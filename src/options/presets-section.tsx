@@ -7,6 +7,7 @@ import { MAX_PRESETS, PRESET_ID_FIELDS, applyPreset, deletePreset, presetErrors,
 import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
+import { notSaved } from '../shared/storage-item';
 
 export const PRESETS_UNREADABLE = 'The saved presets could not be read, so none are shown; presets you save now are kept as usual.';
 
@@ -29,7 +30,7 @@ export function PresetsSection() {
         return result.ok ? result.list : current;
       });
     } catch {
-      onNotice('The presets could not be saved (browser storage is unavailable or full).', 'error');
+      onNotice(notSaved('The presets'), 'error');
       return false;
     }
     if (!result?.ok) {

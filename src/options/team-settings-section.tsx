@@ -22,9 +22,10 @@ import {
   type TeamSettings,
 } from '../shared/team-settings';
 import { useStored } from '../ui/use-stored';
+import { notSaved } from '../shared/storage-item';
 
 const origin = (domain: string) => `https://${domain}/*`;
-const STORAGE_FAILED = 'The settings could not be saved (browser storage is unavailable or full).';
+const STORAGE_FAILED = notSaved('The settings');
 
 type Notice = { text: string; tone: 'ok' | 'error' } | null;
 

@@ -9,6 +9,7 @@ import { movePin, pinForm, pinLabel, pinNames, pinnedPairsItem, unpin, type Pin,
 import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 import './pinned-list.css';
+import { notSaved } from '../shared/storage-item';
 
 /** Rows shown before "Show all": the popup is at most 600 px tall. */
 export const PINS_SHOWN = 3;
@@ -36,7 +37,7 @@ export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
       onAnnounce(done);
       if (focus) focusSoon(focus);
     } catch {
-      onAnnounce('The pinned pairs could not be saved (browser storage is unavailable or full).');
+      onAnnounce(notSaved('The pinned pairs'));
     }
   }
 

@@ -25,6 +25,7 @@ import { useStored } from '../ui/use-stored';
 import { SUB_TOKENS } from '../shared/sub-tokens';
 import { TYPING_PAUSE_MS } from '../ui/field-ids';
 import type { PopupState } from './popup-view';
+import { notSaved } from '../shared/storage-item';
 
 export type SetPopupState = (update: (current: PopupState) => PopupState) => void;
 
@@ -186,7 +187,7 @@ export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
         return change.ok ? change.list : current;
       });
     } catch {
-      setError('The preset could not be saved (browser storage is unavailable or full).');
+      setError(notSaved('The preset'));
       return;
     }
     if (!change?.ok) {

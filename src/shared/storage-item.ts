@@ -8,6 +8,9 @@
 import type * as z from 'zod/mini';
 
 export type Area = 'local' | 'session';
+
+/** What a page says when an item's write fails, e.g. notSaved('The presets'). */
+export const notSaved = (what: string) => `${what} could not be saved (browser storage is unavailable or full).`;
 /**
  * Who writes an item: the background, or the extension pages (a draft, presets: what a person edits).
  * stored-items.test.ts checks the code keeps to it.

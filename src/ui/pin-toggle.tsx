@@ -7,6 +7,7 @@ import { findPin, pinFromForm, pinLabel, pinPair, pinnedPairsItem, unpin, type P
 import { activePreset, presetsItem, type PresetList } from '../shared/presets';
 import './pin-toggle.css';
 import { useStored } from './use-stored';
+import { notSaved } from '../shared/storage-item';
 
 interface PinToggleProps {
   form: LinkForm;
@@ -41,7 +42,7 @@ export function PinButton({ form, names, onAnnounce, label, class: className, pi
         return change.ok ? change.list : current;
       });
     } catch {
-      onAnnounce('The pinned pairs could not be saved (browser storage is unavailable or full).');
+      onAnnounce(notSaved('The pinned pairs'));
       return;
     }
     if (change === undefined) onAnnounce(`Unpinned ${pinLabel(pin)}.`);
