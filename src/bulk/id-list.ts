@@ -1,5 +1,5 @@
 // Reads a pasted list of offer, smart link or affiliate IDs for the Bulk links page.
-import { MAX_ID } from '../shared/link-form';
+import { idInText } from '../everflow/link-fields';
 
 export interface IdList {
   /** Valid IDs, first occurrence order, no repeats. */
@@ -13,12 +13,6 @@ export interface IdList {
 /** What separates IDs: anything that is not a letter, digit or one of `-+.` (commas, spaces, new lines, tabs, ;). */
 const SEPARATOR = /[^\p{L}\p{N}+\-.]+/u;
 
-/** The ID a piece of the list stands for, or undefined when it is not one. */
-function idOf(piece: string): number | undefined {
-  const value = /^0*\d{1,10}$/.test(piece) ? Number(piece) : Number.NaN;
-  return Number.isInteger(value) && value >= 1 && value <= MAX_ID ? value : undefined;
-}
-
 /** Reads the IDs of a pasted list, whatever separates them. */
 export function parseIdList(text: string): IdList {
   const ids: number[] = [];
@@ -27,7 +21,7 @@ export function parseIdList(text: string): IdList {
   const invalid: string[] = [];
   for (const piece of text.split(SEPARATOR)) {
     if (piece === '') continue;
-    const value = idOf(piece);
+    const value = idInText(piece);
     if (value === undefined) {
       if (!invalid.includes(piece)) invalid.push(piece);
       continue;
@@ -48,7 +42,7 @@ export function withoutInvalid(text: string): string {
   let kept = '';
   for (let i = 0; i < parts.length; i += 2) {
     const piece = parts[i]!;
-    if (piece === '' || idOf(piece) !== undefined) kept += piece + (parts[i + 1] ?? '');
+    if (piece === '' || idInText(piece) !== undefined) kept += piece + (parts[i + 1] ?? '');
   }
   return kept.replace(new RegExp(`${SEPARATOR.source}$`, 'u'), '');
 }

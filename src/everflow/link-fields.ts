@@ -4,6 +4,17 @@
 
 /** Everflow's IDs are signed 32-bit integers; 0 is never a valid ID. */
 export const MAX_ID = 2147483647;
+
+/**
+ * The ID some text (trimmed) stands for, or undefined when it is not one: a name being searched, a
+ * typo, 0, a number past MAX_ID. ASCII digits only; leading zeros are harmless, as in the form's rule.
+ */
+export function idInText(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^0*\d{1,10}$/.test(trimmed)) return undefined;
+  const id = Number(trimmed);
+  return id >= 1 && id <= MAX_ID ? id : undefined;
+}
 /** Everflow limits each query parameter value on a link to 200 characters. */
 export const MAX_TEXT = 200;
 

@@ -4,7 +4,8 @@
 // field, names the preset it is tied to.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
-import { MAX_PRESET_AFFILIATES, affiliateIdIn, affiliateWords, presetsItem, tieAffiliate, untieAffiliate, type Preset, type PresetChange, type PresetList } from '../shared/presets';
+import { MAX_PRESET_AFFILIATES, affiliateWords, presetsItem, tieAffiliate, untieAffiliate, type Preset, type PresetChange, type PresetList } from '../shared/presets';
+import { idInText } from '../shared/link-form';
 import { notSaved } from '../shared/storage-item';
 
 /** The names of the affiliates tied to any preset, asked of the background once each (it caches them). */
@@ -54,7 +55,7 @@ export function PresetAffiliates({ preset, index, names, onNotice }: PresetAffil
 
   async function add(event: Event) {
     event.preventDefault();
-    const id = affiliateIdIn(typed);
+    const id = idInText(typed);
     if (id === undefined) {
       setError(typed.trim() === '' ? 'Enter the affiliate’s ID.' : 'Use the affiliate’s number, e.g. 7.');
       document.getElementById(inputId)?.focus();

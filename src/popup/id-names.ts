@@ -4,7 +4,7 @@
 // look-ups), and the sentence said when a link to it will not track. The app starts it once it has
 // taken over the form, never before: the form is usable first, and startup.ts knows nothing of it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_ID, usesField } from '../everflow/link-fields';
+import { idInText, usesField } from '../everflow/link-fields';
 import type { LookupOption, NameKind } from '../everflow/lookups';
 import { send } from '../shared/connector';
 import type { LinkForm } from '../shared/link-form';
@@ -23,14 +23,6 @@ export interface IdNote {
 }
 export type IdNotes = Partial<Record<NamedField, IdNote>>;
 
-/** The ID a field holds, or undefined for text that is not one (a name being searched, say). */
-function idIn(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return undefined;
-  const id = Number(trimmed);
-  return id >= 1 && id <= MAX_ID ? id : undefined;
-}
-
 const keyOf = (field: NamedField, id: number) => `${NAME_KIND[field]}:${id}`;
 
 export function useIdNames(form: LinkForm) {
@@ -40,7 +32,7 @@ export function useIdNames(form: LinkForm) {
   const asked = useRef(new Set<string>());
   const started = useRef(false);
   // Only the fields the chosen kind of link uses: a hidden smart link ID is not looked up.
-  const ids = FIELDS.map((field) => (usesField(form.linkType, field) ? idIn(form[field]) : undefined));
+  const ids = FIELDS.map((field) => (usesField(form.linkType, field) ? idInText(form[field]) : undefined));
 
   useEffect(() => {
     // The IDs the popup opened with at once; typed ones when typing pauses, never per keystroke.
@@ -84,7 +76,7 @@ export function useIdNames(form: LinkForm) {
     namesFor(submitted: LinkForm): Names {
       const names: Names = {};
       for (const field of FIELDS) {
-        const id = usesField(submitted.linkType, field) ? idIn(submitted[field]) : undefined;
+        const id = usesField(submitted.linkType, field) ? idInText(submitted[field]) : undefined;
         const option = id === undefined ? undefined : found[keyOf(field, id)];
         if (option) names[NAME_KIND[field]] = option.name;
       }

@@ -3,10 +3,9 @@
 // a preset fills Source ID, Sub 1–5 and the "More options" it holds, saves the draft and goes back to
 // the form; Offer ID and Affiliate ID are never touched.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { hasMoreOptions, type LinkForm } from '../shared/link-form';
+import { hasMoreOptions, idInText, type LinkForm } from '../shared/link-form';
 import {
   activePreset,
-  affiliateIdIn,
   applyPreset,
   defaultPreset,
   presetErrors,
@@ -105,7 +104,7 @@ export function PresetTag({ form, onApply, affiliateName, memory }: { form: Link
         }
         // Another affiliate than the one the partner's preset on the form is for: that preset goes, and
         // the default preset (if any) takes its place, as on a new draft.
-        if (!partner && previous && active?.id === previous.id && affiliateIdIn(affiliate) !== undefined) {
+        if (!partner && previous && active?.id === previous.id && idInText(affiliate) !== undefined) {
           const fallback = defaultPreset(list);
           const bare = withoutPreset(current.form);
           const next = fallback && fallback.id !== previous.id ? applyPreset(bare, fallback.values) : bare;
@@ -120,7 +119,7 @@ export function PresetTag({ form, onApply, affiliateName, memory }: { form: Link
 
   const preset = list ? activePreset(list, form) : undefined;
   if (!preset) return null;
-  const partnerOf = preset.affiliateIds.includes(affiliateIdIn(form.affiliateId) ?? 0);
+  const partnerOf = preset.affiliateIds.includes(idInText(form.affiliateId) ?? 0);
   const remove = () =>
     onApply((current) => {
       const next = withoutPreset(current.form);

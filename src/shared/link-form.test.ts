@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  idInText,
   EMPTY_FORM,
   FIELD_LABELS,
   ID_FIELDS,
@@ -46,6 +47,13 @@ function refused(value: unknown): FieldErrors {
   if (result.ok) throw new Error(`expected the form to fail, got ${JSON.stringify(result.input)}`);
   return result.errors;
 }
+
+describe('idInText', () => {
+  it('reads the ID typed text stands for, and nothing else', () => {
+    expect(['42', ' 42 ', '0042', '2147483647'].map(idInText)).toStrictEqual([42, 42, 42, 2147483647]);
+    expect(['', '0', '2147483648', '12345678901', '4 2', '42a', 'Acme', '-1', '4.2', '４２'].map(idInText)).toStrictEqual(Array(10).fill(undefined));
+  });
+});
 
 describe('EMPTY_FORM', () => {
   it('is every text field empty and every flag off', () => {

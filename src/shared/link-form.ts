@@ -19,7 +19,7 @@ import {
   type TextField,
 } from '../everflow/link-fields';
 
-export { FIELD_LABELS, FLAG_FIELDS, FORM_FIELDS, ID_FIELDS, LINK_FIELDS, LINK_TYPES, MAX_ID, MAX_TEXT, MORE_OPTIONS, TEXT_FIELDS } from '../everflow/link-fields';
+export { FIELD_LABELS, FLAG_FIELDS, FORM_FIELDS, ID_FIELDS, LINK_FIELDS, LINK_TYPES, MAX_ID, MAX_TEXT, MORE_OPTIONS, TEXT_FIELDS, idInText } from '../everflow/link-fields';
 export type { FlagField, FormField, IdField, LinkInput, LinkType, TextField } from '../everflow/link-fields';
 
 /** Clip stored or received text so nothing from outside can grow without bound. */

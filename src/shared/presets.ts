@@ -8,6 +8,7 @@ import {
   FLAG_FIELDS,
   ID_FIELDS,
   MAX_ID,
+  idInText,
   MAX_TEXT,
   MORE_OPTIONS,
   TEXT_FIELDS,
@@ -178,17 +179,10 @@ export function withoutPreset(form: LinkForm): LinkForm {
 /** An affiliate as said in a sentence: "Affiliate 7 (Sunrise Media)", or "Affiliate 7" when its name is unknown. */
 export const affiliateWords = (id: number, name?: string) => (name ? `Affiliate ${id} (${name})` : `Affiliate ${id}`);
 
-/** The ID in an Affiliate ID field, or undefined for anything that is not one (empty, a name being searched). */
-export function affiliateIdIn(typed: string): number | undefined {
-  const trimmed = typed.trim();
-  if (!/^\d{1,10}$/.test(trimmed)) return undefined;
-  const id = Number(trimmed);
-  return id >= 1 && id <= MAX_ID ? id : undefined;
-}
 
 /** The preset tied to this affiliate (its partner's preset), if any. */
 export function presetForAffiliate(list: PresetList, affiliate: number | string): Preset | undefined {
-  const id = typeof affiliate === 'number' ? affiliate : affiliateIdIn(affiliate);
+  const id = typeof affiliate === 'number' ? affiliate : idInText(affiliate);
   return id === undefined ? undefined : list.presets.find((preset) => preset.affiliateIds.includes(id));
 }
 
