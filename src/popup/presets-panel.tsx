@@ -7,9 +7,8 @@ import { hasMoreOptions, idInText, type LinkForm } from '../shared/link-form';
 import {
   activePreset,
   applyPreset,
-  defaultPreset,
   presetErrors,
-  presetForAffiliate,
+  partnerChange,
   presetForNewDraft,
   presetValuesFromForm,
   savePreset,
@@ -91,27 +90,16 @@ export function PresetTag({ form, onApply, affiliateName, memory }: { form: Link
     const timer = setTimeout(() => {
       const before = memory.seen;
       memory.seen = affiliate;
-      const partner = presetForAffiliate(list, affiliate);
-      const previous = presetForAffiliate(list, before);
       onApply((current) => {
         if (current.form.affiliateId.trim() !== affiliate) return current;
-        const active = activePreset(list, current.form);
-        if (partner && active?.id !== partner.id) {
-          const next = applyPreset(current.form, partner.values);
-          draftItem.replace(next).catch(() => undefined);
-          const announcement = `Preset “${partner.name}” applied for ${forWhom(affiliate, name.current)}.`;
-          return { ...current, form: next, errors: {}, moreOpen: current.moreOpen || hasMoreOptions(next), announcement };
+        const change = partnerChange(list, current.form, before);
+        if (!change) return current;
+        draftItem.replace(change.form).catch(() => undefined);
+        if ('applied' in change) {
+          const announcement = `Preset “${change.applied.name}” applied for ${forWhom(affiliate, name.current)}.`;
+          return { ...current, form: change.form, errors: {}, moreOpen: current.moreOpen || hasMoreOptions(change.form), announcement };
         }
-        // Another affiliate than the one the partner's preset on the form is for: that preset goes, and
-        // the default preset (if any) takes its place, as on a new draft.
-        if (!partner && previous && active?.id === previous.id && idInText(affiliate) !== undefined) {
-          const fallback = defaultPreset(list);
-          const bare = withoutPreset(current.form);
-          const next = fallback && fallback.id !== previous.id ? applyPreset(bare, fallback.values) : bare;
-          draftItem.replace(next).catch(() => undefined);
-          return { ...current, form: next, errors: {}, announcement: `Preset “${previous.name}” removed: it is not for affiliate ${affiliate}.` };
-        }
-        return current;
+        return { ...current, form: change.form, errors: {}, announcement: `Preset “${change.removed.name}” removed: it is not for affiliate ${affiliate}.` };
       });
     }, TYPING_PAUSE_MS);
     return () => clearTimeout(timer);

@@ -219,3 +219,24 @@ export function untieAffiliate(list: PresetList, presetId: string, affiliateId: 
 export function presetForNewDraft(list: PresetList, form: LinkForm): Preset | undefined {
   return presetForAffiliate(list, form.affiliateId) ?? defaultPreset(list);
 }
+
+/** A partner's preset put on the form, or the previous partner's taken off it. */
+export type PartnerChange = { form: LinkForm; applied: Preset } | { form: LinkForm; removed: Preset };
+
+/**
+ * What the Affiliate ID on `form` does to it, coming after `before`: its partner's preset is applied,
+ * unless the form holds it already; an affiliate with none takes off the previous affiliate's partner
+ * preset (while the form still holds it) and puts the default preset, if any, in its place, as on a
+ * new draft. Undefined when nothing changes.
+ */
+export function partnerChange(list: PresetList, form: LinkForm, before: string): PartnerChange | undefined {
+  const affiliate = idInText(form.affiliateId);
+  const partner = affiliate === undefined ? undefined : presetForAffiliate(list, affiliate);
+  const active = activePreset(list, form);
+  if (partner) return active?.id === partner.id ? undefined : { form: applyPreset(form, partner.values), applied: partner };
+  const previous = presetForAffiliate(list, before);
+  if (affiliate === undefined || !previous || active?.id !== previous.id) return undefined;
+  const fallback = defaultPreset(list);
+  const bare = withoutPreset(form);
+  return { form: fallback && fallback.id !== previous.id ? applyPreset(bare, fallback.values) : bare, removed: previous };
+}
