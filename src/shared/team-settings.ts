@@ -9,7 +9,7 @@
 // Importing never deletes: what the file has is added, what differs under the same name is replaced,
 // the rest is left as it is. A plan lists all of that before anything is written.
 import * as z from 'zod/mini';
-import { BUILT_IN_FORMATS, CopyFormatsSchema, MAX_TEMPLATES, type CopyFormats, type Template } from './copy-formats';
+import { BUILT_IN_FORMATS, CopyFormatsSchema, MAX_TEMPLATES, type CopyFormats } from './copy-formats';
 import { EVERFLOW_DASHBOARD_SUFFIX, normaliseDomain } from './dashboard-url';
 import { MAX_PRESETS, PresetListSchema, presetErrors, type Preset, type PresetList } from './presets';
 import { MAX_DASHBOARD_DOMAINS, SettingsSchema, type Settings } from './stored-items';
@@ -186,6 +186,57 @@ export type Merge<T> = { ok: true; value: T; lines: PlanLines; count: number; de
 
 const listOf = (ids: number[]) => (ids.length === 1 ? `affiliate ${ids[0]}` : `affiliates ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
 
+/** The refusal when an import would pass one of the extension's limits. */
+const tooMany = (total: number, max: number, things: string, verb: 'delete' | 'remove') =>
+  `Importing would make ${total} ${things} and you can keep up to ${max}, so nothing was changed; ${verb} ${total - max} first.`;
+
+interface ByName<T> {
+  merged: T[];
+  /** Each of the file's ids → the id that item has here. */
+  fromFile: Map<string, string>;
+  /** How many were added or replaced. */
+  count: number;
+}
+
+/**
+ * The file's items merged into this browser's by name (ignoring case): a new name is added under a new
+ * id; the same name with other contents (`same` says) replaces the one here, keeping its id; the same
+ * is left as it is. Each says its line in `out`; `label` names one ("Preset “Newsletter”").
+ */
+function mergeByName<T extends { id: string; name: string }>(
+  local: readonly T[],
+  incoming: readonly T[],
+  newId: () => string,
+  out: PlanLines,
+  { label, replacedBy, same }: { label: (name: string) => string; replacedBy: string; same: (here: T, there: T) => boolean },
+): ByName<T> {
+  const merged = local.map((item) => ({ ...item }));
+  const fromFile = new Map<string, string>();
+  let count = 0;
+  for (const item of incoming) {
+    const there = { ...item, name: item.name.trim() };
+    const index = merged.findIndex((here) => sameName(here.name, there.name));
+    const here = merged[index];
+    if (here === undefined) {
+      const id = newId();
+      merged.push({ ...there, id });
+      out.added.push(label(there.name));
+      fromFile.set(item.id, id);
+      count++;
+    } else {
+      fromFile.set(item.id, here.id);
+      if (same(here, there)) {
+        out.unchanged.push(`${label(here.name)} (the same in the file)`);
+      } else {
+        merged[index] = { ...there, id: here.id };
+        out.replaced.push(`${label(here.name)} (${replacedBy})`);
+        count++;
+      }
+    }
+  }
+  return { merged, fromFile, count };
+}
+
 /**
  * The presets with the file's merged in: same name (ignoring case) and other contents → replaced
  * (keeping the local id), new name → added. An affiliate the file ties to one of its presets moves
@@ -194,35 +245,12 @@ const listOf = (ids: number[]) => (ids.length === 1 ? `affiliate ${ids[0]}` : `a
  */
 export function mergePresets(local: PresetList, incoming: PresetList, newId: () => string): Merge<PresetList> {
   const out = lines();
-  let count = 0;
-  const merged: Preset[] = local.presets.map((preset) => ({ ...preset }));
-  const fromFile = new Map<string, string>();
-  for (const preset of incoming.presets) {
-    const index = merged.findIndex((here) => sameName(here.name, preset.name));
-    const here = merged[index];
-    if (here === undefined) {
-      const id = newId();
-      merged.push({ id, name: preset.name.trim(), values: preset.values, affiliateIds: [...preset.affiliateIds] });
-      out.added.push(`Preset “${preset.name.trim()}”`);
-      fromFile.set(preset.id, id);
-      count++;
-    } else {
-      fromFile.set(preset.id, here.id);
-      if (samePreset(here, { ...preset, name: preset.name.trim() })) {
-        out.unchanged.push(`Preset “${here.name}” (the same in the file)`);
-      } else {
-        merged[index] = { id: here.id, name: preset.name.trim(), values: preset.values, affiliateIds: [...preset.affiliateIds] };
-        out.replaced.push(`Preset “${here.name}” (the file’s values replace these)`);
-        count++;
-      }
-    }
-  }
-  if (merged.length > MAX_PRESETS) {
-    return {
-      ok: false,
-      message: `Importing would make ${merged.length} presets and you can keep up to ${MAX_PRESETS}, so nothing was changed; delete ${merged.length - MAX_PRESETS} first.`,
-    };
-  }
+  const { merged, fromFile, count } = mergeByName(local.presets, incoming.presets, newId, out, {
+    label: (name) => `Preset “${name}”`,
+    replacedBy: 'the file’s values replace these',
+    same: samePreset,
+  });
+  if (merged.length > MAX_PRESETS) return { ok: false, message: tooMany(merged.length, MAX_PRESETS, 'presets', 'delete') };
   // The file's ties win: a preset here that is not in the file gives up the affiliates the file ties elsewhere.
   const imported = new Set(fromFile.values());
   const tiedTo = new Map<number, Preset>();
@@ -263,36 +291,12 @@ export function mergePresets(local: PresetList, incoming: PresetList, newId: () 
  */
 export function mergeCopyFormats(local: CopyFormats, incoming: CopyFormats, newId: () => string): Merge<CopyFormats> {
   const out = lines();
-  let count = 0;
-  const merged: Template[] = local.templates.map((template) => ({ ...template }));
-  const fromFile = new Map<string, string>();
-  for (const template of incoming.templates) {
-    const index = merged.findIndex((here) => sameName(here.name, template.name));
-    const here = merged[index];
-    const name = template.name.trim();
-    if (here === undefined) {
-      const id = newId();
-      merged.push({ id, name, text: template.text });
-      out.added.push(`Template “${name}”`);
-      fromFile.set(template.id, id);
-      count++;
-    } else {
-      fromFile.set(template.id, here.id);
-      if (here.name === name && here.text === template.text) {
-        out.unchanged.push(`Template “${here.name}” (the same in the file)`);
-      } else {
-        merged[index] = { id: here.id, name, text: template.text };
-        out.replaced.push(`Template “${here.name}” (the file’s text replaces this one)`);
-        count++;
-      }
-    }
-  }
-  if (merged.length > MAX_TEMPLATES) {
-    return {
-      ok: false,
-      message: `Importing would make ${merged.length} templates and you can keep up to ${MAX_TEMPLATES}, so nothing was changed; delete ${merged.length - MAX_TEMPLATES} first.`,
-    };
-  }
+  const { merged, fromFile, count } = mergeByName(local.templates, incoming.templates, newId, out, {
+    label: (name) => `Template “${name}”`,
+    replacedBy: 'the file’s text replaces this one',
+    same: (here, there) => here.name === there.name && here.text === there.text,
+  });
+  if (merged.length > MAX_TEMPLATES) return { ok: false, message: tooMany(merged.length, MAX_TEMPLATES, 'templates', 'delete') };
   const imported = new Set(fromFile.values());
   for (const template of merged) if (!imported.has(template.id)) out.unchanged.push(`Template “${template.name}” (only in this browser)`);
   const formatName = (id: string) => BUILT_IN_FORMATS.find((format) => format.id === id)?.name ?? merged.find((template) => template.id === id)?.name;
@@ -318,10 +322,7 @@ export function mergeSettings(local: SharedSettings, incoming: SharedSettings): 
   const newDomains = incoming.dashboardDomains.filter((domain) => !local.dashboardDomains.includes(domain));
   const total = local.dashboardDomains.length + newDomains.length;
   if (total > MAX_DASHBOARD_DOMAINS) {
-    return {
-      ok: false,
-      message: `Importing would make ${total} dashboard domains and you can keep up to ${MAX_DASHBOARD_DOMAINS}, so nothing was changed; remove ${total - MAX_DASHBOARD_DOMAINS} first.`,
-    };
+    return { ok: false, message: tooMany(total, MAX_DASHBOARD_DOMAINS, 'dashboard domains', 'remove') };
   }
   for (const domain of newDomains) out.added.push(`Dashboard domain ${domain}`);
   for (const domain of local.dashboardDomains) {
