@@ -4,9 +4,9 @@
 // domains and the pace stay the background's, changed through its messages as the Advanced section does.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
-import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats';
+import { copyFormatsItem } from '../shared/copy-formats';
 import { downloadFile } from '../shared/download';
-import { presetsItem, type PresetList } from '../shared/presets';
+import { presetsItem } from '../shared/presets';
 import { settingsItem } from '../shared/stored-items';
 import {
   domainsRefusedSentence,
@@ -22,7 +22,7 @@ import {
   type TeamSettings,
 } from '../shared/team-settings';
 import { useStored } from '../ui/use-stored';
-import { notSaved } from '../shared/storage-item';
+import { notSaved, type StorageItem } from '../shared/storage-item';
 
 const origin = (domain: string) => `https://${domain}/*`;
 const STORAGE_FAILED = notSaved('The settings');
@@ -36,26 +36,12 @@ interface Props {
 
 const newId = () => crypto.randomUUID();
 
-/** Merges the file's presets into the stored ones as they are now; undefined when storage failed. */
-async function importPresets(file: TeamSettings): Promise<Merge<PresetList> | undefined> {
-  let done: Merge<PresetList> | undefined;
+/** Merges the file's part into the stored item as it is now (`merge` says how); undefined when storage failed. */
+async function importInto<T>(item: StorageItem<T>, merge: (current: T) => Merge<T>): Promise<Merge<T> | undefined> {
+  let done: Merge<T> | undefined;
   try {
-    await presetsItem.update((current) => {
-      done = mergePresets(current, file.presets, newId);
-      return done.ok ? done.value : current;
-    });
-  } catch {
-    return undefined;
-  }
-  return done;
-}
-
-/** Merges the file's templates and default format into the stored ones; undefined when storage failed. */
-async function importCopyFormats(file: TeamSettings): Promise<Merge<CopyFormats> | undefined> {
-  let done: Merge<CopyFormats> | undefined;
-  try {
-    await copyFormatsItem.update((current) => {
-      done = mergeCopyFormats(current, file.copyFormats, newId);
+    await item.update((current) => {
+      done = merge(current);
       return done.ok ? done.value : current;
     });
   } catch {
@@ -150,8 +136,8 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     setBusy(true);
     // Must be the first await: the browser asks only inside the click that requested it.
     const granted = newDomains.length === 0 || (await chrome.permissions.request({ origins: newDomains.map(origin) }).catch(() => false));
-    const presetsDone = await importPresets(file);
-    const formatsDone = presetsDone?.ok ? await importCopyFormats(file) : undefined;
+    const presetsDone = await importInto(presetsItem, (current) => mergePresets(current, file.presets, newId));
+    const formatsDone = presetsDone?.ok ? await importInto(copyFormatsItem, (current) => mergeCopyFormats(current, file.copyFormats, newId)) : undefined;
     if (!presetsDone?.ok || !formatsDone?.ok) {
       if (granted && newDomains.length > 0) await chrome.permissions.remove({ origins: newDomains.map(origin) }).catch(() => false);
       setBusy(false);
