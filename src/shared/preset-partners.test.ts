@@ -87,28 +87,30 @@ describe('presetForNewDraft', () => {
   });
 });
 
+/** A form for offer 42 and `affiliateId`, holding a preset's `values` if given. */
+function formFor(affiliateId: string, values?: PresetValues) {
+  const bare = { ...EMPTY_FORM, offerId: '42', affiliateId };
+  return values ? applyPreset(bare, values) : bare;
+}
+
 describe('partnerChange: what choosing an affiliate does to the form', () => {
   const list = setDefaultPreset(ok(tieAffiliate(ok(tieAffiliate(twoPresets(), 'n', 7)), 's', 8)), null);
-  const form = (affiliateId: string, values?: PresetValues) => {
-    const bare = { ...EMPTY_FORM, offerId: '42', affiliateId };
-    return values ? applyPreset(bare, values) : bare;
-  };
 
   it('applies the partner’s preset, unless the form holds it already', () => {
-    expect(partnerChange(list, form('7'), '')).toMatchObject({ applied: { name: 'Newsletter' }, form: { sourceId: 'news', sub1: 'a', offerId: '42' } });
-    expect(partnerChange(list, form(' 8 ', VALUES), '7')).toMatchObject({ applied: { name: 'Social' }, form: { sourceId: 'social' } });
-    expect(partnerChange(list, form('7', VALUES), '')).toBeUndefined();
+    expect(partnerChange(list, formFor('7'), '')).toMatchObject({ applied: { name: 'Newsletter' }, form: { sourceId: 'news', sub1: 'a', offerId: '42' } });
+    expect(partnerChange(list, formFor(' 8 ', VALUES), '7')).toMatchObject({ applied: { name: 'Social' }, form: { sourceId: 'social' } });
+    expect(partnerChange(list, formFor('7', VALUES), '')).toBeUndefined();
   });
 
   it('takes the previous partner’s preset off for an affiliate without one, putting the default in its place', () => {
-    expect(partnerChange(list, form('9', VALUES), '7')).toStrictEqual({ removed: list.presets[0], form: form('9') });
+    expect(partnerChange(list, formFor('9', VALUES), '7')).toStrictEqual({ removed: list.presets[0], form: formFor('9') });
     const withDefault = setDefaultPreset(list, 's');
-    expect(partnerChange(withDefault, form('9', VALUES), '7')).toMatchObject({ removed: { name: 'Newsletter' }, form: { sourceId: 'social' } });
+    expect(partnerChange(withDefault, formFor('9', VALUES), '7')).toMatchObject({ removed: { name: 'Newsletter' }, form: { sourceId: 'social' } });
   });
 
   it('leaves the form alone: values changed by hand, no previous partner, or no affiliate yet', () => {
-    expect(partnerChange(list, form('9', { ...VALUES, sub1: 'changed' }), '7')).toBeUndefined();
-    expect(partnerChange(list, form('9', VALUES), '')).toBeUndefined();
-    expect(partnerChange(list, form('Sunr', VALUES), '7')).toBeUndefined();
+    expect(partnerChange(list, formFor('9', { ...VALUES, sub1: 'changed' }), '7')).toBeUndefined();
+    expect(partnerChange(list, formFor('9', VALUES), '')).toBeUndefined();
+    expect(partnerChange(list, formFor('Sunr', VALUES), '7')).toBeUndefined();
   });
 });
