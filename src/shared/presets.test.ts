@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, MAX_TEXT, hasMoreOptions, type LinkForm } from './link-form';
-import { EMPTY_PRESETS, MAX_PRESETS, MAX_PRESET_NAME, activePreset, withoutPreset, applyPreset, defaultPreset, deletePreset, presetErrors, presetValuesFromForm, savePreset, setDefaultPreset, updatePreset, type PresetList, type PresetValues } from './presets';
+import { EMPTY_PRESETS, MAX_PRESETS, MAX_PRESET_NAME, activePreset, presetSentWith, withoutPreset, applyPreset, defaultPreset, deletePreset, presetErrors, presetValuesFromForm, savePreset, setDefaultPreset, updatePreset, type PresetList, type PresetValues } from './presets';
 import { presetsItem } from './presets';
 import { decodeStored } from './storage-item';
 
@@ -166,5 +166,23 @@ describe('activePreset and withoutPreset', () => {
   it('withoutPreset empties what a preset holds and keeps the kind, offer, smart link and affiliate', () => {
     const smart = { ...FORM, linkType: 'smart' as const, campaignId: '5' };
     expect(withoutPreset(smart)).toStrictEqual({ ...EMPTY_FORM, linkType: 'smart', offerId: '42', campaignId: '5', affiliateId: '7' });
+  });
+});
+
+describe('presetSentWith: the preset a made link was sent with', () => {
+  const tokens: PresetValues = { ...presetValuesFromForm(EMPTY_FORM), sourceId: 'news', sub1: '{offer_id}-{affiliate_id}', sub2: '{date}' };
+  const list = saved(saved(EMPTY_PRESETS, 'Plain', VALUES, 'p'), 'Tokens', tokens, 't');
+  // 2026-03-14, local time: the date {date} became.
+  const AT = new Date(2026, 2, 14, 10, 30).getTime();
+  const input = (sub1: string, sub2: string) => ({ linkType: 'offer' as const, offerId: 42, affiliateId: 7, sourceId: 'news', sub1, sub2, encryptParameters: false, redirectLink: false });
+
+  it('finds a preset with tokens from what they became for this link', () => {
+    expect(presetSentWith(list, input('42-7', '2026-03-14'), AT)?.name).toBe('Tokens');
+  });
+
+  it('finds none when a value differs from what the preset would have sent', () => {
+    expect(presetSentWith(list, input('42-7', '2026-03-15'), AT)).toBeUndefined();
+    expect(presetSentWith(list, input('43-7', '2026-03-14'), AT)).toBeUndefined();
+    expect(presetSentWith(list, { ...input('42-7', '2026-03-14'), trackingDomainId: 5 }, AT)).toBeUndefined();
   });
 });

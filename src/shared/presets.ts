@@ -12,14 +12,17 @@ import {
   MAX_TEXT,
   MORE_OPTIONS,
   TEXT_FIELDS,
+  formFromInput,
   parseLinkForm,
   type FieldErrors,
   type FlagField,
   type IdField,
   type LinkForm,
+  type LinkInput,
   type TextField,
 } from './link-form';
 import { defineItem } from './storage-item';
+import { expandTokens } from './sub-tokens';
 
 export const MAX_PRESETS = 50;
 export const MAX_PRESET_NAME = 60;
@@ -154,18 +157,32 @@ export function defaultPreset(list: PresetList): Preset | undefined {
 const setsSomething = (values: PresetValues) =>
   TEXT_FIELDS.some((field) => values[field] !== '') || FLAG_FIELDS.some((field) => values[field]) || PRESET_ID_FIELDS.some((field) => values[field] !== undefined);
 
+/** Whether the form holds these values exactly (text trimmed). */
+const holds = (form: LinkForm, values: PresetValues) =>
+  TEXT_FIELDS.every((field) => form[field].trim() === values[field]) &&
+  FLAG_FIELDS.every((field) => form[field] === values[field]) &&
+  PRESET_ID_FIELDS.every((field) => (form[field].trim() || undefined) === values[field]);
+
 /**
  * The preset whose values the form holds exactly (text trimmed), so the popup can show which preset
  * will be sent; undefined once any of those values is changed by hand.
  */
 export function activePreset(list: PresetList, form: LinkForm): Preset | undefined {
-  return list.presets.find(
-    ({ values }) =>
-      setsSomething(values) &&
-      TEXT_FIELDS.every((field) => form[field].trim() === values[field]) &&
-      FLAG_FIELDS.every((field) => form[field] === values[field]) &&
-      PRESET_ID_FIELDS.every((field) => (form[field].trim() || undefined) === values[field]),
-  );
+  return list.presets.find(({ values }) => setsSomething(values) && holds(form, values));
+}
+
+/**
+ * The preset a made link was sent with: its values, their tokens ({date}, {offer_id}…) filled in as
+ * they were for this link (`at`), are what the link's input holds. A history entry keeps the input as
+ * sent, so a preset with tokens is found too.
+ */
+export function presetSentWith(list: PresetList, input: LinkInput, at: number): Preset | undefined {
+  const sent = formFromInput(input);
+  return list.presets.find(({ values }) => {
+    if (!setsSomething(values)) return false;
+    const checked = parseLinkForm(applyPreset(withoutPreset(sent), values));
+    return checked.ok && holds(sent, presetValuesFromForm(formFromInput(expandTokens(checked.input, new Date(at)))));
+  });
 }
 
 /** The form without what a preset holds: Source ID, subs, flags and the optional IDs emptied. */

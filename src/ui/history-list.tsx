@@ -144,7 +144,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
         <button type="button" aria-label={`Use again for ${about}`} onClick={() => void useAgain(entry)}>
           Use again
         </button>
-        <PinButton form={formFromInput(entry.input)} names={entryNames(entry)} label={`Pin link for ${about}`} onAnnounce={setAnnouncement} pins={pins} presets={presets} />
+        <PinButton form={formFromInput(entry.input)} sent={entry} names={entryNames(entry)} label={`Pin link for ${about}`} onAnnounce={setAnnouncement} pins={pins} presets={presets} />
         <button type="button" aria-label={`Delete link for ${about}`} onClick={() => void remove(entry)}>
           Delete
         </button>

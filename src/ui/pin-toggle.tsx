@@ -1,10 +1,10 @@
 // The "Pin" toggle beside a link (the popup's result, each History entry): pins its offer (or smart
 // link) × affiliate pair with the preset its form held, or unpins it. Shared by the popup and the
 // History page; loaded only with them, never with the popup's first paint.
-import type { LinkForm } from '../shared/link-form';
+import type { LinkForm, LinkInput } from '../shared/link-form';
 import type { Names } from '../shared/names';
 import { findPin, pinFromForm, pinLabel, pinPair, pinnedPairsItem, unpin, type PinChange, type PinnedPairs } from '../shared/pinned-pairs';
-import { activePreset, presetsItem, type PresetList } from '../shared/presets';
+import { activePreset, presetSentWith, presetsItem, type PresetList } from '../shared/presets';
 import './pin-toggle.css';
 import { useStored } from './use-stored';
 import { notSaved } from '../shared/storage-item';
@@ -16,6 +16,8 @@ interface PinToggleProps {
   onAnnounce: (text: string) => void;
   /** The accessible name, when "Pin" alone would not say which link (a list of them). */
   label?: string;
+  /** A link made already (a history entry): its preset is the one it was sent with, tokens filled in. */
+  sent?: { input: LinkInput; at: number };
   class?: string;
 }
 
@@ -25,9 +27,10 @@ export function PinToggle(props: PinToggleProps) {
 }
 
 /** The toggle over pins and presets a list reads once for all its links. */
-export function PinButton({ form, names, onAnnounce, label, class: className, pins, presets }: PinToggleProps & { pins: PinnedPairs | null; presets: PresetList | null }) {
+export function PinButton({ form, names, onAnnounce, label, sent, class: className, pins, presets }: PinToggleProps & { pins: PinnedPairs | null; presets: PresetList | null }) {
   if (!pins || !presets) return null;
-  const pin = pinFromForm(form, activePreset(presets, form)?.id, names);
+  const preset = sent ? presetSentWith(presets, sent.input, sent.at) : activePreset(presets, form);
+  const pin = pinFromForm(form, preset?.id, names);
   if (!pin) return null;
   const pinned = findPin(pins, pin);
 
