@@ -169,12 +169,14 @@ describe('activePreset and withoutPreset', () => {
   });
 });
 
+/** What a link for offer 42 and affiliate 7 sent, with Source ID "news" and these two subs. */
+const input = (sub1: string, sub2: string) => ({ linkType: 'offer' as const, offerId: 42, affiliateId: 7, sourceId: 'news', sub1, sub2, encryptParameters: false, redirectLink: false });
+
 describe('presetSentWith: the preset a made link was sent with', () => {
   const tokens: PresetValues = { ...presetValuesFromForm(EMPTY_FORM), sourceId: 'news', sub1: '{offer_id}-{affiliate_id}', sub2: '{date}' };
   const list = saved(saved(EMPTY_PRESETS, 'Plain', VALUES, 'p'), 'Tokens', tokens, 't');
   // 2026-03-14, local time: the date {date} became.
   const AT = new Date(2026, 2, 14, 10, 30).getTime();
-  const input = (sub1: string, sub2: string) => ({ linkType: 'offer' as const, offerId: 42, affiliateId: 7, sourceId: 'news', sub1, sub2, encryptParameters: false, redirectLink: false });
 
   it('finds a preset with tokens from what they became for this link', () => {
     expect(presetSentWith(list, input('42-7', '2026-03-14'), AT)?.name).toBe('Tokens');
