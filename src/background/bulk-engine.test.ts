@@ -43,6 +43,21 @@ function sentCount(): Map<number, number> {
   return counts;
 }
 const sentAffiliates = () => everflow.linkCalls().map(affiliateOf);
+
+/**
+ * Stops the worker (its listeners and timers gone, its requests never answered), starts a new one with
+ * Everflow answering as usual, and waits for the job to finish there: the affiliates it then sent.
+ */
+async function restartWorkerUntilDone(): Promise<number[]> {
+  fake.stopWorker();
+  vi.clearAllTimers();
+  const before = everflow.linkCalls().length;
+  everflow.reply = usualReply;
+  vi.resetModules();
+  await import('./worker');
+  await advanceUntil(() => stateOf() === 'done', 'the job finishing in the new worker');
+  return everflow.linkCalls().slice(before).map(affiliateOf);
+}
 /** The smart link a tracking-link request asked for. */
 const smartLinkOf = (call: { body?: Record<string, unknown> }) => call.body?.network_campaign_id as number;
 
@@ -157,15 +172,7 @@ describe('bulk engine', () => {
     expect(fake.alarms.has(BULK_ALARM)).toBe(true);
 
     // The worker stops: its listeners and timers are gone, its requests never come back.
-    fake.stopWorker();
-    vi.clearAllTimers();
-    const before = everflow.linkCalls().length;
-    everflow.reply = usualReply;
-    vi.resetModules();
-    await import('./worker');
-    await advanceUntil(() => stateOf() === 'done', 'the job finishing in the new worker');
-
-    const resent = everflow.linkCalls().slice(before).map(affiliateOf);
+    const resent = await restartWorkerUntilDone();
     expect(resent.filter((id) => answered.includes(id))).toStrictEqual([]);
     expect(cutOff.every((id) => resent.includes(id))).toBe(true);
     expect(resent.toSorted(byNumber)).toStrictEqual(affiliates.filter((id) => !answered.includes(id)));
@@ -326,15 +333,7 @@ describe('bulk engine: smart links', () => {
     await advanceUntil(() => results().filter(Boolean).length === 4, 'four stored');
     const answered = everflow.linkCalls().filter((call) => call.state === 'answered').map(affiliateOf);
 
-    fake.stopWorker();
-    vi.clearAllTimers();
-    const before = everflow.linkCalls().length;
-    everflow.reply = usualReply;
-    vi.resetModules();
-    await import('./worker');
-    await advanceUntil(() => stateOf() === 'done', 'the job finishing in the new worker');
-
-    const resent = everflow.linkCalls().slice(before).map(affiliateOf);
+    const resent = await restartWorkerUntilDone();
     expect(resent.filter((id) => answered.includes(id))).toStrictEqual([]);
     expect(resent.toSorted(byNumber)).toStrictEqual(affiliates.filter((id) => !answered.includes(id)));
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => smartLinkFor(SMART, id)));
