@@ -7,6 +7,7 @@ import { BUILT_IN_FORMATS, COPY_TOKENS, MAX_TEMPLATES, MAX_TEMPLATE_TEXT, copyFo
 import { EXAMPLE_FACTS, checkTemplate, deleteTemplate, emptyTokensNote, formatChoices, saveTemplate, type TemplateDraft, type TemplateErrors } from '../shared/copy-templates';
 import { useStored } from '../ui/use-stored';
 import { notSaved } from '../shared/storage-item';
+import { SectionNotice, type Notice } from './section-notice';
 
 export const COPY_FORMATS_UNREADABLE = 'The saved copy formats could not be read, so none are shown; templates you save now are kept as usual.';
 
@@ -14,7 +15,7 @@ export const COPY_FORMATS_UNREADABLE = 'The saved copy formats could not be read
 type Editing = { id: string | undefined } | null;
 
 export function CopyFormatsSection() {
-  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
   const formats = useStored(copyFormatsItem, () => setNotice({ text: COPY_FORMATS_UNREADABLE, tone: 'error' }));
   const [editing, setEditing] = useState<Editing>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -136,9 +137,7 @@ export function CopyFormatsSection() {
           ) : null}
         </div>
       )}
-      <p id="copy-formats-notice" class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} aria-live="polite">
-        {notice?.text ?? ''}
-      </p>
+      <SectionNotice id="copy-formats-notice" notice={notice} />
     </section>
   );
 }

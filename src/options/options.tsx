@@ -16,8 +16,8 @@ import { NewOfferSection } from './new-offer-section';
 import { PresetsSection } from './presets-section';
 import { StorageSection } from './storage-section';
 import { TeamSettingsSection } from './team-settings-section';
+import type { Notice } from './section-notice';
 
-type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 const focusKeyField = () => document.getElementById('api-key')?.focus();
 

@@ -8,6 +8,7 @@ import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
 import { notSaved } from '../shared/storage-item';
+import { SectionNotice, type Notice } from './section-notice';
 
 export const PRESETS_UNREADABLE = 'The saved presets could not be read, so none are shown; presets you save now are kept as usual.';
 
@@ -16,7 +17,7 @@ type Change = (list: PresetList) => { ok: true; list: PresetList } | { ok: false
 export function PresetsSection() {
   // A preset saved in the popup meanwhile shows up here.
   // Its own live line, beside the presets: the page's status line is at the top, out of sight from here.
-  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
   const list = useStored(presetsItem, () => setNotice({ text: PRESETS_UNREADABLE, tone: 'error' }));
   const onNotice = (text: string, tone: 'ok' | 'error') => setNotice({ text, tone });
   const affiliateNames = useAffiliateNames(list);
@@ -70,9 +71,7 @@ export function PresetsSection() {
           ))}
         </ul>
       )}
-      <p id="presets-notice" class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} aria-live="polite">
-        {notice?.text ?? ''}
-      </p>
+      <SectionNotice id="presets-notice" notice={notice} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { bulkJobItem, rowKeys } from '../shared/bulk-job';
 import { send } from '../shared/connector';
 import { historyItem } from '../shared/link-history';
 import { lookupCacheItem } from '../shared/stored-items';
+import { SectionNotice, type Notice } from './section-notice';
 
 /** Sizes are undefined where the browser does not say (Firefox sets no quota and may not count bytes). */
 interface Usage {
@@ -47,7 +48,7 @@ const sizeAfter = (bytes: number | undefined) => (bytes === undefined ? '' : `, 
 export function StorageSection() {
   const [usage, setUsage] = useState<Usage | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
 
   useEffect(() => {
     const refresh = () => void measure().then(setUsage, () => undefined);
@@ -124,9 +125,7 @@ export function StorageSection() {
         </>
       ) : null}
       {/* A live line of its own (not a second role="status" on the page), like the presets'. */}
-      <p id="storage-notice" class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} aria-live="polite">
-        {notice?.text ?? ''}
-      </p>
+      <SectionNotice id="storage-notice" notice={notice} />
     </section>
   );
 }

@@ -23,11 +23,10 @@ import {
 } from '../shared/team-settings';
 import { useStored } from '../ui/use-stored';
 import { notSaved, type StorageItem } from '../shared/storage-item';
+import { SectionNotice, type Notice } from './section-notice';
 
 const origin = (domain: string) => `https://${domain}/*`;
 const STORAGE_FAILED = notSaved('The settings');
-
-type Notice = { text: string; tone: 'ok' | 'error' } | null;
 
 interface Props {
   /** The page shows the pace and the domains from the background's status: it reloads that after an import. */
@@ -240,9 +239,7 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
           </div>
         </section>
       ) : null}
-      <p id="team-settings-notice" class={`notice ${notice?.tone === 'error' ? 'failure' : 'ok'}`} aria-live="polite">
-        {notice?.text ?? ''}
-      </p>
+      <SectionNotice id="team-settings-notice" notice={notice} />
     </section>
   );
 }
