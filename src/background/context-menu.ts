@@ -101,16 +101,30 @@ export function targetForClick(info: chrome.contextMenus.OnClickData, dashboardD
   return pageTarget(readDashboardUrl(info.linkUrl ?? info.pageUrl, dashboardDomains));
 }
 
-async function menuState(): Promise<MenuState> {
-  const [recentAffiliates, settings, tabs, history] = await Promise.all([
+/** The settings and the dashboard tab in front: all a tab switch can change in the menu. */
+async function pageState(): Promise<Pick<MenuState, 'recentAffiliates' | 'dashboardDomains' | 'pageTarget'>> {
+  const [recentAffiliates, settings, tabs] = await Promise.all([
     recentAffiliatesItem.value(),
     settingsItem.value(),
     chrome.tabs.query({ active: true, lastFocusedWindow: true }),
-    historyItem.value(),
   ]);
   const target = pageTarget(readDashboardUrl(tabs[0]?.url, settings.dashboardDomains));
-  return { recentAffiliates, dashboardDomains: settings.dashboardDomains, pageTarget: target, names: namesFromHistory(history) };
+  return { recentAffiliates, dashboardDomains: settings.dashboardDomains, pageTarget: target };
 }
+
+async function menuState(): Promise<MenuState> {
+  const [state, history] = await Promise.all([pageState(), historyItem.value()]);
+  return { ...state, names: namesFromHistory(history) };
+}
+
+/**
+ * What the page item's title was last made for (the page's offer or smart link and the last
+ * affiliate), so a tab switch that changes neither reads no history and writes no menu. A change of
+ * names or settings rebuilds the whole menu (registerMenu), which sets it again.
+ */
+let titleMadeFor: string | undefined;
+const titleKey = ({ pageTarget: target, recentAffiliates }: Pick<MenuState, 'pageTarget' | 'recentAffiliates'>) =>
+  JSON.stringify([target?.type, target?.id, recentAffiliates[0]]);
 
 let rebuilding: Promise<void> = Promise.resolve();
 let waiting: Promise<void> | undefined;
@@ -125,6 +139,7 @@ export function registerMenu(): Promise<void> {
   const next = rebuilding.then(async () => {
     waiting = undefined;
     const state = await menuState();
+    titleMadeFor = titleKey(state);
     await chrome.contextMenus.removeAll();
     for (const item of buildMenu(state)) {
       await new Promise<void>((resolve) => chrome.contextMenus.create(item, () => resolve(void chrome.runtime.lastError)));
@@ -137,9 +152,13 @@ export function registerMenu(): Promise<void> {
 
 /** Keeps "Copy tracking link for offer N" naming the offer (or smart link) of the tab in front. */
 export async function refreshPageItem(): Promise<void> {
-  const state = await menuState();
+  const page = await pageState();
+  const key = titleKey(page);
+  if (key === titleMadeFor) return;
+  titleMadeFor = key;
+  const names = namesFromHistory(await historyItem.value());
   try {
-    await chrome.contextMenus.update(MENU.page, { title: pageItemTitle(state) });
+    await chrome.contextMenus.update(MENU.page, { title: pageItemTitle({ ...page, names }) });
   } catch {
     // The menu is being rebuilt; the rebuild uses the same state.
   }
