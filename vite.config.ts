@@ -50,8 +50,8 @@ export function firefoxManifest(): ManifestV3Export {
 }
 
 /**
- * Puts the popup's first paint into popup.html, so its inputs exist before any script runs, and the
- * script that starts its storage reads while the page is parsed (public/popup-reads.js).
+ * Puts the popup's first paint into popup.html, so its inputs exist before any script runs, and after
+ * it the script that starts its storage reads (public/popup-reads.js).
  */
 function prerender(): Plugin {
   return {
@@ -62,8 +62,7 @@ function prerender(): Plugin {
         if (!context.filename.endsWith('popup.html')) return html;
         const placeholder = '<div id="app"></div>';
         if (!html.includes(placeholder)) throw new Error('popup.html lost its <div id="app"></div> placeholder');
-        if (!html.includes('</title>')) throw new Error('popup.html lost its <title>');
-        return html.replace('</title>', `</title>\n    ${popupReadsTag()}`).replace(placeholder, `<div id="app">${prerenderPopup()}</div>`);
+        return html.replace(placeholder, `<div id="app">${prerenderPopup()}</div>\n    ${popupReadsTag()}`);
       },
     },
   };

@@ -12,7 +12,7 @@ test(`the popup loads at most ${BUDGETS.popup} bytes of JS and CSS, gzip`, () =>
 
 // Each file an extension page loads is a round trip through the browser process, and the page's
 // module scripts wait for all of them: the popup's first paint is two module scripts (vite.config.ts,
-// POPUP_FIRST_PAINT) and the async script that starts its reads, and its CSS is in the page
+// POPUP_FIRST_PAINT) and the script after the form that starts its reads, and its CSS is in the page
 // (popup.html; README, Performance).
 test('the popup’s first paint loads two module scripts and its reads script, and its CSS is in the page', () => {
   const files = popupFirstPaintFiles();

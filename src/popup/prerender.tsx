@@ -18,7 +18,11 @@ function keys(items: readonly { key: string }[]): string {
   return JSON.stringify(names);
 }
 
-/** The tag that starts the popup's reads while the page is parsed (public/popup-reads.js), with the items' keys. */
+/**
+ * The tag that starts the popup's reads (public/popup-reads.js), with the items' keys. It goes after
+ * the form: the inputs are there before it, and it runs before the module entry (which waits for the
+ * whole page), as soon as the page is parsed up to it.
+ */
 export function popupReadsTag(): string {
-  return `<script async src="/popup-reads.js" id="popup-reads" data-local='${keys(LOCAL_ITEMS)}' data-session='${keys([pendingPrefillItem])}'></script>`;
+  return `<script src="/popup-reads.js" data-local='${keys(LOCAL_ITEMS)}' data-session='${keys([pendingPrefillItem])}'></script>`;
 }

@@ -19,20 +19,11 @@ declare global {
 }
 
 /**
- * The stored values and the active tab, as public/popup-reads.js asked for them while the page was
- * parsed. That script is async: should it not have run yet, this waits for it; should it not load,
- * the form opens empty, as with unreadable storage.
+ * The stored values and the active tab, as public/popup-reads.js asked for them. That script follows
+ * the form and runs before this module; should it not load, the form opens empty, as with unreadable
+ * storage.
  */
-function storedReads(): Promise<Reads> {
-  if (window.popupReads) return window.popupReads;
-  const script = document.getElementById('popup-reads');
-  return new Promise((resolve) => {
-    const settle = () => resolve(window.popupReads ?? [{}, {}, []]);
-    script?.addEventListener('load', settle);
-    script?.addEventListener('error', settle);
-    if (!script) settle();
-  });
-}
+const storedReads = (): Promise<Reads> => window.popupReads ?? Promise.resolve([{}, {}, []]);
 
 const linkTypes = () => [...document.querySelectorAll<HTMLInputElement>('input[name="linkType"]')];
 
