@@ -11,7 +11,8 @@ import { historyItem } from '../shared/link-history';
 import { UNSAVED_NOTE } from '../shared/link-notes';
 import type { Names } from '../shared/names';
 import type { LinkOutcome } from '../shared/outcome';
-import { lastLinkItem, recentAffiliatesItem } from '../shared/stored-items';
+import { lastLinkItem } from '../shared/outcome';
+import { recentAffiliatesItem } from '../shared/stored-items';
 import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats';
 import { API_KEY } from '../../e2e/unit-fixtures/fake-chrome';
 

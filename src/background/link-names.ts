@@ -5,7 +5,7 @@ import type { LinkType } from '../everflow/link-fields';
 import { historyItem } from '../shared/link-history';
 import type { Names } from '../shared/names';
 import type { LinkSuccess } from '../shared/outcome';
-import { lastLinkItem } from '../shared/stored-items';
+import { lastLinkItem } from '../shared/outcome';
 import { lookupName } from './lookup-service';
 
 /** The offer (or smart link) and the affiliate of a link, each with the kind of its name. */

@@ -6,7 +6,8 @@ import type { Connection } from '../everflow/http';
 import { LISTED_KINDS, filterOptions, lookup, lookupOne, type LookupKind, type LookupOption, type LookupResult, type NameKind } from '../everflow/lookups';
 import { apiBase } from '../everflow/regions';
 import { MESSAGES, failure, type Failure } from '../everflow/failures';
-import { lookupCacheItem, settingsItem, type CachedLookup } from '../shared/stored-items';
+import { lookupCacheItem, type CachedLookup } from '../shared/lookup-cache';
+import { settingsItem } from '../shared/stored-items';
 import { readApiKey } from './api-key-store';
 import { pacedBy } from './everflow-access';
 

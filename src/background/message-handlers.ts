@@ -3,8 +3,8 @@ import { butSentence, checkConnection, checkFailureSentence, connectedSentence, 
 import { normaliseDomain } from '../shared/dashboard-url';
 import { ApiKeySchema } from '../shared/messages';
 import { MESSAGES, failure } from '../everflow/failures';
-import type { LinkSuccess } from '../shared/outcome';
-import { MAX_DASHBOARD_DOMAINS, lastLinkItem, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
+import { lastLinkItem, type LinkSuccess } from '../shared/outcome';
+import { MAX_DASHBOARD_DOMAINS, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
 import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyText } from './clipboard';
 import { connectWith } from './everflow-access';

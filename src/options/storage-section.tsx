@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { bulkJobItem, rowKeys } from '../shared/bulk-job';
 import { send } from '../shared/connector';
 import { historyItem } from '../shared/link-history';
-import { lookupCacheItem } from '../shared/stored-items';
+import { lookupCacheItem } from '../shared/lookup-cache';
 import { SectionNotice, type Notice } from './section-notice';
 
 /** Sizes are undefined where the browser does not say (Firefox sets no quota and may not count bytes). */

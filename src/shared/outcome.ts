@@ -1,10 +1,11 @@
 // What a generation ends in, as both sides see it: a link made, or a Failure (everflow/failures.ts).
-// LinkSuccess is also stored (the last link), so its schema is here.
+// LinkSuccess is also stored (the last link), so its item is here.
 import * as z from 'zod/mini';
 import type { Failure } from '../everflow/failures';
 import { LINK_TYPES } from '../everflow/link-fields';
 import { LinkFormSchema } from './link-form';
 import { MAX_NAME, nameSchema } from './names';
+import { defineItem } from './storage-item';
 
 export const LinkSuccessSchema = z.object({
   ok: z.literal(true),
@@ -41,6 +42,16 @@ export const LinkSuccessSchema = z.object({
 export type LinkSuccess = z.infer<typeof LinkSuccessSchema>;
 
 export type LinkOutcome = LinkSuccess | Failure;
+
+/** The last link made, so a popup that closed mid-request shows it when it reopens. */
+export const lastLinkItem = defineItem<LinkSuccess | null>({
+  writer: 'background',
+  area: 'local',
+  key: 'lastLink',
+  version: 1,
+  schema: z.nullable(LinkSuccessSchema),
+  fallback: () => null,
+});
 
 /** What a link leads to, as shown beside it: "Offer 42" or "Smart link 5", and its name when known. */
 export function linkSubject(link: LinkSuccess): { kind: 'Offer' | 'Smart link'; id: number | undefined; name: string | undefined } {

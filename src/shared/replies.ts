@@ -2,7 +2,8 @@
 // only (`import type`): the background produces these values itself and the UI trusts its own
 // background, so bundling the schemas would only cost the popup bytes. Tests parse with them.
 import * as z from 'zod/mini';
-import { LookupOptionSchema, MAX_DASHBOARD_DOMAINS, NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from './stored-items';
+import { LookupOptionSchema } from './lookup-cache';
+import { MAX_DASHBOARD_DOMAINS, NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from './stored-items';
 import { FAILURE_KINDS } from '../everflow/failures';
 import { LinkSuccessSchema } from './outcome';
 

@@ -8,6 +8,8 @@ import type { StorageItem } from './storage-item';
 import { bulkJobItem } from './bulk-job';
 import { copyFormatsItem } from './copy-formats';
 import { historyItem } from './link-history';
+import { lookupCacheItem } from './lookup-cache';
+import { lastLinkItem } from './outcome';
 import { pinnedPairsItem } from './pinned-pairs';
 import { presetsItem } from './presets';
 import * as storedItems from './stored-items';
@@ -23,7 +25,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const isItem = (value: unknown): value is StorageItem<unknown> => typeof value === 'object' && value !== null && 'writer' in value && 'update' in value;
-const items = Object.entries({ ...storedItems, presetsItem, copyFormatsItem, pinnedPairsItem, historyItem, bulkJobItem, bulkDraftItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
+const items = Object.entries({ ...storedItems, lastLinkItem, lookupCacheItem, presetsItem, copyFormatsItem, pinnedPairsItem, historyItem, bulkJobItem, bulkDraftItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
 
 const inBackground = (file: string) => file.startsWith('background/');
 

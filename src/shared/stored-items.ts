@@ -1,12 +1,12 @@
-// The stored items the popup starts from and the background's own small ones, each declared once:
-// schema, version, migrations, default and writer (see storage-item.ts). Items with a shape of their
-// own are declared beside it: presetsItem (presets.ts), historyItem (link-history.ts), bulkJobItem
-// (bulk-job.ts), bulkDraftItem (bulk/bulk-draft.ts). The API key's items live in
-// background/api-key-store.ts so UI code cannot import them.
+// The stored items the popup starts from, each declared once: schema, version, migrations, default
+// and writer (see storage-item.ts). Everything here is set up before the popup's form is filled in,
+// so items the popup does not start from are declared beside their shapes: lastLinkItem (outcome.ts),
+// lookupCacheItem (lookup-cache.ts), presetsItem (presets.ts), historyItem (link-history.ts),
+// bulkJobItem (bulk-job.ts), bulkDraftItem (bulk/bulk-draft.ts) and the rest. The API key's items
+// live in background/api-key-store.ts so UI code cannot import them.
 import * as z from 'zod/mini';
 import { REGION_IDS, type Region } from '../everflow/regions';
 import { EMPTY_FORM, LinkFormSchema, type LinkForm } from './link-form';
-import { LinkSuccessSchema, type LinkSuccess } from './outcome';
 import { defineItem } from './storage-item';
 
 export const RegionSchema = z.enum(REGION_IDS as [Region, ...Region[]]);
@@ -88,27 +88,3 @@ export const pendingPrefillItem = defineItem<z.infer<typeof PendingPrefillSchema
   schema: z.nullable(PendingPrefillSchema),
   fallback: () => null,
 });
-
-/** The last link made, so a popup that closed mid-request shows it when it reopens. */
-export const lastLinkItem = defineItem<LinkSuccess | null>({
-  writer: 'background',
-  area: 'local',
-  key: 'lastLink',
-  version: 1,
-  schema: z.nullable(LinkSuccessSchema),
-  fallback: () => null,
-});
-
-/** A picker's answer, remembered for a while (background/lookup-service.ts). */
-export const LookupOptionSchema = z.object({ id: z.number(), name: z.string(), status: z.optional(z.string()) });
-export const CachedLookupSchema = z.object({ key: z.string(), at: z.number(), options: z.array(LookupOptionSchema) });
-export type CachedLookup = z.infer<typeof CachedLookupSchema>;
-export const lookupCacheItem = defineItem<CachedLookup[]>({
-  writer: 'background',
-  area: 'local',
-  key: 'lookupCache',
-  version: 1,
-  schema: z.array(CachedLookupSchema),
-  fallback: () => [],
-});
-
