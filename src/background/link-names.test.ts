@@ -7,8 +7,7 @@ import { linkFor, smartLinkFor, startFakeBackground, stopFakeBackground, type Ev
 import { EMPTY_FORM } from '../shared/link-form';
 import { historyItem, type HistoryEntry } from '../shared/link-history';
 import type { Names } from '../shared/names';
-import type { LinkSuccess } from '../shared/outcome';
-import { lastLinkItem } from '../shared/outcome';
+import { lastLinkItem, type LinkSuccess } from '../shared/outcome';
 import { recentAffiliatesItem } from '../shared/stored-items';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
