@@ -7,6 +7,7 @@ import { BUILT_IN_FORMATS, COPY_TOKENS, MAX_TEMPLATES, MAX_TEMPLATE_TEXT, copyFo
 import { EXAMPLE_FACTS, checkTemplate, deleteTemplate, emptyTokensNote, formatChoices, saveTemplate, type TemplateDraft, type TemplateErrors } from '../shared/copy-templates';
 import { useStored } from '../ui/use-stored';
 import { notSaved } from '../shared/storage-item';
+import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
 
 export const COPY_FORMATS_UNREADABLE = 'The saved copy formats could not be read, so none are shown; templates you save now are kept as usual.';
@@ -78,23 +79,15 @@ export function CopyFormatsSection() {
               <h4>{template.name}</h4>
               <p class="template-text">{template.text}</p>
               {confirming === template.id ? (
-                <div class="actions" role="group" aria-label="Confirm delete">
-                  <span>Delete template “{template.name}”?</span>
-                  <button
-                    type="button"
-                    class="danger"
-                    onClick={() => {
-                      setConfirming(null);
-                      if (editing?.id === template.id) setEditing(null);
-                      void change((current) => deleteTemplate(current, template.id), `Deleted template “${template.name}”.`);
-                    }}
-                  >
-                    Yes, delete
-                  </button>
-                  <button type="button" onClick={() => setConfirming(null)}>
-                    Cancel
-                  </button>
-                </div>
+                <ConfirmDelete
+                  what={`template “${template.name}”`}
+                  onDelete={() => {
+                    setConfirming(null);
+                    if (editing?.id === template.id) setEditing(null);
+                    void change((current) => deleteTemplate(current, template.id), `Deleted template “${template.name}”.`);
+                  }}
+                  onCancel={() => setConfirming(null)}
+                />
               ) : (
                 <div class="actions">
                   <button type="button" aria-label={`Edit template ${template.name}`} onClick={() => setEditing({ id: template.id })}>

@@ -8,6 +8,7 @@ import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
 import { notSaved } from '../shared/storage-item';
+import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
 
 export const PRESETS_UNREADABLE = 'The saved presets could not be read, so none are shown; presets you save now are kept as usual.';
@@ -159,19 +160,11 @@ function PresetEditor({ preset, index, isDefault, change }: EditorProps) {
           </div>
         ))}
         {confirming ? (
-          <div class="actions" role="group" aria-label="Confirm delete">
-            <span>Delete preset “{preset.name}”?</span>
-            <button
-              type="button"
-              class="danger"
-              onClick={() => void change((list) => ({ ok: true, list: deletePreset(list, preset.id) }), `Deleted preset “${preset.name}”.`)}
-            >
-              Yes, delete
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmDelete
+            what={`preset “${preset.name}”`}
+            onDelete={() => void change((list) => ({ ok: true, list: deletePreset(list, preset.id) }), `Deleted preset “${preset.name}”.`)}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <div class="actions">
             <button type="submit" class="primary">
