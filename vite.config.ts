@@ -118,7 +118,9 @@ export default defineConfig(({ mode }) => {
         { find: 'react', replacement: 'preact/compat' },
         { find: 'react-dom', replacement: 'preact/compat' },
         // The background's `./platform` is Firefox's own there (no offscreen document, no setAccessLevel).
-        ...(firefox ? [{ find: /^\.\/platform$/, replacement: fileURLToPath(new URL('./src/background/platform.firefox.ts', import.meta.url)) }] : []),
+        ...(firefox
+          ? [{ find: /^\.\/platform$/, replacement: fileURLToPath(new URL('./src/background/platform.firefox.ts', import.meta.url)) }]
+          : []),
       ],
     },
     build: {

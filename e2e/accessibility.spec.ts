@@ -5,7 +5,12 @@ import { expect, test } from './fixtures/extension';
 import { expectAccessible } from './fixtures/page-checks';
 import { fillForm } from './fixtures/popup-form';
 
-test('every page passes axe-core’s WCAG 2.1 AA rules in its busiest state', async ({ context, extensionId, saveKey, openExtensionPage }) => {
+test('every page passes axe-core’s WCAG 2.1 AA rules in its busiest state', async ({
+  context,
+  extensionId,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7', 'Source ID': 'news' });

@@ -7,7 +7,11 @@ import { expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 import { openToolbarPopup } from './fixtures/toolbar-popup';
 
-test('a link leaves the result area as soon as the form no longer holds what it was made from', async ({ everflow, saveKey, openExtensionPage }) => {
+test('a link leaves the result area as soon as the form no longer holds what it was made from', async ({
+  everflow,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
@@ -63,7 +67,9 @@ test('a slow request shows how long it has waited and a Cancel; a link that arri
   openExtensionPage,
 }) => {
   await saveKey();
-  everflow.answer((request) => (request.path === '/v1/networks/tracking/offers/clicks' ? { json: { url: linkFor(42, 7) }, delayMs: 5_000 } : undefined));
+  everflow.answer((request) =>
+    request.path === '/v1/networks/tracking/offers/clicks' ? { json: { url: linkFor(42, 7) }, delayMs: 5_000 } : undefined,
+  );
   await clipboard.write('what the person had');
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
@@ -100,7 +106,10 @@ test('a quick answer never shows the wait or a Cancel', async ({ saveKey, openEx
   await expect(popup.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
 });
 
-test('an applied preset shows as a tag while the form holds it; removing it empties what it filled in', async ({ saveKey, openExtensionPage }) => {
+test('an applied preset shows as a tag while the form holds it; removing it empties what it filled in', async ({
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7', 'Source ID': 'newsletter', 'Sub 1': 'q1' });

@@ -103,7 +103,8 @@ test('50 affiliates against a rate-limited Everflow: every valid row gets its li
   expect((sent!.body as { sub1: string }).sub1).toBe('120-spring');
 
   const table = page.getByRole('table', { name: 'Results' });
-  const rowOf = (affiliate: number) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
+  const rowOf = (affiliate: number) =>
+    table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
   await expect(rowOf(117)).toContainText(refusal(117));
   await expect(rowOf(118)).toContainText(rowLink(118));
 
@@ -144,7 +145,12 @@ test('50 affiliates against a rate-limited Everflow: every valid row gets its li
   await expect(rowOf(117)).toContainText(rowLink(117));
 });
 
-test('nothing is sent until the list is valid: each invalid ID gets its own message', async ({ context, everflow, extensionId, saveKey }) => {
+test('nothing is sent until the list is valid: each invalid ID gets its own message', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
   await saveKey();
   const page = await openBulk(await context.newPage(), extensionId);
   await page.getByLabel('Affiliate IDs', { exact: true }).fill('7, abc, 0\n12x 9');
@@ -230,7 +236,12 @@ test('a service worker stopped mid-run resumes by itself (alarm) without repeati
   }
 });
 
-test('Pause holds the job, Resume goes on, Cancel stops it and says which rows were not made', async ({ context, everflow, extensionId, saveKey }) => {
+test('Pause holds the job, Resume goes on, Cancel stops it and says which rows were not made', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
   await saveKey();
   everflow.shareLimit(20, { spent: true });
   const fake = everflow;
@@ -286,7 +297,12 @@ test('the popup is not queued behind a running bulk job', async ({ context, ever
   await expect(status(page)).not.toContainText('Finished');
 });
 
-test('a key Everflow refuses mid-job pauses the job with a plain sentence; Resume finishes it', async ({ context, everflow, extensionId, saveKey }) => {
+test('a key Everflow refuses mid-job pauses the job with a plain sentence; Resume finishes it', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
   await saveKey();
   let revoked = false;
   const fake = everflow;
@@ -345,7 +361,10 @@ test('Bulk links opens from the popup and from the options page', async ({ conte
   const [fromPopup] = await Promise.all([context.waitForEvent('page'), popup.getByRole('link', { name: 'Bulk links' }).click()]);
   await expect(fromPopup.getByRole('heading', { name: 'Bulk links', level: 1 })).toBeVisible();
   const options = await openExtensionPage('options');
-  await options.getByRole('link', { name: /Bulk links/ }).first().click();
+  await options
+    .getByRole('link', { name: /Bulk links/ })
+    .first()
+    .click();
   await expect(options.getByRole('heading', { name: 'Bulk links', level: 1 })).toBeVisible();
 });
 
@@ -381,10 +400,19 @@ test('a used-up 30-second window mid-job: every row ends linked, none failed, an
  * (913's is trk.acme.example), else on the smart link's (the primary domain for 5, 6 and 8).
  */
 const smartLinkFor = (campaignId: number, affiliateId: number, params: LinkParams = {}) =>
-  redirectLink({ domain: affiliateId === 913 ? 'trk.acme.example' : PRIMARY_DOMAIN, ssl: true, affiliateId, offerId: campaignId, campaign: true, params });
+  redirectLink({
+    domain: affiliateId === 913 ? 'trk.acme.example' : PRIMARY_DOMAIN,
+    ssl: true,
+    affiliateId,
+    offerId: campaignId,
+    campaign: true,
+    params,
+  });
 /** Smart-link requests Everflow received, by affiliate. */
 const smartRequests = (everflow: FakeEverflow) =>
-  everflow.requests.filter((r) => r.path === CAMPAIGN_LINK_PATH).map((r) => (r.body as { network_affiliate_id: number }).network_affiliate_id);
+  everflow.requests
+    .filter((r) => r.path === CAMPAIGN_LINK_PATH)
+    .map((r) => (r.body as { network_affiliate_id: number }).network_affiliate_id);
 const CLOSED_NOTE = 'Some offers behind this smart link are not open to this affiliate';
 /** The link each affiliate's row gets from smart link 6 with Sub 1 `{smart_link_id}-{affiliate_id}`. */
 const smartRowLink = (affiliate: number) => smartLinkFor(6, affiliate, { sub1: `6-${affiliate}` });
@@ -421,7 +449,8 @@ test('one smart link for several affiliates, chosen by name: every row linked on
 
   const table = page.getByRole('table', { name: 'Results' });
   await expect(table.getByRole('columnheader', { name: 'Smart link' })).toBeVisible();
-  const rowOf = (affiliate: number) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
+  const rowOf = (affiliate: number) =>
+    table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
   for (const affiliate of ids) {
     await expect(rowOf(affiliate)).toContainText(smartRowLink(affiliate));
     await expect(rowOf(affiliate)).toContainText('6 · Members smart link');
@@ -433,8 +462,28 @@ test('one smart link for several affiliates, chosen by name: every row linked on
 
   const csv = await downloadCsv(page);
   expect(csv.header).toEqual(CSV_HEADER);
-  expect(csv.lines.map((line) => [line['Kind'], line['Offer ID'], line['Smart link ID'], line['Smart link name'], line['Affiliate ID'], line['Sub 1'], line['Link'], line['Some offers closed']])).toEqual(
-    ids.map((id) => ['Smart link', '', '6', 'Members smart link', String(id), `6-${id}`, smartRowLink(id), id === 101 || id === 102 ? 'yes' : '']),
+  expect(
+    csv.lines.map((line) => [
+      line['Kind'],
+      line['Offer ID'],
+      line['Smart link ID'],
+      line['Smart link name'],
+      line['Affiliate ID'],
+      line['Sub 1'],
+      line['Link'],
+      line['Some offers closed'],
+    ]),
+  ).toEqual(
+    ids.map((id) => [
+      'Smart link',
+      '',
+      '6',
+      'Members smart link',
+      String(id),
+      `6-${id}`,
+      smartRowLink(id),
+      id === 101 || id === 102 ? 'yes' : '',
+    ]),
   );
 
   await page.getByRole('button', { name: 'Copy all links' }).click();
@@ -450,7 +499,12 @@ test('one smart link for several affiliates, chosen by name: every row linked on
   await expect(page.getByLabel('Affiliate IDs', { exact: true })).toHaveValue(ids.join(' '));
 });
 
-test('a paused smart link: refused at the first row, in Everflow’s words, and no job starts', async ({ context, everflow, extensionId, saveKey }) => {
+test('a paused smart link: refused at the first row, in Everflow’s words, and no job starts', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
   await saveKey();
   const page = await openBulk(await context.newPage(), extensionId);
   await page.getByRole('radio', { name: 'Smart link', exact: true }).check();
@@ -470,7 +524,12 @@ test('a paused smart link: refused at the first row, in Everflow’s words, and 
   await expect(status(page)).toContainText('Finished: 5 links made, 0 failed.', { timeout: 20_000 });
 });
 
-test('entries to fix are counted on the button, and Remove invalid entries leaves the IDs as typed', async ({ context, everflow, extensionId, saveKey }) => {
+test('entries to fix are counted on the button, and Remove invalid entries leaves the IDs as typed', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
   await saveKey();
   const page = await openBulk(await context.newPage(), extensionId);
   await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
@@ -533,7 +592,12 @@ test('failed rows only: the view lists them, Copy failed IDs copies them, Retry 
   await expect(table).toContainText(linkFor(OFFER, 803));
 });
 
-test('one affiliate for many smart links: smart links added by name or ID, each linked once', async ({ context, everflow, extensionId, saveKey }) => {
+test('one affiliate for many smart links: smart links added by name or ID, each linked once', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+}) => {
   await saveKey();
   const page = await openBulk(await context.newPage(), extensionId);
   await page.getByRole('radio', { name: 'Smart link', exact: true }).check();
@@ -553,5 +617,7 @@ test('one affiliate for many smart links: smart links added by name or ID, each 
   expect(smartRequests(everflow)).toEqual([7, 7]);
   const table = page.getByRole('table', { name: 'Results' });
   await expect(table.getByRole('row').filter({ hasText: '5 · Summer smart link' })).toContainText(smartLinkFor(5, 7));
-  await expect(table.getByRole('row').filter({ has: page.getByRole('cell', { name: '6', exact: true }) })).toContainText(smartLinkFor(6, 7));
+  await expect(table.getByRole('row').filter({ has: page.getByRole('cell', { name: '6', exact: true }) })).toContainText(
+    smartLinkFor(6, 7),
+  );
 });

@@ -16,9 +16,15 @@ test(`the popup loads at most ${BUDGETS.popup} bytes of JS and CSS, gzip`, () =>
 // (popup.html; README, Performance).
 test('the popup’s first paint loads two module scripts and its reads script, and its CSS is in the page', () => {
   const files = popupFirstPaintFiles();
-  expect(files.filter((file) => file.endsWith('.js')), files.join(', ')).toHaveLength(3);
+  expect(
+    files.filter((file) => file.endsWith('.js')),
+    files.join(', '),
+  ).toHaveLength(3);
   expect(files).toContain('popup-reads.js');
-  expect(files.filter((file) => file.endsWith('.css')), files.join(', ')).toHaveLength(0);
+  expect(
+    files.filter((file) => file.endsWith('.css')),
+    files.join(', '),
+  ).toHaveLength(0);
   expect(popupBytes().inlineCss ?? 0).toBeGreaterThan(1000);
 });
 

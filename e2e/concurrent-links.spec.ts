@@ -6,7 +6,14 @@ import { DASHBOARD, clickMenu, openDashboardPage, pressCommand, serveDashboard }
 import { expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 
-test('three popups, the menu and the keyboard at once: nothing is lost', async ({ context, worker, everflow, extensionId, saveKey, openExtensionPage }) => {
+test('three popups, the menu and the keyboard at once: nothing is lost', async ({
+  context,
+  worker,
+  everflow,
+  extensionId,
+  saveKey,
+  openExtensionPage,
+}) => {
   await serveDashboard(context);
   await saveKey();
   // The last affiliate, which the menu and the keyboard use.
@@ -57,6 +64,8 @@ test('three popups, the menu and the keyboard at once: nothing is lost', async (
       '99 Garden Tools – CPA Menu',
     ]);
 
-  const recent = await worker.evaluate(async () => ((await chrome.storage.local.get('recentAffiliates')).recentAffiliates as { data: number[] }).data);
+  const recent = await worker.evaluate(
+    async () => ((await chrome.storage.local.get('recentAffiliates')).recentAffiliates as { data: number[] }).data,
+  );
   expect(recent.toSorted((a, b) => a - b)).toStrictEqual([7, 8, 9, 913]);
 });

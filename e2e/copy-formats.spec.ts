@@ -49,7 +49,9 @@ test('a template written on the options page is the default: Generate copies it,
   await message.fill('Hi {affiliate_name}, your link for {offer_name}: {url} ({sub1}{sub3}) ');
   // The preview fills in an example link as the person types, and says which tokens came out empty.
   const preview = section.getByRole('region', { name: 'Preview' });
-  await expect(preview).toContainText('Hi Acme Media, your link for Spring sale: https://www.example-track.com/ABC123/DEF456/?sub1=spring&sub2=newsletter (spring)');
+  await expect(preview).toContainText(
+    'Hi Acme Media, your link for Spring sale: https://www.example-track.com/ABC123/DEF456/?sub1=spring&sub2=newsletter (spring)',
+  );
   await expect(preview).toContainText('{sub3} is empty for this link, so it copies as nothing.');
   await section.getByRole('button', { name: '{date}' }).click();
   await expect(message).toHaveValue('Hi {affiliate_name}, your link for {offer_name}: {url} ({sub1}{sub3}) {date}');

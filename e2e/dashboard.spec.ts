@@ -56,7 +56,12 @@ test.describe('toolbar popup on the dashboard', () => {
 
 test.describe('right-click menu', () => {
   test('on an offer page copies the link for that offer and the last affiliate', async ({
-    context, worker, everflow, clipboard, saveKey, openExtensionPage,
+    context,
+    worker,
+    everflow,
+    clipboard,
+    saveKey,
+    openExtensionPage,
   }) => {
     await saveKey();
     await makeLinkFor(openExtensionPage, '1', '7');
@@ -71,7 +76,14 @@ test.describe('right-click menu', () => {
     expect(await actionTitle(worker)).toContain('Link copied: offer 42, affiliate 7');
   });
 
-  test('on a link to an offer copies the link for the linked offer', async ({ context, worker, everflow, clipboard, saveKey, openExtensionPage }) => {
+  test('on a link to an offer copies the link for the linked offer', async ({
+    context,
+    worker,
+    everflow,
+    clipboard,
+    saveKey,
+    openExtensionPage,
+  }) => {
     await saveKey();
     await makeLinkFor(openExtensionPage, '1', '7');
     await clipboard.write('before');
@@ -83,7 +95,11 @@ test.describe('right-click menu', () => {
   });
 
   test('on selected text uses it as the offer ID, and refuses text that is not one', async ({
-    context, worker, everflow, saveKey, openExtensionPage,
+    context,
+    worker,
+    everflow,
+    saveKey,
+    openExtensionPage,
   }) => {
     await saveKey();
     await makeLinkFor(openExtensionPage, '1', '7');
@@ -108,7 +124,12 @@ test.describe('right-click menu', () => {
     expect(everflow.linkRequests[2]!.body).toStrictEqual({ network_offer_id: 42, network_affiliate_id: 12 });
   });
 
-  test('without a last affiliate it opens the builder with the offer instead of guessing', async ({ context, worker, everflow, saveKey }) => {
+  test('without a last affiliate it opens the builder with the offer instead of guessing', async ({
+    context,
+    worker,
+    everflow,
+    saveKey,
+  }) => {
     await saveKey();
     await openDashboardPage(context, '/offers/42/general');
     await clickMenu(worker, { menuItemId: 'copy-for-link', pageUrl: OFFER_PAGE, linkUrl: `${DASHBOARD}/offers/99/general` });
@@ -135,7 +156,14 @@ test.describe('right-click menu', () => {
   });
 });
 
-test('the keyboard command copies the link for the offer in front', async ({ context, worker, everflow, clipboard, saveKey, openExtensionPage }) => {
+test('the keyboard command copies the link for the offer in front', async ({
+  context,
+  worker,
+  everflow,
+  clipboard,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   await makeLinkFor(openExtensionPage, '1', '7');
   await clipboard.write('before');

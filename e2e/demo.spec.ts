@@ -29,17 +29,22 @@ async function isFree(port: number): Promise<boolean> {
 
 /** Processes still running with this text in their command line (e.g. Chromium's DevTools port flag). */
 function processesWith(text: string): number[] {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(text) ? [Number(pid)] : [];
-    } catch {
-      return [];
-    }
-  });
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(text) ? [Number(pid)] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /** `npm run demo -- …args` in its own process group, with everything it prints collected. */
-function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startDemo(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn('npm', ['run', 'demo', '--', ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -64,7 +69,10 @@ test('npm run demo -- --headless --port N: a link made through its DevTools port
   let ended = false;
   try {
     await waitFor(() => /demo ready/.test(demo.output()) || demo.child.exitCode !== null, 90_000, `the demo to start:\n${demo.output()}`);
-    const ready = demo.output().split('\n').find((line) => line.includes('demo ready'));
+    const ready = demo
+      .output()
+      .split('\n')
+      .find((line) => line.includes('demo ready'));
     if (!ready) throw new Error(`The demo did not start:\n${demo.output()}`);
     expect(ready).toContain(`Chromium's DevTools: http://127.0.0.1:${port}`);
     const proxyPort = Number(/simulator proxy 127\.0\.0\.1:(\d+)/.exec(ready)?.[1]);
@@ -72,10 +80,18 @@ test('npm run demo -- --headless --port N: a link made through its DevTools port
     browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
     const context = browser.contexts()[0]!;
     const tab = context.pages().find((page) => page.url() === demoOfferUrl());
-    expect(tab, context.pages().map((page) => page.url()).join(', ')).toBeDefined();
-    for (const hint of ['Toolbar popup', 'Right-click menu', 'Alt', 'Look-ups by name', 'Bulk links']) await expect(tab!.getByText(hint).first()).toBeVisible();
+    expect(
+      tab,
+      context
+        .pages()
+        .map((page) => page.url())
+        .join(', '),
+    ).toBeDefined();
+    for (const hint of ['Toolbar popup', 'Right-click menu', 'Alt', 'Look-ups by name', 'Bulk links'])
+      await expect(tab!.getByText(hint).first()).toBeVisible();
 
-    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
     await tab!.bringToFront();
     await worker.evaluate(() => chrome.action.openPopup());
     const { page: popup, disconnect } = await connectToPopupAt(port);

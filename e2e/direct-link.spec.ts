@@ -15,7 +15,9 @@ const ADVERTISER_LINK = directLink('https://shop.direct-deals.example/', 61, 7);
 
 /** Everflow ignoring the redirect flag (a name it does not know): the direct link comes back anyway. */
 function ignoreRedirectFlag(everflow: FakeEverflow, delayMs = 0): void {
-  everflow.answer((request) => (request.path === '/v1/networks/tracking/offers/clicks' ? { json: { url: ADVERTISER_LINK }, delayMs } : undefined));
+  everflow.answer((request) =>
+    request.path === '/v1/networks/tracking/offers/clicks' ? { json: { url: ADVERTISER_LINK }, delayMs } : undefined,
+  );
 }
 
 async function askForRedirect(popup: Page): Promise<void> {
@@ -79,7 +81,10 @@ test('a popup closed before the direct link arrives: the notification says it is
   await worker.evaluate(() => {
     const shown: chrome.notifications.NotificationOptions[] = [];
     (globalThis as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
-    const create = chrome.notifications.create.bind(chrome.notifications) as (id: string, options: chrome.notifications.NotificationOptions) => Promise<string>;
+    const create = chrome.notifications.create.bind(chrome.notifications) as (
+      id: string,
+      options: chrome.notifications.NotificationOptions,
+    ) => Promise<string>;
     (chrome.notifications as unknown as { create: typeof create }).create = (id, options) => {
       shown.push(options);
       return create(id, options);
@@ -93,7 +98,11 @@ test('a popup closed before the direct link arrives: the notification says it is
 
   await expect.poll(() => clipboard.read(), { timeout: 10_000 }).toBe(ADVERTISER_LINK);
   await expect
-    .poll(() => worker.evaluate(() => (globalThis as unknown as { shownNotifications: { message: string }[] }).shownNotifications.map((n) => n.message)))
+    .poll(() =>
+      worker.evaluate(() =>
+        (globalThis as unknown as { shownNotifications: { message: string }[] }).shownNotifications.map((n) => n.message),
+      ),
+    )
     .toStrictEqual([`${NOTE}\n${ADVERTISER_LINK}`]);
   const reopened = await openExtensionPage('popup');
   await expect(reopened.getByRole('textbox', { name: 'Last link' })).toHaveValue(ADVERTISER_LINK);

@@ -99,7 +99,9 @@ test('after a link is made, Clear empties the form, and a fresh popup has the la
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '913', 'Sub 1': 'spring', 'Creative ID': '55' });
   await popup.getByLabel('Encrypt parameters').check();
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(linkFor(42, 913, { sub1: 'spring' }, { domain: 'trk.acme.example', encrypt: true }));
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(
+    linkFor(42, 913, { sub1: 'spring' }, { domain: 'trk.acme.example', encrypt: true }),
+  );
 
   await popup.getByRole('button', { name: 'Clear' }).click();
   for (const label of ['Offer ID', 'Sub 1', 'Creative ID']) await expect(popup.getByLabel(label, { exact: true })).toHaveValue('');
@@ -117,7 +119,7 @@ test('after a link is made, Clear empties the form, and a fresh popup has the la
   await expect(fresh.getByLabel('Offer ID', { exact: true })).toBeFocused();
 });
 
-test('Clear right after making a link keeps that link\'s affiliate, not an older one', async ({ saveKey, openExtensionPage }) => {
+test("Clear right after making a link keeps that link's affiliate, not an older one", async ({ saveKey, openExtensionPage }) => {
   await saveKey();
   const earlier = await openExtensionPage('popup');
   await fillForm(earlier, { 'Offer ID': '42', 'Affiliate ID': '7' });

@@ -11,8 +11,7 @@ const SENTINEL = 'clipboard text from before: do not overwrite';
 
 const TYPED = { 'Offer ID': '42', 'Affiliate ID': '7', 'Sub 1': 'spring', 'Sub 2': 'email' } as const;
 
-const UNAUTHORIZED =
-  'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.';
+const UNAUTHORIZED = 'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.';
 const FORBIDDEN =
   'This API key is not allowed to do that; use a network API key (not an affiliate key) whose permissions include tracking links.';
 const GAVE_UP = 'Everflow’s rate limit was still reached after about a minute of waiting, so no link was made; try again in a few minutes.';
@@ -46,9 +45,23 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'Everflow answers 401 (key refused)', answer: { status: 401, json: { error: 'Unauthorized' } }, message: UNAUTHORIZED, pointsToOptions: true },
-  { name: 'Everflow answers 403 (key not allowed)', answer: { status: 403, json: { error: 'Forbidden: out of realm' } }, message: FORBIDDEN, pointsToOptions: true },
-  { name: 'Everflow answers 400 {"error": …}', answer: { status: 400, json: { error: 'Invalid parameters.' } }, ...refused('“Invalid parameters.”') },
+  {
+    name: 'Everflow answers 401 (key refused)',
+    answer: { status: 401, json: { error: 'Unauthorized' } },
+    message: UNAUTHORIZED,
+    pointsToOptions: true,
+  },
+  {
+    name: 'Everflow answers 403 (key not allowed)',
+    answer: { status: 403, json: { error: 'Forbidden: out of realm' } },
+    message: FORBIDDEN,
+    pointsToOptions: true,
+  },
+  {
+    name: 'Everflow answers 400 {"error": …}',
+    answer: { status: 400, json: { error: 'Invalid parameters.' } },
+    ...refused('“Invalid parameters.”'),
+  },
   {
     name: 'Everflow answers 400 {"Error": …} (capital E)',
     answer: { status: 400, json: { Error: 'Affiliate cannot run this offer' } },
@@ -70,8 +83,16 @@ const CASES: Case[] = [
   { name: 'Everflow answers 503', answer: { status: 503, text: '<html>Service Unavailable</html>' }, message: server(503), attempts: 3 },
   { name: 'the network fails', answer: { abort: true }, message: NETWORK, resentByBrowser: true },
   { name: 'Everflow answers 200 with a body that is not JSON', answer: { status: 200, text: '<html>oops</html>' }, message: UNREADABLE },
-  { name: 'Everflow answers 200 with the wrong shape', answer: { status: 200, json: { link: 'https://trk.example-trk.com/x/' } }, message: UNREADABLE },
-  { name: 'Everflow answers 200 with a javascript: url', answer: { status: 200, json: { url: 'javascript:alert(1)' } }, message: UNREADABLE },
+  {
+    name: 'Everflow answers 200 with the wrong shape',
+    answer: { status: 200, json: { link: 'https://trk.example-trk.com/x/' } },
+    message: UNREADABLE,
+  },
+  {
+    name: 'Everflow answers 200 with a javascript: url',
+    answer: { status: 200, json: { url: 'javascript:alert(1)' } },
+    message: UNREADABLE,
+  },
 ];
 
 async function openFilledPopup(
@@ -225,7 +246,11 @@ test('Everflow never answers: after 15 seconds the popup says so and lets the pe
   await expectRetryWorks(popup, everflow);
 });
 
-test('a failure after an earlier link does not leave the old link posing as the new one', async ({ everflow, saveKey, openExtensionPage }) => {
+test('a failure after an earlier link does not leave the old link posing as the new one', async ({
+  everflow,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });

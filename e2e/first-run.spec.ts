@@ -15,7 +15,10 @@ const CHECK_URL = 'https://api.eflow.team/v1/networks/domains/tracking';
 test.describe('installing', () => {
   test.use({ keepWelcomeTab: true });
 
-  test('opens the welcome; a key Everflow accepts says Connected and points to the first link with the shortcut', async ({ context, everflow }) => {
+  test('opens the welcome; a key Everflow accepts says Connected and points to the first link with the shortcut', async ({
+    context,
+    everflow,
+  }) => {
     const welcome = await welcomeTab(context);
     await expect(welcome).toHaveTitle('Everflow Link Builder – Options');
     const steps = welcome.getByRole('region', { name: 'Welcome: your first link in two steps' });
@@ -44,7 +47,10 @@ test.describe('installing', () => {
     await expectAccessible(welcome);
   });
 
-  test('a key Everflow refuses is not saved: one sentence under the field says why, and the right region then saves it', async ({ context, everflow }) => {
+  test('a key Everflow refuses is not saved: one sentence under the field says why, and the right region then saves it', async ({
+    context,
+    everflow,
+  }) => {
     const welcome = await welcomeTab(context);
     const field = welcome.getByLabel('API key', { exact: true });
     // The simulator's EU key, first tried against the US region.
@@ -81,7 +87,9 @@ test('the welcome shows only while no key is saved', async ({ saveKey, openExten
   await expect(options.getByRole('region', { name: 'Welcome: your first link in two steps' })).toHaveCount(0);
 });
 
-test('rarely touched settings sit under Advanced, apart from the key; the pace is saved as the field is left', async ({ openExtensionPage }) => {
+test('rarely touched settings sit under Advanced, apart from the key; the pace is saved as the field is left', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options');
   const keySection = options.getByRole('region', { name: 'Everflow API key' });
   const advanced = options.getByRole('region', { name: 'Advanced' });

@@ -59,7 +59,9 @@ test('sends the optional IDs as numbers and the checked options as true', async 
   await popup.getByLabel('Redirect link even for direct-linking offers').check();
   await popup.getByRole('button', { name: 'Generate link' }).click();
 
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(linkFor(1842, 913, { sub5: 'x' }, { domain: 'trk.acme.example', encrypt: true }));
+  await expect(popup.getByLabel('Your tracking link')).toHaveValue(
+    linkFor(1842, 913, { sub5: 'x' }, { domain: 'trk.acme.example', encrypt: true }),
+  );
   expect(everflow.linkRequests.map((r) => r.body)).toStrictEqual([
     {
       network_offer_id: 1842,

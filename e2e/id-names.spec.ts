@@ -15,7 +15,9 @@ const affiliateField = (popup: Page) => popup.getByLabel('Affiliate ID', { exact
 const smartLinkField = (popup: Page) => popup.getByLabel('Smart link ID', { exact: true });
 /** Requests that looked up one offer, one affiliate, or the smart-link list. */
 const nameRequests = (everflow: FakeEverflow) =>
-  everflow.requests.filter((request) => request.method === 'GET' && /^\/v1\/networks\/(offers\/\d+|affiliates\/\d+|campaigns)$/.test(request.path)).map((request) => request.path);
+  everflow.requests
+    .filter((request) => request.method === 'GET' && /^\/v1\/networks\/(offers\/\d+|affiliates\/\d+|campaigns)$/.test(request.path))
+    .map((request) => request.path);
 
 /** The warning said beside a field: announced (a status), and read out with the field. */
 async function expectWarning(popup: Page, field: ReturnType<typeof offerField>, sentence: string): Promise<void> {
@@ -57,7 +59,12 @@ test('an offer page of the dashboard fills in the offer with its name and status
   await disconnect();
 });
 
-test('a paused offer typed as a number says so before the link is made, after one look-up', async ({ everflow, clipboard, saveKey, openExtensionPage }) => {
+test('a paused offer typed as a number says so before the link is made, after one look-up', async ({
+  everflow,
+  clipboard,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await offerField(popup).pressSequentially('1843', { delay: 40 });
@@ -109,7 +116,11 @@ test('a paused smart link typed as 8 says so; smart links are named from one lis
   expect(nameRequests(everflow).filter((path) => path.endsWith('/campaigns'))).toHaveLength(1);
 });
 
-test('names survive reopening the popup, an affiliate picked by name too, from the cache', async ({ everflow, saveKey, openExtensionPage }) => {
+test('names survive reopening the popup, an affiliate picked by name too, from the cache', async ({
+  everflow,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const first = await openExtensionPage('popup');
   await affiliateField(first).focus();
@@ -172,7 +183,9 @@ test('links made from typed IDs keep the names in the history, and a search by n
   const search = history.getByLabel('Search history');
   await search.fill('sunrise');
   await expect(rows).toHaveCount(1);
-  await expect(history.getByRole('button', { name: 'Copy link for offer 42 (Summer Sale – US – CPA), affiliate 7 (Sunrise Media)' })).toBeVisible();
+  await expect(
+    history.getByRole('button', { name: 'Copy link for offer 42 (Summer Sale – US – CPA), affiliate 7 (Sunrise Media)' }),
+  ).toBeVisible();
   await search.fill('garden tools');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(linkFor(99, 8));

@@ -7,7 +7,11 @@ import { SAVED_AND_CONNECTED, TEST_KEY, expect, test } from './fixtures/extensio
 import { fillForm } from './fixtures/popup-form';
 
 test('a full run, failures included, never logs, stores in sync, or shows the key', async ({
-  context, worker, everflow, saveKey, openExtensionPage,
+  context,
+  worker,
+  everflow,
+  saveKey,
+  openExtensionPage,
 }) => {
   const logged: string[] = [];
   const record = (message: ConsoleMessage) => logged.push(`${message.type()}: ${message.text()}`);

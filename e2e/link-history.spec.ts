@@ -16,7 +16,8 @@ function distinctLinks(everflow: FakeEverflow) {
   everflow.answer((request) => {
     // A revoked key still gets the simulator's 401.
     if (!everflow.network.keys.some((k) => k.key === request.headers['x-eflow-api-key'])) return undefined;
-    if (request.path !== '/v1/networks/tracking/offers/clicks') return { json: { offers: [], affiliates: [], domains: [], urls: [], creatives: [], traffic_sources: [] } };
+    if (request.path !== '/v1/networks/tracking/offers/clicks')
+      return { json: { offers: [], affiliates: [], domains: [], urls: [], creatives: [], traffic_sources: [] } };
     const body = request.body as { network_offer_id: number; network_affiliate_id: number };
     return { json: { url: linkFor(body.network_offer_id, body.network_affiliate_id) } };
   });
@@ -50,7 +51,6 @@ async function rowSummaries(page: Page): Promise<string[]> {
     }),
   );
 }
-
 
 test('links from the popup, the right-click menu and the keyboard are listed newest first with their source, and search narrows them', async ({
   context,
@@ -171,17 +171,51 @@ test('Export CSV downloads every entry, newest first, with values quoted and for
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const [header, ...entries] = parseCsv(csv);
   expect(header).toStrictEqual([
-    'Time', 'From', 'Kind', 'Offer ID', 'Offer name', 'Smart link ID', 'Smart link name', 'Affiliate ID', 'Affiliate name', 'Source ID',
-    'Sub 1', 'Sub 2', 'Sub 3', 'Sub 4', 'Sub 5', 'Tracking domain ID', 'Offer URL ID', 'Creative ID', 'Traffic source ID',
-    'Encrypt parameters', 'Redirect link', 'Link', 'Notes',
+    'Time',
+    'From',
+    'Kind',
+    'Offer ID',
+    'Offer name',
+    'Smart link ID',
+    'Smart link name',
+    'Affiliate ID',
+    'Affiliate name',
+    'Source ID',
+    'Sub 1',
+    'Sub 2',
+    'Sub 3',
+    'Sub 4',
+    'Sub 5',
+    'Tracking domain ID',
+    'Offer URL ID',
+    'Creative ID',
+    'Traffic source ID',
+    'Encrypt parameters',
+    'Redirect link',
+    'Link',
+    'Notes',
   ]);
   const byName = entries.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]])));
   expect(byName).toHaveLength(2);
   expect(byName[0]).toMatchObject({
-    From: 'popup', Kind: 'Offer', 'Offer ID': '43', 'Smart link ID': '', 'Affiliate ID': '8', 'Source ID': 'a,b "c"', 'Tracking domain ID': '3',
-    'Encrypt parameters': 'true', 'Redirect link': 'false', Link: linkFor(43, 8),
+    From: 'popup',
+    Kind: 'Offer',
+    'Offer ID': '43',
+    'Smart link ID': '',
+    'Affiliate ID': '8',
+    'Source ID': 'a,b "c"',
+    'Tracking domain ID': '3',
+    'Encrypt parameters': 'true',
+    'Redirect link': 'false',
+    Link: linkFor(43, 8),
   });
-  expect(byName[1]).toMatchObject({ From: 'popup', 'Offer ID': '42', 'Affiliate ID': '7', 'Sub 1': `'=HYPERLINK("x")`, Link: linkFor(42, 7) });
+  expect(byName[1]).toMatchObject({
+    From: 'popup',
+    'Offer ID': '42',
+    'Affiliate ID': '7',
+    'Sub 1': `'=HYPERLINK("x")`,
+    Link: linkFor(42, 7),
+  });
   for (const row of byName) {
     expect(row.Time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(Math.abs(Date.parse(row.Time!) - Date.now())).toBeLessThan(10 * 60_000);
@@ -197,7 +231,9 @@ test('Use again on the History page puts that link’s inputs back into the popu
 }) => {
   distinctLinks(everflow);
   await saveKey();
-  await makeLinkInPopup(openExtensionPage, { 'Offer ID': '42', 'Affiliate ID': '7', 'Sub 2': 'again', 'Creative ID': '55' }, ['Redirect link even for direct-linking offers']);
+  await makeLinkInPopup(openExtensionPage, { 'Offer ID': '42', 'Affiliate ID': '7', 'Sub 2': 'again', 'Creative ID': '55' }, [
+    'Redirect link even for direct-linking offers',
+  ]);
   await makeLinkInPopup(openExtensionPage, { 'Offer ID': '43', 'Affiliate ID': '8' });
 
   const history = await openHistory(context, extensionId);

@@ -138,7 +138,10 @@ test('Test connection with a key Everflow refuses says so plainly', async ({ eve
   await expectNothingLeaked(options);
 });
 
-test('switching the region to Europe checks the key there and sends the next link request to the EU API', async ({ everflow, openExtensionPage }) => {
+test('switching the region to Europe checks the key there and sends the next link request to the EU API', async ({
+  everflow,
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options');
   // The network's key is for its EU account. Typed under the US region, it is refused and not saved.
   await options.getByLabel('API key', { exact: true }).fill(EU_KEY);

@@ -39,7 +39,9 @@ test('a partner’s preset: tied on the options page, applied when that affiliat
   const social = options.getByRole('form', { name: 'Affiliates for Social' });
   await social.getByLabel('Add affiliate (ID)').fill('7');
   await social.getByRole('button', { name: 'Add' }).click();
-  await expect(social.getByRole('alert')).toHaveText('Affiliate 7 (Sunrise Media) is already tied to the preset “Newsletter”; remove it there first.');
+  await expect(social.getByRole('alert')).toHaveText(
+    'Affiliate 7 (Sunrise Media) is already tied to the preset “Newsletter”; remove it there first.',
+  );
   await expect(social.getByLabel('Add affiliate (ID)')).toBeFocused();
   await expectAccessible(options);
   // Social becomes the default: the partner's preset still wins for affiliate 7.
@@ -59,7 +61,12 @@ test('a partner’s preset: tied on the options page, applied when that affiliat
 
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
-  expect(everflow.linkRequests.at(-1)!.body).toStrictEqual({ network_offer_id: 42, network_affiliate_id: 7, source_id: 'newsletter', sub1: 'spring' });
+  expect(everflow.linkRequests.at(-1)!.body).toStrictEqual({
+    network_offer_id: 42,
+    network_affiliate_id: 7,
+    source_id: 'newsletter',
+    sub1: 'spring',
+  });
 
   // Removed for this link: the form empties and the link sent carries none of it; it is not applied again.
   await popup.getByRole('button', { name: 'Remove preset Newsletter from this link' }).click();
@@ -92,7 +99,12 @@ test('a partner’s preset: tied on the options page, applied when that affiliat
   await expect(field(reopened, 'Source ID')).toHaveValue('newsletter');
   await reopened.getByRole('button', { name: 'Generate link' }).click();
   await expect(reopened.getByRole('status')).toHaveText('Copied to clipboard.');
-  expect(everflow.smartLinkRequests.at(-1)!.body).toStrictEqual({ network_campaign_id: 5, network_affiliate_id: 7, source_id: 'newsletter', sub1: 'spring' });
+  expect(everflow.smartLinkRequests.at(-1)!.body).toStrictEqual({
+    network_campaign_id: 5,
+    network_affiliate_id: 7,
+    source_id: 'newsletter',
+    sub1: 'spring',
+  });
 
   // Bulk links, one affiliate × many offers: the partner's preset comes with the affiliate.
   const bulk = await context.newPage();

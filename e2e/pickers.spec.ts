@@ -13,10 +13,13 @@ const AFFILIATES = [{ network_affiliate_id: 913, name: 'Jolly Media', account_st
 
 function fakeDirectory(everflow: FakeEverflow, searches: 'answer' | 'forbidden' = 'answer') {
   everflow.answer((request: RecordedRequest) => {
-    if (request.path === '/v1/networks/offerstable') return searches === 'answer' ? { json: { offers: OFFERS, paging: { page: 1 } } } : { status: 403, json: { error: 'out of realm' } };
+    if (request.path === '/v1/networks/offerstable')
+      return searches === 'answer' ? { json: { offers: OFFERS, paging: { page: 1 } } } : { status: 403, json: { error: 'out of realm' } };
     if (request.path === '/v1/networks/affiliatestable') return { json: { affiliates: AFFILIATES } };
-    if (request.path === '/v1/networks/domains/tracking') return { json: { domains: [{ network_tracking_domain_id: 3, url: 'trk.acme.example', domain_status: 'active' }] } };
-    if (request.path === '/v1/networks/trafficsource') return { json: { traffic_sources: [{ network_traffic_source_id: 4, name: 'Email' }] } };
+    if (request.path === '/v1/networks/domains/tracking')
+      return { json: { domains: [{ network_tracking_domain_id: 3, url: 'trk.acme.example', domain_status: 'active' }] } };
+    if (request.path === '/v1/networks/trafficsource')
+      return { json: { traffic_sources: [{ network_traffic_source_id: 4, name: 'Email' }] } };
     return { json: { url: DEFAULT_LINK } };
   });
 }
@@ -91,10 +94,16 @@ test('the affiliate picker takes a mouse choice too', async ({ everflow, saveKey
   await popup.getByRole('combobox', { name: 'Affiliate ID' }).pressSequentially('jolly', { delay: 40 });
   await popup.getByRole('option', { name: '913 · Jolly Media (active)' }).click();
   await expect(affiliate).toHaveValue('913');
-  expect(searches(everflow, '/v1/networks/affiliatestable')[0]!.body).toStrictEqual({ search_terms: [{ search_type: 'name', value: 'jolly' }] });
+  expect(searches(everflow, '/v1/networks/affiliatestable')[0]!.body).toStrictEqual({
+    search_terms: [{ search_type: 'name', value: 'jolly' }],
+  });
 });
 
-test('when Everflow refuses the search, a note says so and a typed ID still makes the link', async ({ everflow, saveKey, openExtensionPage }) => {
+test('when Everflow refuses the search, a note says so and a typed ID still makes the link', async ({
+  everflow,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   fakeDirectory(everflow, 'forbidden');
   const popup = await openExtensionPage('popup');

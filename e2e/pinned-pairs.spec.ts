@@ -20,7 +20,12 @@ async function generate(popup: Page, offerId: string, affiliateId: string, names
 
 const pinnedList = (popup: Page) => popup.getByRole('region', { name: 'Pinned' });
 
-test('pin from the link and from History, make a pinned link with Enter, reorder and unpin', async ({ saveKey, openExtensionPage, everflow, clipboard }) => {
+test('pin from the link and from History, make a pinned link with Enter, reorder and unpin', async ({
+  saveKey,
+  openExtensionPage,
+  everflow,
+  clipboard,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Source ID': 'newsletter', 'Sub 1': 'spring' });
@@ -47,7 +52,9 @@ test('pin from the link and from History, make a pinned link with Enter, reorder
   await expect(historyPin).toHaveAttribute('aria-pressed', 'true');
   await expect(popup.getByRole('status')).toHaveText(`Pinned ${GARDEN}: it is listed at the top of the popup.`);
   // The first link is pinned already: its History entry says so.
-  await expect(popup.getByRole('button', { name: 'Pin link for offer 42 (Summer Sale – US – CPA), affiliate 7 (Sunrise Media)' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    popup.getByRole('button', { name: 'Pin link for offer 42 (Summer Sale – US – CPA), affiliate 7 (Sunrise Media)' }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await expectAccessible(popup);
   await popup.close();
 
@@ -57,7 +64,9 @@ test('pin from the link and from History, make a pinned link with Enter, reorder
   await expect(pins).toHaveText([`${SPRING} · Newsletter`, GARDEN]);
   await clipboard.write('something else');
   const sent = everflow.linkRequests.length;
-  await pinnedList(reopened).getByRole('button', { name: `${SPRING} · Newsletter` }).press('Enter');
+  await pinnedList(reopened)
+    .getByRole('button', { name: `${SPRING} · Newsletter` })
+    .press('Enter');
   await expect(reopened.getByRole('status')).toHaveText('Copied to clipboard.');
   const link = linkFor(42, 7, { source_id: 'newsletter', sub1: 'spring' });
   expect(await clipboard.read()).toBe(link);
@@ -87,12 +96,22 @@ test('pin from the link and from History, make a pinned link with Enter, reorder
 /** Twenty pins, as a person who pinned them over time would have them. */
 async function storeTwentyPins(worker: Worker) {
   await worker.evaluate(async () => {
-    const pins = Array.from({ length: 20 }, (_, index) => ({ id: `p${index}`, linkType: 'offer', targetId: 100 + index, affiliateId: 7, affiliateName: 'Sunrise Media' }));
+    const pins = Array.from({ length: 20 }, (_, index) => ({
+      id: `p${index}`,
+      linkType: 'offer',
+      targetId: 100 + index,
+      affiliateId: 7,
+      affiliateName: 'Sunrise Media',
+    }));
     await chrome.storage.local.set({ pinnedPairs: { v: 1, data: { pins } } });
   });
 }
 
-test('twenty pins at most: the popup shows a few and the rest on demand, and a 21st is refused', async ({ saveKey, openExtensionPage, worker }) => {
+test('twenty pins at most: the popup shows a few and the rest on demand, and a 21st is refused', async ({
+  saveKey,
+  openExtensionPage,
+  worker,
+}) => {
   await saveKey();
   await storeTwentyPins(worker);
   const popup = await openExtensionPage('popup');

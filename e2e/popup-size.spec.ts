@@ -26,7 +26,10 @@ async function generate(popup: Page): Promise<void> {
   await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
 }
 
-test('with the QR code shown, the link, the code and its downloads fit in the popup without scrolling', async ({ saveKey, openExtensionPage }) => {
+test('with the QR code shown, the link, the code and its downloads fit in the popup without scrolling', async ({
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await generate(popup);
@@ -62,9 +65,18 @@ test('More options open with the link and its QR code, then every field flagged:
   // Every field refused at once, each with its message under it (the link, made from other values, has left).
   await popup.setViewportSize({ width: 1280, height: 720 });
   await fillForm(popup, {
-    'Offer ID': 'x', 'Affiliate ID': 'y', 'Source ID': 'z'.repeat(201), 'Sub 1': 's'.repeat(201), 'Sub 2': 's'.repeat(201),
-    'Sub 3': 's'.repeat(201), 'Sub 4': 's'.repeat(201), 'Sub 5': 's'.repeat(201),
-    'Tracking domain ID': 'a', 'Offer URL ID': 'b', 'Creative ID': 'c', 'Traffic source ID': 'd',
+    'Offer ID': 'x',
+    'Affiliate ID': 'y',
+    'Source ID': 'z'.repeat(201),
+    'Sub 1': 's'.repeat(201),
+    'Sub 2': 's'.repeat(201),
+    'Sub 3': 's'.repeat(201),
+    'Sub 4': 's'.repeat(201),
+    'Sub 5': 's'.repeat(201),
+    'Tracking domain ID': 'a',
+    'Offer URL ID': 'b',
+    'Creative ID': 'c',
+    'Traffic source ID': 'd',
   });
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(popup.getByRole('alert').first()).toBeVisible();

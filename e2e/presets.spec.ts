@@ -48,7 +48,14 @@ test('save a preset in the popup, apply it in one click, make it the default, ed
   // Apply: one click fills the preset's values, never the offer or affiliate.
   await popup.getByRole('button', { name: 'Presets' }).click();
   await popup.getByRole('button', { name: 'Apply Newsletter' }).click();
-  await expectSubs(popup, { 'Offer ID': '99', 'Affiliate ID': '8', 'Source ID': 'newsletter', 'Sub 1': 'spring', 'Sub 2': '{date}', 'Sub 3': '' });
+  await expectSubs(popup, {
+    'Offer ID': '99',
+    'Affiliate ID': '8',
+    'Source ID': 'newsletter',
+    'Sub 1': 'spring',
+    'Sub 2': '{date}',
+    'Sub 3': '',
+  });
   await expect(popup.getByLabel('Encrypt parameters')).toBeChecked();
   await expect(popup.getByRole('status')).toHaveText('Preset “Newsletter” applied.');
   // …and the draft was saved: a reopened popup shows the same.

@@ -70,7 +70,9 @@ test('shows the link as a QR code that decodes back to the link, and hides it ag
 
 test('follows a new link, and downloads PNG and SVG files of it from the keyboard', async ({ everflow, saveKey, openExtensionPage }) => {
   const longLink = `https://trk.example-trk.com/28KL6/2CTPL/?sub1=spring&sub2=${'summer-sale%20'.repeat(12)}&sub5=last`;
-  everflow.answer((request) => (request.path === LINK_PATH ? { json: { url: everflow.linkRequests.length === 1 ? DEFAULT_LINK : longLink } } : undefined));
+  everflow.answer((request) =>
+    request.path === LINK_PATH ? { json: { url: everflow.linkRequests.length === 1 ? DEFAULT_LINK : longLink } } : undefined,
+  );
   await saveKey();
   const popup = await openExtensionPage('popup');
   await generate(popup, DEFAULT_LINK);
@@ -125,5 +127,7 @@ test('follows a new link, and downloads PNG and SVG files of it from the keyboar
   expect(jsQR(new Uint8ClampedArray(svgDrawn.data), svgDrawn.width, svgDrawn.height)?.data).toBe(longLink);
 
   expect(everflow.requests).toHaveLength(requestsToEverflow);
-  expect(pageRequests.filter((url) => !url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+  expect(
+    pageRequests.filter((url) => !url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('blob:')),
+  ).toEqual([]);
 });

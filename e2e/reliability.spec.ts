@@ -75,7 +75,11 @@ test('a double click or Enter pressed twice sends one request', async ({ everflo
 });
 
 test('a popup closed mid-request still gets its link copied, announced, and shown next time', async ({
-  worker, everflow, clipboard, saveKey, openExtensionPage,
+  worker,
+  everflow,
+  clipboard,
+  saveKey,
+  openExtensionPage,
 }) => {
   await saveKey();
   await clipboard.write('sentinel');
@@ -132,7 +136,12 @@ test('two popups generating at once each get their own link', async ({ everflow,
 });
 
 test.describe('stored data', () => {
-  test('damaged stored data is reset with a notice, and the popup still works', async ({ worker, everflow, saveKey, openExtensionPage }) => {
+  test('damaged stored data is reset with a notice, and the popup still works', async ({
+    worker,
+    everflow,
+    saveKey,
+    openExtensionPage,
+  }) => {
     await saveKey();
     await worker.evaluate(() =>
       chrome.storage.local.set({
@@ -145,7 +154,9 @@ test.describe('stored data', () => {
     const popup = await openExtensionPage('popup');
     await expect(popup.getByRole('alert').filter({ hasText: 'could not be read' }).first()).toBeVisible();
     await expect(popup.getByText('Your saved form could not be read, so it starts empty.')).toBeVisible();
-    await expect(popup.getByText('Some saved settings could not be read and were reset to their defaults; check the options page.')).toBeVisible();
+    await expect(
+      popup.getByText('Some saved settings could not be read and were reset to their defaults; check the options page.'),
+    ).toBeVisible();
     await generate(popup, '42', '7');
     await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
     expect(everflow.linkRequests[0]!.url).toBe('https://api.eflow.team/v1/networks/tracking/offers/clicks');
@@ -167,6 +178,9 @@ test.describe('stored data', () => {
     expect(everflow.linkRequests[0]!.url).toBe('https://api-eu.eflow.team/v1/networks/tracking/offers/clicks');
     await expect(popup.getByText('could not be read')).toHaveCount(0);
     const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
-    expect(stored.settings).toStrictEqual({ v: 4, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' } });
+    expect(stored.settings).toStrictEqual({
+      v: 4,
+      data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' },
+    });
   });
 });

@@ -22,17 +22,22 @@ const BROWSERS = {
 const unknown = process.argv.slice(2).filter((id) => !(id in BROWSERS));
 if (unknown.length > 0) throw new Error(`require-browsers.mjs knows ${Object.keys(BROWSERS).join(' and ')}, not ${unknown.join(', ')}.`);
 
-const missing = process.argv.slice(2).map((id) => BROWSERS[id]).filter((browser) => {
-  try {
-    accessSync(browser.path, constants.X_OK);
-    return false;
-  } catch {
-    return true;
-  }
-});
+const missing = process.argv
+  .slice(2)
+  .map((id) => BROWSERS[id])
+  .filter((browser) => {
+    try {
+      accessSync(browser.path, constants.X_OK);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 if (missing.length > 0) {
   for (const browser of missing) console.error(`${browser.name} is missing: no executable at ${browser.path}.`);
-  console.error(`On Debian, install ${missing.length > 1 ? 'them' : 'it'} with:  sudo apt-get update && sudo apt-get install -y ${missing.map((b) => b.debian).join(' ')}`);
+  console.error(
+    `On Debian, install ${missing.length > 1 ? 'them' : 'it'} with:  sudo apt-get update && sudo apt-get install -y ${missing.map((b) => b.debian).join(' ')}`,
+  );
   for (const browser of missing) console.error(`Or point ${browser.variable} at ${browser.other}.`);
   process.exit(1);
 }

@@ -220,7 +220,11 @@ test('history says which kind each link is, finds smart links by name, and Use a
   await expect(popup.getByLabel('Sub 2', { exact: true })).toHaveValue('club');
 });
 
-test('a preset applies to a smart link too, and never changes the kind or the smart link', async ({ saveKey, openExtensionPage, everflow }) => {
+test('a preset applies to a smart link too, and never changes the kind or the smart link', async ({
+  saveKey,
+  openExtensionPage,
+  everflow,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7', 'Source ID': 'newsletter', 'Sub 1': 'q1', 'Traffic source ID': '4' });

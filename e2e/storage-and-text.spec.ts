@@ -20,7 +20,18 @@ async function fillStorage(worker: Worker, room: number): Promise<void> {
   await worker.evaluate(async (leave) => {
     const local = chrome.storage.local;
     const entry = {
-      input: { offerId: 1, affiliateId: 7, encryptParameters: false, redirectLink: false, sourceId: 's'.repeat(200), sub1: 'a'.repeat(200), sub2: 'b'.repeat(200), sub3: 'c'.repeat(200), sub4: 'd'.repeat(200), sub5: 'e'.repeat(200) },
+      input: {
+        offerId: 1,
+        affiliateId: 7,
+        encryptParameters: false,
+        redirectLink: false,
+        sourceId: 's'.repeat(200),
+        sub1: 'a'.repeat(200),
+        sub2: 'b'.repeat(200),
+        sub3: 'c'.repeat(200),
+        sub4: 'd'.repeat(200),
+        sub5: 'e'.repeat(200),
+      },
       surface: 'popup',
       offerName: 'O'.repeat(800),
       affiliateName: 'A'.repeat(800),
@@ -31,7 +42,9 @@ async function fillStorage(worker: Worker, room: number): Promise<void> {
     const free = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - leave;
     const urlLength = Math.min(8192, Math.floor(free / count) - perEntry);
     const url = `https://trk.example/${'u'.repeat(urlLength - 20)}`;
-    await local.set({ history: { v: 1, data: Array.from({ length: count }, (_, n) => ({ ...entry, id: `old-${n}`, at: 1_700_000_000_000 + n, url })) } });
+    await local.set({
+      history: { v: 1, data: Array.from({ length: count }, (_, n) => ({ ...entry, id: `old-${n}`, at: 1_700_000_000_000 + n, url })) },
+    });
     // The last few hundred bytes, to the edge.
     const left = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - leave;
     if (left > 20) await local.set({ filler: 'f'.repeat(left - 20) });
@@ -99,7 +112,9 @@ test('a link made while storage is full is delivered and copied, with a notice t
   await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
   const link = await popup.getByRole('textbox', { name: 'Your tracking link' }).inputValue();
   expect(link).toBe(linkFor(OFFER, 7));
-  await expect(popup.getByText('The link is not in your history: browser storage for the extension is full; free space on the options page.')).toBeVisible();
+  await expect(
+    popup.getByText('The link is not in your history: browser storage for the extension is full; free space on the options page.'),
+  ).toBeVisible();
   await expect(popup.getByRole('alert')).toHaveCount(0);
   expect(await clipboard.read()).toBe(link);
   expect(everflow.linkRequests).toHaveLength(1);
@@ -119,7 +134,10 @@ test('two popups saving a preset at the same moment both keep theirs', async ({ 
   await openPresets(second);
   await first.getByLabel('Save current as preset').fill('Newsletter');
   await second.getByLabel('Save current as preset').fill('Social');
-  await Promise.all([first.getByRole('button', { name: 'Save', exact: true }).click(), second.getByRole('button', { name: 'Save', exact: true }).click()]);
+  await Promise.all([
+    first.getByRole('button', { name: 'Save', exact: true }).click(),
+    second.getByRole('button', { name: 'Save', exact: true }).click(),
+  ]);
   await expect(first.getByRole('status')).toHaveText('Saved preset “Newsletter”.');
   await expect(second.getByRole('status')).toHaveText('Saved preset “Social”.');
   // Each popup follows the other's change.
@@ -129,7 +147,12 @@ test('two popups saving a preset at the same moment both keep theirs', async ({ 
   }
 });
 
-test('a name or a link holding a right-to-left override is shown and copied without it', async ({ everflow, clipboard, saveKey, openExtensionPage }) => {
+test('a name or a link holding a right-to-left override is shown and copied without it', async ({
+  everflow,
+  clipboard,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   everflow.network.offers.find((offer) => offer.network_offer_id === OFFER)!.name = 'Summer \u202EASU\u202C Sale';
   everflow.answer((request) =>

@@ -18,7 +18,11 @@ async function suggestionsFor(popup: Page, label: string): Promise<string[]> {
 
 const suggested = (popup: Page, label: string) => expect.poll(() => suggestionsFor(popup, label), { message: `suggestions for ${label}` });
 
-test('creatives: only the chosen offer’s active creatives, found with Everflow’s documented search', async ({ everflow, saveKey, openExtensionPage }) => {
+test('creatives: only the chosen offer’s active creatives, found with Everflow’s documented search', async ({
+  everflow,
+  saveKey,
+  openExtensionPage,
+}) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
@@ -43,7 +47,9 @@ test('creatives: only the chosen offer’s active creatives, found with Everflow
   // A suggested creative makes a link Everflow accepts.
   await fillForm(popup, { 'Creative ID': '58' });
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('textbox', { name: 'Your tracking link' })).toHaveValue(linkFor(1842, 7, {}, { domain: 'trk.acme.example' }));
+  await expect(popup.getByRole('textbox', { name: 'Your tracking link' })).toHaveValue(
+    linkFor(1842, 7, {}, { domain: 'trk.acme.example' }),
+  );
   expect(everflow.linkRequests.at(-1)!.body).toMatchObject({ network_offer_id: 1842, creative_id: 58 });
 });
 
@@ -69,11 +75,17 @@ test('tracking domains and offer URLs: only usable ones, the affiliate’s own d
   // For another affiliate, the URL limited to Jolly Media is not offered, and no domain is marked as theirs.
   await fillForm(popup, { 'Affiliate ID': '7' });
   await suggested(popup, 'Offer URL ID').toStrictEqual(['21 · Sale landing (active)']);
-  await suggested(popup, 'Tracking domain ID').toStrictEqual(['1 · trk.example-trk.com (active)', '3 · trk.acme.example (active)', '6 · plain.example-trk.com (active)']);
+  await suggested(popup, 'Tracking domain ID').toStrictEqual([
+    '1 · trk.example-trk.com (active)',
+    '3 · trk.acme.example (active)',
+    '6 · plain.example-trk.com (active)',
+  ]);
 
   // What was suggested makes a link Everflow accepts (a domain without SSL gives an http:// link).
   await fillForm(popup, { 'Tracking domain ID': '6', 'Offer URL ID': '21' });
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('textbox', { name: 'Your tracking link' })).toHaveValue(linkFor(42, 7, {}, { domain: 'plain.example-trk.com', ssl: false }));
+  await expect(popup.getByRole('textbox', { name: 'Your tracking link' })).toHaveValue(
+    linkFor(42, 7, {}, { domain: 'plain.example-trk.com', ssl: false }),
+  );
   expect(everflow.linkRequests.at(-1)!.body).toMatchObject({ network_tracking_domain_id: 6, network_offer_url_id: 21 });
 });

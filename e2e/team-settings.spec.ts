@@ -11,7 +11,16 @@ import { expectAccessible, expectFieldError, expectNothingLeaked } from './fixtu
 import { fillForm } from './fixtures/popup-form';
 
 const DOMAIN = 'links.acme-partners.com';
-const VALUES = { sourceId: 'newsletter', sub1: 'spring', sub2: '{date}', sub3: '', sub4: '', sub5: '', encryptParameters: true, redirectLink: false };
+const VALUES = {
+  sourceId: 'newsletter',
+  sub1: 'spring',
+  sub2: '{date}',
+  sub3: '',
+  sub4: '',
+  sub5: '',
+  encryptParameters: true,
+  redirectLink: false,
+};
 const PRESETS = {
   presets: [
     { id: 'p-news', name: 'Newsletter', values: VALUES, affiliateIds: [7] },
@@ -19,7 +28,10 @@ const PRESETS = {
   ],
   defaultId: 'p-news',
 };
-const COPY_FORMATS = { templates: [{ id: 't-welcome', name: 'Welcome', text: 'Hi {affiliate_name}, your link: {url}' }], defaultFormat: 't-welcome' };
+const COPY_FORMATS = {
+  templates: [{ id: 't-welcome', name: 'Welcome', text: 'Hi {affiliate_name}, your link: {url}' }],
+  defaultFormat: 't-welcome',
+};
 
 /** A copy of the build that already has access to DOMAIN, as a person who allowed it would (headless Chromium cannot click Allow). */
 function buildWithDomainAccess(): string {
@@ -67,108 +79,129 @@ const importField = (options: Page) => options.getByLabel('Import settings…');
 const preview = (options: Page) => options.getByRole('region', { name: /^Import from / });
 const planList = (options: Page, title: string) => preview(options).getByRole('list', { name: title }).getByRole('listitem');
 
-granted('exports presets, a template, a dashboard domain and the pace without the key or history, and a fresh browser imports them after a preview', async ({
-  worker,
-  saveKey,
-  openExtensionPage,
-  simulatorServer,
-  extensionDir,
-}) => {
-  // A person with a key, a link in the history, presets, a template, a dashboard domain and a pace.
-  await saveKey();
-  const popup = await openExtensionPage('popup');
-  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
-  await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
-  await popup.close();
-  await seedPresetsAndTemplate(worker);
-  const options = await openExtensionPage('options');
-  await options.getByLabel('Add a dashboard domain').fill(DOMAIN);
-  await options.getByRole('button', { name: 'Add domain' }).click();
-  await expect(options.getByRole('status')).toHaveText(`${DOMAIN} added.`);
-  await options.getByLabel('Requests per second').fill('25');
-  await options.getByLabel('Requests per second').press('Enter');
-  await expect(options.getByText('Saved: at most 25 requests a second.')).toBeVisible();
+granted(
+  'exports presets, a template, a dashboard domain and the pace without the key or history, and a fresh browser imports them after a preview',
+  async ({ worker, saveKey, openExtensionPage, simulatorServer, extensionDir }) => {
+    // A person with a key, a link in the history, presets, a template, a dashboard domain and a pace.
+    await saveKey();
+    const popup = await openExtensionPage('popup');
+    await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
+    await popup.getByRole('button', { name: 'Generate link' }).click();
+    await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
+    await popup.close();
+    await seedPresetsAndTemplate(worker);
+    const options = await openExtensionPage('options');
+    await options.getByLabel('Add a dashboard domain').fill(DOMAIN);
+    await options.getByRole('button', { name: 'Add domain' }).click();
+    await expect(options.getByRole('status')).toHaveText(`${DOMAIN} added.`);
+    await options.getByLabel('Requests per second').fill('25');
+    await options.getByLabel('Requests per second').press('Enter');
+    await expect(options.getByText('Saved: at most 25 requests a second.')).toBeVisible();
 
-  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export settings' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^everflow-link-builder-settings-\d{4}-\d{2}-\d{2}\.json$/);
-  await expect(options.getByText(`Exported to ${download.suggestedFilename()}, without your API key and your link history.`)).toBeVisible();
-  const text = readFileSync((await download.path())!, 'utf8');
-  const file = JSON.parse(text) as Record<string, unknown>;
-  expect(file).toMatchObject({
-    kind: 'everflow-link-builder/team-settings',
-    version: 1,
-    presets: PRESETS,
-    copyFormats: COPY_FORMATS,
-    dashboardDomains: [DOMAIN],
-    requestsPerSecond: 25,
-  });
-  // Never the key (nor its last characters), never the history.
-  expect(text).not.toContain(TEST_KEY);
-  expect(text).not.toContain(TEST_KEY.slice(-4));
-  expect(text).not.toContain(DEFAULT_LINK);
-  expect(Object.keys(file).toSorted()).toStrictEqual(['copyFormats', 'dashboardDomains', 'exportedAt', 'kind', 'presets', 'requestsPerSecond', 'version']);
-  const settingsFile = join(mkdtempSync(join(tmpdir(), 'elb-team-file-')), download.suggestedFilename());
-  await download.saveAs(settingsFile);
-
-  // A teammate's fresh browser profile.
-  const fresh = await launchWithExtension([], extensionDir, simulatorServer.server);
-  try {
-    const { options: theirs, worker: theirWorker } = await openOptions(fresh.context);
-    await expect(theirs.getByText('No presets yet.')).toBeVisible();
-    const before = await storedNow(theirWorker);
-
-    await importField(theirs).setInputFiles(settingsFile);
-    await expect(preview(theirs)).toBeVisible();
-    await expect(preview(theirs).getByRole('heading', { name: `Import from ${download.suggestedFilename()}` })).toBeFocused();
-    await expect(planList(theirs, 'Will be added')).toHaveText(['Preset “Newsletter”', 'Preset “Social”', 'Template “Welcome”', `Dashboard domain ${DOMAIN}`]);
-    await expect(planList(theirs, 'Will replace')).toHaveText([
-      'Default preset: “Newsletter” instead of none',
-      'Default copy format: “Welcome” instead of “Link”',
-      'Requests per second: 25 instead of 20',
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export settings' }).click(),
     ]);
-    await expect(preview(theirs).getByText('Nothing changes until you press Import; your browser then asks to allow access to the new dashboard domains.')).toBeVisible();
-    await expectAccessible(theirs);
-    // Nothing written before the person confirms.
-    expect(await storedNow(theirWorker)).toStrictEqual(before);
-    await expect(theirs.getByText('No presets yet.')).toBeVisible();
+    expect(download.suggestedFilename()).toMatch(/^everflow-link-builder-settings-\d{4}-\d{2}-\d{2}\.json$/);
+    await expect(
+      options.getByText(`Exported to ${download.suggestedFilename()}, without your API key and your link history.`),
+    ).toBeVisible();
+    const text = readFileSync((await download.path())!, 'utf8');
+    const file = JSON.parse(text) as Record<string, unknown>;
+    expect(file).toMatchObject({
+      kind: 'everflow-link-builder/team-settings',
+      version: 1,
+      presets: PRESETS,
+      copyFormats: COPY_FORMATS,
+      dashboardDomains: [DOMAIN],
+      requestsPerSecond: 25,
+    });
+    // Never the key (nor its last characters), never the history.
+    expect(text).not.toContain(TEST_KEY);
+    expect(text).not.toContain(TEST_KEY.slice(-4));
+    expect(text).not.toContain(DEFAULT_LINK);
+    expect(Object.keys(file).toSorted()).toStrictEqual([
+      'copyFormats',
+      'dashboardDomains',
+      'exportedAt',
+      'kind',
+      'presets',
+      'requestsPerSecond',
+      'version',
+    ]);
+    const settingsFile = join(mkdtempSync(join(tmpdir(), 'elb-team-file-')), download.suggestedFilename());
+    await download.saveAs(settingsFile);
 
-    await preview(theirs).getByRole('button', { name: 'Import' }).click();
-    await expect(theirs.locator('#team-settings-notice')).toHaveText(
-      'Imported 2 presets, 1 template, 1 dashboard domain, the default preset, the default copy format and the pace.',
-    );
-    await expect(preview(theirs)).toHaveCount(0);
-    await expect(importField(theirs)).toBeFocused();
-    // The options page shows them at once: presets, the domain and the pace.
-    await expect(theirs.getByRole('form', { name: 'Preset Newsletter' })).toBeVisible();
-    await expect(theirs.getByRole('form', { name: 'Preset Social' })).toBeVisible();
-    await expect(theirs.getByRole('form', { name: 'Preset Newsletter' }).getByRole('heading')).toHaveText('Newsletter (default)');
-    await expect(theirs.getByRole('button', { name: `Remove ${DOMAIN}` })).toBeVisible();
-    await expect(theirs.getByLabel('Requests per second')).toHaveValue('25');
-    await expectNothingLeaked(theirs);
-    const stored = (await storedNow(theirWorker)) as { copyFormats: { data: { templates: { name: string; text: string }[] } } };
-    expect(stored.copyFormats.data.templates.map(({ name, text: body }) => ({ name, text: body }))).toStrictEqual([{ name: 'Welcome', text: COPY_FORMATS.templates[0]!.text }]);
+    // A teammate's fresh browser profile.
+    const fresh = await launchWithExtension([], extensionDir, simulatorServer.server);
+    try {
+      const { options: theirs, worker: theirWorker } = await openOptions(fresh.context);
+      await expect(theirs.getByText('No presets yet.')).toBeVisible();
+      const before = await storedNow(theirWorker);
 
-    // …and the popup offers the presets.
-    const theirPopup = await fresh.context.newPage();
-    await theirPopup.goto(theirs.url().replace(builtManifest().options_ui.page, builtManifest().action.default_popup));
-    await theirPopup.getByRole('button', { name: 'Presets' }).click();
-    await expect(theirPopup.getByRole('button', { name: 'Apply Newsletter' })).toBeVisible();
-    await expect(theirPopup.getByRole('button', { name: 'Apply Social' })).toBeVisible();
+      await importField(theirs).setInputFiles(settingsFile);
+      await expect(preview(theirs)).toBeVisible();
+      await expect(preview(theirs).getByRole('heading', { name: `Import from ${download.suggestedFilename()}` })).toBeFocused();
+      await expect(planList(theirs, 'Will be added')).toHaveText([
+        'Preset “Newsletter”',
+        'Preset “Social”',
+        'Template “Welcome”',
+        `Dashboard domain ${DOMAIN}`,
+      ]);
+      await expect(planList(theirs, 'Will replace')).toHaveText([
+        'Default preset: “Newsletter” instead of none',
+        'Default copy format: “Welcome” instead of “Link”',
+        'Requests per second: 25 instead of 20',
+      ]);
+      await expect(
+        preview(theirs).getByText(
+          'Nothing changes until you press Import; your browser then asks to allow access to the new dashboard domains.',
+        ),
+      ).toBeVisible();
+      await expectAccessible(theirs);
+      // Nothing written before the person confirms.
+      expect(await storedNow(theirWorker)).toStrictEqual(before);
+      await expect(theirs.getByText('No presets yet.')).toBeVisible();
 
-    // Importing the same file again changes nothing, and says so before anything is pressed.
-    await importField(theirs).setInputFiles(settingsFile);
-    await expect(preview(theirs).getByText('This browser already has everything in the file.')).toBeVisible();
-    await expect(planList(theirs, 'Will be added')).toHaveCount(0);
-    await expect(preview(theirs).getByRole('button', { name: 'Import' })).toHaveCount(0);
-    await preview(theirs).getByRole('button', { name: 'Cancel' }).click();
-    await expect(preview(theirs)).toHaveCount(0);
-  } finally {
-    await fresh.context.close();
-    rmSync(fresh.userDataDir, { recursive: true, force: true });
-    rmSync(join(settingsFile, '..'), { recursive: true, force: true });
-  }
-});
+      await preview(theirs).getByRole('button', { name: 'Import' }).click();
+      await expect(theirs.locator('#team-settings-notice')).toHaveText(
+        'Imported 2 presets, 1 template, 1 dashboard domain, the default preset, the default copy format and the pace.',
+      );
+      await expect(preview(theirs)).toHaveCount(0);
+      await expect(importField(theirs)).toBeFocused();
+      // The options page shows them at once: presets, the domain and the pace.
+      await expect(theirs.getByRole('form', { name: 'Preset Newsletter' })).toBeVisible();
+      await expect(theirs.getByRole('form', { name: 'Preset Social' })).toBeVisible();
+      await expect(theirs.getByRole('form', { name: 'Preset Newsletter' }).getByRole('heading')).toHaveText('Newsletter (default)');
+      await expect(theirs.getByRole('button', { name: `Remove ${DOMAIN}` })).toBeVisible();
+      await expect(theirs.getByLabel('Requests per second')).toHaveValue('25');
+      await expectNothingLeaked(theirs);
+      const stored = (await storedNow(theirWorker)) as { copyFormats: { data: { templates: { name: string; text: string }[] } } };
+      expect(stored.copyFormats.data.templates.map(({ name, text: body }) => ({ name, text: body }))).toStrictEqual([
+        { name: 'Welcome', text: COPY_FORMATS.templates[0]!.text },
+      ]);
+
+      // …and the popup offers the presets.
+      const theirPopup = await fresh.context.newPage();
+      await theirPopup.goto(theirs.url().replace(builtManifest().options_ui.page, builtManifest().action.default_popup));
+      await theirPopup.getByRole('button', { name: 'Presets' }).click();
+      await expect(theirPopup.getByRole('button', { name: 'Apply Newsletter' })).toBeVisible();
+      await expect(theirPopup.getByRole('button', { name: 'Apply Social' })).toBeVisible();
+
+      // Importing the same file again changes nothing, and says so before anything is pressed.
+      await importField(theirs).setInputFiles(settingsFile);
+      await expect(preview(theirs).getByText('This browser already has everything in the file.')).toBeVisible();
+      await expect(planList(theirs, 'Will be added')).toHaveCount(0);
+      await expect(preview(theirs).getByRole('button', { name: 'Import' })).toHaveCount(0);
+      await preview(theirs).getByRole('button', { name: 'Cancel' }).click();
+      await expect(preview(theirs)).toHaveCount(0);
+    } finally {
+      await fresh.context.close();
+      rmSync(fresh.userDataDir, { recursive: true, force: true });
+      rmSync(join(settingsFile, '..'), { recursive: true, force: true });
+    }
+  },
+);
 
 test('a broken, foreign, newer or too large file is refused in one sentence and nothing changes; Cancel changes nothing either', async ({
   worker,
@@ -178,17 +211,42 @@ test('a broken, foreign, newer or too large file is refused in one sentence and 
   const options = await openExtensionPage('options');
   await expect(options.getByRole('form', { name: 'Preset Newsletter' })).toBeVisible();
   const before = await storedNow(worker);
-  const good = { kind: 'everflow-link-builder/team-settings', version: 1, exportedAt: '2026-11-30T12:00:00.000Z', presets: { presets: [], defaultId: null }, copyFormats: { templates: [], defaultFormat: 'link' }, dashboardDomains: [], requestsPerSecond: 5 };
+  const good = {
+    kind: 'everflow-link-builder/team-settings',
+    version: 1,
+    exportedAt: '2026-11-30T12:00:00.000Z',
+    presets: { presets: [], defaultId: null },
+    copyFormats: { templates: [], defaultFormat: 'link' },
+    dashboardDomains: [],
+    requestsPerSecond: 5,
+  };
   const cases = [
-    { name: 'settings.json', buffer: Buffer.from('{"kind": "everflow-link-builder/team-settings", "version": 1, "presets": '), message: 'That file is not JSON (it may be damaged or another kind of file), so nothing was changed.' },
-    { name: 'package.json', buffer: Buffer.from(JSON.stringify({ name: 'something-else', version: '1.0.0' })), message: 'That file is not an Everflow Link Builder settings file, so nothing was changed.' },
+    {
+      name: 'settings.json',
+      buffer: Buffer.from('{"kind": "everflow-link-builder/team-settings", "version": 1, "presets": '),
+      message: 'That file is not JSON (it may be damaged or another kind of file), so nothing was changed.',
+    },
+    {
+      name: 'package.json',
+      buffer: Buffer.from(JSON.stringify({ name: 'something-else', version: '1.0.0' })),
+      message: 'That file is not an Everflow Link Builder settings file, so nothing was changed.',
+    },
     {
       name: 'from-the-future.json',
       buffer: Buffer.from(JSON.stringify({ ...good, version: 2 })),
-      message: 'That file comes from a newer version of Everflow Link Builder, so nothing was changed; update the extension and import it again.',
+      message:
+        'That file comes from a newer version of Everflow Link Builder, so nothing was changed; update the extension and import it again.',
     },
-    { name: 'huge.json', buffer: Buffer.alloc(1024 * 1024 + 1, ' '), message: 'That file is larger than 1 MB, so it was not read and nothing was changed.' },
-    { name: 'bad-pace.json', buffer: Buffer.from(JSON.stringify({ ...good, requestsPerSecond: 500 })), message: 'That file’s requests per second are not valid, so nothing was changed.' },
+    {
+      name: 'huge.json',
+      buffer: Buffer.alloc(1024 * 1024 + 1, ' '),
+      message: 'That file is larger than 1 MB, so it was not read and nothing was changed.',
+    },
+    {
+      name: 'bad-pace.json',
+      buffer: Buffer.from(JSON.stringify({ ...good, requestsPerSecond: 500 })),
+      message: 'That file’s requests per second are not valid, so nothing was changed.',
+    },
   ];
   for (const { name, buffer, message } of cases) {
     await importField(options).setInputFiles({ name, mimeType: 'application/json', buffer });
@@ -202,7 +260,10 @@ test('a broken, foreign, newer or too large file is refused in one sentence and 
   await importField(options).setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
   await expect(options.getByRole('alert')).toHaveCount(0);
   // The file's default format is the bare link: it would replace this browser's template default.
-  await expect(planList(options, 'Will replace')).toHaveText(['Default copy format: “Link” instead of “Welcome”', 'Requests per second: 5 instead of 20']);
+  await expect(planList(options, 'Will replace')).toHaveText([
+    'Default copy format: “Link” instead of “Welcome”',
+    'Requests per second: 5 instead of 20',
+  ]);
   await expect(planList(options, 'Left as they are')).toHaveText([
     'Preset “Newsletter” (only in this browser)',
     'Preset “Social” (only in this browser)',

@@ -40,55 +40,54 @@ async function addDomain(options: Page) {
   await expect(options.getByRole('status')).toHaveText(`${DOMAIN} added.`);
 }
 
-granted('an offer page on the team’s own dashboard domain prefills the popup, and the menu and shortcut copy its link', async ({
-  context,
-  worker,
-  everflow,
-  clipboard,
-  saveKey,
-  openExtensionPage,
-}) => {
-  await saveKey();
-  const options = await openExtensionPage('options');
-  await addDomain(options);
-  await options.close();
+granted(
+  'an offer page on the team’s own dashboard domain prefills the popup, and the menu and shortcut copy its link',
+  async ({ context, worker, everflow, clipboard, saveKey, openExtensionPage }) => {
+    await saveKey();
+    const options = await openExtensionPage('options');
+    await addDomain(options);
+    await options.close();
 
-  const popup = await openExtensionPage('popup');
-  await fillForm(popup, { 'Offer ID': '1', 'Affiliate ID': '7' });
-  await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
-  await popup.close();
+    const popup = await openExtensionPage('popup');
+    await fillForm(popup, { 'Offer ID': '1', 'Affiliate ID': '7' });
+    await popup.getByRole('button', { name: 'Generate link' }).click();
+    await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
+    await popup.close();
 
-  // The toolbar popup, on that domain's offer page.
-  await openDashboardPage(context, OFFER_PAGE);
-  const { page: toolbar, disconnect } = await openToolbarPopup(context, worker);
-  await expect(toolbar.getByLabel('Offer ID', { exact: true })).toHaveValue('42');
-  await expect(toolbar.getByText('from this page')).toBeVisible();
-  await disconnect();
+    // The toolbar popup, on that domain's offer page.
+    await openDashboardPage(context, OFFER_PAGE);
+    const { page: toolbar, disconnect } = await openToolbarPopup(context, worker);
+    await expect(toolbar.getByLabel('Offer ID', { exact: true })).toHaveValue('42');
+    await expect(toolbar.getByText('from this page')).toBeVisible();
+    await disconnect();
 
-  // The right-click menu on that page.
-  await clipboard.write('before');
-  await openDashboardPage(context, OFFER_PAGE);
-  await clickMenu(worker, { menuItemId: 'copy-for-page', pageUrl: OFFER_PAGE });
-  await expect.poll(() => everflow.linkRequests.length).toBe(2);
-  expect(everflow.linkRequests[1]!.body).toStrictEqual({ network_offer_id: 42, network_affiliate_id: 7 });
-  await expect.poll(() => clipboard.read()).toBe(DEFAULT_LINK);
+    // The right-click menu on that page.
+    await clipboard.write('before');
+    await openDashboardPage(context, OFFER_PAGE);
+    await clickMenu(worker, { menuItemId: 'copy-for-page', pageUrl: OFFER_PAGE });
+    await expect.poll(() => everflow.linkRequests.length).toBe(2);
+    expect(everflow.linkRequests[1]!.body).toStrictEqual({ network_offer_id: 42, network_affiliate_id: 7 });
+    await expect.poll(() => clipboard.read()).toBe(DEFAULT_LINK);
 
-  // The keyboard shortcut on that page.
-  await clipboard.write('before');
-  await openDashboardPage(context, OFFER_PAGE);
-  await pressCommand(worker, 'copy-link-for-page', OFFER_PAGE);
-  await expect.poll(() => everflow.linkRequests.length).toBe(3);
-  expect(everflow.linkRequests[2]!.body).toStrictEqual({ network_offer_id: 42, network_affiliate_id: 7 });
-  await expect.poll(() => clipboard.read()).toBe(DEFAULT_LINK);
-});
+    // The keyboard shortcut on that page.
+    await clipboard.write('before');
+    await openDashboardPage(context, OFFER_PAGE);
+    await pressCommand(worker, 'copy-link-for-page', OFFER_PAGE);
+    await expect.poll(() => everflow.linkRequests.length).toBe(3);
+    expect(everflow.linkRequests[2]!.body).toStrictEqual({ network_offer_id: 42, network_affiliate_id: 7 });
+    await expect.poll(() => clipboard.read()).toBe(DEFAULT_LINK);
+  },
+);
 
 granted('two options pages adding a domain at the same moment both keep theirs', async ({ openExtensionPage }) => {
   const first = await openExtensionPage('options');
   const second = await openExtensionPage('options');
   await first.getByLabel('Add a dashboard domain').fill(DOMAIN);
   await second.getByLabel('Add a dashboard domain').fill(OTHER_DOMAIN);
-  await Promise.all([first.getByRole('button', { name: 'Add domain' }).click(), second.getByRole('button', { name: 'Add domain' }).click()]);
+  await Promise.all([
+    first.getByRole('button', { name: 'Add domain' }).click(),
+    second.getByRole('button', { name: 'Add domain' }).click(),
+  ]);
   await expect(first.getByRole('status')).toHaveText(`${DOMAIN} added.`);
   await expect(second.getByRole('status')).toHaveText(`${OTHER_DOMAIN} added.`);
   await first.reload();

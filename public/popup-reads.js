@@ -13,7 +13,9 @@
   const session = JSON.parse(script.dataset.session ?? '[]');
   /** An unreadable storage area or tab counts as empty: the form still opens. */
   const nothing = () => ({});
-  /** @type {Window & { popupReads?: Promise<[Record<string, unknown>, Record<string, unknown>, chrome.tabs.Tab[]]> }} */ (window).popupReads = Promise.all([
+  /** @type {Window & { popupReads?: Promise<[Record<string, unknown>, Record<string, unknown>, chrome.tabs.Tab[]]> }} */ (
+    window
+  ).popupReads = Promise.all([
     chrome.storage.local.get(local).catch(nothing),
     chrome.storage.session.get(session).catch(nothing),
     chrome.tabs.query({ active: true, currentWindow: true }).catch(() => []),

@@ -66,7 +66,8 @@ module.exports = {
     },
     {
       name: 'offscreen-message-only-between-platform-and-offscreen-page',
-      comment: 'The offscreen document is Chrome-only: only platform.ts sends its message and only src/offscreen/ reads it, so the Firefox bundle has none of it.',
+      comment:
+        'The offscreen document is Chrome-only: only platform.ts sends its message and only src/offscreen/ reads it, so the Firefox bundle has none of it.',
       severity: 'error',
       from: { pathNot: ['^src/background/platform\\.ts$', '^src/offscreen/', TESTS] },
       to: { path: '^src/shared/offscreen-copy\\.ts$' },

@@ -149,16 +149,33 @@ async function main() {
       ['Blank extension page: first input (floor)', `${round(floor)} ms`, '', ''],
       ['Popup: first input', `${round(median(first))} ms`, `×${(median(first) / floor).toFixed(2)}`, '≤ ×1.25'],
       ['Popup: ready (draft + prefill applied)', `${round(median(ready))} ms`, `×${(median(ready) / floor).toFixed(2)}`, '≤ ×1.5'],
-      ['Reads-only popup: ready (same page and reads, no decoding or form logic)', `${round(median(readsOnly))} ms`, `×${(median(readsOnly) / floor).toFixed(2)}`, ''],
+      [
+        'Reads-only popup: ready (same page and reads, no decoding or form logic)',
+        `${round(median(readsOnly))} ms`,
+        `×${(median(readsOnly) / floor).toFixed(2)}`,
+        '',
+      ],
       ['Simulated Everflow round trip (from the worker, through its HTTPS proxy)', `${round(median(rtt))} ms`, '', ''],
       ['Click → clipboard, warm', `${round(warmMedian)} ms`, `+${round(warmMedian - median(rtt))} ms over the fake`, '≤ +30 ms'],
-      ['Click → clipboard, right after the last link (its writes still running)', `${round(median(backToBack))} ms`, `+${round(median(backToBack) - median(rtt))} ms over the fake`, ''],
-      ['Click → clipboard, cold (worker stopped)', `${round(median(cold))} ms`, `+${round(median(cold) - warmMedian)} ms over warm`, '≤ +150 ms'],
+      [
+        'Click → clipboard, right after the last link (its writes still running)',
+        `${round(median(backToBack))} ms`,
+        `+${round(median(backToBack) - median(rtt))} ms over the fake`,
+        '',
+      ],
+      [
+        'Click → clipboard, cold (worker stopped)',
+        `${round(median(cold))} ms`,
+        `+${round(median(cold) - warmMedian)} ms over warm`,
+        '≤ +150 ms',
+      ],
       ['Popup JS+CSS, gzip', `${popupBytes().gzip} B`, '', `≤ ${BUDGETS.popup} B`],
       ['Background JS, gzip', `${backgroundBytes().gzip} B`, '', `≤ ${BUDGETS.background} B`],
       ['Store zip', `${zipBytes().gzip} B`, '', `≤ ${BUDGETS.zip} B`],
     ];
-    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['metric', 'median', 'relative', 'budget'][i]!.length));
+    const widths = [0, 1, 2, 3].map((i) =>
+      Math.max(...rows.map((r) => r[i]!.length), ['metric', 'median', 'relative', 'budget'][i]!.length),
+    );
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
     console.log(line(['metric', 'median', 'relative', 'budget']));
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
@@ -171,7 +188,16 @@ async function main() {
         {
           runs: RUNS,
           chromium: CHROMIUM,
-          ms: { blankFirstInput: blank, popupFirstInput: first, popupReady: ready, readsOnlyReady: readsOnly, fakeRoundTrip: rtt, clickWarm: warm, clickBackToBack: backToBack, clickCold: cold },
+          ms: {
+            blankFirstInput: blank,
+            popupFirstInput: first,
+            popupReady: ready,
+            readsOnlyReady: readsOnly,
+            fakeRoundTrip: rtt,
+            clickWarm: warm,
+            clickBackToBack: backToBack,
+            clickCold: cold,
+          },
           medians: Object.fromEntries(rows.map((r) => [r[0], r[1]])),
           bytes: { popup: popupBytes(), background: backgroundBytes(), zip: zipBytes() },
         },

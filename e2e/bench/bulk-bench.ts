@@ -28,7 +28,8 @@ class TimedSimulator extends EverflowSimulator {
     const at = Date.now();
     const answered = await super.handle(request);
     const reply = LATENCY_MS > 0 && 'status' in answered ? { ...answered, delayMs: (answered.delayMs ?? 0) + LATENCY_MS } : answered;
-    if (new URL(request.url).pathname === LINK_PATH) this.timings.push({ at, answeredAt: Date.now() + ('delayMs' in reply ? (reply.delayMs ?? 0) : 0) });
+    if (new URL(request.url).pathname === LINK_PATH)
+      this.timings.push({ at, answeredAt: Date.now() + ('delayMs' in reply ? (reply.delayMs ?? 0) : 0) });
     return reply;
   }
 }
@@ -153,7 +154,18 @@ async function main() {
     if (ONLY && !ONLY.includes(model)) continue;
     results.push(await runModel(model));
   }
-  const header = ['model', 'links/s', 'share of limit (≥ 0.9)', '429s (< 1% of requests)', 'rows lost / duplicated (0 / 0)', 'time', 'on the wire: req/s (share)', 'before 1st / after last request', 'gaps p50 / p90 / max (> 1.5× paced)', 'max in flight'];
+  const header = [
+    'model',
+    'links/s',
+    'share of limit (≥ 0.9)',
+    '429s (< 1% of requests)',
+    'rows lost / duplicated (0 / 0)',
+    'time',
+    'on the wire: req/s (share)',
+    'before 1st / after last request',
+    'gaps p50 / p90 / max (> 1.5× paced)',
+    'max in flight',
+  ];
   const rows = results.map((r) => [
     `${r.model}: ${MODELS[r.model as keyof typeof MODELS].describe}`,
     r.linksPerSecond.toFixed(2),
@@ -168,7 +180,9 @@ async function main() {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`Bulk job of ${ROWS} rows against the Everflow simulator${LATENCY_MS ? ` answering in ${LATENCY_MS} ms` : ''}${EXTENSION_DIR ? ` (build: ${EXTENSION_DIR})` : ''}:`);
+  console.log(
+    `Bulk job of ${ROWS} rows against the Everflow simulator${LATENCY_MS ? ` answering in ${LATENCY_MS} ms` : ''}${EXTENSION_DIR ? ` (build: ${EXTENSION_DIR})` : ''}:`,
+  );
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));

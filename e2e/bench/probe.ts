@@ -23,7 +23,8 @@ performance.mark('popup-ready');`;
 function readsOnlyPage(dir: string, page: string): string {
   const html = readFileSync(join(dir, page), 'utf8');
   const entry = /<script [^>]*type="module"[^>]*><\/script>/;
-  if (!entry.test(html) || !html.includes('popup-reads.js')) throw new Error(`${page} has no module entry or reads script to measure beside`);
+  if (!entry.test(html) || !html.includes('popup-reads.js'))
+    throw new Error(`${page} has no module entry or reads script to measure beside`);
   return html.replace(entry, '<script type="module" src="/bench-reads-only.js"></script>').replace(/<link rel="modulepreload"[^>]*>/g, '');
 }
 
@@ -47,7 +48,10 @@ function addProbe(dir: string, page: string): void {
 
 /** Adds the blank page (the floor: one <input>) and the probe, in it and in `page`, to a copy of dist/. */
 export function prepareCopy(dir: string, page: string): void {
-  writeFileSync(join(dir, BLANK_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><input aria-label="Blank"></body></html>');
+  writeFileSync(
+    join(dir, BLANK_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><input aria-label="Blank"></body></html>',
+  );
   writeFileSync(join(dir, 'bench-probe.js'), PROBE);
   addProbe(dir, BLANK_PAGE);
   addProbe(dir, page);

@@ -23,7 +23,8 @@ const DIST = join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** What the build reads: a change to any of these makes dist/ stale. */
 const BUILD_INPUTS = ['src', 'public', 'manifest.json', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
-const USAGE = 'Usage: npm run demo [-- --headless] [-- --port N]\n  --headless  no window\n  --port N    open Chromium\'s DevTools on 127.0.0.1:N (--remote-debugging-port)';
+const USAGE =
+  "Usage: npm run demo [-- --headless] [-- --port N]\n  --headless  no window\n  --port N    open Chromium's DevTools on 127.0.0.1:N (--remote-debugging-port)";
 
 interface Options {
   headless: boolean;
@@ -43,7 +44,8 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
       const port = Number(value);
-      if (!Number.isInteger(port) || port < 1 || port > 65_535) fail(`--port needs a port number from 1 to 65535, not "${value ?? ''}".\n${USAGE}`);
+      if (!Number.isInteger(port) || port < 1 || port > 65_535)
+        fail(`--port needs a port number from 1 to 65535, not "${value ?? ''}".\n${USAGE}`);
       options.port = port;
     } else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
@@ -68,7 +70,9 @@ function requireChromium(): void {
 
 function requireDisplay(options: Options): void {
   if (options.headless || process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return;
-  fail('No display here (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open.\nRun it without a window instead:  npm run demo -- --headless --port 9222');
+  fail(
+    'No display here (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open.\nRun it without a window instead:  npm run demo -- --headless --port 9222',
+  );
 }
 
 function newestMtime(path: string): number {
@@ -84,7 +88,9 @@ function buildIfNeeded(): void {
   const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const changedAt = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(ROOT, input))));
   if (builtAt > changedAt) return;
-  console.log(builtAt === 0 ? 'Building the extension (dist/ is missing)…' : 'Building the extension (the sources changed since dist/ was built)…');
+  console.log(
+    builtAt === 0 ? 'Building the extension (dist/ is missing)…' : 'Building the extension (the sources changed since dist/ was built)…',
+  );
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) fail('The build failed (see above); fix it, then run `npm run demo` again.');
 }

@@ -28,8 +28,14 @@ test('the Firefox manifest: an event page, a gecko ID, no Chrome-only keys or pe
 
 test('the Firefox bundle carries no offscreen document and no code Firefox cannot run', () => {
   const all = files(FIREFOX_DIST);
-  assert.ok(all.some((f) => f.startsWith('assets/worker')), 'the background is built');
-  assert.deepEqual(all.filter((f) => /offscreen/i.test(f)), []);
+  assert.ok(
+    all.some((f) => f.startsWith('assets/worker')),
+    'the background is built',
+  );
+  assert.deepEqual(
+    all.filter((f) => /offscreen/i.test(f)),
+    [],
+  );
   for (const file of all.filter((f) => f.endsWith('.js') || f.endsWith('.html'))) {
     const text = readFileSync(join(FIREFOX_DIST, file), 'utf8');
     for (const chromeOnly of ['offscreen', 'setAccessLevel']) assert.ok(!text.includes(chromeOnly), `${file} mentions ${chromeOnly}`);

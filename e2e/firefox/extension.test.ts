@@ -45,8 +45,18 @@ test('installing opens the options page, which welcomes a person with no key yet
       for (const page of await browser.pages()) if ((await locationOf(page)) === `${ORIGIN}/src/options/options.html`) welcome = page;
     }
     assert.ok(welcome, 'installing opened the options page');
-    await waitUntil(welcome, 'the welcome', (heading: string) => [...document.querySelectorAll('h2')].some((h) => h.textContent === heading), 'Welcome: your first link in two steps');
-    await waitUntil(welcome, 'the first link’s step, naming the shortcut', (shortcut: string) => document.querySelector('.welcome kbd')?.textContent === shortcut, 'Alt+Shift+E');
+    await waitUntil(
+      welcome,
+      'the welcome',
+      (heading: string) => [...document.querySelectorAll('h2')].some((h) => h.textContent === heading),
+      'Welcome: your first link in two steps',
+    );
+    await waitUntil(
+      welcome,
+      'the first link’s step, naming the shortcut',
+      (shortcut: string) => document.querySelector('.welcome kbd')?.textContent === shortcut,
+      'Alt+Shift+E',
+    );
   }));
 
 test('saves a key on the options page, which then shows it masked', () =>
@@ -111,16 +121,37 @@ test('a typed draft is kept when the popup closes and opens again', () =>
     await fill(first, 'Source ID', 'newsletter');
     await fill(first, 'Sub 4', 'banner-b');
     // The names under the IDs arrive after typing and move the form down: a person clicks once it is still.
-    await waitUntil(first, 'the names shown', () => document.body.innerText.includes('Jolly Media') && document.body.innerText.includes('Acme Shoes'), null);
+    await waitUntil(
+      first,
+      'the names shown',
+      () => document.body.innerText.includes('Jolly Media') && document.body.innerText.includes('Acme Shoes'),
+      null,
+    );
     await clickButton(first, 'More options');
     await (await control(first, 'Encrypt parameters')).click();
     // The draft is saved as the person types: close once the last change (the box) is stored.
-    await waitUntil(first, 'the draft stored', async () => JSON.stringify(await chrome.storage.local.get('draft')).includes('"encryptParameters":true'), null);
+    await waitUntil(
+      first,
+      'the draft stored',
+      async () => JSON.stringify(await chrome.storage.local.get('draft')).includes('"encryptParameters":true'),
+      null,
+    );
     await first.close();
 
     const again = await open('popup');
-    await waitUntil(again, 'the draft restored', () => (document.querySelector('input[name="offerId"]') as HTMLInputElement | null)?.value === '1842', null);
-    for (const [label, value] of Object.entries({ 'Offer ID': '1842', 'Affiliate ID': '913', 'Source ID': 'newsletter', 'Sub 1': '', 'Sub 4': 'banner-b' })) {
+    await waitUntil(
+      again,
+      'the draft restored',
+      () => (document.querySelector('input[name="offerId"]') as HTMLInputElement | null)?.value === '1842',
+      null,
+    );
+    for (const [label, value] of Object.entries({
+      'Offer ID': '1842',
+      'Affiliate ID': '913',
+      'Source ID': 'newsletter',
+      'Sub 1': '',
+      'Sub 4': 'banner-b',
+    })) {
       assert.equal(await valueOf(again, label), value, label);
     }
     assert.equal(await isChecked(again, 'Encrypt parameters'), true);
@@ -129,7 +160,10 @@ test('a typed draft is kept when the popup closes and opens again', () =>
 
     await clickButton(again, 'Generate link');
     await waitForText(again, 'status', 'Copied to clipboard.');
-    assert.equal(await valueOf(again, LINK_FIELD), linkFor(1842, 913, { sub4: 'banner-b', source_id: 'newsletter' }, { domain: 'trk.acme.example', encrypt: true }));
+    assert.equal(
+      await valueOf(again, LINK_FIELD),
+      linkFor(1842, 913, { sub4: 'banner-b', source_id: 'newsletter' }, { domain: 'trk.acme.example', encrypt: true }),
+    );
   }));
 
 test('finds an offer by name and picks it with the keyboard', () =>
@@ -145,7 +179,12 @@ test('finds an offer by name and picks it with the keyboard', () =>
 
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('Enter');
-    await waitUntil(popup, 'the chosen offer in the field', () => document.body.textContent!.includes('Acme Shoes – US – CPA') && !document.querySelector('[role=listbox]'), null);
+    await waitUntil(
+      popup,
+      'the chosen offer in the field',
+      () => document.body.textContent!.includes('Acme Shoes – US – CPA') && !document.querySelector('[role=listbox]'),
+      null,
+    );
     assert.equal(await valueOf(popup, 'Offer ID'), '1842');
     assert.equal(sim.linkRequests.length, 0, 'Enter chose; it did not submit');
 
@@ -203,13 +242,23 @@ test('the right-click menu on a dashboard offer page copies its link for the las
   withFirefox(everflow, async (session) => {
     const { browser, everflow: sim, open } = session;
     const page = await dashboardWithLastAffiliate(session);
-    const shown = await chooseFromContextMenu(browser, page, '#offer-id', 'Copy tracking link for offer 42 for Sunrise Media (affiliate 7)');
+    const shown = await chooseFromContextMenu(
+      browser,
+      page,
+      '#offer-id',
+      'Copy tracking link for offer 42 for Sunrise Media (affiliate 7)',
+    );
     assert.ok(shown.includes('Open link builder…'), `the menu's items: ${shown.join(' | ')}`);
 
     await eventually('the menu’s request', () => sim.linkRequests.length === 2);
     assert.deepEqual(sim.linkRequests[1]!.body, { network_offer_id: 42, network_affiliate_id: 7 });
     const link = linkFor(42, 7);
-    await waitUntil(page, 'the link on the clipboard', async (expected: string) => (await navigator.clipboard.readText()) === expected, link);
+    await waitUntil(
+      page,
+      'the link on the clipboard',
+      async (expected: string) => (await navigator.clipboard.readText()) === expected,
+      link,
+    );
     assert.deepEqual(await afterQuickCopy(open), { badge: '✓', surface: 'menu', url: link });
   }));
 
@@ -222,6 +271,11 @@ test('the keyboard shortcut (Alt+Shift+L) on a dashboard offer page copies its l
     await eventually('the shortcut’s request', () => sim.linkRequests.length === 2);
     assert.deepEqual(sim.linkRequests[1]!.body, { network_offer_id: 42, network_affiliate_id: 7 });
     const link = linkFor(42, 7);
-    await waitUntil(page, 'the link on the clipboard', async (expected: string) => (await navigator.clipboard.readText()) === expected, link);
+    await waitUntil(
+      page,
+      'the link on the clipboard',
+      async (expected: string) => (await navigator.clipboard.readText()) === expected,
+      link,
+    );
     assert.deepEqual(await afterQuickCopy(open), { badge: '✓', surface: 'keyboard', url: link });
   }));

@@ -36,7 +36,9 @@ export async function startEverflow(): Promise<{ server: SimulatorServer; curren
   const current = { sim: new FakeEverflow() };
   const server = await startSimulatorServer(() => current.sim, {
     pages: {
-      [new URL(DASHBOARD).host]: () => ({ body: '<!doctype html><title>Everflow</title><h1>Offer dashboard</h1><p>Offer <span id="offer-id">42</span> is live.</p><input aria-label="Notes">' }),
+      [new URL(DASHBOARD).host]: () => ({
+        body: '<!doctype html><title>Everflow</title><h1>Offer dashboard</h1><p>Offer <span id="offer-id">42</span> is live.</p><input aria-label="Notes">',
+      }),
     },
   });
   return { server, current };
@@ -52,7 +54,10 @@ export interface Session {
 }
 
 /** Runs `body` in a fresh Firefox profile with the extension installed, and closes it afterwards. */
-export async function withFirefox(everflow: Awaited<ReturnType<typeof startEverflow>>, body: (session: Session) => Promise<void>): Promise<void> {
+export async function withFirefox(
+  everflow: Awaited<ReturnType<typeof startEverflow>>,
+  body: (session: Session) => Promise<void>,
+): Promise<void> {
   const manifest = builtManifest();
   const sim = new FakeEverflow();
   everflow.current.sim = sim;
@@ -107,7 +112,11 @@ export async function navigate(browser: Browser, page: Page, url: string): Promi
   // The frame's BiDi browsing context id (puppeteer keeps it on the frame, unexported).
   const context = Reflect.get(page.mainFrame(), '_id') as string;
   await connection.send('browsingContext.navigate', { context, url, wait: 'none' });
-  await page.waitForFunction((href: string) => location.href === href && document.querySelector('input, textarea, select') !== null, { timeout: 10_000, polling: 100 }, url);
+  await page.waitForFunction(
+    (href: string) => location.href === href && document.querySelector('input, textarea, select') !== null,
+    { timeout: 10_000, polling: 100 },
+    url,
+  );
 }
 
 const TIMEOUT = 10_000;
@@ -124,7 +133,16 @@ export async function control(page: Page, label: string): Promise<ElementHandle<
         const aria = el.getAttribute('aria-label');
         const by = el.getAttribute('aria-labelledby');
         const labels = (el as HTMLInputElement).labels;
-        const text = aria ?? (by ? by.split(' ').map((id) => document.getElementById(id)?.textContent).join(' ') : labels && labels.length ? labels[0]!.textContent : '');
+        const text =
+          aria ??
+          (by
+            ? by
+                .split(' ')
+                .map((id) => document.getElementById(id)?.textContent)
+                .join(' ')
+            : labels && labels.length
+              ? labels[0]!.textContent
+              : '');
         return (text ?? '').replace(/\s+/g, ' ').trim() === name && (el as HTMLElement).offsetParent !== null;
       }) ?? null,
     { timeout: TIMEOUT, polling: 100 },
@@ -157,7 +175,9 @@ export async function clickButton(page: Page, name: string): Promise<void> {
   const handle = (await page.waitForFunction(
     (wanted: string) =>
       [...document.querySelectorAll('button, summary, [role=button]')].find(
-        (el) => ((el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted) && (el as HTMLElement).offsetParent !== null,
+        (el) =>
+          (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted &&
+          (el as HTMLElement).offsetParent !== null,
       ) ?? null,
     { timeout: TIMEOUT, polling: 100 },
     name,
@@ -168,7 +188,8 @@ export async function clickButton(page: Page, name: string): Promise<void> {
 /** Texts of the elements with this role (status, alert, option…), as shown. */
 export async function textsOf(page: Page, role: string): Promise<string[]> {
   return page.evaluate(
-    (r: string) => [...document.querySelectorAll(`[role=${r}]`)].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean),
+    (r: string) =>
+      [...document.querySelectorAll(`[role=${r}]`)].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean),
     role,
   );
 }
@@ -195,7 +216,13 @@ export async function waitForText(page: Page, role: string, text: string | RegEx
 }
 
 /** Waits until `check` holds in the page (e.g. a field's value), with a message naming what was awaited. */
-export async function waitUntil<A>(page: Page, what: string, check: (arg: A) => boolean | Promise<boolean>, arg: A, timeout = TIMEOUT): Promise<void> {
+export async function waitUntil<A>(
+  page: Page,
+  what: string,
+  check: (arg: A) => boolean | Promise<boolean>,
+  arg: A,
+  timeout = TIMEOUT,
+): Promise<void> {
   try {
     await page.waitForFunction(check as (arg: unknown) => boolean | Promise<boolean>, { timeout, polling: 100 }, arg);
   } catch (error) {
@@ -224,10 +251,14 @@ export async function readClipboard(page: Page): Promise<string> {
  */
 async function inBrowserWindow(browser: Browser, expression: string): Promise<unknown> {
   const connection = Reflect.get(browser, 'connection') as { send(method: string, params: object): Promise<{ result: unknown }> };
-  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string; url: string }[];
+  };
   const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
   if (!window) throw new Error('No browser window in the BiDi tree (is --remote-allow-system-access set?)');
-  const reply = (await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true, 'moz:scope': 'chrome' })).result as {
+  const reply = (
+    await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true, 'moz:scope': 'chrome' })
+  ).result as {
     type: string;
     result?: { value?: unknown };
     exceptionDetails?: { text?: string };
@@ -262,9 +293,10 @@ export async function chooseFromContextMenu(browser: Browser, page: Page, select
   const target = await page.waitForSelector(selector);
   const box = (await target!.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
-  const labels = JSON.parse((await inBrowserWindow(
-    browser,
-    `new Promise((resolve, reject) => {
+  const labels = JSON.parse(
+    (await inBrowserWindow(
+      browser,
+      `new Promise((resolve, reject) => {
       const menu = document.getElementById('contentAreaContextMenu');
       const started = Date.now();
       const look = () => {
@@ -280,6 +312,7 @@ export async function chooseFromContextMenu(browser: Browser, page: Page, select
       };
       look();
     })`,
-  )) as string) as string[];
+    )) as string,
+  ) as string[];
   return labels;
 }

@@ -48,21 +48,31 @@ describe('tracking links', () => {
   it('a redirect link on the offer’s default domain with subs then source_id as query parameters', async () => {
     const reply = await link(sim, { network_offer_id: 42, network_affiliate_id: 7, source_id: 'news', sub1: 'spring', sub3: 'c' });
     expect(reply.status).toBe(200);
-    expect(bodyOf(reply)).toEqual({ url: `https://trk.example-trk.com/${encodeId(7, AFFILIATE_SALT)}/${encodeId(42, OFFER_SALT)}/?sub1=spring&sub3=c&source_id=news` });
+    expect(bodyOf(reply)).toEqual({
+      url: `https://trk.example-trk.com/${encodeId(7, AFFILIATE_SALT)}/${encodeId(42, OFFER_SALT)}/?sub1=spring&sub3=c&source_id=news`,
+    });
     expect(decodeId(encodeId(42, OFFER_SALT), OFFER_SALT)).toBe(42);
   });
   it('the chosen domain, http:// on the one without SSL, and the affiliate’s own domain by default', async () => {
-    expect(bodyOf(await link(sim, { network_offer_id: 42, network_affiliate_id: 7, network_tracking_domain_id: 3 })).url).toMatch(/^https:\/\/trk\.acme\.example\//);
-    expect(bodyOf(await link(sim, { network_offer_id: 42, network_affiliate_id: 7, network_tracking_domain_id: 6 })).url).toMatch(/^http:\/\/plain\.example-trk\.com\//);
+    expect(bodyOf(await link(sim, { network_offer_id: 42, network_affiliate_id: 7, network_tracking_domain_id: 3 })).url).toMatch(
+      /^https:\/\/trk\.acme\.example\//,
+    );
+    expect(bodyOf(await link(sim, { network_offer_id: 42, network_affiliate_id: 7, network_tracking_domain_id: 6 })).url).toMatch(
+      /^http:\/\/plain\.example-trk\.com\//,
+    );
     expect(bodyOf(await link(sim, { network_offer_id: 42, network_affiliate_id: 913 })).url).toMatch(/^https:\/\/trk\.acme\.example\//);
   });
   it('?__efq= when the parameters are encrypted', async () => {
-    const url = String(bodyOf(await link(sim, { network_offer_id: 42, network_affiliate_id: 7, sub1: 'a', is_encrypt_parameters: true })).url);
+    const url = String(
+      bodyOf(await link(sim, { network_offer_id: 42, network_affiliate_id: 7, sub1: 'a', is_encrypt_parameters: true })).url,
+    );
     expect(url).toMatch(/\/\?__efq=[A-Za-z0-9_-]+$/);
     expect(url).not.toContain('sub1');
   });
   it('the advertiser’s URL for a direct-linking offer, unless a redirect link is forced', async () => {
-    expect(bodyOf(await link(sim, { network_offer_id: 61, network_affiliate_id: 7, sub1: 'x' })).url).toBe('https://shop.direct-deals.example/?oid=61&affid=7&sub1=x');
+    expect(bodyOf(await link(sim, { network_offer_id: 61, network_affiliate_id: 7, sub1: 'x' })).url).toBe(
+      'https://shop.direct-deals.example/?oid=61&affid=7&sub1=x',
+    );
     expect(REDIRECT_LINK_FIELD).toBe('is_redirect_link');
     const forced = await link(sim, { network_offer_id: 61, network_affiliate_id: 7, [REDIRECT_LINK_FIELD]: true });
     expect(bodyOf(forced).url).toBe(redirectLink({ domain: 'trk.example-trk.com', ssl: true, affiliateId: 7, offerId: 61 }));
@@ -80,7 +90,11 @@ describe('tracking links', () => {
     ['a private offer for an affiliate not approved', { network_offer_id: 77, network_affiliate_id: 8 }, 'not approved for offer 77'],
     ['another offer’s URL', { network_offer_id: 42, network_affiliate_id: 7, network_offer_url_id: 12 }, 'does not belong to offer 42'],
     ['a paused offer URL', { network_offer_id: 42, network_affiliate_id: 7, network_offer_url_id: 22 }, 'not active'],
-    ['an offer URL limited to another affiliate', { network_offer_id: 42, network_affiliate_id: 7, network_offer_url_id: 23 }, 'not available to affiliate 7'],
+    [
+      'an offer URL limited to another affiliate',
+      { network_offer_id: 42, network_affiliate_id: 7, network_offer_url_id: 23 },
+      'not available to affiliate 7',
+    ],
     ['another offer’s creative', { network_offer_id: 42, network_affiliate_id: 7, creative_id: 58 }, 'does not belong to offer 42'],
     ['a paused creative', { network_offer_id: 42, network_affiliate_id: 7, creative_id: 56 }, 'not active'],
     ['an inactive domain', { network_offer_id: 42, network_affiliate_id: 7, network_tracking_domain_id: 4 }, 'not active'],
@@ -95,21 +109,36 @@ describe('tracking links', () => {
   });
   it('accepts a private offer for an approved affiliate, an open URL and an active creative of the offer', async () => {
     expect((await link(sim, { network_offer_id: 77, network_affiliate_id: 7 })).status).toBe(200);
-    expect((await link(sim, { network_offer_id: 42, network_affiliate_id: 913, network_offer_url_id: 23, creative_id: 55 })).status).toBe(200);
+    expect((await link(sim, { network_offer_id: 42, network_affiliate_id: 913, network_offer_url_id: 23, creative_id: 55 })).status).toBe(
+      200,
+    );
   });
   it('smart links answer the url and whether the affiliate can run all offers behind it', async () => {
     const open = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, { network_campaign_id: 6, network_affiliate_id: 7 });
     expect(bodyOf(open)).toMatchObject({ can_affiliate_run_all_offers: true });
-    const some = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, { network_campaign_id: 6, network_affiliate_id: 8, sub1: 'x' });
+    const some = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, {
+      network_campaign_id: 6,
+      network_affiliate_id: 8,
+      sub1: 'x',
+    });
     expect(bodyOf(some)).toMatchObject({ can_affiliate_run_all_offers: false });
     expect(String(bodyOf(some).url)).toMatch(/^https:\/\/trk\.example-trk\.com\/.+\?sub1=x$/);
-    const creative = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, { network_campaign_id: 6, network_affiliate_id: 7, creative_id: 55 });
+    const creative = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, {
+      network_campaign_id: 6,
+      network_affiliate_id: 7,
+      creative_id: 55,
+    });
     expect(creative.status).toBe(400);
     const list = bodyOf(await call(sim, 'GET', `${US}/networks/campaigns?page=1&page_size=50`));
-    expect(list.campaigns).toContainEqual(expect.objectContaining({ network_campaign_id: 5, campaign_name: 'Summer smart link', campaign_status: 'active' }));
+    expect(list.campaigns).toContainEqual(
+      expect.objectContaining({ network_campaign_id: 5, campaign_name: 'Summer smart link', campaign_status: 'active' }),
+    );
   });
   it('refuses a smart link it does not know, or one that is paused, with its reason', async () => {
-    const unknown = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, { network_campaign_id: 404, network_affiliate_id: 7 });
+    const unknown = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, {
+      network_campaign_id: 404,
+      network_affiliate_id: 7,
+    });
     expect([unknown.status, bodyOf(unknown)]).toStrictEqual([400, { error: 'Smart link 404 does not exist.' }]);
     const paused = await call(sim, 'POST', `${US}/networks/tracking/campaigns/clicks`, { network_campaign_id: 8, network_affiliate_id: 7 });
     expect([paused.status, bodyOf(paused)]).toStrictEqual([400, { error: 'Smart link 8 is paused.' }]);
@@ -119,10 +148,17 @@ describe('tracking links', () => {
 describe('look-ups', () => {
   const sim = new EverflowSimulator({ rateLimit: 'none' });
   it('offerstable searches names and IDs, filters by status, and pages', async () => {
-    const reply = bodyOf(await call(sim, 'POST', `${US}/networks/offerstable?page=1&page_size=20`, { search_terms: [{ search_type: 'name', value: 'acme' }] }));
+    const reply = bodyOf(
+      await call(sim, 'POST', `${US}/networks/offerstable?page=1&page_size=20`, { search_terms: [{ search_type: 'name', value: 'acme' }] }),
+    );
     expect((reply.offers as { network_offer_id: number }[]).map((o) => o.network_offer_id)).toEqual([1842, 1843, 1844]);
     expect(reply.paging).toEqual({ page: 1, page_size: 20, total_count: 3 });
-    const active = bodyOf(await call(sim, 'POST', `${US}/networks/offerstable`, { search_terms: [{ search_type: 'name', value: 'acme' }], filters: { offer_status: 'active' } }));
+    const active = bodyOf(
+      await call(sim, 'POST', `${US}/networks/offerstable`, {
+        search_terms: [{ search_type: 'name', value: 'acme' }],
+        filters: { offer_status: 'active' },
+      }),
+    );
     expect((active.offers as unknown[]).length).toBe(1);
     expect((await call(sim, 'POST', `${US}/networks/offerstable`, { query: 'acme' })).status).toBe(400);
   });
@@ -136,7 +172,9 @@ describe('look-ups', () => {
       }),
     );
     expect((byOffer.creatives as { network_offer_creative_id: number }[]).map((c) => c.network_offer_creative_id)).toEqual([55, 57]);
-    expect((await call(sim, 'POST', `${US}/networks/creativestable`, { search_terms: [{ search_type: 'network_offer_id', value: 42 }] })).status).toBe(400);
+    expect(
+      (await call(sim, 'POST', `${US}/networks/creativestable`, { search_terms: [{ search_type: 'network_offer_id', value: 42 }] })).status,
+    ).toBe(400);
     const ignored = bodyOf(await call(sim, 'POST', `${US}/networks/creativestable`, { filters: { network_offer_id: 42 } }));
     expect((ignored.creatives as unknown[]).length).toBe(5);
   });
@@ -146,9 +184,17 @@ describe('look-ups', () => {
     const domains = bodyOf(await call(sim, 'GET', `${US}/networks/domains/tracking`));
     expect(domains.domains).toContainEqual(expect.objectContaining({ network_tracking_domain_id: 5, is_unassignable: true }));
     const own = bodyOf(await call(sim, 'GET', `${US}/networks/affiliates/913/trackingdomains`));
-    expect(own.tracking_domains).toEqual([expect.objectContaining({ network_tracking_domain_id: 3, relationship: { tracking_domain: expect.objectContaining({ url: 'trk.acme.example' }) } })]);
+    expect(own.tracking_domains).toEqual([
+      expect.objectContaining({
+        network_tracking_domain_id: 3,
+        relationship: { tracking_domain: expect.objectContaining({ url: 'trk.acme.example' }) },
+      }),
+    ]);
     expect(bodyOf(await call(sim, 'GET', `${US}/networks/trafficsource`)).traffic_sources).toHaveLength(2);
-    expect(bodyOf(await call(sim, 'GET', `${US}/networks/offers/61`))).toMatchObject({ network_offer_id: 61, destination_url: 'https://shop.direct-deals.example/' });
+    expect(bodyOf(await call(sim, 'GET', `${US}/networks/offers/61`))).toMatchObject({
+      network_offer_id: 61,
+      destination_url: 'https://shop.direct-deals.example/',
+    });
     expect((await call(sim, 'GET', `${US}/networks/offers/5`)).status).toBe(404);
   });
 });
@@ -158,13 +204,25 @@ describe('one offer, one affiliate (GET by ID)', () => {
   it('an offer with its name and status, paused and deleted ones too, without the seed’s bookkeeping', async () => {
     const paused = await call(sim, 'GET', `${US}/networks/offers/1843`);
     expect(paused.status).toBe(200);
-    expect(bodyOf(paused)).toMatchObject({ network_offer_id: 1843, name: 'Acme Boots – EU – CPL', offer_status: 'paused', visibility: 'public' });
+    expect(bodyOf(paused)).toMatchObject({
+      network_offer_id: 1843,
+      name: 'Acme Boots – EU – CPL',
+      offer_status: 'paused',
+      visibility: 'public',
+    });
     expect(bodyOf(paused)).not.toHaveProperty('approved');
     expect(bodyOf(await call(sim, 'GET', `${US}/networks/offers/1844`))).toMatchObject({ offer_status: 'deleted' });
   });
   it('an affiliate with its account status, listed or numbered', async () => {
-    expect(bodyOf(await call(sim, 'GET', `${US}/networks/affiliates/914`))).toMatchObject({ network_affiliate_id: 914, name: 'Jolly Media Old', account_status: 'inactive' });
-    expect(bodyOf(await call(sim, 'GET', `${US}/networks/affiliates/100005`))).toMatchObject({ network_affiliate_id: 100005, account_status: 'active' });
+    expect(bodyOf(await call(sim, 'GET', `${US}/networks/affiliates/914`))).toMatchObject({
+      network_affiliate_id: 914,
+      name: 'Jolly Media Old',
+      account_status: 'inactive',
+    });
+    expect(bodyOf(await call(sim, 'GET', `${US}/networks/affiliates/100005`))).toMatchObject({
+      network_affiliate_id: 100005,
+      account_status: 'active',
+    });
   });
   it('404 {"error"} for an ID the network does not have', async () => {
     for (const path of ['offers/5', 'affiliates/10', 'offers/0']) {

@@ -23,18 +23,14 @@ export interface RecordedRequest {
 }
 
 export type Answer =
-  | { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; delayMs?: number }
-  | { abort: true }
-  | { hang: true };
+  { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; delayMs?: number } | { abort: true } | { hang: true };
 
 /** An override: an answer, or undefined to let the simulator answer. */
 export type Responder = (request: RecordedRequest, index: number) => Answer | undefined | Promise<Answer | undefined>;
 
 /** What goes back on the wire. */
 export type Reply =
-  | { status: number; headers: Record<string, string>; body: string | Buffer; delayMs?: number }
-  | { abort: true }
-  | { hang: true };
+  { status: number; headers: Record<string, string>; body: string | Buffer; delayMs?: number } | { abort: true } | { hang: true };
 
 export interface RowLog {
   /** Link requests that reached Everflow for this offer and affiliate (any answer). */
@@ -70,7 +66,9 @@ const LINK_FIELDS: Record<string, FieldType> = {
   [REDIRECT_LINK_FIELD]: 'boolean',
 };
 const CAMPAIGN_LINK_FIELDS: Record<string, FieldType> = {
-  ...Object.fromEntries(Object.entries(LINK_FIELDS).filter(([name]) => !['network_offer_id', 'network_offer_url_id', 'creative_id'].includes(name))),
+  ...Object.fromEntries(
+    Object.entries(LINK_FIELDS).filter(([name]) => !['network_offer_id', 'network_offer_url_id', 'creative_id'].includes(name)),
+  ),
   network_campaign_id: 'integer',
 };
 const TABLE_FIELDS: Record<string, FieldType> = { search_terms: 'array', filters: 'object', paging: 'object' };
@@ -106,9 +104,7 @@ export class EverflowSimulator {
   private limiters = new Map<string, RateLimiter>();
   private model: RateLimitModel;
 
-  constructor(
-    options: { network?: Network; rateLimit?: RateLimitModel; now?: () => number } = {},
-  ) {
+  constructor(options: { network?: Network; rateLimit?: RateLimitModel; now?: () => number } = {}) {
     this.network = options.network ?? seedNetwork();
     this.model = options.rateLimit ?? 'bucket';
     this.now = options.now ?? Date.now;
@@ -198,7 +194,14 @@ export class EverflowSimulator {
       }
     }
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
-    const recorded: RecordedRequest = { method: request.method, url: request.url, path: url.pathname, headers, body, rawBody: request.rawBody };
+    const recorded: RecordedRequest = {
+      method: request.method,
+      url: request.url,
+      path: url.pathname,
+      headers,
+      body,
+      rawBody: request.rawBody,
+    };
     const index = this.requests.push(recorded) - 1;
     this.statuses.push(undefined);
     const override = this.responder ? await this.responder(recorded, index) : undefined;
@@ -223,7 +226,11 @@ export class EverflowSimulator {
     if (!region) return error(404, 'Not found.');
     const key = this.network.keys.find((k) => k.key === request.headers['x-eflow-api-key'] && k.region === region);
     if (!key) return error(401, 'No Authentication Method Found');
-    const realm = url.pathname.startsWith('/v1/networks/') ? 'network' : url.pathname.startsWith('/v1/affiliates/') ? 'affiliate' : undefined;
+    const realm = url.pathname.startsWith('/v1/networks/')
+      ? 'network'
+      : url.pathname.startsWith('/v1/affiliates/')
+        ? 'affiliate'
+        : undefined;
     if (!realm) return error(404, 'Not found.');
     if (realm !== key.realm) return error(403, 'Out Of Realm');
     const verdict = this.limiterFor(region).take(this.now());
@@ -245,7 +252,16 @@ export class EverflowSimulator {
       return this.table(url, body, 'offers', n.offers, (o) => o.name, 'network_offer_id', 'offer_status', offerView);
     }
     if (route === 'POST /affiliatestable') {
-      return this.table(url, body, 'affiliates', n.affiliates, (a) => a.name, 'network_affiliate_id', 'account_status', (a) => a);
+      return this.table(
+        url,
+        body,
+        'affiliates',
+        n.affiliates,
+        (a) => a.name,
+        'network_affiliate_id',
+        'account_status',
+        (a) => a,
+      );
     }
     if (route === 'POST /creativestable') return this.creatives(url, body);
     if (route === 'GET /domains/tracking') return json(200, { domains: n.domains });
@@ -280,7 +296,9 @@ export class EverflowSimulator {
               network_tracking_domain_id: domain.network_tracking_domain_id,
               is_apply_all_offers: true,
               network_offer_id: 0,
-              relationship: { tracking_domain: { url: domain.url, domain_status: domain.domain_status, is_ssl_enabled: domain.is_ssl_enabled } },
+              relationship: {
+                tracking_domain: { url: domain.url, domain_status: domain.domain_status, is_ssl_enabled: domain.is_ssl_enabled },
+              },
             },
           ]
         : [];
@@ -301,7 +319,11 @@ export class EverflowSimulator {
   ): Reply {
     const problem = checkBody(body, TABLE_FIELDS, []);
     if (problem) return error(400, problem);
-    const { search_terms: terms = [], filters = {}, paging: bodyPaging } = body as { search_terms?: unknown[]; filters?: Record<string, unknown>; paging?: unknown };
+    const {
+      search_terms: terms = [],
+      filters = {},
+      paging: bodyPaging,
+    } = body as { search_terms?: unknown[]; filters?: Record<string, unknown>; paging?: unknown };
     let found = items;
     for (const term of terms) {
       const t = term as { search_type?: unknown; value?: unknown };
@@ -382,7 +404,8 @@ export class EverflowSimulator {
     const creativeId = record.creative_id as number | undefined;
     if (creativeId !== undefined) {
       const creative = n.creatives.find((c) => c.network_offer_creative_id === creativeId);
-      if (!creative || creative.network_offer_id !== offerId) return error(400, `Creative ${creativeId} does not belong to offer ${offerId}.`);
+      if (!creative || creative.network_offer_id !== offerId)
+        return error(400, `Creative ${creativeId} does not belong to offer ${offerId}.`);
       if (creative.creative_status !== 'active') return error(400, `Creative ${creativeId} is not active.`);
     }
     let link: string;
@@ -390,7 +413,14 @@ export class EverflowSimulator {
       link = directLink(offerUrl?.destination_url ?? offer.destination_url, offerId, affiliateId, parts.params, parts.encrypt);
     } else {
       const domain = parts.domain ?? this.defaultDomain(offer);
-      link = redirectLink({ domain: domain.url, ssl: domain.is_ssl_enabled, affiliateId, offerId, params: parts.params, encrypt: parts.encrypt });
+      link = redirectLink({
+        domain: domain.url,
+        ssl: domain.is_ssl_enabled,
+        affiliateId,
+        offerId,
+        params: parts.params,
+        encrypt: parts.encrypt,
+      });
     }
     if (as === 'png') return { status: 200, headers: { 'content-type': 'image/png' }, body: TINY_PNG };
     return json(200, { url: link });
@@ -409,8 +439,17 @@ export class EverflowSimulator {
     const parts = this.linkParts(record, affiliateId);
     if ('problem' in parts) return error(400, parts.problem!);
     if (parts.affiliate.account_status !== 'active') return error(400, `Affiliate ${affiliateId} is not active.`);
-    const domain = parts.domain ?? n.domains.find((d) => d.network_tracking_domain_id === campaign.network_tracking_domain_id) ?? this.primary();
-    const url = redirectLink({ domain: domain.url, ssl: domain.is_ssl_enabled, affiliateId, offerId: campaignId, campaign: true, params: parts.params, encrypt: parts.encrypt });
+    const domain =
+      parts.domain ?? n.domains.find((d) => d.network_tracking_domain_id === campaign.network_tracking_domain_id) ?? this.primary();
+    const url = redirectLink({
+      domain: domain.url,
+      ssl: domain.is_ssl_enabled,
+      affiliateId,
+      offerId: campaignId,
+      campaign: true,
+      params: parts.params,
+      encrypt: parts.encrypt,
+    });
     const canRunAll = campaign.network_offer_ids.every((id) => {
       const offer = n.offers.find((o) => o.network_offer_id === id);
       return offer !== undefined && whyCannotRun(offer, parts.affiliate) === undefined;
@@ -426,7 +465,11 @@ export class EverflowSimulator {
     const urlId = match[2] !== undefined ? Number(match[2]) : (body as { url_id?: unknown } | undefined)?.url_id;
     const params: LinkParams = {};
     if (match[2] === undefined) {
-      const problem = checkBody(body, { url_id: 'integer', sub1: 'string', sub2: 'string', sub3: 'string', sub4: 'string', sub5: 'string' }, []);
+      const problem = checkBody(
+        body,
+        { url_id: 'integer', sub1: 'string', sub2: 'string', sub3: 'string', sub4: 'string', sub5: 'string' },
+        [],
+      );
       if (problem) return error(400, problem);
       for (const name of ['sub1', 'sub2', 'sub3', 'sub4', 'sub5'] as const) {
         const value = (body as Record<string, unknown>)[name];
@@ -436,11 +479,23 @@ export class EverflowSimulator {
     const offer = this.network.offers.find((o) => o.network_offer_id === offerId);
     const affiliate = findAffiliate(this.network, key.network_affiliate_id ?? 0);
     if (!offer || !affiliate || whyCannotRun(offer, affiliate)) return error(400, 'You cannot run this offer.');
-    if (urlId !== undefined && urlId !== 0 && !this.network.offerUrls.some((u) => u.network_offer_url_id === urlId && u.network_offer_id === offerId)) {
+    if (
+      urlId !== undefined &&
+      urlId !== 0 &&
+      !this.network.offerUrls.some((u) => u.network_offer_url_id === urlId && u.network_offer_id === offerId)
+    ) {
       return error(400, 'Invalid offer URL.');
     }
     const domain = this.defaultDomain(offer);
-    return json(200, { tracking_url: redirectLink({ domain: domain.url, ssl: domain.is_ssl_enabled, affiliateId: affiliate.network_affiliate_id, offerId, params }) });
+    return json(200, {
+      tracking_url: redirectLink({
+        domain: domain.url,
+        ssl: domain.is_ssl_enabled,
+        affiliateId: affiliate.network_affiliate_id,
+        offerId,
+        params,
+      }),
+    });
   }
 
   private primary() {
@@ -480,7 +535,4 @@ function toReply(answer: Answer): Reply {
 }
 
 // A 1×1 PNG: the simulated QR endpoint's answer is an image, as documented; its pixels do not matter.
-const TINY_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');

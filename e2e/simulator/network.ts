@@ -145,7 +145,12 @@ export function seedNetwork(): Network {
       seedOffer({ network_offer_id: 42, name: 'Summer Sale – US – CPA' }),
       seedOffer({ network_offer_id: 43, name: 'Summer Sale – CA – CPA' }),
       seedOffer({ network_offer_id: 44, name: 'Winter Sale – US – CPA' }),
-      seedOffer({ network_offer_id: 61, name: 'Direct Deals – CPC', is_direct_linking: true, destination_url: 'https://shop.direct-deals.example/' }),
+      seedOffer({
+        network_offer_id: 61,
+        name: 'Direct Deals – CPC',
+        is_direct_linking: true,
+        destination_url: 'https://shop.direct-deals.example/',
+      }),
       seedOffer({ network_offer_id: 77, name: 'Private Club – CPS', visibility: 'private', approved: [7, 913] }),
       seedOffer({ network_offer_id: 99, name: 'Garden Tools – CPA' }),
       seedOffer({ network_offer_id: 1842, name: 'Acme Shoes – US – CPA', network_tracking_domain_id: 3 }),
@@ -168,11 +173,46 @@ export function seedNetwork(): Network {
       { from: 100_001, to: 120_000 },
     ],
     domains: [
-      { network_tracking_domain_id: 1, url: PRIMARY_DOMAIN, is_primary_domain: true, domain_status: 'active', is_ssl_enabled: true, is_unassignable: false },
-      { network_tracking_domain_id: 3, url: 'trk.acme.example', is_primary_domain: false, domain_status: 'active', is_ssl_enabled: true, is_unassignable: false },
-      { network_tracking_domain_id: 4, url: 'old.example-trk.com', is_primary_domain: false, domain_status: 'inactive', is_ssl_enabled: true, is_unassignable: false },
-      { network_tracking_domain_id: 5, url: 'reserved.example-trk.com', is_primary_domain: false, domain_status: 'active', is_ssl_enabled: true, is_unassignable: true },
-      { network_tracking_domain_id: 6, url: 'plain.example-trk.com', is_primary_domain: false, domain_status: 'active', is_ssl_enabled: false, is_unassignable: false },
+      {
+        network_tracking_domain_id: 1,
+        url: PRIMARY_DOMAIN,
+        is_primary_domain: true,
+        domain_status: 'active',
+        is_ssl_enabled: true,
+        is_unassignable: false,
+      },
+      {
+        network_tracking_domain_id: 3,
+        url: 'trk.acme.example',
+        is_primary_domain: false,
+        domain_status: 'active',
+        is_ssl_enabled: true,
+        is_unassignable: false,
+      },
+      {
+        network_tracking_domain_id: 4,
+        url: 'old.example-trk.com',
+        is_primary_domain: false,
+        domain_status: 'inactive',
+        is_ssl_enabled: true,
+        is_unassignable: false,
+      },
+      {
+        network_tracking_domain_id: 5,
+        url: 'reserved.example-trk.com',
+        is_primary_domain: false,
+        domain_status: 'active',
+        is_ssl_enabled: true,
+        is_unassignable: true,
+      },
+      {
+        network_tracking_domain_id: 6,
+        url: 'plain.example-trk.com',
+        is_primary_domain: false,
+        domain_status: 'active',
+        is_ssl_enabled: false,
+        is_unassignable: false,
+      },
     ],
     offerUrls: [
       url(12, 1842, 'Shoes landing'),
@@ -195,9 +235,27 @@ export function seedNetwork(): Network {
       { network_traffic_source_id: 9, name: 'Social', status: 'active' },
     ],
     campaigns: [
-      { network_campaign_id: 5, campaign_name: 'Summer smart link', campaign_status: 'active', network_tracking_domain_id: 1, network_offer_ids: [42, 43] },
-      { network_campaign_id: 6, campaign_name: 'Members smart link', campaign_status: 'active', network_tracking_domain_id: 1, network_offer_ids: [42, 77] },
-      { network_campaign_id: 8, campaign_name: 'Winter smart link', campaign_status: 'paused', network_tracking_domain_id: 1, network_offer_ids: [42] },
+      {
+        network_campaign_id: 5,
+        campaign_name: 'Summer smart link',
+        campaign_status: 'active',
+        network_tracking_domain_id: 1,
+        network_offer_ids: [42, 43],
+      },
+      {
+        network_campaign_id: 6,
+        campaign_name: 'Members smart link',
+        campaign_status: 'active',
+        network_tracking_domain_id: 1,
+        network_offer_ids: [42, 77],
+      },
+      {
+        network_campaign_id: 8,
+        campaign_name: 'Winter smart link',
+        campaign_status: 'paused',
+        network_tracking_domain_id: 1,
+        network_offer_ids: [42],
+      },
     ],
     keys: [
       { key: US_KEY, region: 'us', realm: 'network' },
@@ -218,7 +276,8 @@ export function findAffiliate(network: Network, id: number): Affiliate | undefin
 export function whyCannotRun(offer: Offer, affiliate: Affiliate): string | undefined {
   if (affiliate.account_status !== 'active') return `Affiliate ${affiliate.network_affiliate_id} is not active.`;
   if (offer.offer_status !== 'active') return `Offer ${offer.network_offer_id} is not active.`;
-  if (offer.blocked?.includes(affiliate.network_affiliate_id)) return `Affiliate ${affiliate.network_affiliate_id} is not approved for offer ${offer.network_offer_id}.`;
+  if (offer.blocked?.includes(affiliate.network_affiliate_id))
+    return `Affiliate ${affiliate.network_affiliate_id} is not approved for offer ${offer.network_offer_id}.`;
   if (offer.visibility !== 'public' && !offer.approved?.includes(affiliate.network_affiliate_id)) {
     return `Affiliate ${affiliate.network_affiliate_id} is not approved for offer ${offer.network_offer_id}.`;
   }

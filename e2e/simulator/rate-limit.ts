@@ -45,7 +45,8 @@ export class TokenBucket implements RateLimiter {
     this.at = now;
   }
   take(now: number): Verdict {
-    if (this.at !== undefined) this.tokens = Math.max(0, Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * (this.perSecond - this.others)));
+    if (this.at !== undefined)
+      this.tokens = Math.max(0, Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * (this.perSecond - this.others)));
     this.at = now;
     const allowed = this.tokens >= 1;
     if (allowed) this.tokens -= 1;
@@ -81,7 +82,10 @@ export class FixedWindow implements RateLimiter {
     this.at = now;
     const allowed = this.used < this.capacity;
     if (allowed) this.used++;
-    return { allowed, headers: { 'X-RateLimit-Limit': String(this.capacity), 'X-RateLimit-Remaining': String(Math.floor(this.capacity - this.used)) } };
+    return {
+      allowed,
+      headers: { 'X-RateLimit-Limit': String(this.capacity), 'X-RateLimit-Remaining': String(Math.floor(this.capacity - this.used)) },
+    };
   }
 }
 

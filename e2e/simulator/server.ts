@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { API_HOSTS, type EverflowSimulator } from './everflow';
 
 /** A page the proxy serves on a host of its own (e.g. the demo's dashboard). */
-export type PageHandler = (url: URL) => { status?: number; contentType?: string; headers?: Record<string, string>; body: string } | undefined;
+export type PageHandler = (
+  url: URL,
+) => { status?: number; contentType?: string; headers?: Record<string, string>; body: string } | undefined;
 
 export interface SimulatorServer {
   port: number;
@@ -29,9 +31,23 @@ export function selfSignedCertificate(hosts: string[]): { key: string; cert: str
     execFileSync(
       'openssl',
       [
-        'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2',
-        '-subj', '/CN=Everflow simulator', '-addext', `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '2',
+        '-subj',
+        '/CN=Everflow simulator',
+        '-addext',
+        `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
       ],
       { stdio: 'ignore' },
     );
@@ -76,7 +92,10 @@ export async function startSimulatorServer(
     const page = pages[host];
     if (page) {
       const answer = page(url);
-      res.writeHead(answer?.status ?? (answer ? 200 : 404), { 'content-type': answer?.contentType ?? 'text/html; charset=utf-8', ...answer?.headers });
+      res.writeHead(answer?.status ?? (answer ? 200 : 404), {
+        'content-type': answer?.contentType ?? 'text/html; charset=utf-8',
+        ...answer?.headers,
+      });
       res.end(answer?.body ?? 'Not found');
       return;
     }

@@ -28,13 +28,16 @@ export interface EverflowCall {
 export const linkFor = (offerId: unknown, affiliateId: unknown) => `https://trk.example.com/${String(offerId)}/${String(affiliateId)}/`;
 
 /** The link the fake Everflow makes for a smart link and affiliate. */
-export const smartLinkFor = (campaignId: unknown, affiliateId: unknown) => `https://trk.example.com/smart/${String(campaignId)}/${String(affiliateId)}/`;
+export const smartLinkFor = (campaignId: unknown, affiliateId: unknown) =>
+  `https://trk.example.com/smart/${String(campaignId)}/${String(affiliateId)}/`;
 
 /** Everflow's usual answer: a link for a click request (a smart link open to every affiliate), one matching option for a search, one offer or affiliate by ID. */
 export function usualReply(call: EverflowCall): Exclude<Reply, 'hold'> {
   if (call.path === LINK_PATH) return { json: { url: linkFor(call.body?.network_offer_id, call.body?.network_affiliate_id) } };
   if (call.path === SMART_LINK_PATH) {
-    return { json: { url: smartLinkFor(call.body?.network_campaign_id, call.body?.network_affiliate_id), can_affiliate_run_all_offers: true } };
+    return {
+      json: { url: smartLinkFor(call.body?.network_campaign_id, call.body?.network_affiliate_id), can_affiliate_run_all_offers: true },
+    };
   }
   const terms = call.body?.search_terms as { value?: string }[] | undefined;
   const query = terms?.[0]?.value ?? '';
@@ -50,7 +53,8 @@ export function usualReply(call: EverflowCall): Exclude<Reply, 'hold'> {
       },
     };
   }
-  if (call.path.startsWith('/v1/networks/affiliatestable')) return { json: { affiliates: [{ network_affiliate_id: 22, name: `Affiliate ${query}` }] } };
+  if (call.path.startsWith('/v1/networks/affiliatestable'))
+    return { json: { affiliates: [{ network_affiliate_id: 22, name: `Affiliate ${query}` }] } };
   // One offer or affiliate: IDs up to 999 exist (active), larger ones do not.
   const one = /^\/v1\/networks\/(offers|affiliates)\/(\d+)$/.exec(call.path);
   if (call.method === 'GET' && one && Number(one[2]) < 1000) {

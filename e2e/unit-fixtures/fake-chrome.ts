@@ -176,8 +176,16 @@ export function installFakeChrome(): FakeChrome {
 
   const storageChanged = event<(changes: Record<string, Change>, area: string) => void>();
   let rule: WriteRule | undefined;
-  const local = new FakeStorageArea('local', (changes, area) => storageChanged.dispatch(changes, area), () => rule);
-  const session = new FakeStorageArea('session', (changes, area) => storageChanged.dispatch(changes, area), () => rule);
+  const local = new FakeStorageArea(
+    'local',
+    (changes, area) => storageChanged.dispatch(changes, area),
+    () => rule,
+  );
+  const session = new FakeStorageArea(
+    'session',
+    (changes, area) => storageChanged.dispatch(changes, area),
+    () => rule,
+  );
   events.push(local.onChanged as unknown as FakeEvent, session.onChanged as unknown as FakeEvent);
 
   const alarms = new Map<string, chrome.alarms.Alarm>();
@@ -199,7 +207,11 @@ export function installFakeChrome(): FakeChrome {
     openedTabs: [],
     commands: [
       { name: '_execute_action', description: '', shortcut: 'Alt+Shift+E' },
-      { name: 'copy-link-for-page', description: 'Copy the tracking link for the offer in front, for the last affiliate', shortcut: 'Alt+Shift+L' },
+      {
+        name: 'copy-link-for-page',
+        description: 'Copy the tracking link for the offer in front, for the last affiliate',
+        shortcut: 'Alt+Shift+L',
+      },
     ],
     refuseWrites(next) {
       rule = next;
@@ -231,7 +243,12 @@ export function installFakeChrome(): FakeChrome {
       create: async (name: string, info: chrome.alarms.AlarmCreateInfo) => {
         const periodInMinutes = info.periodInMinutes;
         const delay = info.delayInMinutes ?? periodInMinutes ?? 0;
-        alarms.set(name, { name, scheduledTime: Date.now() + delay * 60_000, persistAcrossSessions: true, ...(periodInMinutes ? { periodInMinutes } : {}) });
+        alarms.set(name, {
+          name,
+          scheduledTime: Date.now() + delay * 60_000,
+          persistAcrossSessions: true,
+          ...(periodInMinutes ? { periodInMinutes } : {}),
+        });
       },
       clear: async (name: string) => alarms.delete(name),
       clearAll: async () => {

@@ -13,7 +13,11 @@ export interface FakeLockOptions {
 
 export interface FakeLocks {
   request<T>(name: string, callback: (lock: { name: string; mode: string } | null) => T | Promise<T>): Promise<Awaited<T>>;
-  request<T>(name: string, options: FakeLockOptions, callback: (lock: { name: string; mode: string } | null) => T | Promise<T>): Promise<Awaited<T>>;
+  request<T>(
+    name: string,
+    options: FakeLockOptions,
+    callback: (lock: { name: string; mode: string } | null) => T | Promise<T>,
+  ): Promise<Awaited<T>>;
   query(): Promise<{ held: { name: string }[]; pending: { name: string }[] }>;
 }
 

@@ -7,7 +7,14 @@ export function historyEntry(n: number, extra: Partial<HistoryEntry> = {}, input
   return {
     id: `e${n}`,
     url: `https://trk.example.com/${n}/`,
-    input: { linkType: 'offer', offerId: 100 + n, affiliateId: 200 + n, encryptParameters: false, redirectLink: false, ...input } as HistoryEntry['input'],
+    input: {
+      linkType: 'offer',
+      offerId: 100 + n,
+      affiliateId: 200 + n,
+      encryptParameters: false,
+      redirectLink: false,
+      ...input,
+    } as HistoryEntry['input'],
     surface: 'popup',
     at: AT + n * 1000,
     ...extra,

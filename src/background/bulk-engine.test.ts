@@ -73,7 +73,11 @@ describe('bulk engine', () => {
 
     expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9]);
     expect(everflow.linkCalls().every((call) => call.body?.sub1 === `bulk-${affiliateOf(call)}`)).toBe(true);
-    expect(results().map((result) => (result?.ok ? result.url : result))).toStrictEqual([linkFor(OFFER, 7), linkFor(OFFER, 8), linkFor(OFFER, 9)]);
+    expect(results().map((result) => (result?.ok ? result.url : result))).toStrictEqual([
+      linkFor(OFFER, 7),
+      linkFor(OFFER, 8),
+      linkFor(OFFER, 9),
+    ]);
     expect(fake.alarms.has(BULK_ALARM)).toBe(false);
     expect(fake.notifications.map((n) => n.options.message)).toStrictEqual(['3 links made. Open Bulk links to copy them.']);
   });
@@ -142,7 +146,8 @@ describe('bulk engine', () => {
 
   it('retry failed sends only the rows that failed; the links already made stay and are not asked for again', async () => {
     // Everflow refuses affiliate 8 (e.g. not approved for the offer) the first time.
-    everflow.reply = (call) => (affiliateOf(call) === 8 ? { status: 422, json: { error: 'Affiliate is not approved for this offer' } } : usualReply(call));
+    everflow.reply = (call) =>
+      affiliateOf(call) === 8 ? { status: 422, json: { error: 'Affiliate is not approved for this offer' } } : usualReply(call);
     const { startBulk, controlBulk } = await import('./bulk-engine');
     await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
@@ -167,7 +172,10 @@ describe('bulk engine', () => {
     // Five answers arrive and are stored; the next rows go out; then Chrome stops the worker.
     for (const call of everflow.waiting().slice(0, 5)) call.answer();
     await advanceUntil(() => results().filter(Boolean).length === 5 && everflow.waiting().length === 8, 'five stored, eight in flight');
-    const answered = everflow.linkCalls().filter((call) => call.state === 'answered').map(affiliateOf);
+    const answered = everflow
+      .linkCalls()
+      .filter((call) => call.state === 'answered')
+      .map(affiliateOf);
     const cutOff = everflow.waiting().map(affiliateOf);
     expect(fake.alarms.has(BULK_ALARM)).toBe(true);
 
@@ -266,7 +274,11 @@ describe('bulk engine: smart links', () => {
     expect(await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8, 9, 10) })).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
 
-    expect(everflow.linkCalls().every((call) => call.path === SMART_LINK_PATH && smartLinkOf(call) === SMART && !('network_offer_id' in call.body!))).toBe(true);
+    expect(
+      everflow
+        .linkCalls()
+        .every((call) => call.path === SMART_LINK_PATH && smartLinkOf(call) === SMART && !('network_offer_id' in call.body!)),
+    ).toBe(true);
     // The first row, tried before the job started, is not asked for again.
     expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9, 10]);
     expect(everflow.linkCalls().every((call) => call.body?.sub1 === `bulk-${affiliateOf(call)}`)).toBe(true);
@@ -276,12 +288,19 @@ describe('bulk engine: smart links', () => {
   });
 
   it('a smart link Everflow refuses for the first row (paused): no job starts, Everflow’s words say why, and no other row is sent', async () => {
-    everflow.reply = (call) => (call.path === SMART_LINK_PATH ? { status: 400, json: { error: 'Smart link 8 is paused.' } } : usualReply(call));
+    everflow.reply = (call) =>
+      call.path === SMART_LINK_PATH ? { status: 400, json: { error: 'Smart link 8 is paused.' } } : usualReply(call);
     const { startBulk } = await import('./bulk-engine');
-    const started = await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(101, 102, 103).map((row) => ({ ...row, targetId: 8 })) });
+    const started = await startBulk({
+      mode: 'affiliates',
+      form: SMART_FORM,
+      rows: smartRows(101, 102, 103).map((row) => ({ ...row, targetId: 8 })),
+    });
 
     expect(started).toMatchObject({ ok: false, kind: 'rejected' });
-    expect(started.ok === false && started.message).toBe('No job was started: the first row (affiliate 101) was refused. Everflow: “Smart link 8 is paused.”');
+    expect(started.ok === false && started.message).toBe(
+      'No job was started: the first row (affiliate 101) was refused. Everflow: “Smart link 8 is paused.”',
+    );
     expect(job()).toBeUndefined();
     await vi.advanceTimersByTimeAsync(5_000);
     expect(sentAffiliates()).toStrictEqual([101]);
@@ -304,7 +323,9 @@ describe('bulk engine: smart links', () => {
   it('one affiliate for many smart links: a paused one fails alone in Everflow’s words; Retry failed sends only it once it is active again', async () => {
     let paused = true;
     everflow.reply = (call) =>
-      call.path === SMART_LINK_PATH && smartLinkOf(call) === 8 && paused ? { status: 400, json: { error: 'Smart link 8 is paused.' } } : usualReply(call);
+      call.path === SMART_LINK_PATH && smartLinkOf(call) === 8 && paused
+        ? { status: 400, json: { error: 'Smart link 8 is paused.' } }
+        : usualReply(call);
     const { startBulk, controlBulk } = await import('./bulk-engine');
     await startBulk({ mode: 'targets', form: SMART_FORM, rows: [5, 8, 9].map((targetId) => ({ targetId, affiliateId: 7 })) });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
@@ -331,7 +352,10 @@ describe('bulk engine: smart links', () => {
     await advanceUntil(() => everflow.waiting().length === MAX_BULK_IN_FLIGHT, 'the bulk lane filling');
     for (const call of everflow.waiting().slice(0, 3)) call.answer();
     await advanceUntil(() => results().filter(Boolean).length === 4, 'four stored');
-    const answered = everflow.linkCalls().filter((call) => call.state === 'answered').map(affiliateOf);
+    const answered = everflow
+      .linkCalls()
+      .filter((call) => call.state === 'answered')
+      .map(affiliateOf);
 
     const resent = await restartWorkerUntilDone();
     expect(resent.filter((id) => answered.includes(id))).toStrictEqual([]);
@@ -376,7 +400,13 @@ describe('bulk engine: a job stored by the previous version', () => {
     expect(everflow.linkCalls().map((call) => [call.path, call.body?.network_offer_id, affiliateOf(call), call.body?.sub1])).toStrictEqual([
       [LINK_PATH, 43, 7, 'old-43'],
     ]);
-    expect(job()).toMatchObject({ mode: 'targets', rows: [{ targetId: 42, affiliateId: 7, targetName: 'Spring Sale' }, { targetId: 43, affiliateId: 7 }] });
+    expect(job()).toMatchObject({
+      mode: 'targets',
+      rows: [
+        { targetId: 42, affiliateId: 7, targetName: 'Spring Sale' },
+        { targetId: 43, affiliateId: 7 },
+      ],
+    });
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual([linkFor(42, 7), linkFor(43, 7)]);
   });
 });

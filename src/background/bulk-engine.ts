@@ -88,11 +88,17 @@ async function makeLink(connection: Connection, plain: Connection, input: LinkIn
   if (!made.ok) return made;
   // As in the popup: the redirect flag's name is unconfirmed, so the link's host says whether Everflow made one.
   const directLink = input.redirectLink && (await isDirectLink(plain, made.url));
-  return { ok: true, url: made.url, ...(made.someOffersClosed ? { someOffersClosed: true } : {}), ...(directLink ? { directLink: true } : {}) };
+  return {
+    ok: true,
+    url: made.url,
+    ...(made.someOffersClosed ? { someOffersClosed: true } : {}),
+    ...(directLink ? { directLink: true } : {}),
+  };
 }
 
 /** What a row is called in a sentence: "affiliate 7", "smart link 5". */
-const rowName = (mode: BulkMode, form: LinkForm, row: BulkRow) => (mode === 'affiliates' ? `affiliate ${row.affiliateId}` : targetName(rowTarget(form.linkType, row)));
+const rowName = (mode: BulkMode, form: LinkForm, row: BulkRow) =>
+  mode === 'affiliates' ? `affiliate ${row.affiliateId}` : targetName(rowTarget(form.linkType, row));
 
 const pair = (row: BulkRow) => `${row.targetId}:${row.affiliateId}`;
 
@@ -118,7 +124,8 @@ export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; f
     const checked = checkRow(form, rows[0]!, now);
     if (checked.ok) first = await makeLink({ ...access.connection, maxAttempts: 1 }, access.connection, checked.input);
     if (first && !first.ok) {
-      if (first.kind === 'rejected') return failure('rejected', `No job was started: the first row (${rowName(mode, form, rows[0]!)}) was refused. ${first.message}`);
+      if (first.kind === 'rejected')
+        return failure('rejected', `No job was started: the first row (${rowName(mode, form, rows[0]!)}) was refused. ${first.message}`);
       if (first.kind === 'unauthorized' || first.kind === 'forbidden') return first;
       // Passing trouble (rate limit, network): the job sends that row again, with its usual retries.
       first = undefined;
@@ -286,9 +293,11 @@ async function runJob(): Promise<void> {
 async function pauseWith(jobId: string, reason: string, notify = false): Promise<void> {
   const note = `Paused. ${reason.replace(/\.$/, '')}, then press Resume.`;
   if (notify) await showNotification('Bulk links paused', note);
-  await updateJob(async (job) => [job?.id === jobId && job.state === 'running' ? { ...job, state: 'paused', stoppedAt: Date.now(), note } : job, undefined]);
+  await updateJob(async (job) => [
+    job?.id === jobId && job.state === 'running' ? { ...job, state: 'paused', stoppedAt: Date.now(), note } : job,
+    undefined,
+  ]);
 }
-
 
 async function showNotification(title: string, message: string): Promise<void> {
   await chrome.notifications
@@ -306,12 +315,18 @@ async function finish(jobId: string): Promise<void> {
       return [job, undefined];
     }
     const failed = results.filter((result) => result?.ok === false).length;
-    return [{ ...job, state: 'done', stoppedAt: Date.now() }, { done: results.length - failed, failed }];
+    return [
+      { ...job, state: 'done', stoppedAt: Date.now() },
+      { done: results.length - failed, failed },
+    ];
   });
   if (!finished) return;
   await chrome.alarms.clear(BULK_ALARM);
   // Nobody may be looking at the page: say it is done.
-  const pages = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType], documentUrls: [chrome.runtime.getURL(BULK_PAGE)] });
+  const pages = await chrome.runtime.getContexts({
+    contextTypes: ['TAB' as chrome.runtime.ContextType],
+    documentUrls: [chrome.runtime.getURL(BULK_PAGE)],
+  });
   if (pages.length > 0) return;
   await showNotification(
     'Bulk links finished',

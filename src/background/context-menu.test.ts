@@ -27,14 +27,22 @@ describe('MENU', () => {
 describe('pageItemTitle', () => {
   it.each<[string, MenuState, string]>([
     ['no offer, no affiliate', { recentAffiliates: [], dashboardDomains: [] }, 'Build a tracking link for this page’s offer…'],
-    ['an offer, no affiliate', { recentAffiliates: [], dashboardDomains: [], pageTarget: { type: 'offer', id: 42 } }, 'Build a tracking link for offer 42…'],
+    [
+      'an offer, no affiliate',
+      { recentAffiliates: [], dashboardDomains: [], pageTarget: { type: 'offer', id: 42 } },
+      'Build a tracking link for offer 42…',
+    ],
     ['no offer, an affiliate', { recentAffiliates: [7], dashboardDomains: [] }, 'Copy tracking link for this page’s offer (affiliate 7)'],
     [
       'an offer and several affiliates (the first is the last used)',
       { recentAffiliates: [7, 12, 3], dashboardDomains: [], pageTarget: { type: 'offer', id: 42 } },
       'Copy tracking link for offer 42 (affiliate 7)',
     ],
-    ['an explicitly unknown offer', { recentAffiliates: [913], dashboardDomains: [], pageTarget: undefined }, 'Copy tracking link for this page’s offer (affiliate 913)'],
+    [
+      'an explicitly unknown offer',
+      { recentAffiliates: [913], dashboardDomains: [], pageTarget: undefined },
+      'Copy tracking link for this page’s offer (affiliate 913)',
+    ],
   ])('%s', (_, state, expected) => {
     expect(pageItemTitle(state)).toBe(expected);
   });
@@ -66,7 +74,9 @@ describe('buildMenu', () => {
 
   it('with recent affiliates: copy items name the last one, and a submenu offers each', () => {
     const patterns = [EVERFLOW, 'https://links.acme.com/*'];
-    expect(buildMenu({ recentAffiliates: [7, 12], dashboardDomains: ['links.acme.com'], pageTarget: { type: 'offer', id: 42 } })).toStrictEqual([
+    expect(
+      buildMenu({ recentAffiliates: [7, 12], dashboardDomains: ['links.acme.com'], pageTarget: { type: 'offer', id: 42 } }),
+    ).toStrictEqual([
       { id: 'copy-for-page', title: 'Copy tracking link for offer 42 (affiliate 7)', contexts: ['page'], documentUrlPatterns: patterns },
       {
         id: 'copy-for-link',
@@ -87,7 +97,12 @@ describe('buildMenu', () => {
           'https://links.acme.com/*campaign*',
         ],
       },
-      { id: 'copy-for-selection', title: 'Copy tracking link for offer “%s” (affiliate 7)', contexts: ['selection'], documentUrlPatterns: patterns },
+      {
+        id: 'copy-for-selection',
+        title: 'Copy tracking link for offer “%s” (affiliate 7)',
+        contexts: ['selection'],
+        documentUrlPatterns: patterns,
+      },
       { id: 'copy-for-other-affiliate', title: 'Copy tracking link for affiliate', contexts: ALL, documentUrlPatterns: patterns },
       { id: 'affiliate-7', parentId: 'copy-for-other-affiliate', title: 'Affiliate 7', contexts: ALL, documentUrlPatterns: patterns },
       { id: 'affiliate-12', parentId: 'copy-for-other-affiliate', title: 'Affiliate 12', contexts: ALL, documentUrlPatterns: patterns },
@@ -97,7 +112,13 @@ describe('buildMenu', () => {
 
   it('has no affiliate submenu and no child items without recent affiliates', () => {
     const items = buildMenu({ recentAffiliates: [], dashboardDomains: ['links.acme.com'], pageTarget: { type: 'offer', id: 42 } });
-    expect(items.map((item) => item.id)).toStrictEqual(['copy-for-page', 'copy-for-link', 'copy-for-smart-link', 'copy-for-selection', 'open-builder']);
+    expect(items.map((item) => item.id)).toStrictEqual([
+      'copy-for-page',
+      'copy-for-link',
+      'copy-for-smart-link',
+      'copy-for-selection',
+      'open-builder',
+    ]);
     expect(items.filter((item) => item.parentId !== undefined)).toStrictEqual([]);
   });
 
@@ -162,10 +183,18 @@ describe('targetForClick', () => {
     ['a link over the page', { pageUrl: page, linkUrl: 'https://acme.everflowclient.io/offers/2/general' }, 2],
     ['a white-label link', { pageUrl: page, linkUrl: 'https://links.acme.com/affiliates/7/offers/8' }, 8],
     ['a link outside the dashboard, not falling back to the page', { pageUrl: page, linkUrl: 'https://example.com/offers/2' }, undefined],
-    ['a dashboard link naming no offer, not falling back to the page', { pageUrl: page, linkUrl: 'https://acme.everflowclient.io/partners/9' }, undefined],
+    [
+      'a dashboard link naming no offer, not falling back to the page',
+      { pageUrl: page, linkUrl: 'https://acme.everflowclient.io/partners/9' },
+      undefined,
+    ],
     ['a selection over a link and the page', { pageUrl: page, linkUrl: 'https://acme.everflowclient.io/offers/2', selectionText: '3' }, 3],
     ['a selection with spaces around it', { pageUrl: page, selectionText: '  1842 \n' }, 1842],
-    ['a selection that is not an ID, not falling back', { pageUrl: page, linkUrl: 'https://acme.everflowclient.io/offers/2', selectionText: 'Offer 3' }, undefined],
+    [
+      'a selection that is not an ID, not falling back',
+      { pageUrl: page, linkUrl: 'https://acme.everflowclient.io/offers/2', selectionText: 'Offer 3' },
+      undefined,
+    ],
     ['a selection of 0', { pageUrl: page, selectionText: '0' }, undefined],
     ['a selection too large', { pageUrl: page, selectionText: '2147483648' }, undefined],
     ['an empty selection', { pageUrl: page, selectionText: '' }, undefined],
@@ -191,7 +220,9 @@ describe('smart links in the menu', () => {
   it('names the smart link in front, with its name when known', () => {
     const smart = { type: 'smart', id: 5 } as const;
     expect(pageItemTitle({ recentAffiliates: [], dashboardDomains: [], pageTarget: smart })).toBe('Build a smart link for smart link 5…');
-    expect(pageItemTitle({ recentAffiliates: [7], dashboardDomains: [], pageTarget: { type: 'smart', id: 6 } })).toBe('Copy smart link for smart link 6 (affiliate 7)');
+    expect(pageItemTitle({ recentAffiliates: [7], dashboardDomains: [], pageTarget: { type: 'smart', id: 6 } })).toBe(
+      'Copy smart link for smart link 6 (affiliate 7)',
+    );
     const names = { offers: new Map(), campaigns: new Map([[5, 'Summer smart link']]), affiliates: new Map([[7, 'Jolly Media']]) };
     expect(pageItemTitle({ recentAffiliates: [7], dashboardDomains: [], pageTarget: smart, names })).toBe(
       'Copy smart link for Summer smart link (smart link 5) for Jolly Media (affiliate 7)',
@@ -204,7 +235,11 @@ describe('names in the menu', () => {
     recentAffiliates: [7, 8],
     dashboardDomains: [],
     pageTarget: { type: 'offer', id: 42 },
-    names: { offers: new Map([[42, 'Acme Shoes – US – CPA']]), campaigns: new Map([[5, 'Summer smart link']]), affiliates: new Map([[7, 'Jolly Media']]) },
+    names: {
+      offers: new Map([[42, 'Acme Shoes – US – CPA']]),
+      campaigns: new Map([[5, 'Summer smart link']]),
+      affiliates: new Map([[7, 'Jolly Media']]),
+    },
   };
 
   it('says names where the history knows them, and IDs where it does not', () => {

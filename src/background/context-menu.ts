@@ -78,14 +78,22 @@ export function buildMenu(state: MenuState): chrome.contextMenus.CreatePropertie
       contexts: ['link'],
       documentUrlPatterns,
       // Smart-link pages, however the dashboard spells them (smartlinks, smart-links, campaigns).
-      targetUrlPatterns: documentUrlPatterns.flatMap((pattern) => ['/*smart*', '/*campaign*'].map((path) => pattern.replace(/\/\*$/, path))),
+      targetUrlPatterns: documentUrlPatterns.flatMap((pattern) =>
+        ['/*smart*', '/*campaign*'].map((path) => pattern.replace(/\/\*$/, path)),
+      ),
     },
     { id: MENU.selection, title: `${verb} for offer “%s”${suffix}`, contexts: ['selection'], documentUrlPatterns },
   ];
   if (state.recentAffiliates.length > 0) {
     items.push({ id: MENU.otherAffiliate, title: 'Copy tracking link for affiliate', contexts: ALL, documentUrlPatterns });
     for (const id of state.recentAffiliates) {
-      items.push({ id: `${AFFILIATE_PREFIX}${id}`, parentId: MENU.otherAffiliate, title: capitalise(affiliateLabel(id, state)), contexts: ALL, documentUrlPatterns });
+      items.push({
+        id: `${AFFILIATE_PREFIX}${id}`,
+        parentId: MENU.otherAffiliate,
+        title: capitalise(affiliateLabel(id, state)),
+        contexts: ALL,
+        documentUrlPatterns,
+      });
     }
   }
   items.push({ id: MENU.builder, title: 'Open link builder…', contexts: ALL, documentUrlPatterns });

@@ -19,7 +19,11 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
   const link = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : '';
   // What the person must know about the link is said first, so a cut-off notification still says it.
   const notes = success
-    ? [outcome.someOffersClosed ? SOME_OFFERS_CLOSED_NOTE : '', outcome.directLink ? DIRECT_LINK_NOTE : '', outcome.unsaved ? UNSAVED_NOTE : ''].filter(Boolean)
+    ? [
+        outcome.someOffersClosed ? SOME_OFFERS_CLOSED_NOTE : '',
+        outcome.directLink ? DIRECT_LINK_NOTE : '',
+        outcome.unsaved ? UNSAVED_NOTE : '',
+      ].filter(Boolean)
     : [];
   const message = success ? [...notes, link].join('\n') : failureText(outcome);
   await Promise.all([

@@ -22,7 +22,13 @@ function slowStorage() {
   return data;
 }
 
-const input = (offerId: number): LinkInput => ({ linkType: 'offer', offerId, affiliateId: 7, encryptParameters: false, redirectLink: false });
+const input = (offerId: number): LinkInput => ({
+  linkType: 'offer',
+  offerId,
+  affiliateId: 7,
+  encryptParameters: false,
+  redirectLink: false,
+});
 
 describe('history-store', () => {
   beforeEach(() => {

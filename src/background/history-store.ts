@@ -7,7 +7,12 @@ import type { LinkSuccess } from '../shared/outcome';
 const done = async (written: Promise<unknown>) => void (await written);
 
 /** The link made, with what it was made from; names and notes come from the link as the person was told. */
-export function recordLink(url: string, input: LinkInput, surface: Surface, made: Pick<LinkSuccess, 'at' | 'offerName' | 'campaignName' | 'affiliateName' | 'directLink' | 'someOffersClosed'>): Promise<void> {
+export function recordLink(
+  url: string,
+  input: LinkInput,
+  surface: Surface,
+  made: Pick<LinkSuccess, 'at' | 'offerName' | 'campaignName' | 'affiliateName' | 'directLink' | 'someOffersClosed'>,
+): Promise<void> {
   const entry: HistoryEntry = { id: crypto.randomUUID(), url, input, surface, at: made.at };
   for (const key of ['offerName', 'campaignName', 'affiliateName', 'directLink', 'someOffersClosed'] as const) {
     if (made[key] !== undefined) Object.assign(entry, { [key]: made[key] });

@@ -4,7 +4,15 @@
 // hold afterwards (read raw from storage: { v, data } per item).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { affiliateOf, linkFor, smartLinkFor, type EverflowStub, type Reply, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
+import {
+  affiliateOf,
+  linkFor,
+  smartLinkFor,
+  type EverflowStub,
+  type Reply,
+  startFakeBackground,
+  stopFakeBackground,
+} from '../../e2e/unit-fixtures/everflow-stub';
 import { EMPTY_FORM } from '../shared/link-form';
 import { type HistoryEntry } from '../shared/link-history';
 import { historyItem } from '../shared/link-history';
@@ -20,7 +28,12 @@ vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtu
 const byNumber = (a: number, b: number) => a - b;
 
 const AT = Date.UTC(2026, 2, 14, 9, 30, 0);
-const form = (offerId: number, affiliateId: number) => ({ ...EMPTY_FORM, offerId: String(offerId), affiliateId: String(affiliateId), sub1: 'spring' });
+const form = (offerId: number, affiliateId: number) => ({
+  ...EMPTY_FORM,
+  offerId: String(offerId),
+  affiliateId: String(affiliateId),
+  sub1: 'spring',
+});
 
 let fake: FakeChrome;
 let everflow: EverflowStub;
@@ -51,14 +64,36 @@ describe('link generation', () => {
     const run = await generate({ form: form(42, 7), names: { offer: 'Spring Sale', affiliate: 'Jolly Media' } });
     await run.settled();
     const url = linkFor(42, 7);
-    const success = { ok: true, url, linkType: 'offer', offerId: 42, affiliateId: 7, copied: true, at: AT, offerName: 'Spring Sale', affiliateName: 'Jolly Media', form: form(42, 7) };
+    const success = {
+      ok: true,
+      url,
+      linkType: 'offer',
+      offerId: 42,
+      affiliateId: 7,
+      copied: true,
+      at: AT,
+      offerName: 'Spring Sale',
+      affiliateName: 'Jolly Media',
+      form: form(42, 7),
+    };
 
     expect(run.outcomes()).toStrictEqual([success]);
-    expect(everflow.linkCalls().map((call) => call.body)).toStrictEqual([{ network_offer_id: 42, network_affiliate_id: 7, sub1: 'spring' }]);
+    expect(everflow.linkCalls().map((call) => call.body)).toStrictEqual([
+      { network_offer_id: 42, network_affiliate_id: 7, sub1: 'spring' },
+    ]);
     expect(fake.clipboard).toStrictEqual([url]);
     expect(lastLink()).toStrictEqual(success);
     expect(recent()).toStrictEqual([7, 3, 5]);
-    expect(history()).toMatchObject([{ url, surface: 'popup', at: AT, input: { offerId: 42, affiliateId: 7, sub1: 'spring' }, offerName: 'Spring Sale', affiliateName: 'Jolly Media' }]);
+    expect(history()).toMatchObject([
+      {
+        url,
+        surface: 'popup',
+        at: AT,
+        input: { offerId: 42, affiliateId: 7, sub1: 'spring' },
+        offerName: 'Spring Sale',
+        affiliateName: 'Jolly Media',
+      },
+    ]);
   });
 
   it('makes a smart link: sends only what a smart link takes, and says when some of its offers are closed to the affiliate', async () => {
@@ -68,7 +103,19 @@ describe('link generation', () => {
     const run = await generate({ form: smart, names: { offer: 'Spring Sale', campaign: 'Summer smart link', affiliate: 'Jolly Media' } });
     await run.settled();
     const url = smartLinkFor(5, 7);
-    const success = { ok: true, url, linkType: 'smart', campaignId: 5, affiliateId: 7, copied: true, at: AT, campaignName: 'Summer smart link', affiliateName: 'Jolly Media', someOffersClosed: true, form: smart };
+    const success = {
+      ok: true,
+      url,
+      linkType: 'smart',
+      campaignId: 5,
+      affiliateId: 7,
+      copied: true,
+      at: AT,
+      campaignName: 'Summer smart link',
+      affiliateName: 'Jolly Media',
+      someOffersClosed: true,
+      form: smart,
+    };
 
     expect(run.outcomes()).toStrictEqual([success]);
     expect(everflow.linkCalls().map((call) => [call.path, call.body])).toStrictEqual([
@@ -78,7 +125,12 @@ describe('link generation', () => {
     expect(lastLink()).toStrictEqual(success);
     expect(recent()).toStrictEqual([7]);
     expect(history()).toMatchObject([
-      { url, input: { linkType: 'smart', campaignId: 5, affiliateId: 7, sub1: 'spring' }, campaignName: 'Summer smart link', someOffersClosed: true },
+      {
+        url,
+        input: { linkType: 'smart', campaignId: 5, affiliateId: 7, sub1: 'spring' },
+        campaignName: 'Summer smart link',
+        someOffersClosed: true,
+      },
     ]);
     expect(history()[0]).not.toHaveProperty('offerName');
     expect(history()[0]!.input).not.toHaveProperty('offerId');
@@ -219,8 +271,16 @@ describe('link generation', () => {
 
     expect(run.outcomes().every((outcome) => outcome?.ok)).toBe(true);
     expect(everflow.linkCalls().map(affiliateOf)).toStrictEqual(affiliates);
-    expect(history().map((entry) => entry.input.affiliateId).toSorted(byNumber)).toStrictEqual(affiliates);
-    expect(history().map((entry) => entry.surface).toSorted()).toStrictEqual([...surfaces].toSorted());
+    expect(
+      history()
+        .map((entry) => entry.input.affiliateId)
+        .toSorted(byNumber),
+    ).toStrictEqual(affiliates);
+    expect(
+      history()
+        .map((entry) => entry.surface)
+        .toSorted(),
+    ).toStrictEqual([...surfaces].toSorted());
   });
 
   it('links made at the same moment for different affiliates are all in the recent affiliates', async () => {
@@ -310,10 +370,12 @@ const formats = (defaultFormat: string, text = 'Hi {affiliate_name}: {offer_name
 });
 
 describe('link generation: copy formats', () => {
-
   it('copies the link in the default format and says which', async () => {
     fake.local.put(copyFormatsItem.key, copyFormatsItem.version, formats('t1'));
-    const run = await generate({ form: { ...form(42, 7), sub1: 'spring-{date}' }, names: { offer: 'Spring Sale', affiliate: 'Jolly Media' } });
+    const run = await generate({
+      form: { ...form(42, 7), sub1: 'spring-{date}' },
+      names: { offer: 'Spring Sale', affiliate: 'Jolly Media' },
+    });
     await run.settled();
     const url = run.outcomes()[0]?.ok ? (run.outcomes()[0] as { url: string }).url : '';
     expect(fake.clipboard).toStrictEqual([`Hi Jolly Media: Spring Sale ${url} (spring-2026-03-14, 2026-03-14)`]);

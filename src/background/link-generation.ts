@@ -49,7 +49,12 @@ export function generateLink(form: unknown, surface: Surface, options: GenerateO
   return started;
 }
 
-async function generateChecked(input: LinkInput, form: LinkForm, surface: Surface, { names, onWait, signal, keptLater }: GenerateOptions): Promise<LinkOutcome> {
+async function generateChecked(
+  input: LinkInput,
+  form: LinkForm,
+  surface: Surface,
+  { names, onWait, signal, keptLater }: GenerateOptions,
+): Promise<LinkOutcome> {
   // Read from memory once the worker has read them; a worker just woken reads them while Everflow answers.
   const formats = copyFormats();
   const access = await connect('interactive');
@@ -101,5 +106,7 @@ async function generateChecked(input: LinkInput, form: LinkForm, surface: Surfac
 }
 
 async function rememberAffiliate(affiliateId: number): Promise<void> {
-  await recentAffiliatesItem.update((recent) => [affiliateId, ...recent.filter((id) => id !== affiliateId)].slice(0, MAX_RECENT_AFFILIATES));
+  await recentAffiliatesItem.update((recent) =>
+    [affiliateId, ...recent.filter((id) => id !== affiliateId)].slice(0, MAX_RECENT_AFFILIATES),
+  );
 }

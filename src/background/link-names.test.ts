@@ -72,7 +72,9 @@ describe('names completed after the copy', () => {
     const { completeNames } = await import('./link-names');
     const first = await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7' }, 'popup', { names: {} }));
     vi.setSystemTime(Date.now() + 1000);
-    await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7', sub1: 'newer' }, 'popup', { names: { offer: 'Named by the popup' } }));
+    await settle(
+      generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7', sub1: 'newer' }, 'popup', { names: { offer: 'Named by the popup' } }),
+    );
     if (!first.ok) throw new Error(first.message);
     await settle(completeNames(first));
     expect(history().map((entry) => [entry.input.sub1, entry.offerName, entry.affiliateName])).toStrictEqual([

@@ -133,14 +133,17 @@ describe('look-up service', () => {
   });
 
   it('smart links are listed once and filtered as the person types: one request for every search', async () => {
-    expect(names(await lookUp({ kind: 'campaigns', query: 'smart' }))).toStrictEqual(['Summer smart link', 'Members smart link', 'Winter smart link']);
+    expect(names(await lookUp({ kind: 'campaigns', query: 'smart' }))).toStrictEqual([
+      'Summer smart link',
+      'Members smart link',
+      'Winter smart link',
+    ]);
     expect(names(await lookUp({ kind: 'campaigns', query: 'mem' }))).toStrictEqual(['Members smart link']);
     expect(names(await lookUp({ kind: 'campaigns', query: 'Smart Winter' }))).toStrictEqual(['Winter smart link']);
     expect(names(await lookUp({ kind: 'campaigns', query: 'nothing like it' }))).toStrictEqual([]);
     expect(everflow.calls.map((call) => call.path)).toStrictEqual(['/v1/networks/campaigns?page=1&page_size=500']);
   });
 });
-
 
 /** One name look-up, run to its answer. */
 async function nameOf(kind: NameKind, id: number, options: { cacheOnly?: boolean } = {}): Promise<NameReply> {
@@ -154,8 +157,15 @@ async function nameOf(kind: NameKind, id: number, options: { cacheOnly?: boolean
 describe('names by ID', () => {
   it('an offer and an affiliate are asked for once each, then answered from the cache, by a new worker too', async () => {
     expect(await nameOf('offer', 42)).toStrictEqual({ ok: true, option: { id: 42, name: 'Offer 42', status: 'active' }, cached: false });
-    expect(await nameOf('affiliate', 7)).toStrictEqual({ ok: true, option: { id: 7, name: 'Affiliate 7', status: 'active' }, cached: false });
-    expect(everflow.calls.map((call) => `${call.method} ${call.path}`)).toStrictEqual(['GET /v1/networks/offers/42', 'GET /v1/networks/affiliates/7']);
+    expect(await nameOf('affiliate', 7)).toStrictEqual({
+      ok: true,
+      option: { id: 7, name: 'Affiliate 7', status: 'active' },
+      cached: false,
+    });
+    expect(everflow.calls.map((call) => `${call.method} ${call.path}`)).toStrictEqual([
+      'GET /v1/networks/offers/42',
+      'GET /v1/networks/affiliates/7',
+    ]);
 
     vi.setSystemTime(T0 + 60_000);
     restartWorker();
@@ -175,13 +185,21 @@ describe('names by ID', () => {
     await nameOf('offer', 42);
     everflow.reply = () => ({ json: { network_offer_id: 42, name: 'Summer Sale (renamed)', offer_status: 'paused' } });
     vi.setSystemTime(T0 + CACHE_MAX_AGE_MS + 1);
-    expect(await nameOf('offer', 42)).toStrictEqual({ ok: true, option: { id: 42, name: 'Summer Sale (renamed)', status: 'paused' }, cached: false });
+    expect(await nameOf('offer', 42)).toStrictEqual({
+      ok: true,
+      option: { id: 42, name: 'Summer Sale (renamed)', status: 'paused' },
+      cached: false,
+    });
     expect(everflow.calls).toHaveLength(2);
   });
 
   it('a smart link is found in the list the picker uses: one request for the picker and every name', async () => {
     expect(names(await lookUp({ kind: 'campaigns', query: 'winter' }))).toStrictEqual(['Winter smart link']);
-    expect(await nameOf('campaign', 8)).toStrictEqual({ ok: true, option: { id: 8, name: 'Winter smart link', status: 'paused' }, cached: true });
+    expect(await nameOf('campaign', 8)).toStrictEqual({
+      ok: true,
+      option: { id: 8, name: 'Winter smart link', status: 'paused' },
+      cached: true,
+    });
     expect(await nameOf('campaign', 404)).toStrictEqual({ ok: true, option: null, cached: true });
     expect(everflow.calls).toHaveLength(1);
   });

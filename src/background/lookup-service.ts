@@ -3,7 +3,16 @@
 // limit), one request at a time per input field (a newer keystroke cancels the older), and identical
 // look-ups in flight joined into one request.
 import type { Connection } from '../everflow/http';
-import { LISTED_KINDS, filterOptions, lookup, lookupOne, type LookupKind, type LookupOption, type LookupResult, type NameKind } from '../everflow/lookups';
+import {
+  LISTED_KINDS,
+  filterOptions,
+  lookup,
+  lookupOne,
+  type LookupKind,
+  type LookupOption,
+  type LookupResult,
+  type NameKind,
+} from '../everflow/lookups';
 import { apiBase } from '../everflow/regions';
 import { MESSAGES, failure, type Failure } from '../everflow/failures';
 import { lookupCacheItem, type CachedLookup } from '../shared/lookup-cache';
@@ -120,7 +129,8 @@ async function answer(
   const limiter = pacedBy(settings);
   // A look-up only helps: while Everflow's rate limit holds every call back, it is not sent, so a
   // person's link waiting for its turn is not made to wait longer (an older answer still shows).
-  if (limiter.pausedForMs() > 0) return cached ? { ok: true, options: cached.options, cached: true } : failure('rate-limited', MESSAGES.rateLimited);
+  if (limiter.pausedForMs() > 0)
+    return cached ? { ok: true, options: cached.options, cached: true } : failure('rate-limited', MESSAGES.rateLimited);
 
   // This caller's own cancel: a newer keystroke on the same field ends its wait.
   const mine = new AbortController();

@@ -182,7 +182,11 @@ describe('a link for the popup', () => {
     fake.fillStorageFor(historyItem.key);
     const posted: PopupMessage[] = [];
     const { createHandlers } = await import('./message-handlers');
-    const reply = await createHandlers({ count: () => 1, post: (message) => posted.push(message) }).generate({ form, surface: 'popup', names });
+    const reply = await createHandlers({ count: () => 1, post: (message) => posted.push(message) }).generate({
+      form,
+      surface: 'popup',
+      names,
+    });
     expect(reply).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
     expect(reply).not.toHaveProperty('unsaved');
     await advanceUntil(() => posted.length > 0, 'the popup told');

@@ -27,7 +27,9 @@ export function createHandlers(popups: Popups): Handlers {
   const cancellable = new Map<string, AbortController>();
   /** A link the popup shows already could not be kept: the popup marks it, or, closed since, a notification says so. */
   const tellUnsaved = (link: LinkSuccess) =>
-    popups.count() > 0 ? popups.post({ type: 'linkUnsaved', url: link.url, at: link.at }) : void announce({ ...link, unsaved: true }).catch(() => undefined);
+    popups.count() > 0
+      ? popups.post({ type: 'linkUnsaved', url: link.url, at: link.at })
+      : void announce({ ...link, unsaved: true }).catch(() => undefined);
 
   return {
     async generate({ form, surface, names, requestId }) {
@@ -38,10 +40,12 @@ export function createHandlers(popups: Popups): Handlers {
       // then fails is told to it over its port.
       let kept: Promise<boolean> | undefined;
       const keptLater = surface === 'popup' ? (writes: Promise<boolean>) => void (kept = writes) : undefined;
-      const outcome = await generateLink(form, surface, { names, onWait: notice.onWait, signal: controller.signal, keptLater }).finally(() => {
-        notice.stop();
-        if (requestId) cancellable.delete(requestId);
-      });
+      const outcome = await generateLink(form, surface, { names, onWait: notice.onWait, signal: controller.signal, keptLater }).finally(
+        () => {
+          notice.stop();
+          if (requestId) cancellable.delete(requestId);
+        },
+      );
       // Names the popup did not know yet (submitted before its look-up answered) join the history
       // afterwards, once the link's own entry is written.
       if (outcome.ok) void Promise.resolve(kept).then(() => completeNames(outcome));
@@ -128,7 +132,8 @@ export function createHandlers(popups: Popups): Handlers {
 
     async dashboardDomain({ action, domain: typed }) {
       const domain = normaliseDomain(typed);
-      if (domain === undefined) return failure('invalid-input', `“${typed.slice(0, 80)}” is not a domain name; enter one like links.example.com.`);
+      if (domain === undefined)
+        return failure('invalid-input', `“${typed.slice(0, 80)}” is not a domain name; enter one like links.example.com.`);
       let full = false;
       await settingsItem.update((settings) => {
         const others = settings.dashboardDomains.filter((known) => known !== domain);
@@ -136,7 +141,9 @@ export function createHandlers(popups: Popups): Handlers {
         full = others.length >= MAX_DASHBOARD_DOMAINS;
         return full || others.length < settings.dashboardDomains.length ? settings : { ...settings, dashboardDomains: [...others, domain] };
       });
-      return full ? failure('invalid-input', `You can add up to ${MAX_DASHBOARD_DOMAINS} dashboard domains; remove one first.`) : { ok: true };
+      return full
+        ? failure('invalid-input', `You can add up to ${MAX_DASHBOARD_DOMAINS} dashboard domains; remove one first.`)
+        : { ok: true };
     },
 
     async forgetKey() {

@@ -32,7 +32,12 @@ function fakeHandlers() {
     dashboardDomain: vi.fn<Handlers['dashboardDomain']>(async () => DONE),
     forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
-    getShortcuts: vi.fn<Handlers['getShortcuts']>(async () => ({ ok: true as const, open: 'Alt+Shift+E', copy: '', settings: 'at chrome://extensions/shortcuts' })),
+    getShortcuts: vi.fn<Handlers['getShortcuts']>(async () => ({
+      ok: true as const,
+      open: 'Alt+Shift+E',
+      copy: '',
+      settings: 'at chrome://extensions/shortcuts',
+    })),
     copy: vi.fn<Handlers['copy']>(async () => DONE),
     cancelGenerate: vi.fn<Handlers['cancelGenerate']>(async () => DONE),
     lookup: vi.fn<Handlers['lookup']>(async () => ({ ok: true, options: [], cached: false })),
@@ -100,7 +105,14 @@ describe('createRouter: refused senders', () => {
   it.each<[string, browser.Runtime.MessageSender]>([
     ['another extension', { id: 'zzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzz/page.html' }],
     ['our id on another extension page', { id: OPTIONS.extensionId, url: 'chrome-extension://zzzzzzzzzzzzzzzz/page.html' }],
-    ['a content script on a web page', { id: OPTIONS.extensionId, url: 'https://evil.example/', tab: { index: 0, highlighted: false, active: true, pinned: false, incognito: false } }],
+    [
+      'a content script on a web page',
+      {
+        id: OPTIONS.extensionId,
+        url: 'https://evil.example/',
+        tab: { index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+      },
+    ],
     ['a web page (externally connectable)', { url: 'https://evil.example/' }],
     ['a look-alike origin', { id: OPTIONS.extensionId, url: 'chrome-extension://abcdefghijklmnopq/x.html' }],
     ['the origin as a query string', { id: OPTIONS.extensionId, url: 'https://evil.example/?chrome-extension://abcdefghijklmnop/' }],

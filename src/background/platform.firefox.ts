@@ -22,5 +22,4 @@ export const closeSessionStorage: typeof Platform.closeSessionStorage = () => un
 export const hasRoomFor: typeof Platform.hasRoomFor = async () => true;
 
 /** Firefox keeps the extensions' shortcuts in the add-ons manager, not at an address of their own. */
-export const shortcutSettings: typeof Platform.shortcutSettings = () =>
-  'in about:addons (the gear menu, then Manage Extension Shortcuts)';
+export const shortcutSettings: typeof Platform.shortcutSettings = () => 'in about:addons (the gear menu, then Manage Extension Shortcuts)';

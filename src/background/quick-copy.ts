@@ -45,7 +45,12 @@ export async function quickCopy(surface: Surface, target: LinkTarget | undefined
     campaign: target.type === 'smart' ? known.campaigns.get(target.id) : undefined,
     affiliate: known.affiliates.get(affiliate),
   };
-  const names = await withCachedNames(target.type, target.id, affiliate, Object.fromEntries(Object.entries(fromHistory).filter(([, name]) => name !== undefined)));
+  const names = await withCachedNames(
+    target.type,
+    target.id,
+    affiliate,
+    Object.fromEntries(Object.entries(fromHistory).filter(([, name]) => name !== undefined)),
+  );
   // A wait for Everflow's rate limit counts down on the toolbar badge; the result replaces it.
   const notice = waitNotice(surface);
   const outcome = await generateLink(

@@ -31,4 +31,3 @@ export async function isDirectLink(connection: Connection, url: string): Promise
   const domains = await trackingDomains(connection);
   return domains !== undefined && domains.length > 0 && !isOnTrackingDomain(url, domains);
 }
-

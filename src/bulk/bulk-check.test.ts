@@ -22,14 +22,36 @@ function labels(mode: 'affiliates' | 'targets', type: LinkType) {
 
 describe('labels', () => {
   it('names the modes, the list and the "add by name" field after what is fixed and what is listed', () => {
-    expect(labels('affiliates', 'offer')).toEqual(['One offer, many affiliates', 'Affiliate IDs', 'Add affiliate by name', 'offerId', 'affiliateId']);
+    expect(labels('affiliates', 'offer')).toEqual([
+      'One offer, many affiliates',
+      'Affiliate IDs',
+      'Add affiliate by name',
+      'offerId',
+      'affiliateId',
+    ]);
     expect(labels('targets', 'offer')).toEqual(['One affiliate, many offers', 'Offer IDs', 'Add offer by name', 'affiliateId', 'offerId']);
-    expect(labels('affiliates', 'smart')).toEqual(['One smart link, many affiliates', 'Affiliate IDs', 'Add affiliate by name', 'campaignId', 'affiliateId']);
-    expect(labels('targets', 'smart')).toEqual(['One affiliate, many smart links', 'Smart link IDs', 'Add smart link by name', 'affiliateId', 'campaignId']);
+    expect(labels('affiliates', 'smart')).toEqual([
+      'One smart link, many affiliates',
+      'Affiliate IDs',
+      'Add affiliate by name',
+      'campaignId',
+      'affiliateId',
+    ]);
+    expect(labels('targets', 'smart')).toEqual([
+      'One affiliate, many smart links',
+      'Smart link IDs',
+      'Add smart link by name',
+      'affiliateId',
+      'campaignId',
+    ]);
   });
 
   it('counts links on the start button when the list could start as it is', () => {
-    expect([0, 1, 50].map((count) => startLabel({ ids: ids(count), invalid: [] }))).toEqual(['Generate 0 links', 'Generate 1 link', 'Generate 50 links']);
+    expect([0, 1, 50].map((count) => startLabel({ ids: ids(count), invalid: [] }))).toEqual([
+      'Generate 0 links',
+      'Generate 1 link',
+      'Generate 50 links',
+    ]);
   });
 
   it('never looks ready with entries to fix or too many IDs: the button says what is in the way', () => {
@@ -59,7 +81,9 @@ describe('summarizeList', () => {
     expect(summary.duplicates).toBe('Removed 2 duplicates: 7, 9.');
     expect(duplicatesText([4])).toBe('Removed 1 duplicate: 4.');
     expect(duplicatesText([])).toBe('');
-    expect(duplicatesText(Array.from({ length: 12 }, (_, i) => i + 1))).toBe('Removed 12 duplicates: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more.');
+    expect(duplicatesText(Array.from({ length: 12 }, (_, i) => i + 1))).toBe(
+      'Removed 12 duplicates: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more.',
+    );
   });
 
   it('gives each piece that is not an ID its own message', () => {
@@ -88,7 +112,11 @@ describe('summarizeList', () => {
 });
 
 describe('buildRows', () => {
-  const names = { offers: [{ id: 42, name: 'Spring Sale' }], campaigns: [{ id: 42, name: 'Summer smart link' }], affiliates: [{ id: 7, name: 'Acme' }] };
+  const names = {
+    offers: [{ id: 42, name: 'Spring Sale' }],
+    campaigns: [{ id: 42, name: 'Summer smart link' }],
+    affiliates: [{ id: 7, name: 'Acme' }],
+  };
 
   it('pairs the fixed offer with each listed affiliate, with the names it knows', () => {
     expect(buildRows('affiliates', 'offer', 42, [7, 8], names)).toEqual([
@@ -105,7 +133,9 @@ describe('buildRows', () => {
   });
 
   it('names a smart link with the smart links’ names, never an offer’s of the same ID', () => {
-    expect(buildRows('affiliates', 'smart', 42, [7], names)).toEqual([{ targetId: 42, affiliateId: 7, targetName: 'Summer smart link', affiliateName: 'Acme' }]);
+    expect(buildRows('affiliates', 'smart', 42, [7], names)).toEqual([
+      { targetId: 42, affiliateId: 7, targetName: 'Summer smart link', affiliateName: 'Acme' },
+    ]);
     expect(buildRows('targets', 'smart', 7, [42, 5], names)).toEqual([
       { targetId: 42, affiliateId: 7, targetName: 'Summer smart link', affiliateName: 'Acme' },
       { targetId: 5, affiliateId: 7, affiliateName: 'Acme' },
@@ -116,17 +146,32 @@ describe('buildRows', () => {
 describe('checkDraft', () => {
   it('gives the rows to send when all is well', () => {
     const check = checkDraft(draft({ offerId: '42', lists: lists({ affiliates: '7 8 7' }) }), DAY);
-    expect(check).toEqual({ ok: true, rows: [{ targetId: 42, affiliateId: 7 }, { targetId: 42, affiliateId: 8 }] });
+    expect(check).toEqual({
+      ok: true,
+      rows: [
+        { targetId: 42, affiliateId: 7 },
+        { targetId: 42, affiliateId: 8 },
+      ],
+    });
   });
 
   it('uses the mode’s own list and fixed ID', () => {
-    const check = checkDraft(draft({ mode: 'targets', offerId: 'ignored', affiliateId: '7', lists: lists({ affiliates: 'x', offers: '42' }) }), DAY);
+    const check = checkDraft(
+      draft({ mode: 'targets', offerId: 'ignored', affiliateId: '7', lists: lists({ affiliates: 'x', offers: '42' }) }),
+      DAY,
+    );
     expect(check).toEqual({ ok: true, rows: [{ targetId: 42, affiliateId: 7 }] });
   });
 
   it('one smart link, many affiliates: the smart link is the fixed ID, the offer typed for offers is not looked at', () => {
     const form = { linkType: 'smart' as const, offerId: 'not an ID', campaignId: '6', lists: lists({ affiliates: '7 101', offers: 'x' }) };
-    expect(checkDraft(draft(form), DAY)).toEqual({ ok: true, rows: [{ targetId: 6, affiliateId: 7 }, { targetId: 6, affiliateId: 101 }] });
+    expect(checkDraft(draft(form), DAY)).toEqual({
+      ok: true,
+      rows: [
+        { targetId: 6, affiliateId: 7 },
+        { targetId: 6, affiliateId: 101 },
+      ],
+    });
     expect(checkDraft(draft({ ...form, campaignId: '' }), DAY)).toEqual({
       ok: false,
       fieldErrors: { campaignId: 'Enter the Smart link ID.' },
@@ -136,8 +181,17 @@ describe('checkDraft', () => {
   });
 
   it('one affiliate, many smart links: its own list, apart from the offers’ list', () => {
-    const check = checkDraft(draft({ mode: 'targets', linkType: 'smart', affiliateId: '7', lists: lists({ offers: '42', campaigns: '5, 6' }) }), DAY);
-    expect(check).toEqual({ ok: true, rows: [{ targetId: 5, affiliateId: 7 }, { targetId: 6, affiliateId: 7 }] });
+    const check = checkDraft(
+      draft({ mode: 'targets', linkType: 'smart', affiliateId: '7', lists: lists({ offers: '42', campaigns: '5, 6' }) }),
+      DAY,
+    );
+    expect(check).toEqual({
+      ok: true,
+      rows: [
+        { targetId: 5, affiliateId: 7 },
+        { targetId: 6, affiliateId: 7 },
+      ],
+    });
     expect(checkDraft(draft({ mode: 'targets', linkType: 'smart', affiliateId: '7', lists: lists({ offers: '42' }) }), DAY)).toMatchObject({
       ok: false,
       listErrors: ['Enter at least one smart link ID.'],
@@ -148,10 +202,16 @@ describe('checkDraft', () => {
     // 200 characters as typed; {date} grows to 10.
     const sub1 = `${'x'.repeat(194)}{date}`;
     const names = { ...EMPTY_DRAFT.names, campaigns: [{ id: 123456789, name: 'Members' }] };
-    const check = checkDraft(draft({ mode: 'targets', linkType: 'smart', affiliateId: '7', sub1, names, lists: lists({ campaigns: '5 123456789' }) }), DAY);
+    const check = checkDraft(
+      draft({ mode: 'targets', linkType: 'smart', affiliateId: '7', sub1, names, lists: lists({ campaigns: '5 123456789' }) }),
+      DAY,
+    );
     expect(check).toMatchObject({
       ok: false,
-      rowErrors: ['Smart link 5: Sub 1 can be at most 200 characters.', 'Smart link 123456789 (Members): Sub 1 can be at most 200 characters.'],
+      rowErrors: [
+        'Smart link 5: Sub 1 can be at most 200 characters.',
+        'Smart link 123456789 (Members): Sub 1 can be at most 200 characters.',
+      ],
     });
   });
 

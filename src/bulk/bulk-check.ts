@@ -38,7 +38,8 @@ export function summarizeList(kind: NameKind, text: string): ListSummary {
     .slice(0, MAX_PIECE_ERRORS)
     .map((piece) => `“${shorten(piece)}” is not ${withArticle(words.one)} ID: use a whole number from 1 to ${MAX_ID}.`);
   const unnamed = parsed.invalid.length - MAX_PIECE_ERRORS;
-  if (unnamed > 0) problems.push(`${plural(unnamed, 'more piece')} of the list ${unnamed === 1 ? 'is' : 'are'} not ${words.one} IDs either.`);
+  if (unnamed > 0)
+    problems.push(`${plural(unnamed, 'more piece')} of the list ${unnamed === 1 ? 'is' : 'are'} not ${words.one} IDs either.`);
   if (parsed.ids.length > MAX_BULK_ROWS) {
     problems.push(`That is ${parsed.ids.length} ${words.many}; one job makes at most ${MAX_BULK_ROWS} links: split the list.`);
   }
@@ -61,7 +62,13 @@ export function startLabel({ ids, invalid }: Pick<IdList, 'ids' | 'invalid'>): s
 export const idWithName = (id: number, name: string | undefined) => (name ? `${id} · ${name}` : String(id));
 
 /** The rows for these IDs: the fixed ID with each listed one, names where the picker gave them. */
-export function buildRows(mode: BulkMode, linkType: LinkType, fixedId: number, ids: readonly number[], names: BulkDraft['names']): BulkRow[] {
+export function buildRows(
+  mode: BulkMode,
+  linkType: LinkType,
+  fixedId: number,
+  ids: readonly number[],
+  names: BulkDraft['names'],
+): BulkRow[] {
   const targets = nameMap(names[targetKind(linkType)]);
   const affiliates = nameMap(names.affiliates);
   return ids.map((id) => {
@@ -116,7 +123,12 @@ export function checkDraft(draft: BulkDraft, day: Date): DraftCheck {
   const rows = buildRows(mode, form.linkType, fixedId, list.parsed.ids, draft.names);
   const bad = rowErrors(form, rows, day);
   if (bad.length > 0) {
-    return { ok: false, fieldErrors, listErrors, rowErrors: bad.map(({ index, message }) => `${rowTitle(mode, form.linkType, rows[index]!)}: ${message}`) };
+    return {
+      ok: false,
+      fieldErrors,
+      listErrors,
+      rowErrors: bad.map(({ index, message }) => `${rowTitle(mode, form.linkType, rows[index]!)}: ${message}`),
+    };
   }
   return { ok: true, rows };
 }

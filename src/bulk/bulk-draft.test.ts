@@ -7,7 +7,11 @@ const DRAFT: BulkDraft = {
   mode: 'targets',
   form: { ...EMPTY_FORM, linkType: 'smart', offerId: '42', campaignId: '6', affiliateId: '7', sub1: '{date}', encryptParameters: true },
   lists: { affiliates: '1, 2', offers: '10\n11\n12', campaigns: '5 6' },
-  names: { offers: [{ id: 10, name: 'Spring Sale' }], campaigns: [{ id: 6, name: 'Members smart link' }], affiliates: [{ id: 7, name: 'Acme' }] },
+  names: {
+    offers: [{ id: 10, name: 'Spring Sale' }],
+    campaigns: [{ id: 6, name: 'Members smart link' }],
+    affiliates: [{ id: 7, name: 'Acme' }],
+  },
 };
 
 /** A draft as version 1 stored it: no smart links anywhere, the mode listing offers called "offers". */
@@ -48,7 +52,10 @@ describe('bulkDraftItem', () => {
   });
 
   it('keeps every readable part when another part is damaged', () => {
-    const raw = { v: 2, data: { ...DRAFT, mode: 'everyone', names: { offers: 'nope', campaigns: [], affiliates: [{ id: 7, name: 'Acme' }] } } };
+    const raw = {
+      v: 2,
+      data: { ...DRAFT, mode: 'everyone', names: { offers: 'nope', campaigns: [], affiliates: [{ id: 7, name: 'Acme' }] } },
+    };
     const { value, status } = decodeStored(bulkDraftItem, raw);
     expect(status).toBe('ok');
     expect(value.mode).toBe('affiliates');

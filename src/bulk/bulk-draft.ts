@@ -43,11 +43,14 @@ export const EMPTY_DRAFT: BulkDraft = {
 };
 
 // Lenient on purpose, part by part: a damaged piece falls back alone and the rest is kept.
-const listText = z.catch(z.pipe(z.string(), z.transform((text: string) => text.slice(0, MAX_LIST_TEXT))), '');
-const namePairs = z.catch(
-  z.array(z.object({ id: z.number(), name: nameSchema(MAX_NAME) })).check(z.maxLength(MAX_NAMES + 1)),
-  [],
+const listText = z.catch(
+  z.pipe(
+    z.string(),
+    z.transform((text: string) => text.slice(0, MAX_LIST_TEXT)),
+  ),
+  '',
 );
+const namePairs = z.catch(z.array(z.object({ id: z.number(), name: nameSchema(MAX_NAME) })).check(z.maxLength(MAX_NAMES + 1)), []);
 
 export const BulkDraftSchema = z.object({
   mode: z.catch(BulkModeSchema, 'affiliates'),

@@ -11,7 +11,12 @@ const AT = Date.UTC(2026, 10, 24, 8, 31, 5);
 describe('bulkCsv, allLinks and failedIds', () => {
   const results: (BulkResult | undefined)[] = [
     { ok: true, job: 'job-1', url: 'https://t.example/a?x=1,2', at: AT },
-    { ok: false, job: 'job-1', message: 'Everflow refused the request (“Affiliate 8 cannot run this offer”); check the IDs.', at: AT + 1000 },
+    {
+      ok: false,
+      job: 'job-1',
+      message: 'Everflow refused the request (“Affiliate 8 cannot run this offer”); check the IDs.',
+      at: AT + 1000,
+    },
     undefined,
   ];
 
@@ -45,8 +50,40 @@ describe('bulkCsv, allLinks and failedIds', () => {
     expect(header).toEqual(BULK_CSV_COLUMNS);
     const empty = ['', '', '', ''];
     expect(lines).toEqual([
-      ['Offer', '42', 'Spring Sale', '', '', '7', '', 'src-42', 'aff-7', ...empty, 'https://t.example/a?x=1,2', '', '2026-11-24T08:31:05.000Z', '', ''],
-      ['Offer', '42', '', '', '', '8', '', 'src-42', 'aff-8', ...empty, '', results[1]!.ok ? '' : results[1]!.message, '2026-11-24T08:31:06.000Z', '', ''],
+      [
+        'Offer',
+        '42',
+        'Spring Sale',
+        '',
+        '',
+        '7',
+        '',
+        'src-42',
+        'aff-7',
+        ...empty,
+        'https://t.example/a?x=1,2',
+        '',
+        '2026-11-24T08:31:05.000Z',
+        '',
+        '',
+      ],
+      [
+        'Offer',
+        '42',
+        '',
+        '',
+        '',
+        '8',
+        '',
+        'src-42',
+        'aff-8',
+        ...empty,
+        '',
+        results[1]!.ok ? '' : results[1]!.message,
+        '2026-11-24T08:31:06.000Z',
+        '',
+        '',
+      ],
       ['Offer', '42', '', '', '', '9', `'=HYPERLINK("x")`, 'src-42', 'aff-9', ...empty, '', 'Not made: the job was cancelled.', '', '', ''],
     ]);
   });
@@ -95,10 +132,17 @@ describe('bulk links in a copy format', () => {
     undefined,
     { ok: true, job: 'job-1', url: 'https://t.example/c', at: AT },
   ];
-  const formats: CopyFormats = { templates: [{ id: 't', name: 'Note', text: 'Hi {affiliate_name}: {url} ({sub1})' }], defaultFormat: 'link' };
+  const formats: CopyFormats = {
+    templates: [{ id: 't', name: 'Note', text: 'Hi {affiliate_name}: {url} ({sub1})' }],
+    defaultFormat: 'link',
+  };
 
   it('makes one message per row with a link: its names, its subs as sent', () => {
-    expect(rowMessages(job(), made, formats, 't')).toEqual(['Hi : https://t.example/a (aff-7)', undefined, 'Hi =HYPERLINK("x"): https://t.example/c (aff-9)']);
+    expect(rowMessages(job(), made, formats, 't')).toEqual([
+      'Hi : https://t.example/a (aff-7)',
+      undefined,
+      'Hi =HYPERLINK("x"): https://t.example/c (aff-9)',
+    ]);
     expect(rowMessages(job(), made, formats, 'named')).toEqual([
       'Spring Sale (offer 42) – Affiliate 7: https://t.example/a',
       undefined,
@@ -115,6 +159,10 @@ describe('bulk links in a copy format', () => {
     const messages = rowMessages(job(), made, formats, 't');
     const [header, ...lines] = parseCsv(bulkCsv(job(), made, messages));
     expect(header).toEqual([...BULK_CSV_COLUMNS, MESSAGE_COLUMN]);
-    expect(lines.map((line) => line.at(-1))).toEqual(['Hi : https://t.example/a (aff-7)', '', 'Hi =HYPERLINK("x"): https://t.example/c (aff-9)']);
+    expect(lines.map((line) => line.at(-1))).toEqual([
+      'Hi : https://t.example/a (aff-7)',
+      '',
+      'Hi =HYPERLINK("x"): https://t.example/c (aff-9)',
+    ]);
   });
 });

@@ -75,13 +75,22 @@ export const MESSAGE_COLUMN = 'Message';
  * Each row's link in copy format `formatId` (its names from the row, its subs as sent, its own date),
  * or undefined for a row without a link.
  */
-export function rowMessages(job: BulkJob, results: readonly (BulkResult | undefined)[], formats: CopyFormats, formatId: string): (string | undefined)[] {
+export function rowMessages(
+  job: BulkJob,
+  results: readonly (BulkResult | undefined)[],
+  formats: CopyFormats,
+  formatId: string,
+): (string | undefined)[] {
   return job.rows.map((row, index) => {
     const result = results[index];
     if (!result?.ok) return undefined;
     const checked = checkRow(job.form, row, new Date(job.createdAt));
     if (!checked.ok) return result.url;
-    return formatLink(formats, formatId, factsFromInput(result.url, checked.input, result.at, { target: row.targetName, affiliate: row.affiliateName })).text;
+    return formatLink(
+      formats,
+      formatId,
+      factsFromInput(result.url, checked.input, result.at, { target: row.targetName, affiliate: row.affiliateName }),
+    ).text;
   });
 }
 

@@ -5,7 +5,15 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BulkMode } from '../shared/bulk-job';
 import { send } from '../shared/connector';
 import type { Failure } from '../everflow/failures';
-import { MORE_OPTIONS, TEXT_FIELDS, type FlagField, type FormField, type IdField, type LinkType, type TextField } from '../everflow/link-fields';
+import {
+  MORE_OPTIONS,
+  TEXT_FIELDS,
+  type FlagField,
+  type FormField,
+  type IdField,
+  type LinkType,
+  type TextField,
+} from '../everflow/link-fields';
 import { hasMoreOptions, parseLinkForm, type FieldErrors } from '../shared/link-form';
 import { applyPreset, presetForAffiliate, type Preset } from '../shared/presets';
 import { SUB_TOKENS } from '../shared/sub-tokens';
@@ -169,10 +177,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
       const first = order.find((field) => check.fieldErrors[field]);
       // The fixed ID, then the list, then the shared fields, then the rows: the order they appear in.
       const target =
-        first === words.fixedField ? fieldId(first)
-        : check.listErrors.length > 0 ? LIST_ID
-        : first ? fieldId(first)
-        : 'bulk-row-errors';
+        first === words.fixedField ? fieldId(first) : check.listErrors.length > 0 ? LIST_ID : first ? fieldId(first) : 'bulk-row-errors';
       if (first && MORE_OPTIONS.includes(first) && more.current) more.current.open = true;
       setTimeout(() => document.getElementById(target)?.focus(), 0);
       return;
@@ -309,7 +314,12 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
       ) : null}
 
       <div class="actions">
-        <button type="submit" class="primary" disabled={!!blockedReason || starting} aria-describedby={blockedReason ? 'bulk-blocked' : undefined}>
+        <button
+          type="submit"
+          class="primary"
+          disabled={!!blockedReason || starting}
+          aria-describedby={blockedReason ? 'bulk-blocked' : undefined}
+        >
           {startLabel(list.parsed)}
         </button>
       </div>

@@ -3,12 +3,10 @@ import type { BulkResult } from '../shared/bulk-job';
 import { describeTimeLeft, progressOf } from './bulk-progress';
 import { sampleJob as job } from '../../e2e/unit-fixtures/test-bulk-job';
 
-
 const ok = (at: number): BulkResult => ({ ok: true, job: 'job-1', url: 'https://t.example/', at });
 const bad = (at: number): BulkResult => ({ ok: false, job: 'job-1', message: 'No.', at });
 
 describe('progressOf', () => {
-
   it('counts done, failed and remaining, and estimates the time left from the recent pace', () => {
     const rows = Array.from({ length: 100 }, (_, i) => ({ targetId: 1, affiliateId: i + 1 }));
     // 21 rows finished over 1 s: 20 a second, 79 to go → 4 s.
@@ -17,9 +15,14 @@ describe('progressOf', () => {
   });
 
   it('has no estimate before there is a pace, when paused, or when nothing remains', () => {
-    const rows = [{ targetId: 1, affiliateId: 1 }, { targetId: 1, affiliateId: 2 }];
+    const rows = [
+      { targetId: 1, affiliateId: 1 },
+      { targetId: 1, affiliateId: 2 },
+    ];
     expect(progressOf(job({ rows }), [ok(1)], 10).secondsLeft).toBeUndefined();
-    expect(progressOf(job({ rows: [...rows, { targetId: 1, affiliateId: 3 }], state: 'paused' }), [ok(1), ok(2)], 10).secondsLeft).toBeUndefined();
+    expect(
+      progressOf(job({ rows: [...rows, { targetId: 1, affiliateId: 3 }], state: 'paused' }), [ok(1), ok(2)], 10).secondsLeft,
+    ).toBeUndefined();
     expect(progressOf(job({ rows }), [ok(1), ok(2)], 10)).toEqual({ total: 2, done: 2, failed: 0, remaining: 0 });
   });
 
@@ -30,7 +33,6 @@ describe('progressOf', () => {
     expect(progressOf(job({ rows }), results, 10_100).secondsLeft).toBe(81);
   });
 });
-
 
 describe('describeTimeLeft', () => {
   it.each([

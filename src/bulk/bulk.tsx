@@ -63,7 +63,11 @@ function App() {
     seen.current = view.job ? { id: view.job.id, state: view.job.state } : null;
     // The first read is what the page opens on: nothing changed.
     if (before === undefined) return;
-    const text = changeAnnouncement(before, view.job, view.job ? progressOf(view.job, view.results, Date.now()) : { total: 0, done: 0, failed: 0, remaining: 0 });
+    const text = changeAnnouncement(
+      before,
+      view.job,
+      view.job ? progressOf(view.job, view.results, Date.now()) : { total: 0, done: 0, failed: 0, remaining: 0 },
+    );
     if (text) setAnnouncement(text);
   }, [view?.job?.id, view?.job?.state]);
 
@@ -84,10 +88,8 @@ function App() {
         </nav>
       </header>
       <p class="hint">
-        Make up to 2000 tracking links at once: one offer or smart link for many affiliates, or one affiliate for many
-        offers or smart links. The
-        extension makes them in the background at the pace set in Options; this page shows how far it got, even when
-        reopened.
+        Make up to 2000 tracking links at once: one offer or smart link for many affiliates, or one affiliate for many offers or smart
+        links. The extension makes them in the background at the pace set in Options; this page shows how far it got, even when reopened.
       </p>
       {notice ? (
         <p class="banner" role="alert">

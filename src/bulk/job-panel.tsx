@@ -120,12 +120,7 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
       </div>
       <div class="actions">
         {active ? (
-          <button
-            type="button"
-            id="bulk-pause"
-            class="primary"
-            onClick={() => void control(state === 'running' ? 'pause' : 'resume')}
-          >
+          <button type="button" id="bulk-pause" class="primary" onClick={() => void control(state === 'running' ? 'pause' : 'resume')}>
             {state === 'running' ? 'Pause' : 'Resume'}
           </button>
         ) : null}
@@ -156,7 +151,12 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
       {progress.failed > 0 ? (
         <div class="bulk-failed-tools" role="group" aria-label="Failed rows">
           <div class="check">
-            <input id="bulk-failed-only" type="checkbox" checked={failedOnly} onChange={(event) => setWantFailedOnly(event.currentTarget.checked)} />
+            <input
+              id="bulk-failed-only"
+              type="checkbox"
+              checked={failedOnly}
+              onChange={(event) => setWantFailedOnly(event.currentTarget.checked)}
+            />
             <label for="bulk-failed-only">Show failed rows only</label>
           </div>
           <button

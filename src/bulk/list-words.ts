@@ -49,7 +49,8 @@ export interface ModeWords {
 export const BULK_MODES: readonly BulkMode[] = ['affiliates', 'targets'];
 
 export function modeWords(mode: BulkMode, linkType: LinkType): ModeWords {
-  const [fixedKind, listKind]: [NameKind, NameKind] = mode === 'affiliates' ? [targetKind(linkType), 'affiliates'] : ['affiliates', targetKind(linkType)];
+  const [fixedKind, listKind]: [NameKind, NameKind] =
+    mode === 'affiliates' ? [targetKind(linkType), 'affiliates'] : ['affiliates', targetKind(linkType)];
   const fixed = KIND_WORDS[fixedKind];
   const listed = KIND_WORDS[listKind];
   return {

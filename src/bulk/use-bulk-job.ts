@@ -47,12 +47,15 @@ export function useBulkJob(onReset?: () => void): JobView | null {
 
     function schedule(reload = false) {
       if (timer !== undefined) return;
-      timer = setTimeout(() => {
-        void apply(reload).finally(() => {
-          timer = undefined;
-          if (alive && Object.keys(pending).length > 0) schedule();
-        });
-      }, reload ? 0 : BATCH_MS);
+      timer = setTimeout(
+        () => {
+          void apply(reload).finally(() => {
+            timer = undefined;
+            if (alive && Object.keys(pending).length > 0) schedule();
+          });
+        },
+        reload ? 0 : BATCH_MS,
+      );
     }
 
     const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {

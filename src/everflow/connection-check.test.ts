@@ -40,7 +40,11 @@ describe('checkConnection', () => {
     [500, 'server', MESSAGES.server(500)],
   ])('a %d answer is %s', async (status, kind, message) => {
     const { fetch } = fakeFetch(status, { error: 'whatever' });
-    expect(await checkConnection({ baseUrl: apiBase('us'), apiKey: API_KEY, fetch, sleep: async () => {} })).toEqual({ ok: false, kind, message });
+    expect(await checkConnection({ baseUrl: apiBase('us'), apiKey: API_KEY, fetch, sleep: async () => {} })).toEqual({
+      ok: false,
+      kind,
+      message,
+    });
   });
 
   it('a 200 that is not JSON is bad-response', async () => {

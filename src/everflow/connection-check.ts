@@ -24,7 +24,9 @@ export function connectedSentence(domains?: number): string {
  * account's region, so the other region is named.
  */
 export function refusedKeySentence(region: Region, whose: 'this' | 'the saved'): string {
-  const others = REGION_IDS.filter((id) => id !== region).map((id) => REGIONS[id].label).join(' or ');
+  const others = REGION_IDS.filter((id) => id !== region)
+    .map((id) => REGIONS[id].label)
+    .join(' or ');
   return `Everflow’s ${REGIONS[region].label} region did not accept ${whose} API key (it may be mistyped or revoked); check it, or choose ${others} if your Everflow account is there.`;
 }
 

@@ -60,9 +60,7 @@ describe('everflowMessage', () => {
   });
 
   it('cuts out every copy of the key, wherever it sits', () => {
-    expect(everflowMessage({ error: `${API_KEY} is invalid; got ${API_KEY}.` }, API_KEY)).toBe(
-      '“[key] is invalid; got [key].”',
-    );
+    expect(everflowMessage({ error: `${API_KEY} is invalid; got ${API_KEY}.` }, API_KEY)).toBe('“[key] is invalid; got [key].”');
     expect(everflowMessage({ Error: `key=${API_KEY}` }, API_KEY)).toBe('“key=[key]”');
   });
 
@@ -95,7 +93,12 @@ describe('failureForStatus', () => {
     [302, undefined, 'bad-response', MESSAGES.badResponse],
     [200, undefined, 'bad-response', MESSAGES.badResponse],
   ])('%d %j → %s', (status, body, kind, message) => {
-    expect(failureForStatus(status, body, API_KEY)).toEqual({ ok: false, kind, message, ...(kind === 'rejected' ? { hint: MESSAGES.rejectedHint } : {}) });
+    expect(failureForStatus(status, body, API_KEY)).toEqual({
+      ok: false,
+      kind,
+      message,
+      ...(kind === 'rejected' ? { hint: MESSAGES.rejectedHint } : {}),
+    });
     expectSafeMessage(message);
   });
 

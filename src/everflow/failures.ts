@@ -36,19 +36,20 @@ export function failure(kind: FailureKind, message: string, fieldErrors?: Record
 }
 
 /** The whole failure as one line, for places with room for one (a notification, a CSV cell). */
-export const failureText = (failed: Pick<Failure, 'message' | 'hint'>): string => (failed.hint ? `${failed.message} ${failed.hint}` : failed.message);
+export const failureText = (failed: Pick<Failure, 'message' | 'hint'>): string =>
+  failed.hint ? `${failed.message} ${failed.hint}` : failed.message;
 
 export const TIMEOUT_SECONDS = 15;
 const MAX_QUOTED = 160;
 
 export const MESSAGES = {
   noKey: 'No Everflow API key is saved yet; add one on the options page.',
-  unauthorized:
-    'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.',
+  unauthorized: 'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.',
   forbidden:
     'This API key is not allowed to do that; use a network API key (not an affiliate key) whose permissions include tracking links.',
   rateLimited: 'Everflow is receiving too many requests right now; wait a few seconds and try again.',
-  rateLimitGaveUp: 'Everflow’s rate limit was still reached after about a minute of waiting, so no link was made; try again in a few minutes.',
+  rateLimitGaveUp:
+    'Everflow’s rate limit was still reached after about a minute of waiting, so no link was made; try again in a few minutes.',
   network: 'Could not reach Everflow; check your internet connection and try again.',
   timeout: `Everflow did not answer within ${TIMEOUT_SECONDS} seconds; try again in a moment.`,
   badResponse: 'Everflow sent an answer the extension could not read; try again, and report it if it keeps happening.',
@@ -78,7 +79,6 @@ export function everflowMessage(body: unknown, apiKey: string): string | undefin
   }
   return undefined;
 }
-
 
 /** Maps a non-2xx HTTP answer to a failure. `body` is the parsed JSON, or undefined when it was not JSON. */
 export function failureForStatus(status: number, body: unknown, apiKey: string): Failure {

@@ -83,20 +83,8 @@ describe('callEverflow: success', () => {
 
 describe('callEverflow: HTTP errors', () => {
   const cases: [string, number, unknown, string, string][] = [
-    [
-      '400 {"error"}',
-      400,
-      { error: 'Invalid parameters.' },
-      'rejected',
-      'Everflow: “Invalid parameters.”',
-    ],
-    [
-      '400 {"Error"}',
-      400,
-      { Error: 'Affiliate cannot run offer' },
-      'rejected',
-      'Everflow: “Affiliate cannot run offer”',
-    ],
+    ['400 {"error"}', 400, { error: 'Invalid parameters.' }, 'rejected', 'Everflow: “Invalid parameters.”'],
+    ['400 {"Error"}', 400, { Error: 'Affiliate cannot run offer' }, 'rejected', 'Everflow: “Affiliate cannot run offer”'],
     ['400 without a body', 400, undefined, 'rejected', MESSAGES.rejected('error 400')],
     ['400 with a non-JSON body', 400, 'Bad Request', 'rejected', MESSAGES.rejected('error 400')],
     ['400 with an object as error', 400, { error: { code: 7 } }, 'rejected', MESSAGES.rejected('error 400')],
@@ -198,7 +186,10 @@ function scriptedFetch(answers: { status: number; body?: unknown; headers?: Reco
   let calls = 0;
   const fetch = vi.fn(async () => {
     const answer = answers[Math.min(calls++, answers.length - 1)]!;
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: answer.headers ?? {} });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: answer.headers ?? {},
+    });
   });
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls: () => calls };
 }
@@ -242,7 +233,10 @@ describe('callEverflow: retries', () => {
   });
 
   it.each([400, 401, 403, 404, 422])('never retries a %i', async (status) => {
-    const { fetch, calls } = scriptedFetch([{ status, body: { error: 'no' } }, { status: 200, body: { url: 'https://x.example/' } }]);
+    const { fetch, calls } = scriptedFetch([
+      { status, body: { error: 'no' } },
+      { status: 200, body: { url: 'https://x.example/' } },
+    ]);
     const result = await callEverflow(connection(fetch), 'POST', '/p', {});
     expect(result.ok).toBe(false);
     expect(calls()).toBe(1);
@@ -280,20 +274,38 @@ describe('callEverflow: retries', () => {
     // Fewer than three 5xx in a row, another endpoint, or one that answered since: offline is offline.
     const twice = vi.fn(async () => new Response('{}', { status: 503 })) as unknown as typeof globalThis.fetch;
     await callEverflow(connection(twice, { maxAttempts: 2 }), 'POST', '/twice', {});
-    expect(await callEverflow(connection(offlineFetch()), 'POST', '/twice', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+    expect(await callEverflow(connection(offlineFetch()), 'POST', '/twice', {})).toEqual({
+      ok: false,
+      kind: 'network',
+      message: MESSAGES.network,
+    });
     const offline = offlineFetch();
-    expect(await callEverflow(connection(offline), 'POST', '/throttled', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
-    expect(await callEverflow(connection(offline), 'POST', '/elsewhere', {})).toEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+    expect(await callEverflow(connection(offline), 'POST', '/throttled', {})).toEqual({
+      ok: false,
+      kind: 'network',
+      message: MESSAGES.network,
+    });
+    expect(await callEverflow(connection(offline), 'POST', '/elsewhere', {})).toEqual({
+      ok: false,
+      kind: 'network',
+      message: MESSAGES.network,
+    });
   });
 
   it('waits as long as Retry-After says', async () => {
-    const { fetch } = scriptedFetch([{ status: 429, headers: { 'Retry-After': '2' } }, { status: 200, body: {} }]);
+    const { fetch } = scriptedFetch([
+      { status: 429, headers: { 'Retry-After': '2' } },
+      { status: 200, body: {} },
+    ]);
     await callEverflow(connection(fetch), 'GET', '/p');
     expect(slept).toEqual([2000]);
   });
 
   it('does not hold the person for a Retry-After beyond the limit', async () => {
-    const { fetch, calls } = scriptedFetch([{ status: 429, headers: { 'Retry-After': '60' } }, { status: 200, body: {} }]);
+    const { fetch, calls } = scriptedFetch([
+      { status: 429, headers: { 'Retry-After': '60' } },
+      { status: 200, body: {} },
+    ]);
     const result = await callEverflow(connection(fetch), 'GET', '/p');
     expect(result).toEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
     expect(calls()).toBe(1);
@@ -412,7 +424,9 @@ describe('callEverflow: a person waiting on the shared limiter', () => {
     // 30 s paused before the first try, a 30-s wait after its 429, then another 30-s pause: past the budget.
     const { limiter, acquired } = pausedLimiter([30_000, 30_000]);
     let calls = 0;
-    const fetch = vi.fn(async () => (++calls === 1 ? new Response('{}', { status: 429 }) : new Response('{"url":"x"}'))) as unknown as typeof globalThis.fetch;
+    const fetch = vi.fn(async () =>
+      ++calls === 1 ? new Response('{}', { status: 429 }) : new Response('{"url":"x"}'),
+    ) as unknown as typeof globalThis.fetch;
     const waits: number[] = [];
     limiter.strike.mockReturnValue(30_000);
     const result = await callEverflow(connection(fetch, { limiter, onWait: (ms) => waits.push(ms) }), 'POST', '/x', {});

@@ -84,7 +84,14 @@ type Attempt = { result: CallResult; retryAfterMs?: number | undefined; rateLimi
 /** A pause shorter than this is not worth a line on screen. */
 export const REPORTED_WAIT_MS = 500;
 
-async function attemptOnce(connection: Connection, attempt: number, method: string, path: string, body: unknown, budgetMs: number): Promise<Attempt> {
+async function attemptOnce(
+  connection: Connection,
+  attempt: number,
+  method: string,
+  path: string,
+  body: unknown,
+  budgetMs: number,
+): Promise<Attempt> {
   const lane = connection.lane ?? 'interactive';
   // The limiter is paused (a 429, maybe someone else's): a person is told how long, and kept
   // waiting only within what is left of their budget; bulk rows just wait their turn.
@@ -96,7 +103,10 @@ async function attemptOnce(connection: Connection, attempt: number, method: stri
     maxWaitMs: lane === 'interactive' ? Math.max(REPORTED_WAIT_MS, Math.min(RATE_LIMIT_WINDOW_MS + 5_000, budgetMs)) : undefined,
   });
   if (connection.limiter && !permit) {
-    return { result: connection.signal?.aborted ? failure('network', MESSAGES.network) : failure('rate-limited', MESSAGES.rateLimited), pausedMs };
+    return {
+      result: connection.signal?.aborted ? failure('network', MESSAGES.network) : failure('rate-limited', MESSAGES.rateLimited),
+      pausedMs,
+    };
   }
   try {
     return { ...(await fetchOnce(connection, attempt, method, path, body)), pausedMs: pausedMs >= REPORTED_WAIT_MS ? pausedMs : 0 };
@@ -157,7 +167,12 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     if (timeout.signal.aborted) return { result: failure('timeout', MESSAGES.timeout) };
     // Chrome held the request back after Everflow's 5xx answers: Everflow's trouble, retried as such.
     const trouble = serverErrors.get(endpoint);
-    if (trouble && trouble.inARow > THROTTLE_IGNORED_ERRORS && Date.now() - trouble.at < THROTTLE_MEMORY_MS && !connection.signal?.aborted) {
+    if (
+      trouble &&
+      trouble.inARow > THROTTLE_IGNORED_ERRORS &&
+      Date.now() - trouble.at < THROTTLE_MEMORY_MS &&
+      !connection.signal?.aborted
+    ) {
       return { result: failureForStatus(trouble.status, undefined, connection.apiKey), retryAfterMs: throttleWaitMs(trouble.inARow) };
     }
     // Otherwise fetch rejects only for network trouble or our own abort; neither detail helps the user.
@@ -169,12 +184,7 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
   }
 }
 
-export async function callEverflow(
-  connection: Connection,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-): Promise<CallResult> {
+export async function callEverflow(connection: Connection, method: 'GET' | 'POST', path: string, body?: unknown): Promise<CallResult> {
   const attempts = Math.max(1, connection.maxAttempts ?? MAX_ATTEMPTS);
   const sleep = connection.sleep ?? realSleep;
   // A person's call waits for Everflow's rate limit this long at most, in all.
@@ -185,7 +195,8 @@ export async function callEverflow(
     budget -= pausedMs;
     // Only a call that keeps trying (a person's) gives up with "after about a minute".
     waited ||= pausedMs > 0 && attempts > 1;
-    if (!result.ok && result.kind === 'rate-limited' && waited && retryAfterMs === undefined) return failure('rate-limited', MESSAGES.rateLimitGaveUp);
+    if (!result.ok && result.kind === 'rate-limited' && waited && retryAfterMs === undefined)
+      return failure('rate-limited', MESSAGES.rateLimitGaveUp);
     if (result.ok || retryAfterMs === undefined || connection.signal?.aborted) return result;
     if (rateLimited && attempts > 1) {
       // A 429 is retried for as long as two windows take, whatever the attempt count: the link comes.

@@ -53,6 +53,8 @@ const BOTH = ['offer', 'smart'] as const;
 const OFFER = ['offer'] as const;
 const SMART = ['smart'] as const;
 
+// One line per field, so the list reads as the table it is.
+// prettier-ignore
 export const LINK_FIELDS = [
   { name: 'offerId', label: 'Offer ID', kind: 'id', group: 'main', param: 'network_offer_id', required: true, linkTypes: OFFER },
   { name: 'campaignId', label: 'Smart link ID', kind: 'id', group: 'main', param: 'network_campaign_id', required: true, linkTypes: SMART },
@@ -109,7 +111,13 @@ export const MORE_OPTIONS: readonly FormField[] = LINK_FIELDS.filter((field) => 
 export const FIELD_LABELS = Object.fromEntries(LINK_FIELDS.map((field) => [field.name, field.label])) as Record<FormField, string>;
 
 /** The fields of one link type, as a union of field specs. */
-type FieldOf<T extends LinkType> = LinkField extends infer F ? (F extends LinkField ? (T extends F['linkTypes'][number] ? F : never) : never) : never;
+type FieldOf<T extends LinkType> = LinkField extends infer F
+  ? F extends LinkField
+    ? T extends F['linkTypes'][number]
+      ? F
+      : never
+    : never
+  : never;
 type NamesOf<T extends LinkType, Shape> = Extract<FieldOf<T>, Shape>['name'];
 
 /** A checked request for one link type: IDs as numbers, text trimmed, flags as booleans; optional fields left empty are absent. */

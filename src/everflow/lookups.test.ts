@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './failures';
-import { MAX_OPTIONS, OWN_DOMAIN, SHAPES, filterOptions, lookup, lookupOne, lookupRequest, parseOne, parseOptions, usable } from './lookups';
+import {
+  MAX_OPTIONS,
+  OWN_DOMAIN,
+  SHAPES,
+  filterOptions,
+  lookup,
+  lookupOne,
+  lookupRequest,
+  parseOne,
+  parseOptions,
+  usable,
+} from './lookups';
 import { API_KEY, BASE_URL, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 const connection = (fetch: typeof globalThis.fetch) => ({ baseUrl: BASE_URL, apiKey: API_KEY, fetch, sleep: async () => {} });
@@ -55,7 +66,16 @@ describe('parseOptions', () => {
   });
 
   it('skips entries without a usable ID and names nameless ones by ID', () => {
-    const body = { affiliates: [{ name: 'no id' }, { network_affiliate_id: '5', name: 'string id' }, { network_affiliate_id: 0 }, 'junk', null, { network_affiliate_id: 9 }] };
+    const body = {
+      affiliates: [
+        { name: 'no id' },
+        { network_affiliate_id: '5', name: 'string id' },
+        { network_affiliate_id: 0 },
+        'junk',
+        null,
+        { network_affiliate_id: 9 },
+      ],
+    };
     expect(parseOptions(body, SHAPES.affiliates)).toStrictEqual([{ id: 9, name: '#9' }]);
   });
 
@@ -73,15 +93,18 @@ describe('parseOptions', () => {
   });
 
   it('reads each list under its own key and fields', () => {
-    expect(parseOptions({ domains: [{ network_tracking_domain_id: 3, url: 'trk.example.com', domain_status: 'active' }] }, SHAPES.trackingDomains)).toStrictEqual([
-      { id: 3, name: 'trk.example.com', status: 'active' },
-    ]);
+    expect(
+      parseOptions(
+        { domains: [{ network_tracking_domain_id: 3, url: 'trk.example.com', domain_status: 'active' }] },
+        SHAPES.trackingDomains,
+      ),
+    ).toStrictEqual([{ id: 3, name: 'trk.example.com', status: 'active' }]);
     expect(parseOptions({ traffic_sources: [{ network_traffic_source_id: 4, name: 'Email' }] }, SHAPES.trafficSources)).toStrictEqual([
       { id: 4, name: 'Email' },
     ]);
-    expect(parseOptions({ creatives: [{ network_offer_creative_id: 8, name: 'Banner', creative_status: 'active' }] }, SHAPES.creatives)).toStrictEqual([
-      { id: 8, name: 'Banner', status: 'active' },
-    ]);
+    expect(
+      parseOptions({ creatives: [{ network_offer_creative_id: 8, name: 'Banner', creative_status: 'active' }] }, SHAPES.creatives),
+    ).toStrictEqual([{ id: 8, name: 'Banner', status: 'active' }]);
     expect(parseOptions({ urls: [{ network_offer_url_id: 2, name: 'Landing B', url_status: 'active' }] }, SHAPES.offerUrls)).toStrictEqual([
       { id: 2, name: 'Landing B', status: 'active' },
     ]);
@@ -91,14 +114,21 @@ describe('parseOptions', () => {
 describe('lookup', () => {
   it('calls Everflow once and returns the options', async () => {
     const { fetch, sent } = fakeFetch(200, { offers: [{ network_offer_id: 1, name: 'One', offer_status: 'active' }] });
-    expect(await lookup(connection(fetch), 'offers', 'one')).toStrictEqual({ ok: true, options: [{ id: 1, name: 'One', status: 'active' }] });
+    expect(await lookup(connection(fetch), 'offers', 'one')).toStrictEqual({
+      ok: true,
+      options: [{ id: 1, name: 'One', status: 'active' }],
+    });
     expect(sent[0]!.url).toBe(`${BASE_URL}/networks/offerstable?page=1&page_size=${MAX_OPTIONS}`);
     expect(sent[0]!.body).toBe('{"search_terms":[{"search_type":"name","value":"one"}]}');
   });
 
   it('never retries: a 429 is one request and a plain failure', async () => {
     const { fetch, sent } = fakeFetch(429, {});
-    expect(await lookup(connection(fetch), 'offers', 'x')).toStrictEqual({ ok: false, kind: 'rate-limited', message: MESSAGES.rateLimited });
+    expect(await lookup(connection(fetch), 'offers', 'x')).toStrictEqual({
+      ok: false,
+      kind: 'rate-limited',
+      message: MESSAGES.rateLimited,
+    });
     expect(sent).toHaveLength(1);
   });
 
@@ -109,7 +139,11 @@ describe('lookup', () => {
 
   it('a 200 without the list is a bad response', async () => {
     const { fetch } = fakeFetch(200, { something: [] });
-    expect(await lookup(connection(fetch), 'offers', 'x')).toStrictEqual({ ok: false, kind: 'bad-response', message: MESSAGES.badResponse });
+    expect(await lookup(connection(fetch), 'offers', 'x')).toStrictEqual({
+      ok: false,
+      kind: 'bad-response',
+      message: MESSAGES.badResponse,
+    });
   });
 
   it('a cancelled look-up sends nothing more and resolves', async () => {
@@ -143,7 +177,13 @@ describe('usable: only what a link for this offer and affiliate can use', () => 
     const urls = [
       { network_offer_url_id: 1, network_offer_id: 42, url_status: 'active' },
       { network_offer_url_id: 2, network_offer_id: 42, url_status: 'paused' },
-      { network_offer_url_id: 3, network_offer_id: 42, url_status: 'active', is_apply_specific_affiliates: true, network_affiliate_ids: [913] },
+      {
+        network_offer_url_id: 3,
+        network_offer_id: 42,
+        url_status: 'active',
+        is_apply_specific_affiliates: true,
+        network_affiliate_ids: [913],
+      },
       { network_offer_url_id: 4, network_offer_id: 43, url_status: 'active' },
     ];
     expect(usable('offerUrls', urls, { offerId: 42, affiliateId: 7 }).map((u) => u.network_offer_url_id)).toEqual([1]);
@@ -159,18 +199,24 @@ describe('usable: only what a link for this offer and affiliate can use', () => 
   });
   it('marks and lists first the affiliate’s own tracking domain', async () => {
     const answers: Record<string, unknown> = {
-      '/networks/domains/tracking': { domains: [
-        { network_tracking_domain_id: 1, url: 'a.example', domain_status: 'active' },
-        { network_tracking_domain_id: 3, url: 'b.example', domain_status: 'active' },
-      ] },
+      '/networks/domains/tracking': {
+        domains: [
+          { network_tracking_domain_id: 1, url: 'a.example', domain_status: 'active' },
+          { network_tracking_domain_id: 3, url: 'b.example', domain_status: 'active' },
+        ],
+      },
       '/networks/affiliates/913/trackingdomains': { tracking_domains: [{ network_tracking_domain_id: 3 }] },
     };
-    const fetch = (async (url: string) => new Response(JSON.stringify(answers[new URL(url).pathname.replace('/v1', '')]))) as unknown as typeof globalThis.fetch;
+    const fetch = (async (url: string) =>
+      new Response(JSON.stringify(answers[new URL(url).pathname.replace('/v1', '')]))) as unknown as typeof globalThis.fetch;
     const result = await lookup(connection(fetch), 'trackingDomains', '', 42, 913);
-    expect(result).toEqual({ ok: true, options: [
-      { id: 3, name: 'b.example', status: `active, ${OWN_DOMAIN}` },
-      { id: 1, name: 'a.example', status: 'active' },
-    ] });
+    expect(result).toEqual({
+      ok: true,
+      options: [
+        { id: 3, name: 'b.example', status: `active, ${OWN_DOMAIN}` },
+        { id: 1, name: 'a.example', status: 'active' },
+      ],
+    });
   });
 });
 
@@ -199,9 +245,21 @@ describe('smart links', () => {
 
 describe('one offer or affiliate by ID', () => {
   it('reads the name and status of a documented answer and ignores everything else', () => {
-    const offer = { network_offer_id: 1843, network_advertiser_id: 3, name: 'Acme Boots – EU – CPL', offer_status: 'paused', visibility: 'public', relationship: {} };
+    const offer = {
+      network_offer_id: 1843,
+      network_advertiser_id: 3,
+      name: 'Acme Boots – EU – CPL',
+      offer_status: 'paused',
+      visibility: 'public',
+      relationship: {},
+    };
     expect(parseOne(offer, 'offer', 1843)).toStrictEqual({ id: 1843, name: 'Acme Boots – EU – CPL', status: 'paused' });
-    const affiliate = { network_affiliate_id: 914, name: ' Jolly\u202e Media Old ', account_status: 'inactive', network_traffic_source_id: 4 };
+    const affiliate = {
+      network_affiliate_id: 914,
+      name: ' Jolly\u202e Media Old ',
+      account_status: 'inactive',
+      network_traffic_source_id: 4,
+    };
     expect(parseOne(affiliate, 'affiliate', 914)).toStrictEqual({ id: 914, name: 'Jolly Media Old', status: 'inactive' });
   });
 
@@ -221,10 +279,16 @@ describe('one offer or affiliate by ID', () => {
 
   it('asks GET /networks/offers/{id} and /networks/affiliates/{id} once', async () => {
     const offer = fakeFetch(200, { network_offer_id: 42, name: 'Summer Sale', offer_status: 'active' });
-    expect(await lookupOne(connection(offer.fetch), 'offer', 42)).toStrictEqual({ ok: true, options: [{ id: 42, name: 'Summer Sale', status: 'active' }] });
+    expect(await lookupOne(connection(offer.fetch), 'offer', 42)).toStrictEqual({
+      ok: true,
+      options: [{ id: 42, name: 'Summer Sale', status: 'active' }],
+    });
     expect(offer.sent.map((request) => [request.method, request.url])).toStrictEqual([['GET', `${BASE_URL}/networks/offers/42`]]);
     const affiliate = fakeFetch(200, { network_affiliate_id: 7, name: 'Sunrise Media', account_status: 'active' });
-    expect(await lookupOne(connection(affiliate.fetch), 'affiliate', 7)).toMatchObject({ ok: true, options: [{ id: 7, name: 'Sunrise Media' }] });
+    expect(await lookupOne(connection(affiliate.fetch), 'affiliate', 7)).toMatchObject({
+      ok: true,
+      options: [{ id: 7, name: 'Sunrise Media' }],
+    });
     expect(affiliate.sent[0]!.url).toBe(`${BASE_URL}/networks/affiliates/7`);
   });
 
@@ -238,7 +302,10 @@ describe('one offer or affiliate by ID', () => {
     const limited = fakeFetch(429, {});
     expect(await lookupOne(connection(limited.fetch), 'offer', 42)).toMatchObject({ ok: false, kind: 'rate-limited' });
     expect(limited.sent).toHaveLength(1);
-    expect(await lookupOne(connection(fakeFetch(400, { error: 'Invalid id.' }).fetch), 'offer', 42)).toMatchObject({ ok: false, kind: 'rejected' });
+    expect(await lookupOne(connection(fakeFetch(400, { error: 'Invalid id.' }).fetch), 'offer', 42)).toMatchObject({
+      ok: false,
+      kind: 'rejected',
+    });
     expect(await lookupOne(connection(fakeFetch(200, { url: 'https://trk.example/' }).fetch), 'affiliate', 7)).toStrictEqual({
       ok: false,
       kind: 'bad-response',

@@ -47,8 +47,7 @@ export const SHAPES: Record<LookupKind, ListShape> = {
   trafficSources: { list: 'traffic_sources', id: 'network_traffic_source_id', name: 'name' },
 };
 
-const clean = (value: unknown): string =>
-  typeof value === 'string' ? cleanText(value).slice(0, MAX_NAME) : '';
+const clean = (value: unknown): string => (typeof value === 'string' ? cleanText(value).slice(0, MAX_NAME) : '');
 
 /** The options in a 200 answer, or undefined when the list itself is missing. */
 export function parseOptions(body: unknown, shape: ListShape, max = MAX_OPTIONS): LookupOption[] | undefined {
@@ -110,7 +109,11 @@ const ACTIVE = 'active';
  * active and assignable tracking domains, active offer URLs open to the affiliate, active creatives of
  * the offer. `entries` are the raw list items, read leniently.
  */
-export function usable(kind: LookupKind, entries: Entry[], scope: { offerId?: number | undefined; affiliateId?: number | undefined } = {}): Entry[] {
+export function usable(
+  kind: LookupKind,
+  entries: Entry[],
+  scope: { offerId?: number | undefined; affiliateId?: number | undefined } = {},
+): Entry[] {
   switch (kind) {
     case 'offers':
     case 'affiliates':
@@ -120,7 +123,9 @@ export function usable(kind: LookupKind, entries: Entry[], scope: { offerId?: nu
       return [...kept.filter((entry) => entry[status] === ACTIVE), ...kept.filter((entry) => entry[status] !== ACTIVE)];
     }
     case 'trackingDomains':
-      return entries.filter((entry) => (entry.domain_status === undefined || entry.domain_status === ACTIVE) && entry.is_unassignable !== true);
+      return entries.filter(
+        (entry) => (entry.domain_status === undefined || entry.domain_status === ACTIVE) && entry.is_unassignable !== true,
+      );
     case 'offerUrls':
       return entries.filter((entry) => {
         if (entry.url_status !== undefined && entry.url_status !== ACTIVE) return false;
@@ -146,7 +151,11 @@ const listOf = (body: unknown, list: string): unknown =>
 
 /** The tracking domain IDs an affiliate uses (GET /networks/affiliates/{id}/trackingdomains), or none on any trouble. */
 export async function affiliateDomainIds(connection: Connection, affiliateId: number): Promise<number[]> {
-  const result = await callEverflow({ maxAttempts: 1, timeoutMs: 8000, ...connection }, 'GET', `/networks/affiliates/${affiliateId}/trackingdomains`);
+  const result = await callEverflow(
+    { maxAttempts: 1, timeoutMs: 8000, ...connection },
+    'GET',
+    `/networks/affiliates/${affiliateId}/trackingdomains`,
+  );
   const list = result.ok ? listOf(result.body, 'tracking_domains') : undefined;
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry) => {
@@ -189,7 +198,11 @@ export function parseOne(body: unknown, kind: OneKind, id: number): LookupOption
 /** One offer or affiliate by ID: `[option]`, or `[]` when Everflow has none by that ID (404). */
 export async function lookupOne(connection: Connection, kind: OneKind, id: number): Promise<LookupResult> {
   // One attempt, like every look-up; a 404 is an answer here, not a failure.
-  const result = await callEverflow({ maxAttempts: 1, timeoutMs: 8000, ...connection, acceptNotFound: true }, 'GET', oneRequestPath(kind, id));
+  const result = await callEverflow(
+    { maxAttempts: 1, timeoutMs: 8000, ...connection, acceptNotFound: true },
+    'GET',
+    oneRequestPath(kind, id),
+  );
   if (!result.ok) return result;
   if (result.status === 404) return { ok: true, options: [] };
   const option = parseOne(result.body, kind, id);
@@ -199,7 +212,13 @@ export async function lookupOne(connection: Connection, kind: OneKind, id: numbe
 /** Shown beside the affiliate's own tracking domain. */
 export const OWN_DOMAIN = 'the affiliate’s own';
 
-export async function lookup(connection: Connection, kind: LookupKind, query: string, offerId?: number, affiliateId?: number): Promise<LookupResult> {
+export async function lookup(
+  connection: Connection,
+  kind: LookupKind,
+  query: string,
+  offerId?: number,
+  affiliateId?: number,
+): Promise<LookupResult> {
   const request = lookupRequest(kind, query, offerId);
   // One attempt and a short wait: a look-up only helps, so it never spends the rate limit on retries.
   const result = await callEverflow({ maxAttempts: 1, timeoutMs: 8000, ...connection }, request.method, request.path, request.body);
@@ -212,7 +231,9 @@ export async function lookup(connection: Connection, kind: LookupKind, query: st
   if (!options) return failure('bad-response', MESSAGES.badResponse);
   if (kind === 'trackingDomains' && affiliateId !== undefined) {
     const own = new Set(await affiliateDomainIds(connection, affiliateId));
-    const marked = options.map((option) => (own.has(option.id) ? { ...option, status: option.status ? `${option.status}, ${OWN_DOMAIN}` : OWN_DOMAIN } : option));
+    const marked = options.map((option) =>
+      own.has(option.id) ? { ...option, status: option.status ? `${option.status}, ${OWN_DOMAIN}` : OWN_DOMAIN } : option,
+    );
     return { ok: true, options: [...marked.filter((o) => own.has(o.id)), ...marked.filter((o) => !own.has(o.id))] };
   }
   return { ok: true, options };

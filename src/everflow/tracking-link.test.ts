@@ -3,12 +3,7 @@ import { REDIRECT_LINK_FIELD, type LinkInput } from './link-fields';
 import { MESSAGES } from './failures';
 import { apiBase } from './regions';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
-import {
-  TRACKING_LINK_PATHS,
-  buildClickBody,
-  generateTrackingLink,
-  linkFromResponse,
-} from './tracking-link';
+import { TRACKING_LINK_PATHS, buildClickBody, generateTrackingLink, linkFromResponse } from './tracking-link';
 
 const MINIMAL: LinkInput = { linkType: 'offer', offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
 const FULL: LinkInput = {
@@ -197,25 +192,47 @@ describe('generateTrackingLink', () => {
 });
 
 describe('smart links', () => {
-  const SMART: LinkInput = { linkType: 'smart', campaignId: 5, affiliateId: 7, sub1: 'news', encryptParameters: false, redirectLink: false };
+  const SMART: LinkInput = {
+    linkType: 'smart',
+    campaignId: 5,
+    affiliateId: 7,
+    sub1: 'news',
+    encryptParameters: false,
+    redirectLink: false,
+  };
   const link = 'https://www.example-trk.com/SMRT5/2CTPL/?sub1=news';
 
   it('sends the smart link and affiliate, never an offer, offer URL or creative', () => {
     // What the person typed for an offer link stays in the form; a smart link's request never carries it.
     const typedForOffers = { ...SMART, offerId: 42, offerUrlId: 4, creativeId: 9, trackingDomainId: 3 } as LinkInput;
-    expect(buildClickBody(typedForOffers)).toStrictEqual({ network_campaign_id: 5, network_affiliate_id: 7, network_tracking_domain_id: 3, sub1: 'news' });
+    expect(buildClickBody(typedForOffers)).toStrictEqual({
+      network_campaign_id: 5,
+      network_affiliate_id: 7,
+      network_tracking_domain_id: 3,
+      sub1: 'news',
+    });
   });
 
   it('POSTs to the campaigns endpoint and says when some offers are closed to the affiliate', async () => {
     const closed = fakeFetch(200, { url: link, can_affiliate_run_all_offers: false });
-    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: closed.fetch }, SMART)).toStrictEqual({ ok: true, url: link, someOffersClosed: true });
+    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: closed.fetch }, SMART)).toStrictEqual({
+      ok: true,
+      url: link,
+      someOffersClosed: true,
+    });
     expect(closed.sent[0]?.url).toBe('https://api.eflow.team/v1/networks/tracking/campaigns/clicks');
     expect(JSON.parse(String(closed.sent[0]!.body))).toStrictEqual({ network_campaign_id: 5, network_affiliate_id: 7, sub1: 'news' });
 
     const open = fakeFetch(200, { url: link, can_affiliate_run_all_offers: true });
-    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: open.fetch }, SMART)).toStrictEqual({ ok: true, url: link });
+    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: open.fetch }, SMART)).toStrictEqual({
+      ok: true,
+      url: link,
+    });
     // A missing or odd value is not read as "closed": only Everflow's explicit false is.
     const odd = fakeFetch(200, { url: link, can_affiliate_run_all_offers: 'no' });
-    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: odd.fetch }, SMART)).toStrictEqual({ ok: true, url: link });
+    expect(await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch: odd.fetch }, SMART)).toStrictEqual({
+      ok: true,
+      url: link,
+    });
   });
 });

@@ -71,10 +71,9 @@ function PaceSetting({ saved }: { saved: number | undefined }) {
           {note}
         </span>
         <span id="requests-per-second-hint" class="field-note">
-          Everflow allows {MAX_REQUESTS_PER_SECOND} a second for your whole account; every user and tool of your network
-          shares it. This extension (popup, menu, look-ups and bulk links together) stays under this number: 1 to{' '}
-          {MAX_REQUESTS_PER_SECOND}, default {DEFAULT_REQUESTS_PER_SECOND}. Saved as soon as you leave the field or press
-          Enter.
+          Everflow allows {MAX_REQUESTS_PER_SECOND} a second for your whole account; every user and tool of your network shares it. This
+          extension (popup, menu, look-ups and bulk links together) stays under this number: 1 to {MAX_REQUESTS_PER_SECOND}, default{' '}
+          {DEFAULT_REQUESTS_PER_SECOND}. Saved as soon as you leave the field or press Enter.
         </span>
       </div>
     </form>

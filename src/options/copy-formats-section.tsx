@@ -3,14 +3,33 @@
 // preview filled in with an example link. Templates are not secret: this page writes copyFormatsItem
 // itself, each change one serialised update. Text is always shown as text, never as HTML.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BUILT_IN_FORMATS, COPY_TOKENS, MAX_TEMPLATES, MAX_TEMPLATE_TEXT, copyFormatsItem, fillTemplate, type CopyFormats, type Template } from '../shared/copy-formats';
-import { EXAMPLE_FACTS, checkTemplate, deleteTemplate, emptyTokensNote, formatChoices, saveTemplate, type TemplateDraft, type TemplateErrors } from '../shared/copy-templates';
+import {
+  BUILT_IN_FORMATS,
+  COPY_TOKENS,
+  MAX_TEMPLATES,
+  MAX_TEMPLATE_TEXT,
+  copyFormatsItem,
+  fillTemplate,
+  type CopyFormats,
+  type Template,
+} from '../shared/copy-formats';
+import {
+  EXAMPLE_FACTS,
+  checkTemplate,
+  deleteTemplate,
+  emptyTokensNote,
+  formatChoices,
+  saveTemplate,
+  type TemplateDraft,
+  type TemplateErrors,
+} from '../shared/copy-templates';
 import { useStored } from '../ui/use-stored';
 import { notSaved } from '../shared/storage-item';
 import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
 
-export const COPY_FORMATS_UNREADABLE = 'The saved copy formats could not be read, so none are shown; templates you save now are kept as usual.';
+export const COPY_FORMATS_UNREADABLE =
+  'The saved copy formats could not be read, so none are shown; templates you save now are kept as usual.';
 
 /** Which template the editor holds: a new one, or the one with this id. */
 type Editing = { id: string | undefined } | null;
@@ -41,7 +60,12 @@ export function CopyFormatsSection() {
     return refused === undefined;
   }
 
-  if (formats === null) return <section id="copy-formats" aria-labelledby="copy-formats-heading"><h2 id="copy-formats-heading">Copy formats</h2></section>;
+  if (formats === null)
+    return (
+      <section id="copy-formats" aria-labelledby="copy-formats-heading">
+        <h2 id="copy-formats-heading">Copy formats</h2>
+      </section>
+    );
   const choices = formatChoices(formats);
   const defaultId = choices.some((format) => format.id === formats.defaultFormat) ? formats.defaultFormat : 'link';
   const full = formats.templates.length >= MAX_TEMPLATES;
@@ -50,9 +74,9 @@ export function CopyFormatsSection() {
     <section id="copy-formats" aria-labelledby="copy-formats-heading">
       <h2 id="copy-formats-heading">Copy formats</h2>
       <p class="hint">
-        Choose what goes on the clipboard when a link is made: the link alone, one line with the offer and partner names, or a
-        message template your team writes. The default format is used by the popup’s Generate and Copy, the right-click menu,
-        the keyboard shortcut and History; the popup can copy any format. The API key is never copied, even if a template holds it.
+        Choose what goes on the clipboard when a link is made: the link alone, one line with the offer and partner names, or a message
+        template your team writes. The default format is used by the popup’s Generate and Copy, the right-click menu, the keyboard shortcut
+        and History; the popup can copy any format. The API key is never copied, even if a template holds it.
       </p>
       <fieldset class="choices">
         <legend>Default format</legend>
@@ -63,7 +87,9 @@ export function CopyFormatsSection() {
               name="default-format"
               value={format.id}
               checked={defaultId === format.id}
-              onChange={() => void change((current) => ({ ...current, defaultFormat: format.id }), `“${format.name}” is now the default format.`)}
+              onChange={() =>
+                void change((current) => ({ ...current, defaultFormat: format.id }), `“${format.name}” is now the default format.`)
+              }
             />
             {format.name}
           </label>
@@ -120,7 +146,12 @@ export function CopyFormatsSection() {
         />
       ) : (
         <div class="actions">
-          <button type="button" disabled={full} aria-describedby={full ? 'templates-full' : undefined} onClick={() => setEditing({ id: undefined })}>
+          <button
+            type="button"
+            disabled={full}
+            aria-describedby={full ? 'templates-full' : undefined}
+            onClick={() => setEditing({ id: undefined })}
+          >
             Add template
           </button>
           {full ? (
@@ -177,7 +208,8 @@ function TemplateEditor({ template, templates, onSave, onCancel }: EditorProps) 
     await onSave(draft);
   }
 
-  const described = (field: 'name' | 'text', extra?: string) => [errors[field] ? `template-${field}-error` : '', extra ?? ''].filter(Boolean).join(' ') || undefined;
+  const described = (field: 'name' | 'text', extra?: string) =>
+    [errors[field] ? `template-${field}-error` : '', extra ?? ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <form class="template-editor" aria-labelledby="template-editor-heading" onSubmit={save} noValidate>
@@ -232,8 +264,8 @@ function TemplateEditor({ template, templates, onSave, onCancel }: EditorProps) 
         ))}
       </div>
       <p class="hint">
-        Each token is replaced by the link’s value when it is copied: the subs and Source ID as sent, names as the look-ups gave
-        them, the date the link was made (YYYY-MM-DD). Tokens are case-sensitive; any other text in braces stays as typed.
+        Each token is replaced by the link’s value when it is copied: the subs and Source ID as sent, names as the look-ups gave them, the
+        date the link was made (YYYY-MM-DD). Tokens are case-sensitive; any other text in braces stays as typed.
       </p>
       <section class="template-preview" aria-labelledby="template-preview-label">
         <h4 id="template-preview-label">Preview</h4>

@@ -63,8 +63,8 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
       <h3 id="domains-heading">Dashboard domains</h3>
       <p class="hint">
         The popup and the right-click menu read offer and partner IDs from Everflow dashboard pages on{' '}
-        <code>*.{EVERFLOW_DASHBOARD_SUFFIX}</code>. If your team uses its own dashboard domain, add it here; Chrome will
-        ask you to allow access to that domain only.
+        <code>*.{EVERFLOW_DASHBOARD_SUFFIX}</code>. If your team uses its own dashboard domain, add it here; Chrome will ask you to allow
+        access to that domain only.
       </p>
       {domains.length > 0 ? (
         <ul class="domains">

@@ -28,7 +28,14 @@ export function NewOfferSection({ saved }: { saved: NewOfferSubs | undefined }) 
         <legend>When the popup moves to another offer or smart link (opened on its page, or after a link is made)</legend>
         {(Object.keys(NEW_OFFER_CHOICES) as NewOfferSubs[]).map((value) => (
           <label key={value}>
-            <input type="radio" name="new-offer-subs" value={value} checked={chosen === value} disabled={chosen === undefined} onChange={() => void choose(value)} />
+            <input
+              type="radio"
+              name="new-offer-subs"
+              value={value}
+              checked={chosen === value}
+              disabled={chosen === undefined}
+              onChange={() => void choose(value)}
+            />
             {NEW_OFFER_CHOICES[value]}
           </label>
         ))}

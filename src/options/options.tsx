@@ -18,7 +18,6 @@ import { StorageSection } from './storage-section';
 import { TeamSettingsSection } from './team-settings-section';
 import type { Notice } from './section-notice';
 
-
 const focusKeyField = () => document.getElementById('api-key')?.focus();
 
 function KeyStatus({ status }: { status: Status | null }) {
@@ -27,7 +26,13 @@ function KeyStatus({ status }: { status: Status | null }) {
   const region = REGIONS[status.region].label;
   return (
     <p>
-      A key {status.keyHint ? <>ending in <code>{status.keyHint}</code> </> : null}is saved for the {region} region
+      A key{' '}
+      {status.keyHint ? (
+        <>
+          ending in <code>{status.keyHint}</code>{' '}
+        </>
+      ) : null}
+      is saved for the {region} region
       {status.keySessionOnly ? ', until the browser closes' : ''}.
     </p>
   );
@@ -149,8 +154,7 @@ function App() {
           <ol>
             <li>
               <p>
-                Paste a <strong>network</strong> API key below and press <strong>Save</strong>: it is checked with
-                Everflow as it is saved.
+                Paste a <strong>network</strong> API key below and press <strong>Save</strong>: it is checked with Everflow as it is saved.
               </p>
             </li>
             <li>
@@ -162,12 +166,12 @@ function App() {
       <section aria-labelledby="key-heading">
         <h2 id="key-heading">Everflow API key</h2>
         <p class="hint">
-          Use a <strong>network</strong> API key from Everflow’s Control Center (Security → API Keys) with permission
-          to generate tracking links. The key stays in this browser and is sent only to Everflow’s API.
+          Use a <strong>network</strong> API key from Everflow’s Control Center (Security → API Keys) with permission to generate tracking
+          links. The key stays in this browser and is sent only to Everflow’s API.
         </p>
         <p class="hint">
-          Save checks the key with Everflow first: a key Everflow refuses is not saved. Test connection checks the key
-          in the field (or, when it is empty, the saved one) without saving anything.
+          Save checks the key with Everflow first: a key Everflow refuses is not saved. Test connection checks the key in the field (or,
+          when it is empty, the saved one) without saving anything.
         </p>
         <KeyStatus status={status} />
         <form onSubmit={save} noValidate>
@@ -244,15 +248,15 @@ function App() {
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <p class="hint">
-          Every link you generate is kept in this browser (the last 1,000): search it, copy a link again, or export it
-          as CSV. <a href="../history/history.html">Open the link history</a>
+          Every link you generate is kept in this browser (the last 1,000): search it, copy a link again, or export it as CSV.{' '}
+          <a href="../history/history.html">Open the link history</a>
         </p>
       </section>
       <section aria-labelledby="bulk-heading">
         <h2 id="bulk-heading">Bulk links</h2>
         <p class="hint">
-          Make many links at once, one offer or smart link for many affiliates, or one affiliate for many offers or smart
-          links, and download them as CSV. <a href="../bulk/bulk.html">Open Bulk links</a>
+          Make many links at once, one offer or smart link for many affiliates, or one affiliate for many offers or smart links, and
+          download them as CSV. <a href="../bulk/bulk.html">Open Bulk links</a>
         </p>
       </section>
       <ShortcutsSection shortcuts={shortcuts} />

@@ -4,7 +4,16 @@
 // field, names the preset it is tied to.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
-import { MAX_PRESET_AFFILIATES, affiliateWords, presetsItem, tieAffiliate, untieAffiliate, type Preset, type PresetChange, type PresetList } from '../shared/presets';
+import {
+  MAX_PRESET_AFFILIATES,
+  affiliateWords,
+  presetsItem,
+  tieAffiliate,
+  untieAffiliate,
+  type Preset,
+  type PresetChange,
+  type PresetList,
+} from '../shared/presets';
 import { idInText } from '../shared/link-form';
 import { notSaved } from '../shared/storage-item';
 
@@ -95,7 +104,11 @@ export function PresetAffiliates({ preset, index, names, onNotice }: PresetAffil
                 {id}
                 {names.get(id) ? ` · ${names.get(id)}` : ''}
               </span>
-              <button type="button" aria-label={`Remove ${affiliateWords(id, names.get(id))} from ${preset.name}`} onClick={() => void remove(id)}>
+              <button
+                type="button"
+                aria-label={`Remove ${affiliateWords(id, names.get(id))} from ${preset.name}`}
+                onClick={() => void remove(id)}
+              >
                 Remove
               </button>
             </li>

@@ -3,7 +3,19 @@
 // page changes the same stored item (presets are not secret), each change one serialised update.
 import { useState } from 'preact/hooks';
 import { EMPTY_FORM, FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS, type LinkForm } from '../shared/link-form';
-import { MAX_PRESETS, PRESET_ID_FIELDS, applyPreset, deletePreset, presetErrors, presetValuesFromForm, setDefaultPreset, updatePreset, type Preset, type PresetErrors, type PresetList } from '../shared/presets';
+import {
+  MAX_PRESETS,
+  PRESET_ID_FIELDS,
+  applyPreset,
+  deletePreset,
+  presetErrors,
+  presetValuesFromForm,
+  setDefaultPreset,
+  updatePreset,
+  type Preset,
+  type PresetErrors,
+  type PresetList,
+} from '../shared/presets';
 import { presetsItem } from '../shared/presets';
 import { useStored } from '../ui/use-stored';
 import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
@@ -47,10 +59,11 @@ export function PresetsSection() {
     <section id="presets" aria-labelledby="presets-heading">
       <h2 id="presets-heading">Presets</h2>
       <p class="hint">
-        A preset is a named set of Source ID, Sub 1–5 and “More options” values. Save one from the popup’s{' '}
-        <strong>Presets</strong> button (up to {MAX_PRESETS}); apply it there in one click. Tie a preset to affiliates (partners) and choosing one of them in the popup applies it; that wins over the default preset. The default preset fills
-        every new draft: when you press Clear, and when the popup opens for the first time. Sub values may use{' '}
-<code>{'{date}'}</code>, <code>{'{offer_id}'}</code> and <code>{'{affiliate_id}'}</code>, filled in with today’s date (YYYY-MM-DD), the offer and the affiliate when the link is made.
+        A preset is a named set of Source ID, Sub 1–5 and “More options” values. Save one from the popup’s <strong>Presets</strong> button
+        (up to {MAX_PRESETS}); apply it there in one click. Tie a preset to affiliates (partners) and choosing one of them in the popup
+        applies it; that wins over the default preset. The default preset fills every new draft: when you press Clear, and when the popup
+        opens for the first time. Sub values may use <code>{'{date}'}</code>, <code>{'{offer_id}'}</code> and{' '}
+        <code>{'{affiliate_id}'}</code>, filled in with today’s date (YYYY-MM-DD), the offer and the affiliate when the link is made.
       </p>
       {list === null ? null : list.presets.length === 0 ? (
         <p>No presets yet.</p>

@@ -41,7 +41,8 @@ async function measure(): Promise<Usage> {
   };
 }
 
-const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`);
+const size = (bytes: number) =>
+  bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
 /** ", 12 kB", or nothing where the size is not known. */
 const sizeAfter = (bytes: number | undefined) => (bytes === undefined ? '' : `, ${size(bytes)}`);
 
@@ -60,8 +61,16 @@ export function StorageSection() {
   async function free(what: 'history' | 'bulk' | 'cache') {
     setConfirming(false);
     const reply =
-      what === 'history' ? await send('clearHistory', {}) : what === 'bulk' ? await send('bulkControl', { action: 'clear' }) : await send('clearLookupCache', {});
-    const done = { history: 'The link history was cleared.', bulk: 'The last bulk job and its results were cleared.', cache: 'The cached names were cleared.' };
+      what === 'history'
+        ? await send('clearHistory', {})
+        : what === 'bulk'
+          ? await send('bulkControl', { action: 'clear' })
+          : await send('clearLookupCache', {});
+    const done = {
+      history: 'The link history was cleared.',
+      bulk: 'The last bulk job and its results were cleared.',
+      cache: 'The cached names were cleared.',
+    };
     setNotice(reply.ok ? { text: done[what], tone: 'ok' } : { text: reply.message, tone: 'error' });
     setUsage(await measure().catch(() => usage));
   }

@@ -97,7 +97,11 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
       const [presetList, formats, current] = await Promise.all([presetsItem.value(), copyFormatsItem.value(), settingsItem.value()]);
       const now = new Date();
       const name = teamSettingsFileName(now);
-      downloadFile([teamSettingsJson(exportTeamSettings({ presets: presetList, copyFormats: formats, settings: current }, now))], 'application/json', name);
+      downloadFile(
+        [teamSettingsJson(exportTeamSettings({ presets: presetList, copyFormats: formats, settings: current }, now))],
+        'application/json',
+        name,
+      );
       setNotice({ tone: 'ok', text: `Exported to ${name}, without your API key and your link history.` });
     } catch {
       setNotice({ tone: 'error', text: 'The settings could not be read from browser storage, so nothing was exported.' });
@@ -136,7 +140,9 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     // Must be the first await: the browser asks only inside the click that requested it.
     const granted = newDomains.length === 0 || (await chrome.permissions.request({ origins: newDomains.map(origin) }).catch(() => false));
     const presetsDone = await importInto(presetsItem, (current) => mergePresets(current, file.presets, newId));
-    const formatsDone = presetsDone?.ok ? await importInto(copyFormatsItem, (current) => mergeCopyFormats(current, file.copyFormats, newId)) : undefined;
+    const formatsDone = presetsDone?.ok
+      ? await importInto(copyFormatsItem, (current) => mergeCopyFormats(current, file.copyFormats, newId))
+      : undefined;
     if (!presetsDone?.ok || !formatsDone?.ok) {
       if (granted && newDomains.length > 0) await chrome.permissions.remove({ origins: newDomains.map(origin) }).catch(() => false);
       setBusy(false);
@@ -179,9 +185,9 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     <section id="team-settings" aria-labelledby="team-settings-heading">
       <h2 id="team-settings-heading">Team settings</h2>
       <p class="hint">
-        Share your presets, message templates, default copy format, dashboard domains and requests per second with your
-        team as one file. The file never holds your API key or your link history. Importing one shows what it would add
-        and replace first; it never deletes anything.
+        Share your presets, message templates, default copy format, dashboard domains and requests per second with your team as one file.
+        The file never holds your API key or your link history. Importing one shows what it would add and replace first; it never deletes
+        anything.
       </p>
       <div class="actions">
         <button type="button" onClick={() => void exportSettings()}>

@@ -16,7 +16,9 @@ describe('idWarning: what a manager must know about an ID before making the link
 
   it('an affiliate not active: its links will not track', () => {
     expect(idWarning('affiliate', 914, { status: 'inactive' })).toBe('Affiliate 914 is inactive in Everflow: links for it will not track.');
-    expect(idWarning('affiliate', 12, { status: 'PENDING_REVIEW' })).toBe('Affiliate 12 is pending review in Everflow: links for it will not track.');
+    expect(idWarning('affiliate', 12, { status: 'PENDING_REVIEW' })).toBe(
+      'Affiliate 12 is pending review in Everflow: links for it will not track.',
+    );
   });
 
   it('an ID Everflow has nothing for', () => {

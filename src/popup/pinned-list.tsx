@@ -29,7 +29,8 @@ export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
   const [all, setAll] = useState(false);
   if (!list || list.pins.length === 0) return null;
 
-  const presetName = (pin: Pin) => (pin.presetId === undefined ? undefined : presets?.presets.find((preset) => preset.id === pin.presetId)?.name);
+  const presetName = (pin: Pin) =>
+    pin.presetId === undefined ? undefined : presets?.presets.find((preset) => preset.id === pin.presetId)?.name;
 
   async function change(apply: (current: PinnedPairs) => PinnedPairs, done: string, focus?: string) {
     try {
@@ -63,7 +64,14 @@ export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
           const preset = presetName(pin);
           return (
             <li key={pin.id}>
-              <button type="button" class="pin-make" id={`pin-${pin.id}`} disabled={busy} title="Make and copy this link" onClick={() => make(pin)}>
+              <button
+                type="button"
+                class="pin-make"
+                id={`pin-${pin.id}`}
+                disabled={busy}
+                title="Make and copy this link"
+                onClick={() => make(pin)}
+              >
                 {label}
                 {preset ? <span class="pin-preset"> · {preset}</span> : null}
               </button>
@@ -75,7 +83,13 @@ export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
                     id={`pin-${pin.id}-up`}
                     aria-label={`Move ${label} up`}
                     disabled={index === 0}
-                    onClick={() => void change((current) => movePin(current, pin.id, -1), `Moved ${label} up.`, index === 1 ? `pin-${pin.id}-down` : `pin-${pin.id}-up`)}
+                    onClick={() =>
+                      void change(
+                        (current) => movePin(current, pin.id, -1),
+                        `Moved ${label} up.`,
+                        index === 1 ? `pin-${pin.id}-down` : `pin-${pin.id}-up`,
+                      )
+                    }
                   >
                     ↑
                   </button>
@@ -86,12 +100,21 @@ export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
                     aria-label={`Move ${label} down`}
                     disabled={index === list.pins.length - 1}
                     onClick={() =>
-                      void change((current) => movePin(current, pin.id, 1), `Moved ${label} down.`, index === list.pins.length - 2 ? `pin-${pin.id}-up` : `pin-${pin.id}-down`)
+                      void change(
+                        (current) => movePin(current, pin.id, 1),
+                        `Moved ${label} down.`,
+                        index === list.pins.length - 2 ? `pin-${pin.id}-up` : `pin-${pin.id}-down`,
+                      )
                     }
                   >
                     ↓
                   </button>
-                  <button type="button" class="pin-tool" aria-label={`Unpin ${label}`} onClick={() => void change((current) => unpin(current, pin.id), `Unpinned ${label}.`, 'pinned-heading')}>
+                  <button
+                    type="button"
+                    class="pin-tool"
+                    aria-label={`Unpin ${label}`}
+                    onClick={() => void change((current) => unpin(current, pin.id), `Unpinned ${label}.`, 'pinned-heading')}
+                  >
                     Unpin
                   </button>
                 </>

@@ -178,7 +178,9 @@ export function PopupView({ state, actions, pickers, presetTag, pinned, result, 
           aside={
             state.newOfferSubs ? (
               <p class="field-note subs-rule">
-                {state.newOfferSubs === 'keep' ? 'Source ID and subs stay when the offer changes' : 'Source ID and subs are cleared for each new offer'}{' '}
+                {state.newOfferSubs === 'keep'
+                  ? 'Source ID and subs stay when the offer changes'
+                  : 'Source ID and subs are cleared for each new offer'}{' '}
                 (
                 <button type="button" class="link" onClick={actions.onOpenOptions}>
                   Options

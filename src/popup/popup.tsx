@@ -5,7 +5,18 @@ import { hydrate } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/connector';
 import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
-import { EMPTY_FORM, FORM_FIELDS, MORE_OPTIONS, hasMoreOptions, parseLinkForm, targetKey, type FieldErrors, type FormField, type LinkForm, type LinkType } from '../shared/link-form';
+import {
+  EMPTY_FORM,
+  FORM_FIELDS,
+  MORE_OPTIONS,
+  hasMoreOptions,
+  parseLinkForm,
+  targetKey,
+  type FieldErrors,
+  type FormField,
+  type LinkForm,
+  type LinkType,
+} from '../shared/link-form';
 import type { Names } from '../shared/names';
 import { copiedSentence } from '../shared/copy-status';
 import type { LinkSuccess } from '../shared/outcome';
@@ -73,7 +84,11 @@ function madeFrom(link: LinkSuccess, form: LinkForm): boolean {
 
 function App({ startup }: { startup: Startup }) {
   // Hydration keeps the DOM as it is, so the first state must describe it exactly.
-  const [state, setState] = useState<PopupState>(() => ({ ...INITIAL_STATE, form: formOnScreen(), moreOpen: document.querySelector('details')!.open }));
+  const [state, setState] = useState<PopupState>(() => ({
+    ...INITIAL_STATE,
+    form: formOnScreen(),
+    moreOpen: document.querySelector('details')!.open,
+  }));
   /** The History view: its code loads only when the History button is pressed. */
   const [history, setHistory] = useState<typeof import('./history-panel') | null>(null);
   const [presets, setPresets] = useState<typeof import('./presets-panel') | null>(null);
@@ -82,7 +97,9 @@ function App({ startup }: { startup: Startup }) {
   const [presetsCode, setPresetsCode] = useState<typeof import('./presets-panel') | null>(null);
   useEffect(() => void presetsPanel().then(setPresetsCode), []);
   /** The Affiliate ID a partner's preset was last considered for: not the one the popup opened with, unless it came from the page or was typed meanwhile. */
-  const partnerMemory = useRef({ seen: startup.sources.affiliateId || startup.typed.has('affiliateId') ? '' : state.form.affiliateId.trim() });
+  const partnerMemory = useRef({
+    seen: startup.sources.affiliateId || startup.typed.has('affiliateId') ? '' : state.form.affiliateId.trim(),
+  });
   /** The pinned pairs, loaded after the form is up (they are not part of the first paint). */
   const [pinnedCode, setPinnedCode] = useState<typeof import('./pinned-list') | null>(null);
   useEffect(() => void import('./pinned-list').then(setPinnedCode), []);
@@ -109,7 +126,10 @@ function App({ startup }: { startup: Startup }) {
         ...current,
         waited,
         // Said once, not every second: what the person can do about it.
-        announcement: waited === SLOW_SECONDS && current.announcement === '' ? 'Everflow is slow to answer; Cancel stops the request.' : current.announcement,
+        announcement:
+          waited === SLOW_SECONDS && current.announcement === ''
+            ? 'Everflow is slow to answer; Cancel stops the request.'
+            : current.announcement,
       }));
     }, 250);
     return () => {
@@ -135,7 +155,9 @@ function App({ startup }: { startup: Startup }) {
       if (message.type === 'linkUnsaved') {
         setState((current) => {
           const link = current.link?.value;
-          return link && link.url === message.url && link.at === message.at ? { ...current, link: { ...current.link!, value: { ...link, unsaved: true } } } : current;
+          return link && link.url === message.url && link.at === message.at
+            ? { ...current, link: { ...current.link!, value: { ...link, unsaved: true } } }
+            : current;
         });
       }
     });
@@ -242,7 +264,14 @@ function App({ startup }: { startup: Startup }) {
     if (state.busy) return;
     saveDraft(form);
     partnerMemory.current.seen = form.affiliateId;
-    setState((current) => ({ ...current, form, errors: {}, failed: null, sources: {}, moreOpen: current.moreOpen || hasMoreOptions(form) }));
+    setState((current) => ({
+      ...current,
+      form,
+      errors: {},
+      failed: null,
+      sources: {},
+      moreOpen: current.moreOpen || hasMoreOptions(form),
+    }));
     void generate(form, names);
   }
 
@@ -324,10 +353,27 @@ function App({ startup }: { startup: Startup }) {
       />
     ) : null;
   const presetTag = presetsCode ? (
-    <presetsCode.PresetTag form={state.form} onApply={setState} affiliateName={idNames.notes.affiliateId?.name} memory={partnerMemory.current} />
+    <presetsCode.PresetTag
+      form={state.form}
+      onApply={setState}
+      affiliateName={idNames.notes.affiliateId?.name}
+      memory={partnerMemory.current}
+    />
   ) : null;
-  const pinned = pinnedCode ? <pinnedCode.PinnedList busy={state.busy} onGenerate={generatePinned} onAnnounce={(announcement) => patch({ announcement })} /> : null;
-  return <PopupView state={state} actions={actions} pickers={picker} presetTag={presetTag} pinned={pinned} result={result} idNotes={idNames.notes} />;
+  const pinned = pinnedCode ? (
+    <pinnedCode.PinnedList busy={state.busy} onGenerate={generatePinned} onAnnounce={(announcement) => patch({ announcement })} />
+  ) : null;
+  return (
+    <PopupView
+      state={state}
+      actions={actions}
+      pickers={picker}
+      presetTag={presetTag}
+      pinned={pinned}
+      result={result}
+      idNotes={idNames.notes}
+    />
+  );
 }
 
 /** Takes over the form startup.ts has filled in. */

@@ -14,7 +14,8 @@ export function prerenderPopup(): string {
 /** The items' keys as an attribute's value: a JSON list. */
 function keys(items: readonly { key: string }[]): string {
   const names = items.map((item) => item.key);
-  if (!names.every((name) => /^\w+$/.test(name))) throw new Error(`a stored item's key cannot go into an attribute as is: ${names.join(', ')}`);
+  if (!names.every((name) => /^\w+$/.test(name)))
+    throw new Error(`a stored item's key cannot go into an attribute as is: ${names.join(', ')}`);
   return JSON.stringify(names);
 }
 

@@ -79,7 +79,17 @@ const forWhom = (affiliateId: string, name: string | undefined) => name || `affi
  * Use again, Clear's recent affiliate), once typing pauses, never over a restored draft: "(for Acme
  * Media)" then says why it is there.
  */
-export function PresetTag({ form, onApply, affiliateName, memory }: { form: LinkForm; onApply: SetPopupState; affiliateName?: string | undefined; memory: PartnerMemory }) {
+export function PresetTag({
+  form,
+  onApply,
+  affiliateName,
+  memory,
+}: {
+  form: LinkForm;
+  onApply: SetPopupState;
+  affiliateName?: string | undefined;
+  memory: PartnerMemory;
+}) {
   const list = useStored(presetsItem);
   const name = useRef(affiliateName);
   name.current = affiliateName;
@@ -99,7 +109,12 @@ export function PresetTag({ form, onApply, affiliateName, memory }: { form: Link
           const announcement = `Preset “${change.applied.name}” applied for ${forWhom(affiliate, name.current)}.`;
           return { ...current, form: change.form, errors: {}, moreOpen: current.moreOpen || hasMoreOptions(change.form), announcement };
         }
-        return { ...current, form: change.form, errors: {}, announcement: `Preset “${change.removed.name}” removed: it is not for affiliate ${affiliate}.` };
+        return {
+          ...current,
+          form: change.form,
+          errors: {},
+          announcement: `Preset “${change.removed.name}” removed: it is not for affiliate ${affiliate}.`,
+        };
       });
     }, TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
@@ -209,7 +224,12 @@ export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
             <li key={preset.id} style={{ display: 'flex', gap: '8px', alignItems: 'center', padding: '3px 0' }}>
               <span style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
                 {preset.name}
-                {list.defaultId === preset.id ? <span class="field-note" style={{ display: 'inline' }}> (default)</span> : null}
+                {list.defaultId === preset.id ? (
+                  <span class="field-note" style={{ display: 'inline' }}>
+                    {' '}
+                    (default)
+                  </span>
+                ) : null}
               </span>
               <button type="button" aria-label={`Apply ${preset.name}`} onClick={() => apply(preset)}>
                 Apply
@@ -245,7 +265,8 @@ export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
         </div>
       </form>
       <p id="preset-hint" class="field-note">
-        A preset keeps Source ID, Sub 1–5 and the “More options” set now, never the offer, smart link or affiliate, so it works for both kinds of link. {TOKEN_HINT}
+        A preset keeps Source ID, Sub 1–5 and the “More options” set now, never the offer, smart link or affiliate, so it works for both
+        kinds of link. {TOKEN_HINT}
       </p>
       <p class="announcement" role="status" aria-live="polite">
         {status}

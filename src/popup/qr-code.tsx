@@ -47,7 +47,13 @@ export function QrCode({ url }: { url: string }) {
   const px = side * Math.max(2, Math.floor(QR_MAX_PX / side));
   return (
     <div class="qr" ref={box} style={{ display: 'flex', gap: 12, alignItems: 'flex-start', marginTop: 8 }}>
-      <img src={`data:image/svg+xml,${encodeURIComponent(svg)}`} width={px} height={px} alt="QR code for the tracking link" style={{ display: 'block', flex: 'none' }} />
+      <img
+        src={`data:image/svg+xml,${encodeURIComponent(svg)}`}
+        width={px}
+        height={px}
+        alt="QR code for the tracking link"
+        style={{ display: 'block', flex: 'none' }}
+      />
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         <button type="button" onClick={() => savePng(code)}>
           Download PNG

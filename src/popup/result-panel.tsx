@@ -57,14 +57,7 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
         </label>
         {link.form ? <PinToggle form={link.form} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary pin-toggle" /> : null}
       </div>
-      <input
-        id="result-url"
-        class="result-url"
-        type="text"
-        readOnly
-        value={link.url}
-        onFocus={(event) => event.currentTarget.select()}
-      />
+      <input id="result-url" class="result-url" type="text" readOnly value={link.url} onFocus={(event) => event.currentTarget.select()} />
       <div class="result-actions">
         <button type="button" onClick={copy}>
           Copy

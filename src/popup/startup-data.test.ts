@@ -14,12 +14,17 @@ const raw = (changes: Partial<RawStartup> = {}, local: Record<string, unknown> =
   ...changes,
 });
 
-const settingsWith = (newOfferSubs: 'keep' | 'clear') => ({ v: 4, data: { region: 'us', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs } });
+const settingsWith = (newOfferSubs: 'keep' | 'clear') => ({
+  v: 4,
+  data: { region: 'us', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs },
+});
 /** A draft for offer 42 with Source ID and a sub, and the rule for a new offer. */
-const draftFor42 = (newOfferSubs: 'keep' | 'clear') => ({ draft: draft({ offerId: '42', sourceId: 'news', sub1: 'old' }), settings: settingsWith(newOfferSubs) });
+const draftFor42 = (newOfferSubs: 'keep' | 'clear') => ({
+  draft: draft({ offerId: '42', sourceId: 'news', sub1: 'old' }),
+  settings: settingsWith(newOfferSubs),
+});
 
 describe('startupState', () => {
-
   it('a first opening starts empty, with the cursor in Offer ID, and takes the default preset', () => {
     expect(startupState(raw(), new Set())).toStrictEqual({
       form: EMPTY_FORM,
@@ -52,9 +57,14 @@ describe('startupState', () => {
         form: { linkType: 'smart', campaignId: '5', sourceId: '', sub1: '' },
         subsCleared: true,
       });
-      expect(startupState(raw({ url: `${DASH}/offers/42` }, draftFor42('clear')), new Set())).toMatchObject({ form: { sub1: 'old' }, subsCleared: false });
+      expect(startupState(raw({ url: `${DASH}/offers/42` }, draftFor42('clear')), new Set())).toMatchObject({
+        form: { sub1: 'old' },
+        subsCleared: false,
+      });
       // What the person typed before the popup was ready is theirs.
-      expect(startupState(raw({ url: `${DASH}/offers/99` }, draftFor42('clear')), new Set(['sub1']))).toMatchObject({ form: { sourceId: '', sub1: 'old' } });
+      expect(startupState(raw({ url: `${DASH}/offers/99` }, draftFor42('clear')), new Set(['sub1']))).toMatchObject({
+        form: { sourceId: '', sub1: 'old' },
+      });
     });
   });
 
@@ -66,7 +76,11 @@ describe('startupState', () => {
 
   it('fills a blank Affiliate ID with the last affiliate used', () => {
     const local = { draft: draft({ offerId: '5' }), recentAffiliates: { v: 1, data: [7, 3] } };
-    expect(startupState(raw({}, local), new Set())).toMatchObject({ form: { offerId: '5', affiliateId: '7' }, recentAffiliate: 7, focus: 'offerId' });
+    expect(startupState(raw({}, local), new Set())).toMatchObject({
+      form: { offerId: '5', affiliateId: '7' },
+      recentAffiliate: 7,
+      focus: 'offerId',
+    });
     const kept = { ...local, draft: draft({ affiliateId: '9' }) };
     expect(startupState(raw({}, kept), new Set()).form.affiliateId).toBe('9');
   });
@@ -77,7 +91,10 @@ describe('startupState', () => {
 
   it('a fresh right-click request names the offer, over the draft and the page', () => {
     const pending = { v: 1, data: { offerId: 42, at: NOW - 1_000 } };
-    const state = startupState(raw({ pending, url: 'https://acme.everflowclient.io/offers/9' }, { draft: draft({ offerId: '5', sub1: 'x' }) }), new Set());
+    const state = startupState(
+      raw({ pending, url: 'https://acme.everflowclient.io/offers/9' }, { draft: draft({ offerId: '5', sub1: 'x' }) }),
+      new Set(),
+    );
     expect(state).toMatchObject({ form: { offerId: '42', sub1: 'x' }, sources: { offerId: 'from the right-click menu' }, save: true });
     const stale = { v: 1, data: { offerId: 42, at: NOW - 60_000 } };
     expect(startupState(raw({ pending: stale }), new Set())).toMatchObject({ form: { offerId: '' }, sources: {}, save: false });

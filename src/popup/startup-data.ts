@@ -4,7 +4,14 @@
 import { readDashboardUrl } from '../shared/dashboard-url';
 import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
 import { hasMoreOptions, targetKey, type FormField, type LinkForm } from '../shared/link-form';
-import { PENDING_MAX_AGE_MS, draftItem, pendingPrefillItem, recentAffiliatesItem, settingsItem, type NewOfferSubs } from '../shared/stored-items';
+import {
+  PENDING_MAX_AGE_MS,
+  draftItem,
+  pendingPrefillItem,
+  recentAffiliatesItem,
+  settingsItem,
+  type NewOfferSubs,
+} from '../shared/stored-items';
 import type { PrefillSources } from './popup-view';
 
 /** The storage.local items the popup starts from, read in one call. */

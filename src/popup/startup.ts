@@ -69,7 +69,9 @@ async function startPopup(): Promise<Startup> {
     else input(field).value = value;
   }
   // A kind chosen before this ran stays chosen; its fields still need showing.
-  showLinkType(typed.has('linkType') ? ((linkTypes().find((radio) => radio.checked)?.value as LinkType | undefined) ?? linkType) : linkType);
+  showLinkType(
+    typed.has('linkType') ? ((linkTypes().find((radio) => radio.checked)?.value as LinkType | undefined) ?? linkType) : linkType,
+  );
   if (state.moreOpen) document.querySelector('details')!.open = true;
   performance.mark('popup-ready');
   if (typed.size === 0) input(state.focus).focus();

@@ -4,19 +4,31 @@ import { decodeStored } from './storage-item';
 import { EMPTY_FORM } from './link-form';
 import { sampleJob as job } from '../../e2e/unit-fixtures/test-bulk-job';
 
-
 describe('checkRow and rowErrors', () => {
   const day = new Date(2026, 10, 24);
 
   it('fills in the row’s tokens and IDs', () => {
     const checked = checkRow({ ...EMPTY_FORM, sub1: '{affiliate_id}-{offer_id}', sub2: '{date}' }, { targetId: 42, affiliateId: 7 }, day);
-    expect(checked).toEqual({ ok: true, input: expect.objectContaining({ linkType: 'offer', offerId: 42, affiliateId: 7, sub1: '7-42', sub2: '2026-11-24' }) });
+    expect(checked).toEqual({
+      ok: true,
+      input: expect.objectContaining({ linkType: 'offer', offerId: 42, affiliateId: 7, sub1: '7-42', sub2: '2026-11-24' }),
+    });
   });
 
   it('makes a smart-link row a smart-link request: the row’s smart link, none of the offer-only fields typed for offers', () => {
-    const form = { ...EMPTY_FORM, linkType: 'smart' as const, offerId: '42', offerUrlId: 'not checked', creativeId: '55', sub1: '{smart_link_id}-{affiliate_id}' };
+    const form = {
+      ...EMPTY_FORM,
+      linkType: 'smart' as const,
+      offerId: '42',
+      offerUrlId: 'not checked',
+      creativeId: '55',
+      sub1: '{smart_link_id}-{affiliate_id}',
+    };
     const checked = checkRow(form, { targetId: 6, affiliateId: 7 }, day);
-    expect(checked).toEqual({ ok: true, input: { linkType: 'smart', campaignId: 6, affiliateId: 7, sub1: '6-7', encryptParameters: false, redirectLink: false } });
+    expect(checked).toEqual({
+      ok: true,
+      input: { linkType: 'smart', campaignId: 6, affiliateId: 7, sub1: '6-7', encryptParameters: false, redirectLink: false },
+    });
   });
 
   it('names the field a token made too long once filled in (typed 198 characters, 210 with the dates)', () => {
@@ -39,7 +51,6 @@ describe('checkRow and rowErrors', () => {
     ]);
   });
 });
-
 
 describe('resultsOf', () => {
   it('keeps only readable results of this job', () => {
@@ -87,11 +98,17 @@ describe('bulkJobItem', () => {
   });
 
   it('a version-1 job made offer links, even should its form say otherwise', () => {
-    expect(decodeStored(bulkJobItem, { v: 1, data: { ...v1Job, form: { ...v1Form, linkType: 'smart' } } }).value?.form.linkType).toBe('offer');
+    expect(decodeStored(bulkJobItem, { v: 1, data: { ...v1Job, form: { ...v1Form, linkType: 'smart' } } }).value?.form.linkType).toBe(
+      'offer',
+    );
   });
 
   it('reads back a smart-link job; a cleared job, damaged data or a newer version read as no job', () => {
-    const smart: BulkJob = { ...job(), form: { ...EMPTY_FORM, linkType: 'smart' }, rows: [{ targetId: 6, affiliateId: 7, targetName: 'Members smart link' }] };
+    const smart: BulkJob = {
+      ...job(),
+      form: { ...EMPTY_FORM, linkType: 'smart' },
+      rows: [{ targetId: 6, affiliateId: 7, targetName: 'Members smart link' }],
+    };
     expect(decodeStored(bulkJobItem, bulkJobItem.encode(smart))).toEqual({ value: smart, status: 'ok' });
     expect(decodeStored(bulkJobItem, { v: 2, data: null })).toEqual({ value: null, status: 'ok' });
     expect(decodeStored(bulkJobItem, { v: 1, data: { ...v1Job, rows: 'x' } })).toEqual({ value: null, status: 'reset' });
@@ -101,7 +118,12 @@ describe('bulkJobItem', () => {
 
 describe('readResult', () => {
   it('reads results stored before the notes existed, and keeps a note only when it is set', () => {
-    expect(readResult({ ok: true, job: 'j', url: 'https://t.example/', at: 1 })).toEqual({ ok: true, job: 'j', url: 'https://t.example/', at: 1 });
+    expect(readResult({ ok: true, job: 'j', url: 'https://t.example/', at: 1 })).toEqual({
+      ok: true,
+      job: 'j',
+      url: 'https://t.example/',
+      at: 1,
+    });
     expect(readResult({ ok: true, job: 'j', url: 'https://t.example/', at: 1, someOffersClosed: true, directLink: false })).toEqual({
       ok: true,
       job: 'j',
@@ -109,6 +131,11 @@ describe('readResult', () => {
       at: 1,
       someOffersClosed: true,
     });
-    expect(readResult({ ok: false, job: 'j', message: 'No.', at: 1, someOffersClosed: true })).toEqual({ ok: false, job: 'j', message: 'No.', at: 1 });
+    expect(readResult({ ok: false, job: 'j', message: 'No.', at: 1, someOffersClosed: true })).toEqual({
+      ok: false,
+      job: 'j',
+      message: 'No.',
+      at: 1,
+    });
   });
 });

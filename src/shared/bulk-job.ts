@@ -96,7 +96,8 @@ export interface RowNotes {
 }
 
 /** One finished row, stored under rowKey(index) as it arrives, tagged with its job's id. */
-export type BulkResult = ({ ok: true; job: string; url: string; at: number } & RowNotes) | { ok: false; job: string; message: string; at: number };
+export type BulkResult =
+  ({ ok: true; job: string; url: string; at: number } & RowNotes) | { ok: false; job: string; message: string; at: number };
 
 // One lenient object, narrowed by readResult: results written by older versions (no notes) still read.
 const StoredResultSchema = z.object({

@@ -16,13 +16,17 @@ describe('the named line', () => {
   });
   it('falls back to the IDs when a name is unknown', () => {
     expect(namedLine({ ...facts, targetName: undefined, affiliateName: undefined })).toBe(`Offer 42 – Affiliate 7: ${facts.url}`);
-    expect(namedLine({ ...facts, linkType: 'smart', targetId: 5, targetName: undefined })).toBe(`Smart link 5 – Acme Media (affiliate 7): ${facts.url}`);
+    expect(namedLine({ ...facts, linkType: 'smart', targetId: 5, targetName: undefined })).toBe(
+      `Smart link 5 – Acme Media (affiliate 7): ${facts.url}`,
+    );
   });
 });
 
 describe('filling a template', () => {
   it('replaces every known token, every time it appears', () => {
-    expect(fillTemplate('{url} {url} {offer_id} {affiliate_id} {sub1} {sub2} {date}', facts).text).toBe(`${facts.url} ${facts.url} 42 7 spring newsletter 2026-03-14`);
+    expect(fillTemplate('{url} {url} {offer_id} {affiliate_id} {sub1} {sub2} {date}', facts).text).toBe(
+      `${facts.url} ${facts.url} 42 7 spring newsletter 2026-03-14`,
+    );
   });
   it('leaves unknown tokens and other cases as typed', () => {
     expect(fillTemplate('{URL} {offer} {sub9} {{url}}', facts).text).toBe(`{URL} {offer} {sub9} {${facts.url}}`);
@@ -33,7 +37,10 @@ describe('filling a template', () => {
     expect(filled.empty).toEqual(['{sub3}', '{offer_name}', '{smart_link_id}']);
   });
   it('fills a smart link’s tokens, not an offer’s', () => {
-    expect(fillTemplate('{smart_link_id} {smart_link_name} [{offer_id}]', { ...facts, linkType: 'smart', targetId: 5, targetName: 'Summer mix' }).text).toBe('5 Summer mix []');
+    expect(
+      fillTemplate('{smart_link_id} {smart_link_name} [{offer_id}]', { ...facts, linkType: 'smart', targetId: 5, targetName: 'Summer mix' })
+        .text,
+    ).toBe('5 Summer mix []');
   });
   it('keeps HTML as text', () => {
     expect(fillTemplate('<b>{offer_name}</b>', facts).text).toBe('<b>Spring sale</b>');

@@ -95,7 +95,16 @@ export interface FactNames {
 export function factsFromInput(url: string, input: LinkInput, at: number, names: FactNames = {}): LinkFacts {
   const smart = input.linkType === 'smart';
   // The input itself carries Source ID and the subs as sent.
-  return { url, linkType: input.linkType, targetId: smart ? input.campaignId : input.offerId, targetName: names.target, affiliateId: input.affiliateId, affiliateName: names.affiliate, sent: input, at };
+  return {
+    url,
+    linkType: input.linkType,
+    targetId: smart ? input.campaignId : input.offerId,
+    targetName: names.target,
+    affiliateId: input.affiliateId,
+    affiliateName: names.affiliate,
+    sent: input,
+    at,
+  };
 }
 
 /** "Spring sale (offer 42) – Acme Media (affiliate 7): https://…"; "Offer 42" and "Affiliate 7" when a name is unknown. */

@@ -23,13 +23,17 @@ describe('checking a template', () => {
     expect(checkTemplate({ name: ' ', text: '' }, [])).toEqual({ name: 'Enter a name for the template.', text: 'Enter the message text.' });
   });
   it('refuses a name taken, ignoring case, but not the template’s own', () => {
-    expect(checkTemplate({ name: 'slack INTRO', text: 'x' }, formats.templates).name).toBe('There is already a format called “slack INTRO”; choose another name.');
+    expect(checkTemplate({ name: 'slack INTRO', text: 'x' }, formats.templates).name).toBe(
+      'There is already a format called “slack INTRO”; choose another name.',
+    );
     expect(checkTemplate({ name: 'link with names', text: 'x' }, []).name).toMatch(/already a format/);
     expect(checkTemplate({ name: 'Slack intro', text: 'x' }, formats.templates, 't1')).toEqual({});
   });
   it('limits the name, the text and the number of templates', () => {
     expect(checkTemplate({ name: 'n'.repeat(61), text: 'x' }, []).name).toBe('A name is at most 60 characters; this one has 61.');
-    expect(checkTemplate({ name: 'n', text: 'x'.repeat(1001) }, []).text).toBe('A template is at most 1,000 characters; this one has 1,001.');
+    expect(checkTemplate({ name: 'n', text: 'x'.repeat(1001) }, []).text).toBe(
+      'A template is at most 1,000 characters; this one has 1,001.',
+    );
     expect(checkTemplate({ name: 'n', text: 'x'.repeat(1000) }, [])).toEqual({});
     const full = Array.from({ length: MAX_TEMPLATES }, (_, i) => ({ id: `t${i}`, name: `T${i}`, text: 'x' }));
     expect(checkTemplate({ name: 'n', text: 'x' }, full).list).toBe('You can keep up to 20 templates; delete one first.');
@@ -37,11 +41,12 @@ describe('checking a template', () => {
   });
 });
 
-
 describe('the preview’s note on empty tokens', () => {
   it('names each empty token', () => {
     expect(emptyTokensNote([])).toBe('');
     expect(emptyTokensNote(['{offer_name}'])).toBe('{offer_name} is empty for this link, so it copies as nothing.');
-    expect(emptyTokensNote(['{sub3}', '{sub4}', '{source_id}'])).toBe('{sub3}, {sub4} and {source_id} are empty for this link, so they copy as nothing.');
+    expect(emptyTokensNote(['{sub3}', '{sub4}', '{source_id}'])).toBe(
+      '{sub3}, {sub4} and {source_id} are empty for this link, so they copy as nothing.',
+    );
   });
 });

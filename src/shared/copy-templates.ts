@@ -1,6 +1,14 @@
 // Message templates as the options page edits them: checks with plain messages, saving, deleting,
 // and the example link its preview fills in. Pages only (copy-formats.ts is the background's too).
-import { BUILT_IN_FORMATS, MAX_TEMPLATES, MAX_TEMPLATE_NAME, MAX_TEMPLATE_TEXT, type CopyFormats, type LinkFacts, type Template } from './copy-formats';
+import {
+  BUILT_IN_FORMATS,
+  MAX_TEMPLATES,
+  MAX_TEMPLATE_NAME,
+  MAX_TEMPLATE_TEXT,
+  type CopyFormats,
+  type LinkFacts,
+  type Template,
+} from './copy-formats';
 
 export interface CopyFormatChoice {
   id: string;
@@ -25,25 +33,36 @@ export function checkTemplate(draft: TemplateDraft, templates: readonly Template
   const others = templates.filter((template) => template.id !== editingId);
   if (name === '') errors.name = 'Enter a name for the template.';
   else if (name.length > MAX_TEMPLATE_NAME) errors.name = `A name is at most ${MAX_TEMPLATE_NAME} characters; this one has ${name.length}.`;
-  else if (BUILT_IN_FORMATS.some((format) => format.name.toLowerCase() === name.toLowerCase()) || others.some((template) => template.name.trim().toLowerCase() === name.toLowerCase())) {
+  else if (
+    BUILT_IN_FORMATS.some((format) => format.name.toLowerCase() === name.toLowerCase()) ||
+    others.some((template) => template.name.trim().toLowerCase() === name.toLowerCase())
+  ) {
     errors.name = `There is already a format called “${name}”; choose another name.`;
   }
   if (draft.text.trim() === '') errors.text = 'Enter the message text.';
-  else if (draft.text.length > MAX_TEMPLATE_TEXT) errors.text = `A template is at most ${MAX_TEMPLATE_TEXT.toLocaleString('en')} characters; this one has ${draft.text.length.toLocaleString('en')}.`;
-  if (editingId === undefined && templates.length >= MAX_TEMPLATES) errors.list = `You can keep up to ${MAX_TEMPLATES} templates; delete one first.`;
+  else if (draft.text.length > MAX_TEMPLATE_TEXT)
+    errors.text = `A template is at most ${MAX_TEMPLATE_TEXT.toLocaleString('en')} characters; this one has ${draft.text.length.toLocaleString('en')}.`;
+  if (editingId === undefined && templates.length >= MAX_TEMPLATES)
+    errors.list = `You can keep up to ${MAX_TEMPLATES} templates; delete one first.`;
   return errors;
 }
 
 /** The formats with `draft` saved (added, or replacing `editingId`); call only when checkTemplate found nothing. */
 export function saveTemplate(formats: CopyFormats, draft: TemplateDraft, id: string, editingId?: string): CopyFormats {
   const template = { id, name: draft.name.trim(), text: draft.text };
-  const templates = editingId === undefined ? [...formats.templates, template] : formats.templates.map((known) => (known.id === editingId ? { ...template, id: editingId } : known));
+  const templates =
+    editingId === undefined
+      ? [...formats.templates, template]
+      : formats.templates.map((known) => (known.id === editingId ? { ...template, id: editingId } : known));
   return { ...formats, templates };
 }
 
 /** The formats without template `id`; the default goes back to the bare link when it was that one. */
 export function deleteTemplate(formats: CopyFormats, id: string): CopyFormats {
-  return { templates: formats.templates.filter((template) => template.id !== id), defaultFormat: formats.defaultFormat === id ? 'link' : formats.defaultFormat };
+  return {
+    templates: formats.templates.filter((template) => template.id !== id),
+    defaultFormat: formats.defaultFormat === id ? 'link' : formats.defaultFormat,
+  };
 }
 
 /** An example link for the options page's preview: a realistic offer and affiliate, a sub filled in. */

@@ -59,13 +59,16 @@ export function dashboardMatchPatterns(extraDomains: readonly string[]): string[
 }
 
 function idsFrom(path: string, params: URLSearchParams, found: PageIds): void {
-  const segments = path.split('/').filter(Boolean).map((segment) => {
-    try {
-      return decodeURIComponent(segment).toLowerCase();
-    } catch {
-      return segment.toLowerCase();
-    }
-  });
+  const segments = path
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment).toLowerCase();
+      } catch {
+        return segment.toLowerCase();
+      }
+    });
   segments.forEach((segment, index) => {
     const id = toId(segments[index + 1]);
     if (id === undefined) return;

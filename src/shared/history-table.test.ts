@@ -4,7 +4,11 @@ import { historyEntry as entry } from '../../e2e/unit-fixtures/test-history-entr
 import { CSV_COLUMNS, csvFileName, describeSubs, historyCsv, searchHistory } from './history-table';
 
 describe('smart links in the history table', () => {
-  const smart = entry(5, { campaignName: 'Summer smart link', someOffersClosed: true }, { linkType: 'smart', campaignId: 5, offerId: undefined } as never);
+  const smart = entry(5, { campaignName: 'Summer smart link', someOffersClosed: true }, {
+    linkType: 'smart',
+    campaignId: 5,
+    offerId: undefined,
+  } as never);
   const history = [entry(1, { offerName: 'Acme Shoes' }), smart];
 
   const ids = (query: string) => searchHistory(history, query).map((e) => e.id);
@@ -20,12 +24,12 @@ describe('smart links in the history table', () => {
     const [header, offer, smartRow] = parseCsv(historyCsv(history));
     const cell = (row: string[] | undefined, column: string) => row![header!.indexOf(column)];
     expect([cell(offer, 'Kind'), cell(offer, 'Offer ID'), cell(offer, 'Smart link ID')]).toStrictEqual(['Offer', '101', '']);
-    expect([cell(smartRow, 'Kind'), cell(smartRow, 'Offer ID'), cell(smartRow, 'Smart link ID'), cell(smartRow, 'Smart link name')]).toStrictEqual([
-      'Smart link',
-      '',
-      '5',
-      'Summer smart link',
-    ]);
+    expect([
+      cell(smartRow, 'Kind'),
+      cell(smartRow, 'Offer ID'),
+      cell(smartRow, 'Smart link ID'),
+      cell(smartRow, 'Smart link name'),
+    ]).toStrictEqual(['Smart link', '', '5', 'Summer smart link']);
     expect(cell(smartRow, 'Notes')).toMatch(/^Some offers behind this smart link are not open/);
   });
 });

@@ -56,11 +56,18 @@ const COLUMNS: { label: string; value: (entry: HistoryEntry) => string | number 
   { label: 'Kind', value: (entry) => KIND_LABELS[entry.input.linkType] },
   ...LINK_FIELDS.flatMap((field) => {
     const named = NAME_COLUMNS[field.name];
-    const column = { label: 'column' in field ? field.column : field.label, value: (entry: HistoryEntry) => valueOf(entry.input, field.name) };
+    const column = {
+      label: 'column' in field ? field.column : field.label,
+      value: (entry: HistoryEntry) => valueOf(entry.input, field.name),
+    };
     return named ? [column, named] : [column];
   }),
   { label: 'Link', value: (entry) => entry.url },
-  { label: 'Notes', value: (entry) => [entry.someOffersClosed ? SOME_OFFERS_CLOSED_NOTE : '', entry.directLink ? DIRECT_LINK_NOTE : ''].filter(Boolean).join(' ') },
+  {
+    label: 'Notes',
+    value: (entry) =>
+      [entry.someOffersClosed ? SOME_OFFERS_CLOSED_NOTE : '', entry.directLink ? DIRECT_LINK_NOTE : ''].filter(Boolean).join(' '),
+  },
 ];
 
 export const CSV_COLUMNS = COLUMNS.map((column) => column.label);

@@ -42,8 +42,9 @@ describe('facts of a link', () => {
       campaignName: 'Summer mix',
       affiliateName: 'Acme',
     };
-    expect(formatLink(EMPTY_COPY_FORMATS, 'named', factsFromHistory(entry)).text).toBe('Summer mix (smart link 5) – Acme (affiliate 7): https://t.example/s');
+    expect(formatLink(EMPTY_COPY_FORMATS, 'named', factsFromHistory(entry)).text).toBe(
+      'Summer mix (smart link 5) – Acme (affiliate 7): https://t.example/s',
+    );
     expect(fillTemplate('{sub4}', factsFromHistory(entry)).text).toBe('x');
   });
 });
-

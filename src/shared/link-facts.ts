@@ -13,7 +13,16 @@ export function factsFromSuccess(link: LinkSuccess): LinkFacts {
   const checked = link.form ? parseLinkForm(link.form) : undefined;
   const names = { target: subject.name, affiliate: link.affiliateName };
   if (checked?.ok) return factsFromInput(link.url, expandTokens(checked.input, new Date(link.at)), link.at, names);
-  return { url: link.url, linkType: link.linkType ?? 'offer', targetId: subject.id, targetName: names.target, affiliateId: link.affiliateId, affiliateName: names.affiliate, sent: {}, at: link.at };
+  return {
+    url: link.url,
+    linkType: link.linkType ?? 'offer',
+    targetId: subject.id,
+    targetName: names.target,
+    affiliateId: link.affiliateId,
+    affiliateName: names.affiliate,
+    sent: {},
+    at: link.at,
+  };
 }
 
 /** A history entry holds the input as sent. */

@@ -29,7 +29,8 @@ const OFFER = {
 function idError(typed: string, label: string, thing: string): string {
   const trimmed = typed.trim();
   if (!/^\d+$/.test(trimmed)) return `Use the ${thing}’s number, e.g. 1842.`;
-  if (!/^0*\d{1,10}$/.test(trimmed) || Number(trimmed) > MAX_ID) return `That number is too large for an Everflow ID; check the ${thing}’s number.`;
+  if (!/^0*\d{1,10}$/.test(trimmed) || Number(trimmed) > MAX_ID)
+    return `That number is too large for an Everflow ID; check the ${thing}’s number.`;
   return `${label}s start at 1.`;
 }
 const tooLong = (label: string) => `${label} can be at most ${MAX_TEXT} characters.`;
@@ -51,7 +52,9 @@ function refused(value: unknown): FieldErrors {
 describe('idInText', () => {
   it('reads the ID typed text stands for, and nothing else', () => {
     expect(['42', ' 42 ', '0042', '2147483647'].map(idInText)).toStrictEqual([42, 42, 42, 2147483647]);
-    expect(['', '0', '2147483648', '12345678901', '4 2', '42a', 'Acme', '-1', '4.2', '４２'].map(idInText)).toStrictEqual(Array(10).fill(undefined));
+    expect(['', '0', '2147483648', '12345678901', '4 2', '42a', 'Acme', '-1', '4.2', '４２'].map(idInText)).toStrictEqual(
+      Array(10).fill(undefined),
+    );
   });
 });
 
@@ -103,7 +106,23 @@ describe('parseLinkForm: IDs', () => {
     expect(accepted({ ...BASE, affiliateId: typed })).toEqual({ ...BASE_INPUT, affiliateId: expected });
   });
 
-  const notNumbers = ['abc', '12a', 'a12', '1 2', '+5', '-5', '1.5', '1.0', '1e3', '0x10', '١٢' /* Arabic-Indic digits */, '１２' /* full-width */, 'Infinity', 'NaN', '91x3'];
+  const notNumbers = [
+    'abc',
+    '12a',
+    'a12',
+    '1 2',
+    '+5',
+    '-5',
+    '1.5',
+    '1.0',
+    '1e3',
+    '0x10',
+    '١٢' /* Arabic-Indic digits */,
+    '１２' /* full-width */,
+    'Infinity',
+    'NaN',
+    '91x3',
+  ];
   const tooLarge = ['2147483648', '9999999999', '99999999999999999999', '9'.repeat(400), `${'0'.repeat(20)}${'9'.repeat(11)}`];
 
   it.each(notNumbers)('offerId %j is refused with one message: use the number', (typed) => {
@@ -149,9 +168,7 @@ describe('parseLinkForm: IDs', () => {
   });
 
   it('reports every bad field at once, one message each', () => {
-    expect(
-      refused({ offerId: 'x', affiliateId: '', creativeId: '0', sub3: 'y'.repeat(MAX_TEXT + 1), trafficSourceId: '5' }),
-    ).toEqual({
+    expect(refused({ offerId: 'x', affiliateId: '', creativeId: '0', sub3: 'y'.repeat(MAX_TEXT + 1), trafficSourceId: '5' })).toEqual({
       offerId: OFFER.notNumber,
       affiliateId: 'Enter the Affiliate ID.',
       creativeId: 'Creative IDs start at 1.',
@@ -203,12 +220,9 @@ describe('parseLinkForm: flags', () => {
 describe('parseLinkForm: junk input never throws', () => {
   const required = { offerId: 'Enter the Offer ID.', affiliateId: 'Enter the Affiliate ID.' };
 
-  it.each([[null], [undefined], [42], ['12'], [true], [[]], [['12', '34']], [() => 1], [new Date(0)]])(
-    '%j is an empty form',
-    (junk) => {
-      expect(parseLinkForm(junk)).toEqual({ ok: false, errors: required });
-    },
-  );
+  it.each([[null], [undefined], [42], ['12'], [true], [[]], [['12', '34']], [() => 1], [new Date(0)]])('%j is an empty form', (junk) => {
+    expect(parseLinkForm(junk)).toEqual({ ok: false, errors: required });
+  });
 
   it('a non-string ID is treated as empty (numbers are not accepted as typed text)', () => {
     expect(parseLinkForm({ offerId: 5 })).toEqual({ ok: false, errors: required });
@@ -434,7 +448,10 @@ describe('smart links', () => {
       ok: false,
       errors: { campaignId: 'That number is too large for an Everflow ID; check the smart link’s number.' },
     });
-    expect(parseLinkForm({ ...SMART, campaignId: 'summer' })).toStrictEqual({ ok: false, errors: { campaignId: 'Use the smart link’s number, e.g. 1842.' } });
+    expect(parseLinkForm({ ...SMART, campaignId: 'summer' })).toStrictEqual({
+      ok: false,
+      errors: { campaignId: 'Use the smart link’s number, e.g. 1842.' },
+    });
     // An offer link does not ask for a smart link.
     expect(parseLinkForm({ ...BASE, campaignId: 'x' }).ok).toBe(true);
   });

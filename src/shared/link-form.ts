@@ -19,11 +19,29 @@ import {
   type TextField,
 } from '../everflow/link-fields';
 
-export { FIELD_LABELS, FLAG_FIELDS, FORM_FIELDS, ID_FIELDS, LINK_FIELDS, LINK_TYPES, MAX_ID, MAX_TEXT, MORE_OPTIONS, TEXT_FIELDS, idInText } from '../everflow/link-fields';
+export {
+  FIELD_LABELS,
+  FLAG_FIELDS,
+  FORM_FIELDS,
+  ID_FIELDS,
+  LINK_FIELDS,
+  LINK_TYPES,
+  MAX_ID,
+  MAX_TEXT,
+  MORE_OPTIONS,
+  TEXT_FIELDS,
+  idInText,
+} from '../everflow/link-fields';
 export type { FlagField, FormField, IdField, LinkInput, LinkType, TextField } from '../everflow/link-fields';
 
 /** Clip stored or received text so nothing from outside can grow without bound. */
-const boundedString = z.catch(z.pipe(z.string(), z.transform((s) => s.slice(0, 4 * MAX_TEXT))), '');
+const boundedString = z.catch(
+  z.pipe(
+    z.string(),
+    z.transform((s) => s.slice(0, 4 * MAX_TEXT)),
+  ),
+  '',
+);
 const flag = z.catch(z.boolean(), false);
 
 const linkType = z.catch(z.enum(LINK_TYPES), 'offer');
@@ -96,7 +114,13 @@ function linkInputRules(type: LinkType): z.ZodMiniObject {
       ...Object.fromEntries(
         fieldsFor(type).map((field) => [
           field.name,
-          field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? textSchema(field.name) : 'required' in field ? requiredId(field.name) : optionalId(field.name),
+          field.kind === 'flag'
+            ? z.boolean()
+            : field.kind === 'text'
+              ? textSchema(field.name)
+              : 'required' in field
+                ? requiredId(field.name)
+                : optionalId(field.name),
         ]),
       ),
     });

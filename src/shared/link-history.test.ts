@@ -51,7 +51,10 @@ describe('historyItem', () => {
   });
 
   it('drops a damaged entry and keeps the rest', () => {
-    const stored = { v: 1, data: [entry(3), { id: 'bad', url: 5 }, entry(1, {}, { offerId: 0 }), entry(2, { surface: 'fax' as never }), entry(0)] };
+    const stored = {
+      v: 1,
+      data: [entry(3), { id: 'bad', url: 5 }, entry(1, {}, { offerId: 0 }), entry(2, { surface: 'fax' as never }), entry(0)],
+    };
     const read = decodeStored(historyItem, stored);
     expect(read.status).toBe('ok');
     expect(read.value.map((e) => e.id)).toStrictEqual(['e3', 'e0']);
@@ -59,14 +62,24 @@ describe('historyItem', () => {
 
   it('reads entries stored before smart links as offer links, and keeps smart links with their notes', () => {
     const { linkType: _, ...old } = entry(1).input as Record<string, unknown>;
-    const smart = entry(2, { campaignName: 'Summer smart link', someOffersClosed: true }, { linkType: 'smart', campaignId: 5, offerId: undefined } as never);
+    const smart = entry(2, { campaignName: 'Summer smart link', someOffersClosed: true }, {
+      linkType: 'smart',
+      campaignId: 5,
+      offerId: undefined,
+    } as never);
     const read = decodeStored(historyItem, { v: 1, data: [smart, { ...entry(1), input: old }] });
     expect(read.value.map((e) => e.input.linkType)).toStrictEqual(['smart', 'offer']);
-    expect(read.value[0]).toMatchObject({ campaignName: 'Summer smart link', someOffersClosed: true, input: { campaignId: 5, affiliateId: 202 } });
+    expect(read.value[0]).toMatchObject({
+      campaignName: 'Summer smart link',
+      someOffersClosed: true,
+      input: { campaignId: 5, affiliateId: 202 },
+    });
     expect(read.value[0]!.input).not.toHaveProperty('offerId');
     expect(read.value[1]!.input).toMatchObject({ linkType: 'offer', offerId: 101 });
     // A smart link without its smart link is damaged: dropped, the rest kept.
-    expect(decodeStored(historyItem, { v: 1, data: [entry(3, {}, { linkType: 'smart' } as never), entry(4)] }).value.map((e) => e.id)).toStrictEqual(['e4']);
+    expect(
+      decodeStored(historyItem, { v: 1, data: [entry(3, {}, { linkType: 'smart' } as never), entry(4)] }).value.map((e) => e.id),
+    ).toStrictEqual(['e4']);
   });
 
   it('is empty when missing or unreadable', () => {

@@ -22,7 +22,10 @@ const storedInputFor = (type: LinkType) =>
   z.object({
     linkType: z.literal(type),
     ...Object.fromEntries(
-      fieldsFor(type).map((field) => [field.name, field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? text : 'required' in field ? id : z.optional(id)]),
+      fieldsFor(type).map((field) => [
+        field.name,
+        field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? text : 'required' in field ? id : z.optional(id),
+      ]),
     ),
   });
 
@@ -31,7 +34,9 @@ const storedInputFor = (type: LinkType) =>
  * Entries from before smart links carry no link type: they are offer links.
  */
 export const StoredLinkInputSchema = z.pipe(
-  z.transform((value: unknown) => (typeof value === 'object' && value !== null && !('linkType' in value) ? { ...value, linkType: 'offer' } : value)),
+  z.transform((value: unknown) =>
+    typeof value === 'object' && value !== null && !('linkType' in value) ? { ...value, linkType: 'offer' } : value,
+  ),
   z.discriminatedUnion('linkType', [storedInputFor('offer'), storedInputFor('smart')]),
 ) as unknown as z.ZodMiniType<LinkInput>;
 
@@ -79,7 +84,12 @@ export const historyItem = defineItem<HistoryEntry[]>({
 });
 
 /** The history with `entry` first, the oldest dropped beyond `max`. */
-export function appendEntry(history: readonly HistoryEntry[], entry: HistoryEntry, max = MAX_HISTORY, maxBytes = MAX_HISTORY_BYTES): HistoryEntry[] {
+export function appendEntry(
+  history: readonly HistoryEntry[],
+  entry: HistoryEntry,
+  max = MAX_HISTORY,
+  maxBytes = MAX_HISTORY_BYTES,
+): HistoryEntry[] {
   const next = [entry, ...history.filter((old) => old.id !== entry.id)].slice(0, Math.max(0, max));
   let bytes = JSON.stringify(next).length;
   while (next.length > 1 && bytes > maxBytes) bytes -= JSON.stringify(next.pop()).length + 1;
@@ -102,7 +112,8 @@ export function namesFromHistory(history: readonly HistoryEntry[]): KnownNames {
   for (const entry of history) {
     const { input } = entry;
     if (input.linkType === 'offer' && entry.offerName && !names.offers.has(input.offerId)) names.offers.set(input.offerId, entry.offerName);
-    if (input.linkType === 'smart' && entry.campaignName && !names.campaigns.has(input.campaignId)) names.campaigns.set(input.campaignId, entry.campaignName);
+    if (input.linkType === 'smart' && entry.campaignName && !names.campaigns.has(input.campaignId))
+      names.campaigns.set(input.campaignId, entry.campaignName);
     if (entry.affiliateName && !names.affiliates.has(entry.input.affiliateId)) {
       names.affiliates.set(entry.input.affiliateId, entry.affiliateName);
     }

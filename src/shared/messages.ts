@@ -14,7 +14,6 @@ import { NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from './sto
 
 export type { Status } from './replies';
 
-
 export const MAX_KEY_LENGTH = 256;
 /** What one copy may hold: Bulk links copies a message for each of up to 2,000 rows. */
 export const MAX_COPY_TEXT = 3_000_000;
@@ -23,14 +22,15 @@ export const ApiKeySchema = z.pipe(
   z.string(),
   z.pipe(
     z.transform((s: string) => s.trim()),
-    z.string().check(
-      z.minLength(1, 'Enter the API key.'),
-      z.maxLength(MAX_KEY_LENGTH, `An Everflow API key is shorter than ${MAX_KEY_LENGTH} characters; check what was pasted.`),
-      z.regex(/^\S+$/, 'An API key has no spaces inside; check what was pasted.'),
-    ),
+    z
+      .string()
+      .check(
+        z.minLength(1, 'Enter the API key.'),
+        z.maxLength(MAX_KEY_LENGTH, `An Everflow API key is shorter than ${MAX_KEY_LENGTH} characters; check what was pasted.`),
+        z.regex(/^\S+$/, 'An API key has no spaces inside; check what was pasted.'),
+      ),
   ),
 );
-
 
 /** UI → background: each message's payload, validated by the background on receipt. Replies: replies.ts. */
 export const toBackground = {
@@ -107,4 +107,3 @@ export interface Envelope<K extends MessageType = MessageType> {
   type: K;
   payload: Payload<K>;
 }
-

@@ -10,5 +10,9 @@ export const MAX_NAME = 120;
 export const nameSchema = (max = MAX_NAME) => z.pipe(z.string().check(z.maxLength(max)), z.transform(cleanText));
 
 /** The offer (or smart link) and affiliate names the popup showed, recorded with a link; keyed by NameKind. */
-export const NamesSchema = z.object({ offer: z.optional(nameSchema()), campaign: z.optional(nameSchema()), affiliate: z.optional(nameSchema()) });
+export const NamesSchema = z.object({
+  offer: z.optional(nameSchema()),
+  campaign: z.optional(nameSchema()),
+  affiliate: z.optional(nameSchema()),
+});
 export type Names = z.infer<typeof NamesSchema>;

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM } from './link-form';
-import { MAX_PINS, movePin, pinForm, pinFromForm, pinLabel, pinNames, pinPair, pinnedPairsItem, unpin, type PinChange, type PinFields, type PinnedPairs } from './pinned-pairs';
+import {
+  MAX_PINS,
+  movePin,
+  pinForm,
+  pinFromForm,
+  pinLabel,
+  pinNames,
+  pinPair,
+  pinnedPairsItem,
+  unpin,
+  type PinChange,
+  type PinFields,
+  type PinnedPairs,
+} from './pinned-pairs';
 import { EMPTY_PRESETS, savePreset, type PresetValues } from './presets';
 
 const PAIR: PinFields = { linkType: 'offer', targetId: 42, affiliateId: 7, targetName: 'Spring sale', affiliateName: 'Acme Media' };
@@ -15,7 +28,10 @@ describe('pinning pairs', () => {
   it('pins at the end, and refuses the same pair with the same preset', () => {
     const one = ok(pinPair({ pins: [] }, PAIR, 'a'));
     expect(one.pins).toEqual([{ ...PAIR, id: 'a' }]);
-    expect(pinPair(one, { ...PAIR, targetName: 'Renamed' }, 'b')).toEqual({ ok: false, message: 'Spring sale × Acme Media is pinned already.' });
+    expect(pinPair(one, { ...PAIR, targetName: 'Renamed' }, 'b')).toEqual({
+      ok: false,
+      message: 'Spring sale × Acme Media is pinned already.',
+    });
     // Another preset, or the same IDs as a smart link, is another pin.
     const two = ok(pinPair(one, { ...PAIR, presetId: 'p' }, 'b'));
     expect(ok(pinPair(two, { ...PAIR, linkType: 'smart' }, 'c')).pins.map((pin) => pin.id)).toEqual(['a', 'b', 'c']);
@@ -49,18 +65,43 @@ describe('a pin and its link', () => {
   it('comes from a form with a valid pair, with the names known', () => {
     const form = { ...EMPTY_FORM, offerId: ' 42 ', affiliateId: '7', sub1: 'x' };
     expect(pinFromForm(form, 'p', { offer: 'Spring sale', affiliate: 'Acme Media' })).toEqual({ ...PAIR, presetId: 'p' });
-    expect(pinFromForm({ ...form, linkType: 'smart', campaignId: '5' }, undefined, { offer: 'Spring sale' })).toEqual({ linkType: 'smart', targetId: 5, affiliateId: 7 });
+    expect(pinFromForm({ ...form, linkType: 'smart', campaignId: '5' }, undefined, { offer: 'Spring sale' })).toEqual({
+      linkType: 'smart',
+      targetId: 5,
+      affiliateId: 7,
+    });
     expect(pinFromForm({ ...form, affiliateId: 'Acme' }, undefined)).toBeUndefined();
     expect(pinNames(PAIR)).toEqual({ offer: 'Spring sale', affiliate: 'Acme Media' });
   });
 
   it('makes its form from the pair and its preset’s values as they are now', () => {
-    const values: PresetValues = { sourceId: 'news', sub1: 'spring', sub2: '', sub3: '', sub4: '', sub5: '', encryptParameters: true, redirectLink: false };
+    const values: PresetValues = {
+      sourceId: 'news',
+      sub1: 'spring',
+      sub2: '',
+      sub3: '',
+      sub4: '',
+      sub5: '',
+      encryptParameters: true,
+      redirectLink: false,
+    };
     const change = savePreset(EMPTY_PRESETS, 'Newsletter', values, 'p');
     if (!change.ok) throw new Error(change.message);
-    expect(pinForm({ ...PAIR, presetId: 'p' }, change.list)).toEqual({ ...EMPTY_FORM, offerId: '42', affiliateId: '7', sourceId: 'news', sub1: 'spring', encryptParameters: true });
+    expect(pinForm({ ...PAIR, presetId: 'p' }, change.list)).toEqual({
+      ...EMPTY_FORM,
+      offerId: '42',
+      affiliateId: '7',
+      sourceId: 'news',
+      sub1: 'spring',
+      encryptParameters: true,
+    });
     // A deleted preset: the bare pair.
     expect(pinForm({ ...PAIR, presetId: 'gone' }, change.list)).toEqual({ ...EMPTY_FORM, offerId: '42', affiliateId: '7' });
-    expect(pinForm({ linkType: 'smart', targetId: 5, affiliateId: 7 }, EMPTY_PRESETS)).toEqual({ ...EMPTY_FORM, linkType: 'smart', campaignId: '5', affiliateId: '7' });
+    expect(pinForm({ linkType: 'smart', targetId: 5, affiliateId: 7 }, EMPTY_PRESETS)).toEqual({
+      ...EMPTY_FORM,
+      linkType: 'smart',
+      campaignId: '5',
+      affiliateId: '7',
+    });
   });
 });

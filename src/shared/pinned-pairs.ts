@@ -44,7 +44,10 @@ export type PinChange = { ok: true; list: PinnedPairs; id: string } | { ok: fals
 
 /** The same pair made the same way: one kind of link, target, affiliate and preset. */
 export const samePin = (a: PinFields, b: PinFields) =>
-  a.linkType === b.linkType && a.targetId === b.targetId && a.affiliateId === b.affiliateId && (a.presetId ?? null) === (b.presetId ?? null);
+  a.linkType === b.linkType &&
+  a.targetId === b.targetId &&
+  a.affiliateId === b.affiliateId &&
+  (a.presetId ?? null) === (b.presetId ?? null);
 
 export const findPin = (list: PinnedPairs, pin: PinFields) => list.pins.find((candidate) => samePin(candidate, pin));
 
@@ -81,7 +84,8 @@ export function pinLabel(pin: PinFields): string {
 export function pinFromForm(form: LinkForm, presetId: string | undefined, names: Names = {}): PinFields | undefined {
   const targetId = Number(form[TARGET_FIELDS[form.linkType]].trim());
   const affiliateId = Number(form.affiliateId.trim());
-  if (!PinSchema.shape.targetId.safeParse(targetId).success || !PinSchema.shape.affiliateId.safeParse(affiliateId).success) return undefined;
+  if (!PinSchema.shape.targetId.safeParse(targetId).success || !PinSchema.shape.affiliateId.safeParse(affiliateId).success)
+    return undefined;
   const targetName = form.linkType === 'smart' ? names.campaign : names.offer;
   return {
     linkType: form.linkType,
@@ -95,7 +99,12 @@ export function pinFromForm(form: LinkForm, presetId: string | undefined, names:
 
 /** The form a pin makes its link from: the pair, and its preset's values as they are now (none if deleted). */
 export function pinForm(pin: PinFields, presets: PresetList): LinkForm {
-  const form: LinkForm = { ...EMPTY_FORM, linkType: pin.linkType, [TARGET_FIELDS[pin.linkType]]: String(pin.targetId), affiliateId: String(pin.affiliateId) };
+  const form: LinkForm = {
+    ...EMPTY_FORM,
+    linkType: pin.linkType,
+    [TARGET_FIELDS[pin.linkType]]: String(pin.targetId),
+    affiliateId: String(pin.affiliateId),
+  };
   const preset = pin.presetId === undefined ? undefined : presets.presets.find((candidate) => candidate.id === pin.presetId);
   return preset ? applyPreset(form, preset.values) : form;
 }

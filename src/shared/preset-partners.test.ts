@@ -18,7 +18,16 @@ import {
   type PresetValues,
 } from './presets';
 
-const VALUES: PresetValues = { sourceId: 'news', sub1: 'a', sub2: '', sub3: '', sub4: '', sub5: '', encryptParameters: false, redirectLink: false };
+const VALUES: PresetValues = {
+  sourceId: 'news',
+  sub1: 'a',
+  sub2: '',
+  sub3: '',
+  sub4: '',
+  sub5: '',
+  encryptParameters: false,
+  redirectLink: false,
+};
 
 const ok = (change: PresetChange): PresetList => {
   if (!change.ok) throw new Error(change.message);
@@ -47,14 +56,20 @@ describe('tying affiliates to presets', () => {
       ok: false,
       message: 'Affiliate 7 (Acme Media) is already tied to the preset “Newsletter”; remove it there first.',
     });
-    expect(tieAffiliate(list, 's', 7)).toEqual({ ok: false, message: 'Affiliate 7 is already tied to the preset “Newsletter”; remove it there first.' });
+    expect(tieAffiliate(list, 's', 7)).toEqual({
+      ok: false,
+      message: 'Affiliate 7 is already tied to the preset “Newsletter”; remove it there first.',
+    });
     expect(tieAffiliate(list, 'n', 7)).toEqual({ ok: false, message: 'Affiliate 7 is already tied to this preset.' });
   });
 
   it(`ties at most ${MAX_PRESET_AFFILIATES} affiliates to one preset`, () => {
     let list = twoPresets();
     for (let id = 1; id <= MAX_PRESET_AFFILIATES; id += 1) list = ok(tieAffiliate(list, 'n', id));
-    expect(tieAffiliate(list, 'n', 999)).toEqual({ ok: false, message: `A preset can be for up to ${MAX_PRESET_AFFILIATES} affiliates; remove one first.` });
+    expect(tieAffiliate(list, 'n', 999)).toEqual({
+      ok: false,
+      message: `A preset can be for up to ${MAX_PRESET_AFFILIATES} affiliates; remove one first.`,
+    });
     expect(tieAffiliate(list, 's', 999).ok).toBe(true);
   });
 
@@ -97,7 +112,10 @@ describe('partnerChange: what choosing an affiliate does to the form', () => {
   const list = setDefaultPreset(ok(tieAffiliate(ok(tieAffiliate(twoPresets(), 'n', 7)), 's', 8)), null);
 
   it('applies the partner’s preset, unless the form holds it already', () => {
-    expect(partnerChange(list, formFor('7'), '')).toMatchObject({ applied: { name: 'Newsletter' }, form: { sourceId: 'news', sub1: 'a', offerId: '42' } });
+    expect(partnerChange(list, formFor('7'), '')).toMatchObject({
+      applied: { name: 'Newsletter' },
+      form: { sourceId: 'news', sub1: 'a', offerId: '42' },
+    });
     expect(partnerChange(list, formFor(' 8 ', VALUES), '7')).toMatchObject({ applied: { name: 'Social' }, form: { sourceId: 'social' } });
     expect(partnerChange(list, formFor('7', VALUES), '')).toBeUndefined();
   });
@@ -105,7 +123,10 @@ describe('partnerChange: what choosing an affiliate does to the form', () => {
   it('takes the previous partner’s preset off for an affiliate without one, putting the default in its place', () => {
     expect(partnerChange(list, formFor('9', VALUES), '7')).toStrictEqual({ removed: list.presets[0], form: formFor('9') });
     const withDefault = setDefaultPreset(list, 's');
-    expect(partnerChange(withDefault, formFor('9', VALUES), '7')).toMatchObject({ removed: { name: 'Newsletter' }, form: { sourceId: 'social' } });
+    expect(partnerChange(withDefault, formFor('9', VALUES), '7')).toMatchObject({
+      removed: { name: 'Newsletter' },
+      form: { sourceId: 'social' },
+    });
   });
 
   it('leaves the form alone: values changed by hand, no previous partner, or no affiliate yet', () => {

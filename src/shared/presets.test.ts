@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, MAX_TEXT, hasMoreOptions, type LinkForm } from './link-form';
-import { EMPTY_PRESETS, MAX_PRESETS, MAX_PRESET_NAME, activePreset, presetSentWith, withoutPreset, applyPreset, defaultPreset, deletePreset, presetErrors, presetValuesFromForm, savePreset, setDefaultPreset, updatePreset, type PresetList, type PresetValues } from './presets';
+import {
+  EMPTY_PRESETS,
+  MAX_PRESETS,
+  MAX_PRESET_NAME,
+  activePreset,
+  presetSentWith,
+  withoutPreset,
+  applyPreset,
+  defaultPreset,
+  deletePreset,
+  presetErrors,
+  presetValuesFromForm,
+  savePreset,
+  setDefaultPreset,
+  updatePreset,
+  type PresetList,
+  type PresetValues,
+} from './presets';
 import { presetsItem } from './presets';
 import { decodeStored } from './storage-item';
 
@@ -135,7 +152,10 @@ describe('presetsItem', () => {
     expect(decodeStored(presetsItem, presetsItem.encode(list))).toEqual({ value: list, status: 'ok' });
     expect(decodeStored(presetsItem, undefined)).toEqual({ value: EMPTY_PRESETS, status: 'missing' });
     expect(decodeStored(presetsItem, { v: 1, data: { presets: 'x' } })).toEqual({ value: EMPTY_PRESETS, status: 'reset' });
-    const tooMany = { presets: Array.from({ length: MAX_PRESETS + 1 }, (_, i) => ({ id: `${i}`, name: 'n', values: VALUES })), defaultId: null };
+    const tooMany = {
+      presets: Array.from({ length: MAX_PRESETS + 1 }, (_, i) => ({ id: `${i}`, name: 'n', values: VALUES })),
+      defaultId: null,
+    };
     expect(decodeStored(presetsItem, { v: 1, data: tooMany }).status).toBe('reset');
   });
 
@@ -170,7 +190,16 @@ describe('activePreset and withoutPreset', () => {
 });
 
 /** What a link for offer 42 and affiliate 7 sent, with Source ID "news" and these two subs. */
-const input = (sub1: string, sub2: string) => ({ linkType: 'offer' as const, offerId: 42, affiliateId: 7, sourceId: 'news', sub1, sub2, encryptParameters: false, redirectLink: false });
+const input = (sub1: string, sub2: string) => ({
+  linkType: 'offer' as const,
+  offerId: 42,
+  affiliateId: 7,
+  sourceId: 'news',
+  sub1,
+  sub2,
+  encryptParameters: false,
+  redirectLink: false,
+});
 
 describe('presetSentWith: the preset a made link was sent with', () => {
   const tokens: PresetValues = { ...presetValuesFromForm(EMPTY_FORM), sourceId: 'news', sub1: '{offer_id}-{affiliate_id}', sub2: '{date}' };

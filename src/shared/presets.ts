@@ -77,7 +77,9 @@ export const presetsItem = defineItem<PresetList>({
     // v1's presets were for everyone: tied to no affiliate.
     1: (data) => {
       const list = data as { presets?: unknown };
-      return Array.isArray(list.presets) ? { ...list, presets: list.presets.map((preset: object) => ({ ...preset, affiliateIds: [] })) } : data;
+      return Array.isArray(list.presets)
+        ? { ...list, presets: list.presets.map((preset: object) => ({ ...preset, affiliateIds: [] })) }
+        : data;
     },
   },
 });
@@ -126,7 +128,8 @@ export function savePreset(list: PresetList, name: string, values: PresetValues,
   const trimmed = name.trim();
   const same = list.presets.find((preset) => preset.name.toLowerCase() === trimmed.toLowerCase());
   if (same) return updatePreset(list, same.id, trimmed, values);
-  if (list.presets.length >= MAX_PRESETS) return { ok: false, message: `You can keep up to ${MAX_PRESETS} presets; delete one on the options page first.` };
+  if (list.presets.length >= MAX_PRESETS)
+    return { ok: false, message: `You can keep up to ${MAX_PRESETS} presets; delete one on the options page first.` };
   return { ok: true, id: newId, list: { ...list, presets: [...list.presets, { id: newId, name: trimmed, values, affiliateIds: [] }] } };
 }
 
@@ -137,7 +140,11 @@ export function updatePreset(list: PresetList, id: string, name: string, values:
   if (list.presets.some((preset) => preset.id !== id && preset.name.toLowerCase() === trimmed.toLowerCase())) {
     return { ok: false, message: `Another preset is already called “${trimmed}”.` };
   }
-  return { ok: true, id, list: { ...list, presets: list.presets.map((preset) => (preset.id === id ? { ...preset, name: trimmed, values } : preset)) } };
+  return {
+    ok: true,
+    id,
+    list: { ...list, presets: list.presets.map((preset) => (preset.id === id ? { ...preset, name: trimmed, values } : preset)) },
+  };
 }
 
 export function deletePreset(list: PresetList, id: string): PresetList {
@@ -155,7 +162,9 @@ export function defaultPreset(list: PresetList): Preset | undefined {
 
 /** Whether a preset sets anything at all (an empty one would seem active on every empty form). */
 const setsSomething = (values: PresetValues) =>
-  TEXT_FIELDS.some((field) => values[field] !== '') || FLAG_FIELDS.some((field) => values[field]) || PRESET_ID_FIELDS.some((field) => values[field] !== undefined);
+  TEXT_FIELDS.some((field) => values[field] !== '') ||
+  FLAG_FIELDS.some((field) => values[field]) ||
+  PRESET_ID_FIELDS.some((field) => values[field] !== undefined);
 
 /** Whether the form holds these values exactly (text trimmed). */
 const holds = (form: LinkForm, values: PresetValues) =>
@@ -196,7 +205,6 @@ export function withoutPreset(form: LinkForm): LinkForm {
 /** An affiliate as said in a sentence: "Affiliate 7 (Sunrise Media)", or "Affiliate 7" when its name is unknown. */
 export const affiliateWords = (id: number, name?: string) => (name ? `Affiliate ${id} (${name})` : `Affiliate ${id}`);
 
-
 /** The preset tied to this affiliate (its partner's preset), if any. */
 export function presetForAffiliate(list: PresetList, affiliate: number | string): Preset | undefined {
   const id = typeof affiliate === 'number' ? affiliate : idInText(affiliate);
@@ -218,7 +226,11 @@ export function tieAffiliate(list: PresetList, presetId: string, affiliateId: nu
     return { ok: false, message: `A preset can be for up to ${MAX_PRESET_AFFILIATES} affiliates; remove one first.` };
   }
   const tied = { ...preset, affiliateIds: [...preset.affiliateIds, affiliateId] };
-  return { ok: true, id: presetId, list: { ...list, presets: list.presets.map((candidate) => (candidate.id === presetId ? tied : candidate)) } };
+  return {
+    ok: true,
+    id: presetId,
+    list: { ...list, presets: list.presets.map((candidate) => (candidate.id === presetId ? tied : candidate)) },
+  };
 }
 
 /** Unties an affiliate from a preset; the same list when it was not tied. */

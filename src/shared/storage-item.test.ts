@@ -168,7 +168,10 @@ describe('settingsItem', () => {
     ['a v1 value with an unknown region', { v: 1, data: { region: 'mars' } }],
     ['a v1 value that is not an object', { v: 1, data: null }],
     ['a version from the future', { v: settingsItem.version + 1, data: { region: 'eu', dashboardDomains: [] } }],
-    ['too many dashboard domains', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: Array(21).fill('a.b'), requestsPerSecond: 20 } }],
+    [
+      'too many dashboard domains',
+      { v: settingsItem.version, data: { region: 'eu', dashboardDomains: Array(21).fill('a.b'), requestsPerSecond: 20 } },
+    ],
     ['a pace above Everflow’s limit', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 31 } }],
     ['a pace of zero', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 0 } }],
   ])('%s resets to the default', (_name, raw) => {

@@ -116,7 +116,10 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
 }
 
 /** Pure: what a stored raw value means today. Unit-tested without a browser. */
-export function decodeStored<T>(spec: Pick<ItemDefinition<T>, 'version' | 'schema' | 'fallback' | 'migrations'>, raw: unknown): ReadResult<T> {
+export function decodeStored<T>(
+  spec: Pick<ItemDefinition<T>, 'version' | 'schema' | 'fallback' | 'migrations'>,
+  raw: unknown,
+): ReadResult<T> {
   if (raw === undefined) return { value: spec.fallback(), status: 'missing' };
   if (typeof raw !== 'object' || raw === null || !('v' in raw)) return { value: spec.fallback(), status: 'reset' };
   const stored = raw as { v: unknown; data?: unknown };

@@ -24,8 +24,19 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const isItem = (value: unknown): value is StorageItem<unknown> => typeof value === 'object' && value !== null && 'writer' in value && 'update' in value;
-const items = Object.entries({ ...storedItems, lastLinkItem, lookupCacheItem, presetsItem, copyFormatsItem, pinnedPairsItem, historyItem, bulkJobItem, bulkDraftItem } as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
+const isItem = (value: unknown): value is StorageItem<unknown> =>
+  typeof value === 'object' && value !== null && 'writer' in value && 'update' in value;
+const items = Object.entries({
+  ...storedItems,
+  lastLinkItem,
+  lookupCacheItem,
+  presetsItem,
+  copyFormatsItem,
+  pinnedPairsItem,
+  historyItem,
+  bulkJobItem,
+  bulkDraftItem,
+} as Record<string, unknown>).flatMap(([name, value]) => (isItem(value) ? [[name, value] as const] : []));
 
 const inBackground = (file: string) => file.startsWith('background/');
 
@@ -33,7 +44,17 @@ describe('stored items', () => {
   it('each is declared once, under a key of its own', () => {
     const keys = items.map(([, item]) => `${item.area}:${item.key}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(items.map(([name]) => name)).toEqual(expect.arrayContaining(['settingsItem', 'draftItem', 'historyItem', 'presetsItem', 'pinnedPairsItem', 'copyFormatsItem', 'bulkJobItem']));
+    expect(items.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'settingsItem',
+        'draftItem',
+        'historyItem',
+        'presetsItem',
+        'pinnedPairsItem',
+        'copyFormatsItem',
+        'bulkJobItem',
+      ]),
+    );
   });
 
   it.each(items)('%s is written only where its writer runs', (name, item) => {

@@ -19,7 +19,10 @@ describe('localDate', () => {
 describe('expandTokens', () => {
   it('a smart link fills {smart_link_id} and leaves {offer_id}, which it does not have, as typed', () => {
     const smart: LinkInput = { linkType: 'smart', campaignId: 5, affiliateId: 7, encryptParameters: false, redirectLink: false };
-    expect(expandTokens({ ...smart, sub1: '{smart_link_id}-{offer_id}-{affiliate_id}' }, NOW)).toEqual({ ...smart, sub1: '5-{offer_id}-7' });
+    expect(expandTokens({ ...smart, sub1: '{smart_link_id}-{offer_id}-{affiliate_id}' }, NOW)).toEqual({
+      ...smart,
+      sub1: '5-{offer_id}-7',
+    });
     expect(expandTokens({ ...BASE, sub1: '{smart_link_id}' }, NOW)).toEqual({ ...BASE, sub1: '{smart_link_id}' });
   });
 
@@ -57,10 +60,9 @@ describe('expandTokens', () => {
   });
 
   const text = fc.string({ maxLength: 60 });
-  const input = fc.record(
-    { sourceId: text, sub1: text, sub2: text, sub3: text, sub4: text, sub5: text },
-    { requiredKeys: [] },
-  ).map((subs): LinkInput => ({ ...BASE, ...subs }));
+  const input = fc
+    .record({ sourceId: text, sub1: text, sub2: text, sub3: text, sub4: text, sub5: text }, { requiredKeys: [] })
+    .map((subs): LinkInput => ({ ...BASE, ...subs }));
   const date = fc.date({ min: new Date(1000, 0, 1), max: new Date(9999, 11, 31), noInvalidDate: true });
 
   it('never throws, and expanding twice changes nothing more', () => {

@@ -27,11 +27,23 @@ import {
 } from './team-settings';
 
 const NOW = new Date(2026, 10, 30, 14, 5);
-const VALUES: PresetValues = { sourceId: 'newsletter', sub1: 'spring', sub2: '', sub3: '', sub4: '', sub5: '', encryptParameters: false, redirectLink: false };
+const VALUES: PresetValues = {
+  sourceId: 'newsletter',
+  sub1: 'spring',
+  sub2: '',
+  sub3: '',
+  sub4: '',
+  sub5: '',
+  encryptParameters: false,
+  redirectLink: false,
+};
 const preset = (id: string, name: string, more: Partial<Preset> = {}): Preset => ({ id, name, values: VALUES, affiliateIds: [], ...more });
 
 const LOCAL: LocalSettings = {
-  presets: { presets: [preset('p1', 'Newsletter', { affiliateIds: [7] }), preset('p2', 'Social', { values: { ...VALUES, sub1: 'fb' } })], defaultId: 'p1' },
+  presets: {
+    presets: [preset('p1', 'Newsletter', { affiliateIds: [7] }), preset('p2', 'Social', { values: { ...VALUES, sub1: 'fb' } })],
+    defaultId: 'p1',
+  },
   copyFormats: { templates: [{ id: 't1', name: 'Welcome', text: 'Hi {affiliate_name}: {url}' }], defaultFormat: 't1' },
   settings: { dashboardDomains: ['links.acme-partners.com'], requestsPerSecond: 25 },
 };
@@ -69,9 +81,15 @@ describe('export', () => {
     const text = teamSettingsJson(exportTeamSettings(smuggled, NOW));
     expect(text).not.toContain(secret);
     expect(text).not.toMatch(/key|history|trk\.example|region|newOfferSubs/i);
-    expect(Object.keys(JSON.parse(text) as object).toSorted()).toStrictEqual(
-      ['copyFormats', 'dashboardDomains', 'exportedAt', 'kind', 'presets', 'requestsPerSecond', 'version'],
-    );
+    expect(Object.keys(JSON.parse(text) as object).toSorted()).toStrictEqual([
+      'copyFormats',
+      'dashboardDomains',
+      'exportedAt',
+      'kind',
+      'presets',
+      'requestsPerSecond',
+      'version',
+    ]);
   });
 
   it('writes a default that points at nothing as none, so every export imports again', () => {
@@ -95,7 +113,15 @@ describe('export', () => {
   it('is a plain JSON shape (what Chrome managed storage can later serve)', () => {
     const schema = z.toJSONSchema(TeamSettingsSchema) as { type: string; properties: Record<string, unknown> };
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties).toSorted()).toStrictEqual(['copyFormats', 'dashboardDomains', 'exportedAt', 'kind', 'presets', 'requestsPerSecond', 'version']);
+    expect(Object.keys(schema.properties).toSorted()).toStrictEqual([
+      'copyFormats',
+      'dashboardDomains',
+      'exportedAt',
+      'kind',
+      'presets',
+      'requestsPerSecond',
+      'version',
+    ]);
   });
 });
 
@@ -112,7 +138,6 @@ const refused = (change: (file: Record<string, unknown>) => void) => {
 const presetsOf = (file: Record<string, unknown>) => (file.presets as PresetList).presets;
 
 describe('reading a file', () => {
-
   it('refuses a file over 1 MB by its size, without reading it', async () => {
     const text = vi.fn(async () => teamSettingsJson(good));
     expect(await readTeamSettingsFile({ size: MAX_TEAM_SETTINGS_BYTES + 1, text })).toStrictEqual({ ok: false, message: TOO_LARGE });
@@ -134,16 +159,28 @@ describe('reading a file', () => {
     expect(refused((file) => (file.version = 0))).toBe('That file’s version is not valid, so nothing was changed.');
     expect(refused((file) => (file.requestsPerSecond = 99))).toBe('That file’s requests per second are not valid, so nothing was changed.');
     expect(refused((file) => delete file.copyFormats)).toBe('That file’s message templates are not valid, so nothing was changed.');
-    expect(refused((file) => (presetsOf(file)[0]!.name = ''))).toBe('That file’s preset “without a name” is not valid, so nothing was changed.');
+    expect(refused((file) => (presetsOf(file)[0]!.name = ''))).toBe(
+      'That file’s preset “without a name” is not valid, so nothing was changed.',
+    );
     expect(refused((file) => (presetsOf(file)[1]!.name = 'NEWSLETTER'))).toBe('That file’s presets are not valid, so nothing was changed.');
     expect(refused((file) => (presetsOf(file)[1]!.affiliateIds = [7]))).toBe('That file’s presets are not valid, so nothing was changed.');
-    expect(refused((file) => ((file.presets as PresetList).defaultId = 'nope'))).toBe('That file’s default preset is not valid, so nothing was changed.');
-    expect(refused((file) => ((file.copyFormats as CopyFormats).templates[0]!.id = 'link'))).toBe('That file’s message templates are not valid, so nothing was changed.');
-    expect(refused((file) => ((file.copyFormats as CopyFormats).defaultFormat = 'nope'))).toBe('That file’s default copy format is not valid, so nothing was changed.');
+    expect(refused((file) => ((file.presets as PresetList).defaultId = 'nope'))).toBe(
+      'That file’s default preset is not valid, so nothing was changed.',
+    );
+    expect(refused((file) => ((file.copyFormats as CopyFormats).templates[0]!.id = 'link'))).toBe(
+      'That file’s message templates are not valid, so nothing was changed.',
+    );
+    expect(refused((file) => ((file.copyFormats as CopyFormats).defaultFormat = 'nope'))).toBe(
+      'That file’s default copy format is not valid, so nothing was changed.',
+    );
     for (const domain of ['Links.Acme.com', 'not a domain', 'acme.everflowclient.io']) {
-      expect(refused((file) => (file.dashboardDomains = [domain]))).toBe('That file’s dashboard domains are not valid, so nothing was changed.');
+      expect(refused((file) => (file.dashboardDomains = [domain]))).toBe(
+        'That file’s dashboard domains are not valid, so nothing was changed.',
+      );
     }
-    expect(refused((file) => (file.dashboardDomains = ['a.example.com', 'a.example.com']))).toBe('That file’s dashboard domains are not valid, so nothing was changed.');
+    expect(refused((file) => (file.dashboardDomains = ['a.example.com', 'a.example.com']))).toBe(
+      'That file’s dashboard domains are not valid, so nothing was changed.',
+    );
   });
 });
 
@@ -171,13 +208,23 @@ describe('presets', () => {
     expect(merge.lines).toStrictEqual({
       added: ['Preset “Display”'],
       replaced: ['Preset “Newsletter” (the file’s values replace these)'],
-      unchanged: ['Preset “Social” (the same in the file)', 'Preset “Mine” (only in this browser)', 'Default preset: “newsletter” (the file sets none)'],
+      unchanged: [
+        'Preset “Social” (the same in the file)',
+        'Preset “Mine” (only in this browser)',
+        'Default preset: “newsletter” (the file sets none)',
+      ],
     });
   });
 
   it('moves an affiliate the file ties to one of its presets away from any other preset here (the file wins), and says so', () => {
-    const local: PresetList = { presets: [preset('p1', 'Email', { affiliateIds: [7, 8, 12] }), preset('p2', 'Social', { affiliateIds: [3] })], defaultId: null };
-    const incoming: PresetList = { presets: [preset('f1', 'Newsletter', { affiliateIds: [7, 12] }), preset('f2', 'Social', { affiliateIds: [3, 8] })], defaultId: null };
+    const local: PresetList = {
+      presets: [preset('p1', 'Email', { affiliateIds: [7, 8, 12] }), preset('p2', 'Social', { affiliateIds: [3] })],
+      defaultId: null,
+    };
+    const incoming: PresetList = {
+      presets: [preset('f1', 'Newsletter', { affiliateIds: [7, 12] }), preset('f2', 'Social', { affiliateIds: [3, 8] })],
+      defaultId: null,
+    };
     const merge = mergePresets(local, incoming, counter('new-'));
     if (!merge.ok) throw new Error(merge.message);
     expect(merge.value.presets.map((p) => [p.name, p.affiliateIds])).toStrictEqual([
@@ -207,7 +254,10 @@ describe('presets', () => {
   it('refuses to go past the limit, changing nothing', () => {
     const full: PresetList = { presets: Array.from({ length: MAX_PRESETS }, (_, i) => preset(`p${i}`, `Local ${i}`)), defaultId: null };
     const merge = mergePresets(full, { presets: [preset('f1', 'New one'), preset('f2', 'Local 3')], defaultId: null }, counter('new-'));
-    expect(merge).toStrictEqual({ ok: false, message: 'Importing would make 51 presets and you can keep up to 50, so nothing was changed; delete 1 first.' });
+    expect(merge).toStrictEqual({
+      ok: false,
+      message: 'Importing would make 51 presets and you can keep up to 50, so nothing was changed; delete 1 first.',
+    });
   });
 });
 
@@ -247,14 +297,22 @@ describe('templates and the default format', () => {
   });
 
   it('refuses to go past the limit', () => {
-    const full: CopyFormats = { templates: Array.from({ length: MAX_TEMPLATES }, (_, i) => ({ id: `t${i}`, name: `T ${i}`, text: '{url}' })), defaultFormat: 'link' };
-    expect(mergeCopyFormats(full, { templates: [{ id: 'a', name: 'Another', text: '{url}' }], defaultFormat: 'link' }, counter('n')).ok).toBe(false);
+    const full: CopyFormats = {
+      templates: Array.from({ length: MAX_TEMPLATES }, (_, i) => ({ id: `t${i}`, name: `T ${i}`, text: '{url}' })),
+      defaultFormat: 'link',
+    };
+    expect(
+      mergeCopyFormats(full, { templates: [{ id: 'a', name: 'Another', text: '{url}' }], defaultFormat: 'link' }, counter('n')).ok,
+    ).toBe(false);
   });
 });
 
 describe('dashboard domains and the pace', () => {
   it('adds the file’s new domains (removing none) and takes its pace when it differs', () => {
-    const merge = mergeSettings(LOCAL.settings, { dashboardDomains: ['links.acme-emea.com', 'links.acme-partners.com'], requestsPerSecond: 10 });
+    const merge = mergeSettings(LOCAL.settings, {
+      dashboardDomains: ['links.acme-emea.com', 'links.acme-partners.com'],
+      requestsPerSecond: 10,
+    });
     if (!merge.ok) throw new Error(merge.message);
     expect(merge.value).toStrictEqual({ newDomains: ['links.acme-emea.com'], requestsPerSecond: 10 });
     expect(merge.lines).toStrictEqual({
@@ -268,14 +326,24 @@ describe('dashboard domains and the pace', () => {
 
   it('refuses to go past the limit', () => {
     const many = Array.from({ length: MAX_DASHBOARD_DOMAINS }, (_, i) => `d${i}.example.com`);
-    const merge = mergeSettings({ dashboardDomains: many, requestsPerSecond: 20 }, { dashboardDomains: ['new.example.com'], requestsPerSecond: 20 });
-    expect(merge).toStrictEqual({ ok: false, message: 'Importing would make 21 dashboard domains and you can keep up to 20, so nothing was changed; remove 1 first.' });
+    const merge = mergeSettings(
+      { dashboardDomains: many, requestsPerSecond: 20 },
+      { dashboardDomains: ['new.example.com'], requestsPerSecond: 20 },
+    );
+    expect(merge).toStrictEqual({
+      ok: false,
+      message: 'Importing would make 21 dashboard domains and you can keep up to 20, so nothing was changed; remove 1 first.',
+    });
   });
 });
 
 describe('the plan', () => {
   it('into a fresh browser, lists everything as added, and the pace and defaults as replaced', () => {
-    const fresh: LocalSettings = { presets: { presets: [], defaultId: null }, copyFormats: EMPTY_COPY_FORMATS, settings: { dashboardDomains: [], requestsPerSecond: 20 } };
+    const fresh: LocalSettings = {
+      presets: { presets: [], defaultId: null },
+      copyFormats: EMPTY_COPY_FORMATS,
+      settings: { dashboardDomains: [], requestsPerSecond: 20 },
+    };
     const plan = planImport(fresh, fileOf());
     expect(plan).toStrictEqual({
       ok: true,
@@ -283,14 +351,21 @@ describe('the plan', () => {
       settings: { newDomains: ['links.acme-partners.com'], requestsPerSecond: 25 },
       lines: {
         added: ['Preset “Newsletter”', 'Preset “Social”', 'Template “Welcome”', 'Dashboard domain links.acme-partners.com'],
-        replaced: ['Default preset: “Newsletter” instead of none', 'Default copy format: “Welcome” instead of “Link”', 'Requests per second: 25 instead of 20'],
+        replaced: [
+          'Default preset: “Newsletter” instead of none',
+          'Default copy format: “Welcome” instead of “Link”',
+          'Requests per second: 25 instead of 20',
+        ],
         unchanged: [],
       },
     });
   });
 
   it('is refused as a whole when one part would pass a limit', () => {
-    const full = { ...LOCAL, presets: { presets: Array.from({ length: MAX_PRESETS }, (_, i) => preset(`p${i}`, `Local ${i}`)), defaultId: null } };
+    const full = {
+      ...LOCAL,
+      presets: { presets: Array.from({ length: MAX_PRESETS }, (_, i) => preset(`p${i}`, `Local ${i}`)), defaultId: null },
+    };
     const plan = planImport(full, fileOf());
     expect(plan.ok).toBe(false);
   });
@@ -301,11 +376,15 @@ describe('sentences', () => {
     expect(importedSentence({ presets: 3, templates: 1, domains: 2, pace: true, defaultPreset: false, defaultFormat: false })).toBe(
       'Imported 3 presets, 1 template, 2 dashboard domains and the pace.',
     );
-    expect(importedSentence({ presets: 1, templates: 0, domains: 0, pace: false, defaultPreset: true, defaultFormat: false })).toBe('Imported 1 preset and the default preset.');
+    expect(importedSentence({ presets: 1, templates: 0, domains: 0, pace: false, defaultPreset: true, defaultFormat: false })).toBe(
+      'Imported 1 preset and the default preset.',
+    );
     expect(importedSentence({ presets: 0, templates: 0, domains: 0, pace: false, defaultPreset: false, defaultFormat: false })).toBe(
       'Nothing was imported: this browser already has everything in the file.',
     );
     expect(domainsRefusedSentence(['a.example.com'])).toBe('The browser did not allow access to a.example.com, so it was not added.');
-    expect(domainsRefusedSentence(['a.example.com', 'b.example.com'])).toBe('The browser did not allow access to a.example.com and b.example.com, so they were not added.');
+    expect(domainsRefusedSentence(['a.example.com', 'b.example.com'])).toBe(
+      'The browser did not allow access to a.example.com and b.example.com, so they were not added.',
+    );
   });
 });

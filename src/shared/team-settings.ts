@@ -112,7 +112,10 @@ function contentsProblem(file: TeamSettings): string | undefined {
   }
   if (!isBuiltIn(defaultFormat) && !templates.some((template) => template.id === defaultFormat)) return invalid('default copy format is');
   const domains = file.dashboardDomains;
-  if (domains.some((domain) => normaliseDomain(domain) !== domain || domain.endsWith(`.${EVERFLOW_DASHBOARD_SUFFIX}`)) || hasDuplicates(domains)) {
+  if (
+    domains.some((domain) => normaliseDomain(domain) !== domain || domain.endsWith(`.${EVERFLOW_DASHBOARD_SUFFIX}`)) ||
+    hasDuplicates(domains)
+  ) {
     return invalid('dashboard domains are');
   }
   return undefined;
@@ -165,7 +168,9 @@ function canonical(value: unknown): string {
 }
 
 const samePreset = (a: Preset, b: Preset) =>
-  a.name === b.name && canonical(a.values) === canonical(b.values) && canonical(a.affiliateIds.toSorted((x, y) => x - y)) === canonical(b.affiliateIds.toSorted((x, y) => x - y));
+  a.name === b.name &&
+  canonical(a.values) === canonical(b.values) &&
+  canonical(a.affiliateIds.toSorted((x, y) => x - y)) === canonical(b.affiliateIds.toSorted((x, y) => x - y));
 
 /** The three lists a person confirms: each line says what and, where it helps, why. */
 export interface PlanLines {
@@ -184,7 +189,8 @@ const joinLines = (...parts: PlanLines[]): PlanLines => ({
 /** How a merge went: the new value and its lines, or why it cannot be done (a limit). */
 export type Merge<T> = { ok: true; value: T; lines: PlanLines; count: number; defaultChanged: boolean } | { ok: false; message: string };
 
-const listOf = (ids: number[]) => (ids.length === 1 ? `affiliate ${ids[0]}` : `affiliates ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
+const listOf = (ids: number[]) =>
+  ids.length === 1 ? `affiliate ${ids[0]}` : `affiliates ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
 
 /** The refusal when an import would pass one of the extension's limits. */
 const tooMany = (total: number, max: number, things: string, verb: 'delete' | 'remove') =>
@@ -266,7 +272,9 @@ export function mergePresets(local: PresetList, incoming: PresetList, newId: () 
     const targets = [...new Set(moved.map((id) => tiedTo.get(id)!))];
     for (const target of targets) {
       const ids = moved.filter((id) => tiedTo.get(id) === target);
-      out.replaced.push(`Preset “${preset.name}”: ${listOf(ids)} ${ids.length === 1 ? 'moves' : 'move'} to “${target.name}”, as in the file`);
+      out.replaced.push(
+        `Preset “${preset.name}”: ${listOf(ids)} ${ids.length === 1 ? 'moves' : 'move'} to “${target.name}”, as in the file`,
+      );
     }
   }
   const name = (id: string | null) => merged.find((preset) => preset.id === id)?.name;
@@ -299,7 +307,8 @@ export function mergeCopyFormats(local: CopyFormats, incoming: CopyFormats, newI
   if (merged.length > MAX_TEMPLATES) return { ok: false, message: tooMany(merged.length, MAX_TEMPLATES, 'templates', 'delete') };
   const imported = new Set(fromFile.values());
   for (const template of merged) if (!imported.has(template.id)) out.unchanged.push(`Template “${template.name}” (only in this browser)`);
-  const formatName = (id: string) => BUILT_IN_FORMATS.find((format) => format.id === id)?.name ?? merged.find((template) => template.id === id)?.name;
+  const formatName = (id: string) =>
+    BUILT_IN_FORMATS.find((format) => format.id === id)?.name ?? merged.find((template) => template.id === id)?.name;
   // A default that no longer names anything is the bare link (copy-formats.ts).
   const current = formatName(local.defaultFormat) === undefined ? 'link' : local.defaultFormat;
   const wanted = isBuiltIn(incoming.defaultFormat) ? incoming.defaultFormat : (fromFile.get(incoming.defaultFormat) ?? current);
@@ -326,7 +335,9 @@ export function mergeSettings(local: SharedSettings, incoming: SharedSettings): 
   }
   for (const domain of newDomains) out.added.push(`Dashboard domain ${domain}`);
   for (const domain of local.dashboardDomains) {
-    out.unchanged.push(`Dashboard domain ${domain} (${incoming.dashboardDomains.includes(domain) ? 'the same in the file' : 'only in this browser'})`);
+    out.unchanged.push(
+      `Dashboard domain ${domain} (${incoming.dashboardDomains.includes(domain) ? 'the same in the file' : 'only in this browser'})`,
+    );
   }
   const paceChanged = incoming.requestsPerSecond !== local.requestsPerSecond;
   if (paceChanged) out.replaced.push(`Requests per second: ${incoming.requestsPerSecond} instead of ${local.requestsPerSecond}`);

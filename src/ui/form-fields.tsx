@@ -38,7 +38,9 @@ export function InputField({ name, value, error, note, warning, onValue, onFocus
   const id = fieldId(name);
   // An error says the value cannot be used at all: what the value names no longer matters.
   const shown = { note: !error && !!note, warning: !error && !!warning };
-  const described = [error ? `${id}-error` : '', shown.note ? `${id}-note` : '', shown.warning ? `${id}-warning` : ''].filter(Boolean).join(' ');
+  const described = [error ? `${id}-error` : '', shown.note ? `${id}-note` : '', shown.warning ? `${id}-warning` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={`field field-${name}`} hidden={hidden}>
       <label for={id}>{FIELD_LABELS[name]}</label>

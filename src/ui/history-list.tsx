@@ -38,7 +38,9 @@ function describe(entry: HistoryEntry): string {
   const target = entryTarget(entry);
   const named = `${target.kind.toLowerCase()} ${target.id}`;
   const offer = target.name ? `${named} (${target.name})` : named;
-  const affiliate = entry.affiliateName ? `affiliate ${entry.input.affiliateId} (${entry.affiliateName})` : `affiliate ${entry.input.affiliateId}`;
+  const affiliate = entry.affiliateName
+    ? `affiliate ${entry.input.affiliateId} (${entry.affiliateName})`
+    : `affiliate ${entry.input.affiliateId}`;
   return `${offer}, ${affiliate}`;
 }
 
@@ -78,7 +80,6 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   const search = useRef<HTMLInputElement>(null);
   const clearButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-
 
   useEffect(() => {
     if (confirming) cancelButton.current?.focus();
@@ -144,7 +145,15 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
         <button type="button" aria-label={`Use again for ${about}`} onClick={() => void useAgain(entry)}>
           Use again
         </button>
-        <PinButton form={formFromInput(entry.input)} sent={entry} names={entryNames(entry)} label={`Pin link for ${about}`} onAnnounce={setAnnouncement} pins={pins} presets={presets} />
+        <PinButton
+          form={formFromInput(entry.input)}
+          sent={entry}
+          names={entryNames(entry)}
+          label={`Pin link for ${about}`}
+          onAnnounce={setAnnouncement}
+          pins={pins}
+          presets={presets}
+        />
         <button type="button" aria-label={`Delete link for ${about}`} onClick={() => void remove(entry)}>
           Delete
         </button>

@@ -175,7 +175,15 @@ export function Pickers({ offerId, affiliateId = '', onChoose, flagged }: Props)
           id={LISTBOX}
           role="listbox"
           aria-label={`Matching ${SEARCH[open.field].what}`}
-          style={{ listStyle: 'none', margin: '-4px 0 8px', padding: '2px 0', border: '1px solid var(--border)', borderRadius: '4px', maxHeight: '180px', overflowY: 'auto' }}
+          style={{
+            listStyle: 'none',
+            margin: '-4px 0 8px',
+            padding: '2px 0',
+            border: '1px solid var(--border)',
+            borderRadius: '4px',
+            maxHeight: '180px',
+            overflowY: 'auto',
+          }}
         >
           {open.options.map((option, index) => (
             <li
@@ -188,7 +196,12 @@ export function Pickers({ offerId, affiliateId = '', onChoose, flagged }: Props)
                 event.preventDefault();
                 choose(open.field, option);
               }}
-              style={{ padding: '4px 8px', cursor: 'pointer', background: index === active ? 'var(--accent)' : undefined, color: index === active ? 'var(--accent-fg)' : undefined }}
+              style={{
+                padding: '4px 8px',
+                cursor: 'pointer',
+                background: index === active ? 'var(--accent)' : undefined,
+                color: index === active ? 'var(--accent-fg)' : undefined,
+              }}
             >
               {optionLabel(option)}
             </li>

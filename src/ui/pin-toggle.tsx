@@ -27,7 +27,16 @@ export function PinToggle(props: PinToggleProps) {
 }
 
 /** The toggle over pins and presets a list reads once for all its links. */
-export function PinButton({ form, names, onAnnounce, label, sent, class: className, pins, presets }: PinToggleProps & { pins: PinnedPairs | null; presets: PresetList | null }) {
+export function PinButton({
+  form,
+  names,
+  onAnnounce,
+  label,
+  sent,
+  class: className,
+  pins,
+  presets,
+}: PinToggleProps & { pins: PinnedPairs | null; presets: PresetList | null }) {
   if (!pins || !presets) return null;
   const preset = sent ? presetSentWith(presets, sent.input, sent.at) : activePreset(presets, form);
   const pin = pinFromForm(form, preset?.id, names);
