@@ -213,7 +213,7 @@ test('the Open options button in a key failure opens the options page', async ({
   const opened = context.waitForEvent('page');
   await alert.getByRole('button', { name: 'Open options' }).click();
   const options = await opened;
-  await expect(options).toHaveTitle('Everflow Link Builder – Options');
+  await expect(options).toHaveTitle('Link Builder for Everflow – Options');
   await expect(options.getByRole('heading', { name: 'Everflow API key' })).toBeVisible();
 });
 

@@ -6,7 +6,7 @@ import { SAVED_AND_CONNECTED, TEST_KEY, expect, test, welcomeTab } from './fixtu
 import { expectAccessible, expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
 
 const NEXT_STEP =
-  'Open an offer page in Everflow and click the Everflow Link Builder icon in the toolbar, or press Alt+Shift+E. ' +
+  'Open an offer page in Everflow and click the Link Builder for Everflow icon in the toolbar, or press Alt+Shift+E. ' +
   'The offer is filled in for you: type the affiliate, press Enter, and the link is on your clipboard.';
 const REFUSED_IN_US =
   'Not saved: Everflow’s United States region did not accept this API key (it may be mistyped or revoked); check it, or choose Europe if your Everflow account is there.';
@@ -20,7 +20,7 @@ test.describe('installing', () => {
     everflow,
   }) => {
     const welcome = await welcomeTab(context);
-    await expect(welcome).toHaveTitle('Everflow Link Builder – Options');
+    await expect(welcome).toHaveTitle('Link Builder for Everflow – Options');
     const steps = welcome.getByRole('region', { name: 'Welcome: your first link in two steps' });
     await expect(steps.getByRole('listitem').getByRole('paragraph')).toHaveText([
       'Paste a network API key below and press Save: it is checked with Everflow as it is saved.',

@@ -169,7 +169,7 @@ test('links made from typed IDs keep the names in the history, and a search by n
   // The right-click menu on an offer page no one named: named in the history too.
   await openDashboardPage(context, '/offers/99/general');
   await clickMenu(worker, { menuItemId: 'copy-for-page', pageUrl: `${DASHBOARD}/offers/99/general` });
-  await expect.poll(() => actionTitle(worker)).toBe('Everflow Link Builder — Link copied: offer 99, affiliate 8 (Blue Harbor Ads)');
+  await expect.poll(() => actionTitle(worker)).toBe('Link Builder for Everflow — Link copied: offer 99, affiliate 8 (Blue Harbor Ads)');
 
   const history = await context.newPage();
   await history.goto(`chrome-extension://${extensionId}/src/history/history.html`);

@@ -82,11 +82,13 @@ test('a popup closed while it waits for the rate limit: the link is still copied
 
   // With no popup to show it, the wait counts down on the toolbar badge…
   await expect.poll(() => badgeText(worker)).toMatch(/^\d+s$/);
-  expect(await actionTitle(worker)).toMatch(/^Everflow Link Builder — Everflow’s rate limit is reached; trying again (in \d+ s|now)\.$/);
+  expect(await actionTitle(worker)).toMatch(
+    /^Link Builder for Everflow — Everflow’s rate limit is reached; trying again (in \d+ s|now)\.$/,
+  );
   // …and ends in the link, copied and announced.
   await expect.poll(() => clipboard.read(), { timeout: 15_000 }).toBe(DEFAULT_LINK);
   await expect.poll(() => badgeText(worker)).toBe('✓');
-  expect(await actionTitle(worker)).toBe('Everflow Link Builder — Link copied: offer 42, affiliate 7');
+  expect(await actionTitle(worker)).toBe('Link Builder for Everflow — Link copied: offer 42, affiliate 7');
   expect(Object.keys(await worker.evaluate(() => chrome.notifications.getAll()))).toContain('link-result');
   const reopened = await openExtensionPage('popup');
   await expect(reopened.getByRole('textbox', { name: 'Last link' })).toHaveValue(DEFAULT_LINK);

@@ -229,13 +229,13 @@ test('a broken, foreign, newer or too large file is refused in one sentence and 
     {
       name: 'package.json',
       buffer: Buffer.from(JSON.stringify({ name: 'something-else', version: '1.0.0' })),
-      message: 'That file is not an Everflow Link Builder settings file, so nothing was changed.',
+      message: 'That file is not a Link Builder for Everflow settings file, so nothing was changed.',
     },
     {
       name: 'from-the-future.json',
       buffer: Buffer.from(JSON.stringify({ ...good, version: 2 })),
       message:
-        'That file comes from a newer version of Everflow Link Builder, so nothing was changed; update the extension and import it again.',
+        'That file comes from a newer version of Link Builder for Everflow, so nothing was changed; update the extension and import it again.',
     },
     {
       name: 'huge.json',

@@ -32,7 +32,7 @@ export function dashboardPage(network: Network): PageHandler {
 <title>Offer ${id} · ${escape(offer.name)} · Everflow (simulated)</title><style>${STYLE}</style></head><body>
 <header><small>Everflow Control Center · simulated network, no account needed</small>
 <h1>Offer ${id}: ${escape(offer.name)}</h1></header>
-<p>The Everflow Link Builder is loaded, with the simulator's API key saved. Everything below talks to a
+<p>Link Builder for Everflow is loaded, with the simulator's API key saved. Everything below talks to a
 local Everflow simulator; nothing leaves this machine. Try:</p>
 <ol>
 <li><b>Toolbar popup</b>: click the extension's icon (pin it from the puzzle-piece menu), or press

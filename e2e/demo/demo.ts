@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     }
     const devtools = options.port === undefined ? '' : ` Chromium's DevTools: http://127.0.0.1:${options.port}.`;
     console.log(
-      `Everflow Link Builder demo ready ${options.headless ? 'without a window' : 'in Chromium'} on ${demoOfferUrl()} ` +
+      `Link Builder for Everflow demo ready ${options.headless ? 'without a window' : 'in Chromium'} on ${demoOfferUrl()} ` +
         `(simulator proxy 127.0.0.1:${server.port}).${devtools} Ctrl+C ends it.`,
     );
   } catch (error) {

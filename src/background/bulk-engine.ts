@@ -201,7 +201,7 @@ export function resumeBulk(): Promise<void> {
       }
     } catch (error) {
       // It resumes on the next wake-up (alarm, message or restart).
-      console.error(`Everflow Link Builder: bulk run stopped (${error instanceof Error ? error.name : typeof error}).`);
+      console.error(`Link Builder for Everflow: bulk run stopped (${error instanceof Error ? error.name : typeof error}).`);
     } finally {
       loop = undefined;
     }

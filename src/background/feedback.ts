@@ -29,7 +29,7 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
   await Promise.all([
     chrome.action.setBadgeBackgroundColor({ color: success ? '#146c2e' : '#b3261e' }),
     chrome.action.setBadgeText({ text: success ? '✓' : '!' }),
-    chrome.action.setTitle({ title: `Everflow Link Builder — ${title}` }),
+    chrome.action.setTitle({ title: `Link Builder for Everflow — ${title}` }),
     // Replacing one fixed ID keeps a burst of menu clicks from piling up notifications.
     chrome.notifications.clear(NOTIFICATION_ID),
   ]);
@@ -44,7 +44,7 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
 
 /** Called when the popup opens: the person has now seen the state, so the badge can go. */
 export async function clearBadge(): Promise<void> {
-  await Promise.all([chrome.action.setBadgeText({ text: '' }), chrome.action.setTitle({ title: 'Everflow Link Builder' })]);
+  await Promise.all([chrome.action.setBadgeText({ text: '' }), chrome.action.setTitle({ title: 'Link Builder for Everflow' })]);
 }
 
 export function failureNotice(message: string): LinkOutcome {

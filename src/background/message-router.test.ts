@@ -191,7 +191,7 @@ describe('createRouter: a handler that fails', () => {
     const reply = await route({ type: 'copy', payload: { text: 'x' } }, POPUP);
     expect(reply).toEqual({ ok: false, kind: 'internal', message: 'Something went wrong inside the extension; try again.' });
     expect(JSON.stringify(reply)).not.toContain(SECRET);
-    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Everflow Link Builder: "copy" failed (Error).');
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "copy" failed (Error).');
     for (const call of consoleError.mock.calls) expect(String(call.join(' '))).not.toContain(SECRET);
   });
 
@@ -201,7 +201,7 @@ describe('createRouter: a handler that fails', () => {
     });
     const reply = await route({ type: 'saveSettings', payload: { region: 'us', sessionOnly: true, key: SECRET } }, POPUP);
     expect(reply).toMatchObject({ ok: false, kind: 'internal' });
-    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Everflow Link Builder: "saveSettings" failed (TypeError).');
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "saveSettings" failed (TypeError).');
     expect(JSON.stringify(consoleError.mock.calls)).not.toContain(SECRET);
   });
 
@@ -209,7 +209,7 @@ describe('createRouter: a handler that fails', () => {
     handlers.forgetKey.mockImplementationOnce(() => Promise.reject(SECRET));
     const reply = await route({ type: 'forgetKey', payload: {} }, POPUP);
     expect(reply).toMatchObject({ ok: false, kind: 'internal' });
-    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Everflow Link Builder: "forgetKey" failed (string).');
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "forgetKey" failed (string).');
     expect(JSON.stringify(consoleError.mock.calls)).not.toContain(SECRET);
   });
 

@@ -35,7 +35,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
       return await handler(parsed.data);
     } catch (error) {
       // Log the kind of failure only: an error's text could carry data we must not log.
-      console.error(`Everflow Link Builder: "${key}" failed (${error instanceof Error ? error.name : typeof error}).`);
+      console.error(`Link Builder for Everflow: "${key}" failed (${error instanceof Error ? error.name : typeof error}).`);
       return failure('internal', 'Something went wrong inside the extension; try again.') satisfies Failure;
     }
   };

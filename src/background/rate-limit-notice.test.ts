@@ -48,7 +48,7 @@ describe('waitNotice', () => {
     await vi.advanceTimersByTimeAsync(2500);
     notice.stop();
     expect(badge).toStrictEqual(['2s', '1s', '…']);
-    expect(titles[0]).toBe('Everflow Link Builder — Everflow’s rate limit is reached; trying again in 2 s.');
+    expect(titles[0]).toBe('Link Builder for Everflow — Everflow’s rate limit is reached; trying again in 2 s.');
 
     badge = [];
     const closed = waitNotice('popup', { count: () => 0, post: () => expect.unreachable() });

@@ -49,7 +49,7 @@ async function showOnBadge(seconds: number): Promise<void> {
     await Promise.all([
       chrome.action.setBadgeBackgroundColor({ color: '#8a5a00' }),
       chrome.action.setBadgeText({ text: seconds > 0 ? `${Math.min(seconds, 99)}s` : '…' }),
-      chrome.action.setTitle({ title: `Everflow Link Builder — ${rateLimitWaitText(seconds)}` }),
+      chrome.action.setTitle({ title: `Link Builder for Everflow — ${rateLimitWaitText(seconds)}` }),
     ]);
   } catch {
     // No badge to show it on: the link (or its failure) is announced when it comes.

@@ -10,7 +10,7 @@ export function FirstLinkStep({ shortcuts }: { shortcuts: Shortcuts | null }) {
   return (
     <>
       <p>
-        Open an offer page in Everflow and click the Everflow Link Builder icon in the toolbar
+        Open an offer page in Everflow and click the Link Builder for Everflow icon in the toolbar
         {shortcuts?.open ? (
           <>
             , or press <kbd>{shortcuts.open}</kbd>

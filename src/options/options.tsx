@@ -147,7 +147,7 @@ function App() {
 
   return (
     <main>
-      <h1>Everflow Link Builder</h1>
+      <h1>Link Builder for Everflow</h1>
       {welcome ? (
         <section class="welcome" aria-labelledby="welcome-heading">
           <h2 id="welcome-heading">Welcome: your first link in two steps</h2>

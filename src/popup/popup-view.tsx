@@ -133,7 +133,7 @@ export function PopupView({ state, actions, pickers, presetTag, pinned, result, 
   return (
     <main>
       <header class="popup-header">
-        <h1>Everflow Link Builder</h1>
+        <h1>Link Builder for Everflow</h1>
         <div class="actions">
           <a href="/src/bulk/bulk.html" target="_blank">
             Bulk links

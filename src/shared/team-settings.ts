@@ -74,8 +74,8 @@ export type ParsedTeamSettings = { ok: true; file: TeamSettings } | { ok: false;
 const NOTHING_CHANGED = 'so nothing was changed';
 export const TOO_LARGE = `That file is larger than 1 MB, so it was not read and nothing was changed.`;
 export const NOT_JSON = `That file is not JSON (it may be damaged or another kind of file), ${NOTHING_CHANGED}.`;
-export const FOREIGN = `That file is not an Everflow Link Builder settings file, ${NOTHING_CHANGED}.`;
-export const NEWER = `That file comes from a newer version of Everflow Link Builder, ${NOTHING_CHANGED}; update the extension and import it again.`;
+export const FOREIGN = `That file is not a Link Builder for Everflow settings file, ${NOTHING_CHANGED}.`;
+export const NEWER = `That file comes from a newer version of Link Builder for Everflow, ${NOTHING_CHANGED}; update the extension and import it again.`;
 const invalid = (what: string) => `That file’s ${what} not valid, ${NOTHING_CHANGED}.`;
 
 const PART_NAMES: Record<string, string> = {
