@@ -101,7 +101,7 @@ function packZip(dist: string, zipName: string): Plugin {
  */
 const POPUP_FIRST_PAINT = {
   name: 'first-paint',
-  test: /src[\\/]shared[\\/](stored-items|dashboard-url)\.ts$|src[\\/]ui[\\/]field-ids\.ts$|vite[\\/]preload-helper/,
+  test: /src[\\/]shared[\\/](settings[\\/]settings|link[\\/]draft|link[\\/]prefill|history[\\/]recent-affiliates|dashboard[\\/]dashboard-url)\.ts$|src[\\/]ui[\\/]field-ids\.ts$|vite[\\/]preload-helper/,
 };
 
 const pagesOutsideTheManifest = { history: 'src/history/history.html', bulk: 'src/bulk/bulk.html' };

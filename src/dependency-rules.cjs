@@ -3,6 +3,7 @@
 const PAGES = '^src/(popup|options|history|bulk|offscreen)/';
 /** Unit tests may reach across layers to check them; the extension's own code may not. */
 const TESTS = '\\.test\\.tsx?$';
+const PAGES_AND_UI = '^src/(popup|options|history|bulk|offscreen|ui)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -37,7 +38,7 @@ module.exports = {
     },
     {
       name: 'pages-do-not-import-the-background',
-      comment: 'Pages talk to the background through messages (shared/connector.ts), never by importing it.',
+      comment: 'Pages talk to the background through messages (shared/protocol/connector.ts), never by importing it.',
       severity: 'error',
       from: { path: PAGES, pathNot: TESTS },
       to: { path: '^src/background/' },
@@ -70,7 +71,25 @@ module.exports = {
         'The offscreen document is Chrome-only: only platform.ts sends its message and only src/offscreen/ reads it, so the Firefox bundle has none of it.',
       severity: 'error',
       from: { pathNot: ['^src/background/platform\\.ts$', '^src/offscreen/', TESTS] },
-      to: { path: '^src/shared/offscreen-copy\\.ts$' },
+      to: { path: '^src/shared/protocol/offscreen-copy\\.ts$' },
+    },
+    {
+      name: 'the-key-stays-in-the-background',
+      comment:
+        'The API key is read and written by the background alone: its items (shared/accounts/keys.ts) are imported only there and by the index of stored items, which only the background and the tests use. No page or UI module may reach either, even through another module.',
+      severity: 'error',
+      from: {
+        path: ['^src/(popup|options|history|bulk|offscreen|ui)/', '^src/shared/'],
+        pathNot: [TESTS, '^src/shared/storage/items\\.ts$'],
+      },
+      to: { path: ['^src/shared/accounts/keys\\.ts$', '^src/shared/storage/items\\.ts$'] },
+    },
+    {
+      name: 'pages-never-reach-the-key',
+      comment: 'Not even through another module: a page that could load the key items could read the key.',
+      severity: 'error',
+      from: { path: PAGES_AND_UI, pathNot: TESTS },
+      to: { path: '^src/shared/accounts/keys\\.ts$', reachable: true },
     },
     {
       name: 'no-test-code-in-the-extension',

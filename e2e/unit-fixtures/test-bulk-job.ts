@@ -1,6 +1,6 @@
-// A sample bulk job for the unit tests of src/shared/bulk-job.ts and src/bulk/. Tests only.
-import type { BulkJob } from '../../src/shared/bulk-job';
-import { EMPTY_FORM } from '../../src/shared/link-form';
+// A sample bulk job for the unit tests of src/shared/bulk/bulk-job.ts and src/bulk/. Tests only.
+import type { BulkJob } from '../../src/shared/bulk/bulk-job';
+import { EMPTY_FORM } from '../../src/shared/link/link-form';
 
 export const sampleJob = (over: Partial<BulkJob> = {}): BulkJob => ({
   id: 'job-1',

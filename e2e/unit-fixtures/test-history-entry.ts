@@ -1,5 +1,5 @@
 // A history entry for the unit tests of the history's modules. Tests only.
-import type { HistoryEntry } from '../../src/shared/link-history';
+import type { HistoryEntry } from '../../src/shared/history/history';
 
 export const AT = Date.UTC(2026, 2, 14, 9, 30, 5);
 

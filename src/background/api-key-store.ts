@@ -1,14 +1,6 @@
-// The API key's own stored items. Only the background imports this module. The key lives either in
+// Reads and writes the API key (its items: shared/accounts/keys.ts). The key lives either in
 // storage.local (kept) or storage.session (gone when the browser closes), never in both, never in sync.
-import * as z from 'zod/mini';
-import { defineItem } from '../shared/storage-item';
-
-const keySchema = z.nullable(z.string().check(z.minLength(1)));
-
-const keyItem = (area: 'local' | 'session') =>
-  defineItem<string | null>({ writer: 'background', area, key: 'apiKey', version: 1, schema: keySchema, fallback: () => null });
-const keptKeyItem = keyItem('local');
-const sessionKeyItem = keyItem('session');
+import { keptKeyItem, sessionKeyItem } from '../shared/accounts/keys';
 
 export interface StoredKey {
   key: string;

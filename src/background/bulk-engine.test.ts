@@ -16,9 +16,8 @@ import {
   startFakeBackground,
   stopFakeBackground,
 } from '../../e2e/unit-fixtures/everflow-stub';
-import { rowKey, type BulkJob, type BulkResult } from '../shared/bulk-job';
-import { bulkJobItem } from '../shared/bulk-job';
-import { EMPTY_FORM } from '../shared/link-form';
+import { rowKey, type BulkJob, type BulkResult, bulkJobItem } from '../shared/bulk/bulk-job';
+import { EMPTY_FORM } from '../shared/link/link-form';
 import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());

@@ -21,9 +21,9 @@ import {
   type BulkResult,
   type BulkRow,
   type RowNotes,
-} from '../shared/bulk-job';
-import { bulkJobItem } from '../shared/bulk-job';
-import type { LinkForm } from '../shared/link-form';
+  bulkJobItem,
+} from '../shared/bulk/bulk-job';
+import type { LinkForm } from '../shared/link/link-form';
 import { failure, type Failure, type FailureKind } from '../everflow/failures';
 import { connect } from './everflow-access';
 import { hasRoomFor } from './platform';

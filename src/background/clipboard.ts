@@ -1,6 +1,6 @@
 // The one way text reaches the clipboard: whatever a template or a sub holds, the API key never goes
 // with it (the person pastes these messages to partners).
-import { withoutSecret } from '../shared/copy-formats';
+import { withoutSecret } from '../shared/copy-formats/copy-formats';
 import { readApiKey } from './api-key-store';
 import { copyToClipboard } from './platform';
 

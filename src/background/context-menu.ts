@@ -1,10 +1,10 @@
 // The right-click menu on dashboard pages: offers and smart links. `buildMenu` is pure (unit-tested); the rest registers
 // it, keeps the page item's title in step with the tab in front, and handles clicks.
 import type { LinkTarget } from '../everflow/link-fields';
-import { dashboardMatchPatterns, pageTarget, readDashboardUrl, toId } from '../shared/dashboard-url';
-import { namesFromHistory, type KnownNames } from '../shared/link-history';
-import { historyItem } from '../shared/link-history';
-import { recentAffiliatesItem, settingsItem } from '../shared/stored-items';
+import { dashboardMatchPatterns, pageTarget, readDashboardUrl, toId } from '../shared/dashboard/dashboard-url';
+import { namesFromHistory, type KnownNames, historyItem } from '../shared/history/history';
+import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
+import { settingsItem } from '../shared/settings/settings';
 import { announce, failureNotice } from './feedback';
 import { NO_OFFER_HERE, openBuilder, quickCopy } from './quick-copy';
 

@@ -1,7 +1,7 @@
 // The copy formats as the background last read them, kept in the worker's memory and followed as the
 // options page changes them: every link is copied in the default format, and reading storage on each
 // click would slow the warm click (link-generation.ts). A worker that wakes reads them once.
-import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats';
+import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats/copy-formats';
 
 let formats: Promise<CopyFormats> | undefined;
 

@@ -1,7 +1,7 @@
 // Giving back the browser's access to white-label domains no longer in the list, at browser start.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { MANIFEST_HOSTS, installFakeChrome, type FakeChrome, type FakeEvent } from '../../e2e/unit-fixtures/fake-chrome';
-import { settingsItem } from '../shared/stored-items';
+import { settingsItem } from '../shared/settings/settings';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 

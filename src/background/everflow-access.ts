@@ -1,11 +1,10 @@
 // The background's one way to reach Everflow: the saved key, the region's address, and the one pace
 // that every caller (popup, menu, keyboard, look-ups, bulk) shares, since Everflow counts them together.
-import { MESSAGES } from '../everflow/failures';
+import { MESSAGES, failure, type Failure } from '../everflow/failures';
 import type { Connection } from '../everflow/http';
 import { RateLimiter, type Lane } from '../everflow/rate-limiter';
 import { apiBase, type Region } from '../everflow/regions';
-import { failure, type Failure } from '../everflow/failures';
-import { DEFAULT_REQUESTS_PER_SECOND, settingsItem, type Settings } from '../shared/stored-items';
+import { DEFAULT_REQUESTS_PER_SECOND, settingsItem, type Settings } from '../shared/settings/settings';
 import { readApiKey } from './api-key-store';
 
 const limiter = new RateLimiter(DEFAULT_REQUESTS_PER_SECOND);

@@ -1,8 +1,8 @@
 // Tells the person what a menu or keyboard action did, since no popup is open to show it:
 // a notification with the link or the plain-language failure, and a badge on the toolbar icon.
-import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link/link-notes';
 import { failureText } from '../everflow/failures';
-import { linkSubject, type LinkOutcome } from '../shared/outcome';
+import { linkSubject, type LinkOutcome } from '../shared/link/outcome';
 
 const NOTIFICATION_ID = 'link-result';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeLocks } from '../../e2e/unit-fixtures/fake-locks';
-import type { LinkInput } from '../shared/link-form';
+import type { LinkInput } from '../everflow/link-fields';
 
 const later = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
 

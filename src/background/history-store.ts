@@ -1,8 +1,8 @@
 // Writes to the link history: record, delete, clear, each one serialised update of the stored list,
 // so two links made at once are both kept and a delete never brings back an entry just dropped.
-import type { LinkInput } from '../shared/link-form';
-import { appendEntry, historyItem, removeEntry, type HistoryEntry, type Surface } from '../shared/link-history';
-import type { LinkSuccess } from '../shared/outcome';
+import type { LinkInput } from '../everflow/link-fields';
+import { appendEntry, historyItem, removeEntry, type HistoryEntry, type Surface } from '../shared/history/history';
+import type { LinkSuccess } from '../shared/link/outcome';
 
 const done = async (written: Promise<unknown>) => void (await written);
 

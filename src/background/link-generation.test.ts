@@ -3,7 +3,7 @@
 // reached the clipboard, the reply, and what the history, the recent affiliates and the last link
 // hold afterwards (read raw from storage: { v, data } per item).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { advanceUntil, type FakeChrome, API_KEY } from '../../e2e/unit-fixtures/fake-chrome';
 import {
   affiliateOf,
   linkFor,
@@ -13,15 +13,13 @@ import {
   startFakeBackground,
   stopFakeBackground,
 } from '../../e2e/unit-fixtures/everflow-stub';
-import { EMPTY_FORM } from '../shared/link-form';
-import { type HistoryEntry } from '../shared/link-history';
-import { historyItem } from '../shared/link-history';
-import { UNSAVED_NOTE } from '../shared/link-notes';
-import type { Names } from '../shared/names';
-import { lastLinkItem, type LinkOutcome } from '../shared/outcome';
-import { recentAffiliatesItem } from '../shared/stored-items';
-import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats';
-import { API_KEY } from '../../e2e/unit-fixtures/fake-chrome';
+import { EMPTY_FORM } from '../shared/link/link-form';
+import { type HistoryEntry, historyItem } from '../shared/history/history';
+import { UNSAVED_NOTE } from '../shared/link/link-notes';
+import type { Names } from '../shared/link/names';
+import { lastLinkItem, type LinkOutcome } from '../shared/link/outcome';
+import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
+import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats/copy-formats';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 

@@ -1,15 +1,16 @@
 // Generate → copy → remember. The background's half of "a link on the clipboard".
 import { generateTrackingLink } from '../everflow/tracking-link';
-import type { Surface } from '../shared/link-history';
-import type { Names } from '../shared/names';
-import { LinkFormSchema, parseLinkForm, type LinkForm, type LinkInput } from '../shared/link-form';
-import { lastLinkItem, type LinkOutcome, type LinkSuccess } from '../shared/outcome';
+import type { Surface } from '../shared/history/history';
+import type { Names } from '../shared/link/names';
+import { LinkFormSchema, parseLinkForm, type LinkForm } from '../shared/link/link-form';
+import { type LinkInput } from '../everflow/link-fields';
+import { lastLinkItem, type LinkOutcome, type LinkSuccess } from '../shared/link/outcome';
 import { MESSAGES, failure } from '../everflow/failures';
-import { expandAndCheck } from '../shared/sub-tokens';
-import { MAX_RECENT_AFFILIATES, recentAffiliatesItem } from '../shared/stored-items';
+import { expandAndCheck } from '../shared/link/sub-tokens';
+import { MAX_RECENT_AFFILIATES, recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { copyText } from './clipboard';
 import { copyFormats } from './copy-format-cache';
-import { factsFromInput, formatLink } from '../shared/copy-formats';
+import { factsFromInput, formatLink } from '../shared/copy-formats/copy-formats';
 import { connect } from './everflow-access';
 import { recordLink } from './history-store';
 import { isDirectLink } from './tracking-domain-cache';

@@ -4,11 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
 import { linkFor, smartLinkFor, startFakeBackground, stopFakeBackground, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
-import { EMPTY_FORM } from '../shared/link-form';
-import { historyItem, type HistoryEntry } from '../shared/link-history';
-import type { Names } from '../shared/names';
-import { lastLinkItem, type LinkSuccess } from '../shared/outcome';
-import { recentAffiliatesItem } from '../shared/stored-items';
+import { EMPTY_FORM } from '../shared/link/link-form';
+import { historyItem, type HistoryEntry } from '../shared/history/history';
+import type { Names } from '../shared/link/names';
+import { lastLinkItem, type LinkSuccess } from '../shared/link/outcome';
+import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 

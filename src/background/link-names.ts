@@ -2,10 +2,10 @@
 // its look-up answered), from the same cached name look-up the popup uses (lookup-service.ts).
 import type { NameKind } from '../everflow/lookups';
 import type { LinkType } from '../everflow/link-fields';
-import { historyItem } from '../shared/link-history';
-import type { Names } from '../shared/names';
-import type { LinkSuccess } from '../shared/outcome';
-import { lastLinkItem } from '../shared/outcome';
+import { historyItem } from '../shared/history/history';
+import type { Names } from '../shared/link/names';
+import type { LinkSuccess } from '../shared/link/outcome';
+import { lastLinkItem } from '../shared/link/outcome';
 import { lookupName } from './lookup-service';
 
 /** The offer (or smart link) and the affiliate of a link, each with the kind of its name. */

@@ -15,8 +15,8 @@ import {
 } from '../everflow/lookups';
 import { apiBase } from '../everflow/regions';
 import { MESSAGES, failure, type Failure } from '../everflow/failures';
-import { lookupCacheItem, type CachedLookup } from '../shared/lookup-cache';
-import { settingsItem } from '../shared/stored-items';
+import { lookupCacheItem, type CachedLookup } from '../shared/lookups/lookup-cache';
+import { settingsItem } from '../shared/settings/settings';
 import { readApiKey } from './api-key-store';
 import { pacedBy } from './everflow-access';
 

@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY, advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
 import { linkFor, startFakeBackground, stopFakeBackground, stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
 import { expectSafeMessage } from '../../e2e/unit-fixtures/test-fetch';
-import { EMPTY_FORM } from '../shared/link-form';
-import { historyItem } from '../shared/link-history';
-import { UNSAVED_NOTE } from '../shared/link-notes';
-import type { PopupMessage } from '../shared/popup-port';
-import { MAX_DASHBOARD_DOMAINS, settingsItem, type Settings } from '../shared/stored-items';
+import { EMPTY_FORM } from '../shared/link/link-form';
+import { historyItem } from '../shared/history/history';
+import { UNSAVED_NOTE } from '../shared/link/link-notes';
+import type { PopupMessage } from '../shared/protocol/popup-port';
+import { MAX_DASHBOARD_DOMAINS, settingsItem, type Settings } from '../shared/settings/settings';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 

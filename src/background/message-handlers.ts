@@ -1,10 +1,11 @@
 // What the background does for each UI → background message. worker.ts wires these to the router.
 import { butSentence, checkConnection, checkFailureSentence, connectedSentence, refusedKeySentence } from '../everflow/connection-check';
-import { normaliseDomain } from '../shared/dashboard-url';
-import { ApiKeySchema } from '../shared/messages';
+import { normaliseDomain } from '../shared/dashboard/dashboard-url';
+import { ApiKeySchema } from '../shared/protocol/messages';
 import { MESSAGES, failure } from '../everflow/failures';
-import { lastLinkItem, type LinkSuccess } from '../shared/outcome';
-import { MAX_DASHBOARD_DOMAINS, recentAffiliatesItem, settingsItem } from '../shared/stored-items';
+import { lastLinkItem, type LinkSuccess } from '../shared/link/outcome';
+import { MAX_DASHBOARD_DOMAINS, settingsItem } from '../shared/settings/settings';
+import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyText } from './clipboard';
 import { connectWith } from './everflow-access';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { EMPTY_FORM } from '../shared/link-form';
-import { MAX_COPY_TEXT } from '../shared/messages';
+import { EMPTY_FORM } from '../shared/link/link-form';
+import { MAX_COPY_TEXT } from '../shared/protocol/messages';
 import { REFUSED, createRouter, isOwnPage, type Handlers, type RouterOptions } from './message-router';
 
 // Only types come from the polyfill today; the stand-in keeps this test working if that changes.

@@ -2,7 +2,7 @@
 // protocol, runs the handler, and always answers (unknown or malformed messages get a Failure).
 import type browser from 'webextension-polyfill';
 import type * as z from 'zod/mini';
-import { toBackground, type MessageType, type Reply, type ToBackground } from '../shared/messages';
+import { toBackground, type MessageType, type Reply, type ToBackground } from '../shared/protocol/messages';
 import { failure, type Failure } from '../everflow/failures';
 
 export type Handlers = {

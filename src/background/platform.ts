@@ -5,7 +5,7 @@
 // Clipboard: a service worker has no DOM, so an offscreen document does the copying; this module
 // creates it on demand and asks it to copy.
 import browser from 'webextension-polyfill';
-import type { OffscreenCopy } from '../shared/offscreen-copy';
+import type { OffscreenCopy } from '../shared/protocol/offscreen-copy';
 
 export const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
 

@@ -1,15 +1,15 @@
 // One action shared by the right-click menu and the keyboard command: copy the link for an offer or a
 // smart link with the last (or a chosen) affiliate, or open the builder when there is no affiliate to use.
 import { TARGET_FIELDS, type LinkTarget } from '../everflow/link-fields';
-import { EMPTY_FORM } from '../shared/link-form';
-import type { Surface } from '../shared/link-history';
-import { pendingPrefillItem, recentAffiliatesItem } from '../shared/stored-items';
+import { EMPTY_FORM } from '../shared/link/link-form';
+import type { Surface } from '../shared/history/history';
+import { pendingPrefillItem } from '../shared/link/prefill';
+import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { announce, failureNotice } from './feedback';
 import { generateLink } from './link-generation';
 import { completeNames, withCachedNames } from './link-names';
 import { waitNotice } from './rate-limit-notice';
-import { namesFromHistory } from '../shared/link-history';
-import { historyItem } from '../shared/link-history';
+import { namesFromHistory, historyItem } from '../shared/history/history';
 
 export const NO_OFFER_HERE =
   'This page does not name an offer or a smart link; open one in the Everflow dashboard, or use the link builder.';

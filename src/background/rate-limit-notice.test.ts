@@ -1,7 +1,7 @@
 // The countdown a person sees while their link waits for Everflow's rate limit: pushed to an open
 // popup each second, or shown on the toolbar badge when no popup is there to see it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PopupMessage } from '../shared/popup-port';
+import type { PopupMessage } from '../shared/protocol/popup-port';
 import { waitNotice } from './rate-limit-notice';
 
 let badge: string[];

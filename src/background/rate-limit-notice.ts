@@ -2,8 +2,8 @@
 // that asked gets it pushed over its port each second; with no popup open (the menu, the keyboard,
 // or a popup closed meanwhile) the toolbar badge and its title show it. Each push (a port message, an
 // action call) also keeps Chrome from stopping the worker in the middle of a 30-second wait.
-import type { Surface } from '../shared/link-history';
-import { rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
+import type { Surface } from '../shared/history/history';
+import { rateLimitWaitText, type PopupMessage } from '../shared/protocol/popup-port';
 
 export interface Popups {
   /** How many popups are open. */

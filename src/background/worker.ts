@@ -2,9 +2,10 @@
 // key and talks to Everflow.
 // Listeners are registered synchronously at the top level so events that wake the worker are seen.
 import browser from 'webextension-polyfill';
-import { pageTarget, readDashboardUrl } from '../shared/dashboard-url';
-import { POPUP_PORT } from '../shared/popup-port';
-import { pendingPrefillItem, settingsItem } from '../shared/stored-items';
+import { pageTarget, readDashboardUrl } from '../shared/dashboard/dashboard-url';
+import { POPUP_PORT } from '../shared/protocol/popup-port';
+import { pendingPrefillItem } from '../shared/link/prefill';
+import { settingsItem } from '../shared/settings/settings';
 import { BULK_ALARM, resumeBulk } from './bulk-engine';
 import { releaseUnusedDashboardAccess } from './dashboard-access';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';

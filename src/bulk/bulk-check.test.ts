@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BULK_ROWS } from '../shared/bulk-job';
-import { EMPTY_FORM } from '../shared/link-form';
-import { EMPTY_DRAFT, type BulkDraft } from './bulk-draft';
+import { MAX_BULK_ROWS } from '../shared/bulk/bulk-job';
+import { EMPTY_FORM } from '../shared/link/link-form';
+import { EMPTY_DRAFT, type BulkDraft } from '../shared/bulk/bulk-draft';
 import { buildRows, checkDraft, duplicatesText, idWithName, startLabel, summarizeList } from './bulk-check';
 import { modeWords } from './list-words';
 import type { LinkType } from '../everflow/link-fields';

@@ -1,11 +1,11 @@
 // Reading the Bulk links form: what the pasted list holds (live, under the list), and the rows a
 // start would send, or every reason it cannot start, each meant to be shown next to its field.
-import { MAX_BULK_ROWS, rowErrors, type BulkMode, type BulkRow } from '../shared/bulk-job';
-import { targetOf, type LinkType } from '../everflow/link-fields';
+import { MAX_BULK_ROWS, rowErrors, type BulkMode, type BulkRow } from '../shared/bulk/bulk-job';
+import { targetOf, type LinkType, MAX_ID } from '../everflow/link-fields';
 import { parseIdList, type IdList } from './id-list';
-import { MAX_ID, parseLinkForm, type FieldErrors } from '../shared/link-form';
-import { nameMap, type BulkDraft } from './bulk-draft';
-import { KIND_WORDS, modeWords, plural, targetKind, withArticle, type NameKind } from './list-words';
+import { parseLinkForm, type FieldErrors } from '../shared/link/link-form';
+import { nameMap, type BulkDraft, type ListKind } from '../shared/bulk/bulk-draft';
+import { KIND_WORDS, modeWords, plural, targetKind, withArticle } from './list-words';
 
 /** At most this many duplicates are named, and this many bad pieces get their own message. */
 export const MAX_NAMED_DUPLICATES = 10;
@@ -31,7 +31,7 @@ export function duplicatesText(duplicates: readonly number[]): string {
 }
 
 /** What a list of `kind` IDs holds. */
-export function summarizeList(kind: NameKind, text: string): ListSummary {
+export function summarizeList(kind: ListKind, text: string): ListSummary {
   const words = KIND_WORDS[kind];
   const parsed = parseIdList(text);
   const problems = parsed.invalid
@@ -46,7 +46,7 @@ export function summarizeList(kind: NameKind, text: string): ListSummary {
   return { parsed, count: plural(parsed.ids.length, words.one, words.many), duplicates: duplicatesText(parsed.duplicates), problems };
 }
 
-export const emptyListMessage = (kind: NameKind) => `Enter at least one ${KIND_WORDS[kind].one} ID.`;
+export const emptyListMessage = (kind: ListKind) => `Enter at least one ${KIND_WORDS[kind].one} ID.`;
 
 /**
  * The start button's words: "Generate 50 links" only when the list could start as it is; otherwise

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../e2e/fixtures/csv';
-import type { BulkResult } from '../shared/bulk-job';
-import { EMPTY_FORM } from '../shared/link-form';
+import type { BulkResult } from '../shared/bulk/bulk-job';
+import { EMPTY_FORM } from '../shared/link/link-form';
 import { BULK_CSV_COLUMNS, MESSAGE_COLUMN, allLinks, allMessages, bulkCsv, failedIds, rowMessages } from './bulk-export';
-import type { CopyFormats } from '../shared/copy-formats';
+import type { CopyFormats } from '../shared/copy-formats/copy-formats';
 import { sampleJob as job } from '../../e2e/unit-fixtures/test-bulk-job';
 
 const AT = Date.UTC(2026, 10, 24, 8, 31, 5);

@@ -1,8 +1,8 @@
 // A bulk job's results as a CSV file and as lists to copy, for the Bulk links page.
 import { LINK_FIELDS, LINK_TYPE_LABELS, TARGET_FIELDS, type FormField } from '../everflow/link-fields';
-import { checkRow, linkTypeOf, type BulkJob, type BulkResult, type BulkRow } from '../shared/bulk-job';
-import { csvCell } from '../shared/csv';
-import { factsFromInput, formatLink, type CopyFormats } from '../shared/copy-formats';
+import { checkRow, linkTypeOf, type BulkJob, type BulkResult, type BulkRow } from '../shared/bulk/bulk-job';
+import { csvCell } from '../shared/csv/csv';
+import { factsFromInput, formatLink, type CopyFormats } from '../shared/copy-formats/copy-formats';
 import { NOT_MADE, NOT_YET } from './job-status';
 import { listedOf } from './bulk-check';
 

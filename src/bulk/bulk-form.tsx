@@ -2,8 +2,8 @@
 // the fields every link shares, presets, and the start button. Checks everything before sending; the
 // background checks again. The draft is saved by the page on every change (onDraft).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { BulkMode } from '../shared/bulk-job';
-import { send } from '../shared/connector';
+import type { BulkMode } from '../shared/bulk/bulk-job';
+import { send } from '../shared/protocol/connector';
 import type { Failure } from '../everflow/failures';
 import {
   MORE_OPTIONS,
@@ -14,13 +14,13 @@ import {
   type LinkType,
   type TextField,
 } from '../everflow/link-fields';
-import { hasMoreOptions, parseLinkForm, type FieldErrors } from '../shared/link-form';
-import { applyPreset, presetForAffiliate, type Preset } from '../shared/presets';
-import { SUB_TOKENS } from '../shared/sub-tokens';
+import { hasMoreOptions, parseLinkForm, type FieldErrors } from '../shared/link/link-form';
+import { applyPreset, presetForAffiliate, type Preset } from '../shared/presets/presets';
+import { SUB_TOKENS } from '../shared/link/sub-tokens';
 import { fieldId } from '../ui/field-ids';
 import { InputField, LinkTypeChoice, MoreOptionFields, SubFields } from '../ui/form-fields';
 import type { PickField } from '../ui/pickers';
-import { withName, type BulkDraft } from './bulk-draft';
+import { withName, type BulkDraft } from '../shared/bulk/bulk-draft';
 import { checkDraft, emptyListMessage, startLabel, summarizeList } from './bulk-check';
 import { withoutInvalid } from './id-list';
 import { JOB_HEADING, focusWhenReady } from './job-panel';

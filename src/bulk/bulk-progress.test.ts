@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BulkResult } from '../shared/bulk-job';
+import type { BulkResult } from '../shared/bulk/bulk-job';
 import { describeTimeLeft, progressOf } from './bulk-progress';
 import { sampleJob as job } from '../../e2e/unit-fixtures/test-bulk-job';
 

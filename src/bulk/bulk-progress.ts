@@ -1,5 +1,5 @@
 // How far a bulk job is, and the time left at its recent pace, for the Bulk links page.
-import type { BulkJob, BulkResult } from '../shared/bulk-job';
+import type { BulkJob, BulkResult } from '../shared/bulk/bulk-job';
 
 export interface BulkProgress {
   total: number;

@@ -3,13 +3,12 @@
 // background's, read from storage, so a reopened page shows it still going.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BulkJob } from '../shared/bulk-job';
+import type { BulkJob } from '../shared/bulk/bulk-job';
 import { progressOf } from './bulk-progress';
-import { applyPreset, defaultPreset } from '../shared/presets';
-import { presetsItem } from '../shared/presets';
-import '../shared/theme.css';
+import { applyPreset, defaultPreset, presetsItem } from '../shared/presets/presets';
+import '../ui/theme.css';
 import './bulk.css';
-import { EMPTY_DRAFT, bulkDraftItem, type BulkDraft } from './bulk-draft';
+import { EMPTY_DRAFT, bulkDraftItem, type BulkDraft } from '../shared/bulk/bulk-draft';
 import { BulkForm } from './bulk-form';
 import { JobPanel } from './job-panel';
 import { changeAnnouncement, startBlockedReason } from './job-status';

@@ -2,18 +2,18 @@
 // the failed ones with what to do about them). Every control is a message to the background; what
 // changes on screen is read back from storage.
 import { useRef, useState } from 'preact/hooks';
-import { linkTypeOf, type BulkJob, type BulkResult } from '../shared/bulk-job';
+import { linkTypeOf, type BulkJob, type BulkResult } from '../shared/bulk/bulk-job';
 import { allLinks, allMessages, bulkCsv, failedIds, rowMessages } from './bulk-export';
 import { progressOf } from './bulk-progress';
-import { send } from '../shared/connector';
-import type { Payload } from '../shared/messages';
+import { send } from '../shared/protocol/connector';
+import type { Payload } from '../shared/protocol/messages';
 import { fixedOf, idWithName } from './bulk-check';
 import { bulkCsvFileName, statusLine } from './job-status';
 import { modeWords, plural } from './list-words';
 import { ResultsTable } from './results-table';
-import { downloadCsv } from '../shared/csv';
-import { copyFormatsItem, findFormat } from '../shared/copy-formats';
-import { formatChoices } from '../shared/copy-templates';
+import { downloadCsv } from '../ui/download';
+import { copyFormatsItem, findFormat } from '../shared/copy-formats/copy-formats';
+import { formatChoices } from '../shared/copy-formats/templates';
 import { useStored } from '../ui/use-stored';
 
 type Action = Payload<'bulkControl'>['action'];

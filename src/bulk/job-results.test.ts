@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bulkJobItem, rowKey, type BulkJob } from '../shared/bulk-job';
-import { EMPTY_FORM } from '../shared/link-form';
+import { bulkJobItem, rowKey, type BulkJob } from '../shared/bulk/bulk-job';
+import { EMPTY_FORM } from '../shared/link/link-form';
 import { isBulkKey, withJobChange, withRowChanges, type JobView } from './job-results';
 
 const job = (id: string, state: BulkJob['state'] = 'running', rows = 3): BulkJob => ({

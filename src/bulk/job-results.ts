@@ -1,7 +1,6 @@
 // Folding batched storage.onChanged changes into the page's copy of the job and its results. Pure:
 // the page (use-bulk-job.ts) collects the changes and calls these once per batch.
-import { ROW_KEY_PREFIX, readResult, type BulkJob, type BulkResult } from '../shared/bulk-job';
-import { bulkJobItem } from '../shared/bulk-job';
+import { ROW_KEY_PREFIX, readResult, type BulkJob, type BulkResult, bulkJobItem } from '../shared/bulk/bulk-job';
 
 export interface JobView {
   job: BulkJob | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BulkJob } from '../shared/bulk-job';
+import type { BulkJob } from '../shared/bulk/bulk-job';
 import type { BulkProgress } from './bulk-progress';
-import { EMPTY_FORM } from '../shared/link-form';
+import { EMPTY_FORM } from '../shared/link/link-form';
 import { bulkCsvFileName, changeAnnouncement, startBlockedReason, statusLine } from './job-status';
 
 const progress = (done: number, failed: number, remaining: number, secondsLeft?: number): BulkProgress => ({

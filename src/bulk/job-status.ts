@@ -1,6 +1,6 @@
 // The sentences the Bulk links page shows about a job: its status line, why a new job cannot
 // start yet, what changed (announced), and the CSV's file name. Pure, so each is unit-tested.
-import type { BulkJob, BulkState } from '../shared/bulk-job';
+import type { BulkJob, BulkState } from '../shared/bulk/bulk-job';
 import { describeTimeLeft, type BulkProgress } from './bulk-progress';
 import { plural } from './list-words';
 

@@ -1,11 +1,8 @@
 // The words the Bulk links page uses for each mode and link type: which ID is fixed, which is listed,
 // and how they are named in labels and messages. Pure, so every sentence is unit-tested.
 import { LINK_TYPE_LABELS, LINK_TYPE_NAMES, TARGET_FIELDS, type LinkType } from '../everflow/link-fields';
-import type { BulkMode } from '../shared/bulk-job';
-
-/** What a bulk list or name holds: offers, smart links (Everflow's campaigns) or affiliates. */
-export const NAME_KINDS = ['offers', 'campaigns', 'affiliates'] as const;
-export type NameKind = (typeof NAME_KINDS)[number];
+import type { BulkMode } from '../shared/bulk/bulk-job';
+import type { ListKind } from '../shared/bulk/bulk-draft';
 
 export interface KindWords {
   /** The form field holding one such ID (the picker attaches to its input by id). */
@@ -16,18 +13,18 @@ export interface KindWords {
   title: string;
 }
 
-export const KIND_WORDS: Record<NameKind, KindWords> = {
+export const KIND_WORDS: Record<ListKind, KindWords> = {
   offers: { field: TARGET_FIELDS.offer, one: LINK_TYPE_NAMES.offer, many: `${LINK_TYPE_NAMES.offer}s`, title: LINK_TYPE_LABELS.offer },
   campaigns: { field: TARGET_FIELDS.smart, one: LINK_TYPE_NAMES.smart, many: `${LINK_TYPE_NAMES.smart}s`, title: LINK_TYPE_LABELS.smart },
   affiliates: { field: 'affiliateId', one: 'affiliate', many: 'affiliates', title: 'Affiliate' },
 };
 
 /** The kind of a link type's targets. */
-export const targetKind = (linkType: LinkType): NameKind => (linkType === 'smart' ? 'campaigns' : 'offers');
+export const targetKind = (linkType: LinkType): ListKind => (linkType === 'smart' ? 'campaigns' : 'offers');
 
 export interface ModeWords {
-  fixedKind: NameKind;
-  listKind: NameKind;
+  fixedKind: ListKind;
+  listKind: ListKind;
   /** The form field holding the one fixed ID. */
   fixedField: KindWords['field'];
   /** The form field the listed IDs stand in for (the "add by name" input uses its id). */
@@ -49,7 +46,7 @@ export interface ModeWords {
 export const BULK_MODES: readonly BulkMode[] = ['affiliates', 'targets'];
 
 export function modeWords(mode: BulkMode, linkType: LinkType): ModeWords {
-  const [fixedKind, listKind]: [NameKind, NameKind] =
+  const [fixedKind, listKind]: [ListKind, ListKind] =
     mode === 'affiliates' ? [targetKind(linkType), 'affiliates'] : ['affiliates', targetKind(linkType)];
   const fixed = KIND_WORDS[fixedKind];
   const listed = KIND_WORDS[listKind];

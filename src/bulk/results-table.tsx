@@ -2,8 +2,8 @@
 // row is a component that re-renders only when its own result changes (shouldComponentUpdate).
 import { Component } from 'preact';
 import { LINK_TYPE_LABELS, type LinkType } from '../everflow/link-fields';
-import type { BulkResult, BulkRow } from '../shared/bulk-job';
-import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link-notes';
+import type { BulkResult, BulkRow } from '../shared/bulk/bulk-job';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link/link-notes';
 import { idWithName } from './bulk-check';
 import { NOT_MADE, NOT_YET } from './job-status';
 

@@ -2,8 +2,7 @@
 // storage.onChanged. Nothing about the job lives in the page: a reopened page shows a running job.
 // Changes arrive up to ~30 a second; they are collected and applied once per BATCH_MS.
 import { useEffect, useState } from 'preact/hooks';
-import { resultsOf, rowKeys } from '../shared/bulk-job';
-import { bulkJobItem } from '../shared/bulk-job';
+import { resultsOf, rowKeys, bulkJobItem } from '../shared/bulk/bulk-job';
 import { isBulkKey, withJobChange, withRowChanges, type Changes, type JobView } from './job-results';
 
 export const BATCH_MS = 200;

@@ -1,6 +1,6 @@
 // The full History page: every link made, with search, copy, open, use again, delete, clear and CSV.
 import { render } from 'preact';
-import '../shared/theme.css';
+import '../ui/theme.css';
 import { HistoryList } from '../ui/history-list';
 
 function openOptions(event: Event) {

@@ -1,6 +1,6 @@
 // Offscreen document: copies text for the background. It hears every runtime message, so it answers
 // only its own (and leaves the rest unanswered for the background).
-import { isOffscreenCopy } from '../shared/offscreen-copy';
+import { isOffscreenCopy } from '../shared/protocol/offscreen-copy';
 
 function copy(text: string): boolean {
   const area = document.getElementById('clipboard') as HTMLTextAreaElement;

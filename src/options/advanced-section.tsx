@@ -1,8 +1,8 @@
 // Settings most people never touch, under their own heading, apart from the key: the pace of calls
 // to Everflow and the team's own dashboard domains. Each applies at once (no Save button of its own).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { send } from '../shared/connector';
-import { DEFAULT_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND } from '../shared/stored-items';
+import { send } from '../shared/protocol/connector';
+import { DEFAULT_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND } from '../shared/settings/settings';
 import { DashboardDomains } from './dashboard-domains';
 
 const PACE_ERROR = `Requests per second must be a whole number from 1 to ${MAX_REQUESTS_PER_SECOND}.`;

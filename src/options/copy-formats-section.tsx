@@ -12,7 +12,7 @@ import {
   fillTemplate,
   type CopyFormats,
   type Template,
-} from '../shared/copy-formats';
+} from '../shared/copy-formats/copy-formats';
 import {
   EXAMPLE_FACTS,
   checkTemplate,
@@ -22,9 +22,9 @@ import {
   saveTemplate,
   type TemplateDraft,
   type TemplateErrors,
-} from '../shared/copy-templates';
+} from '../shared/copy-formats/templates';
 import { useStored } from '../ui/use-stored';
-import { notSaved } from '../shared/storage-item';
+import { notSaved } from '../shared/storage/define-item';
 import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
 

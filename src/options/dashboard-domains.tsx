@@ -1,8 +1,8 @@
 // White-label dashboard domains: each one added asks Chrome for access to that host (so the popup
 // and menu can read its offer pages) and each one removed gives that access back.
 import { useState } from 'preact/hooks';
-import { EVERFLOW_DASHBOARD_SUFFIX, normaliseDomain } from '../shared/dashboard-url';
-import { send } from '../shared/connector';
+import { EVERFLOW_DASHBOARD_SUFFIX, normaliseDomain } from '../shared/dashboard/dashboard-url';
+import { send } from '../shared/protocol/connector';
 
 const origin = (domain: string) => `https://${domain}/*`;
 

@@ -1,7 +1,7 @@
 // The way to a first link, said where a person needs it: in the welcome (no key saved yet), after
 // "Connected", and in the Keyboard shortcuts section. The shortcuts are the browser's own (a person may
 // have changed or removed them), read by the background.
-import type { Reply } from '../shared/messages';
+import type { Reply } from '../shared/protocol/messages';
 
 export type Shortcuts = Extract<Reply<'getShortcuts'>, { ok: true }>;
 

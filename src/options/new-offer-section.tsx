@@ -2,8 +2,8 @@
 // What a new offer (or smart link) keeps of the form: Source ID and the subs, or nothing. One setting,
 // applied at once and said beside it; the popup states the rule next to its subs.
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '../shared/connector';
-import type { NewOfferSubs } from '../shared/stored-items';
+import { send } from '../shared/protocol/connector';
+import type { NewOfferSubs } from '../shared/settings/settings';
 
 export const NEW_OFFER_CHOICES: Record<NewOfferSubs, string> = {
   keep: 'Keep Source ID and subs',

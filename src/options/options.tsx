@@ -5,9 +5,9 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { REGIONS, REGION_IDS, type Region } from '../everflow/regions';
-import { send } from '../shared/connector';
-import { ApiKeySchema, type Status } from '../shared/messages';
-import '../shared/theme.css';
+import { send } from '../shared/protocol/connector';
+import { ApiKeySchema, type Status } from '../shared/protocol/messages';
+import '../ui/theme.css';
 import './options.css';
 import { AdvancedSection } from './advanced-section';
 import { CopyFormatsSection } from './copy-formats-section';

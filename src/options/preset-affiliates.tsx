@@ -3,7 +3,7 @@
 // popup applies the preset. An affiliate belongs to one preset at most: the refusal, beside the
 // field, names the preset it is tied to.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { send } from '../shared/connector';
+import { send } from '../shared/protocol/connector';
 import {
   MAX_PRESET_AFFILIATES,
   affiliateWords,
@@ -13,9 +13,9 @@ import {
   type Preset,
   type PresetChange,
   type PresetList,
-} from '../shared/presets';
-import { idInText } from '../shared/link-form';
-import { notSaved } from '../shared/storage-item';
+} from '../shared/presets/presets';
+import { idInText } from '../everflow/link-fields';
+import { notSaved } from '../shared/storage/define-item';
 
 /** The names of the affiliates tied to any preset, asked of the background once each (it caches them). */
 export function useAffiliateNames(list: PresetList | null): ReadonlyMap<number, string> {

@@ -2,7 +2,8 @@
 // (asked in the page first), and Make default / No default. Presets are saved from the popup; this
 // page changes the same stored item (presets are not secret), each change one serialised update.
 import { useState } from 'preact/hooks';
-import { EMPTY_FORM, FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS, type LinkForm } from '../shared/link-form';
+import { EMPTY_FORM, type LinkForm } from '../shared/link/link-form';
+import { FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
 import {
   MAX_PRESETS,
   PRESET_ID_FIELDS,
@@ -15,11 +16,11 @@ import {
   type Preset,
   type PresetErrors,
   type PresetList,
-} from '../shared/presets';
-import { presetsItem } from '../shared/presets';
+  presetsItem,
+} from '../shared/presets/presets';
 import { useStored } from '../ui/use-stored';
 import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
-import { notSaved } from '../shared/storage-item';
+import { notSaved } from '../shared/storage/define-item';
 import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
 

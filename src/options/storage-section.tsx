@@ -2,10 +2,10 @@
 // extension, and a way to free it: the link history, the last bulk job's results, the cached names.
 // Every change is the background's (by message); this page only reads and follows.
 import { useEffect, useState } from 'preact/hooks';
-import { bulkJobItem, rowKeys } from '../shared/bulk-job';
-import { send } from '../shared/connector';
-import { historyItem } from '../shared/link-history';
-import { lookupCacheItem } from '../shared/lookup-cache';
+import { bulkJobItem, rowKeys } from '../shared/bulk/bulk-job';
+import { send } from '../shared/protocol/connector';
+import { historyItem } from '../shared/history/history';
+import { lookupCacheItem } from '../shared/lookups/lookup-cache';
 import { SectionNotice, type Notice } from './section-notice';
 
 /** Sizes are undefined where the browser does not say (Firefox sets no quota and may not count bytes). */

@@ -3,11 +3,11 @@
 // left alone, and writes nothing until Import is pressed. Presets and templates are the pages' items;
 // domains and the pace stay the background's, changed through its messages as the Advanced section does.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { send } from '../shared/connector';
-import { copyFormatsItem } from '../shared/copy-formats';
-import { downloadFile } from '../shared/download';
-import { presetsItem } from '../shared/presets';
-import { settingsItem } from '../shared/stored-items';
+import { send } from '../shared/protocol/connector';
+import { copyFormatsItem } from '../shared/copy-formats/copy-formats';
+import { downloadFile } from '../ui/download';
+import { presetsItem } from '../shared/presets/presets';
+import { settingsItem } from '../shared/settings/settings';
 import {
   domainsRefusedSentence,
   exportTeamSettings,
@@ -20,9 +20,9 @@ import {
   teamSettingsJson,
   type Merge,
   type TeamSettings,
-} from '../shared/team-settings';
+} from '../shared/team/team-settings';
 import { useStored } from '../ui/use-stored';
-import { notSaved, type StorageItem } from '../shared/storage-item';
+import { notSaved, type StorageItem } from '../shared/storage/define-item';
 import { SectionNotice, type Notice } from './section-notice';
 
 const origin = (domain: string) => `https://${domain}/*`;

@@ -3,9 +3,9 @@
 // draft and patches the popup's form state, then goes back to the form.
 import { useEffect, useRef } from 'preact/hooks';
 import { TARGET_FIELDS } from '../everflow/link-fields';
-import { formFromInput, hasMoreOptions } from '../shared/link-form';
-import type { HistoryEntry } from '../shared/link-history';
-import { draftItem } from '../shared/stored-items';
+import { formFromInput, hasMoreOptions } from '../shared/link/link-form';
+import type { HistoryEntry } from '../shared/history/history';
+import { draftItem } from '../shared/link/draft';
 import type { PopupState } from './popup-view';
 import { HISTORY_PAGE, HistoryList } from '../ui/history-list';
 import { fieldId } from '../ui/field-ids';

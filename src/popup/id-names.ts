@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { idInText, usesField } from '../everflow/link-fields';
 import type { LookupOption, NameKind } from '../everflow/lookups';
-import { send } from '../shared/connector';
-import type { LinkForm } from '../shared/link-form';
-import type { Names } from '../shared/names';
+import { send } from '../shared/protocol/connector';
+import type { LinkForm } from '../shared/link/link-form';
+import type { Names } from '../shared/link/names';
 import { TYPING_PAUSE_MS } from '../ui/field-ids';
 
 export type NamedField = 'offerId' | 'campaignId' | 'affiliateId';

@@ -3,13 +3,13 @@
 // Move up, Move down and Unpin for each. Loaded with import() after the form is up, so none of it is
 // in the popup's first paint; it shows nothing while no pair is pinned.
 import { useState } from 'preact/hooks';
-import type { LinkForm } from '../shared/link-form';
-import type { Names } from '../shared/names';
-import { movePin, pinForm, pinLabel, pinNames, pinnedPairsItem, unpin, type Pin, type PinnedPairs } from '../shared/pinned-pairs';
-import { presetsItem } from '../shared/presets';
+import type { LinkForm } from '../shared/link/link-form';
+import type { Names } from '../shared/link/names';
+import { movePin, pinForm, pinLabel, pinNames, pinnedPairsItem, unpin, type Pin, type PinnedPairs } from '../shared/pinned/pinned-pairs';
+import { presetsItem } from '../shared/presets/presets';
 import { useStored } from '../ui/use-stored';
 import './pinned-list.css';
-import { notSaved } from '../shared/storage-item';
+import { notSaved } from '../shared/storage/define-item';
 
 /** Rows shown before "Show all": the popup is at most 600 px tall. */
 export const PINS_SHOWN = 3;

@@ -4,8 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Failure } from '../everflow/failures';
 import { usesField, type FlagField, type IdField, type LinkType, type TextField } from '../everflow/link-fields';
-import { EMPTY_FORM, type FieldErrors, type LinkForm } from '../shared/link-form';
-import type { LinkSuccess } from '../shared/outcome';
+import { EMPTY_FORM, type FieldErrors, type LinkForm } from '../shared/link/link-form';
+import type { LinkSuccess } from '../shared/link/outcome';
 import { FailureNotice } from '../ui/failure-notice';
 import { InputField, LinkTypeChoice, MoreOptionFields, SubFields } from '../ui/form-fields';
 import type { IdNote, IdNotes } from './id-names';

@@ -3,25 +3,14 @@
 // UI pages call chrome.* directly (Promise-based in MV3): the polyfill would cost the popup ~3 kB.
 import { hydrate } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { send } from '../shared/connector';
-import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
-import {
-  EMPTY_FORM,
-  FORM_FIELDS,
-  MORE_OPTIONS,
-  hasMoreOptions,
-  parseLinkForm,
-  targetKey,
-  type FieldErrors,
-  type FormField,
-  type LinkForm,
-  type LinkType,
-} from '../shared/link-form';
-import type { Names } from '../shared/names';
-import { copiedSentence } from '../shared/copy-status';
-import type { LinkSuccess } from '../shared/outcome';
-import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/popup-port';
-import { draftItem } from '../shared/stored-items';
+import { send } from '../shared/protocol/connector';
+import { TARGET_FIELDS, TEXT_FIELDS, FORM_FIELDS, MORE_OPTIONS, type FormField, type LinkType } from '../everflow/link-fields';
+import { EMPTY_FORM, hasMoreOptions, parseLinkForm, targetKey, type FieldErrors, type LinkForm } from '../shared/link/link-form';
+import type { Names } from '../shared/link/names';
+import { copiedSentence } from '../ui/copy-status';
+import type { LinkSuccess } from '../shared/link/outcome';
+import { POPUP_PORT, isPopupMessage, rateLimitWaitText, type PopupMessage } from '../shared/protocol/popup-port';
+import { draftItem } from '../shared/link/draft';
 import { fieldId, focusField } from '../ui/field-ids';
 import { useIdNames, type NamedField } from './id-names';
 import { INITIAL_STATE, PopupView, SLOW_SECONDS, type PopupActions, type PopupState, type PrefillSources } from './popup-view';

@@ -3,7 +3,7 @@
 // Build-time only (imported by vite.config.ts): the popup's first paint as static HTML, so inputs
 // exist before any script has loaded. popup.tsx hydrates exactly this markup.
 import { renderToString } from 'preact-render-to-string';
-import { pendingPrefillItem } from '../shared/stored-items';
+import { pendingPrefillItem } from '../shared/link/prefill';
 import { INITIAL_STATE, NO_ACTIONS, PopupView } from './popup-view';
 import { LOCAL_ITEMS } from './startup-data';
 

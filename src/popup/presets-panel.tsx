@@ -3,7 +3,8 @@
 // a preset fills Source ID, Sub 1–5 and the "More options" it holds, saves the draft and goes back to
 // the form; Offer ID and Affiliate ID are never touched.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { hasMoreOptions, idInText, type LinkForm } from '../shared/link-form';
+import { hasMoreOptions, type LinkForm } from '../shared/link/link-form';
+import { idInText } from '../everflow/link-fields';
 import {
   activePreset,
   applyPreset,
@@ -16,14 +17,14 @@ import {
   type Preset,
   type PresetChange,
   type PresetValues,
-} from '../shared/presets';
-import { draftItem } from '../shared/stored-items';
-import { presetsItem } from '../shared/presets';
+  presetsItem,
+} from '../shared/presets/presets';
+import { draftItem } from '../shared/link/draft';
 import { useStored } from '../ui/use-stored';
-import { SUB_TOKENS } from '../shared/sub-tokens';
+import { SUB_TOKENS } from '../shared/link/sub-tokens';
 import { TYPING_PAUSE_MS } from '../ui/field-ids';
 import type { PopupState } from './popup-view';
-import { notSaved } from '../shared/storage-item';
+import { notSaved } from '../shared/storage/define-item';
 
 export type SetPopupState = (update: (current: PopupState) => PopupState) => void;
 

@@ -2,11 +2,10 @@
 // What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
 // first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
-import { EMPTY_COPY_FORMATS, copyFormatsItem, formatLink } from '../shared/copy-formats';
-import { formatChoices } from '../shared/copy-templates';
-import { factsFromSuccess } from '../shared/link-facts';
-import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link-notes';
-import { linkSubject, type LinkSuccess } from '../shared/outcome';
+import { EMPTY_COPY_FORMATS, copyFormatsItem, formatLink, factsFromSuccess } from '../shared/copy-formats/copy-formats';
+import { formatChoices } from '../shared/copy-formats/templates';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link/link-notes';
+import { linkSubject, type LinkSuccess } from '../shared/link/outcome';
 import { PinToggle } from '../ui/pin-toggle';
 import { useStored } from '../ui/use-stored';
 

@@ -1,17 +1,13 @@
 // What the popup's form starts with: the saved draft, the last affiliate, and the offer or affiliate
 // named by the right-click menu or the dashboard tab in front. Pure, from the raw stored values,
 // each decoded by its item's own definition (shared/stored-items.ts).
-import { readDashboardUrl } from '../shared/dashboard-url';
-import { TARGET_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
-import { hasMoreOptions, targetKey, type FormField, type LinkForm } from '../shared/link-form';
-import {
-  PENDING_MAX_AGE_MS,
-  draftItem,
-  pendingPrefillItem,
-  recentAffiliatesItem,
-  settingsItem,
-  type NewOfferSubs,
-} from '../shared/stored-items';
+import { readDashboardUrl } from '../shared/dashboard/dashboard-url';
+import { TARGET_FIELDS, TEXT_FIELDS, type FormField } from '../everflow/link-fields';
+import { hasMoreOptions, targetKey, type LinkForm } from '../shared/link/link-form';
+import { PENDING_MAX_AGE_MS, pendingPrefillItem } from '../shared/link/prefill';
+import { draftItem } from '../shared/link/draft';
+import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
+import { settingsItem, type NewOfferSubs } from '../shared/settings/settings';
 import type { PrefillSources } from './popup-view';
 
 /** The storage.local items the popup starts from, read in one call. */

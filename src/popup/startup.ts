@@ -4,8 +4,8 @@
 // modules loaded first, the form was ready about 30 ms later. What the person types or submits
 // meanwhile is kept for the app.
 import { FORM_FIELDS, usesField, type LinkType } from '../everflow/link-fields';
-import type { FormField } from '../shared/link-form';
-import { pendingPrefillItem } from '../shared/stored-items';
+import type { FormField } from '../everflow/link-fields';
+import { pendingPrefillItem } from '../shared/link/prefill';
 import { fieldId } from '../ui/field-ids';
 import { startupState, type Startup } from './startup-data';
 

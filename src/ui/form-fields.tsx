@@ -15,7 +15,7 @@ import {
   type LinkType,
   type TextField,
 } from '../everflow/link-fields';
-import type { FieldErrors, LinkForm } from '../shared/link-form';
+import type { FieldErrors, LinkForm } from '../shared/link/link-form';
 import { fieldId } from './field-ids';
 
 interface InputFieldProps {

@@ -2,20 +2,19 @@
 // demand, so none of this is in the popup's first load). It follows the stored list (historyItem,
 // the background's); every change goes to the background (delete, clear) by message.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { send } from '../shared/connector';
-import { formFromInput } from '../shared/link-form';
-import type { HistoryEntry } from '../shared/link-history';
-import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link-notes';
-import { copyFormatsItem, formatLink } from '../shared/copy-formats';
-import { copiedSentence } from '../shared/copy-status';
-import { factsFromHistory } from '../shared/link-facts';
-import { downloadCsv } from '../shared/csv';
-import { SURFACE_LABELS, csvFileName, describeSubs, entryTarget, historyCsv, searchHistory } from '../shared/history-table';
-import { historyItem } from '../shared/link-history';
-import { draftItem } from '../shared/stored-items';
+import { send } from '../shared/protocol/connector';
+import { formFromInput } from '../shared/link/link-form';
+import type { HistoryEntry } from '../shared/history/history';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link/link-notes';
+import { copyFormatsItem, formatLink, factsFromHistory } from '../shared/copy-formats/copy-formats';
+import { copiedSentence } from './copy-status';
+import { downloadCsv } from './download';
+import { SURFACE_LABELS, csvFileName, describeSubs, entryTarget, historyCsv, searchHistory } from '../shared/history/history-table';
+import { historyItem } from '../shared/history/history';
+import { draftItem } from '../shared/link/draft';
 import './history-list.css';
-import { pinnedPairsItem } from '../shared/pinned-pairs';
-import { presetsItem } from '../shared/presets';
+import { pinnedPairsItem } from '../shared/pinned/pinned-pairs';
+import { presetsItem } from '../shared/presets/presets';
 import { PinButton } from './pin-toggle';
 import { useStored } from './use-stored';
 

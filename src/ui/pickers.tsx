@@ -3,7 +3,7 @@
 // popup's first load. Typing a bare number never searches; a failed search only leaves a short note.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupKind, LookupOption } from '../everflow/lookups';
-import { send } from '../shared/connector';
+import { send } from '../shared/protocol/connector';
 import type { IdField } from '../everflow/link-fields';
 import { TYPING_PAUSE_MS, fieldId } from './field-ids';
 

@@ -1,13 +1,23 @@
 // The "Pin" toggle beside a link (the popup's result, each History entry): pins its offer (or smart
 // link) × affiliate pair with the preset its form held, or unpins it. Shared by the popup and the
 // History page; loaded only with them, never with the popup's first paint.
-import type { LinkForm, LinkInput } from '../shared/link-form';
-import type { Names } from '../shared/names';
-import { findPin, pinFromForm, pinLabel, pinPair, pinnedPairsItem, unpin, type PinChange, type PinnedPairs } from '../shared/pinned-pairs';
-import { activePreset, presetSentWith, presetsItem, type PresetList } from '../shared/presets';
+import type { LinkForm } from '../shared/link/link-form';
+import type { LinkInput } from '../everflow/link-fields';
+import type { Names } from '../shared/link/names';
+import {
+  findPin,
+  pinFromForm,
+  pinLabel,
+  pinPair,
+  pinnedPairsItem,
+  unpin,
+  type PinChange,
+  type PinnedPairs,
+} from '../shared/pinned/pinned-pairs';
+import { activePreset, presetSentWith, presetsItem, type PresetList } from '../shared/presets/presets';
 import './pin-toggle.css';
 import { useStored } from './use-stored';
-import { notSaved } from '../shared/storage-item';
+import { notSaved } from '../shared/storage/define-item';
 
 interface PinToggleProps {
   form: LinkForm;

@@ -2,7 +2,7 @@
 // no page writes its own storage subscription. null until the first read answers. `onReset` hears
 // when what is stored could not be read (damaged, or from a newer version) and the default shows.
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageItem } from '../shared/storage-item';
+import type { StorageItem } from '../shared/storage/define-item';
 
 export function useStored<T>(item: StorageItem<T>, onReset?: () => void): T | null {
   const [value, setValue] = useState<T | null>(null);

@@ -1,0 +1,39 @@
+// Tokens in Source ID and Sub 1–5, filled in by the background when a link is generated:
+// {date} (local date, YYYY-MM-DD), {offer_id} (an offer link's), {smart_link_id} (a smart link's) and
+// {affiliate_id}. Case-sensitive; every occurrence is replaced; any other {word}, and a link type's
+// missing ID, is left exactly as typed. Pure, so it is unit-tested without a browser.
+import { TEXT_FIELDS, type LinkInput } from '../../everflow/link-fields';
+import { formFromInput, parseLinkForm, type FormCheck } from './link-form';
+
+export const SUB_TOKENS = ['{date}', '{offer_id}', '{smart_link_id}', '{affiliate_id}'] as const;
+
+const TOKEN = /\{(date|offer_id|smart_link_id|affiliate_id)\}/g;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local calendar date as YYYY-MM-DD. */
+export function localDate(now: Date): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The input with the tokens in Source ID and Sub 1–5 replaced by their values. */
+export function expandTokens(input: LinkInput, now: Date): LinkInput {
+  const values: Record<string, string> = {
+    date: localDate(now),
+    ...(input.linkType === 'offer' ? { offer_id: String(input.offerId) } : { smart_link_id: String(input.campaignId) }),
+    affiliate_id: String(input.affiliateId),
+  };
+  const expanded = { ...input };
+  for (const field of TEXT_FIELDS) {
+    const value = input[field];
+    if (value !== undefined) expanded[field] = value.replace(TOKEN, (token, name: string) => values[name] ?? token);
+  }
+  return expanded;
+}
+
+/**
+ * Expands the tokens and checks the result with the form's own rules, so a value that grows past
+ * the 200-character limit is refused with that field's usual message.
+ */
+export function expandAndCheck(input: LinkInput, now: Date): FormCheck {
+  return parseLinkForm(formFromInput(expandTokens(input, now)));
+}
