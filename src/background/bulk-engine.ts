@@ -5,10 +5,8 @@
 // also resumes whenever it starts. Rows go through the shared limiter's bulk lane, so people's own
 // requests (popup, menu, look-ups) still go first. Offer links and smart links alike: the job's form
 // says which, each row names its offer or smart link and its affiliate.
-import type { Connection } from '../everflow/http';
-import { targetName, type LinkInput } from '../everflow/link-fields';
+import { targetName } from '../everflow/link-fields';
 import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
-import { generateTrackingLink } from '../everflow/tracking-link';
 import {
   checkRow,
   resultsOf,
@@ -20,14 +18,13 @@ import {
   type BulkMode,
   type BulkResult,
   type BulkRow,
-  type RowNotes,
   bulkJobItem,
 } from '../shared/bulk/bulk-job';
 import type { LinkForm } from '../shared/link/link-form';
 import { failure, type Failure, type FailureKind } from '../everflow/failures';
 import { connect } from './everflow-access';
 import { hasRoomFor } from './platform';
-import { isDirectLink } from './tracking-domain-cache';
+import { requestLink, type RequestedLink } from './request-link';
 
 export const BULK_ALARM = 'bulk-resume';
 export const BULK_PAGE = 'src/bulk/bulk.html';
@@ -80,21 +77,7 @@ async function updateJob<T>(change: (job: BulkJob | null) => Promise<[BulkJob | 
   return result;
 }
 
-type Made = ({ ok: true; url: string } & RowNotes) | Failure;
-
-/** One row's link and what Everflow's answer says beside it; `plain` (no signals) reads the tracking domains. */
-async function makeLink(connection: Connection, plain: Connection, input: LinkInput): Promise<Made> {
-  const made = await generateTrackingLink(connection, input);
-  if (!made.ok) return made;
-  // As in the popup: the redirect flag's name is unconfirmed, so the link's host says whether Everflow made one.
-  const directLink = input.redirectLink && (await isDirectLink(plain, made.url));
-  return {
-    ok: true,
-    url: made.url,
-    ...(made.someOffersClosed ? { someOffersClosed: true } : {}),
-    ...(directLink ? { directLink: true } : {}),
-  };
-}
+type Made = RequestedLink | Failure;
 
 /** What a row is called in a sentence: "affiliate 7", "smart link 5". */
 const rowName = (mode: BulkMode, form: LinkForm, row: BulkRow) =>
@@ -122,7 +105,7 @@ export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; f
   let first: Made | undefined;
   if (mode === 'affiliates' && form.linkType === 'smart') {
     const checked = checkRow(form, rows[0]!, now);
-    if (checked.ok) first = await makeLink({ ...access.connection, maxAttempts: 1 }, access.connection, checked.input);
+    if (checked.ok) first = await requestLink({ ...access.connection, maxAttempts: 1 }, checked.input, access.connection);
     if (first && !first.ok) {
       if (first.kind === 'rejected')
         return failure('rejected', `No job was started: the first row (${rowName(mode, form, rows[0]!)}) was refused. ${first.message}`);
@@ -231,7 +214,7 @@ async function runJob(): Promise<void> {
     const checked = checkRow(job!.form, job!.rows[index]!, day);
     if (!checked.ok) return { ok: false, job: job!.id, message: checked.message, at: Date.now() };
     for (let attempt = 1; ; attempt++) {
-      const outcome = await makeLink(connection, plain, checked.input);
+      const outcome = await requestLink(connection, checked.input, plain);
       // Cancelled: the row stays without a result.
       if (run.stop.signal.aborted) return undefined;
       if (outcome.ok) return { ...outcome, job: job!.id, at: Date.now() };

@@ -2,15 +2,14 @@
 // options page changes them: every link is copied in the default format, and reading storage on each
 // click would slow the warm click (link-generation.ts). A worker that wakes reads them once.
 import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats/copy-formats';
-
-let formats: Promise<CopyFormats> | undefined;
+import { memory } from './worker-memory';
 
 /** The formats now: from memory once read; the first call reads them and starts following changes. */
 export function copyFormats(): Promise<CopyFormats> {
-  if (!formats) {
-    formats = copyFormatsItem.value().catch(copyFormatsItem.fallback);
+  if (!memory.copyFormats) {
+    memory.copyFormats = copyFormatsItem.value().catch(copyFormatsItem.fallback);
     // A change seen while the first read is on its way is newer than that read.
-    copyFormatsItem.watch((next) => (formats = Promise.resolve(next)));
+    copyFormatsItem.watch((next) => (memory.copyFormats = Promise.resolve(next)));
   }
-  return formats;
+  return memory.copyFormats;
 }

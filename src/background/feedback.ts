@@ -1,10 +1,13 @@
-// Tells the person what a menu or keyboard action did, since no popup is open to show it:
-// a notification with the link or the plain-language failure, and a badge on the toolbar icon.
-import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link/link-notes';
+// What a person sees of the extension outside its pages: the toolbar badge and title, and a
+// notification with the link or the plain-language failure (the right-click menu, the keyboard, a
+// popup closed before its link came).
 import { failureText } from '../everflow/failures';
+import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link/link-notes';
 import { linkSubject, type LinkOutcome } from '../shared/link/outcome';
+import { rateLimitWaitText } from '../shared/protocol/popup-port';
 
 const NOTIFICATION_ID = 'link-result';
+const PRODUCT = 'Link Builder for Everflow';
 
 export async function announce(outcome: LinkOutcome): Promise<void> {
   const success = outcome.ok;
@@ -13,7 +16,7 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
   const named = success ? [subject?.name, outcome.affiliateName].filter(Boolean).join(' · ') : '';
   const title = success
     ? outcome.copied
-      ? `${outcome.copiedAs ? `“${outcome.copiedAs}” copied` : 'Link copied'}: ${what}, affiliate ${outcome.affiliateId}${named ? ` (${named})` : ''}`
+      ? `${outcome.copiedAs ? `“${outcome.copiedAs}” copied` : 'Link copied'}: ${what}, affiliate ${outcome.input.affiliateId}${named ? ` (${named})` : ''}`
       : `Link ready for ${what}, but not copied`
     : 'No tracking link was copied';
   const link = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : '';
@@ -29,7 +32,7 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
   await Promise.all([
     chrome.action.setBadgeBackgroundColor({ color: success ? '#146c2e' : '#b3261e' }),
     chrome.action.setBadgeText({ text: success ? '✓' : '!' }),
-    chrome.action.setTitle({ title: `Link Builder for Everflow — ${title}` }),
+    chrome.action.setTitle({ title: `${PRODUCT} — ${title}` }),
     // Replacing one fixed ID keeps a burst of menu clicks from piling up notifications.
     chrome.notifications.clear(NOTIFICATION_ID),
   ]);
@@ -42,9 +45,22 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
   });
 }
 
+/** A wait for Everflow's rate limit, on the badge and its title, while no popup shows it. */
+export async function showWaitOnBadge(seconds: number): Promise<void> {
+  try {
+    await Promise.all([
+      chrome.action.setBadgeBackgroundColor({ color: '#8a5a00' }),
+      chrome.action.setBadgeText({ text: seconds > 0 ? `${Math.min(seconds, 99)}s` : '…' }),
+      chrome.action.setTitle({ title: `${PRODUCT} — ${rateLimitWaitText(seconds)}` }),
+    ]);
+  } catch {
+    // No badge to show it on: the link (or its failure) is announced when it comes.
+  }
+}
+
 /** Called when the popup opens: the person has now seen the state, so the badge can go. */
 export async function clearBadge(): Promise<void> {
-  await Promise.all([chrome.action.setBadgeText({ text: '' }), chrome.action.setTitle({ title: 'Link Builder for Everflow' })]);
+  await Promise.all([chrome.action.setBadgeText({ text: '' }), chrome.action.setTitle({ title: PRODUCT })]);
 }
 
 export function failureNotice(message: string): LinkOutcome {

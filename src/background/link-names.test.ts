@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
 import { linkFor, smartLinkFor, startFakeBackground, stopFakeBackground, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
-import { EMPTY_FORM } from '../shared/link/link-form';
+import { EMPTY_FORM, parseLinkForm } from '../shared/link/link-form';
 import { historyItem, type HistoryEntry } from '../shared/history/history';
 import type { Names } from '../shared/link/names';
 import { lastLinkItem, type LinkSuccess } from '../shared/link/outcome';
@@ -30,12 +30,19 @@ async function settle<T>(work: Promise<T>): Promise<T> {
   return done!.value;
 }
 
-/** Makes a link as the popup does, with the names it knew, then completes the names as the background does. */
+/** Makes a link as the popup does, with the names it knew; the background completes the rest once it is kept. */
 async function makeLink(form: Partial<typeof EMPTY_FORM>, names: Names = {}): Promise<LinkSuccess> {
-  const { generateLink } = await import('./link-generation');
+  const { makeLink: make } = await import('./make-link');
   const { completeNames } = await import('./link-names');
-  const outcome = await settle(generateLink({ ...EMPTY_FORM, ...form }, 'popup', { names }));
+  const checked = parseLinkForm({ ...EMPTY_FORM, ...form });
+  if (!checked.ok) throw new Error('not a valid form');
+  let kept: boolean | undefined;
+  const outcome = await settle(
+    make(checked.input, 'popup', { waiting: () => undefined, answered: () => undefined, settled: (_, all) => (kept = all) }, { names }),
+  );
   if (!outcome.ok) throw new Error(outcome.message);
+  await advanceUntil(() => kept !== undefined, 'the link kept');
+  // The same completion again: it joins the one under way, and is done when it is.
   await settle(completeNames(outcome));
   return outcome;
 }
@@ -68,14 +75,23 @@ describe('names completed after the copy', () => {
   });
 
   it('only that link’s entry is changed, never a newer one made meanwhile', async () => {
-    const { generateLink } = await import('./link-generation');
     const { completeNames } = await import('./link-names');
-    const first = await settle(generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7' }, 'popup', { names: {} }));
-    vi.setSystemTime(Date.now() + 1000);
-    await settle(
-      generateLink({ ...EMPTY_FORM, offerId: '42', affiliateId: '7', sub1: 'newer' }, 'popup', { names: { offer: 'Named by the popup' } }),
-    );
-    if (!first.ok) throw new Error(first.message);
+    const input = { linkType: 'offer' as const, offerId: 42, affiliateId: 7, encryptParameters: false, redirectLink: false };
+    const url = linkFor(42, 7);
+    const first: LinkSuccess = { ok: true, url, input, copied: true, at: 1000 };
+    const newer: LinkSuccess = {
+      ok: true,
+      url,
+      input: { ...input, sub1: 'newer' },
+      copied: true,
+      at: 2000,
+      offerName: 'Named by the popup',
+    };
+    fake.local.put(historyItem.key, historyItem.version, [
+      { id: 'b', url, input: newer.input, surface: 'popup', at: newer.at, offerName: 'Named by the popup' },
+      { id: 'a', url, input, surface: 'popup', at: first.at },
+    ]);
+    fake.local.put(lastLinkItem.key, lastLinkItem.version, newer);
     await settle(completeNames(first));
     expect(history().map((entry) => [entry.input.sub1, entry.offerName, entry.affiliateName])).toStrictEqual([
       ['newer', 'Named by the popup', undefined],
@@ -94,6 +110,8 @@ describe('the right-click menu and the keyboard', () => {
     await settle(lookupName('offer', 99));
     const { quickCopy } = await import('./quick-copy');
     await settle(quickCopy('menu', { type: 'offer', id: 99 }));
+    await advanceUntil(() => fake.notifications.length > 0, 'the notification');
+    await advanceUntil(() => history()[0]?.affiliateName !== undefined, 'the names completed');
 
     expect(fake.clipboard).toStrictEqual([linkFor(99, 7)]);
     // The offer's name was cached: it is in the notification; the affiliate's was not, and no request delayed the copy for it.
@@ -106,7 +124,9 @@ describe('the right-click menu and the keyboard', () => {
   it('names from the history come first, and then nothing is asked at all', async () => {
     await makeLink({ offerId: '42', affiliateId: '7' }, { offer: 'Summer Sale', affiliate: 'Sunrise Media' });
     const { quickCopy } = await import('./quick-copy');
+    const before = fake.notifications.length;
     await settle(quickCopy('keyboard', { type: 'offer', id: 42 }));
+    await advanceUntil(() => fake.notifications.length > before, 'the notification');
     expect(fake.notifications.at(-1)!.options.title).toBe('Link copied: offer 42, affiliate 7 (Summer Sale · Sunrise Media)');
     expect(lookUps()).toStrictEqual([]);
   });

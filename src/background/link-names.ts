@@ -1,7 +1,7 @@
 // The names that go with a link made from bare IDs (the menu, the keyboard, a popup submitted before
 // its look-up answered), from the same cached name look-up the popup uses (lookup-service.ts).
 import type { NameKind } from '../everflow/lookups';
-import type { LinkType } from '../everflow/link-fields';
+import { targetOf, type LinkType } from '../everflow/link-fields';
 import { historyItem } from '../shared/history/history';
 import type { Names } from '../shared/link/names';
 import type { LinkSuccess } from '../shared/link/outcome';
@@ -37,11 +37,9 @@ export async function withCachedNames(type: LinkType, id: number, affiliateId: n
  * each) and writes them into its history entry and the last link, so a search by name finds it.
  */
 export async function completeNames(link: LinkSuccess): Promise<void> {
-  const type = link.linkType ?? 'offer';
-  const id = type === 'smart' ? link.campaignId : link.offerId;
-  if (id === undefined) return;
+  const { type, id } = targetOf(link.input);
   const names = { offer: link.offerName, campaign: link.campaignName, affiliate: link.affiliateName };
-  const found = await lookUpMissing(namedIds(type, id, link.affiliateId), names, false);
+  const found = await lookUpMissing(namedIds(type, id, link.input.affiliateId), names, false);
   const added = Object.fromEntries(Object.entries(found).map(([kind, name]) => [`${kind}Name`, name]));
   if (Object.keys(added).length === 0) return;
   // The entry and the last link are this link's: the same address made at the same moment.

@@ -19,6 +19,7 @@ import { lookupCacheItem, type CachedLookup } from '../shared/lookups/lookup-cac
 import { settingsItem } from '../shared/settings/settings';
 import { readApiKey } from './api-key-store';
 import { pacedBy } from './everflow-access';
+import { memory, type Shared } from './worker-memory';
 
 export const CACHE_MAX_AGE_MS = 10 * 60_000;
 export const MAX_CACHE_ENTRIES = 200;
@@ -26,17 +27,6 @@ export const MAX_CACHE_ENTRIES = 200;
 export const MIN_QUERY = 2;
 
 type Cached = CachedLookup;
-
-const memory = new Map<string, Cached>();
-const channels = new Map<string, AbortController>();
-
-/** A look-up on its way, with how many callers still wait for it. */
-interface Joined {
-  answer: Promise<LookupResult>;
-  controller: AbortController;
-  waiting: number;
-}
-const inFlight = new Map<string, Joined>();
 
 export interface LookupRequest {
   kind: LookupKind;
@@ -53,7 +43,7 @@ export interface LookupRequest {
 export type LookupReply = { ok: true; options: LookupOption[]; cached: boolean } | Failure;
 
 async function remember(entry: Cached): Promise<void> {
-  memory.set(entry.key, entry);
+  memory.lookups.set(entry.key, entry);
   // Newest first, and only so many.
   await lookupCacheItem.update((cache) => [entry, ...cache.filter((cached) => cached.key !== entry.key)].slice(0, MAX_CACHE_ENTRIES));
 }
@@ -120,9 +110,9 @@ async function answer(
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
   // Region and key's tail in the cache key: another account's names must never show.
   const key = [settings.region, apiKey.slice(-6), ...parts].join('|');
-  const cached = memory.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
+  const cached = memory.lookups.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
   if (cached && !options.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
-    memory.set(key, cached);
+    memory.lookups.set(key, cached);
     return { ok: true, options: cached.options, cached: true };
   }
   if (options.cacheOnly) return NOT_CACHED;
@@ -135,15 +125,21 @@ async function answer(
   // This caller's own cancel: a newer keystroke on the same field ends its wait.
   const mine = new AbortController();
   if (options.channel) {
-    channels.get(options.channel)?.abort();
-    channels.set(options.channel, mine);
+    memory.lookupChannels.get(options.channel)?.abort();
+    memory.lookupChannels.set(options.channel, mine);
   }
   // The same look-up already on its way (say, from the popup and the bulk page at once) is joined.
-  let shared = inFlight.get(key);
+  let shared = memory.lookupsInFlight.get(key);
   if (!shared) {
     const controller = new AbortController();
-    const connection = { baseUrl: apiBase(settings.region), apiKey, signal: controller.signal, limiter };
-    const started: Joined = {
+    const connection = {
+      baseUrl: apiBase(settings.region),
+      apiKey,
+      signal: controller.signal,
+      limiter,
+      serverTrouble: memory.serverTrouble,
+    };
+    const started: Shared<LookupResult> = {
       controller,
       waiting: 0,
       answer: fetch(connection)
@@ -151,9 +147,9 @@ async function answer(
           if (result.ok && !controller.signal.aborted) await remember({ key, at: now, options: result.options });
           return result;
         })
-        .finally(() => inFlight.delete(key)),
+        .finally(() => memory.lookupsInFlight.delete(key)),
     };
-    inFlight.set(key, started);
+    memory.lookupsInFlight.set(key, started);
     shared = started;
   }
   const joined = shared;
@@ -162,7 +158,7 @@ async function answer(
   const leave = () => --joined.waiting === 0 && joined.controller.abort();
   const replaced = new Promise<'replaced'>((resolve) => mine.signal.addEventListener('abort', () => resolve('replaced'), { once: true }));
   const result = await Promise.race([joined.answer, replaced]);
-  if (options.channel && channels.get(options.channel) === mine) channels.delete(options.channel);
+  if (options.channel && memory.lookupChannels.get(options.channel) === mine) memory.lookupChannels.delete(options.channel);
   if (result === 'replaced') {
     leave();
     return failure('internal', 'A newer search replaced this one.');
@@ -175,6 +171,6 @@ async function answer(
 
 /** Forget every cached name (the key or region changed). */
 export async function clearLookupCache(): Promise<void> {
-  memory.clear();
+  memory.lookups.clear();
   await lookupCacheItem.set([]);
 }

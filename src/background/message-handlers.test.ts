@@ -2,13 +2,9 @@
 // two options pages changed the dashboard domains at the same moment, and after saving a key that
 // Everflow (a stubbed fetch) accepts, refuses or cannot be asked about.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_KEY, advanceUntil, installFakeChrome, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { linkFor, startFakeBackground, stopFakeBackground, stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import { API_KEY, installFakeChrome, saveKey as storeKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { stubEverflow, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
 import { expectSafeMessage } from '../../e2e/unit-fixtures/test-fetch';
-import { EMPTY_FORM } from '../shared/link/link-form';
-import { historyItem } from '../shared/history/history';
-import { UNSAVED_NOTE } from '../shared/link/link-notes';
-import type { PopupMessage } from '../shared/protocol/popup-port';
 import { MAX_DASHBOARD_DOMAINS, settingsItem, type Settings } from '../shared/settings/settings';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
@@ -25,12 +21,13 @@ afterEach(() => vi.unstubAllGlobals());
 
 async function handlers() {
   const { createHandlers } = await import('./message-handlers');
-  return createHandlers({ count: () => 0, post: () => undefined });
+  return createHandlers();
 }
 
 describe('dashboard domains', () => {
   it('two pages adding a domain at the same moment both keep theirs, and a removal keeps the rest', async () => {
-    const { dashboardDomain } = await handlers();
+    const { updateSettings } = await handlers();
+    const dashboardDomain = (change: { action: 'add' | 'remove'; domain: string }) => updateSettings({ dashboardDomain: change });
     const replies = await Promise.all([
       dashboardDomain({ action: 'add', domain: 'links.acme.com' }),
       dashboardDomain({ action: 'add', domain: 'https://Partners.Example.org/offers' }),
@@ -42,7 +39,8 @@ describe('dashboard domains', () => {
   });
 
   it('refuses what is not a domain, and a domain past the limit, changing nothing', async () => {
-    const { dashboardDomain } = await handlers();
+    const { updateSettings } = await handlers();
+    const dashboardDomain = (change: { action: 'add' | 'remove'; domain: string }) => updateSettings({ dashboardDomain: change });
     expect(await dashboardDomain({ action: 'add', domain: 'not a domain' })).toMatchObject({ ok: false, kind: 'invalid-input' });
     for (let n = 0; n < MAX_DASHBOARD_DOMAINS; n++) await dashboardDomain({ action: 'add', domain: `d${n}.example.com` });
     expect(await dashboardDomain({ action: 'add', domain: 'one-more.example.com' })).toMatchObject({
@@ -71,8 +69,8 @@ describe('the key, checked with Everflow as it is saved', () => {
   });
 
   it('saves a key Everflow accepts and says Connected, having sent it only to the chosen region', async () => {
-    const { saveSettings } = await handlers();
-    expect(await saveSettings({ region: 'us', sessionOnly: false, key: ` ${NEW_KEY} ` })).toStrictEqual({
+    const { saveKey } = await handlers();
+    expect(await saveKey({ region: 'us', sessionOnly: false, key: ` ${NEW_KEY} ` })).toStrictEqual({
       ok: true,
       connected: true,
       message: 'API key saved. Connected to Everflow (2 tracking domains).',
@@ -84,9 +82,9 @@ describe('the key, checked with Everflow as it is saved', () => {
   });
 
   it('does not save a key Everflow refuses, keeps the one saved before, and says why in one sentence', async () => {
-    saveKey(fake);
-    const { saveSettings } = await handlers();
-    const reply = await saveSettings({ region: 'eu', sessionOnly: false, key: NEW_KEY });
+    storeKey(fake);
+    const { saveKey } = await handlers();
+    const reply = await saveKey({ region: 'eu', sessionOnly: false, key: NEW_KEY });
     expect(reply).toStrictEqual({
       ok: false,
       kind: 'unauthorized',
@@ -100,8 +98,8 @@ describe('the key, checked with Everflow as it is saved', () => {
 
   it('saves a key it could not check (Everflow unreachable or in trouble), saying so', async () => {
     everflow.reply = () => 'network-error';
-    const { saveSettings } = await handlers();
-    expect(await saveSettings({ region: 'us', sessionOnly: false, key: NEW_KEY })).toStrictEqual({
+    const { saveKey } = await handlers();
+    expect(await saveKey({ region: 'us', sessionOnly: false, key: NEW_KEY })).toStrictEqual({
       ok: true,
       connected: false,
       message: 'API key saved, but could not reach Everflow; check your internet connection and try again.',
@@ -109,7 +107,7 @@ describe('the key, checked with Everflow as it is saved', () => {
     expect(storedKey()).toBe(NEW_KEY);
 
     everflow.reply = () => ({ status: 403, json: { error: 'Out Of Realm' } });
-    expect(await saveSettings({ region: 'us', sessionOnly: false, key: API_KEY })).toMatchObject({
+    expect(await saveKey({ region: 'us', sessionOnly: false, key: API_KEY })).toMatchObject({
       ok: true,
       connected: false,
       message:
@@ -119,16 +117,16 @@ describe('the key, checked with Everflow as it is saved', () => {
   });
 
   it('a new region for the saved key is checked; keeping the key for this session only is not', async () => {
-    saveKey(fake);
-    const { saveSettings } = await handlers();
-    expect(await saveSettings({ region: 'eu', sessionOnly: false })).toMatchObject({
+    storeKey(fake);
+    const { saveKey } = await handlers();
+    expect(await saveKey({ region: 'eu', sessionOnly: false })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Not saved: Everflow’s Europe region did not accept the saved API key/),
     });
     expect(region()).toBeUndefined();
     expect(everflow.calls).toHaveLength(1);
 
-    expect(await saveSettings({ region: 'us', sessionOnly: true })).toStrictEqual({ ok: true, message: 'Settings saved.' });
+    expect(await saveKey({ region: 'us', sessionOnly: true })).toStrictEqual({ ok: true, message: 'Settings saved.' });
     expect(everflow.calls).toHaveLength(1);
     expect(fake.session.peek('apiKey')).toBe(API_KEY);
   });
@@ -144,7 +142,7 @@ describe('the key, checked with Everflow as it is saved', () => {
     expect(await testConnection({ key: NEW_KEY, region: 'eu' })).toMatchObject({ ok: false, kind: 'unauthorized' });
     expect(await testConnection({ key: 'two words' })).toMatchObject({ ok: false, kind: 'invalid-input' });
 
-    saveKey(fake);
+    storeKey(fake);
     expect(await testConnection({ region: 'us' })).toStrictEqual({ ok: true, message: 'Connected to Everflow (2 tracking domains).' });
     expect(everflow.calls.map((call) => [call.url, call.headers['X-Eflow-Api-Key']])).toStrictEqual([
       [`https://api.eflow.team${CHECK}`, NEW_KEY],
@@ -157,8 +155,8 @@ describe('the key, checked with Everflow as it is saved', () => {
 describe('advanced settings and shortcuts', () => {
   it('saves the pace on its own, leaving the region as it was', async () => {
     fake.local.put(settingsItem.key, settingsItem.version, { ...settingsItem.fallback(), region: 'eu' });
-    const { savePace } = await handlers();
-    expect(await savePace({ requestsPerSecond: 5 })).toStrictEqual({ ok: true });
+    const { updateSettings } = await handlers();
+    expect(await updateSettings({ requestsPerSecond: 5 })).toStrictEqual({ ok: true });
     expect(fake.local.peek<Settings>(settingsItem.key)).toMatchObject({ region: 'eu', requestsPerSecond: 5 });
   });
 
@@ -171,40 +169,9 @@ describe('advanced settings and shortcuts', () => {
   });
 });
 
-describe('a link for the popup', () => {
-  const form = { ...EMPTY_FORM, offerId: '42', affiliateId: '7' };
-  // Names known, so none is looked up after the test has ended.
-  const names = { offer: 'Spring sale', affiliate: 'Acme Media' };
-  beforeEach(() => ({ fake } = startFakeBackground()));
-  afterEach(stopFakeBackground);
-
-  it('with storage full, the open popup gets its link at once and is then told it could not be kept', async () => {
-    fake.fillStorageFor(historyItem.key);
-    const posted: PopupMessage[] = [];
-    const { createHandlers } = await import('./message-handlers');
-    const reply = await createHandlers({ count: () => 1, post: (message) => posted.push(message) }).generate({
-      form,
-      surface: 'popup',
-      names,
-    });
-    expect(reply).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
-    expect(reply).not.toHaveProperty('unsaved');
-    await advanceUntil(() => posted.length > 0, 'the popup told');
-    expect(posted).toStrictEqual([{ type: 'linkUnsaved', url: linkFor(42, 7), at: reply.ok ? reply.at : 0 }]);
-    expect(fake.notifications).toStrictEqual([]);
-  });
-
-  it('with storage full and the popup closed meanwhile, the notification says the link could not be kept', async () => {
-    fake.fillStorageFor(historyItem.key);
-    const { createHandlers } = await import('./message-handlers');
-    await createHandlers({ count: () => 0, post: () => undefined }).generate({ form, surface: 'popup', names });
-    expect(fake.notifications.at(-1)?.options.message).toBe(`${UNSAVED_NOTE}\n${linkFor(42, 7)}`);
-  });
-});
-
 describe('copy', () => {
   it('puts the text on the clipboard without the saved API key, however it got there', async () => {
-    saveKey(fake);
+    storeKey(fake);
     const { copy } = await handlers();
     expect(await copy({ text: `Hi ${API_KEY} https://t.example/?sub1=${encodeURIComponent(API_KEY)}` })).toStrictEqual({ ok: true });
     expect(fake.clipboard).toStrictEqual(['Hi  https://t.example/?sub1=']);

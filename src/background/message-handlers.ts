@@ -3,67 +3,24 @@ import { butSentence, checkConnection, checkFailureSentence, connectedSentence, 
 import { normaliseDomain } from '../shared/dashboard/dashboard-url';
 import { ApiKeySchema } from '../shared/protocol/messages';
 import { MESSAGES, failure } from '../everflow/failures';
-import { lastLinkItem, type LinkSuccess } from '../shared/link/outcome';
+import { lastLinkItem } from '../shared/link/outcome';
 import { MAX_DASHBOARD_DOMAINS, settingsItem } from '../shared/settings/settings';
 import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyText } from './clipboard';
 import { connectWith } from './everflow-access';
 import { controlBulk, startBulk } from './bulk-engine';
-import { announce, clearBadge } from './feedback';
+import { clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
-import { generateLink } from './link-generation';
-import { waitNotice, type Popups } from './rate-limit-notice';
 import { clearLookupCache, lookupName, runLookup } from './lookup-service';
-import { completeNames } from './link-names';
 import type { Handlers } from './message-router';
 import { readShortcuts } from './shortcuts';
 
 export const RESET_NOTICE = 'Some saved settings could not be read and were reset to their defaults; check the options page.';
 export const KEY_RESET_NOTICE = 'The saved API key could not be read and was removed; add it again on the options page.';
 
-/** `popups`: whether anyone is looking at a popup that asked for a link, and a way to tell it how long it waits. */
-export function createHandlers(popups: Popups): Handlers {
-  /** Generations a popup may still cancel, by the id it gave them. */
-  const cancellable = new Map<string, AbortController>();
-  /** A link the popup shows already could not be kept: the popup marks it, or, closed since, a notification says so. */
-  const tellUnsaved = (link: LinkSuccess) =>
-    popups.count() > 0
-      ? popups.post({ type: 'linkUnsaved', url: link.url, at: link.at })
-      : void announce({ ...link, unsaved: true }).catch(() => undefined);
-
+export function createHandlers(): Handlers {
   return {
-    async generate({ form, surface, names, requestId }) {
-      const notice = waitNotice(surface, popups);
-      const controller = new AbortController();
-      if (requestId) cancellable.set(requestId, controller);
-      // The popup gets its link before the history is written (bench: warm click); a write that
-      // then fails is told to it over its port.
-      let kept: Promise<boolean> | undefined;
-      const keptLater = surface === 'popup' ? (writes: Promise<boolean>) => void (kept = writes) : undefined;
-      const outcome = await generateLink(form, surface, { names, onWait: notice.onWait, signal: controller.signal, keptLater }).finally(
-        () => {
-          notice.stop();
-          if (requestId) cancellable.delete(requestId);
-        },
-      );
-      // Names the popup did not know yet (submitted before its look-up answered) join the history
-      // afterwards, once the link's own entry is written.
-      if (outcome.ok) void Promise.resolve(kept).then(() => completeNames(outcome));
-      // The popup closed while Everflow was answering: say what happened some other way.
-      if (surface === 'popup' && popups.count() === 0 && (outcome.ok || outcome.kind !== 'invalid-input')) {
-        await announce(outcome.ok && kept && !(await kept) ? { ...outcome, unsaved: true } : outcome);
-      } else if (outcome.ok && kept) {
-        void kept.then((all) => all || tellUnsaved(outcome));
-      }
-      return outcome;
-    },
-
-    async cancelGenerate({ requestId }) {
-      cancellable.get(requestId)?.abort();
-      return { ok: true };
-    },
-
     async getStatus() {
       void clearBadge();
       const [key, settings, lastLink, recentAffiliates] = await Promise.all([
@@ -91,7 +48,7 @@ export function createHandlers(popups: Popups): Handlers {
       };
     },
 
-    async saveSettings({ region, key, sessionOnly }) {
+    async saveKey({ region, key, sessionOnly }) {
       let typed: string | undefined;
       if (key !== undefined) {
         const checked = ApiKeySchema.safeParse(key);
@@ -121,26 +78,24 @@ export function createHandlers(popups: Popups): Handlers {
       return { ok: true, connected: false, message: `${saved}, but ${butSentence(checkFailureSentence(check))}` };
     },
 
-    async savePace({ requestsPerSecond }) {
-      await settingsItem.update((current) => ({ ...current, requestsPerSecond }));
-      return { ok: true };
-    },
-
-    async saveNewOfferSubs({ newOfferSubs }) {
-      await settingsItem.update((current) => ({ ...current, newOfferSubs }));
-      return { ok: true };
-    },
-
-    async dashboardDomain({ action, domain: typed }) {
-      const domain = normaliseDomain(typed);
-      if (domain === undefined)
-        return failure('invalid-input', `“${typed.slice(0, 80)}” is not a domain name; enter one like links.example.com.`);
+    async updateSettings({ requestsPerSecond, newOfferSubs, dashboardDomain }) {
+      const domain = dashboardDomain && normaliseDomain(dashboardDomain.domain);
+      if (dashboardDomain && domain === undefined) {
+        return failure('invalid-input', `“${dashboardDomain.domain.slice(0, 80)}” is not a domain name; enter one like links.example.com.`);
+      }
       let full = false;
       await settingsItem.update((settings) => {
-        const others = settings.dashboardDomains.filter((known) => known !== domain);
-        if (action === 'remove') return { ...settings, dashboardDomains: others };
-        full = others.length >= MAX_DASHBOARD_DOMAINS;
-        return full || others.length < settings.dashboardDomains.length ? settings : { ...settings, dashboardDomains: [...others, domain] };
+        let next = settings;
+        if (requestsPerSecond !== undefined) next = { ...next, requestsPerSecond };
+        if (newOfferSubs !== undefined) next = { ...next, newOfferSubs };
+        if (dashboardDomain && domain) {
+          const others = next.dashboardDomains.filter((known) => known !== domain);
+          if (dashboardDomain.action === 'remove') next = { ...next, dashboardDomains: others };
+          else if (others.length >= MAX_DASHBOARD_DOMAINS) full = true;
+          else if (others.length === next.dashboardDomains.length) next = { ...next, dashboardDomains: [...others, domain] };
+        }
+        // Refused whole: nothing of a patch that cannot all be kept is written.
+        return full ? settings : next;
       });
       return full
         ? failure('invalid-input', `You can add up to ${MAX_DASHBOARD_DOMAINS} dashboard domains; remove one first.`)

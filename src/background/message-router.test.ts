@@ -16,20 +16,10 @@ const SECRET = 'k3y-SECRET-0123456789abcdef';
 
 function fakeHandlers() {
   return {
-    generate: vi.fn<Handlers['generate']>(async () => ({
-      ok: true as const,
-      url: 'https://t.example/a/b/',
-      offerId: 1,
-      affiliateId: 2,
-      copied: true,
-      at: 0,
-    })),
     // The router never looks inside a reply, so a partial status is enough (and survives Status growing).
     getStatus: vi.fn<Handlers['getStatus']>(async () => ({ ok: true, hasKey: false }) as Awaited<ReturnType<Handlers['getStatus']>>),
-    saveSettings: vi.fn<Handlers['saveSettings']>(async () => ({ ...DONE, message: 'Settings saved.' })),
-    savePace: vi.fn<Handlers['savePace']>(async () => DONE),
-    saveNewOfferSubs: vi.fn<Handlers['saveNewOfferSubs']>(async () => DONE),
-    dashboardDomain: vi.fn<Handlers['dashboardDomain']>(async () => DONE),
+    saveKey: vi.fn<Handlers['saveKey']>(async () => ({ ...DONE, message: 'Settings saved.' })),
+    updateSettings: vi.fn<Handlers['updateSettings']>(async () => DONE),
     forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
     getShortcuts: vi.fn<Handlers['getShortcuts']>(async () => ({
@@ -39,7 +29,6 @@ function fakeHandlers() {
       settings: 'at chrome://extensions/shortcuts',
     })),
     copy: vi.fn<Handlers['copy']>(async () => DONE),
-    cancelGenerate: vi.fn<Handlers['cancelGenerate']>(async () => DONE),
     lookup: vi.fn<Handlers['lookup']>(async () => ({ ok: true, options: [], cached: false })),
     name: vi.fn<Handlers['name']>(async () => ({ ok: true, option: null, cached: false })),
     deleteHistoryEntry: vi.fn<Handlers['deleteHistoryEntry']>(async () => DONE),
@@ -75,14 +64,16 @@ describe('createRouter: accepted messages', () => {
   });
 
   it('fills a partial form with the lenient form defaults before the handler sees it', async () => {
-    const reply = await route({ type: 'generate', payload: { form: { offerId: '12', sub1: 7 }, surface: 'popup' } }, POPUP);
-    expect(reply).toMatchObject({ ok: true, url: 'https://t.example/a/b/' });
-    expect(handlers.generate).toHaveBeenCalledExactlyOnceWith({ form: { ...EMPTY_FORM, offerId: '12' }, surface: 'popup' });
+    const rows = [{ targetId: 12, affiliateId: 7 }];
+    expect(await route({ type: 'bulkStart', payload: { mode: 'affiliates', form: { offerId: '12', sub1: 7 }, rows } }, POPUP)).toEqual(
+      DONE,
+    );
+    expect(handlers.bulkStart).toHaveBeenCalledExactlyOnceWith({ mode: 'affiliates', form: { ...EMPTY_FORM, offerId: '12' }, rows });
   });
 
   it('drops unknown payload fields', async () => {
-    await route({ type: 'saveSettings', payload: { region: 'eu', sessionOnly: false, key: 'abc', admin: true } }, POPUP);
-    expect(handlers.saveSettings).toHaveBeenCalledExactlyOnceWith({ region: 'eu', sessionOnly: false, key: 'abc' });
+    await route({ type: 'saveKey', payload: { region: 'eu', sessionOnly: false, key: 'abc', admin: true } }, POPUP);
+    expect(handlers.saveKey).toHaveBeenCalledExactlyOnceWith({ region: 'eu', sessionOnly: false, key: 'abc' });
   });
 
   it('passes a handler Failure through untouched', async () => {
@@ -153,15 +144,25 @@ describe('createRouter: refused messages', () => {
   it.each([
     ['getStatus without a payload', { type: 'getStatus' }],
     ['getStatus with a string payload', { type: 'getStatus', payload: 'all' }],
-    ['generate without a surface', { type: 'generate', payload: { form: {} } }],
-    ['generate with an unknown surface', { type: 'generate', payload: { form: {}, surface: 'web' } }],
-    ['generate with a non-object form', { type: 'generate', payload: { form: 'offer 12', surface: 'popup' } }],
+    ['generate, which the popup asks over its port only', { type: 'generate', payload: { input: {} } }],
+    [
+      'bulkStart with an unknown mode',
+      { type: 'bulkStart', payload: { mode: 'everyone', form: {}, rows: [{ targetId: 1, affiliateId: 2 }] } },
+    ],
+    [
+      'bulkStart with a non-object form',
+      { type: 'bulkStart', payload: { mode: 'affiliates', form: 'offer 12', rows: [{ targetId: 1, affiliateId: 2 }] } },
+    ],
     ['copy with a number', { type: 'copy', payload: { text: 42 } }],
     ['copy with too much text', { type: 'copy', payload: { text: 'x'.repeat(MAX_COPY_TEXT + 1) } }],
-    ['saveSettings with an unknown region', { type: 'saveSettings', payload: { region: 'mars', sessionOnly: false } }],
-    ['saveSettings with a non-string key', { type: 'saveSettings', payload: { region: 'us', sessionOnly: false, key: 123 } }],
-    ['dashboardDomain with an unknown action', { type: 'dashboardDomain', payload: { action: 'replace', domain: 'a.example' } }],
-    ['dashboardDomain with a list', { type: 'dashboardDomain', payload: { action: 'add', domain: ['a.example'] } }],
+    ['saveKey with an unknown region', { type: 'saveKey', payload: { region: 'mars', sessionOnly: false } }],
+    ['saveKey with a non-string key', { type: 'saveKey', payload: { region: 'us', sessionOnly: false, key: 123 } }],
+    [
+      'updateSettings with an unknown action',
+      { type: 'updateSettings', payload: { dashboardDomain: { action: 'replace', domain: 'a.example' } } },
+    ],
+    ['updateSettings with a list', { type: 'updateSettings', payload: { dashboardDomain: { action: 'add', domain: ['a.example'] } } }],
+    ['updateSettings with a pace past Everflow’s limit', { type: 'updateSettings', payload: { requestsPerSecond: 31 } }],
   ])('%s', async (_name, message) => {
     expect(await route(message, POPUP)).toEqual(REFUSAL);
     noHandlerCalled();
@@ -172,7 +173,7 @@ describe('createRouter: refused messages', () => {
       fc.asyncProperty(
         fc.oneof(
           fc.anything(),
-          fc.record({ type: fc.constantFrom('generate', 'getStatus', 'saveSettings', 'copy', 'nope'), payload: fc.anything() }),
+          fc.record({ type: fc.constantFrom('generate', 'getStatus', 'saveKey', 'copy', 'nope'), payload: fc.anything() }),
         ),
         async (message) => {
           const reply = await route(message, POPUP);
@@ -196,12 +197,12 @@ describe('createRouter: a handler that fails', () => {
   });
 
   it('a synchronous throw is caught the same way', async () => {
-    handlers.saveSettings.mockImplementationOnce(() => {
+    handlers.saveKey.mockImplementationOnce(() => {
       throw new TypeError(`bad key ${SECRET}`);
     });
-    const reply = await route({ type: 'saveSettings', payload: { region: 'us', sessionOnly: true, key: SECRET } }, POPUP);
+    const reply = await route({ type: 'saveKey', payload: { region: 'us', sessionOnly: true, key: SECRET } }, POPUP);
     expect(reply).toMatchObject({ ok: false, kind: 'internal' });
-    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "saveSettings" failed (TypeError).');
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "saveKey" failed (TypeError).');
     expect(JSON.stringify(consoleError.mock.calls)).not.toContain(SECRET);
   });
 

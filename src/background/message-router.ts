@@ -9,6 +9,8 @@ export type Handlers = {
   [K in MessageType]: (payload: z.output<ToBackground[K]>) => Promise<Reply<K>>;
 };
 
+/** A handler failed inside the extension: the person can only try again. */
+export const INTERNAL = 'Something went wrong inside the extension; try again.';
 export const REFUSED = 'The extension refused a message it did not recognise; reload the page and try again.';
 
 export interface RouterOptions {
@@ -36,7 +38,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     } catch (error) {
       // Log the kind of failure only: an error's text could carry data we must not log.
       console.error(`Link Builder for Everflow: "${key}" failed (${error instanceof Error ? error.name : typeof error}).`);
-      return failure('internal', 'Something went wrong inside the extension; try again.') satisfies Failure;
+      return failure('internal', INTERNAL) satisfies Failure;
     }
   };
 }

@@ -1,15 +1,13 @@
-// One action shared by the right-click menu and the keyboard command: copy the link for an offer or a
-// smart link with the last (or a chosen) affiliate, or open the builder when there is no affiliate to use.
-import { TARGET_FIELDS, type LinkTarget } from '../everflow/link-fields';
-import { EMPTY_FORM } from '../shared/link/link-form';
-import type { Surface } from '../shared/history/history';
-import { pendingPrefillItem } from '../shared/link/prefill';
+// The right-click menu's and the keyboard's one action: copy the link for an offer or a smart link
+// with the last (or a chosen) affiliate, or open the builder when there is no affiliate to use.
+import { TARGET_FIELDS, inputFor, type LinkTarget } from '../everflow/link-fields';
+import { historyItem, namesFromHistory, type Surface } from '../shared/history/history';
 import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
+import { pendingPrefillItem } from '../shared/link/prefill';
 import { announce, failureNotice } from './feedback';
-import { generateLink } from './link-generation';
-import { completeNames, withCachedNames } from './link-names';
-import { waitNotice } from './rate-limit-notice';
-import { namesFromHistory, historyItem } from '../shared/history/history';
+import { withCachedNames } from './link-names';
+import { notifyingReporter } from './link-reporter';
+import { makeLink } from './make-link';
 
 export const NO_OFFER_HERE =
   'This page does not name an offer or a smart link; open one in the Everflow dashboard, or use the link builder.';
@@ -28,17 +26,11 @@ export async function openBuilder(target?: LinkTarget): Promise<void> {
 
 /** `surface` says who asked ('menu' or 'keyboard'), for the history. */
 export async function quickCopy(surface: Surface, target: LinkTarget | undefined, affiliateId?: number): Promise<void> {
-  if (target === undefined) {
-    await announce(failureNotice(NO_OFFER_HERE));
-    return;
-  }
+  if (target === undefined) return announce(failureNotice(NO_OFFER_HERE));
   const affiliate = affiliateId ?? (await recentAffiliatesItem.value())[0];
-  if (affiliate === undefined) {
-    await openBuilder(target);
-    return;
-  }
+  if (affiliate === undefined) return openBuilder(target);
   // Names seen earlier (the history, else the look-up cache: no request, so the copy never waits for
-  // one) go with the link into the history and the notification.
+  // one) go with the link into the history and the notification; make-link.ts looks up the rest after the copy.
   const known = namesFromHistory(await historyItem.value());
   const fromHistory = {
     offer: target.type === 'offer' ? known.offers.get(target.id) : undefined,
@@ -49,16 +41,7 @@ export async function quickCopy(surface: Surface, target: LinkTarget | undefined
     target.type,
     target.id,
     affiliate,
-    Object.fromEntries(Object.entries(fromHistory).filter(([, name]) => name !== undefined)),
+    Object.fromEntries(Object.entries(fromHistory).filter(([, name]) => name)),
   );
-  // A wait for Everflow's rate limit counts down on the toolbar badge; the result replaces it.
-  const notice = waitNotice(surface);
-  const outcome = await generateLink(
-    { ...EMPTY_FORM, linkType: target.type, [TARGET_FIELDS[target.type]]: String(target.id), affiliateId: String(affiliate) },
-    surface,
-    { names, onWait: notice.onWait },
-  ).finally(notice.stop);
-  await announce(outcome);
-  // Names neither knew are looked up after the copy, for the history entry (one request each at most).
-  if (outcome.ok) await completeNames(outcome);
+  await makeLink(inputFor(target, affiliate), surface, notifyingReporter(), { names });
 }

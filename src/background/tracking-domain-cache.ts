@@ -3,23 +3,23 @@
 // GET. Not stored: nothing would read a stored copy faster than Everflow answers this small list.
 import type { Connection } from '../everflow/http';
 import { fetchTrackingDomains, isOnTrackingDomain } from '../everflow/tracking-domains';
+import { memory } from './worker-memory';
 
 export const DOMAINS_MAX_AGE_MS = 10 * 60_000;
-
-let cached: { key: string; at: number; domains: string[] } | undefined;
-let pending: { key: string; domains: Promise<string[] | undefined> } | undefined;
 
 /** The network's tracking domains (from memory when fresh), or undefined when Everflow did not say. */
 export async function trackingDomains(connection: Connection, now = Date.now()): Promise<string[] | undefined> {
   // Per key and region: another network's domains never judge this one's links.
   const key = `${connection.baseUrl} ${connection.apiKey}`;
+  const cached = memory.trackingDomains;
   if (cached?.key === key && now - cached.at < DOMAINS_MAX_AGE_MS) return cached.domains;
+  let pending = memory.trackingDomainsPending;
   if (pending?.key !== key) {
-    const domains = fetchTrackingDomains({ ...connection, maxAttempts: 1 }).finally(() => (pending = undefined));
-    pending = { key, domains };
+    const domains = fetchTrackingDomains({ ...connection, maxAttempts: 1 }).finally(() => (memory.trackingDomainsPending = undefined));
+    pending = memory.trackingDomainsPending = { key, domains };
   }
   const domains = await pending.domains;
-  if (domains) cached = { key, at: now, domains };
+  if (domains) memory.trackingDomains = { key, at: now, domains };
   return domains;
 }
 

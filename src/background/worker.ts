@@ -3,52 +3,25 @@
 // Listeners are registered synchronously at the top level so events that wake the worker are seen.
 import browser from 'webextension-polyfill';
 import { pageTarget, readDashboardUrl } from '../shared/dashboard/dashboard-url';
-import { POPUP_PORT } from '../shared/protocol/popup-port';
-import { pendingPrefillItem } from '../shared/link/prefill';
 import { settingsItem } from '../shared/settings/settings';
 import { BULK_ALARM, resumeBulk } from './bulk-engine';
 import { releaseUnusedDashboardAccess } from './dashboard-access';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
 import { createHandlers } from './message-handlers';
 import { createRouter } from './message-router';
+import { acceptPopup } from './popup-connection';
 import { closeSessionStorage } from './platform';
 import { quickCopy } from './quick-copy';
-import type { Popups } from './rate-limit-notice';
 import { COPY_COMMAND } from './shortcuts';
 import { welcomeOnInstall } from './first-run';
 
 closeSessionStorage();
 
-/**
- * Open popups. When none is open as a link arrives, the result is announced by notification instead;
- * while one waits for Everflow's rate limit, the wait is pushed to them.
- */
-const popupPorts = new Set<chrome.runtime.Port>();
-const popups: Popups = {
-  count: () => popupPorts.size,
-  post(message) {
-    for (const port of popupPorts) {
-      try {
-        port.postMessage(message);
-      } catch {
-        // Closed just now: its onDisconnect removes it.
-      }
-    }
-  },
-};
-chrome.runtime.onConnect.addListener((port) => {
-  if (port.name !== POPUP_PORT || port.sender?.id !== chrome.runtime.id) return;
-  popupPorts.add(port);
-  port.onDisconnect.addListener(() => popupPorts.delete(port));
-  // The popup has read the right-click menu's request by now: it was for that opening only.
-  void pendingPrefillItem.set(null);
-});
+const own = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') };
+const router = createRouter(createHandlers(), own);
 
-const router = createRouter(createHandlers(popups), {
-  extensionId: browser.runtime.id,
-  extensionOrigin: browser.runtime.getURL(''),
-});
-
+// The popup asks for its links over its port and hears about them over it (popup-connection.ts).
+chrome.runtime.onConnect.addListener((port) => acceptPopup(port, own));
 browser.runtime.onMessage.addListener(router);
 
 // Access to a white-label domain that is no longer in the list goes back when the browser starts

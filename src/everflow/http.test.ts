@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES, TIMEOUT_SECONDS } from './failures';
-import { MAX_ATTEMPTS, MAX_RATE_LIMIT_WAIT_MS, callEverflow, throttleWaitMs, retryDelayMs, type Connection } from './http';
+import { MAX_ATTEMPTS, MAX_RATE_LIMIT_WAIT_MS, ServerTrouble, callEverflow, throttleWaitMs, retryDelayMs, type Connection } from './http';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch, hangingFetch } from '../../e2e/unit-fixtures/test-fetch';
 
 /** Waits are recorded, not slept, so retry tests are instant and can assert the delays. */
@@ -12,6 +12,7 @@ const sleep = async (ms: number) => {
 function connection(fetch: typeof globalThis.fetch, extra: Partial<Connection> = {}): Connection {
   return { baseUrl: BASE_URL, apiKey: API_KEY, fetch, sleep, ...extra };
 }
+const baseConnection = connection;
 
 afterEach(() => {
   slept = [];
@@ -255,6 +256,10 @@ describe('callEverflow: retries', () => {
   });
 
   it('a request Chrome holds back after 5xx answers (its anti-DDoS throttling) is Everflow’s trouble: waited out and retried', async () => {
+    // The browser's one memory of Everflow's trouble, as the background keeps it for every connection.
+    const serverTrouble = new ServerTrouble();
+    const connection = (fetch: typeof globalThis.fetch, extra: Partial<Connection> = {}) =>
+      baseConnection(fetch, { serverTrouble, ...extra });
     let calls = 0;
     // Three 500s, then Chrome refuses to send (fetch fails as if offline), then Everflow answers.
     const fetch = vi.fn(async () => {
@@ -286,6 +291,21 @@ describe('callEverflow: retries', () => {
       message: MESSAGES.network,
     });
     expect(await callEverflow(connection(offline), 'POST', '/elsewhere', {})).toEqual({
+      ok: false,
+      kind: 'network',
+      message: MESSAGES.network,
+    });
+    // A connection that keeps no memory of Everflow's answers cannot tell: offline.
+    let forgetful = 0;
+    const unremembered = vi.fn(async () => {
+      forgetful++;
+      if (forgetful <= 3) return new Response('{}', { status: 500 });
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof globalThis.fetch;
+    await callEverflow(baseConnection(unremembered, { maxAttempts: 1 }), 'POST', '/forgetful', {});
+    await callEverflow(baseConnection(unremembered, { maxAttempts: 1 }), 'POST', '/forgetful', {});
+    await callEverflow(baseConnection(unremembered, { maxAttempts: 1 }), 'POST', '/forgetful', {});
+    expect(await callEverflow(baseConnection(unremembered), 'POST', '/forgetful', {})).toEqual({
       ok: false,
       kind: 'network',
       message: MESSAGES.network,

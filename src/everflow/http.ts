@@ -25,6 +25,8 @@ export interface Connection {
   lane?: Lane;
   /** A 404 is an answer ("there is no such offer"), given as `{ ok: true, status: 404 }`, not a failure. */
   acceptNotFound?: boolean;
+  /** What Everflow's recent 5xx answers make Chrome do (see ServerTrouble); shared by every connection of the browser. */
+  serverTrouble?: ServerTrouble;
 }
 
 export type CallResult = { ok: true; status: number; body: unknown } | Failure;
@@ -47,8 +49,32 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * request that fails to go out right after such answers is Everflow's trouble, not the person's
  * connection: say so, and wait it out. Found by the 500 spec: a second click right after three 500s
  * said "Could not reach Everflow" without any request reaching it.
+ * The memory of those answers belongs to whoever keeps the connections (the background, one for the
+ * browser, as Chrome's throttling is); a connection without one treats every failure to send as offline.
  */
-const serverErrors = new Map<string, { inARow: number; status: number; at: number }>();
+export class ServerTrouble {
+  private readonly byEndpoint = new Map<string, { inARow: number; status: number; at: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Everflow answered `status` at `endpoint` (the URL without its query). */
+  answered(endpoint: string, status: number): void {
+    if (status < 500) {
+      this.byEndpoint.delete(endpoint);
+      return;
+    }
+    const before = this.byEndpoint.get(endpoint);
+    this.byEndpoint.set(endpoint, { inARow: (before?.inARow ?? 0) + 1, status, at: this.now() });
+  }
+
+  /** When a request to `endpoint` could not go out: the 5xx Chrome is likely holding it back for, and how many came in a row. */
+  throttledBy(endpoint: string): { status: number; inARow: number } | undefined {
+    const trouble = this.byEndpoint.get(endpoint);
+    if (!trouble || trouble.inARow <= THROTTLE_IGNORED_ERRORS || this.now() - trouble.at >= THROTTLE_MEMORY_MS) return undefined;
+    return trouble;
+  }
+}
+
 const THROTTLE_MEMORY_MS = 2 * 60_000;
 /** Chrome lets this many 5xx in a row pass before it starts holding requests back. */
 const THROTTLE_IGNORED_ERRORS = 2;
@@ -138,12 +164,7 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
     });
     const text = await response.text();
     const json = parseJson(text);
-    if (response.status >= 500) {
-      const before = serverErrors.get(endpoint);
-      serverErrors.set(endpoint, { inARow: (before?.inARow ?? 0) + 1, status: response.status, at: Date.now() });
-    } else {
-      serverErrors.delete(endpoint);
-    }
+    connection.serverTrouble?.answered(endpoint, response.status);
     if (response.status === 404 && connection.acceptNotFound) return { result: { ok: true, status: 404, body: json } };
     if (!response.ok) {
       const result = failureForStatus(response.status, json, connection.apiKey);
@@ -166,13 +187,8 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
   } catch {
     if (timeout.signal.aborted) return { result: failure('timeout', MESSAGES.timeout) };
     // Chrome held the request back after Everflow's 5xx answers: Everflow's trouble, retried as such.
-    const trouble = serverErrors.get(endpoint);
-    if (
-      trouble &&
-      trouble.inARow > THROTTLE_IGNORED_ERRORS &&
-      Date.now() - trouble.at < THROTTLE_MEMORY_MS &&
-      !connection.signal?.aborted
-    ) {
+    const trouble = connection.signal?.aborted ? undefined : connection.serverTrouble?.throttledBy(endpoint);
+    if (trouble) {
       return { result: failureForStatus(trouble.status, undefined, connection.apiKey), retryAfterMs: throttleWaitMs(trouble.inARow) };
     }
     // Otherwise fetch rejects only for network trouble or our own abort; neither detail helps the user.

@@ -135,5 +135,10 @@ export interface LinkTarget {
 }
 export const targetOf = (input: LinkInput): LinkTarget =>
   input.linkType === 'smart' ? { type: 'smart', id: input.campaignId } : { type: 'offer', id: input.offerId };
+/** The bare request for a link to `target` for an affiliate: nothing else set. */
+export const inputFor = (target: LinkTarget, affiliateId: number): LinkInput =>
+  target.type === 'smart'
+    ? { linkType: 'smart', campaignId: target.id, affiliateId, encryptParameters: false, redirectLink: false }
+    : { linkType: 'offer', offerId: target.id, affiliateId, encryptParameters: false, redirectLink: false };
 /** "offer 42", "smart link 5": how a target is named in sentences. */
 export const targetName = (target: LinkTarget): string => `${LINK_TYPE_NAMES[target.type]} ${target.id}`;

@@ -36,7 +36,7 @@ function PaceSetting({ saved }: { saved: number | undefined }) {
     // Enter fires both change and submit: one save is enough.
     if (pace === lastSaved.current) return;
     lastSaved.current = pace;
-    const reply = await send('savePace', { requestsPerSecond: pace });
+    const reply = await send('updateSettings', { requestsPerSecond: pace });
     if (!reply.ok) lastSaved.current = undefined;
     setNote(reply.ok ? `Saved: at most ${pace} request${pace === 1 ? '' : 's'} a second.` : reply.message);
   }

@@ -35,7 +35,7 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
       setError(`Chrome did not allow access to ${domain}, so it was not added.`);
       return;
     }
-    const reply = await send('dashboardDomain', { action: 'add', domain });
+    const reply = await send('updateSettings', { dashboardDomain: { action: 'add', domain } });
     if (!reply.ok) {
       // Not kept: the access just granted goes back too.
       await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
@@ -48,7 +48,7 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
   }
 
   async function remove(domain: string) {
-    const reply = await send('dashboardDomain', { action: 'remove', domain });
+    const reply = await send('updateSettings', { dashboardDomain: { action: 'remove', domain } });
     if (!reply.ok) {
       onNotice(reply.message, 'error');
       return;

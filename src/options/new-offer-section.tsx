@@ -17,7 +17,7 @@ export function NewOfferSection({ saved }: { saved: NewOfferSubs | undefined }) 
 
   async function choose(value: NewOfferSubs) {
     setChosen(value);
-    const reply = await send('saveNewOfferSubs', { newOfferSubs: value });
+    const reply = await send('updateSettings', { newOfferSubs: value });
     setNote(reply.ok ? `Saved: a new offer will ${value === 'keep' ? 'keep' : 'clear'} Source ID and subs.` : reply.message);
   }
 

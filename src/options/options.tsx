@@ -104,7 +104,7 @@ function App() {
     const checking = typed !== undefined || (status?.hasKey === true && status.region !== region);
     setNotice({ tone: 'ok', text: checking ? 'Checking the key with Everflow…' : 'Saving…' });
     const settings = { region, sessionOnly };
-    const reply = await send('saveSettings', typed === undefined ? settings : { ...settings, key: typed });
+    const reply = await send('saveKey', typed === undefined ? settings : { ...settings, key: typed });
     setBusy(false);
     if (!reply.ok) {
       setConnected(false);

@@ -155,14 +155,14 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     const added: string[] = [];
     const notAdded: string[] = [];
     for (const domain of granted ? newDomains : []) {
-      const reply = await send('dashboardDomain', { action: 'add', domain });
+      const reply = await send('updateSettings', { dashboardDomain: { action: 'add', domain } });
       if (reply.ok) added.push(domain);
       else {
         notAdded.push(domain);
         await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
       }
     }
-    const pace = requestsPerSecond === undefined ? undefined : await send('savePace', { requestsPerSecond });
+    const pace = requestsPerSecond === undefined ? undefined : await send('updateSettings', { requestsPerSecond });
     await onSettingsChanged();
     setBusy(false);
     const sentences = [

@@ -21,7 +21,8 @@ export interface PopupState {
   notices: string[];
   startupFailure: Failure | null;
   busy: boolean;
-  link: { value: LinkSuccess; fresh: boolean } | null;
+  /** The link on screen; `requestId` names the request it came from, while the background may still say it was not kept. */
+  link: { value: LinkSuccess; fresh: boolean; requestId?: string } | null;
   failed: Failure | null;
   announcement: string;
   /** The options page's rule for a new offer's Source ID and subs (null until known), stated beside them. */

@@ -6,6 +6,7 @@ import { EMPTY_COPY_FORMATS, copyFormatsItem, formatLink, factsFromSuccess } fro
 import { formatChoices } from '../shared/copy-formats/templates';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link/link-notes';
 import { linkSubject, type LinkSuccess } from '../shared/link/outcome';
+import { formFromInput } from '../shared/link/link-form';
 import { PinToggle } from '../ui/pin-toggle';
 import { useStored } from '../ui/use-stored';
 
@@ -54,7 +55,7 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
         <label for="result-url" class="result-heading">
           {heading}
         </label>
-        {link.form ? <PinToggle form={link.form} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary pin-toggle" /> : null}
+        <PinToggle form={formFromInput(link.input)} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary pin-toggle" />
       </div>
       <input id="result-url" class="result-url" type="text" readOnly value={link.url} onFocus={(event) => event.currentTarget.select()} />
       <div class="result-actions">
@@ -80,7 +81,7 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
       </div>
       {/* A line of its own: the format choice leaves no room beside the buttons at the popup's width. */}
       <p class="result-meta">
-        {subject.kind} {subject.id} {subject.name} · Affiliate {link.affiliateId} {link.affiliateName}
+        {subject.kind} {subject.id} {subject.name} · Affiliate {link.input.affiliateId} {link.affiliateName}
       </p>
       {link.someOffersClosed ? <p class="result-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
       {link.directLink ? <p class="result-warning">{DIRECT_LINK_NOTE}</p> : null}

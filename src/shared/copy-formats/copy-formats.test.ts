@@ -10,9 +10,8 @@ import {
   type CopyFormats,
   type LinkFacts,
 } from './copy-formats';
-import { EMPTY_FORM } from '../link/link-form';
 import type { HistoryEntry } from '../history/history';
-import type { LinkSuccess } from '../link/outcome';
+import { lastLinkItem, type LinkSuccess } from '../link/outcome';
 import { EXAMPLE_FACTS, formatChoices } from './templates';
 
 const at = new Date(2026, 2, 14, 23, 30).getTime(); // local time: {date} is the local day
@@ -85,20 +84,26 @@ describe('facts of a link', () => {
     const link: LinkSuccess = {
       ok: true,
       url: 'https://t.example/x',
-      linkType: 'offer',
-      offerId: 42,
-      affiliateId: 7,
+      input: {
+        linkType: 'offer',
+        offerId: 42,
+        affiliateId: 7,
+        sub1: 'a-{date}',
+        sub2: '{affiliate_id}',
+        encryptParameters: false,
+        redirectLink: false,
+      },
       copied: true,
       at,
       offerName: 'Spring sale',
-      form: { ...EMPTY_FORM, offerId: '42', affiliateId: '7', sub1: 'a-{date}', sub2: '{affiliate_id}' },
     };
     const known = factsFromSuccess(link);
     expect(known.sent).toMatchObject({ sub1: 'a-2026-03-14', sub2: '7' });
     expect(formatLink(formats, 't1', known).text).toBe('Hi , here is Spring sale (42): https://t.example/x — 2026-03-14');
   });
-  it('from a link without its form: IDs and names only', () => {
-    const known = factsFromSuccess({ ok: true, url: 'u', affiliateId: 7, offerId: 42, copied: true, at });
+  it('from a link stored before its request was kept (the bare pair): IDs and names only', () => {
+    const link = lastLinkItem.decode({ v: 1, data: { ok: true, url: 'u', affiliateId: 7, offerId: 42, copied: true, at } }).value!;
+    const known = factsFromSuccess(link);
     expect(fillTemplate('{offer_id} {sub1}', known)).toEqual({ text: '42 ', empty: ['{sub1}'] });
   });
   it('from a history entry: the input as sent and its names', () => {

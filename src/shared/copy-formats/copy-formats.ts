@@ -7,7 +7,6 @@ import { defineItem } from '../storage/define-item';
 import { LINK_TYPE_LABELS, LINK_TYPE_NAMES } from '../../everflow/link-fields';
 import type { LinkInput, LinkType, TextField } from '../../everflow/link-fields';
 import { expandTokens, localDate } from '../link/sub-tokens';
-import { parseLinkForm } from '../link/link-form';
 import type { HistoryEntry } from '../history/history';
 import { linkSubject, type LinkSuccess } from '../link/outcome';
 
@@ -182,22 +181,13 @@ export function withoutSecret(text: string, secret: string | null | undefined): 
 
 // ——— The facts of a link the popup shows (its form holds the subs as typed) or History holds (the input as sent). ———
 
-/** A link the popup shows: its form holds the subs as typed, so their tokens are filled in with the link's own date. */
+/** A link the popup shows: its request as asked, the tokens filled in with the link's own date. */
 export function factsFromSuccess(link: LinkSuccess): LinkFacts {
   const subject = linkSubject(link);
-  const checked = link.form ? parseLinkForm(link.form) : undefined;
-  const names = { target: subject.name, affiliate: link.affiliateName };
-  if (checked?.ok) return factsFromInput(link.url, expandTokens(checked.input, new Date(link.at)), link.at, names);
-  return {
-    url: link.url,
-    linkType: link.linkType ?? 'offer',
-    targetId: subject.id,
-    targetName: names.target,
-    affiliateId: link.affiliateId,
-    affiliateName: names.affiliate,
-    sent: {},
-    at: link.at,
-  };
+  return factsFromInput(link.url, expandTokens(link.input, new Date(link.at)), link.at, {
+    target: subject.name,
+    affiliate: link.affiliateName,
+  });
 }
 
 /** A history entry holds the input as sent. */

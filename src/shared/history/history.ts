@@ -4,7 +4,8 @@
 import * as z from 'zod/mini';
 import { nameSchema } from '../link/names';
 import { defineItem } from '../storage/define-item';
-import { MAX_ID, MAX_TEXT, fieldsFor, type LinkInput, type LinkType } from '../../everflow/link-fields';
+import { MAX_TEXT } from '../../everflow/link-fields';
+import { LinkInputSchema } from '../link/link-form';
 
 /** Oldest entries are dropped beyond this many. */
 export const MAX_HISTORY = 1000;
@@ -15,37 +16,12 @@ export const MAX_HISTORY_BYTES = 3_000_000;
 export const SurfaceSchema = z.enum(['popup', 'menu', 'keyboard']);
 export type Surface = z.infer<typeof SurfaceSchema>;
 
-const id = z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger));
-const text = z.optional(z.string().check(z.maxLength(MAX_TEXT)));
-
-const storedInputFor = (type: LinkType) =>
-  z.object({
-    linkType: z.literal(type),
-    ...Object.fromEntries(
-      fieldsFor(type).map((field) => [
-        field.name,
-        field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? text : 'required' in field ? id : z.optional(id),
-      ]),
-    ),
-  });
-
-/**
- * A LinkInput as stored: the checked request of its link type, IDs as numbers, absent fields absent.
- * Entries from before smart links carry no link type: they are offer links.
- */
-export const StoredLinkInputSchema = z.pipe(
-  z.transform((value: unknown) =>
-    typeof value === 'object' && value !== null && !('linkType' in value) ? { ...value, linkType: 'offer' } : value,
-  ),
-  z.discriminatedUnion('linkType', [storedInputFor('offer'), storedInputFor('smart')]),
-) as unknown as z.ZodMiniType<LinkInput>;
-
 const name = z.optional(nameSchema(4 * MAX_TEXT));
 
 export const HistoryEntrySchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   url: z.string().check(z.maxLength(8192)),
-  input: StoredLinkInputSchema,
+  input: LinkInputSchema,
   surface: SurfaceSchema,
   /** When the link was made (ms since the epoch). */
   at: z.number(),

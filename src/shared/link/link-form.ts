@@ -80,9 +80,11 @@ function idRule(field: IdField) {
 const requiredId = (field: IdField) => z.pipe(blankToUndefined, idRule(field));
 const optionalId = (field: IdField) => z.pipe(blankToUndefined, z.optional(idRule(field)));
 
+/** What a text field says when it holds more than Everflow takes (typed, or made longer by its tokens). */
+export const tooLongMessage = (field: TextField) => `${FIELD_LABELS[field]} can be at most ${MAX_TEXT} characters.`;
+
 function textSchema(field: TextField) {
-  const tooLong = `${FIELD_LABELS[field]} can be at most ${MAX_TEXT} characters.`;
-  return z.pipe(blankToUndefined, z.optional(z.string().check(z.maxLength(MAX_TEXT, tooLong))));
+  return z.pipe(blankToUndefined, z.optional(z.string().check(z.maxLength(MAX_TEXT, tooLongMessage(field)))));
 }
 
 /**
@@ -153,3 +155,29 @@ export const targetKey = (form: LinkForm): string => `${form.linkType}:${form[TA
 
 /** Whether the form holds anything under "More options", so that section opens. */
 export const hasMoreOptions = (form: LinkForm) => MORE_OPTIONS.some((field) => form[field] !== EMPTY_FORM[field]);
+
+const checkedId = z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger));
+const checkedText = z.optional(z.string().check(z.maxLength(MAX_TEXT)));
+const checkedInputFor = (type: LinkType) =>
+  z.object({
+    linkType: z.literal(type),
+    ...Object.fromEntries(
+      fieldsFor(type).map((field) => [
+        field.name,
+        field.kind === 'flag' ? z.boolean() : field.kind === 'text' ? checkedText : 'required' in field ? checkedId : z.optional(checkedId),
+      ]),
+    ),
+  });
+
+/**
+ * A checked request, as parseLinkForm makes it: its link type's fields only, IDs as numbers, text
+ * within Everflow's limit, absent fields absent. The background takes a popup's request in this shape
+ * (the popup parsed the form), and the history keeps each link's request in it. Entries stored before
+ * smart links carry no link type: they are offer links.
+ */
+export const LinkInputSchema = z.pipe(
+  z.transform((value: unknown) =>
+    typeof value === 'object' && value !== null && !('linkType' in value) ? { ...value, linkType: 'offer' } : value,
+  ),
+  z.discriminatedUnion('linkType', [checkedInputFor('offer'), checkedInputFor('smart')]),
+) as unknown as z.ZodMiniType<LinkInput>;

@@ -2,8 +2,8 @@
 // {date} (local date, YYYY-MM-DD), {offer_id} (an offer link's), {smart_link_id} (a smart link's) and
 // {affiliate_id}. Case-sensitive; every occurrence is replaced; any other {word}, and a link type's
 // missing ID, is left exactly as typed. Pure, so it is unit-tested without a browser.
-import { TEXT_FIELDS, type LinkInput } from '../../everflow/link-fields';
-import { formFromInput, parseLinkForm, type FormCheck } from './link-form';
+import { MAX_TEXT, TEXT_FIELDS, type LinkInput } from '../../everflow/link-fields';
+import { tooLongMessage, type FieldErrors, type FormCheck } from './link-form';
 
 export const SUB_TOKENS = ['{date}', '{offer_id}', '{smart_link_id}', '{affiliate_id}'] as const;
 
@@ -31,9 +31,12 @@ export function expandTokens(input: LinkInput, now: Date): LinkInput {
 }
 
 /**
- * Expands the tokens and checks the result with the form's own rules, so a value that grows past
- * the 200-character limit is refused with that field's usual message.
+ * Expands the tokens and checks what they made against Everflow's limit, so a value that grows past 200
+ * characters is refused with that field's usual message.
  */
 export function expandAndCheck(input: LinkInput, now: Date): FormCheck {
-  return parseLinkForm(formFromInput(expandTokens(input, now)));
+  const expanded = expandTokens(input, now);
+  const errors: FieldErrors = {};
+  for (const field of TEXT_FIELDS) if ((expanded[field]?.length ?? 0) > MAX_TEXT) errors[field] = tooLongMessage(field);
+  return Object.keys(errors).length === 0 ? { ok: true, input: expanded } : { ok: false, errors };
 }

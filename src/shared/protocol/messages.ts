@@ -5,11 +5,11 @@ import * as z from 'zod/mini';
 import { LOOKUP_KINDS, NAME_KINDS } from '../../everflow/lookups';
 import { MAX_ID } from '../../everflow/link-fields';
 import { BulkModeSchema, BulkRowSchema, MAX_BULK_ROWS } from '../bulk/bulk-job';
-import { LinkFormSchema } from '../link/link-form';
-import { SurfaceSchema } from '../history/history';
+import { LinkFormSchema, LinkInputSchema } from '../link/link-form';
 import { NamesSchema } from '../link/names';
 import type { Failure } from '../../everflow/failures';
 import type { replies } from './replies';
+import type { FromPopup } from './popup-port';
 import { NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from '../settings/settings';
 
 export type { Status } from './replies';
@@ -34,15 +34,6 @@ export const ApiKeySchema = z.pipe(
 
 /** UI → background: each message's payload, validated by the background on receipt. Replies: replies.ts. */
 export const toBackground = {
-  /** `requestId` lets the popup cancel this generation (cancelGenerate) while Everflow is slow. */
-  generate: z.object({
-    form: LinkFormSchema,
-    surface: SurfaceSchema,
-    names: z.optional(NamesSchema),
-    requestId: z.optional(z.string().check(z.maxLength(64))),
-  }),
-  /** Stops a generation under way: its request is aborted and a link that still arrives is not copied. */
-  cancelGenerate: z.object({ requestId: z.string().check(z.maxLength(64)) }),
   /** A picker's search or list; `channel` names the field, so a newer search cancels the older. */
   lookup: z.object({
     kind: z.enum(LOOKUP_KINDS),
@@ -63,20 +54,22 @@ export const toBackground = {
    * Saves the region and where the key is kept, and the key itself when one is given. A new key, or a
    * new region for the saved one, is checked with Everflow first; one Everflow refuses is not saved.
    */
-  saveSettings: z.object({
+  saveKey: z.object({
     region: RegionSchema,
     sessionOnly: z.boolean(),
     key: z.optional(z.string()),
   }),
-  /** The pace of every call to Everflow (popup, menu, look-ups, bulk): an advanced setting of its own. */
-  savePace: z.object({ requestsPerSecond: RequestsPerSecondSchema }),
-  /** Whether a new offer keeps Source ID and the subs (options page). */
-  saveNewOfferSubs: z.object({ newOfferSubs: NewOfferSubsSchema }),
   /**
-   * Adds or removes one white-label dashboard domain (host permissions are asked for by the page),
-   * so two options pages changing the list at once both keep their change.
+   * Changes some of the settings the options page shows: the pace of every call to Everflow, what a new
+   * offer does to Source ID and the subs, and one white-label dashboard domain added or removed (the page
+   * asks for its host access first). One serialised update, so two pages changing settings at once both
+   * keep their change.
    */
-  dashboardDomain: z.object({ action: z.enum(['add', 'remove']), domain: z.string().check(z.maxLength(300)) }),
+  updateSettings: z.object({
+    requestsPerSecond: z.optional(RequestsPerSecondSchema),
+    newOfferSubs: z.optional(NewOfferSubsSchema),
+    dashboardDomain: z.optional(z.object({ action: z.enum(['add', 'remove']), domain: z.string().check(z.maxLength(300)) })),
+  }),
   forgetKey: z.object({}),
   /** Checks the typed key (not saving it) or, without one, the saved key; in `region`, else the saved region. */
   testConnection: z.object({ key: z.optional(z.string()), region: z.optional(RegionSchema) }),
@@ -99,6 +92,13 @@ export const toBackground = {
 } as const;
 
 export type ToBackground = typeof toBackground;
+
+/** Popup → background over its port (popup-port.ts): each message's fields, checked on receipt like the messages above. */
+const requestId = z.string().check(z.minLength(1), z.maxLength(64));
+export const fromPopup = {
+  generate: z.object({ requestId, input: LinkInputSchema, names: z.optional(NamesSchema) }),
+  cancel: z.object({ requestId }),
+} as const satisfies { [K in keyof FromPopup]: z.ZodMiniType<FromPopup[K]> };
 export type MessageType = keyof ToBackground;
 export type Payload<K extends MessageType> = z.input<ToBackground[K]>;
 export type Reply<K extends MessageType> = z.output<(typeof replies)[K]> | Failure;

@@ -1,28 +1,58 @@
-// The popup holds a port with this name open, so the background knows whether anyone will see a
-// reply, and the background pushes what the popup should show meanwhile over it (the popup never
-// polls). Its own module, with plain types and no schemas, so the popup does not load the whole
-// message protocol for it.
+// The popup's port. The popup holds it open while it lives, asks for its links over it, and hears
+// everything about each link over it: the wait for Everflow's rate limit, the link (or why there is
+// none), and, once the link's bookkeeping is done, that it could not be kept. So the background knows
+// whether anyone will see a link, and the popup never polls. Plain types and a structural check here,
+// so the popup loads no schema for them; the background checks what the popup sends with the schemas
+// in messages.ts (`fromPopup`).
+import type { Failure } from '../../everflow/failures';
+import type { LinkInput } from '../../everflow/link-fields';
+import type { Names } from '../link/names';
+import type { LinkSuccess } from '../link/outcome';
+
 export const POPUP_PORT = 'popup';
 
-/** Background → popup, over the port: each message's fields. The one list for this direction. */
-export interface ToPopup {
-  /** The popup's link waits for Everflow's rate limit: `seconds` until the next try (0: trying now). */
-  rateLimitWait: { seconds: number };
-  /**
-   * The link made at `at` could not be kept (storage full). The popup gets its link before the
-   * history and the other writes are done; this follows when one of them fails.
-   */
-  linkUnsaved: { url: string; at: number };
+/** Popup → background, over the port: each message's fields. `requestId` names the link it is about. */
+export interface FromPopup {
+  /** Make this link and copy it (the popup checked the form: `input` is its request). */
+  generate: { requestId: string; input: LinkInput; names?: Names | undefined };
+  /** Stop the link under way: its request is aborted, and a link that still arrives is not copied. */
+  cancel: { requestId: string };
 }
 
-export type PopupMessage = { [K in keyof ToPopup]: { type: K } & ToPopup[K] }[keyof ToPopup];
+/** Background → popup, over the port: everything the popup hears about the link it asked for. */
+export interface ToPopup {
+  /** The link waits for Everflow's rate limit: `seconds` until the next try (0: trying now). */
+  waiting: { requestId: string; seconds: number };
+  /** The link is made, and on the clipboard unless `copied` is false. */
+  ready: { requestId: string; link: LinkSuccess };
+  /** No link: why, in one sentence. */
+  failed: { requestId: string; failure: Failure };
+  /** The link came before its bookkeeping; that bookkeeping failed (storage full), so it is not in the history. */
+  notKept: { requestId: string };
+}
+
+type Tagged<T> = { [K in keyof T]: { type: K } & T[K] }[keyof T];
+export type FromPopupMessage = Tagged<FromPopup>;
+export type PopupMessage = Tagged<ToPopup>;
 
 /** A pushed message the popup understands (the port carries only the background's own messages, but a stale worker may differ). */
 export function isPopupMessage(raw: unknown): raw is PopupMessage {
   if (typeof raw !== 'object' || raw === null) return false;
-  const message = raw as { type?: unknown; seconds?: unknown; url?: unknown; at?: unknown };
-  if (message.type === 'linkUnsaved') return typeof message.url === 'string' && typeof message.at === 'number';
-  return message.type === 'rateLimitWait' && typeof message.seconds === 'number' && Number.isFinite(message.seconds);
+  const message = raw as { type?: unknown; requestId?: unknown; seconds?: unknown; link?: unknown; failure?: unknown };
+  if (typeof message.requestId !== 'string') return false;
+  switch (message.type) {
+    case 'waiting':
+      return typeof message.seconds === 'number' && Number.isFinite(message.seconds);
+    case 'ready':
+    case 'failed': {
+      const carried = (message.type === 'ready' ? message.link : message.failure) as { ok?: unknown } | null | undefined;
+      return typeof carried === 'object' && carried !== null && carried.ok === (message.type === 'ready');
+    }
+    case 'notKept':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The status line while a link waits for Everflow's rate limit (the popup's line, the badge's title). */

@@ -39,19 +39,15 @@ export type Status = z.infer<typeof StatusSchema>;
 
 /** The reply to each UI → background message (every one may also be a Failure). */
 export const replies = {
-  generate: LinkOutcomeSchema,
-  cancelGenerate: DoneSchema,
   getStatus: StatusSchema,
-  saveSettings: z.object({
+  saveKey: z.object({
     ok: z.literal(true),
     /** What was saved, and what Everflow said of the key when it was checked. */
     message: z.string(),
     /** Absent when nothing needed checking; false when Everflow could not confirm the key (it is saved all the same). */
     connected: z.optional(z.boolean()),
   }),
-  savePace: DoneSchema,
-  saveNewOfferSubs: DoneSchema,
-  dashboardDomain: DoneSchema,
+  updateSettings: DoneSchema,
   forgetKey: DoneSchema,
   testConnection: z.object({ ok: z.literal(true), message: z.string() }),
   /** Each shortcut as the browser shows it ('' when none is set), and where to set them (end of a sentence). */

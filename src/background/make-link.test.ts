@@ -1,4 +1,4 @@
-// Link generation (generate → copy → remember) against a fake chrome (storage, the offscreen
+// Making a link (request → copy → remember) against a fake chrome (storage, the offscreen
 // clipboard) and a fake Everflow. Checked as a person would: how many links Everflow made, what
 // reached the clipboard, the reply, and what the history, the recent affiliates and the last link
 // hold afterwards (read raw from storage: { v, data } per item).
@@ -13,7 +13,9 @@ import {
   startFakeBackground,
   stopFakeBackground,
 } from '../../e2e/unit-fixtures/everflow-stub';
-import { EMPTY_FORM } from '../shared/link/link-form';
+import { EMPTY_FORM, parseLinkForm, type LinkForm } from '../shared/link/link-form';
+import type { LinkInput } from '../everflow/link-fields';
+import type { LinkReporter } from './link-reporter';
 import { type HistoryEntry, historyItem } from '../shared/history/history';
 import { UNSAVED_NOTE } from '../shared/link/link-notes';
 import type { Names } from '../shared/link/names';
@@ -26,7 +28,7 @@ vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtu
 const byNumber = (a: number, b: number) => a - b;
 
 const AT = Date.UTC(2026, 2, 14, 9, 30, 0);
-const form = (offerId: number, affiliateId: number) => ({
+const form = (offerId: number, affiliateId: number): LinkForm => ({
   ...EMPTY_FORM,
   offerId: String(offerId),
   affiliateId: String(affiliateId),
@@ -43,16 +45,46 @@ const lastLink = () => fake.local.peek(lastLinkItem.key);
 beforeEach(() => ({ fake, everflow } = startFakeBackground(AT)));
 afterEach(stopFakeBackground);
 
-/** Starts generations in the current worker; `outcomes()` fills in as they answer. */
-async function generate(...requests: { form: unknown; surface?: 'popup' | 'menu' | 'keyboard'; names?: Names }[]) {
-  const { generateLink } = await import('./link-generation');
-  const outcomes: (LinkOutcome | undefined)[] = requests.map(() => undefined);
-  requests.forEach((request, index) => {
-    void generateLink(request.form, request.surface ?? 'popup', { names: request.names }).then((outcome) => (outcomes[index] = outcome));
-  });
+/** The request a form makes, as the popup sends it once it has checked the form. */
+function inputOf(typed: unknown): LinkInput {
+  const checked = parseLinkForm(typed);
+  if (!checked.ok) throw new Error(`not a valid form: ${JSON.stringify(checked.errors)}`);
+  return checked.input;
+}
+
+/** What one asker was told: each wait, its answer, and (for a link) whether it was kept. */
+interface Told {
+  waits: number[];
+  answer?: LinkOutcome;
+  kept?: boolean;
+}
+
+function recorder(): { told: Told; reporter: LinkReporter } {
+  const told: Told = { waits: [] };
   return {
-    outcomes: () => outcomes,
-    settled: () => advanceUntil(() => outcomes.every(Boolean), 'every generation answering'),
+    told,
+    reporter: {
+      waiting: (ms) => told.waits.push(ms),
+      answered: (outcome) => (told.answer = outcome),
+      settled: (_, kept) => (told.kept = kept),
+    },
+  };
+}
+
+/** Asks for links in the current worker; `outcomes()` and `told()` fill in as they answer and settle. */
+async function generate(...requests: { form: LinkForm; surface?: 'popup' | 'menu' | 'keyboard'; names?: Names; signal?: AbortSignal }[]) {
+  const { makeLink } = await import('./make-link');
+  const asked = requests.map((request) => {
+    const { told, reporter } = recorder();
+    void makeLink(inputOf(request.form), request.surface ?? 'popup', reporter, { names: request.names, signal: request.signal });
+    return told;
+  });
+  const done = (told: Told) => told.answer !== undefined && (!told.answer.ok || told.kept !== undefined);
+  return {
+    outcomes: () => asked.map((told) => told.answer),
+    told: () => asked,
+    answered: () => advanceUntil(() => asked.every((told) => told.answer !== undefined), 'every link answering'),
+    settled: () => advanceUntil(() => asked.every(done), 'every link answering and settling'),
   };
 }
 
@@ -65,17 +97,15 @@ describe('link generation', () => {
     const success = {
       ok: true,
       url,
-      linkType: 'offer',
-      offerId: 42,
-      affiliateId: 7,
+      input: inputOf(form(42, 7)),
       copied: true,
       at: AT,
       offerName: 'Spring Sale',
       affiliateName: 'Jolly Media',
-      form: form(42, 7),
     };
 
     expect(run.outcomes()).toStrictEqual([success]);
+    expect(run.told()[0]?.kept).toBe(true);
     expect(everflow.linkCalls().map((call) => call.body)).toStrictEqual([
       { network_offer_id: 42, network_affiliate_id: 7, sub1: 'spring' },
     ]);
@@ -97,22 +127,19 @@ describe('link generation', () => {
   it('makes a smart link: sends only what a smart link takes, and says when some of its offers are closed to the affiliate', async () => {
     everflow.reply = (call) => ({ json: { url: smartLinkFor(call.body?.network_campaign_id, 7), can_affiliate_run_all_offers: false } });
     // Typed earlier for an offer link: kept in the form, never sent with the smart link.
-    const smart = { ...form(42, 7), offerUrlId: '4', creativeId: '9', linkType: 'smart', campaignId: '5' };
+    const smart: LinkForm = { ...form(42, 7), offerUrlId: '4', creativeId: '9', linkType: 'smart', campaignId: '5' };
     const run = await generate({ form: smart, names: { offer: 'Spring Sale', campaign: 'Summer smart link', affiliate: 'Jolly Media' } });
     await run.settled();
     const url = smartLinkFor(5, 7);
     const success = {
       ok: true,
       url,
-      linkType: 'smart',
-      campaignId: 5,
-      affiliateId: 7,
+      input: { linkType: 'smart', campaignId: 5, affiliateId: 7, sub1: 'spring', encryptParameters: false, redirectLink: false },
       copied: true,
       at: AT,
       campaignName: 'Summer smart link',
       affiliateName: 'Jolly Media',
       someOffersClosed: true,
-      form: smart,
     };
 
     expect(run.outcomes()).toStrictEqual([success]);
@@ -136,16 +163,15 @@ describe('link generation', () => {
 
   it('a cancelled generation stops its request; a link that arrives anyway is neither copied nor kept', async () => {
     everflow.reply = () => 'hold';
-    const { generateLink } = await import('./link-generation');
     const controller = new AbortController();
-    let outcome: LinkOutcome | undefined;
-    void generateLink(form(42, 7), 'popup', { signal: controller.signal }).then((answer) => (outcome = answer));
+    const run = await generate({ form: form(42, 7), signal: controller.signal });
     await advanceUntil(() => everflow.waiting().length > 0, 'the request sent');
     controller.abort();
     everflow.answerWaiting();
-    await advanceUntil(() => outcome !== undefined, 'the generation answering');
+    await run.answered();
+    await vi.advanceTimersByTimeAsync(100);
 
-    expect(outcome).toStrictEqual({ ok: false, kind: 'cancelled', message: 'Cancelled: no link was copied.' });
+    expect(run.outcomes()).toStrictEqual([{ ok: false, kind: 'cancelled', message: 'Cancelled: no link was copied.' }]);
     expect(everflow.linkCalls().map((call) => call.state)).toStrictEqual(['aborted']);
     expect(fake.clipboard).toStrictEqual([]);
     expect(history()).toStrictEqual([]);
@@ -164,6 +190,7 @@ describe('link generation', () => {
     const [first, second] = run.outcomes();
     expect(first).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
     expect(second).toStrictEqual(first);
+    expect(run.told().map((told) => told.kept)).toStrictEqual([true, true]);
     expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
     expect(history()).toHaveLength(1);
 
@@ -180,7 +207,8 @@ describe('link generation', () => {
     const run = await generate({ form: form(42, 7), surface: 'menu' });
     await run.settled();
 
-    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true, unsaved: true });
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(run.told()[0]?.kept).toBe(false);
     expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
     expect(fake.local.data.has(historyItem.key)).toBe(false);
     expect(lastLink()).toMatchObject({ url: linkFor(42, 7) });
@@ -191,45 +219,50 @@ describe('link generation', () => {
     fake.local.QUOTA_BYTES = await fake.local.getBytesInUse();
     const run = await generate({ form: form(42, 7), surface: 'keyboard' });
     await run.settled();
-    const outcome = run.outcomes()[0]!;
-    expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true, unsaved: true });
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(run.told()[0]?.kept).toBe(false);
     expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
     expect(history()).toStrictEqual([]);
-    const { announce } = await import('./feedback');
-    await announce(outcome);
-    expect(fake.notifications.at(-1)?.options.message).toBe(`${UNSAVED_NOTE}\n${linkFor(42, 7)}`);
+    // The keyboard's reporter: one notification, once the bookkeeping is known.
+    const { makeLink } = await import('./make-link');
+    const { notifyingReporter } = await import('./link-reporter');
+    fake.notifications.length = 0;
+    void makeLink(inputOf(form(43, 7)), 'keyboard', notifyingReporter());
+    await advanceUntil(() => fake.notifications.length > 0, 'the notification');
+    expect(fake.notifications.map((shown) => shown.options.message)).toStrictEqual([`${UNSAVED_NOTE}\n${linkFor(43, 7)}`]);
   });
 
-  it('answered early (the popup), the link comes before the history is written; the writes are handed over', async () => {
-    const { generateLink } = await import('./link-generation');
+  it('the link comes before the history is written; whether it was kept follows', async () => {
     // Another writer holds the history: the link must not wait for it.
     let release: (() => void) | undefined;
     void navigator.locks.request(`storage:local:${historyItem.key}`, () => new Promise<void>((resolve) => (release = resolve)));
-    let kept: Promise<boolean> | undefined;
-    let outcome: LinkOutcome | undefined;
-    void generateLink(form(42, 7), 'popup', { keptLater: (writes) => void (kept = writes) }).then((answer) => (outcome = answer));
-    await advanceUntil(() => outcome !== undefined, 'the link answered');
+    const run = await generate({ form: form(42, 7) });
+    await run.answered();
 
-    expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), offerId: 42, affiliateId: 7, copied: true, at: AT });
-    expect(outcome).not.toHaveProperty('unsaved');
+    expect(run.outcomes()[0]).toMatchObject({
+      ok: true,
+      url: linkFor(42, 7),
+      input: { offerId: 42, affiliateId: 7 },
+      copied: true,
+      at: AT,
+    });
+    expect(run.told()[0]?.kept).toBeUndefined();
     expect(fake.clipboard).toStrictEqual([linkFor(42, 7)]);
     expect(history()).toStrictEqual([]);
     release!();
-    expect(await kept).toBe(true);
+    await run.settled();
+    expect(run.told()[0]?.kept).toBe(true);
     expect(history().map((entry) => entry.url)).toStrictEqual([linkFor(42, 7)]);
   });
 
-  it('answered early, a history that cannot be written (storage full) is told by the writes, not by the answer', async () => {
+  it('a history that cannot be written (storage full) is told after the link, not in it', async () => {
     fake.fillStorageFor(historyItem.key);
-    const { generateLink } = await import('./link-generation');
-    let kept: Promise<boolean> | undefined;
-    let outcome: LinkOutcome | undefined;
-    void generateLink(form(42, 7), 'popup', { keptLater: (writes) => void (kept = writes) }).then((answer) => (outcome = answer));
-    await advanceUntil(() => outcome !== undefined, 'the link answered');
+    const run = await generate({ form: form(42, 7) });
+    await run.settled();
 
-    expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
-    expect(outcome).not.toHaveProperty('unsaved');
-    expect(await kept).toBe(false);
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(run.outcomes()[0]).not.toHaveProperty('unsaved');
+    expect(run.told()[0]?.kept).toBe(false);
     expect(fake.local.data.has(historyItem.key)).toBe(false);
     expect(lastLink()).toMatchObject({ url: linkFor(42, 7) });
   });
@@ -238,6 +271,7 @@ describe('link generation', () => {
     const run = await generate({ form: form(42, 7) });
     await run.settled();
     expect(run.outcomes()[0]).not.toHaveProperty('unsaved');
+    expect(run.told()[0]?.kept).toBe(true);
   });
 
   it('a clipboard the browser refuses still gives the link, marked not copied, and records it', async () => {
@@ -292,7 +326,7 @@ describe('link generation', () => {
   });
 });
 
-const redirect = (offerId: number) => ({ ...form(offerId, 7), redirectLink: true });
+const redirect = (offerId: number): LinkForm => ({ ...form(offerId, 7), redirectLink: true });
 
 describe('link generation: a redirect link asked for', () => {
   const DOMAINS_PATH = '/v1/networks/domains/tracking';
@@ -351,13 +385,10 @@ describe('link generation: Everflow’s rate limit', () => {
   it('a 429 is waited out (1 s, then 2 s), each wait told to the asker, and the link comes', async () => {
     let refused = 0;
     everflow.reply = () => (refused++ < 2 ? { status: 429, json: { error: 'Too many requests' } } : { json: { url: linkFor(42, 7) } });
-    const { generateLink } = await import('./link-generation');
-    const waits: number[] = [];
-    let outcome: LinkOutcome | undefined;
-    void generateLink(form(42, 7), 'popup', { onWait: (ms) => waits.push(ms) }).then((o) => (outcome = o));
-    await advanceUntil(() => outcome !== undefined, 'the link');
-    expect(outcome).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
-    expect(waits).toStrictEqual([1000, 2000]);
+    const run = await generate({ form: form(42, 7) });
+    await run.answered();
+    expect(run.outcomes()[0]).toMatchObject({ ok: true, url: linkFor(42, 7), copied: true });
+    expect(run.told()[0]?.waits).toStrictEqual([1000, 2000]);
     expect(everflow.linkCalls()).toHaveLength(3);
   });
 });

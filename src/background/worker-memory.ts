@@ -1,0 +1,44 @@
+// Everything the worker keeps in memory between events, named in one place. Chrome stops an idle
+// worker (Firefox an idle event page) and all of it goes; each piece is rebuilt on demand from storage
+// or from Everflow, so none is the only copy of anything a person would miss.
+import { ServerTrouble } from '../everflow/http';
+import type { LookupResult } from '../everflow/lookups';
+import { RateLimiter } from '../everflow/rate-limiter';
+import type { CopyFormats } from '../shared/copy-formats/copy-formats';
+import type { CachedLookup } from '../shared/lookups/lookup-cache';
+import { DEFAULT_REQUESTS_PER_SECOND } from '../shared/settings/settings';
+import type { LinkReporter } from './link-reporter';
+
+/** A link being made, and everyone waiting for it. */
+export interface LinkRun {
+  reporters: Set<LinkReporter>;
+  controller: AbortController;
+  /** Its askers have had their answer (the bookkeeping may still be under way). */
+  answered: boolean;
+}
+
+/** A request in flight that several askers may be waiting for. */
+export interface Shared<T> {
+  answer: Promise<T>;
+  controller: AbortController;
+  /** How many askers still wait; the request stops when none does. */
+  waiting: number;
+}
+
+export const memory = {
+  /** The one pace of every call to Everflow (everflow-access.ts): Everflow counts them together. */
+  limiter: new RateLimiter(DEFAULT_REQUESTS_PER_SECOND),
+  /** Everflow's recent 5xx answers per endpoint, which make Chrome hold requests back (everflow/http.ts). */
+  serverTrouble: new ServerTrouble(),
+  /** The copy formats as last read and followed (copy-format-cache.ts): no storage read on a warm click. */
+  copyFormats: undefined as Promise<CopyFormats> | undefined,
+  /** The network's tracking domains, for 10 minutes (tracking-domain-cache.ts). */
+  trackingDomains: undefined as { key: string; at: number; domains: string[] } | undefined,
+  trackingDomainsPending: undefined as { key: string; domains: Promise<string[] | undefined> } | undefined,
+  /** Look-up answers, also kept in storage (lookup-service.ts); the newest search per field; identical look-ups joined. */
+  lookups: new Map<string, CachedLookup>(),
+  lookupChannels: new Map<string, AbortController>(),
+  lookupsInFlight: new Map<string, Shared<LookupResult>>(),
+  /** Links being made, by their request: a double click joins the first (make-link.ts). */
+  linksInFlight: new Map<string, LinkRun>(),
+};
