@@ -10,23 +10,25 @@ export interface PngFacts {
   transparentMargin: number;
 }
 
+/** How many of `indices`, from the first, pass `clear`. */
+function leading(clear: (i: number) => boolean, indices: number[]): number {
+  let n = 0;
+  while (n < indices.length && clear(indices[n]!)) n++;
+  return n;
+}
+
 export function pngFacts(path: string): PngFacts {
   const png = PNG.sync.read(readFileSync(path));
   const alpha = (x: number, y: number) => png.data[(y * png.width + x) * 4 + 3]!;
   const clearRow = (y: number) => Array.from({ length: png.width }, (_, x) => alpha(x, y)).every((a) => a === 0);
   const clearColumn = (x: number) => Array.from({ length: png.height }, (_, y) => alpha(x, y)).every((a) => a === 0);
-  const count = (clear: (i: number) => boolean, indices: number[]) => {
-    let n = 0;
-    while (n < indices.length && clear(indices[n]!)) n++;
-    return n;
-  };
   const rows = [...Array(png.height).keys()];
   const columns = [...Array(png.width).keys()];
   const transparentMargin = Math.min(
-    count(clearRow, rows),
-    count(clearRow, rows.toReversed()),
-    count(clearColumn, columns),
-    count(clearColumn, columns.toReversed()),
+    leading(clearRow, rows),
+    leading(clearRow, rows.toReversed()),
+    leading(clearColumn, columns),
+    leading(clearColumn, columns.toReversed()),
   );
   return { width: png.width, height: png.height, transparentMargin };
 }

@@ -106,7 +106,7 @@ async function history(context: BrowserContext, base: string, path: string): Pro
   await page.close();
 }
 
-async function options(context: BrowserContext, base: string, path: string): Promise<void> {
+async function optionsPage(context: BrowserContext, base: string, path: string): Promise<void> {
   const page = await newPage(context, `${base}/${builtManifest().options_ui.page}`);
   // With a key saved, the field offers to replace it.
   await page.getByLabel('Replace API key', { exact: true }).waitFor();
@@ -129,7 +129,7 @@ export async function makeStoreScreenshots(outDir = DEFAULT_OUT): Promise<string
     await popupOnDashboard(context, paths[0]!);
     await bulkLinks(context, base, paths[1]!);
     await history(context, base, paths[2]!);
-    await options(context, base, paths[3]!);
+    await optionsPage(context, base, paths[3]!);
   } finally {
     await context.close();
     await server.close();
