@@ -6,9 +6,8 @@ import { chromium, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM } from '../fixtures/extension';
-import { EDGE_TO_EDGE_ICON_SIZES, STORE_ICON, STORE_IMAGES, pngFacts } from './images';
+import { ART, EDGE_TO_EDGE_ICON_SIZES, STORE_ICON, STORE_IMAGES, pngFacts } from './images';
 
-export const ART = fileURLToPath(new URL('art/', import.meta.url));
 const ICONS = fileURLToPath(new URL('../../public/icons/', import.meta.url));
 
 const iconSvg = readFileSync(`${ART}icon.svg`, 'utf8');

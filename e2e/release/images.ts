@@ -1,7 +1,11 @@
 // What the stores ask of each picture, and the checks of it: the release script and the release
 // spec read the same list, so a picture of the wrong size fails both.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
+
+/** The pictures' sources and the store pictures drawn from them (`npm run artwork`). */
+export const ART = fileURLToPath(new URL('art/', import.meta.url));
 
 export interface PngFacts {
   width: number;
