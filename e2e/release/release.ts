@@ -1,8 +1,8 @@
 // `npm run release`: everything a publisher uploads, in release/ (docs/releasing.md says what goes where):
 //   everflow-link-builder-<version>.zip           Chrome Web Store and Edge Add-ons
 //   everflow-link-builder-<version>-firefox.zip   addons.mozilla.org
-//   everflow-link-builder-<version>-source.zip    the source AMO asks for (git archive of HEAD + BUILDING.md)
-//   BUILDING.md                                   the exact Node.js and npm versions and the build command
+//   source/everflow-link-builder-<version>-source.zip   the source AMO asks for (git archive of HEAD + BUILDING.md)
+//   source/BUILDING.md                            the exact Node.js and npm versions and the build command
 //   store/                                        listing text per store, PRIVACY.md, icon, logo, promo tile, screenshots
 // It builds from a clean tree (commit first; `-- --allow-dirty` to try it anyway), checks the
 // version, the listings against the built manifests and every picture's size, rebuilds the Firefox
@@ -20,6 +20,8 @@ import { SCREENSHOT_FILES, makeStoreScreenshots } from './store-screenshots';
 
 const RELEASE = join(ROOT, 'release');
 const STORE = join(RELEASE, 'store');
+// In a folder of its own: release/*.zip are the browser packages (e2e/fixtures/bundle-size.ts measures them).
+const SOURCE = join(RELEASE, 'source');
 const SOURCE_ZIP = `everflow-link-builder-${VERSION}-source.zip`;
 
 function stop(problems: string[], what: string): void {
@@ -48,7 +50,7 @@ stop(versionProblems(), `one version, ${VERSION}, in package.json, package-lock.
 stop(permissionProblems(), 'each listing explains exactly the permissions of its build');
 stop(listingProblems(), 'listing text within the stores’ limits');
 
-const sourceZip = makeSourceZip(RELEASE, SOURCE_ZIP, buildingNotes(VERSION, FIREFOX_ZIP_NAME));
+const sourceZip = makeSourceZip(SOURCE, SOURCE_ZIP, buildingNotes(VERSION, FIREFOX_ZIP_NAME));
 console.log(`Rebuilding from ${basename(sourceZip)} in an empty folder (npm ci, npm run build)…`);
 stop(rebuildFromSourceZip(sourceZip), 'the build made from the source zip matches dist-firefox/ and dist/ byte for byte');
 
@@ -80,5 +82,5 @@ const byHand = [
   'Upload and fill in each store as release/store/*.md says (docs/releasing.md, "By hand").',
 ];
 console.log(`\nWrote ${relative(ROOT, RELEASE)}/:`);
-for (const name of [ZIP_NAME, FIREFOX_ZIP_NAME, SOURCE_ZIP, 'BUILDING.md', 'store/']) console.log(`  ${name}`);
+for (const name of [ZIP_NAME, FIREFOX_ZIP_NAME, `source/${SOURCE_ZIP}`, 'source/BUILDING.md', 'store/']) console.log(`  ${name}`);
 console.log(`\nStill by hand:\n${byHand.map((line) => `  - ${line}`).join('\n')}`);

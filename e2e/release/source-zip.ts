@@ -51,12 +51,12 @@ empty folder and compares.
 `;
 }
 
-/** Writes release/<name>-source.zip from HEAD with BUILDING.md (also written beside it), and returns its path. */
-export function makeSourceZip(releaseDir: string, zipName: string, notes: string): string {
-  mkdirSync(releaseDir, { recursive: true });
-  const notesPath = join(releaseDir, 'BUILDING.md');
+/** Writes `zipName` in `dir` from HEAD with BUILDING.md (also written beside it), and returns its path. */
+export function makeSourceZip(dir: string, zipName: string, notes: string): string {
+  mkdirSync(dir, { recursive: true });
+  const notesPath = join(dir, 'BUILDING.md');
   writeFileSync(notesPath, notes);
-  const zipPath = join(releaseDir, zipName);
+  const zipPath = join(dir, zipName);
   git('archive', '--format=zip', `--add-file=${notesPath}`, '-o', zipPath, 'HEAD');
   return zipPath;
 }
