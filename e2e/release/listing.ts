@@ -122,6 +122,8 @@ const permissionLines = (build: 'chromium' | 'firefox') =>
     .join('\n');
 
 const unset = (what: string) => `NOT SET YET: ${what} (see docs/releasing.md, "By hand").`;
+const privacyUrl = PRIVACY_POLICY_URL ?? unset('the address where PRIVACY.md is published');
+const homepage = HOMEPAGE_URL ?? unset('a public homepage');
 
 export function listings(files: { chromeZip: string; firefoxZip: string; sourceZip: string; screenshots: string[] }): Listing[] {
   const chromePermissionFields = listedPermissions('chromium')
@@ -147,7 +149,7 @@ export function listings(files: { chromeZip: string; firefoxZip: string; sourceZ
         { label: 'Store icon (128×128)', text: 'icon-128.png' },
         { label: 'Small promo tile (440×280)', text: 'promo-tile-440x280.png' },
         { label: 'Screenshots (1280×800)', text: screenshots },
-        { label: 'Homepage URL', text: HOMEPAGE_URL ?? unset('a public homepage') },
+        { label: 'Homepage URL', text: homepage },
         {
           label: 'Single purpose',
           text: 'Make Everflow tracking links: turn an Everflow offer or smart link and an affiliate into a tracking link on the clipboard.',
@@ -166,7 +168,7 @@ export function listings(files: { chromeZip: string; firefoxZip: string; sourceZ
           label: 'Data usage: certifications',
           text: 'Tick all three: the data is not sold or transferred to third parties outside the approved use cases; not used or transferred for purposes unrelated to the single purpose; not used to determine creditworthiness or for lending.',
         },
-        { label: 'Privacy policy URL', text: PRIVACY_POLICY_URL ?? unset('the address where PRIVACY.md is published') },
+        { label: 'Privacy policy URL', text: privacyUrl },
         { label: 'Test instructions (Distribution › Test instructions)', text: reviewerNotes(files.sourceZip) },
       ],
     },
@@ -181,8 +183,8 @@ export function listings(files: { chromeZip: string; firefoxZip: string; sourceZ
           label: 'Privacy policy requirements',
           text: 'Yes: the extension transmits the Everflow API key the person enters, to Everflow’s API only.',
         },
-        { label: 'Privacy policy URL', text: PRIVACY_POLICY_URL ?? unset('the address where PRIVACY.md is published') },
-        { label: 'Website URL', text: HOMEPAGE_URL ?? unset('a public homepage (optional)') },
+        { label: 'Privacy policy URL', text: privacyUrl },
+        { label: 'Website URL', text: homepage },
         { label: 'Extension name (from the manifest)', text: NAME },
         { label: 'Short description (the manifest’s description)', text: SUMMARY },
         { label: 'Description (250 to 10,000 characters)', text: DESCRIPTION },
@@ -222,7 +224,7 @@ export function listings(files: { chromeZip: string; firefoxZip: string; sourceZ
           label: 'Data collection (declared in the manifest)',
           text: 'authenticationInfo, required: the API key goes to Everflow with every request. Nothing else is collected or sent.',
         },
-        { label: 'Homepage', text: HOMEPAGE_URL ?? unset('a public homepage (optional)') },
+        { label: 'Homepage', text: homepage },
         { label: 'Screenshots', text: screenshots },
         { label: 'Notes to reviewer', text: reviewerNotes(files.sourceZip) },
       ],
