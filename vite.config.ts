@@ -1,22 +1,51 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { zipSync, type Zippable } from 'fflate';
+import { marked } from 'marked';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import manifest from './manifest.json' with { type: 'json' };
+import manifestSource from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { popupReadsTag, prerenderPopup } from './src/popup/prerender';
 
-export const ZIP_NAME = `everflow-link-builder-${pkg.version}.zip`;
-export const FIREFOX_ZIP_NAME = `everflow-link-builder-${pkg.version}-firefox.zip`;
+/**
+ * The extension's one version, package.json's (`npm version` changes it and package-lock.json's
+ * together); manifest.json has none. Chrome and Firefox accept one to four dot-separated integers
+ * from 0 to 65535, nothing else (no "-beta"), so anything else fails the build here, not the upload.
+ */
+export const VERSION = storeVersion(pkg.version);
+
+/** package.json's "homepage", when it has one: the manifest's homepage_url. */
+export const HOMEPAGE: string | undefined = (pkg as { homepage?: string }).homepage;
+
+export const ZIP_NAME = `everflow-link-builder-${VERSION}.zip`;
+export const FIREFOX_ZIP_NAME = `everflow-link-builder-${VERSION}-firefox.zip`;
 /** `vite build` writes the Chrome and Edge build; `vite build --mode firefox` the Firefox one. `npm run build` runs both. */
 export const FIREFOX_DIST = 'dist-firefox';
+/** Written by Vite (build.license): every bundled package with its licence text. */
+export const THIRD_PARTY_LICENSES = 'THIRD-PARTY-LICENSES.md';
+/** The privacy policy as a page of the extension, rendered from PRIVACY.md; the options page links to it. */
+export const PRIVACY_PAGE = 'privacy.html';
 
-// The manifest builder: Firefox's manifest, derived from manifest.json (Chrome's and Edge's, used as
-// is). Every manifest difference between the browsers is here; the code differences are in
-// src/background/platform.ts and platform.firefox.ts.
+function storeVersion(version: string): string {
+  const parts = version.split('.');
+  const valid = parts.length <= 4 && parts.every((part) => /^(0|[1-9]\d*)$/.test(part) && Number(part) <= 65_535);
+  if (!valid)
+    throw new Error(`package.json's version "${version}" is not one browsers take: one to four numbers from 0 to 65535, e.g. 1.2.0.`);
+  return version;
+}
+
+if ('version' in manifestSource) throw new Error('manifest.json has a "version": remove it; the version is package.json\'s alone.');
+
+// The manifest builder: Chrome's and Edge's manifest is manifest.json with the version and homepage
+// from package.json; Firefox's is derived from it. Every manifest difference between the browsers is
+// here; the code differences are in src/background/platform.ts and platform.firefox.ts.
+
+export function chromeManifest() {
+  return { ...manifestSource, version: VERSION, ...(HOMEPAGE ? { homepage_url: HOMEPAGE } : {}) } satisfies ManifestV3Export;
+}
 
 /** The add-on's ID on addons.mozilla.org. It may never change once the add-on is listed. */
 export const GECKO_ID = 'everflow-link-builder@link-builder';
@@ -24,13 +53,8 @@ export const GECKO_ID = 'everflow-link-builder@link-builder';
 /** Firefox ESR 140 is the oldest Firefox with everything the extension uses (MV3 event pages with modules, storage.session, runtime.getContexts, data_collection_permissions). */
 export const FIREFOX_MIN_VERSION = '140.0';
 
-/** Firefox for Android reads data_collection_permissions from 142 on. */
-export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
-
 export function firefoxManifest(): ManifestV3Export {
-  const { minimum_chrome_version: _chromeOnly, background, permissions, ...rest } = manifest;
-  // Keys @crxjs's manifest type does not list yet; it copies them into the built manifest as they are.
-  const android = { gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION } };
+  const { minimum_chrome_version: _chromeOnly, background, permissions, ...rest } = chromeManifest();
   return {
     ...rest,
     // Firefox has no extension service workers: the same module runs as an event page.
@@ -41,10 +65,19 @@ export function firefoxManifest(): ManifestV3Export {
       gecko: {
         id: GECKO_ID,
         strict_min_version: FIREFOX_MIN_VERSION,
-        // Nothing is collected or sent anywhere but to Everflow on the user's own request.
-        data_collection_permissions: { required: ['none'] },
+        // Mozilla's add-on policies count as data transmission "any data that is collected, used,
+        // transferred, shared, or handled outside of the add-on or the local browser", with no
+        // exception for a service the person chose. The API key leaves the browser (to Everflow, in
+        // every request), and an API key is "authentication information" in Mozilla's taxonomy, a
+        // kind that cannot rest on implicit consent: so it is declared, required (no link without it).
+        // Nothing else qualifies: a link request carries the link's IDs and sub values (an offer ID
+        // may come from the Everflow page in front, its address never leaves), and nothing is sent
+        // for analytics.
+        // (extensionworkshop.com/documentation/publish/add-on-policies/ and
+        // /documentation/develop/firefox-builtin-data-consent/)
+        data_collection_permissions: { required: ['authenticationInfo'] },
       },
-      ...android,
+      // No gecko_android: Firefox for Android is untested, and it has no context menus or shortcuts.
     },
   };
 }
@@ -64,6 +97,38 @@ function prerender(): Plugin {
         if (!html.includes(placeholder)) throw new Error('popup.html lost its <div id="app"></div> placeholder');
         return html.replace(placeholder, `<div id="app">${prerenderPopup()}</div>\n    ${popupReadsTag()}`);
       },
+    },
+  };
+}
+
+/** PRIVACY.md as a page of the extension (PRIVACY_PAGE), so the policy is readable offline, from the options page. */
+function privacyPage(): Plugin {
+  return {
+    name: 'privacy-page',
+    apply: 'build',
+    generateBundle() {
+      const body = marked.parse(readFileSync('PRIVACY.md', 'utf8'), { async: false });
+      const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width" />
+    <title>Privacy – ${manifestSource.name}</title>
+    <style>
+      body { font: 15px/1.55 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1d2733; }
+      h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 1.6rem; }
+      code { background: #f1f3f5; padding: 0 0.25em; border-radius: 3px; }
+      table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+      @media (prefers-color-scheme: dark) { body { background: #15191e; color: #e3e7ec; } code { background: #2a3038; } th, td { border-color: #3a424c; } a { color: #8ab4f8; } }
+    </style>
+  </head>
+  <body>
+    <main>
+${body}    </main>
+  </body>
+</html>
+`;
+      this.emitFile({ type: 'asset', fileName: PRIVACY_PAGE, source: html });
     },
   };
 }
@@ -110,8 +175,8 @@ export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
     plugins: firefox
-      ? [prerender(), crx({ manifest: firefoxManifest(), browser: 'firefox' }), packZip(FIREFOX_DIST, FIREFOX_ZIP_NAME)]
-      : [prerender(), crx({ manifest }), packZip('dist', ZIP_NAME)],
+      ? [prerender(), crx({ manifest: firefoxManifest(), browser: 'firefox' }), privacyPage(), packZip(FIREFOX_DIST, FIREFOX_ZIP_NAME)]
+      : [prerender(), crx({ manifest: chromeManifest() }), privacyPage(), packZip('dist', ZIP_NAME)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: {
       alias: [
@@ -127,6 +192,8 @@ export default defineConfig(({ mode }) => {
       target: firefox ? 'firefox140' : 'chrome116',
       outDir: firefox ? FIREFOX_DIST : 'dist',
       emptyOutDir: true,
+      // The licences of the bundled packages (MIT, and webextension-polyfill's MPL-2.0), shipped with the code they cover.
+      license: { fileName: THIRD_PARTY_LICENSES },
       // Every browser this extension supports has module preload built in.
       modulePreload: { polyfill: false },
       // Pages that are not in the manifest; Firefox has no offscreen documents, so its build has none.

@@ -268,6 +268,13 @@ function App() {
         onDomainsChanged={refresh}
         onNotice={(text, tone) => setNotice({ text, tone })}
       />
+      <footer class="hint">
+        Link Builder for Everflow is not made by, endorsed by or affiliated with Everflow.{' '}
+        {/* privacy.html is PRIVACY.md, rendered by the build (vite.config.ts, PRIVACY_PAGE). */}
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          Privacy policy
+        </a>
+      </footer>
     </main>
   );
 }
