@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifestSource from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { popupReadsTag, prerenderPopup } from './src/popup/prerender';
+import { prerenderPopup } from './src/popup/prerender';
 
 /**
  * The extension's one version, package.json's (`npm version` changes it and package-lock.json's
@@ -82,10 +82,7 @@ export function firefoxManifest(): ManifestV3Export {
   };
 }
 
-/**
- * Puts the popup's first paint into popup.html, so its inputs exist before any script runs, and after
- * it the script that starts its storage reads (public/popup-reads.js).
- */
+/** Puts the popup's first paint into popup.html, so its inputs exist before any script runs. */
 function prerender(): Plugin {
   return {
     name: 'prerender-popup',
@@ -95,7 +92,7 @@ function prerender(): Plugin {
         if (!context.filename.endsWith('popup.html')) return html;
         const placeholder = '<div id="app"></div>';
         if (!html.includes(placeholder)) throw new Error('popup.html lost its <div id="app"></div> placeholder');
-        return html.replace(placeholder, `<div id="app">${prerenderPopup()}</div>\n    ${popupReadsTag()}`);
+        return html.replace(placeholder, `<div id="app">${prerenderPopup()}</div>`);
       },
     },
   };
@@ -157,17 +154,14 @@ function packZip(dist: string, zipName: string): Plugin {
 }
 
 /**
- * The popup's first paint in one chunk besides its entry: the stored items and dashboard URLs with all
- * they import (zod/mini, the item definitions, the form's fields), the field ids, and Vite's preload
- * helper. So popup.html loads two scripts (startup.ts with startup-data.ts, and this), not five, and
- * its CSS is written into the page (popup.html): each extension file is a round trip through the
- * browser process, and the page's scripts wait for all of them (README, Performance). The
- * other pages and the worker import the same chunk (the worker gains the preload helper, ~0.4 kB gzip).
+ * The popup's startup (src/popup/startup/: the reads, the stored items decoded, the form filled in) in
+ * one chunk with all it imports (zod/mini, the items' definitions, the form's fields, the dashboard's
+ * addresses, the field ids): so popup.html loads its entry and this, and Vite's preload helper, rather
+ * than six files. Each extension file is a round trip through the browser process, and a module waits
+ * for all of its imports (docs/performance.md). The other pages and the worker import the part they
+ * share from that chunk.
  */
-const POPUP_FIRST_PAINT = {
-  name: 'first-paint',
-  test: /src[\\/]shared[\\/](settings[\\/]settings|link[\\/]draft|link[\\/]prefill|history[\\/]recent-affiliates|dashboard[\\/]dashboard-url)\.ts$|src[\\/]ui[\\/]field-ids\.ts$|vite[\\/]preload-helper/,
-};
+const POPUP_STARTUP = { name: 'popup-startup', test: /src[\\/]popup[\\/]startup[\\/]/ };
 
 const pagesOutsideTheManifest = { history: 'src/history/history.html', bulk: 'src/bulk/bulk.html' };
 
@@ -199,7 +193,7 @@ export default defineConfig(({ mode }) => {
       // Pages that are not in the manifest; Firefox has no offscreen documents, so its build has none.
       rollupOptions: {
         input: firefox ? pagesOutsideTheManifest : { offscreen: 'src/offscreen/offscreen.html', ...pagesOutsideTheManifest },
-        output: { codeSplitting: { groups: [POPUP_FIRST_PAINT] } },
+        output: { codeSplitting: { groups: [POPUP_STARTUP] } },
       },
     },
     test: { include: ['src/**/*.test.ts', 'e2e/simulator/**/*.test.ts'], environment: 'node' },

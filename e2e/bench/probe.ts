@@ -2,31 +2,26 @@
 // exists, from navigation start (performance.now()'s origin). Extension pages allow no inline script
 // and Playwright's init scripts do not reach them, so it is a file, the first script of each measured page.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 export const BLANK_PAGE = 'bench-blank.html';
 /**
- * The popup's own page (its prerendered form and its reads script) with a module that only awaits
- * the three reads and writes the draft's text into the form: no decoding, no form logic. Its ready is
- * the floor for any popup that fills its form from storage, measured beside the real one.
+ * The storage floor: an extension page that reads what the popup starts from (the same stored items,
+ * the right-click request, the tab in front) and shows one value, with no framework and nothing else.
+ * Any popup that fills its form from storage waits at least this long; the popup's ready is measured
+ * against it in the same run.
  */
-export const READS_ONLY_PAGE = 'bench-reads-only.html';
+export const STORAGE_FLOOR_PAGE = 'bench-storage-floor.html';
 
-const READS_ONLY_MODULE = `const [local] = await window.popupReads;
-for (const [name, value] of Object.entries(local.draft?.data ?? {})) {
-  const input = document.getElementById('field-' + name);
-  if (input && typeof value === 'string') input.value = value;
-}
-performance.mark('popup-ready');`;
-
-/** popup.html with its module entry (and the chunk it preloads) replaced by READS_ONLY_MODULE. */
-function readsOnlyPage(dir: string, page: string): string {
-  const html = readFileSync(join(dir, page), 'utf8');
-  const entry = /<script [^>]*type="module"[^>]*><\/script>/;
-  if (!entry.test(html) || !html.includes('popup-reads.js'))
-    throw new Error(`${page} has no module entry or reads script to measure beside`);
-  return html.replace(entry, '<script type="module" src="/bench-reads-only.js"></script>').replace(/<link rel="modulepreload"[^>]*>/g, '');
-}
+const storageFloorScript = (local: readonly string[], session: readonly string[]) => `(async () => {
+  const [stored] = await Promise.all([
+    chrome.storage.local.get(${JSON.stringify(local)}),
+    chrome.storage.session.get(${JSON.stringify(session)}),
+    chrome.tabs.query({ active: true, currentWindow: true }),
+  ]);
+  document.querySelector('input').value = stored.draft?.data?.offerId ?? '';
+  performance.mark('popup-ready');
+})();`;
 
 const PROBE = `(() => {
   const check = () => {
@@ -57,11 +52,13 @@ export function prepareCopy(dir: string, page: string): void {
   addProbe(dir, page);
 }
 
-/** Adds the reads-only page beside `page` (the popup's, in a copy prepared already); returns its path. */
-export function addReadsOnlyPage(dir: string, page: string): string {
-  // Beside the popup's page, so its relative links still resolve.
-  const path = join(dirname(page), READS_ONLY_PAGE);
-  writeFileSync(join(dir, path), readsOnlyPage(dir, page));
-  writeFileSync(join(dir, 'bench-reads-only.js'), READS_ONLY_MODULE);
-  return path;
+/** Adds the storage floor page (reading `local` and `session` keys) to a copy prepared already. */
+export function addStorageFloorPage(dir: string, local: readonly string[], session: readonly string[]): string {
+  writeFileSync(
+    join(dir, STORAGE_FLOOR_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Storage floor</title></head><body><input aria-label="Offer ID"><script src="/bench-storage-floor.js"></script></body></html>',
+  );
+  writeFileSync(join(dir, 'bench-storage-floor.js'), storageFloorScript(local, session));
+  addProbe(dir, STORAGE_FLOOR_PAGE);
+  return STORAGE_FLOOR_PAGE;
 }

@@ -16,7 +16,7 @@ import {
   startFakeBackground,
   stopFakeBackground,
 } from '../../e2e/unit-fixtures/everflow-stub';
-import { rowKey, type BulkJob, type BulkResult, bulkJobItem } from '../shared/bulk/bulk-job';
+import { BULK_ALARM, rowKey, type BulkJob, type BulkResult, bulkJobItem } from '../shared/bulk/bulk-job';
 import { EMPTY_FORM } from '../shared/link/link-form';
 import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
 
@@ -65,7 +65,7 @@ afterEach(stopFakeBackground);
 
 describe('bulk engine', () => {
   it('start: asks Everflow once per row (a pair given twice once), keeps every link, finishes and says so', async () => {
-    const { startBulk, BULK_ALARM } = await import('./bulk-engine');
+    const { startBulk } = await import('./bulk-engine');
     const started = await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9, 8) });
     expect(started).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
@@ -165,7 +165,7 @@ describe('bulk engine', () => {
     everflow.reply = () => 'hold';
     const affiliates = range(100, 20);
     await import('./worker');
-    const { startBulk, BULK_ALARM } = await import('./bulk-engine');
+    const { startBulk } = await import('./bulk-engine');
     await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
     await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
     // Five answers arrive and are stored; the next rows go out; then Chrome stops the worker.
@@ -188,7 +188,7 @@ describe('bulk engine', () => {
 
   it('a result that cannot be stored pauses the job at once, says why on the page and by notification, and Resume sends only the row not kept', async () => {
     await import('./worker');
-    const { startBulk, controlBulk, BULK_ALARM, STORAGE_FULL } = await import('./bulk-engine');
+    const { startBulk, controlBulk, STORAGE_FULL } = await import('./bulk-engine');
     const affiliates = range(100, 30);
     let refused = false;
     fake.refuseWrites((_area, items) => (!refused && rowKey(0) in items ? ((refused = true), 'QUOTA_BYTES quota exceeded') : undefined));
@@ -393,7 +393,9 @@ describe('bulk engine: a job stored by the previous version', () => {
       state: 'running',
     });
     fake.local.data.set(rowKey(0), { ok: true, job: 'old-job', url: linkFor(42, 7), at: Date.now() });
+    // The update drops the extension's alarms; the worker of the new version starts for the update.
     await import('./worker');
+    (chrome.runtime.onInstalled as unknown as { dispatch(details: object): void }).dispatch({ reason: 'update', previousVersion: '0.1.0' });
     await advanceUntil(() => stateOf() === 'done', 'the old job finishing');
 
     expect(everflow.linkCalls().map((call) => [call.path, call.body?.network_offer_id, affiliateOf(call), call.body?.sub1])).toStrictEqual([

@@ -8,6 +8,7 @@
 import { targetName } from '../everflow/link-fields';
 import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
 import {
+  BULK_ALARM,
   checkRow,
   resultsOf,
   rowErrors,
@@ -26,7 +27,6 @@ import { connect } from './everflow-access';
 import { hasRoomFor } from './platform';
 import { requestLink, type RequestedLink } from './request-link';
 
-export const BULK_ALARM = 'bulk-resume';
 export const BULK_PAGE = 'src/bulk/bulk.html';
 const NOTIFICATION_ID = 'bulk-result';
 

@@ -9,7 +9,6 @@ import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyText } from './clipboard';
 import { connectWith } from './everflow-access';
-import { controlBulk, startBulk } from './bulk-engine';
 import { clearBadge } from './feedback';
 import { clearHistory, deleteEntry } from './history-store';
 import { clearLookupCache, lookupName, runLookup } from './lookup-service';
@@ -148,8 +147,9 @@ export function createHandlers(): Handlers {
       return { ok: true };
     },
 
-    bulkStart: (request) => startBulk(request),
-    bulkControl: ({ action }) => controlBulk(action),
+    // The bulk engine loads when a job is started or controlled, not with every worker.
+    bulkStart: async (request) => (await import('./bulk-engine')).startBulk(request),
+    bulkControl: async ({ action }) => (await import('./bulk-engine')).controlBulk(action),
 
     async copy({ text }) {
       return (await copyText(text))

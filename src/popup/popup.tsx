@@ -13,7 +13,7 @@ import { fieldId } from '../ui/field-ids';
 import { useIdNames } from './id-names';
 import { saveDraft, useFormEditing } from './use-form';
 import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
-import type { Startup } from './startup-data';
+import type { Startup } from './startup/startup-data';
 import { useLink } from './use-link';
 import { usePanels } from './use-panels';
 

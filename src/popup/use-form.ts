@@ -11,7 +11,7 @@ import { focusField } from '../ui/field-ids';
 import type { NamedField, useIdNames } from './id-names';
 import type { PopupState, PrefillSources } from './popup-view';
 import type { PartnerMemory } from './presets-panel';
-import type { Startup } from './startup-data';
+import type { Startup } from './startup/startup-data';
 
 type SetState = (update: (current: PopupState) => PopupState) => void;
 

@@ -10,6 +10,9 @@ import { LinkFormSchema, parseLinkForm, type LinkForm } from '../link/link-form'
 import { MAX_ID, type LinkInput, TARGET_FIELDS, type LinkTarget, type LinkType } from '../../everflow/link-fields';
 import { expandAndCheck } from '../link/sub-tokens';
 
+/** The alarm that wakes a stopped worker while a job runs (the bulk engine sets it, and clears it when the job ends). */
+export const BULK_ALARM = 'bulk-resume';
+
 /** More rows than this in one job is refused: split the list. */
 export const MAX_BULK_ROWS = 2000;
 

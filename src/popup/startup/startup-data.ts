@@ -1,17 +1,19 @@
 // What the popup's form starts with: the saved draft, the last affiliate, and the offer or affiliate
 // named by the right-click menu or the dashboard tab in front. Pure, from the raw stored values,
 // each decoded by its item's own definition (shared/stored-items.ts).
-import { readDashboardUrl } from '../shared/dashboard/dashboard-url';
-import { TARGET_FIELDS, TEXT_FIELDS, type FormField } from '../everflow/link-fields';
-import { hasMoreOptions, targetKey, type LinkForm } from '../shared/link/link-form';
-import { PENDING_MAX_AGE_MS, pendingPrefillItem } from '../shared/link/prefill';
-import { draftItem } from '../shared/link/draft';
-import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
-import { settingsItem, type NewOfferSubs } from '../shared/settings/settings';
-import type { PrefillSources } from './popup-view';
+import { readDashboardUrl } from '../../shared/dashboard/dashboard-url';
+import { TARGET_FIELDS, TEXT_FIELDS, type FormField } from '../../everflow/link-fields';
+import { hasMoreOptions, targetKey, type LinkForm } from '../../shared/link/link-form';
+import { PENDING_MAX_AGE_MS, pendingPrefillItem } from '../../shared/link/prefill';
+import { draftItem } from '../../shared/link/draft';
+import { recentAffiliatesItem } from '../../shared/history/recent-affiliates';
+import { settingsItem, type NewOfferSubs } from '../../shared/settings/settings';
+import type { PrefillSources } from '../popup-view';
 
 /** The storage.local items the popup starts from, read in one call. */
 export const LOCAL_ITEMS = [draftItem, recentAffiliatesItem, settingsItem] as const;
+/** What the popup reads before its form is filled in, by key: storage.local's items, and storage.session's right-click request. */
+export const POPUP_READS = { local: LOCAL_ITEMS.map((item) => item.key), session: [pendingPrefillItem.key] } as const;
 
 export interface RawStartup {
   /** chrome.storage.local values by key, as stored. */

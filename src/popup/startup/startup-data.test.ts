@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, type LinkForm } from '../shared/link/link-form';
-import { DEFAULT_REQUESTS_PER_SECOND } from '../shared/settings/settings';
+import { EMPTY_FORM, type LinkForm } from '../../shared/link/link-form';
+import { DEFAULT_REQUESTS_PER_SECOND } from '../../shared/settings/settings';
 import { startupState, type RawStartup } from './startup-data';
 
 const NOW = 1_800_000_000_000;
