@@ -1,17 +1,167 @@
-// Text that comes from outside (Everflow's names, statuses and error sentences; names a page passes
-// on) made safe to show and store: no control characters, no direction overrides or isolates (a name
-// holding U+202E would show reversed and flip the ID printed after it), no zero-width characters, and
-// white space folded.
+// One rule for characters a person cannot see, for text from outside (Everflow's names, statuses and
+// error sentences; names a page passes on) and text the team writes (preset and template names,
+// template texts, preset values). Hidden are Unicode's controls (Cc), format characters (Cf: direction
+// overrides and isolates, zero-width characters, the soft hyphen, tag characters) and default-ignorable
+// code points (variation selectors, the Hangul fillers, the combining grapheme joiner): each can make
+// a name read differently from what it holds (U+202E shows it reversed and flips the ID printed after
+// it), make two names look the same, or carry text nobody sees.
+//
+// A few of them are how ordinary writing works, so they are kept where they do that job and nowhere
+// else; outside an emoji sequence one follows one visible character at most, so no run of them can
+// carry hidden text:
+// - whole emoji sequences (\p{RGI_Emoji}): the ZWJ of a family 👨‍👩‍👧‍👦, the U+FE0F of ❤️, a keycap, the tag
+//   characters of the England, Scotland and Wales flags;
+// - U+FE0E/U+FE0F (text or emoji style) right after an emoji character;
+// - a joiner (ZWJ, ZWNJ) right after a script's own combining mark, as after a virama (Sinhala ශ්‍රී);
+// - ZWNJ between two letters of a script whose letters join (Persian می‌خواهم);
+// - a variation selector right after a CJK ideograph (a name's exact glyph, 葛󠄀) or a Mongolian
+//   letter (its free variation selectors).
+// JavaScript has no property for viramas or joining types, so the last three approximate Unicode's
+// rules (those of IDNA, RFC 5892 appendix A) with scripts and general categories.
 
-/** Control, direction-override, isolate, bidi-mark and zero-width characters. */
-// oxlint-disable-next-line no-control-regex
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** A single line (a name, a value): line breaks and tabs are hidden there too. Several lines (a message template): they are kept. */
+export type TextShape = 'line' | 'lines';
 
-export function cleanText(raw: string): string {
-  return raw.replace(HIDDEN, ' ').replace(/\s+/g, ' ').trim();
+const VISIBLE = String.raw`--\p{Default_Ignorable_Code_Point}--\p{Cf}`;
+/** Scripts whose letters join (Unicode's ArabicShaping.txt), where ZWNJ keeps two letters apart. */
+const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Mandaic', 'Manichaean', 'Mongolian', 'Nko', 'Phags_Pa', 'Psalter_Pahlavi', 'Adlam'];
+const JOINING_LETTER = `[\\p{L}&&[${JOINING_SCRIPTS.map((script) => `\\p{scx=${script}}`).join('')}]]`;
+
+const KEPT = [
+  String.raw`\p{RGI_Emoji}`,
+  String.raw`(?<=[\p{Emoji}${VISIBLE}])[\uFE0E\uFE0F]`,
+  String.raw`(?<=[\p{M}--\p{sc=Inherited}${VISIBLE}])[\u200C\u200D]`,
+  String.raw`(?<=${JOINING_LETTER}\p{M}*)\u200C(?=\p{M}*${JOINING_LETTER})`,
+  String.raw`(?<=[\p{Ideographic}${VISIBLE}])[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]`,
+  String.raw`(?<=[\p{scx=Mongolian}${VISIBLE}])[\u180B-\u180D\u180F]`,
+].join('|');
+/** Line and paragraph separators break a line as a newline does. */
+const HIDDEN = String.raw`[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]`;
+// Built at run time: the `v` flag (sets and emoji sequences) is newer than the TypeScript target;
+// Chrome 112 and Firefox 116 have it. `replace` and `matchAll` never share its lastIndex.
+const SCAN = new RegExp(`(${KEPT})|${HIDDEN}`, 'gv');
+
+const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/;
+/** What a template may hold across its lines. */
+const LINES_ALLOWED = /[\n\r\t\u2028\u2029]/;
+
+/** The hidden characters in `text` as the scan finds them, each with its index. */
+function* hiddenIn(text: string, shape: TextShape): Generator<{ char: string; index: number }> {
+  for (const match of text.matchAll(SCAN)) {
+    if (match[1] !== undefined) continue;
+    if (shape === 'lines' && LINES_ALLOWED.test(match[0])) continue;
+    yield { char: match[0], index: match.index };
+  }
 }
 
-export function hasHiddenCharacters(text: string): boolean {
-  HIDDEN.lastIndex = 0;
-  return HIDDEN.test(text);
+/**
+ * The text with every hidden character removed. On one line a control or line break becomes a space
+ * (it stood between words); in several lines, line breaks and tabs stay. Spacing is left as it is.
+ */
+export function withoutHiddenCharacters(text: string, shape: TextShape = 'line'): string {
+  let clean = '';
+  let from = 0;
+  for (const { char, index } of hiddenIn(text, shape)) {
+    clean += text.slice(from, index) + (/\p{Cc}/u.test(char) || LINE_BREAK.test(char) ? ' ' : '');
+    from = index + char.length;
+  }
+  return clean + text.slice(from);
+}
+
+/** One line, safe to show and store: hidden characters removed, white space folded, trimmed. */
+export function cleanText(raw: string): string {
+  return withoutHiddenCharacters(raw).replace(/\s+/g, ' ').trim();
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * At most `max` UTF-16 units, `end` ("…") included when it is cut: cut between graphemes, so never
+ * inside an emoji sequence or between a letter and its accent, and trimmed.
+ */
+export function shortened(text: string, max: number, end = ''): string {
+  if (text.length <= max) return text;
+  let cut = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > max - end.length) break;
+    cut = index + segment.length;
+  }
+  return `${text.slice(0, cut).trimEnd()}${end}`;
+}
+
+export function hasHiddenCharacters(text: string, shape: TextShape = 'line'): boolean {
+  return !hiddenIn(text, shape).next().done;
+}
+
+export interface HiddenCharacter {
+  /** As Unicode writes it: "U+202E". */
+  codePoint: string;
+  /** What it is, in a few words: "direction control". */
+  kind: string;
+  /** How many times it occurs. */
+  count: number;
+}
+
+// Names for people only: which characters are hidden is decided by the properties above.
+const KINDS: [RegExp, string][] = [
+  [LINE_BREAK, 'line break'],
+  [/\t/, 'tab'],
+  [/\p{Cc}/u, 'control character'],
+  [/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/, 'direction control'],
+  [/[\u200B\u2060\uFEFF]/, 'zero-width space'],
+  [/\u200C/, 'zero-width non-joiner'],
+  [/\u200D/, 'zero-width joiner'],
+  [/\u00AD/, 'soft hyphen'],
+  [/[\u{E0000}-\u{E007F}]/u, 'tag character'],
+  [/\p{Variation_Selector}/u, 'variation selector'],
+  [/[\u115F\u1160\u3164\uFFA0]/, 'Hangul filler'],
+  [/\u034F/, 'combining grapheme joiner'],
+  [/\u180E/, 'Mongolian vowel separator'],
+];
+
+const codePointOf = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Which hidden characters `text` holds, each once in the order they first appear; [] when none. */
+export function hiddenCharacters(text: string, shape: TextShape = 'line'): HiddenCharacter[] {
+  const found = new Map<string, HiddenCharacter>();
+  for (const { char } of hiddenIn(text, shape)) {
+    const known = found.get(char);
+    if (known) known.count++;
+    else
+      found.set(char, {
+        codePoint: codePointOf(char),
+        kind: KINDS.find(([test]) => test.test(char))?.[1] ?? 'invisible character',
+        count: 1,
+      });
+  }
+  return [...found.values()];
+}
+
+const MAX_LISTED = 3;
+
+const sayList = (items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** By kind: "U+202E (direction control)", "U+200B (zero-width space) and U+E0068, U+E0069 and 1 more (tag characters)". */
+export function hiddenCharactersList(found: readonly HiddenCharacter[]): string {
+  const byKind = new Map<string, HiddenCharacter[]>();
+  for (const character of found) byKind.set(character.kind, [...(byKind.get(character.kind) ?? []), character]);
+  return sayList(
+    [...byKind].map(([kind, characters]) => {
+      const codes = characters.slice(0, MAX_LISTED).map((character) => character.codePoint);
+      if (characters.length > MAX_LISTED) codes.push(`${characters.length - MAX_LISTED} more`);
+      return `${sayList(codes)} (${kind}${characters.length > 1 ? 's' : ''})`;
+    }),
+  );
+}
+
+/**
+ * The refusal when the team writes a hidden character into a name or text (`what`: "The name", "The
+ * message text"), e.g. "The name holds a hidden character, U+202E (direction control), that could make
+ * it read differently from how it looks; type it again instead of pasting it."
+ */
+export function hiddenCharactersSentence(what: string, found: readonly HiddenCharacter[]): string {
+  const total = found.reduce((sum, character) => sum + character.count, 0);
+  const holds = total === 1 ? 'a hidden character' : `${total} hidden characters`;
+  return `${what} holds ${holds}, ${hiddenCharactersList(found)}, that could make it read differently from how it looks; type it again instead of pasting it.`;
 }
