@@ -62,6 +62,12 @@ describe('everflowMessage', () => {
   it('cuts out every copy of the key, wherever it sits', () => {
     expect(everflowMessage({ error: `${API_KEY} is invalid; got ${API_KEY}.` }, API_KEY)).toBe('“[key] is invalid; got [key].”');
     expect(everflowMessage({ Error: `key=${API_KEY}` }, API_KEY)).toBe('“key=[key]”');
+    expect(everflowMessage({ error: `Bad link https://t.example/?k=${encodeURIComponent(API_KEY)}` }, API_KEY)).toBe(
+      '“Bad link https://t.example/?k=[key]”',
+    );
+    expect(everflowMessage({ error: `token ${btoa(API_KEY)}` }, API_KEY)).toBe('“token [key]”');
+    // Hidden characters cannot split the key so that it slips through.
+    expect(everflowMessage({ error: `${API_KEY.slice(0, 5)}\u200B${API_KEY.slice(5)}` }, API_KEY)).toBe('“[key]”');
   });
 
   it('never shows part of the key when the text is shortened across it', () => {

@@ -1,6 +1,7 @@
 // What a failed call ends in, and how whatever Everflow or the network did becomes one plain
 // sentence: what happened, what to do. The UI shows `message`; code and tests branch on `kind`.
-import { cleanText } from './text';
+import { withoutKey } from './key-in-text';
+import { cleanText, shortened } from './text';
 
 export const FAILURE_KINDS = [
   'no-key',
@@ -53,6 +54,8 @@ export const MESSAGES = {
   network: 'Could not reach Everflow; check your internet connection and try again.',
   timeout: `Everflow did not answer within ${TIMEOUT_SECONDS} seconds; try again in a moment.`,
   badResponse: 'Everflow sent an answer the extension could not read; try again, and report it if it keeps happening.',
+  redirected:
+    'Everflow answered with a redirect to another address, which the extension does not follow (your API key was not sent there); try again later, and report it if it keeps happening.',
   server: (status: number) => `Everflow is having trouble (error ${status}); try again in a few minutes.`,
   /** Everflow's sentence leads; without one, its status code. */
   rejected: (detail: string) => (detail.startsWith('“') ? `Everflow: ${detail}` : `Everflow refused the request (${detail}).`),
@@ -71,10 +74,8 @@ export function everflowMessage(body: unknown, apiKey: string): string | undefin
   // The first field that says something: a blank `error` must not hide a useful `Error` or `message`.
   for (const raw of [record.error, record.Error, record.message]) {
     if (typeof raw !== 'string') continue;
-    let text = cleanText(raw);
-    if (apiKey) text = text.split(apiKey).join('[key]');
+    const text = shortened(withoutKey(cleanText(raw), apiKey, '[key]'), MAX_QUOTED, '…');
     if (text === '') continue;
-    if (text.length > MAX_QUOTED) text = `${text.slice(0, MAX_QUOTED - 1)}…`;
     return `“${text}”`;
   }
   return undefined;

@@ -4,6 +4,7 @@
 // item (templates are not secret); the background reads it.
 import * as z from 'zod/mini';
 import { defineItem } from './storage-item';
+import { withoutKey } from '../everflow/key-in-text';
 import { LINK_TYPE_LABELS, LINK_TYPE_NAMES } from '../everflow/link-fields';
 import type { LinkInput, LinkType, TextField } from './link-form';
 import { localDate } from './sub-tokens';
@@ -169,12 +170,8 @@ export function formatLink(formats: CopyFormats, id: string, facts: LinkFacts): 
 }
 
 /**
- * The text without the API key anywhere in it (as typed, or URL-encoded inside a link): a template or
- * a sub could hold it, and a copied message goes to people who must never get it.
+ * The text without the API key in any form (everflow/key-in-text.ts): a template or a sub could hold
+ * it, and a copied message goes to people who must never get it.
+ * @deprecated Call `withoutKey` from everflow/key-in-text.ts; this name is kept only for background/clipboard.ts.
  */
-export function withoutSecret(text: string, secret: string | null | undefined): string {
-  if (!secret) return text;
-  let clean = text;
-  for (const form of new Set([secret, encodeURIComponent(secret)])) clean = clean.split(form).join('');
-  return clean;
-}
+export const withoutSecret = (text: string, secret: string | null | undefined): string => withoutKey(text, secret);
