@@ -135,7 +135,15 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
       // Everflow needs no cookies; never send the browser's.
       credentials: 'omit',
       cache: 'no-store',
+      // A followed redirect would carry X-Eflow-Api-Key to the new address (the Fetch rules keep custom
+      // headers), so none is. 'manual' rather than 'error': 'error' rejects exactly as being offline
+      // does, while 'manual' answers with an opaque redirect, so the person can be told which it was.
+      redirect: 'manual',
     });
+    if (isRedirect(response)) {
+      serverErrors.delete(endpoint);
+      return { result: failure('bad-response', MESSAGES.redirected) };
+    }
     const text = await response.text();
     const json = parseJson(text);
     if (response.status >= 500) {
@@ -210,6 +218,10 @@ export async function callEverflow(connection: Connection, method: 'GET' | 'POST
     await sleep(retryAfterMs);
   }
 }
+
+/** A browser gives an opaque redirect (status 0); other fetch implementations give the 3xx answer itself. */
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+const isRedirect = (response: Response) => response.type === 'opaqueredirect' || REDIRECT_STATUSES.has(response.status);
 
 function parseJson(text: string): unknown {
   try {
