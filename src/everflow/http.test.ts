@@ -128,17 +128,17 @@ describe('callEverflow: HTTP errors', () => {
   });
 });
 
-describe('callEverflow: a redirect', () => {
-  /** What a browser's fetch gives for a redirect with `redirect: 'manual'`: no status, no headers, no body. */
-  const opaqueRedirect = () =>
-    vi.fn(async () => ({
-      type: 'opaqueredirect',
-      ok: false,
-      status: 0,
-      headers: new Headers(),
-      text: async () => '',
-    })) as unknown as typeof fetch;
+/** What a browser's fetch gives for a redirect with `redirect: 'manual'`: no status, no headers, no body. */
+const opaqueRedirect = () =>
+  vi.fn(async () => ({
+    type: 'opaqueredirect',
+    ok: false,
+    status: 0,
+    headers: new Headers(),
+    text: async () => '',
+  })) as unknown as typeof fetch;
 
+describe('callEverflow: a redirect', () => {
   it.each([301, 302, 303, 307, 308])('a %i is never followed: its own sentence, no retry', async (status) => {
     const { fetch, sent } = fakeFetch(status, undefined, { Location: 'https://evil.example/steal' });
     const result = await callEverflow(connection(fetch), 'POST', '/p', {});

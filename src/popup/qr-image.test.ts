@@ -48,12 +48,12 @@ describe('qrPixels', () => {
   });
 });
 
-describe('fitsQrCode', () => {
-  const linkOf = (bytes: number) => {
-    const prefix = 'https://trk.example-trk.com/28KL6/2CTPL/?sub1=';
-    return prefix + 'x'.repeat(bytes - prefix.length);
-  };
+const linkOf = (bytes: number) => {
+  const prefix = 'https://trk.example-trk.com/28KL6/2CTPL/?sub1=';
+  return prefix + 'x'.repeat(bytes - prefix.length);
+};
 
+describe('fitsQrCode', () => {
   it('says yes up to the most lean-qr can encode, and no from one byte more, where it would throw', () => {
     expect(fitsQrCode(linkOf(QR_MAX_BYTES))).toBe(true);
     expect(qrMatrix(linkOf(QR_MAX_BYTES)).size).toBe(177);
