@@ -1,7 +1,6 @@
-// What a failed call ends in, and how whatever Everflow or the network did becomes one plain
-// sentence: what happened, what to do. The UI shows `message`; code and tests branch on `kind`.
-import { withoutKey } from './key-in-text';
-import { cleanText, shortened } from './text';
+// What a failed call ends in, and the plain sentence for each way it can fail: what happened, what to
+// do. The UI shows `message`; code and tests branch on `kind`. How Everflow's own error answers become
+// one is in error-answers.ts.
 
 export const FAILURE_KINDS = [
   'no-key',
@@ -41,7 +40,6 @@ export const failureText = (failed: Pick<Failure, 'message' | 'hint'>): string =
   failed.hint ? `${failed.message} ${failed.hint}` : failed.message;
 
 export const TIMEOUT_SECONDS = 15;
-const MAX_QUOTED = 160;
 
 export const MESSAGES = {
   noKey: 'No Everflow API key is saved yet; add one on the options page.',
@@ -62,33 +60,3 @@ export const MESSAGES = {
   rejectedHint: 'Check the IDs and options, then try again.',
   cancelled: 'Cancelled: no link was copied.',
 } as const;
-
-/**
- * Everflow's own explanation from an error body, made safe to show: only a string from `error`,
- * `Error` or `message` counts (the sources disagree on the casing), control characters and markup
- * are not special, it is length-limited, and the key is cut out should Everflow ever echo it.
- */
-export function everflowMessage(body: unknown, apiKey: string): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  // The first field that says something: a blank `error` must not hide a useful `Error` or `message`.
-  for (const raw of [record.error, record.Error, record.message]) {
-    if (typeof raw !== 'string') continue;
-    const text = shortened(withoutKey(cleanText(raw), apiKey, '[key]'), MAX_QUOTED, '…');
-    if (text === '') continue;
-    return `“${text}”`;
-  }
-  return undefined;
-}
-
-/** Maps a non-2xx HTTP answer to a failure. `body` is the parsed JSON, or undefined when it was not JSON. */
-export function failureForStatus(status: number, body: unknown, apiKey: string): Failure {
-  if (status === 401) return failure('unauthorized', MESSAGES.unauthorized);
-  if (status === 403) return failure('forbidden', MESSAGES.forbidden);
-  if (status === 429) return failure('rate-limited', MESSAGES.rateLimited);
-  if (status >= 500) return failure('server', MESSAGES.server(status));
-  if (status >= 400) {
-    return { ...failure('rejected', MESSAGES.rejected(everflowMessage(body, apiKey) ?? `error ${status}`)), hint: MESSAGES.rejectedHint };
-  }
-  return failure('bad-response', MESSAGES.badResponse);
-}

@@ -1,7 +1,8 @@
 // One Everflow call: auth header, JSON body, timeout, retries of passing trouble, and every way it
 // can fail mapped to a Failure. Pure apart from `fetch` and `sleep`, which callers may inject;
 // nothing here touches chrome.* or storage.
-import { MESSAGES, TIMEOUT_SECONDS, failure, failureForStatus, type Failure } from './failures';
+import { failureForStatus } from './error-answers';
+import { MESSAGES, TIMEOUT_SECONDS, failure, type Failure } from './failures';
 import { RATE_LIMIT_WINDOW_MS, escalatingWaitMs, type Lane, type RateLimiter } from './rate-limiter';
 
 export interface Connection {
