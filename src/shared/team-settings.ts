@@ -12,14 +12,8 @@
 // dashboard domain grants, pinned pairs a preset's new values reach). Names and texts arrive without
 // hidden characters (everflow/text.ts): the file is read as it is, and cleaned as it is imported.
 import * as z from 'zod/mini';
-import {
-  hiddenCharacters,
-  hiddenCharactersList,
-  shortened,
-  withoutHiddenCharacters,
-  type HiddenCharacter,
-  type TextShape,
-} from '../everflow/text';
+import { hiddenCharacters, hiddenCharactersList, type HiddenCharacter } from '../everflow/hidden-characters';
+import { shortened, withoutHiddenCharacters, type TextShape } from '../everflow/text';
 import { BUILT_IN_FORMATS, CopyFormatsSchema, MAX_TEMPLATES, type CopyFormats, type Template } from './copy-formats';
 import { EVERFLOW_DASHBOARD_SUFFIX, normaliseDomain } from './dashboard-url';
 import { FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS } from './link-form';
