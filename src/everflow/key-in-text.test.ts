@@ -45,6 +45,12 @@ describe('containsKey finds the key', () => {
     expect(cut).toMatch(/^https:\/\/t\.example\/a\/\?sub1=.{0,16}&sub2=b$/);
   });
 
+  it('reads a "%" before it either way: as the start of an escape, or as itself', () => {
+    expect(containsKey(`%${base64(bytes(KEY))}`, KEY)).toBe(true);
+    expect(containsKey('x%85%47rtvS', '85GrtvS')).toBe(true);
+    expect(withoutKey('x%85%47rtvS!', '85GrtvS')).toBe('x%!');
+  });
+
   it('finds nothing in text without it, and nothing when no key is saved', () => {
     expect(containsKey('https://t.example/a/?sub1=sEcReT&sub2=key', KEY)).toBe(false);
     expect(containsKey(KEY.slice(0, -1), KEY)).toBe(false);

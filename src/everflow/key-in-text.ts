@@ -26,41 +26,64 @@ const NAMED_REFERENCES: Record<string, string> = {
 /** Shorter base64 fragments than this would match ordinary text by chance. */
 const MIN_BASE64_FRAGMENT = 6;
 
-/** One character as the text writes it: percent-encoded once or more, an HTML reference, or itself. */
-const UNIT = new RegExp(
-  String.raw`%(?:25)*([0-9a-fA-F]{2})|&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*(\d{1,7}));|&(${Object.keys(NAMED_REFERENCES).join('|')});|[\s\S]`,
-  'gu',
-);
 const PLUS = 0x2b;
 const SPACE = 0x20;
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+/** One character's UTF-8 bytes; ASCII without the encoder, as nearly every character of a link is. */
+const charBytes = (char: string) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : [...utf8(char)]);
 /** Form encoding writes a space as "+", and a "+" read as form data is a space: the two are one byte here. */
 const sameSpace = (bytes: Iterable<number>) => Array.from(bytes, (byte) => (byte === PLUS ? SPACE : byte));
 
-function unitBytes(match: RegExpMatchArray): number[] {
-  const [text, percent, hex, decimal, named] = match;
-  if (percent !== undefined) return [parseInt(percent, 16)];
-  const codePoint = hex !== undefined ? parseInt(hex, 16) : decimal !== undefined ? Number(decimal) : undefined;
-  if (codePoint !== undefined && codePoint <= 0x10ffff) return [...utf8(String.fromCodePoint(codePoint))];
-  return [...utf8(named !== undefined ? NAMED_REFERENCES[named]! : text)];
+/** One way to read the text at an index: the bytes it stands for, and the index after it. */
+interface Reading {
+  bytes: number[];
+  end: number;
 }
 
-/** The text's bytes once every encoding above is undone, each with the index of the character it came from. */
-function decoded(text: string): { bytes: number[]; from: number[]; to: number[] } {
-  const bytes: number[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  for (const match of text.matchAll(UNIT)) {
-    const unit = sameSpace(unitBytes(match));
-    for (const [i, byte] of unit.entries()) {
-      bytes.push(byte);
-      // A form can start only where a character starts and end only where one ends.
-      from.push(i === 0 ? match.index : -1);
-      to.push(i === unit.length - 1 ? match.index + match[0].length : -1);
+const isHex = (char: string | undefined) => char !== undefined && /^[0-9a-fA-F]$/.test(char);
+const REFERENCE = new RegExp(String.raw`^&(?:#[xX]0*([0-9a-fA-F]{1,6})|#0*(\d{1,7})|(${Object.keys(NAMED_REFERENCES).join('|')}));`);
+const MAX_REFERENCE = 16;
+
+/**
+ * Every way the text can be read at `at`: the character itself; a percent escape, after any number of
+ * "25" (each round of encoding adds one), each reading of it ("%2541" is "%" then "41", or "A"); an
+ * HTML reference. A text can be read more than one way ("%85" before base64 text may be a "%" and
+ * then the base64), so the search tries each.
+ */
+function readingsAt(text: string, at: number): Reading[] {
+  const char = String.fromCodePoint(text.codePointAt(at)!);
+  const readings: Reading[] = [{ bytes: sameSpace(charBytes(char)), end: at + char.length }];
+  if (char === '%') {
+    for (let hex = at + 1; isHex(text[hex]) && isHex(text[hex + 1]); hex += 2) {
+      readings.push({ bytes: sameSpace([parseInt(text.slice(hex, hex + 2), 16)]), end: hex + 2 });
+      if (text.slice(hex, hex + 2) !== '25') break;
     }
   }
-  return { bytes, from, to };
+  if (char === '&') {
+    const reference = REFERENCE.exec(text.slice(at, at + MAX_REFERENCE));
+    if (reference) {
+      const [whole, hex, decimal, named] = reference;
+      const codePoint = hex !== undefined ? parseInt(hex, 16) : decimal !== undefined ? Number(decimal) : undefined;
+      const meant = codePoint === undefined ? NAMED_REFERENCES[named!]! : codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '';
+      if (meant) readings.push({ bytes: sameSpace(charBytes(meant)), end: at + whole.length });
+    }
+  }
+  return readings;
+}
+
+type Readings = (at: number) => Reading[];
+
+/** Where a match of `form` that starts at `at` ends, trying each reading of the text in turn; undefined when none. */
+function matchAt(readings: Readings, length: number, at: number, form: readonly number[], done = 0): number | undefined {
+  if (done === form.length) return at;
+  if (at >= length) return undefined;
+  for (const { bytes, end } of readings(at)) {
+    if (done + bytes.length > form.length || bytes.some((byte, i) => form[done + i] !== byte)) continue;
+    const matched = matchAt(readings, length, end, form, done + bytes.length);
+    if (matched !== undefined) return matched;
+  }
+  return undefined;
 }
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
@@ -93,19 +116,19 @@ function keyForms(key: string): number[][] {
 
 /** Where the key is in `text`, as [start, end) index pairs, leftmost first, never overlapping. */
 function findKey(text: string, forms: readonly number[][], firstOnly = false): [number, number][] {
-  const { bytes, from, to } = decoded(text);
   const found: [number, number][] = [];
-  for (let at = 0; at < bytes.length; at++) {
-    if (from[at] === -1) continue;
-    const form = forms.find((candidate) => {
-      const end = at + candidate.length - 1;
-      if (end >= bytes.length || to[end] === -1) return false;
-      return candidate.every((byte, i) => bytes[at + i] === byte);
-    });
-    if (!form) continue;
-    found.push([from[at]!, to[at + form.length - 1]!]);
+  // Each index is read once, whatever the number of forms tried from or across it.
+  const known: Reading[][] = [];
+  const readings: Readings = (at) => (known[at] ??= readingsAt(text, at));
+  for (let at = 0; at < text.length;) {
+    const end = forms.reduce<number | undefined>((longest, form) => longest ?? matchAt(readings, text.length, at, form), undefined);
+    if (end === undefined) {
+      at += text.codePointAt(at)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    found.push([at, end]);
     if (firstOnly) break;
-    at += form.length - 1;
+    at = end;
   }
   return found;
 }
