@@ -228,6 +228,20 @@ describe('generateTrackingLink', () => {
     if (!result.ok) expectSafeMessage(result.message);
   });
 
+  it.each([
+    ['Sub 1', { sub1: API_KEY }],
+    ['Source ID', { sourceId: `x-${encodeURIComponent(API_KEY)}` }],
+    ['Sub 5', { sub5: btoa(API_KEY) }],
+  ])('never sends a %s that holds the API key: it would be in the link and in Everflow’s reports', async (label, values) => {
+    const { fetch, sent } = fakeFetch(200, { url: link });
+    const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, { ...MINIMAL, ...values });
+    const message = `${label} holds your API key, which must never go into a link (nor into Everflow’s reports); remove it and try again.`;
+    const [field] = Object.keys(values);
+    expect(result).toStrictEqual({ ok: false, kind: 'invalid-input', message, fieldErrors: { [field!]: message } });
+    expect(sent).toHaveLength(0);
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
   it('refuses a link that hides another address, naming what was wrong', async () => {
     const { fetch } = fakeFetch(200, { url: 'https://trk.brand.com@evil.example/x' });
     const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, MINIMAL);

@@ -89,7 +89,28 @@ export interface TrackingLink {
   someOffersClosed?: true;
 }
 
+/** The refusal when a text field holds the key ("Sub 1 holds your API key…"). */
+export const keyInFieldMessage = (label: string) =>
+  `${label} holds your API key, which must never go into a link (nor into Everflow’s reports); remove it and try again.`;
+
+/**
+ * A text field that holds the key, in any form, is refused before anything is sent: Everflow would
+ * put it in the link, and show it to the affiliate in their reports.
+ */
+function keyInInput(input: LinkInput, apiKey: string): Failure | undefined {
+  const values = input as Partial<Record<string, unknown>>;
+  for (const field of fieldsFor(input.linkType)) {
+    const value = values[field.name];
+    if (field.kind !== 'text' || typeof value !== 'string' || !containsKey(value, apiKey)) continue;
+    const message = keyInFieldMessage(field.label);
+    return failure('invalid-input', message, { [field.name]: message });
+  }
+  return undefined;
+}
+
 export async function generateTrackingLink(connection: Connection, input: LinkInput): Promise<TrackingLink | Failure> {
+  const refused = keyInInput(input, connection.apiKey);
+  if (refused) return refused;
   const result = await callEverflow(connection, 'POST', TRACKING_LINK_PATHS[input.linkType], buildClickBody(input));
   if (!result.ok) return result;
   const link = linkFromResponse(result.body);
