@@ -1,11 +1,11 @@
 // The one way text reaches the clipboard: whatever a template or a sub holds, the API key never goes
 // with it (the person pastes these messages to partners).
-import { withoutSecret } from '../shared/copy-formats/copy-formats';
+import { withoutKey } from '../everflow/key-in-text';
 import { readApiKey } from './api-key-store';
 import { copyToClipboard } from './platform';
 
 /** `apiKey`: the saved key when the caller holds it already (link generation), else it is read. */
 export async function copyText(text: string, apiKey?: string | null): Promise<boolean> {
   const key = apiKey === undefined ? await readApiKey() : apiKey;
-  return copyToClipboard(withoutSecret(text, key));
+  return copyToClipboard(withoutKey(text, key));
 }

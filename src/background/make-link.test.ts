@@ -71,6 +71,9 @@ function recorder(): { told: Told; reporter: LinkReporter } {
   };
 }
 
+/** An asker has all it will hear: its answer and, for a link, whether it was kept. */
+const done = (told: Told) => told.answer !== undefined && (!told.answer.ok || told.kept !== undefined);
+
 /** Asks for links in the current worker; `outcomes()` and `told()` fill in as they answer and settle. */
 async function generate(...requests: { form: LinkForm; surface?: 'popup' | 'menu' | 'keyboard'; names?: Names; signal?: AbortSignal }[]) {
   const { makeLink } = await import('./make-link');
@@ -79,7 +82,6 @@ async function generate(...requests: { form: LinkForm; surface?: 'popup' | 'menu
     void makeLink(inputOf(request.form), request.surface ?? 'popup', reporter, { names: request.names, signal: request.signal });
     return told;
   });
-  const done = (told: Told) => told.answer !== undefined && (!told.answer.ok || told.kept !== undefined);
   return {
     outcomes: () => asked.map((told) => told.answer),
     told: () => asked,
@@ -425,12 +427,19 @@ describe('link generation: copy formats', () => {
     expect(second.outcomes()[0]).not.toHaveProperty('copiedAs');
   });
 
-  it('never copies the API key, whether the template or a sub holds it', async () => {
+  it('never copies the API key: a template holding it copies without it, and a sub holding it is refused before anything is sent', async () => {
     fake.local.put(copyFormatsItem.key, copyFormatsItem.version, formats('t1', `key: ${API_KEY} sub: {sub1}`));
-    const run = await generate({ form: { ...form(42, 7), sub1: API_KEY } });
-    await run.settled();
+    const copied = await generate({ form: { ...form(42, 7), sub1: 'spring' } });
+    await copied.settled();
+    expect(fake.clipboard).toStrictEqual(['key:  sub: spring']);
+    const refused = await generate({ form: { ...form(42, 7), sub1: API_KEY } });
+    await refused.settled();
+    expect(refused.outcomes()[0]).toMatchObject({
+      ok: false,
+      kind: 'invalid-input',
+      fieldErrors: { sub1: expect.stringContaining('holds your API key') },
+    });
+    expect(everflow.linkCalls()).toHaveLength(1);
     expect(fake.clipboard).toHaveLength(1);
-    expect(fake.clipboard[0]).not.toContain(API_KEY);
-    expect(fake.clipboard[0]).toBe('key:  sub: ');
   });
 });

@@ -35,6 +35,7 @@ describe('callEverflow: the request', () => {
     expect(sent[0]?.body).toBe('{"a":1,"b":"two"}');
     expect(sent[0]?.init.credentials).toBe('omit');
     expect(sent[0]?.init.cache).toBe('no-store');
+    expect(sent[0]?.init.redirect).toBe('manual');
     expect(sent[0]?.init.signal).toBeInstanceOf(AbortSignal);
   });
 
@@ -125,6 +126,58 @@ describe('callEverflow: HTTP errors', () => {
     const result = await callEverflow(connection(fetch), 'GET', '/p');
     expect(result).toEqual({ ok: false, kind: 'rejected', message: MESSAGES.rejected('error 404'), hint: MESSAGES.rejectedHint });
     if (!result.ok) expectSafeMessage(result.message);
+  });
+});
+
+/** What a browser's fetch gives for a redirect with `redirect: 'manual'`: no status, no headers, no body. */
+const opaqueRedirect = () =>
+  vi.fn(async () => ({
+    type: 'opaqueredirect',
+    ok: false,
+    status: 0,
+    headers: new Headers(),
+    text: async () => '',
+  })) as unknown as typeof fetch;
+
+describe('callEverflow: a redirect', () => {
+  it.each([301, 302, 303, 307, 308])('a %i is never followed: its own sentence, no retry', async (status) => {
+    const { fetch, sent } = fakeFetch(status, undefined, { Location: 'https://evil.example/steal' });
+    const result = await callEverflow(connection(fetch), 'POST', '/p', {});
+    expect(result).toStrictEqual({ ok: false, kind: 'bad-response', message: MESSAGES.redirected });
+    expect(sent.map((request) => request.url)).toStrictEqual([`${BASE_URL}/p`]);
+    expect(slept).toStrictEqual([]);
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
+  it('a browser’s opaque redirect is told apart from being offline', async () => {
+    const redirected = await callEverflow(connection(opaqueRedirect()), 'GET', '/p');
+    expect(redirected).toStrictEqual({ ok: false, kind: 'bad-response', message: MESSAGES.redirected });
+    const offline = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    expect(await callEverflow(connection(offline), 'GET', '/p')).toStrictEqual({ ok: false, kind: 'network', message: MESSAGES.network });
+    expect(MESSAGES.redirected).toBe(
+      'Everflow answered with a redirect to another address, which the extension does not follow (your API key was not sent there); try again later, and report it if it keeps happening.',
+    );
+  });
+
+  it('with Node’s own fetch, a real redirect is not followed and the key is not sent on', async () => {
+    const { createServer } = await import('node:http');
+    const seen: { path: string | undefined; key: string | string[] | undefined }[] = [];
+    const server = createServer((request, response) => {
+      seen.push({ path: request.url, key: request.headers['x-eflow-api-key'] });
+      if (request.url === '/v1/p') response.writeHead(307, { Location: '/elsewhere' }).end();
+      else response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"url":"https://t.example/"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const result = await callEverflow({ baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: API_KEY, sleep }, 'POST', '/p', {});
+      expect(result).toStrictEqual({ ok: false, kind: 'bad-response', message: MESSAGES.redirected });
+      expect(seen).toStrictEqual([{ path: '/v1/p', key: API_KEY }]);
+    } finally {
+      server.close();
+    }
   });
 });
 
@@ -258,7 +311,7 @@ describe('callEverflow: retries', () => {
   it('a request Chrome holds back after 5xx answers (its anti-DDoS throttling) is Everflow’s trouble: waited out and retried', async () => {
     // The browser's one memory of Everflow's trouble, as the background keeps it for every connection.
     const serverTrouble = new ServerTrouble();
-    const connection = (fetch: typeof globalThis.fetch, extra: Partial<Connection> = {}) =>
+    const remembering = (fetch: typeof globalThis.fetch, extra: Partial<Connection> = {}) =>
       baseConnection(fetch, { serverTrouble, ...extra });
     let calls = 0;
     // Three 500s, then Chrome refuses to send (fetch fails as if offline), then Everflow answers.
@@ -268,29 +321,29 @@ describe('callEverflow: retries', () => {
       if (calls === 4) throw new TypeError('Failed to fetch');
       return new Response('{"url":"x"}');
     }) as unknown as typeof globalThis.fetch;
-    const first = await callEverflow(connection(fetch), 'POST', '/throttled', {});
+    const first = await callEverflow(remembering(fetch), 'POST', '/throttled', {});
     expect(first).toEqual({ ok: false, kind: 'server', message: MESSAGES.server(500) });
     slept = [];
     // The person tries again at once: not "check your internet connection", and the link comes.
-    const second = await callEverflow(connection(fetch), 'POST', '/throttled', {});
+    const second = await callEverflow(remembering(fetch), 'POST', '/throttled', {});
     expect(second).toEqual({ ok: true, status: 200, body: { url: 'x' } });
     expect(slept).toEqual([throttleWaitMs(3)]);
     expect(throttleWaitMs(3)).toBeGreaterThanOrEqual(700);
     // Fewer than three 5xx in a row, another endpoint, or one that answered since: offline is offline.
     const twice = vi.fn(async () => new Response('{}', { status: 503 })) as unknown as typeof globalThis.fetch;
-    await callEverflow(connection(twice, { maxAttempts: 2 }), 'POST', '/twice', {});
-    expect(await callEverflow(connection(offlineFetch()), 'POST', '/twice', {})).toEqual({
+    await callEverflow(remembering(twice, { maxAttempts: 2 }), 'POST', '/twice', {});
+    expect(await callEverflow(remembering(offlineFetch()), 'POST', '/twice', {})).toEqual({
       ok: false,
       kind: 'network',
       message: MESSAGES.network,
     });
     const offline = offlineFetch();
-    expect(await callEverflow(connection(offline), 'POST', '/throttled', {})).toEqual({
+    expect(await callEverflow(remembering(offline), 'POST', '/throttled', {})).toEqual({
       ok: false,
       kind: 'network',
       message: MESSAGES.network,
     });
-    expect(await callEverflow(connection(offline), 'POST', '/elsewhere', {})).toEqual({
+    expect(await callEverflow(remembering(offline), 'POST', '/elsewhere', {})).toEqual({
       ok: false,
       kind: 'network',
       message: MESSAGES.network,

@@ -1,7 +1,8 @@
 // One Everflow call: auth header, JSON body, timeout, retries of passing trouble, and every way it
 // can fail mapped to a Failure. Pure apart from `fetch` and `sleep`, which callers may inject;
 // nothing here touches chrome.* or storage.
-import { MESSAGES, TIMEOUT_SECONDS, failure, failureForStatus, type Failure } from './failures';
+import { failureForStatus } from './error-answers';
+import { MESSAGES, TIMEOUT_SECONDS, failure, type Failure } from './failures';
 import { RATE_LIMIT_WINDOW_MS, escalatingWaitMs, type Lane, type RateLimiter } from './rate-limiter';
 
 export interface Connection {
@@ -161,7 +162,15 @@ async function fetchOnce(connection: Connection, attempt: number, method: string
       // Everflow needs no cookies; never send the browser's.
       credentials: 'omit',
       cache: 'no-store',
+      // A followed redirect would carry X-Eflow-Api-Key to the new address (the Fetch rules keep custom
+      // headers), so none is. 'manual' rather than 'error': 'error' rejects exactly as being offline
+      // does, while 'manual' answers with an opaque redirect, so the person can be told which it was.
+      redirect: 'manual',
     });
+    if (isRedirect(response)) {
+      connection.serverTrouble?.answered(endpoint, response.status);
+      return { result: failure('bad-response', MESSAGES.redirected) };
+    }
     const text = await response.text();
     const json = parseJson(text);
     connection.serverTrouble?.answered(endpoint, response.status);
@@ -226,6 +235,10 @@ export async function callEverflow(connection: Connection, method: 'GET' | 'POST
     await sleep(retryAfterMs);
   }
 }
+
+/** A browser gives an opaque redirect (status 0); other fetch implementations give the 3xx answer itself. */
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+const isRedirect = (response: Response) => response.type === 'opaqueredirect' || REDIRECT_STATUSES.has(response.status);
 
 function parseJson(text: string): unknown {
   try {

@@ -4,7 +4,7 @@
 // Everflow's docs only, so parsing is lenient: unknown fields are ignored, entries without an ID are
 // skipped, and only a missing list is an error.
 import { MESSAGES, failure, type Failure } from './failures';
-import { cleanText } from './text';
+import { cleanText, shortened } from './text';
 import { callEverflow, type Connection } from './http';
 
 export interface LookupOption {
@@ -47,7 +47,7 @@ export const SHAPES: Record<LookupKind, ListShape> = {
   trafficSources: { list: 'traffic_sources', id: 'network_traffic_source_id', name: 'name' },
 };
 
-const clean = (value: unknown): string => (typeof value === 'string' ? cleanText(value).slice(0, MAX_NAME) : '');
+const clean = (value: unknown): string => (typeof value === 'string' ? shortened(cleanText(value), MAX_NAME) : '');
 
 /** The options in a 200 answer, or undefined when the list itself is missing. */
 export function parseOptions(body: unknown, shape: ListShape, max = MAX_OPTIONS): LookupOption[] | undefined {

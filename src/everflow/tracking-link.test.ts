@@ -3,7 +3,7 @@ import { REDIRECT_LINK_FIELD, type LinkInput } from './link-fields';
 import { MESSAGES } from './failures';
 import { apiBase } from './regions';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
-import { TRACKING_LINK_PATHS, buildClickBody, generateTrackingLink, linkFromResponse } from './tracking-link';
+import { LINK_REFUSALS, TRACKING_LINK_PATHS, buildClickBody, generateTrackingLink, linkFromResponse } from './tracking-link';
 
 const MINIMAL: LinkInput = { linkType: 'offer', offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
 const FULL: LinkInput = {
@@ -87,9 +87,14 @@ describe('linkFromResponse', () => {
     ['https://trk.example/A/B/?sub1=\u202Eevil', 'https://trk.example/A/B/?sub1=%E2%80%AEevil'],
     ['https://trk.example/A\u200B/B/', 'https://trk.example/A%E2%80%8B/B/'],
     ['  https://t.example/a/b/\n', 'https://t.example/a/b/'],
+    // A port, and an @ after the host (in the path or the query), are no user info.
+    ['https://trk.example:8443/a/?email=a@b.example', 'https://trk.example:8443/a/?email=a@b.example'],
+    ['https://trk.example/@brand/x', 'https://trk.example/@brand/x'],
+    // A host that only starts with digits is a domain.
+    ['https://123.example/a/', 'https://123.example/a/'],
   ])('accepts %j', (url, expected) => {
-    expect(linkFromResponse({ url })).toBe(expected);
-    expect(linkFromResponse({ url, other: 'ignored' })).toBe(expected);
+    expect(linkFromResponse({ url })).toStrictEqual({ ok: true, url: expected });
+    expect(linkFromResponse({ url, other: 'ignored' })).toStrictEqual({ ok: true, url: expected });
   });
 
   it.each([
@@ -109,7 +114,6 @@ describe('linkFromResponse', () => {
     ['null url', { url: null }],
     ['object url', { url: { href: 'https://t.example/' } }],
     ['array url', { url: ['https://t.example/'] }],
-    ['too long', { url: `https://t.example/${'a'.repeat(5000)}` }],
     ['an inner newline', { url: 'https://t.example/a\nb/' }],
     ['an inner tab', { url: 'https://t.example/a\tb/' }],
     ['an inner space', { url: 'https://t.example/a b/' }],
@@ -121,15 +125,56 @@ describe('linkFromResponse', () => {
     ['null body', null],
     ['string body', 'https://t.example/'],
     ['array body', ['https://t.example/']],
-  ])('refuses %s', (_name, body) => {
-    expect(linkFromResponse(body)).toBeUndefined();
+  ])('refuses %s as an answer it could not read', (_name, body) => {
+    expect(linkFromResponse(body)).toStrictEqual({ ok: false, kind: 'bad-response', message: MESSAGES.badResponse });
   });
 
-  it('accepts a link up to 4096 characters', () => {
+  it.each([
+    ['a brand name as user info', 'https://trk.brand.com@evil.example/x'],
+    ['a user name and password', 'https://user:pass@trk.example/a/'],
+    ['a password alone', 'https://:pass@trk.example/a/'],
+    ['an empty user info', 'https://@evil.example/a/'],
+    ['an encoded-looking user info', 'http://trk.example%2Fa@evil.example/'],
+  ])('refuses a link with user info: %s', (_name, url) => {
+    const refused = linkFromResponse({ url });
+    expect(refused).toStrictEqual({ ok: false, kind: 'bad-response', message: LINK_REFUSALS.userInfo });
+    if (!refused.ok) expectSafeMessage(refused.message);
+  });
+
+  it.each([
+    ['dotted IPv4', 'https://192.168.1.1/a/', '192.168.1.1'],
+    ['decimal IPv4', 'http://3232235777/', '192.168.1.1'],
+    ['hex IPv4', 'http://0xC0A80101/a/', '192.168.1.1'],
+    ['octal IPv4', 'http://0300.0250.1.1/', '192.168.1.1'],
+    ['short IPv4', 'http://127.1/', '127.0.0.1'],
+    ['IPv4 with a trailing dot', 'http://10.0.0.1./', '10.0.0.1'],
+    ['IPv6 loopback', 'http://[::1]/a/', '[::1]'],
+    ['IPv4-mapped IPv6', 'https://[::ffff:192.168.1.1]:8080/', '[::ffff:c0a8:101]'],
+  ])('refuses a link to an IP address: %s', (_name, url, host) => {
+    const refused = linkFromResponse({ url });
+    expect(refused).toStrictEqual({ ok: false, kind: 'bad-response', message: LINK_REFUSALS.ipAddress(host) });
+    expect(LINK_REFUSALS.ipAddress(host)).toBe(
+      `Everflow returned a link to a bare IP address (${host}) instead of a domain, so it was not copied; check the offer’s URL and tracking domain in Everflow.`,
+    );
+  });
+
+  it('accepts a link up to 4096 characters, and says when it is longer', () => {
     const prefix = 'https://t.example/';
     const longest = prefix + 'a'.repeat(4096 - prefix.length);
-    expect(linkFromResponse({ url: longest })).toBe(longest);
-    expect(linkFromResponse({ url: `${longest}a` })).toBeUndefined();
+    expect(linkFromResponse({ url: longest })).toStrictEqual({ ok: true, url: longest });
+    expect(linkFromResponse({ url: `${longest}a` })).toStrictEqual({ ok: false, kind: 'bad-response', message: LINK_REFUSALS.tooLong });
+    expect(LINK_REFUSALS.tooLong).toBe(
+      'Everflow returned a link longer than 4,096 characters, so it was not copied; check the offer’s URL in Everflow.',
+    );
+  });
+
+  it('says what was wrong in one sentence each', () => {
+    expect(LINK_REFUSALS.userInfo).toBe(
+      'Everflow returned a link that hides another address (user info before @), so it was not copied; check the offer’s URL and tracking domain in Everflow.',
+    );
+    for (const message of [LINK_REFUSALS.userInfo, LINK_REFUSALS.tooLong, LINK_REFUSALS.holdsKey, LINK_REFUSALS.ipAddress('10.0.0.1')]) {
+      expectSafeMessage(message);
+    }
   });
 });
 
@@ -170,6 +215,37 @@ describe('generateTrackingLink', () => {
     const { fetch } = fakeFetch(200, body);
     const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, MINIMAL);
     expect(result).toEqual({ ok: false, kind: 'bad-response', message: MESSAGES.badResponse });
+  });
+
+  it.each([
+    ['as typed', (key: string) => key],
+    ['percent-encoded', (key: string) => encodeURIComponent(key)],
+    ['in base64', (key: string) => btoa(key)],
+  ])('refuses a link that holds the API key %s', async (_how, encode) => {
+    const { fetch } = fakeFetch(200, { url: `https://trk.example/a/?sub1=${encode(API_KEY)}` });
+    const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, MINIMAL);
+    expect(result).toStrictEqual({ ok: false, kind: 'bad-response', message: LINK_REFUSALS.holdsKey });
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
+  it.each([
+    ['Sub 1', { sub1: API_KEY }],
+    ['Source ID', { sourceId: `x-${encodeURIComponent(API_KEY)}` }],
+    ['Sub 5', { sub5: btoa(API_KEY) }],
+  ])('never sends a %s that holds the API key: it would be in the link and in Everflow’s reports', async (label, values) => {
+    const { fetch, sent } = fakeFetch(200, { url: link });
+    const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, { ...MINIMAL, ...values });
+    const message = `${label} holds your API key, which must never go into a link (nor into Everflow’s reports); remove it and try again.`;
+    const [field] = Object.keys(values);
+    expect(result).toStrictEqual({ ok: false, kind: 'invalid-input', message, fieldErrors: { [field!]: message } });
+    expect(sent).toHaveLength(0);
+    if (!result.ok) expectSafeMessage(result.message);
+  });
+
+  it('refuses a link that hides another address, naming what was wrong', async () => {
+    const { fetch } = fakeFetch(200, { url: 'https://trk.brand.com@evil.example/x' });
+    const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, MINIMAL);
+    expect(result).toStrictEqual({ ok: false, kind: 'bad-response', message: LINK_REFUSALS.userInfo });
   });
 
   it('passes an Everflow refusal through with its reason', async () => {

@@ -2,6 +2,7 @@
 // the body, call, and accept only a real http(s) link.
 import { MESSAGES, failure, type Failure } from './failures';
 import { callEverflow, type Connection } from './http';
+import { containsKey } from './key-in-text';
 import { fieldsFor, type LinkInput, type LinkType } from './link-fields';
 import { hasHiddenCharacters } from './text';
 
@@ -30,27 +31,55 @@ export function buildClickBody(input: LinkInput): ClickBody {
   return body;
 }
 
+/** Why a returned link was refused, one sentence each (the failure's message). */
+export const LINK_REFUSALS = {
+  tooLong: `Everflow returned a link longer than ${MAX_URL_LENGTH.toLocaleString('en')} characters, so it was not copied; check the offer’s URL in Everflow.`,
+  userInfo:
+    'Everflow returned a link that hides another address (user info before @), so it was not copied; check the offer’s URL and tracking domain in Everflow.',
+  ipAddress: (host: string) =>
+    `Everflow returned a link to a bare IP address (${host}) instead of a domain, so it was not copied; check the offer’s URL and tracking domain in Everflow.`,
+  holdsKey:
+    'Everflow returned a link that holds your API key, so it was not copied; check the offer’s URL and tracking domain in Everflow.',
+} as const;
+
+export type ReturnedLink = { ok: true; url: string } | Failure;
+
+/** Everything before the path: scheme, user info, host and port, as the text has it. */
+const AUTHORITY = /^https?:\/\/([^/?#\\]*)/i;
+
 /**
- * The link in a 200 answer, only if it is an absolute http(s) URL, as the URL parser writes it: that
- * escapes characters a person cannot see (a direction override would make the link read backwards);
- * a link that still holds one is refused.
+ * The link in a 200 answer, only if it is an absolute http(s) URL that goes where it says, as the URL
+ * parser writes it: that escapes characters a person cannot see (a direction override would make the
+ * link read backwards). Refused, each with its sentence: a link that is too long, that still holds a
+ * hidden character, that has user info ("https://trk.brand.com@evil.example/" goes to evil.example),
+ * or whose host is an IP address (in any form the parser reads: "http://3232235777/" is 192.168.1.1).
  */
-export function linkFromResponse(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
+export function linkFromResponse(body: unknown): ReturnedLink {
+  const unreadable = failure('bad-response', MESSAGES.badResponse);
+  if (typeof body !== 'object' || body === null) return unreadable;
   const url = (body as Record<string, unknown>).url;
-  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return undefined;
+  if (typeof url !== 'string') return unreadable;
+  if (url.length > MAX_URL_LENGTH) return failure('bad-response', LINK_REFUSALS.tooLong);
   const link = url.trim();
   // The URL parser quietly drops inner tabs and newlines and accepts `http:host` or `https:\\host`;
   // the text goes to the clipboard as is, so it must already be a plain absolute link.
   // oxlint-disable-next-line no-control-regex
-  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(link)) return undefined;
+  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(link)) return unreadable;
+  let parsed: URL;
   try {
-    const parsed = new URL(link);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-    return hasHiddenCharacters(parsed.href) ? undefined : parsed.href;
+    parsed = new URL(link);
   } catch {
-    return undefined;
+    return unreadable;
   }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return unreadable;
+  // An empty user info ("https://@evil.example/") leaves no name for the parser to keep, but the text had one.
+  if (parsed.username || parsed.password || AUTHORITY.exec(link)?.[1]?.includes('@'))
+    return failure('bad-response', LINK_REFUSALS.userInfo);
+  // The parser writes every IPv4 form as four decimal numbers and an IPv6 address in brackets.
+  if (/^(\d+\.){3}\d+$/.test(parsed.hostname) || parsed.hostname.startsWith('[')) {
+    return failure('bad-response', LINK_REFUSALS.ipAddress(parsed.hostname));
+  }
+  return hasHiddenCharacters(parsed.href) ? unreadable : { ok: true, url: parsed.href };
 }
 
 export interface TrackingLink {
@@ -60,12 +89,34 @@ export interface TrackingLink {
   someOffersClosed?: true;
 }
 
+/** The refusal when a text field holds the key ("Sub 1 holds your API key…"). */
+export const keyInFieldMessage = (label: string) =>
+  `${label} holds your API key, which must never go into a link (nor into Everflow’s reports); remove it and try again.`;
+
+/**
+ * A text field that holds the key, in any form, is refused before anything is sent: Everflow would
+ * put it in the link, and show it to the affiliate in their reports.
+ */
+function keyInInput(input: LinkInput, apiKey: string): Failure | undefined {
+  const values = input as Partial<Record<string, unknown>>;
+  for (const field of fieldsFor(input.linkType)) {
+    const value = values[field.name];
+    if (field.kind !== 'text' || typeof value !== 'string' || !containsKey(value, apiKey)) continue;
+    const message = keyInFieldMessage(field.label);
+    return failure('invalid-input', message, { [field.name]: message });
+  }
+  return undefined;
+}
+
 export async function generateTrackingLink(connection: Connection, input: LinkInput): Promise<TrackingLink | Failure> {
+  const refused = keyInInput(input, connection.apiKey);
+  if (refused) return refused;
   const result = await callEverflow(connection, 'POST', TRACKING_LINK_PATHS[input.linkType], buildClickBody(input));
   if (!result.ok) return result;
-  const url = linkFromResponse(result.body);
-  if (!url) return failure('bad-response', MESSAGES.badResponse);
+  const link = linkFromResponse(result.body);
+  if (!link.ok) return link;
+  if (containsKey(link.url, connection.apiKey)) return failure('bad-response', LINK_REFUSALS.holdsKey);
   // Only an explicit false counts: an offer link's answer has no such field.
   const closed = (result.body as Record<string, unknown>).can_affiliate_run_all_offers === false;
-  return { ok: true, url, ...(closed ? { someOffersClosed: true as const } : {}) };
+  return { ok: true, url: link.url, ...(closed ? { someOffersClosed: true as const } : {}) };
 }

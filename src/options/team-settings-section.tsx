@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol/connector';
 import { copyFormatsItem } from '../shared/copy-formats/copy-formats';
 import { downloadFile } from '../ui/download';
+import { pinnedPairsItem } from '../shared/pinned/pinned-pairs';
 import { presetsItem } from '../shared/presets/presets';
 import { settingsItem } from '../shared/settings/settings';
 import {
@@ -14,11 +15,14 @@ import {
   importedSentence,
   mergeCopyFormats,
   mergePresets,
+  planDetailText,
   planImport,
+  planLineText,
   readTeamSettingsFile,
   teamSettingsFileName,
   teamSettingsJson,
   type Merge,
+  type PlanLine,
   type TeamSettings,
 } from '../shared/team/team-settings';
 import { useStored } from '../ui/use-stored';
@@ -49,7 +53,52 @@ async function importInto<T>(item: StorageItem<T>, merge: (current: T) => Merge<
   return done;
 }
 
-function PlanList({ id, title, items }: { id: string; title: string; items: string[] }) {
+interface Ticks {
+  ticked: ReadonlySet<string>;
+  onTick: (domain: string, on: boolean) => void;
+}
+
+/** One line: its heading (a checkbox for a dashboard domain), what it holds or changes, and what to look at. */
+function PlanItem({ planned, ticked, onTick }: { planned: PlanLine } & Ticks) {
+  const { domain } = planned;
+  return (
+    <li>
+      {domain === undefined ? (
+        planLineText(planned)
+      ) : (
+        <label class="check">
+          <input type="checkbox" checked={ticked.has(domain)} onChange={(event) => onTick(domain, event.currentTarget.checked)} />
+          {planLineText(planned)}
+        </label>
+      )}
+      {planned.details.length > 0 ? (
+        <dl class="plan-details" aria-label={`${planned.label}: details`}>
+          {planned.details.map((detail) => (
+            <div key={detail.what} title={planDetailText(detail)}>
+              <dt>{detail.what}</dt>
+              <dd>
+                {detail.before === undefined ? (
+                  detail.value
+                ) : (
+                  <>
+                    <del>{detail.before}</del> → <ins>{detail.value}</ins>
+                  </>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {planned.warnings.map((warning) => (
+        <p key={warning} class="plan-warning">
+          {warning}
+        </p>
+      ))}
+    </li>
+  );
+}
+
+function PlanList({ id, title, items, ...ticks }: { id: string; title: string; items: PlanLine[] } & Ticks) {
   return (
     <div class="plan-list">
       <h4 id={id}>{title}</h4>
@@ -57,8 +106,8 @@ function PlanList({ id, title, items }: { id: string; title: string; items: stri
         <p class="hint">Nothing.</p>
       ) : (
         <ul aria-labelledby={id}>
-          {items.map((item) => (
-            <li key={item}>{item}</li>
+          {items.map((item, index) => (
+            <PlanItem key={`${index}:${item.label}`} planned={item} {...ticks} />
           ))}
         </ul>
       )}
@@ -70,6 +119,9 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
   const presets = useStored(presetsItem);
   const copyFormats = useStored(copyFormatsItem);
   const settings = useStored(settingsItem);
+  const pinned = useStored(pinnedPairsItem);
+  /** The file's new dashboard domains the person ticked; none to begin with, as each grants access to a whole site. */
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [chosen, setChosen] = useState<{ name: string; file: TeamSettings } | null>(null);
   const [fileError, setFileError] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
@@ -78,7 +130,20 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
   const previewHeading = useRef<HTMLHeadingElement>(null);
 
   // Worked out again whenever this browser's settings change, so the preview is always of now.
-  const plan = chosen && presets && copyFormats && settings ? planImport({ presets, copyFormats, settings }, chosen.file) : null;
+  const plan =
+    chosen && presets && copyFormats && settings && pinned
+      ? planImport({ presets, copyFormats, settings }, chosen.file, { pins: pinned.pins, domains: [...ticked] })
+      : null;
+  const ticks: Ticks = {
+    ticked,
+    onTick: (domain, on) =>
+      setTicked((before) => {
+        const next = new Set(before);
+        if (on) next.add(domain);
+        else next.delete(domain);
+        return next;
+      }),
+  };
 
   /** Set when the preview closes: focus goes back to the file field once it is enabled again. */
   const refocus = useRef(false);
@@ -112,6 +177,7 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     setChosen(null);
+    setTicked(new Set());
     setNotice(null);
     setFileError('');
     if (!file) return;
@@ -219,15 +285,19 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
           </h3>
           {plan.ok ? (
             <>
-              <PlanList id="plan-added" title="Will be added" items={plan.lines.added} />
-              <PlanList id="plan-replaced" title="Will replace" items={plan.lines.replaced} />
-              <PlanList id="plan-unchanged" title="Left as they are" items={plan.lines.unchanged} />
+              <PlanList id="plan-added" title="Will be added" items={plan.lines.added} {...ticks} />
+              <PlanList id="plan-replaced" title="Will replace" items={plan.lines.replaced} {...ticks} />
+              <PlanList id="plan-unchanged" title="Left as they are" items={plan.lines.unchanged} {...ticks} />
               <p>
-                {!plan.changes
-                  ? 'This browser already has everything in the file.'
-                  : plan.settings.newDomains.length > 0
-                    ? 'Nothing changes until you press Import; your browser then asks to allow access to the new dashboard domains.'
-                    : 'Nothing changes until you press Import.'}
+                {!plan.changes && plan.offeredDomains.length > 0
+                  ? 'Nothing else in the file is new here; tick a dashboard domain to add it.'
+                  : !plan.changes
+                    ? 'This browser already has everything in the file.'
+                    : plan.settings.newDomains.length > 0
+                      ? 'Nothing changes until you press Import; your browser then asks to allow access to the dashboard domains you ticked.'
+                      : plan.offeredDomains.length > 0
+                        ? 'Nothing changes until you press Import; tick a dashboard domain to add it too.'
+                        : 'Nothing changes until you press Import.'}
               </p>
             </>
           ) : (

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { QUIET_ZONE, pngScale, qrMatrix, qrPixels, qrSide, qrSvg } from './qr-image';
+import { QR_MAX_BYTES, QUIET_ZONE, fitsQrCode, pngScale, qrMatrix, qrPixels, qrSide, qrSvg } from './qr-image';
 
 /** Decodes the PNG pixels back to text, as a phone's camera app would. */
 function decode(text: string, scale = 4): string | undefined {
@@ -45,6 +45,44 @@ describe('qrPixels', () => {
     // The finder pattern's top-left corner is the first dark module.
     const corner = (QUIET_ZONE * 2 * width + QUIET_ZONE * 2) * 4;
     expect([...data.subarray(corner, corner + 4)]).toEqual([0, 0, 0, 255]);
+  });
+});
+
+const linkOf = (bytes: number) => {
+  const prefix = 'https://trk.example-trk.com/28KL6/2CTPL/?sub1=';
+  return prefix + 'x'.repeat(bytes - prefix.length);
+};
+
+describe('fitsQrCode', () => {
+  it('says yes up to the most lean-qr can encode, and no from one byte more, where it would throw', () => {
+    expect(fitsQrCode(linkOf(QR_MAX_BYTES))).toBe(true);
+    expect(qrMatrix(linkOf(QR_MAX_BYTES)).size).toBe(177);
+    expect(fitsQrCode(linkOf(QR_MAX_BYTES + 1))).toBe(false);
+    expect(() => qrMatrix(linkOf(QR_MAX_BYTES + 1))).toThrow('lean-qr error 4');
+  });
+
+  it('counts bytes, not characters', () => {
+    const half = 'é'.repeat(QR_MAX_BYTES / 2);
+    expect(fitsQrCode(half)).toBe(true);
+    expect(() => qrMatrix(half)).not.toThrow();
+    expect(fitsQrCode(`${half}é`)).toBe(false);
+    expect(() => qrMatrix(`${half}é`)).toThrow();
+  });
+
+  it('agrees with lean-qr for any length', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: QR_MAX_BYTES - 40, max: QR_MAX_BYTES + 40 }), (bytes) => {
+        const link = linkOf(bytes);
+        let made = true;
+        try {
+          qrMatrix(link);
+        } catch {
+          made = false;
+        }
+        expect(fitsQrCode(link)).toBe(made);
+      }),
+      { numRuns: 10 },
+    );
   });
 });
 

@@ -168,17 +168,6 @@ export function formatLink(formats: CopyFormats, id: string, facts: LinkFacts): 
   return { id: format.id, name: format.name, text: format.id === 'named' ? namedLine(facts) : facts.url };
 }
 
-/**
- * The text without the API key anywhere in it (as typed, or URL-encoded inside a link): a template or
- * a sub could hold it, and a copied message goes to people who must never get it.
- */
-export function withoutSecret(text: string, secret: string | null | undefined): string {
-  if (!secret) return text;
-  let clean = text;
-  for (const form of new Set([secret, encodeURIComponent(secret)])) clean = clean.split(form).join('');
-  return clean;
-}
-
 // ——— The facts of a link the popup shows (its form holds the subs as typed) or History holds (the input as sent). ———
 
 /** A link the popup shows: its request as asked, the tokens filled in with the link's own date. */

@@ -59,7 +59,7 @@ export function openPopupPort(listener: PopupListener) {
       });
       opened.onDisconnect.addListener(() => {
         port = undefined;
-        for (const requestId of [...pending.keys()]) answer(requestId, failure('internal', NO_ANSWER));
+        for (const requestId of pending.keys()) answer(requestId, failure('internal', NO_ANSWER));
         setTimeout(() => (port ??= open()), 500);
       });
       return opened;

@@ -18,11 +18,16 @@ import {
   mergePresets,
   mergeSettings,
   parseTeamSettings,
+  planDetailText,
   planImport,
+  planLineText,
   readTeamSettingsFile,
   teamSettingsFileName,
   teamSettingsJson,
   type LocalSettings,
+  type PlanChoices,
+  type PlanLine,
+  type PlanLines,
   type TeamSettings,
 } from './team-settings';
 
@@ -53,6 +58,19 @@ const counter = (prefix: string) => {
   return () => `${prefix}${++n}`;
 };
 const fileOf = (local: LocalSettings = LOCAL): TeamSettings => exportTeamSettings(local, NOW);
+/** No pins, every domain the file offers ticked. */
+const ALL_DOMAINS = (file: TeamSettings): PlanChoices => ({ pins: [], domains: file.dashboardDomains });
+/** The lines as one piece of text each, as a plain list shows them. */
+const texts = (lines: PlanLines) => ({
+  added: lines.added.map(planLineText),
+  replaced: lines.replaced.map(planLineText),
+  unchanged: lines.unchanged.map(planLineText),
+});
+/** A line's details and warnings, as text. */
+const shown = (planned: PlanLine | undefined) => ({
+  details: planned?.details.map(planDetailText),
+  warnings: planned?.warnings,
+});
 
 describe('export', () => {
   it('holds presets, templates, the default format, dashboard domains and the pace, with its kind and version', () => {
@@ -106,7 +124,7 @@ describe('export', () => {
   it('round-trips: an export read back is the same, and importing it into the same browser changes nothing', () => {
     const file = fileOf();
     expect(parseTeamSettings(teamSettingsJson(file))).toStrictEqual({ ok: true, file });
-    const plan = planImport(LOCAL, file);
+    const plan = planImport(LOCAL, file, ALL_DOMAINS(file));
     expect(plan.ok && plan.changes).toBe(false);
   });
 
@@ -136,6 +154,7 @@ const refused = (change: (file: Record<string, unknown>) => void) => {
   return result.ok ? 'accepted' : result.message;
 };
 const presetsOf = (file: Record<string, unknown>) => (file.presets as PresetList).presets;
+const templatesOf = (file: Record<string, unknown>) => (file.copyFormats as CopyFormats).templates;
 
 describe('reading a file', () => {
   it('refuses a file over 1 MB by its size, without reading it', async () => {
@@ -205,7 +224,7 @@ describe('presets', () => {
     ]);
     expect(merge.value.defaultId).toBe('p1');
     expect(merge.count).toBe(2);
-    expect(merge.lines).toStrictEqual({
+    expect(texts(merge.lines)).toStrictEqual({
       added: ['Preset “Display”'],
       replaced: ['Preset “Newsletter” (the file’s values replace these)'],
       unchanged: [
@@ -232,11 +251,12 @@ describe('presets', () => {
       ['Social', [3, 8]],
       ['Newsletter', [7, 12]],
     ]);
-    expect(merge.lines.replaced).toStrictEqual([
+    expect(merge.lines.replaced.map(planLineText)).toStrictEqual([
       'Preset “Social” (the file’s values replace these)',
-      'Preset “Email”: affiliates 7 and 12 move to “Newsletter”, as in the file',
-      'Preset “Email”: affiliate 8 moves to “Social”, as in the file',
+      'Preset “Email” (affiliates 7 and 12 move to “Newsletter” and affiliate 8 moves to “Social”, as in the file)',
     ]);
+    expect(shown(merge.lines.replaced[0]).details).toStrictEqual(['Source ID: newsletter', 'Sub 1: spring', 'Affiliates: 3 → 3, 8']);
+    expect(shown(merge.lines.replaced[1]).details).toStrictEqual(['Affiliates: 7, 8, 12 → none']);
     // Every affiliate is in one preset at most afterwards.
     const ids = merge.value.presets.flatMap((p) => p.affiliateIds);
     expect(new Set(ids).size).toBe(ids.length);
@@ -248,7 +268,7 @@ describe('presets', () => {
     if (!merge.ok) throw new Error(merge.message);
     expect(merge.value.defaultId).toBe('p2');
     expect(merge.defaultChanged).toBe(true);
-    expect(merge.lines.replaced).toStrictEqual(['Default preset: “Social” instead of “Newsletter”']);
+    expect(merge.lines.replaced.map(planLineText)).toStrictEqual(['Default preset: “Social” instead of “Newsletter”']);
   });
 
   it('refuses to go past the limit, changing nothing', () => {
@@ -280,7 +300,7 @@ describe('templates and the default format', () => {
       // The file's t1 is "Launch", here new-1 (this browser's t1 is another template).
       defaultFormat: 'new-1',
     });
-    expect(merge.lines).toStrictEqual({
+    expect(texts(merge.lines)).toStrictEqual({
       added: ['Template “Launch”'],
       replaced: ['Template “Welcome” (the file’s text replaces this one)', 'Default copy format: “Launch” instead of “welcome”'],
       unchanged: [],
@@ -291,7 +311,7 @@ describe('templates and the default format', () => {
     const link = mergeCopyFormats(LOCAL.copyFormats, { templates: [], defaultFormat: 'named' }, counter('n'));
     if (!link.ok) throw new Error(link.message);
     expect(link.value.defaultFormat).toBe('named');
-    expect(link.lines.replaced).toStrictEqual(['Default copy format: “Link with names” instead of “Welcome”']);
+    expect(link.lines.replaced.map(planLineText)).toStrictEqual(['Default copy format: “Link with names” instead of “Welcome”']);
     const same = mergeCopyFormats(EMPTY_COPY_FORMATS, EMPTY_COPY_FORMATS, counter('n'));
     expect(same.ok && same.defaultChanged).toBe(false);
   });
@@ -309,18 +329,16 @@ describe('templates and the default format', () => {
 
 describe('dashboard domains and the pace', () => {
   it('adds the file’s new domains (removing none) and takes its pace when it differs', () => {
-    const merge = mergeSettings(LOCAL.settings, {
-      dashboardDomains: ['links.acme-emea.com', 'links.acme-partners.com'],
-      requestsPerSecond: 10,
-    });
+    const incoming = { dashboardDomains: ['links.acme-emea.com', 'links.acme-partners.com'], requestsPerSecond: 10 };
+    const merge = mergeSettings(LOCAL.settings, incoming, incoming.dashboardDomains);
     if (!merge.ok) throw new Error(merge.message);
     expect(merge.value).toStrictEqual({ newDomains: ['links.acme-emea.com'], requestsPerSecond: 10 });
-    expect(merge.lines).toStrictEqual({
+    expect(texts(merge.lines)).toStrictEqual({
       added: ['Dashboard domain links.acme-emea.com'],
       replaced: ['Requests per second: 10 instead of 25'],
       unchanged: ['Dashboard domain links.acme-partners.com (the same in the file)'],
     });
-    const same = mergeSettings(LOCAL.settings, { dashboardDomains: [], requestsPerSecond: 25 });
+    const same = mergeSettings(LOCAL.settings, { dashboardDomains: [], requestsPerSecond: 25 }, []);
     expect(same.ok && same.value).toStrictEqual({ newDomains: [] });
   });
 
@@ -329,6 +347,7 @@ describe('dashboard domains and the pace', () => {
     const merge = mergeSettings(
       { dashboardDomains: many, requestsPerSecond: 20 },
       { dashboardDomains: ['new.example.com'], requestsPerSecond: 20 },
+      ['new.example.com'],
     );
     expect(merge).toStrictEqual({
       ok: false,
@@ -344,11 +363,14 @@ describe('the plan', () => {
       copyFormats: EMPTY_COPY_FORMATS,
       settings: { dashboardDomains: [], requestsPerSecond: 20 },
     };
-    const plan = planImport(fresh, fileOf());
-    expect(plan).toStrictEqual({
+    const file = fileOf();
+    const plan = planImport(fresh, file, ALL_DOMAINS(file));
+    if (!plan.ok) throw new Error(plan.message);
+    expect({ ...plan, lines: texts(plan.lines) }).toStrictEqual({
       ok: true,
       changes: true,
       settings: { newDomains: ['links.acme-partners.com'], requestsPerSecond: 25 },
+      offeredDomains: ['links.acme-partners.com'],
       lines: {
         added: ['Preset “Newsletter”', 'Preset “Social”', 'Template “Welcome”', 'Dashboard domain links.acme-partners.com'],
         replaced: [
@@ -366,8 +388,202 @@ describe('the plan', () => {
       ...LOCAL,
       presets: { presets: Array.from({ length: MAX_PRESETS }, (_, i) => preset(`p${i}`, `Local ${i}`)), defaultId: null },
     };
-    const plan = planImport(full, fileOf());
+    const plan = planImport(full, fileOf(), ALL_DOMAINS(fileOf()));
     expect(plan.ok).toBe(false);
+  });
+});
+
+describe('what each line shows', () => {
+  const incoming: PresetList = {
+    presets: [
+      preset('f1', 'newsletter', { values: { ...VALUES, sub2: 'q1', encryptParameters: true }, affiliateIds: [7, 12] }),
+      preset('f3', 'Display', { values: { ...VALUES, sourceId: '', trackingDomainId: '3' }, affiliateIds: [9] }),
+    ],
+    defaultId: null,
+  };
+
+  it('an added preset: only the values it sets, and the affiliates it is tied to', () => {
+    const merge = mergePresets(LOCAL.presets, incoming, counter('new-'));
+    if (!merge.ok) throw new Error(merge.message);
+    expect(merge.lines.added.map(shown)).toStrictEqual([
+      { details: ['Sub 1: spring', 'Tracking domain ID: 3', 'Affiliates: 9'], warnings: [] },
+    ]);
+  });
+
+  it('a replaced preset: its name and each value it changes, old → new, and what stays', () => {
+    const merge = mergePresets(LOCAL.presets, incoming, counter('new-'));
+    if (!merge.ok) throw new Error(merge.message);
+    expect(shown(merge.lines.replaced[0])).toStrictEqual({
+      details: [
+        'Name: Newsletter → newsletter',
+        'Source ID: newsletter',
+        'Sub 1: spring',
+        'Sub 2: none → q1',
+        'Encrypt parameters: off → on',
+        'Affiliates: 7 → 7, 12',
+      ],
+      warnings: [],
+    });
+  });
+
+  it('a replaced preset keeps its id, so pinned pairs made with it send the file’s values: the line says how many', () => {
+    const file = { ...fileOf(), presets: incoming };
+    const pins = [{ presetId: 'p1' }, { presetId: 'p1' }, { presetId: 'p2' }, {}];
+    const plan = planImport(LOCAL, file, { pins, domains: [] });
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.lines.replaced[0]?.warnings).toStrictEqual([
+      '2 pinned pairs made with this preset will send the file’s values from now on.',
+    ]);
+    const one = planImport(LOCAL, file, { pins: [{ presetId: 'p1' }], domains: [] });
+    expect(one.ok && one.lines.replaced[0]?.warnings).toStrictEqual([
+      'A pinned pair made with this preset will send the file’s values from now on.',
+    ]);
+    // The pins keep the preset they were made with: its id here does not change.
+    const merge = mergePresets(LOCAL.presets, incoming, counter('new-'), pins);
+    expect(merge.ok && merge.value.presets.find((p) => p.name === 'newsletter')?.id).toBe('p1');
+    // New ties alone change nothing a pinned pair sends.
+    const tiesOnly = planImport(
+      LOCAL,
+      { ...file, presets: { presets: [preset('f1', 'Newsletter', { affiliateIds: [7, 8] })], defaultId: null } },
+      {
+        pins,
+        domains: [],
+      },
+    );
+    expect(tiesOnly.ok && tiesOnly.lines.replaced.map(shown)).toStrictEqual([
+      { details: ['Source ID: newsletter', 'Sub 1: spring', 'Affiliates: 7 → 7, 8'], warnings: [] },
+    ]);
+  });
+
+  it('a template: its text when added, old → new when replaced', () => {
+    const merge = mergeCopyFormats(
+      LOCAL.copyFormats,
+      {
+        templates: [
+          { id: 'x1', name: 'Launch', text: 'New:\n{url}' },
+          { id: 'x2', name: 'Welcome', text: 'Hello {affiliate_name}: {url}' },
+        ],
+        defaultFormat: 'link',
+      },
+      counter('n'),
+    );
+    if (!merge.ok) throw new Error(merge.message);
+    expect(merge.lines.added.map(shown)).toStrictEqual([{ details: ['Text: New:\n{url}'], warnings: [] }]);
+    expect(merge.lines.replaced[0]?.details).toStrictEqual([
+      { what: 'Text', value: 'Hello {affiliate_name}: {url}', before: 'Hi {affiliate_name}: {url}' },
+    ]);
+  });
+
+  it('flags a template that writes out a web address of its own ({url} is the link, and is not one)', () => {
+    const long = `https://evil.example/${'x'.repeat(100)}`;
+    const merge = mergeCopyFormats(
+      EMPTY_COPY_FORMATS,
+      {
+        templates: [
+          { id: 'a', name: 'Plain', text: 'Your link: {url} (affiliate {affiliate_id})' },
+          { id: 'b', name: 'Phish', text: 'Log in at https://evil.example/login?next={url} or www.phish.example, or bit.ly/3xY.' },
+          { id: 'c', name: 'Long', text: `See ${long}` },
+          {
+            id: 'd',
+            name: 'Many',
+            text: 'http://a.example http://b.example http://c.example http://d.example http://e.example http://a.example',
+          },
+        ],
+        defaultFormat: 'link',
+      },
+      counter('n'),
+    );
+    if (!merge.ok) throw new Error(merge.message);
+    expect(merge.lines.added.map((planned) => planned.warnings)).toStrictEqual([
+      [],
+      [
+        'Holds a web address: https://evil.example/login?next=',
+        'Holds a web address: www.phish.example,',
+        'Holds a web address: bit.ly/3xY.',
+      ],
+      [`Holds a web address: ${long.slice(0, 79)}…`],
+      [
+        'Holds a web address: http://a.example',
+        'Holds a web address: http://b.example',
+        'Holds a web address: http://c.example',
+        'Holds 2 more web addresses.',
+      ],
+    ]);
+  });
+
+  it('flags each new dashboard domain with the access it grants; only those ticked are added', () => {
+    const file = { ...fileOf(), dashboardDomains: ['links.acme-emea.com', 'links.acme-partners.com', 'portal.acme.com'] };
+    const unticked = planImport(LOCAL, file, { pins: [], domains: [] });
+    if (!unticked.ok) throw new Error(unticked.message);
+    expect(unticked.offeredDomains).toStrictEqual(['links.acme-emea.com', 'portal.acme.com']);
+    expect(unticked.lines.added).toStrictEqual([
+      {
+        label: 'Dashboard domain links.acme-emea.com',
+        domain: 'links.acme-emea.com',
+        details: [],
+        warnings: ['Grants access to every page on links.acme-emea.com.'],
+      },
+      {
+        label: 'Dashboard domain portal.acme.com',
+        domain: 'portal.acme.com',
+        details: [],
+        warnings: ['Grants access to every page on portal.acme.com.'],
+      },
+    ]);
+    // Nothing ticked, nothing else new: importing would change nothing.
+    expect(unticked.settings).toStrictEqual({ newDomains: [] });
+    expect(unticked.changes).toBe(false);
+    const one = planImport(LOCAL, file, { pins: [], domains: ['portal.acme.com', 'not.offered.com'] });
+    expect(one.ok && one.settings).toStrictEqual({ newDomains: ['portal.acme.com'] });
+    expect(one.ok && one.changes).toBe(true);
+  });
+});
+
+describe('hidden characters in a file', () => {
+  it('are read as the file has them, then removed as it is imported, and the line says so', () => {
+    const file = structuredClone(fileOf());
+    file.presets.presets[0]!.name = 'News\u200Bletter';
+    file.presets.presets[1]!.values.sub3 = 'q\u202E';
+    file.copyFormats.templates[0]!.text = 'Hi {affiliate_name}:\n\u2066{url}\u2069';
+    expect(parseTeamSettings(teamSettingsJson(file))).toStrictEqual({ ok: true, file });
+    const plan = planImport(LOCAL, file, ALL_DOMAINS(file));
+    if (!plan.ok) throw new Error(plan.message);
+    // Cleaned, the name is this browser's "Newsletter": the same preset.
+    expect(plan.lines.unchanged.find((planned) => planned.label === 'Preset “Newsletter”')?.warnings).toStrictEqual([
+      'Hidden characters removed from its name: U+200B (zero-width space).',
+    ]);
+    expect(plan.lines.replaced.map((planned) => [planLineText(planned), ...planned.warnings])).toStrictEqual([
+      ['Preset “Social” (the file’s values replace these)', 'Hidden characters removed from its values: U+202E (direction control).'],
+      [
+        'Template “Welcome” (the file’s text replaces this one)',
+        'Hidden characters removed from its text: U+2066 and U+2069 (direction controls).',
+      ],
+    ]);
+    const presets = mergePresets(LOCAL.presets, file.presets, counter('n'));
+    expect(presets.ok && presets.value.presets.map((p) => [p.name, p.values.sub3])).toStrictEqual([
+      ['Newsletter', ''],
+      ['Social', 'q'],
+    ]);
+    const formats = mergeCopyFormats(LOCAL.copyFormats, file.copyFormats, counter('n'));
+    // Line breaks are a template's own.
+    expect(formats.ok && formats.value.templates[0]?.text).toBe('Hi {affiliate_name}:\n{url}');
+  });
+
+  it('a name or text of hidden characters alone, or two names alike once cleaned, make the file invalid', () => {
+    expect(refused((file) => (presetsOf(file)[0]!.name = '\u3164\u200B'))).toBe(
+      'That file’s preset “without a name” is not valid, so nothing was changed.',
+    );
+    expect(refused((file) => (presetsOf(file)[1]!.name = 'Newsl\u00ADetter'))).toBe(
+      'That file’s presets are not valid, so nothing was changed.',
+    );
+    expect(refused((file) => (templatesOf(file)[0]!.name = '\u202E'))).toBe(
+      'That file’s message templates are not valid, so nothing was changed.',
+    );
+    expect(refused((file) => (templatesOf(file)[0]!.text = '\u200B\uFEFF'))).toBe(
+      'That file’s message templates are not valid, so nothing was changed.',
+    );
+    // Emoji and every script's letters are no hidden characters.
+    expect(refused((file) => (presetsOf(file)[0]!.name = 'Café 🚀 شركة 김민준 👨‍👩‍👧‍👦 🇯🇵'))).toBe('accepted');
   });
 });
 

@@ -7,11 +7,26 @@
 // TeamSettingsSchema is the starting point of a managed_schema). Nothing reads managed storage yet.
 //
 // Importing never deletes: what the file has is added, what differs under the same name is replaced,
-// the rest is left as it is. A plan lists all of that before anything is written.
+// the rest is left as it is. A plan lists all of that before anything is written, line by line with
+// what each holds or changes and what to look at (a web address in a template, the access a
+// dashboard domain grants, pinned pairs a preset's new values reach). Names and texts arrive without
+// hidden characters (everflow/text.ts): the file is read as it is, and cleaned as it is imported.
 import * as z from 'zod/mini';
-import { BUILT_IN_FORMATS, CopyFormatsSchema, MAX_TEMPLATES, type CopyFormats } from '../copy-formats/copy-formats';
+import { hiddenCharacters, hiddenCharactersList, type HiddenCharacter } from '../../everflow/hidden-characters';
+import { shortened, withoutHiddenCharacters, type TextShape } from '../../everflow/text';
+import { FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS } from '../../everflow/link-fields';
+import { BUILT_IN_FORMATS, CopyFormatsSchema, MAX_TEMPLATES, type CopyFormats, type Template } from '../copy-formats/copy-formats';
 import { EVERFLOW_DASHBOARD_SUFFIX, normaliseDomain } from '../dashboard/dashboard-url';
-import { MAX_PRESETS, PresetListSchema, presetErrors, type Preset, type PresetList } from '../presets/presets';
+import type { Pin } from '../pinned/pinned-pairs';
+import {
+  MAX_PRESETS,
+  PRESET_ID_FIELDS,
+  PresetListSchema,
+  presetErrors,
+  type Preset,
+  type PresetList,
+  type PresetValues,
+} from '../presets/presets';
 import { MAX_DASHBOARD_DOMAINS, SettingsSchema, type Settings } from '../settings/settings';
 import { localDate } from '../link/sub-tokens';
 
@@ -91,9 +106,13 @@ const PART_NAMES: Record<string, string> = {
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const hasDuplicates = (values: readonly string[]) => new Set(values).size !== values.length;
 
-/** What is wrong inside a file the schema accepts (the rules the extension keeps as it edits), or undefined. */
+/**
+ * What is wrong inside a file the schema accepts (the rules the extension keeps as it edits), or
+ * undefined. Checked as it will be imported, hidden characters removed: a name of them alone is no name.
+ */
 function contentsProblem(file: TeamSettings): string | undefined {
-  const { presets, defaultId } = file.presets;
+  const presets = file.presets.presets.map((preset) => cleanPreset(preset).item);
+  const { defaultId } = file.presets;
   const badPreset = presets.find((preset) => Object.keys(presetErrors(preset.name, preset.values)).length > 0);
   if (badPreset) return invalid(`preset “${badPreset.name.trim().slice(0, 60) || 'without a name'}” is`);
   if (hasDuplicates(presets.map((preset) => preset.id)) || hasDuplicates(presets.map((preset) => preset.name.trim().toLowerCase()))) {
@@ -102,9 +121,10 @@ function contentsProblem(file: TeamSettings): string | undefined {
   const affiliates = presets.flatMap((preset) => preset.affiliateIds);
   if (new Set(affiliates).size !== affiliates.length) return invalid('presets are');
   if (defaultId !== null && !presets.some((preset) => preset.id === defaultId)) return invalid('default preset is');
-  const { templates, defaultFormat } = file.copyFormats;
+  const templates = file.copyFormats.templates.map((template) => cleanTemplate(template).item);
+  const { defaultFormat } = file.copyFormats;
   if (
-    templates.some((template) => template.name.trim() === '' || isBuiltIn(template.id)) ||
+    templates.some((template) => template.name.trim() === '' || template.text.trim() === '' || isBuiltIn(template.id)) ||
     hasDuplicates(templates.map((template) => template.id)) ||
     hasDuplicates(templates.map((template) => template.name.trim().toLowerCase()))
   ) {
@@ -172,12 +192,102 @@ const samePreset = (a: Preset, b: Preset) =>
   canonical(a.values) === canonical(b.values) &&
   canonical(a.affiliateIds.toSorted((x, y) => x - y)) === canonical(b.affiliateIds.toSorted((x, y) => x - y));
 
-/** The three lists a person confirms: each line says what and, where it helps, why. */
-export interface PlanLines {
-  added: string[];
-  replaced: string[];
-  unchanged: string[];
+/** "a", "a and b", "a, b and c". */
+const sayList = (items: readonly (string | number)[]) =>
+  items.length < 2 ? String(items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+// ——— Cleaning on import: the file's names and texts lose their hidden characters (everflow/text.ts). ———
+
+/** An item as it is imported, and the hidden characters each part of it held ("name", "text", "values"). */
+interface Cleaned<T> {
+  item: T;
+  hidden: { part: string; found: HiddenCharacter[] }[];
 }
+
+/** Cleans the named parts of one item; `parts` maps a part's name to its texts and their shape. */
+function cleaned<T>(item: T, parts: { part: string; texts: [string, TextShape][] }[], clean: () => T): Cleaned<T> {
+  const hidden = parts
+    .map(({ part, texts }) => ({ part, found: texts.flatMap(([text, shape]) => hiddenCharacters(text, shape)) }))
+    .filter(({ found }) => found.length > 0);
+  return { item: hidden.length === 0 ? item : clean(), hidden };
+}
+
+const cleanLine = (text: string) => withoutHiddenCharacters(text).trim();
+
+function cleanPreset(preset: Preset): Cleaned<Preset> {
+  const texts = TEXT_FIELDS.map((field) => [preset.values[field], 'line'] as [string, TextShape]);
+  return cleaned(
+    preset,
+    [
+      { part: 'name', texts: [[preset.name, 'line']] },
+      { part: 'values', texts },
+    ],
+    () => ({
+      ...preset,
+      name: cleanLine(preset.name),
+      values: { ...preset.values, ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, cleanLine(preset.values[field])])) },
+    }),
+  );
+}
+
+function cleanTemplate(template: Template): Cleaned<Template> {
+  return cleaned(
+    template,
+    [
+      { part: 'name', texts: [[template.name, 'line']] },
+      { part: 'text', texts: [[template.text, 'lines']] },
+    ],
+    () => ({ ...template, name: cleanLine(template.name), text: withoutHiddenCharacters(template.text, 'lines') }),
+  );
+}
+
+/** "Hidden characters removed from its name and text: U+202E (direction control)." */
+function hiddenWarning({ hidden }: Cleaned<unknown>): string[] {
+  if (hidden.length === 0) return [];
+  const found = new Map<string, HiddenCharacter>();
+  for (const character of hidden.flatMap((part) => part.found)) found.set(character.codePoint, character);
+  return [`Hidden characters removed from its ${sayList(hidden.map(({ part }) => part))}: ${hiddenCharactersList([...found.values()])}.`];
+}
+
+// ——— The plan's lines ———
+
+/** One fact a line shows: what, the value it will have, and the value it has here when the import changes it. */
+export interface PlanDetail {
+  /** "Text", "Sub 1", "Affiliates". */
+  what: string;
+  value: string;
+  /** This browser's value, only when the import changes it. */
+  before?: string;
+}
+
+/** One line of the plan: a heading, the facts under it, and what to look at before importing. */
+export interface PlanLine {
+  /** "Preset “Newsletter”", "Template “Welcome”", "Dashboard domain links.acme.com", "Requests per second: 10 instead of 25". */
+  label: string;
+  /** Why the line is in its list, where that is not plain: "the same in the file", "only in this browser". */
+  note?: string;
+  details: PlanDetail[];
+  /** Each one sentence, to show prominently. */
+  warnings: string[];
+  /** A dashboard domain the file would add: the page lets each be ticked on its own (see `planImport`). */
+  domain?: string;
+}
+
+/** The three lists a person confirms. */
+export interface PlanLines {
+  added: PlanLine[];
+  replaced: PlanLine[];
+  unchanged: PlanLine[];
+}
+
+const line = (label: string, more: Partial<PlanLine> = {}): PlanLine => ({ label, details: [], warnings: [], ...more });
+
+/** A line as one piece of text, its details and warnings left out: "Preset “Social” (the same in the file)". */
+export const planLineText = (planned: PlanLine): string => (planned.note ? `${planned.label} (${planned.note})` : planned.label);
+
+/** A detail as one piece of text: "Sub 1: spring", "Text: Hi {url} → Hello {url}". */
+export const planDetailText = ({ what, value, before }: PlanDetail): string =>
+  before === undefined ? `${what}: ${value}` : `${what}: ${before} → ${value}`;
 
 const lines = (): PlanLines => ({ added: [], replaced: [], unchanged: [] });
 const joinLines = (...parts: PlanLines[]): PlanLines => ({
@@ -189,8 +299,7 @@ const joinLines = (...parts: PlanLines[]): PlanLines => ({
 /** How a merge went: the new value and its lines, or why it cannot be done (a limit). */
 export type Merge<T> = { ok: true; value: T; lines: PlanLines; count: number; defaultChanged: boolean } | { ok: false; message: string };
 
-const listOf = (ids: number[]) =>
-  ids.length === 1 ? `affiliate ${ids[0]}` : `affiliates ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
+const listOf = (ids: number[]) => (ids.length === 1 ? `affiliate ${ids[0]}` : `affiliates ${sayList(ids)}`);
 
 /** The refusal when an import would pass one of the extension's limits. */
 const tooMany = (total: number, max: number, things: string, verb: 'delete' | 'remove') =>
@@ -204,38 +313,66 @@ interface ByName<T> {
   count: number;
 }
 
+interface ByNameRules<T> {
+  /** Names one: "Preset “Newsletter”". */
+  label: (name: string) => string;
+  /** The note on a replaced one. */
+  replacedBy: string;
+  same: (here: T, there: T) => boolean;
+  /** The item as it is imported. */
+  clean: (item: T) => Cleaned<T>;
+  /** What an added item holds, or (given `here`) what the file's changes in this browser's. */
+  details: (there: T, here?: T) => PlanDetail[];
+  /** What to look at before importing it. */
+  warnings: (there: T, here?: T) => string[];
+}
+
+/** A detail for a changed name ("Name: Welcome → welcome"), when only its case or spacing differs. */
+const nameDetail = (there: { name: string }, here?: { name: string }): PlanDetail[] =>
+  here && here.name !== there.name ? [{ what: 'Name', value: there.name, before: here.name }] : [];
+
 /**
- * The file's items merged into this browser's by name (ignoring case): a new name is added under a new
- * id; the same name with other contents (`same` says) replaces the one here, keeping its id; the same
- * is left as it is. Each says its line in `out`; `label` names one ("Preset “Newsletter”").
+ * The file's items merged into this browser's by name (ignoring case), each cleaned first: a new name
+ * is added under a new id; the same name with other contents (`same` says) replaces the one here,
+ * keeping its id; the same is left as it is. Each says its line in `out`.
  */
 function mergeByName<T extends { id: string; name: string }>(
   local: readonly T[],
   incoming: readonly T[],
   newId: () => string,
   out: PlanLines,
-  { label, replacedBy, same }: { label: (name: string) => string; replacedBy: string; same: (here: T, there: T) => boolean },
+  rules: ByNameRules<T>,
 ): ByName<T> {
   const merged = local.map((item) => ({ ...item }));
   const fromFile = new Map<string, string>();
   let count = 0;
   for (const item of incoming) {
-    const there = { ...item, name: item.name.trim() };
+    const clean = rules.clean(item);
+    const there = { ...clean.item, name: clean.item.name.trim() };
+    const cleanedNote = hiddenWarning(clean);
     const index = merged.findIndex((here) => sameName(here.name, there.name));
     const here = merged[index];
     if (here === undefined) {
       const id = newId();
       merged.push({ ...there, id });
-      out.added.push(label(there.name));
+      out.added.push(
+        line(rules.label(there.name), { details: rules.details(there), warnings: [...rules.warnings(there), ...cleanedNote] }),
+      );
       fromFile.set(item.id, id);
       count++;
     } else {
       fromFile.set(item.id, here.id);
-      if (same(here, there)) {
-        out.unchanged.push(`${label(here.name)} (the same in the file)`);
+      if (rules.same(here, there)) {
+        out.unchanged.push(line(rules.label(here.name), { note: 'the same in the file', warnings: cleanedNote }));
       } else {
         merged[index] = { ...there, id: here.id };
-        out.replaced.push(`${label(here.name)} (${replacedBy})`);
+        out.replaced.push(
+          line(rules.label(here.name), {
+            note: rules.replacedBy,
+            details: [...nameDetail(there, here), ...rules.details(there, here)],
+            warnings: [...rules.warnings(there, here), ...cleanedNote],
+          }),
+        );
         count++;
       }
     }
@@ -243,18 +380,78 @@ function mergeByName<T extends { id: string; name: string }>(
   return { merged, fromFile, count };
 }
 
+const NONE = 'none';
+const idList = (ids: readonly number[]) => (ids.length === 0 ? NONE : ids.toSorted((a, b) => a - b).join(', '));
+
+/** Each value a preset sets, as shown: text as typed, flags on or off, IDs; "none" for what it leaves out. */
+function presetFacts(values: PresetValues): Map<string, string> {
+  const facts = new Map<string, string>();
+  for (const field of TEXT_FIELDS) facts.set(FIELD_LABELS[field], values[field] || NONE);
+  for (const field of PRESET_ID_FIELDS) facts.set(FIELD_LABELS[field], values[field] ?? NONE);
+  for (const field of FLAG_FIELDS) facts.set(FIELD_LABELS[field], values[field] ? 'on' : 'off');
+  return facts;
+}
+const UNSET = new Set([NONE, 'off']);
+
+/**
+ * An added preset's details are what it sets, and the affiliates it is tied to; a replacing one's
+ * are what either sets, with this browser's value beside each one that changes.
+ */
+function presetDetails(there: Preset, here?: Preset): PlanDetail[] {
+  const file = presetFacts(there.values);
+  const local = here && presetFacts(here.values);
+  const details: PlanDetail[] = [];
+  for (const [what, value] of file) {
+    const before = local?.get(what);
+    if (UNSET.has(value) && (before === undefined || UNSET.has(before))) continue;
+    details.push(before === undefined || before === value ? { what, value } : { what, value, before });
+  }
+  const [affiliates, affiliatesBefore] = [idList(there.affiliateIds), here && idList(here.affiliateIds)];
+  if (affiliates !== NONE || (affiliatesBefore !== undefined && affiliatesBefore !== NONE)) {
+    details.push(
+      affiliatesBefore === undefined || affiliatesBefore === affiliates
+        ? { what: 'Affiliates', value: affiliates }
+        : { what: 'Affiliates', value: affiliates, before: affiliatesBefore },
+    );
+  }
+  return details;
+}
+
+/**
+ * A replaced preset keeps its id here, so the pinned pairs made with it go on using it, with the
+ * file's values from now on: as when the preset is edited on the options page. Say how many.
+ */
+function pinsWarning(pins: readonly PinRef[], there: Preset, here?: Preset): string[] {
+  if (!here || canonical(here.values) === canonical(there.values)) return [];
+  const n = pins.filter((pin) => pin.presetId === here.id).length;
+  if (n === 0) return [];
+  return [`${n === 1 ? 'A pinned pair made' : `${n} pinned pairs made`} with this preset will send the file’s values from now on.`];
+}
+
+/** What a plan needs of a pin: the preset it uses. */
+export type PinRef = Pick<Pin, 'presetId'>;
+
 /**
  * The presets with the file's merged in: same name (ignoring case) and other contents → replaced
  * (keeping the local id), new name → added. An affiliate the file ties to one of its presets moves
  * there from any other preset here: the file wins. A default the file names replaces this one's;
- * a file without one leaves it.
+ * a file without one leaves it. `pins`: this browser's pinned pairs, for the lines to say which a
+ * replaced preset's values reach.
  */
-export function mergePresets(local: PresetList, incoming: PresetList, newId: () => string): Merge<PresetList> {
+export function mergePresets(
+  local: PresetList,
+  incoming: PresetList,
+  newId: () => string,
+  pins: readonly PinRef[] = [],
+): Merge<PresetList> {
   const out = lines();
   const { merged, fromFile, count } = mergeByName(local.presets, incoming.presets, newId, out, {
     label: (name) => `Preset “${name}”`,
     replacedBy: 'the file’s values replace these',
     same: samePreset,
+    clean: cleanPreset,
+    details: presetDetails,
+    warnings: (there, here) => pinsWarning(pins, there, here),
   });
   if (merged.length > MAX_PRESETS) return { ok: false, message: tooMany(merged.length, MAX_PRESETS, 'presets', 'delete') };
   // The file's ties win: a preset here that is not in the file gives up the affiliates the file ties elsewhere.
@@ -265,32 +462,52 @@ export function mergePresets(local: PresetList, incoming: PresetList, newId: () 
     if (imported.has(preset.id)) continue;
     const moved = preset.affiliateIds.filter((id) => tiedTo.has(id));
     if (moved.length === 0) {
-      out.unchanged.push(`Preset “${preset.name}” (only in this browser)`);
+      out.unchanged.push(line(`Preset “${preset.name}”`, { note: 'only in this browser' }));
       continue;
     }
-    merged[index] = { ...preset, affiliateIds: preset.affiliateIds.filter((id) => !tiedTo.has(id)) };
+    const kept = preset.affiliateIds.filter((id) => !tiedTo.has(id));
+    merged[index] = { ...preset, affiliateIds: kept };
     const targets = [...new Set(moved.map((id) => tiedTo.get(id)!))];
-    for (const target of targets) {
+    const moves = targets.map((target) => {
       const ids = moved.filter((id) => tiedTo.get(id) === target);
-      out.replaced.push(
-        `Preset “${preset.name}”: ${listOf(ids)} ${ids.length === 1 ? 'moves' : 'move'} to “${target.name}”, as in the file`,
-      );
-    }
+      return `${listOf(ids)} ${ids.length === 1 ? 'moves' : 'move'} to “${target.name}”`;
+    });
+    out.replaced.push(
+      line(`Preset “${preset.name}”`, {
+        note: `${sayList(moves)}, as in the file`,
+        details: [{ what: 'Affiliates', value: idList(kept), before: idList(preset.affiliateIds) }],
+      }),
+    );
   }
   const name = (id: string | null) => merged.find((preset) => preset.id === id)?.name;
   let defaultId = local.defaultId !== null && name(local.defaultId) !== undefined ? local.defaultId : null;
   let defaultChanged = false;
   const wanted = incoming.defaultId === null ? undefined : fromFile.get(incoming.defaultId);
   if (wanted !== undefined && wanted !== defaultId) {
-    out.replaced.push(`Default preset: “${name(wanted)}” instead of ${defaultId === null ? 'none' : `“${name(defaultId)}”`}`);
+    out.replaced.push(line(`Default preset: “${name(wanted)}” instead of ${defaultId === null ? 'none' : `“${name(defaultId)}”`}`));
     defaultId = wanted;
     defaultChanged = true;
   } else if (wanted !== undefined) {
-    out.unchanged.push(`Default preset: “${name(wanted)}” (the same in the file)`);
+    out.unchanged.push(line(`Default preset: “${name(wanted)}”`, { note: 'the same in the file' }));
   } else if (defaultId !== null) {
-    out.unchanged.push(`Default preset: “${name(defaultId)}” (the file sets none)`);
+    out.unchanged.push(line(`Default preset: “${name(defaultId)}”`, { note: 'the file sets none' }));
   }
   return { ok: true, value: { presets: merged, defaultId }, lines: out, count, defaultChanged };
+}
+
+/** Web addresses a template writes out itself (its {url} token is the link, and is not one). */
+const WEB_ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'`{}]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'`{}]*/gi;
+const MAX_ADDRESSES_SAID = 3;
+const MAX_ADDRESS_SHOWN = 80;
+
+/** "Holds a web address: https://evil.example/…", one for each address the template's text holds. */
+function webAddressWarnings(template: Template): string[] {
+  const addresses = [...new Set(template.text.match(WEB_ADDRESS) ?? [])];
+  const said = addresses
+    .slice(0, MAX_ADDRESSES_SAID)
+    .map((address) => `Holds a web address: ${shortened(address, MAX_ADDRESS_SHOWN, '…')}`);
+  const more = addresses.length - said.length;
+  return more > 0 ? [...said, `Holds ${more} more web ${more === 1 ? 'address' : 'addresses'}.`] : said;
 }
 
 /**
@@ -303,18 +520,24 @@ export function mergeCopyFormats(local: CopyFormats, incoming: CopyFormats, newI
     label: (name) => `Template “${name}”`,
     replacedBy: 'the file’s text replaces this one',
     same: (here, there) => here.name === there.name && here.text === there.text,
+    clean: cleanTemplate,
+    details: (there, here) => [
+      here && here.text !== there.text ? { what: 'Text', value: there.text, before: here.text } : { what: 'Text', value: there.text },
+    ],
+    warnings: webAddressWarnings,
   });
   if (merged.length > MAX_TEMPLATES) return { ok: false, message: tooMany(merged.length, MAX_TEMPLATES, 'templates', 'delete') };
   const imported = new Set(fromFile.values());
-  for (const template of merged) if (!imported.has(template.id)) out.unchanged.push(`Template “${template.name}” (only in this browser)`);
+  for (const template of merged)
+    if (!imported.has(template.id)) out.unchanged.push(line(`Template “${template.name}”`, { note: 'only in this browser' }));
   const formatName = (id: string) =>
     BUILT_IN_FORMATS.find((format) => format.id === id)?.name ?? merged.find((template) => template.id === id)?.name;
   // A default that no longer names anything is the bare link (copy-formats.ts).
   const current = formatName(local.defaultFormat) === undefined ? 'link' : local.defaultFormat;
   const wanted = isBuiltIn(incoming.defaultFormat) ? incoming.defaultFormat : (fromFile.get(incoming.defaultFormat) ?? current);
   const defaultChanged = wanted !== current;
-  if (defaultChanged) out.replaced.push(`Default copy format: “${formatName(wanted)}” instead of “${formatName(current)}”`);
-  else out.unchanged.push(`Default copy format: “${formatName(current)}” (the same in the file)`);
+  if (defaultChanged) out.replaced.push(line(`Default copy format: “${formatName(wanted)}” instead of “${formatName(current)}”`));
+  else out.unchanged.push(line(`Default copy format: “${formatName(current)}”`, { note: 'the same in the file' }));
   return { ok: true, value: { templates: merged, defaultFormat: wanted }, lines: out, count, defaultChanged };
 }
 
@@ -325,23 +548,33 @@ export interface SettingsChange {
   requestsPerSecond?: number;
 }
 
-/** Domains: the file's new ones are added, none removed; the pace: the file's replaces this one's. */
-export function mergeSettings(local: SharedSettings, incoming: SharedSettings): Merge<SettingsChange> {
+/** The warning on a dashboard domain, which the browser's access then covers whole. */
+export const domainAccessWarning = (domain: string) => `Grants access to every page on ${domain}.`;
+
+/**
+ * Domains: the file's new ones are offered, each on its own line, and those in `chosen` (ticked by
+ * the person) are added; none is removed. The pace: the file's replaces this one's.
+ */
+export function mergeSettings(local: SharedSettings, incoming: SharedSettings, chosen: readonly string[]): Merge<SettingsChange> {
   const out = lines();
-  const newDomains = incoming.dashboardDomains.filter((domain) => !local.dashboardDomains.includes(domain));
+  const offered = incoming.dashboardDomains.filter((domain) => !local.dashboardDomains.includes(domain));
+  const newDomains = offered.filter((domain) => chosen.includes(domain));
   const total = local.dashboardDomains.length + newDomains.length;
   if (total > MAX_DASHBOARD_DOMAINS) {
     return { ok: false, message: tooMany(total, MAX_DASHBOARD_DOMAINS, 'dashboard domains', 'remove') };
   }
-  for (const domain of newDomains) out.added.push(`Dashboard domain ${domain}`);
+  // The file holds no *.everflowclient.io domain (contentsProblem): the extension may read those already.
+  for (const domain of offered) out.added.push(line(`Dashboard domain ${domain}`, { domain, warnings: [domainAccessWarning(domain)] }));
   for (const domain of local.dashboardDomains) {
     out.unchanged.push(
-      `Dashboard domain ${domain} (${incoming.dashboardDomains.includes(domain) ? 'the same in the file' : 'only in this browser'})`,
+      line(`Dashboard domain ${domain}`, {
+        note: incoming.dashboardDomains.includes(domain) ? 'the same in the file' : 'only in this browser',
+      }),
     );
   }
   const paceChanged = incoming.requestsPerSecond !== local.requestsPerSecond;
-  if (paceChanged) out.replaced.push(`Requests per second: ${incoming.requestsPerSecond} instead of ${local.requestsPerSecond}`);
-  else out.unchanged.push(`Requests per second: ${local.requestsPerSecond} (the same in the file)`);
+  if (paceChanged) out.replaced.push(line(`Requests per second: ${incoming.requestsPerSecond} instead of ${local.requestsPerSecond}`));
+  else out.unchanged.push(line(`Requests per second: ${local.requestsPerSecond}`, { note: 'the same in the file' }));
   return {
     ok: true,
     value: paceChanged ? { newDomains, requestsPerSecond: incoming.requestsPerSecond } : { newDomains },
@@ -351,22 +584,41 @@ export function mergeSettings(local: SharedSettings, incoming: SharedSettings): 
   };
 }
 
+/** What the person decides around the plan, and what it needs to know of this browser besides the settings. */
+export interface PlanChoices {
+  /** This browser's pinned pairs. */
+  pins: readonly PinRef[];
+  /** The file's new dashboard domains the person ticked; the others are not added. */
+  domains: readonly string[];
+}
+
 export type ImportPlan =
-  | { ok: true; lines: PlanLines; settings: SettingsChange; /** Whether confirming would change anything. */ changes: boolean }
+  | {
+      ok: true;
+      lines: PlanLines;
+      settings: SettingsChange;
+      /** Every new dashboard domain the file offers, in its order: the lines with a `domain`. */
+      offeredDomains: string[];
+      /** Whether confirming would change anything. */
+      changes: boolean;
+    }
   | { ok: false; message: string };
 
 /** What importing `file` would do to what this browser holds now, before anything is written. */
-export function planImport(local: LocalSettings, file: TeamSettings): ImportPlan {
+export function planImport(local: LocalSettings, file: TeamSettings, { pins, domains }: PlanChoices): ImportPlan {
   let n = 0;
   const placeholder = () => `planned-${n++}`;
-  const presets = mergePresets(local.presets, file.presets, placeholder);
+  const presets = mergePresets(local.presets, file.presets, placeholder, pins);
   const formats = mergeCopyFormats(local.copyFormats, file.copyFormats, placeholder);
-  const settings = mergeSettings(local.settings, file);
+  const settings = mergeSettings(local.settings, file, domains);
   if (!presets.ok) return presets;
   if (!formats.ok) return formats;
   if (!settings.ok) return settings;
   const all = joinLines(presets.lines, formats.lines, settings.lines);
-  return { ok: true, lines: all, settings: settings.value, changes: all.added.length + all.replaced.length > 0 };
+  const offeredDomains = all.added.flatMap((planned) => (planned.domain === undefined ? [] : [planned.domain]));
+  const changes =
+    all.replaced.length > 0 || all.added.some((planned) => planned.domain === undefined) || settings.value.newDomains.length > 0;
+  return { ok: true, lines: all, settings: settings.value, offeredDomains, changes };
 }
 
 export interface Imported {
@@ -391,12 +643,10 @@ export function importedSentence(done: Imported): string {
     done.pace ? 'the pace' : '',
   ].filter(Boolean);
   if (parts.length === 0) return 'Nothing was imported: this browser already has everything in the file.';
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  return `Imported ${list}.`;
+  return `Imported ${sayList(parts)}.`;
 }
 
 /** The sentence for domains the browser was not allowed to reach (so they were not added). */
 export function domainsRefusedSentence(domains: readonly string[]): string {
-  const list = domains.length === 1 ? domains[0] : `${domains.slice(0, -1).join(', ')} and ${domains.at(-1)}`;
-  return `The browser did not allow access to ${list}, so ${domains.length === 1 ? 'it was' : 'they were'} not added.`;
+  return `The browser did not allow access to ${sayList(domains)}, so ${domains.length === 1 ? 'it was' : 'they were'} not added.`;
 }
