@@ -7,7 +7,7 @@
 // says which, each row names its offer or smart link and its affiliate.
 import type { Connection } from '../everflow/http';
 import { targetName, type LinkInput } from '../everflow/link-fields';
-import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
+import { BULK_IN_FLIGHT_CEILING } from '../everflow/rate-limiter';
 import { generateTrackingLink } from '../everflow/tracking-link';
 import {
   checkRow,
@@ -278,7 +278,8 @@ async function runJob(): Promise<void> {
   }
 
   try {
-    await Promise.all(Array.from({ length: MAX_BULK_IN_FLIGHT }, lane));
+    // As many lanes as rows may ever be in flight: the limiter decides how many of them run at once.
+    await Promise.all(Array.from({ length: BULK_IN_FLIGHT_CEILING }, lane));
   } finally {
     if (active === run) active = undefined;
   }
