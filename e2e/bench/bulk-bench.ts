@@ -1,37 +1,64 @@
 // `npm run bench`, second part: a bulk job of 1,000 rows (BULK_ROWS) started from the Bulk links page
-// of the production build, against the Everflow simulator under each documented rate-limit model
-// (token bucket 30/s with bursts of 50; 30/s over a 30-second window; 20/s over a 30-second window).
-// The extension's "Requests per second" is set to the model's rate, as a person would from Everflow's
-// docs. Reports throughput as a share of the limit, 429s, and lost and duplicated rows, and where the time
-// went (the pace on the wire, the job's own start and finish, gaps, requests in flight). Reported, never
-// asserted. BULK_ROWS, BULK_MODELS=bucket,window30, BULK_LATENCY_MS (Everflow's answer time to simulate)
-// and BULK_EXTENSION_DIR (another build than dist/) vary it.
+// of the production build, against the Everflow simulator, over a grid of Everflow's answer time
+// (0, 150 ± 50 and 300 ± 100 ms) × protocol (HTTP/2, HTTP/1.1) under the documented rate-limit
+// models: token bucket 30/s with bursts of 50 and 30/s over a 30-second window on the whole grid,
+// 20/s over a 30-second window at 0 and 300 ms over HTTP/2. The extension's "Requests per second" is
+// set to the model's rate, as a person would from Everflow's docs. Reports throughput as a share of
+// the limit, 429s, lost and duplicated rows, requests on the wire, the most requests the simulator
+// held at once (over HTTP/1.1 the browser's connection ceiling: in flight / answer time is the most it
+// allows), the protocol the link requests came over and the machine's load. Reported, never asserted.
+// Choose cells with BULK_MODELS=bucket,window30, BULK_LATENCY_MS=0,300, BULK_PROTOCOLS=h2,http/1.1
+// (each a filter of the grid), BULK_JITTER_MS (the jitter at every non-zero answer time), or list them:
+// BULK_GRID=bucket@300/h2,window20@150/http/1.1. BULK_EXTENSION_DIR measures another build than dist/.
 import { rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { TEST_KEY, launchWithExtension } from '../fixtures/extension';
-import { EverflowSimulator, LINK_PATH, type Reply } from '../simulator/everflow';
 import { PACE_MARGIN } from '../../src/everflow/rate-limiter';
+import { EverflowSimulator, LINK_PATH, type Latency, type Protocol, type RecordedRequest } from '../simulator/everflow';
 import { MODELS } from '../simulator/rate-limit';
 import { startSimulatorServer } from '../simulator/server';
 
+type Model = keyof typeof MODELS;
+interface Cell {
+  model: Model;
+  latency: Latency;
+  protocol: Protocol;
+}
+
 const ROWS = Number(process.env.BULK_ROWS ?? 1000);
 const OFFER = 42;
-const ONLY = process.env.BULK_MODELS?.split(',');
 /** Another build to measure (e.g. a changed limiter built elsewhere); dist/ by default. */
 const EXTENSION_DIR = process.env.BULK_EXTENSION_DIR;
-/** Everflow's answer time to simulate, in ms (the simulator itself answers at once). */
-const LATENCY_MS = Number(process.env.BULK_LATENCY_MS ?? 0);
+const list = (name: string) => process.env[name]?.split(',').map((item) => item.trim());
 
-/** Records when each link request reached the simulator and when it was answered (ms, Date.now()). */
-class TimedSimulator extends EverflowSimulator {
-  readonly timings: { at: number; answeredAt: number }[] = [];
-  override async handle(request: Parameters<EverflowSimulator['handle']>[0]): Promise<Reply> {
-    const at = Date.now();
-    const answered = await super.handle(request);
-    const reply = LATENCY_MS > 0 && 'status' in answered ? { ...answered, delayMs: (answered.delayMs ?? 0) + LATENCY_MS } : answered;
-    if (new URL(request.url).pathname === LINK_PATH)
-      this.timings.push({ at, answeredAt: Date.now() + ('delayMs' in reply ? (reply.delayMs ?? 0) : 0) });
-    return reply;
+const LATENCIES = [0, 150, 300];
+const PROTOCOLS: Protocol[] = ['h2', 'http/1.1'];
+/** Some jitter wherever Everflow takes time to answer: a third of the answer time unless told. */
+const latencyOf = (ms: number): Latency => ({ ms, jitterMs: ms === 0 ? 0 : Number(process.env.BULK_JITTER_MS ?? Math.round(ms / 3)) });
+
+function grid(): Cell[] {
+  const listed = list('BULK_GRID');
+  if (listed) {
+    return listed.map((cell) => {
+      const match = cell.match(/^(\w+)@(\d+)\/(h2|http\/1\.1)$/);
+      if (!match || !Object.hasOwn(MODELS, match[1]!)) throw new Error(`BULK_GRID: "${cell}" is not <model>@<ms>/<h2|http/1.1>.`);
+      return { model: match[1] as Model, latency: latencyOf(Number(match[2])), protocol: match[3] as Protocol };
+    });
   }
+  const cells: Cell[] = [
+    ...(['bucket', 'window30'] as const).flatMap((model) =>
+      LATENCIES.flatMap((ms) => PROTOCOLS.map((protocol) => ({ model, latency: latencyOf(ms), protocol }))),
+    ),
+    { model: 'window20', latency: latencyOf(0), protocol: 'h2' },
+    { model: 'window20', latency: latencyOf(300), protocol: 'h2' },
+  ];
+  const [models, latencies, protocols] = [list('BULK_MODELS'), list('BULK_LATENCY_MS')?.map(Number), list('BULK_PROTOCOLS')];
+  return cells.filter(
+    (c) =>
+      (!models || models.includes(c.model)) &&
+      (!latencies || latencies.includes(c.latency.ms)) &&
+      (!protocols || protocols.includes(c.protocol)),
+  );
 }
 
 const quantile = (values: number[], q: number) => {
@@ -53,20 +80,14 @@ interface Wire {
   gapP90Ms: number;
   gapMaxMs: number;
   longGaps: number;
-  /** The most link requests the simulator held at once. */
-  maxConcurrent: number;
 }
 
-function wireOf(timings: { at: number; answeredAt: number }[], started: number, finished: number, limit: number): Wire {
-  const arrivals = timings.map((t) => t.at).toSorted((a, b) => a - b);
+function wireOf(links: RecordedRequest[], started: number, finished: number, limit: number): Wire {
+  const arrivals = links.map((r) => r.at).toSorted((a, b) => a - b);
   const first = arrivals[0] ?? started;
   const last = arrivals.at(-1) ?? finished;
   const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]!);
   const paced = 1000 / (limit * PACE_MARGIN);
-  const events = timings.flatMap((t) => [[t.at, 1] as const, [t.answeredAt, -1] as const]).toSorted((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let open = 0;
-  let maxConcurrent = 0;
-  for (const [, change] of events) maxConcurrent = Math.max(maxConcurrent, (open += change));
   const perSecond = arrivals.length > 1 ? (arrivals.length - 1) / ((last - first) / 1000) : 0;
   return {
     perSecond,
@@ -77,12 +98,10 @@ function wireOf(timings: { at: number; answeredAt: number }[], started: number, 
     gapP90Ms: quantile(gaps, 0.9),
     gapMaxMs: Math.max(0, ...gaps),
     longGaps: gaps.filter((gap) => gap > paced * 1.5).length,
-    maxConcurrent,
   };
 }
 
-interface Result {
-  model: string;
+interface Result extends Cell {
   limit: number;
   tookMs: number;
   linksPerSecond: number;
@@ -92,12 +111,18 @@ interface Result {
   lost: number;
   duplicated: number;
   wire: Wire;
+  /** The most link requests the simulator held at once (answered or not yet). */
+  maxInFlight: number;
+  /** The HTTP versions the link requests came over. */
+  httpVersions: string[];
+  /** The machine's 1-minute load average when the run ended. */
+  load: number;
   page: string;
 }
 
-async function runModel(model: keyof typeof MODELS): Promise<Result> {
-  const limit = MODELS[model].perSecond;
-  const simulator = new TimedSimulator({ rateLimit: model });
+async function run(cell: Cell): Promise<Result> {
+  const limit = MODELS[cell.model].perSecond;
+  const simulator = new EverflowSimulator({ rateLimit: cell.model, protocol: cell.protocol, latency: cell.latency });
   const server = await startSimulatorServer(() => simulator);
   const { context, userDataDir } = await launchWithExtension([], EXTENSION_DIR, server);
   try {
@@ -125,20 +150,23 @@ async function runModel(model: keyof typeof MODELS): Promise<Result> {
     const text = (await finished.textContent()) ?? '';
 
     const links = ids.map((id) => simulator.log(OFFER, id).links);
-    const requests = simulator.linkRequests.length;
+    const linkRequests = simulator.linkRequests;
     // Links a second from the click to "Finished", against the model's limit.
     const rate = links.reduce((a, b) => a + b, 0) / (took / 1000);
     return {
-      model,
+      ...cell,
       limit,
       tookMs: took,
       linksPerSecond: rate,
       share: rate / limit,
-      requests,
+      requests: linkRequests.length,
       throttled: simulator.throttled,
       lost: links.filter((n) => n === 0).length,
       duplicated: links.filter((n) => n > 1).length,
-      wire: wireOf(simulator.timings, started, finishedAt, limit),
+      wire: wireOf(linkRequests, started, finishedAt, limit),
+      maxInFlight: simulator.peakInFlight((r) => r.path === LINK_PATH),
+      httpVersions: [...new Set(linkRequests.map((r) => r.httpVersion ?? '?'))],
+      load: loadavg()[0]!,
       page: text,
     };
   } finally {
@@ -148,41 +176,55 @@ async function runModel(model: keyof typeof MODELS): Promise<Result> {
   }
 }
 
+const fixed = (n: number, digits = 2) => n.toFixed(digits);
+const answerTime = ({ ms, jitterMs }: Latency) => (ms === 0 ? 'at once' : `${ms} ± ${jitterMs ?? 0} ms`);
+/** What the most requests in flight allow at this answer time (Little's law), e.g. "6 → ≤ 20/s". */
+const ceiling = (r: Result) =>
+  r.latency.ms === 0 ? `${r.maxInFlight}` : `${r.maxInFlight} → ≤ ${fixed(r.maxInFlight / (r.latency.ms / 1000), 1)}/s`;
+
 async function main() {
+  const cells = grid();
+  const [one, five, fifteen] = loadavg().map((n) => fixed(n));
+  console.log(
+    `${cells.length} bulk jobs of ${ROWS} rows; ${cpus().length} CPUs, load average ${one} / ${five} / ${fifteen} (1, 5, 15 min).`,
+  );
   const results: Result[] = [];
-  for (const model of Object.keys(MODELS) as (keyof typeof MODELS)[]) {
-    if (ONLY && !ONLY.includes(model)) continue;
-    results.push(await runModel(model));
+  for (const cell of cells) {
+    const result = await run(cell);
+    results.push(result);
+    console.log(
+      `  ${cell.model} ${answerTime(cell.latency)} ${cell.protocol}: ${fixed(result.share, 3)} of the limit (load ${fixed(result.load)})`,
+    );
   }
   const header = [
     'model',
+    'answer time',
+    'protocol (seen)',
     'links/s',
     'share of limit (≥ 0.9)',
     '429s (< 1% of requests)',
     'rows lost / duplicated (0 / 0)',
     'time',
     'on the wire: req/s (share)',
-    'before 1st / after last request',
-    'gaps p50 / p90 / max (> 1.5× paced)',
-    'max in flight',
+    'most in flight → allows',
+    'load (1 min)',
   ];
   const rows = results.map((r) => [
-    `${r.model}: ${MODELS[r.model as keyof typeof MODELS].describe}`,
-    r.linksPerSecond.toFixed(2),
-    r.share.toFixed(3),
-    `${r.throttled} of ${r.requests} (${((r.throttled / r.requests) * 100).toFixed(2)}%)`,
+    `${r.model}: ${MODELS[r.model].describe}`,
+    answerTime(r.latency),
+    `${r.protocol} (${r.httpVersions.join(', ')})`,
+    fixed(r.linksPerSecond),
+    fixed(r.share, 3),
+    `${r.throttled} of ${r.requests} (${fixed((r.throttled / r.requests) * 100)}%)`,
     `${r.lost} / ${r.duplicated}`,
-    `${(r.tookMs / 1000).toFixed(1)} s`,
-    `${r.wire.perSecond.toFixed(2)} (${r.wire.share.toFixed(3)})`,
-    `${(r.wire.startMs / 1000).toFixed(2)} s / ${(r.wire.endMs / 1000).toFixed(2)} s`,
-    `${r.wire.gapP50Ms} / ${r.wire.gapP90Ms} / ${r.wire.gapMaxMs} ms (${r.wire.longGaps})`,
-    String(r.wire.maxConcurrent),
+    `${fixed(r.tookMs / 1000, 1)} s`,
+    `${fixed(r.wire.perSecond)} (${fixed(r.wire.share, 3)})`,
+    ceiling(r),
+    fixed(r.load),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(
-    `Bulk job of ${ROWS} rows against the Everflow simulator${LATENCY_MS ? ` answering in ${LATENCY_MS} ms` : ''}${EXTENSION_DIR ? ` (build: ${EXTENSION_DIR})` : ''}:`,
-  );
+  const line = (columns: string[]) => `| ${columns.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`Bulk job of ${ROWS} rows against the Everflow simulator${EXTENSION_DIR ? ` (build: ${EXTENSION_DIR})` : ''}:`);
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REDIRECT_LINK_FIELD } from '../../src/everflow/link-fields';
 import { EverflowSimulator, type Reply } from './everflow';
 import { AFFILIATE_SALT, OFFER_SALT, decodeId, encodeId, redirectLink } from './links';
-import { EU_KEY, PARTNER_KEY, US_KEY } from './network';
+import { EU_KEY, PARTNER_KEY, SECOND_NETWORK_KEY, US_KEY } from './network';
 import { FixedWindow, TokenBucket } from './rate-limit';
 
 const US = 'https://api.eflow.team/v1';
@@ -283,8 +283,9 @@ describe('rate limits', () => {
     expect(Object.keys(last.headers).map((h) => h.toLowerCase())).not.toContain('retry-after');
     expect(replies[0]!.headers['X-RateLimit-Remaining']).toBe('599');
     expect(sim.throttled).toBe(1);
-    // The EU network has its own counter.
-    expect((await call(sim, 'GET', `${EU}/networks/trafficsource`, undefined, EU_KEY)).status).toBe(200);
+    // The same network's key on the EU host shares the counter; another network has its own.
+    expect((await call(sim, 'GET', `${EU}/networks/trafficsource`, undefined, EU_KEY)).status).toBe(429);
+    expect((await call(sim, 'GET', `${EU}/networks/trafficsource`, undefined, SECOND_NETWORK_KEY)).status).toBe(200);
     now = 30_000;
     expect((await call(sim, 'GET', `${US}/networks/trafficsource`)).status).toBe(200);
   });

@@ -1,6 +1,8 @@
-// The three rate-limit models Everflow's docs describe (../shared/everflow-api.md, "Connection", rate
-// limit): one counter per network, shared by every key of it. Each answers X-RateLimit-Limit and
-// X-RateLimit-Remaining, and never Retry-After (no version of the docs promises it).
+// The three rate-limit models Everflow's docs describe (user-guide/rate-limiting, in its versions):
+// one counter per network and kind of key, shared by every key of that kind ("Everflow's limits are
+// per network and per kind of key"): network keys 30/s (20/s in the older docs), partner keys 5/s with
+// bursts of 20. Each answers X-RateLimit-Limit and X-RateLimit-Remaining, and never Retry-After (no
+// version of the docs promises it).
 
 export type RateLimitModel = 'bucket' | 'window30' | 'window20' | 'none';
 
@@ -12,6 +14,11 @@ export const MODELS: Record<Exclude<RateLimitModel, 'none'>, { perSecond: number
 
 export const WINDOW_MS = 30_000;
 export const BUCKET_BURST = 50;
+/** Partner (affiliate) keys: 5 requests a second, bursts of 20 (counted over 30 s by the window models). */
+export const PARTNER_PER_SECOND = 5;
+export const PARTNER_BURST = 20;
+
+export type KeyKind = 'network' | 'affiliate';
 
 export interface Verdict {
   allowed: boolean;
@@ -91,15 +98,9 @@ export class FixedWindow implements RateLimiter {
 
 export const UNLIMITED: RateLimiter = { take: () => ({ allowed: true, headers: {} }) };
 
-export function makeLimiter(model: RateLimitModel): RateLimiter {
-  switch (model) {
-    case 'bucket':
-      return new TokenBucket();
-    case 'window30':
-      return new FixedWindow(30);
-    case 'window20':
-      return new FixedWindow(20);
-    case 'none':
-      return UNLIMITED;
-  }
+export function makeLimiter(model: RateLimitModel, kind: KeyKind = 'network'): RateLimiter {
+  if (model === 'none') return UNLIMITED;
+  if (kind === 'affiliate')
+    return model === 'bucket' ? new TokenBucket(PARTNER_PER_SECOND, PARTNER_BURST) : new FixedWindow(PARTNER_PER_SECOND);
+  return model === 'bucket' ? new TokenBucket() : new FixedWindow(MODELS[model].perSecond);
 }

@@ -1,12 +1,16 @@
 // The simulator as a real HTTPS endpoint: a local proxy that answers `CONNECT api.eflow.team:443` (and
-// api-eu, and the demo's dashboard host) by terminating TLS itself with a throw-away self-signed
-// certificate, then serves the request from the simulator. Every other CONNECT is refused, so a
-// browser using it reaches nothing else. Chromium: --proxy-server=127.0.0.1:<port>
-// --ignore-certificate-errors; Firefox: the proxy prefs and acceptInsecureCerts
-// (../shared/extension-testing.md). The certificate is made at start with the system's openssl.
+// api-eu, and the pages' hosts, e.g. the demo's dashboard) by terminating TLS itself with a throw-away
+// self-signed certificate, then serves the request from the simulator. Every other CONNECT is refused,
+// so a browser using it reaches nothing else. Chromium: --proxy-server=127.0.0.1:<port>
+// --ignore-certificate-errors; Firefox: the proxy prefs and acceptInsecureCerts. The certificate is
+// made at start with the system's openssl.
+// Each tunnel offers what the simulator's `protocol` says when it opens: HTTP/2 with HTTP/1.1 as the
+// fallback (ALPN h2, http/1.1), or HTTP/1.1 only. Requests are routed by their host (`:authority`), so
+// a browser that coalesces both API hosts onto one HTTP/2 connection is still answered right.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { constants as http2, createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -60,7 +64,8 @@ export function selfSignedCertificate(hosts: string[]): { key: string; cert: str
 }
 
 /**
- * Starts the proxy. `simulator` is read on every request, so a test may swap it (a fresh network per test).
+ * Starts the proxy. `simulator` is read on every tunnel and request, so a test may swap it (a fresh
+ * simulator per test) and choose its protocol before the browser connects.
  */
 export async function startSimulatorServer(
   simulator: () => EverflowSimulator,
@@ -79,12 +84,20 @@ export async function startSimulatorServer(
   };
 
   // A request cut off mid-body is simply not answered.
-  const https = createHttpsServer(tls, (req, res) => void serve(req, res).catch(() => res.destroy()));
-  https.on('secureConnection', track);
-  https.on('tlsClientError', () => undefined);
+  const handler = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse) =>
+    void serve(req, res).catch(() => (res as ServerResponse).destroy());
+  const http1 = createHttpsServer(tls, handler);
+  // Node's compatibility API: HTTP/2 requests come as (req, res) like HTTP/1.1 ones, and a client that
+  // does not offer h2 gets HTTP/1.1 from the same server.
+  const h2 = createSecureServer({ ...tls, allowHTTP1: true }, handler);
+  for (const server of [http1, h2]) {
+    server.on('secureConnection', track);
+    server.on('tlsClientError', () => undefined);
+  }
+  h2.on('sessionError', () => undefined);
 
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const host = (req.headers.host ?? '').replace(/:443$/, '');
+  async function serve(req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse): Promise<void> {
+    const host = String(req.headers[':authority'] ?? req.headers.host ?? '').replace(/:443$/, '');
     const url = new URL(req.url ?? '/', `https://${host}`);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -100,14 +113,22 @@ export async function startSimulatorServer(
       return;
     }
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-    const reply = await simulator().handle({ method: req.method ?? 'GET', url: url.toString(), headers, rawBody: raw === '' ? null : raw });
+    // HTTP/2's pseudo-headers (:method, :path…) are not headers a client sent.
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && !name.startsWith(':')) headers[name] = value;
+    const reply = await simulator().handle({
+      method: req.method ?? 'GET',
+      url: url.toString(),
+      headers,
+      rawBody: raw === '' ? null : raw,
+      httpVersion: req.httpVersion,
+    });
     if ('hang' in reply) return; // never answered: the client's own timeout must act
     if ('abort' in reply) {
-      req.socket.destroy();
+      // HTTP/2: this request's stream is reset (the connection carries others); HTTP/1.1: the connection.
+      if ('stream' in res) res.stream.close(http2.NGHTTP2_INTERNAL_ERROR);
+      else req.socket.destroy();
       return;
     }
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (res.destroyed) return;
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
@@ -126,7 +147,7 @@ export async function startSimulatorServer(
     }
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     if (head.length) socket.unshift(head);
-    https.emit('connection', socket);
+    (simulator().protocol === 'http/1.1' ? http1 : h2).emit('connection', socket);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -139,7 +160,7 @@ export async function startSimulatorServer(
     chromiumArgs: [`--proxy-server=127.0.0.1:${port}`, '--ignore-certificate-errors'],
     async close() {
       for (const socket of sockets) socket.destroy();
-      await Promise.all([new Promise((resolve) => proxy.close(resolve)), new Promise((resolve) => https.close(resolve))]);
+      await Promise.all([proxy, http1, h2].map((server) => new Promise((resolve) => server.close(resolve))));
     },
   };
 }

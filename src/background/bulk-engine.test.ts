@@ -18,7 +18,7 @@ import {
 } from '../../e2e/unit-fixtures/everflow-stub';
 import { BULK_ALARM, rowKey, type BulkJob, type BulkResult, bulkJobItem } from '../shared/bulk/bulk-job';
 import { EMPTY_FORM } from '../shared/link/link-form';
-import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
+import { BULK_IN_FLIGHT_FLOOR } from '../everflow/rate-limiter';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -250,7 +250,7 @@ describe('bulk engine: Everflow’s rate limit', () => {
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
     // Sending at its usual pace the whole time would have met ~400 refusals; the growing pauses
     // (1, 2, 4, 8, 16 s) keep it to the rows in flight at the first 429 and a few after each pause.
-    expect(refusedAt.length).toBeLessThanOrEqual(MAX_BULK_IN_FLIGHT + 15);
+    expect(refusedAt.length).toBeLessThanOrEqual(BULK_IN_FLIGHT_FLOOR + 15);
     // And no refusal comes in the first pause: nothing is sent until it ends.
     const first = refusedAt[0]!;
     const later = refusedAt.filter((at) => at > first + 100);
@@ -348,7 +348,7 @@ describe('bulk engine: smart links', () => {
     // The first row is answered at once (it is tried before the job starts); then Everflow holds the rest.
     everflow.reply = (call) => (everflow.linkCalls().length === 1 ? usualReply(call) : 'hold');
     await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(...affiliates) });
-    await advanceUntil(() => everflow.waiting().length === MAX_BULK_IN_FLIGHT, 'the bulk lane filling');
+    await advanceUntil(() => everflow.waiting().length === BULK_IN_FLIGHT_FLOOR, 'the bulk lane filling');
     for (const call of everflow.waiting().slice(0, 3)) call.answer();
     await advanceUntil(() => results().filter(Boolean).length === 4, 'four stored');
     const answered = everflow

@@ -6,7 +6,7 @@
 // requests (popup, menu, look-ups) still go first. Offer links and smart links alike: the job's form
 // says which, each row names its offer or smart link and its affiliate.
 import { targetName } from '../everflow/link-fields';
-import { MAX_BULK_IN_FLIGHT } from '../everflow/rate-limiter';
+import { BULK_IN_FLIGHT_CEILING } from '../everflow/rate-limiter';
 import {
   BULK_ALARM,
   checkRow,
@@ -49,8 +49,8 @@ const PAUSE_BEFORE_RETRY_MS = 1000;
 
 export const STORAGE_FULL =
   'Browser storage for the extension is full, so the results could not be kept; free space on the options page by clearing the history or old bulk results';
-/** Room kept free in storage.local: the results of every row in flight (each well under 10 kB) and the paused job. */
-const STORAGE_MARGIN_BYTES = 128 * 1024;
+/** Room kept free in storage.local: the results of every row in flight (up to BULK_IN_FLIGHT_CEILING, each under 5 kB: a link is at most 4,096 characters) and the paused job. */
+const STORAGE_MARGIN_BYTES = 384 * 1024;
 
 type Done = { ok: true } | Failure;
 const DONE: Done = { ok: true };
@@ -261,7 +261,8 @@ async function runJob(): Promise<void> {
   }
 
   try {
-    await Promise.all(Array.from({ length: MAX_BULK_IN_FLIGHT }, lane));
+    // As many lanes as rows may ever be in flight: the limiter decides how many of them run at once.
+    await Promise.all(Array.from({ length: BULK_IN_FLIGHT_CEILING }, lane));
   } finally {
     if (active === run) active = undefined;
   }

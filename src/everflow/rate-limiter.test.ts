@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BULK_IN_FLIGHT, PACE_MARGIN, RateLimiter, type Lane, type LimiterClock, type Permit } from './rate-limiter';
+import {
+  BULK_IN_FLIGHT_CEILING,
+  BULK_IN_FLIGHT_FLOOR,
+  PACE_MARGIN,
+  RateLimiter,
+  type Lane,
+  type LimiterClock,
+  type Permit,
+} from './rate-limiter';
 
 /** A clock that moves only when told, running due timers in order. */
 class FakeClock implements LimiterClock {
@@ -117,20 +125,20 @@ describe('RateLimiter', () => {
     expect(popup.at - before).toBeLessThanOrEqual(Math.ceil(1000 / (20 * PACE_MARGIN)));
   });
 
-  it('runs at most MAX_BULK_IN_FLIGHT bulk rows at once, but never holds a person back for that', async () => {
+  it('runs at most BULK_IN_FLIGHT_FLOOR bulk rows at once before any answer is timed, but never holds a person back for that', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter(30, clock);
     const starts: { lane: Lane; at: number }[] = [];
     const permits = start(limiter, clock, 'bulk', 20, starts, true);
     await clock.advance(5000);
-    expect(starts).toHaveLength(MAX_BULK_IN_FLIGHT);
+    expect(starts).toHaveLength(BULK_IN_FLIGHT_FLOOR);
     start(limiter, clock, 'interactive', 1, starts);
     await clock.advance(100);
     expect(starts.filter((s) => s.lane === 'interactive')).toHaveLength(1);
     permits[0]!.release();
     permits[0]!.release(); // twice is harmless: one place freed
     await clock.advance(100);
-    expect(starts.filter((s) => s.lane === 'bulk')).toHaveLength(MAX_BULK_IN_FLIGHT + 1);
+    expect(starts.filter((s) => s.lane === 'bulk')).toHaveLength(BULK_IN_FLIGHT_FLOOR + 1);
   });
 
   it('on a 429 sends nothing until Retry-After has passed, then goes on more slowly and recovers', async () => {
@@ -184,6 +192,145 @@ describe('RateLimiter', () => {
     await clock.advance(2000);
     expect(starts.length).toBeGreaterThanOrEqual(55);
     expect(starts.length).toBeLessThanOrEqual(60);
+  });
+});
+
+/**
+ * Bulk rows that Everflow answers `answerMs(i)` after they start: when each started, and how many
+ * were in flight at once (most, and over time).
+ */
+function answered(limiter: RateLimiter, clock: FakeClock, count: number, answerMs: (i: number) => number) {
+  const run = { starts: [] as number[], inFlight: 0, peak: 0, inFlightAt: [] as { at: number; inFlight: number }[] };
+  for (let i = 0; i < count; i++) {
+    void limiter.acquire('bulk').then((permit) => {
+      if (!permit) return;
+      run.starts.push(clock.now());
+      run.peak = Math.max(run.peak, ++run.inFlight);
+      run.inFlightAt.push({ at: clock.now(), inFlight: run.inFlight });
+      clock.setTimeout(() => {
+        run.inFlight--;
+        permit.release();
+      }, answerMs(i));
+    });
+  }
+  return run;
+}
+
+/** The most starts in any one second. */
+const busiestSecond = (times: number[]) => Math.max(...times.map((at) => times.filter((t) => t > at - 1000 && t <= at).length));
+/** The most in flight at once between two times. */
+const peakBetween = (run: ReturnType<typeof answered>, from: number, to: number) =>
+  Math.max(0, ...run.inFlightAt.filter((p) => p.at >= from && p.at < to).map((p) => p.inFlight));
+/** A reproducible spread of answer times: `ms` give or take `jitterMs`. */
+const jittered = (ms: number, jitterMs: number) => (i: number) => ms + ((((i * 7919) % 101) / 100) * 2 - 1) * jitterMs;
+
+describe('bulk rows in flight: as many as the pace needs for Everflow’s answer time', () => {
+  const PACE = 30;
+  /** `rows` rows at 30/s take this long to start when nothing holds them back. */
+  const paced = (rows: number) => ((rows - 1) / (PACE * PACE_MARGIN)) * 1000;
+
+  it.each([
+    [0, BULK_IN_FLIGHT_FLOOR, BULK_IN_FLIGHT_FLOOR],
+    [300, BULK_IN_FLIGHT_FLOOR + 1, 16],
+    [1000, 28, 40],
+  ])('answers in %d ms: the pace is kept, with %d to %d rows in flight', async (latency, least, most) => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(PACE, clock);
+    const run = answered(limiter, clock, 300, () => latency);
+    await clock.advance(30_000);
+    expect(run.starts).toHaveLength(300);
+    // Once the first answers are timed (the first second), at the pace. The old fixed cap of 8 made
+    // 300 ms answers start at 8 / 0.3 s ≈ 27/s, and 1 s answers at 8/s.
+    expect(run.starts.at(-1)! - run.starts[49]!).toBeLessThanOrEqual(paced(251) * 1.02);
+    expect(run.peak).toBeGreaterThanOrEqual(latency === 0 ? 1 : least);
+    expect(run.peak).toBeLessThanOrEqual(most);
+  });
+
+  it('never more than the ceiling in flight, however slow the answers', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(PACE, clock);
+    const run = answered(limiter, clock, 400, () => 5000);
+    await clock.advance(60_000);
+    expect(run.starts).toHaveLength(400);
+    expect(run.peak).toBe(BULK_IN_FLIGHT_CEILING);
+  });
+
+  it('never lets more than the pace start in any second, with answers spread and timers firing late', async () => {
+    const clock = new FakeClock(240);
+    const limiter = new RateLimiter(PACE, clock);
+    const run = answered(limiter, clock, 300, jittered(300, 100));
+    await clock.advance(30_000);
+    expect(run.starts).toHaveLength(300);
+    expect(busiestSecond(run.starts)).toBeLessThanOrEqual(PACE);
+  });
+
+  it('a person’s request still goes ahead of every waiting bulk row while many are in flight', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(PACE, clock);
+    const run = answered(limiter, clock, 1000, () => 1000);
+    await clock.advance(5000);
+    expect(run.inFlight).toBeGreaterThan(BULK_IN_FLIGHT_FLOOR);
+    const before = clock.time;
+    const starts: { lane: Lane; at: number }[] = [];
+    start(limiter, clock, 'interactive', 1, starts);
+    await clock.advance(100);
+    expect(starts[0]!.at - before).toBeLessThanOrEqual(Math.ceil(1000 / (PACE * PACE_MARGIN)));
+  });
+
+  it('after a 429, fewer rows go in flight, and as answers come, as many as before', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(PACE, clock);
+    const run = answered(limiter, clock, 2000, () => 1000);
+    await clock.advance(8000);
+    const before = peakBetween(run, clock.time - 3000, clock.time);
+    expect(before).toBeGreaterThanOrEqual(28);
+    const at429 = clock.time;
+    limiter.backOff(2000);
+    await clock.advance(4000);
+    // The first second after the pause, before any of its answers: the slower pace alone (80%) would
+    // put 23 in flight; half the allowance goes.
+    const after = peakBetween(run, at429 + 2000, at429 + 3000);
+    expect(after).toBeGreaterThanOrEqual(1);
+    expect(after).toBeLessThanOrEqual(Math.ceil((before * 2) / 3));
+    await clock.advance(30_000);
+    expect(peakBetween(run, at429 + 25_000, at429 + 34_000)).toBeGreaterThanOrEqual(28);
+  });
+
+  it('answers slowed by a queue on the way (six connections) do not pile more rows into that queue', async () => {
+    // A browser with six HTTP/1.1 connections to Everflow, which answers in 300 ms: at most 20/s get
+    // through, and a request past the six waits for a connection.
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(PACE, clock);
+    let busy = 0;
+    const queue: (() => void)[] = [];
+    const connection = (done: () => void) => {
+      busy++;
+      clock.setTimeout(() => {
+        busy--;
+        done();
+        queue.shift()?.();
+      }, 300);
+    };
+    let outstanding = 0;
+    let peak = 0;
+    let done = 0;
+    for (let i = 0; i < 400; i++) {
+      void limiter.acquire('bulk').then((permit) => {
+        peak = Math.max(peak, ++outstanding);
+        const finish = () => {
+          outstanding--;
+          done++;
+          permit!.release();
+        };
+        if (busy < 6) connection(finish);
+        else queue.push(() => connection(finish));
+      });
+    }
+    await clock.advance(40_000);
+    expect(done).toBe(400);
+    // Without the check, Little's law on those ever slower answers would fill the ceiling (48), a
+    // queue of 42 that a person's request would wait behind (about 2 s).
+    expect(peak).toBeLessThanOrEqual(20);
   });
 });
 

@@ -3,7 +3,10 @@
 // calls evenly (a little under the limit) instead of bursting, and on a 429 it stops for as long as
 // Everflow asks and goes on more slowly, recovering step by step.
 // Two lanes: people (popup, menu, look-ups) go before bulk rows, so a popup waits at most one gap,
-// never behind a queue of a thousand rows; bulk rows also have a cap on how many run at once.
+// never behind a queue of a thousand rows. Bulk rows are also capped in flight: as many as the pace
+// needs for the time Everflow takes to answer (Little's law: in flight = starts a second × answer
+// time), measured from the permits handed out, so slow answers do not hold the pace back; fewer after
+// a 429, climbing back as answers come.
 // Pure: the clock and timers are injected, so it is unit-tested without waiting.
 
 export type Lane = 'interactive' | 'bulk';
@@ -30,8 +33,21 @@ export const PACE_MARGIN = 0.95;
  * 250 ms 0.91–0.94, with no 429.
  */
 export const LATE_TIMER_MS = 250;
-/** Bulk rows in flight at once: enough for ~20/s at Everflow's usual latency, few enough to stop fast. */
-export const MAX_BULK_IN_FLIGHT = 8;
+/** Bulk rows in flight when Everflow answers quickly (and before any answer is timed): few enough to stop fast. */
+export const BULK_IN_FLIGHT_FLOOR = 8;
+/** The most bulk rows ever in flight, however slowly Everflow answers (the bulk engine starts this many lanes). */
+export const BULK_IN_FLIGHT_CEILING = 48;
+/** Room above what the pace × answer time needs: answers vary, and a start must not wait for one. */
+export const IN_FLIGHT_MARGIN = 1.25;
+/**
+ * Answers this much slower than they were at their quickest wait in a queue on the way (the browser
+ * opens at most 6 HTTP/1.1 connections to a host), not at Everflow: more rows in flight would only
+ * lengthen that queue, where a person's request would wait behind them. The allowance counts answer
+ * time up to this many times the quickest (smoothed) answer time of the last minute.
+ */
+export const QUEUED_ANSWER_FACTOR = 1.5;
+/** How long the quickest answer time counts before it is measured afresh (Everflow may have slowed down). */
+export const QUICKEST_ANSWER_MAX_AGE_MS = 60_000;
 /** After a 429 the pace drops to this share of what it was… */
 export const SLOWDOWN_FACTOR = 0.8;
 /** …and climbs back by this many requests a second for each calm second. */
@@ -79,11 +95,18 @@ export class RateLimiter {
   private readonly waiting: Waiter[] = [];
   private timer: unknown;
   private timerAt = 0;
+  /** Answer time (acquire → release) smoothed as TCP times round trips (RFC 6298), its mean deviation, and its lowest lately. */
+  private answerMs: number | undefined;
+  private answerDeviationMs = 0;
+  private quickestMs = Infinity;
+  private quickestAt = 0;
+  /** After a 429: bulk rows in flight at most; halved by each, one more for each round of answers. */
+  private bulkCap: number = BULK_IN_FLIGHT_CEILING;
+  private lastBackOffAt = -Infinity;
 
   constructor(
     perSecond: number,
     private readonly clock: LimiterClock = REAL_CLOCK,
-    private readonly maxBulkInFlight = MAX_BULK_IN_FLIGHT,
   ) {
     this.limit = perSecond;
     this.pace = perSecond;
@@ -102,12 +125,56 @@ export class RateLimiter {
     return this.pace;
   }
 
+  /**
+   * How many bulk rows may be in flight now: starts a second × answer time (give or take its usual
+   * spread, and no more than queued answers justify), with a margin; between the floor and the ceiling,
+   * and under the cap a 429 set.
+   */
+  private get bulkAllowance(): number {
+    const spreadMs = (this.answerMs ?? 0) + 2 * this.answerDeviationMs;
+    const answerMs = Math.min(spreadMs, this.quickestMs * QUEUED_ANSWER_FACTOR);
+    const needed = Math.ceil(((this.pace * PACE_MARGIN * answerMs) / 1000) * IN_FLIGHT_MARGIN);
+    const allowance = Math.min(BULK_IN_FLIGHT_CEILING, Math.max(BULK_IN_FLIGHT_FLOOR, needed));
+    return Math.max(1, Math.min(allowance, Math.floor(this.bulkCap)));
+  }
+
+  /** A permit held `ms`: one more answer time. A permit handed out before the last 429 does not raise the cap. */
+  private answered(ms: number, grantedAt: number): void {
+    const now = this.clock.now();
+    if (this.answerMs === undefined) {
+      this.answerMs = ms;
+      this.answerDeviationMs = ms / 2;
+    } else {
+      this.answerDeviationMs += (Math.abs(ms - this.answerMs) - this.answerDeviationMs) / 4;
+      this.answerMs += (ms - this.answerMs) / 8;
+    }
+    // Smoothed, so one request cut short (aborted, refused by the browser) does not count as Everflow's speed.
+    if (this.answerMs <= this.quickestMs || now - this.quickestAt > QUICKEST_ANSWER_MAX_AGE_MS) {
+      this.quickestMs = this.answerMs;
+      this.quickestAt = now;
+    }
+    if (grantedAt >= this.lastBackOffAt && this.bulkCap < BULK_IN_FLIGHT_CEILING) {
+      this.bulkCap = Math.min(BULK_IN_FLIGHT_CEILING, this.bulkCap + 1 / Math.max(1, this.bulkCap));
+    }
+  }
+
   /** Waits for this request's turn. Undefined when cancelled or when the wait would exceed maxWaitMs. */
   acquire(lane: Lane, options: AcquireOptions = {}): Promise<Permit | undefined> {
     if (options.signal?.aborted) return Promise.resolve(undefined);
     return new Promise((resolve) => {
-      const waiter: Waiter = { lane, resolve, maxWaitMs: options.maxWaitMs, since: this.clock.now() };
-      options.signal?.addEventListener('abort', () => this.drop(waiter), { once: true });
+      const signal = options.signal;
+      const onAbort = () => this.drop(waiter);
+      const waiter: Waiter = {
+        lane,
+        // Its turn came or it gave up: the job's signal no longer needs to hear of it (one listener per row would pile up).
+        resolve: (permit) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(permit);
+        },
+        maxWaitMs: options.maxWaitMs,
+        since: this.clock.now(),
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       // People first: an interactive request goes ahead of every waiting bulk row.
       const firstBulk = lane === 'interactive' ? this.waiting.findIndex((w) => w.lane === 'bulk') : -1;
       if (firstBulk === -1) this.waiting.push(waiter);
@@ -143,9 +210,12 @@ export class RateLimiter {
 
   private strikes = 0;
 
-  /** Everflow answered 429: wait `waitMs` before anything else goes, then go on more slowly. */
+  /** Everflow answered 429: wait `waitMs` before anything else goes, then go on more slowly, with fewer rows in flight. */
   backOff(waitMs: number): void {
     const now = this.clock.now();
+    // The rows in flight when it came meet the same 429: one fall-back for them all.
+    if (now >= this.pausedUntil) this.bulkCap = Math.max(1, Math.floor(Math.min(this.bulkCap, this.bulkAllowance) / 2));
+    this.lastBackOffAt = now;
     this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
     this.pace = Math.max(1, this.pace * SLOWDOWN_FACTOR);
     this.calmSince = this.pausedUntil;
@@ -181,7 +251,8 @@ export class RateLimiter {
     while (this.waiting.length > 0) {
       const startAt = Math.max(this.pausedUntil, this.nextStartAt, this.secondFreeAt(now));
       if (startAt > now) return this.wakeAt(startAt);
-      const index = this.waiting.findIndex((w) => w.lane === 'interactive' || this.bulkInFlight < this.maxBulkInFlight);
+      const allowance = this.bulkAllowance;
+      const index = this.waiting.findIndex((w) => w.lane === 'interactive' || this.bulkInFlight < allowance);
       // Only bulk rows wait, and the bulk lane is full: the next release pumps again.
       if (index === -1) return;
       const [waiter] = this.waiting.splice(index, 1) as [Waiter];
@@ -197,6 +268,7 @@ export class RateLimiter {
           if (released) return;
           released = true;
           if (waiter.lane === 'bulk') this.bulkInFlight--;
+          this.answered(this.clock.now() - now, now);
           this.pump();
         },
       });

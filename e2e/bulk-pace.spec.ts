@@ -1,0 +1,62 @@
+// A bulk job at the pace of an Everflow that takes its time: every answer comes 300 ms (± 50) after
+// the request, over HTTP/2, at Everflow's current 30 requests a second. Keeping that pace needs about
+// 30 × 0.3 s = 9 rows in flight, more than the fixed 8 bulk rows the extension used to allow; the
+// limiter now keeps as many in flight as the pace and Everflow's answer time need. Rows are counted
+// per request in the simulator; times are not asserted.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/extension';
+import { LINK_PATH, linkFor } from './fixtures/fake-everflow';
+
+const OFFER = 42;
+const ROWS = 60;
+const affiliates = Array.from({ length: ROWS }, (_, i) => 301 + i);
+
+test.use({ simulatorOptions: { protocol: 'h2', latency: { ms: 300, jitterMs: 50 } } });
+
+async function setPace(openExtensionPage: (which: 'options') => Promise<Page>, perSecond: number): Promise<void> {
+  const options = await openExtensionPage('options');
+  await options.getByLabel('Requests per second', { exact: true }).fill(String(perSecond));
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await options.close();
+}
+
+test('60 affiliates while Everflow answers in 300 ms over HTTP/2: every row linked exactly once, each link on the page', async ({
+  context,
+  everflow,
+  extensionId,
+  saveKey,
+  openExtensionPage,
+}) => {
+  test.setTimeout(90_000);
+  await saveKey();
+  await setPace(openExtensionPage, 30);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
+  await expect(page.getByRole('heading', { name: 'Bulk links' })).toBeVisible();
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill(affiliates.join('\n'));
+  await page.getByRole('button', { name: `Generate ${ROWS} links` }).click();
+
+  await expect(page.getByRole('status')).toContainText(`Finished: ${ROWS} links made, 0 failed.`, { timeout: 60_000 });
+  for (const affiliate of affiliates) {
+    expect(everflow.log(OFFER, affiliate), `Everflow’s log for affiliate ${affiliate}`).toStrictEqual({
+      requests: 1,
+      accepted: 1,
+      links: 1,
+    });
+  }
+  expect(
+    everflow.linkRequests.every((request) => request.httpVersion === '2.0'),
+    'every link request came over HTTP/2',
+  ).toBe(true);
+  // More rows in flight than the old fixed cap could ever send at once.
+  expect(everflow.peakInFlight((request) => request.path === LINK_PATH)).toBeGreaterThan(8);
+
+  const table = page.getByRole('table', { name: 'Results' });
+  await expect(table.getByRole('row')).toHaveCount(ROWS + 1);
+  for (const affiliate of affiliates) {
+    const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
+    await expect(row).toContainText(linkFor(OFFER, affiliate));
+  }
+});
