@@ -92,6 +92,14 @@ module.exports = {
       to: { path: '^src/shared/accounts/keys\\.ts$', reachable: true },
     },
     {
+      name: 'no-import()-in-the-background',
+      comment:
+        'Chrome refuses import() in a service worker (the HTML spec disallows it there), so the background loads everything statically; Firefox would allow it, which would hide the failure.',
+      severity: 'error',
+      from: { path: '^src/background/', pathNot: TESTS },
+      to: { dependencyTypes: ['dynamic-import'] },
+    },
+    {
       name: 'no-test-code-in-the-extension',
       comment: 'Test fixtures live with the tests (e2e/); extension code never imports them or a test file.',
       severity: 'error',
