@@ -196,6 +196,6 @@ export default defineConfig(({ mode }) => {
         output: { codeSplitting: { groups: [POPUP_STARTUP] } },
       },
     },
-    test: { include: ['src/**/*.test.ts', 'e2e/simulator/**/*.test.ts'], environment: 'node' },
+    test: { include: ['src/**/*.test.{ts,tsx}', 'e2e/simulator/**/*.test.ts'], environment: 'node' },
   };
 });

@@ -22,6 +22,9 @@ function today(): string {
 }
 
 /** Adds a template on the options page, as a person does, and makes it the default. */
+/** What the status shows of a copied message: its first line, cut to 120 characters. */
+const shownOf = (text: string) => (text.length <= 120 ? text : `${text.slice(0, 119).trimEnd()}…`);
+
 async function addDefaultTemplate(options: Page, name: string, text: string) {
   const section = options.getByRole('region', { name: 'Copy formats' });
   await section.getByRole('button', { name: 'Add template' }).click();
@@ -78,9 +81,11 @@ test('a template written on the options page is the default: Generate copies it,
   await expect(popup.getByText('Summer Sale – US – CPA').first()).toBeVisible();
   await expect(popup.getByText('Sunrise Media').first()).toBeVisible();
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied “Slack intro” to clipboard.');
   const url = linkFor(42, 7, { sub1: 'spring' });
-  expect(await clipboard.read()).toBe(`Hi Sunrise Media, your link for Summer Sale – US – CPA: ${url} (spring) ${today()}`);
+  const slackMessage = `Hi Sunrise Media, your link for Summer Sale – US – CPA: ${url} (spring) ${today()}`;
+  // What was copied is said, not only that something was (its first line, cut to fit).
+  await expect(popup.getByRole('status')).toHaveText(`Copied “Slack intro” to clipboard: ${shownOf(slackMessage)}`);
+  expect(await clipboard.read()).toBe(slackMessage);
 
   // Copy, in another format chosen beside it (keyboard-reachable: a labelled select).
   await popup.bringToFront();
@@ -88,7 +93,9 @@ test('a template written on the options page is the default: Generate copies it,
   await expect(format).toHaveValue(/.+/);
   await format.selectOption({ label: 'Link with names' });
   await popup.getByRole('button', { name: 'Copy', exact: true }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied “Link with names” to clipboard.');
+  await expect(popup.getByRole('status')).toHaveText(
+    `Copied “Link with names” to clipboard: ${shownOf(`Summer Sale – US – CPA (offer 42) – Sunrise Media (affiliate 7): ${url}`)}`,
+  );
   expect(await clipboard.read()).toBe(`Summer Sale – US – CPA (offer 42) – Sunrise Media (affiliate 7): ${url}`);
 
   await popup.bringToFront();
@@ -120,7 +127,7 @@ test('the right-click menu, the keyboard shortcut and History copy the default f
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '1', 'Affiliate ID': '7' });
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied “Note” to clipboard.');
+  await expect(popup.getByRole('status')).toHaveText(`Copied “Note” to clipboard: Offer 1 for affiliate 7 (${today()}): ${linkFor(1, 7)}`);
   await popup.close();
 
   const expected = `Offer 42 for affiliate 7 (${today()}): ${linkFor(42, 7)}`;
@@ -140,18 +147,21 @@ test('the right-click menu, the keyboard shortcut and History copy the default f
   const history = await context.newPage();
   await history.goto(`chrome-extension://${extensionId}/${HISTORY_PATH}`);
   await history.getByRole('button', { name: /^Copy link for offer 1\b/ }).click();
-  await expect(history.getByRole('status')).toHaveText('Copied “Note” to clipboard.');
+  await expect(history.getByRole('status')).toHaveText(
+    `Copied “Note” to clipboard: Offer 1 for affiliate 7 (${today()}): ${linkFor(1, 7)}`,
+  );
   expect(await clipboard.read()).toBe(`Offer 1 for affiliate 7 (${today()}): ${linkFor(1, 7)}`);
 });
 
-test('a template or a sub holding the API key never puts it on the clipboard, and a template’s HTML shows as text', async ({
+test('a template’s HTML shows and copies as text; the API key in a sub is refused before anything is sent', async ({
+  everflow,
   openExtensionPage,
   saveKey,
   clipboard,
 }) => {
   await saveKey();
   const options = await openExtensionPage('options');
-  const text = `<b>{offer_id}</b> key=${TEST_KEY} sub={sub1}`;
+  const text = '<b>{offer_id}</b> sub={sub1}';
   await addDefaultTemplate(options, 'Risky', text);
   const section = options.getByRole('region', { name: 'Copy formats' });
   await expect(section.getByText(text, { exact: true })).toBeVisible();
@@ -160,17 +170,16 @@ test('a template or a sub holding the API key never puts it on the clipboard, an
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7', 'Sub 1': TEST_KEY });
   await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied “Risky” to clipboard.');
-  const copied = await clipboard.read();
-  expect(copied).toBe('<b>42</b> key= sub=');
-  expect(copied).not.toContain(TEST_KEY);
+  await expect(popup.locator('#field-sub1-error')).toHaveText(
+    'Sub 1 holds your API key, which must never go into a link (nor into Everflow’s reports); remove it and try again.',
+  );
+  expect(everflow.linkRequests).toHaveLength(0);
 
-  // The same through the popup's Copy, in the bare link's format too.
-  await popup.bringToFront();
-  await popup.getByLabel('as', { exact: true }).selectOption({ label: 'Link' });
-  await popup.getByRole('button', { name: 'Copy', exact: true }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
-  expect(await clipboard.read()).not.toContain(TEST_KEY);
+  await fillForm(popup, { 'Sub 1': 'spring' });
+  await popup.getByRole('button', { name: 'Generate link' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Copied “Risky” to clipboard: <b>42</b> sub=spring');
+  expect(await clipboard.read()).toBe('<b>42</b> sub=spring');
+  await expect(popup.locator('b')).toHaveCount(0);
 });
 
 test('Bulk links copies every link as a message in the chosen format, one per row, and the CSV gets a Message column', async ({

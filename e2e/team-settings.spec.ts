@@ -143,11 +143,21 @@ granted(
       await expect(preview(theirs)).toBeVisible();
       await expect(preview(theirs).getByRole('heading', { name: `Import from ${download.suggestedFilename()}` })).toBeFocused();
       await expect(planList(theirs, 'Will be added')).toHaveText([
-        'Preset “Newsletter”',
-        'Preset “Social”',
-        'Template “Welcome”',
-        `Dashboard domain ${DOMAIN}`,
+        /^Preset “Newsletter”/,
+        /^Preset “Social”/,
+        /^Template “Welcome”/,
+        new RegExp(`^Dashboard domain ${DOMAIN}`),
       ]);
+      // Each preset with what it sets and whom it is for, the template with its text.
+      await expect(theirs.getByLabel('Preset “Newsletter”: details')).toHaveText(
+        'Source IDnewsletterSub 1springSub 2{date}Encrypt parametersonAffiliates7',
+      );
+      await expect(theirs.getByLabel('Template “Welcome”: details')).toHaveText('TextHi {affiliate_name}, your link: {url}');
+      // A dashboard domain grants access to a whole site: said, and added only when ticked.
+      const domainBox = preview(theirs).getByRole('checkbox', { name: `Dashboard domain ${DOMAIN}` });
+      await expect(domainBox).not.toBeChecked();
+      await expect(preview(theirs).getByText(`Grants access to every page on ${DOMAIN}.`)).toBeVisible();
+      await domainBox.check();
       await expect(planList(theirs, 'Will replace')).toHaveText([
         'Default preset: “Newsletter” instead of none',
         'Default copy format: “Welcome” instead of “Link”',
@@ -155,7 +165,7 @@ granted(
       ]);
       await expect(
         preview(theirs).getByText(
-          'Nothing changes until you press Import; your browser then asks to allow access to the new dashboard domains.',
+          'Nothing changes until you press Import; your browser then asks to allow access to the dashboard domains you ticked.',
         ),
       ).toBeVisible();
       await expectAccessible(theirs);

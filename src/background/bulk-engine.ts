@@ -49,8 +49,12 @@ const PAUSE_BEFORE_RETRY_MS = 1000;
 
 export const STORAGE_FULL =
   'Browser storage for the extension is full, so the results could not be kept; free space on the options page by clearing the history or old bulk results';
-/** Room kept free in storage.local: the results of every row in flight (up to BULK_IN_FLIGHT_CEILING, each under 5 kB: a link is at most 4,096 characters) and the paused job. */
-const STORAGE_MARGIN_BYTES = 384 * 1024;
+/**
+ * Room kept free in storage.local for what is written after a row's check: its result and those of the
+ * rows in flight with it (a few hundred bytes each) and the paused job. Should they need more (48 rows
+ * with 4 kB links), a result that cannot be written pauses the job all the same, and Resume asks for it again.
+ */
+const STORAGE_MARGIN_BYTES = 128 * 1024;
 
 type Done = { ok: true } | Failure;
 const DONE: Done = { ok: true };

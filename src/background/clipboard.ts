@@ -4,8 +4,12 @@ import { withoutKey } from '../everflow/key-in-text';
 import { readApiKey } from './api-key-store';
 import { copyToClipboard } from './platform';
 
-/** `apiKey`: the saved key when the caller holds it already (link generation), else it is read. */
-export async function copyText(text: string, apiKey?: string | null): Promise<boolean> {
+/**
+ * Copies `text` without the key; answers what went onto the clipboard, or null when the browser refused.
+ * `apiKey`: the saved key when the caller holds it already (link generation), else it is read.
+ */
+export async function copyText(text: string, apiKey?: string | null): Promise<string | null> {
   const key = apiKey === undefined ? await readApiKey() : apiKey;
-  return copyToClipboard(withoutKey(text, key));
+  const clean = withoutKey(text, key);
+  return (await copyToClipboard(clean)) ? clean : null;
 }

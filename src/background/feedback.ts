@@ -28,7 +28,9 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
         outcome.unsaved ? UNSAVED_NOTE : '',
       ].filter(Boolean)
     : [];
-  const message = success ? [...notes, link].join('\n') : failureText(outcome);
+  // A message is never copied unseen: its first line leads when the copy is not the bare link.
+  const copied = success && outcome.copied && outcome.copiedLine ? [`Copied: ${outcome.copiedLine}`] : [];
+  const message = success ? [...notes, ...copied, link].join('\n') : failureText(outcome);
   await Promise.all([
     chrome.action.setBadgeBackgroundColor({ color: success ? '#146c2e' : '#b3261e' }),
     chrome.action.setBadgeText({ text: success ? '✓' : '!' }),

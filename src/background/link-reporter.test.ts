@@ -109,3 +109,23 @@ describe('the right-click menu and the keyboard', () => {
     expect(badge.at(-1)).toBe('✓');
   });
 });
+
+describe('a copy in another format than the bare link', () => {
+  it('leads its notification with the first line of what was copied, so a message is never copied unseen', async () => {
+    const reporter = notifyingReporter();
+    const message = {
+      ...LINK,
+      copiedAs: 'Partner message',
+      copiedLine: 'Please use https://evil.example/?go=https://trk.example.com/A/B/',
+    };
+    reporter.answered(message);
+    reporter.settled(message, true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(notified).toStrictEqual([
+      {
+        title: '“Partner message” copied: offer 42, affiliate 7',
+        message: `Copied: Please use https://evil.example/?go=https://trk.example.com/A/B/\n${LINK.url}`,
+      },
+    ]);
+  });
+});

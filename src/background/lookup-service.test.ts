@@ -224,3 +224,19 @@ describe('names by ID', () => {
     expect(everflow.calls).toHaveLength(2);
   });
 });
+
+describe('the stored cache', () => {
+  it('holds nothing of the API key, not even a part of it, and another key does not read it', async () => {
+    await lookUp({ kind: 'offers', query: 'spring' });
+    const { API_KEY } = await import('../../e2e/unit-fixtures/fake-chrome');
+    const stored = JSON.stringify(fake.local.peek('lookupCache'));
+    expect(stored).toContain('spring');
+    for (let start = 0; start + 5 <= API_KEY.length; start++) expect(stored).not.toContain(API_KEY.slice(start, start + 5));
+    // Another key (another network) asks Everflow again instead of reading this one's answers.
+    saveKey(fake, 'another-network-key-0123456789');
+    restartWorker();
+    const before = everflow.calls.length;
+    expect(await lookUp({ kind: 'offers', query: 'spring' })).toMatchObject({ ok: true, cached: false });
+    expect(everflow.calls.length).toBe(before + 1);
+  });
+});

@@ -95,6 +95,16 @@ export async function lookupName(
 
 const NOT_CACHED = failure('internal', 'Not looked up yet.');
 
+/** A tag for the key in stored cache entries: the first 96 bits of its SHA-256, remembered for the worker's life. */
+async function keyTag(apiKey: string): Promise<string> {
+  const known = memory.keyTags.get(apiKey);
+  if (known) return known;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(apiKey)));
+  const tag = btoa(String.fromCharCode(...digest.slice(0, 12)));
+  memory.keyTags.set(apiKey, tag);
+  return tag;
+}
+
 /**
  * One cached look-up: `parts` key it (with the region and the key's tail), `fetch` asks Everflow.
  * A fresh cached answer is given at once; otherwise Everflow is asked once, joined with the same
@@ -108,14 +118,16 @@ async function answer(
 ): Promise<LookupReply> {
   const [apiKey, settings] = await Promise.all([readApiKey(), settingsItem.value()]);
   if (!apiKey) return failure('no-key', MESSAGES.noKey);
-  // Region and key's tail in the cache key: another account's names must never show.
-  const key = [settings.region, apiKey.slice(-6), ...parts].join('|');
+  // Region and key in the cache key, so another account's names never show; the key only as a hash,
+  // which reveals nothing of it, since the cache is stored.
+  const key = [settings.region, await keyTag(apiKey), ...parts].join('|');
   const cached = memory.lookups.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
   if (cached && !options.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
     memory.lookups.set(key, cached);
     return { ok: true, options: cached.options, cached: true };
   }
-  if (options.cacheOnly) return NOT_CACHED;
+  // Only what is known: a name, even an older one, is better than an ID (nothing is sent).
+  if (options.cacheOnly) return cached ? { ok: true, options: cached.options, cached: true } : NOT_CACHED;
   const limiter = pacedBy(settings);
   // A look-up only helps: while Everflow's rate limit holds every call back, it is not sent, so a
   // person's link waiting for its turn is not made to wait longer (an older answer still shows).

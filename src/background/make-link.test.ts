@@ -410,7 +410,12 @@ describe('link generation: copy formats', () => {
     await run.settled();
     const url = run.outcomes()[0]?.ok ? (run.outcomes()[0] as { url: string }).url : '';
     expect(fake.clipboard).toStrictEqual([`Hi Jolly Media: Spring Sale ${url} (spring-2026-03-14, 2026-03-14)`]);
-    expect(run.outcomes()[0]).toMatchObject({ ok: true, copied: true, copiedAs: 'Slack intro' });
+    expect(run.outcomes()[0]).toMatchObject({
+      ok: true,
+      copied: true,
+      copiedAs: 'Slack intro',
+      copiedLine: `Hi Jolly Media: Spring Sale ${url} (spring-2026-03-14, 2026-03-14)`,
+    });
     // The history keeps the link itself.
     expect(history()[0]?.url).toBe(url);
   });

@@ -6,6 +6,7 @@
 import { MESSAGES, failure } from '../everflow/failures';
 import { targetOf, type LinkInput } from '../everflow/link-fields';
 import { factsFromInput, formatLink } from '../shared/copy-formats/copy-formats';
+import { firstLine } from '../everflow/text';
 import { MAX_RECENT_AFFILIATES, recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import type { Surface } from '../shared/history/history';
 import type { Names } from '../shared/link/names';
@@ -107,13 +108,14 @@ async function make(key: string, sent: LinkInput, asked: LinkInput, surface: Sur
   // The default format is filled in from what was sent and the names known; the key is kept out of it.
   const settings = await formats;
   const format = formatLink(settings, settings.defaultFormat, factsFromInput(made.url, sent, at, { target, affiliate: names.affiliate }));
-  const copied = await copyText(format.text, connection.apiKey);
+  const onClipboard = await copyText(format.text, connection.apiKey);
   const link: LinkSuccess = {
     ok: true,
     url: made.url,
     input: asked,
-    copied,
+    copied: onClipboard !== null,
     ...(format.id === 'link' ? {} : { copiedAs: format.name }),
+    ...(format.id === 'link' || onClipboard === null ? {} : { copiedLine: firstLine(onClipboard) }),
     at,
     ...(target ? { [smart ? 'campaignName' : 'offerName']: target } : {}),
     ...(names.affiliate ? { affiliateName: names.affiliate } : {}),

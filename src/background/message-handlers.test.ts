@@ -173,7 +173,29 @@ describe('copy', () => {
   it('puts the text on the clipboard without the saved API key, however it got there', async () => {
     storeKey(fake);
     const { copy } = await handlers();
-    expect(await copy({ text: `Hi ${API_KEY} https://t.example/?sub1=${encodeURIComponent(API_KEY)}` })).toStrictEqual({ ok: true });
+    expect(await copy({ text: `Hi ${API_KEY} https://t.example/?sub1=${encodeURIComponent(API_KEY)}` })).toStrictEqual({
+      ok: true,
+      line: 'Hi  https://t.example/?sub1=',
+    });
     expect(fake.clipboard).toStrictEqual(['Hi  https://t.example/?sub1=']);
+  });
+});
+
+describe('guardTexts', () => {
+  it('says which texts hold the saved key, in any encoding, and gives each back without it', async () => {
+    storeKey(fake);
+    const { guardTexts } = await handlers();
+    const texts = ['spring', `x-${encodeURIComponent(API_KEY).toLowerCase()}-y`, `${API_KEY.slice(0, 4)}${API_KEY}${API_KEY.slice(4)}`];
+    const reply = await guardTexts({ texts });
+    expect(reply).toMatchObject({ ok: true, held: [false, true, true] });
+    if (!reply.ok) throw new Error(reply.message);
+    expect(reply.cleaned[0]).toBe('spring');
+    for (const cleaned of reply.cleaned) expect(cleaned).not.toContain(API_KEY);
+    expect(reply.cleaned[1]).toBe('x--y');
+  });
+
+  it('without a saved key holds nothing and changes nothing', async () => {
+    const { guardTexts } = await handlers();
+    expect(await guardTexts({ texts: ['a', 'b'] })).toStrictEqual({ ok: true, held: [false, false], cleaned: ['a', 'b'] });
   });
 });

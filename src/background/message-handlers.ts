@@ -8,6 +8,8 @@ import { MAX_DASHBOARD_DOMAINS, settingsItem } from '../shared/settings/settings
 import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySessionOnly } from './api-key-store';
 import { copyText } from './clipboard';
+import { firstLine } from '../everflow/text';
+import { containsKey, withoutKey } from '../everflow/key-in-text';
 import { connectWith } from './everflow-access';
 import { clearBadge } from './feedback';
 import { controlBulk, startBulk } from './bulk-engine';
@@ -131,7 +133,7 @@ export function createHandlers(): Handlers {
     getShortcuts: () => readShortcuts(),
 
     lookup: (request) => runLookup(request),
-    name: ({ kind, id, channel }) => lookupName(kind, id, { channel }),
+    name: ({ kind, id, channel, cacheOnly }) => lookupName(kind, id, { channel, cacheOnly: cacheOnly === true }),
 
     async deleteHistoryEntry({ id }) {
       await deleteEntry(id);
@@ -151,10 +153,16 @@ export function createHandlers(): Handlers {
     bulkStart: (request) => startBulk(request),
     bulkControl: ({ action }) => controlBulk(action),
 
+    async guardTexts({ texts }) {
+      const key = await readApiKey();
+      return { ok: true, held: texts.map((text) => containsKey(text, key)), cleaned: texts.map((text) => withoutKey(text, key)) };
+    },
+
     async copy({ text }) {
-      return (await copyText(text))
-        ? { ok: true }
-        : failure('internal', 'The browser did not allow copying; select the link and press Ctrl+C.');
+      const copied = await copyText(text);
+      return copied === null
+        ? failure('internal', 'The browser did not allow copying; select the link and press Ctrl+C.')
+        : { ok: true, line: firstLine(copied) };
     },
   };
 }

@@ -28,7 +28,8 @@ function fakeHandlers() {
       copy: '',
       settings: 'at chrome://extensions/shortcuts',
     })),
-    copy: vi.fn<Handlers['copy']>(async () => DONE),
+    copy: vi.fn<Handlers['copy']>(async () => ({ ok: true, line: 'hello' })),
+    guardTexts: vi.fn<Handlers['guardTexts']>(async () => ({ ok: true, held: [], cleaned: [] })),
     lookup: vi.fn<Handlers['lookup']>(async () => ({ ok: true, options: [], cached: false })),
     name: vi.fn<Handlers['name']>(async () => ({ ok: true, option: null, cached: false })),
     deleteHistoryEntry: vi.fn<Handlers['deleteHistoryEntry']>(async () => DONE),
@@ -59,7 +60,7 @@ function noHandlerCalled() {
 
 describe('createRouter: accepted messages', () => {
   it('runs the handler with the parsed payload and answers with its reply', async () => {
-    expect(await route({ type: 'copy', payload: { text: 'hello' } }, POPUP)).toEqual(DONE);
+    expect(await route({ type: 'copy', payload: { text: 'hello' } }, POPUP)).toEqual({ ok: true, line: 'hello' });
     expect(handlers.copy).toHaveBeenCalledExactlyOnceWith({ text: 'hello' });
   });
 

@@ -1,8 +1,7 @@
 // The popup's port, from the background's side, with a fake chrome and a fake Everflow: what a popup
 // that asks for a link over it hears, what happens when it has closed by then, and that the port takes
 // only the popup's own, well-formed messages.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXTENSION_ID, advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
 import { linkFor, startFakeBackground, stopFakeBackground, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
 import { historyItem } from '../shared/history/history';

@@ -39,6 +39,8 @@ export const memory = {
   lookups: new Map<string, CachedLookup>(),
   lookupChannels: new Map<string, AbortController>(),
   lookupsInFlight: new Map<string, Shared<LookupResult>>(),
+  /** Each key's tag in the stored look-up cache (lookup-service.ts), so the key itself is never stored there. */
+  keyTags: new Map<string, string>(),
   /** Links being made, by their request: a double click joins the first (make-link.ts). */
   linksInFlight: new Map<string, LinkRun>(),
 };

@@ -16,6 +16,7 @@ import { fieldId } from '../ui/field-ids';
 import { useStored } from '../ui/use-stored';
 import { modeWords } from './list-words';
 import { useBulkJob } from './use-bulk-job';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 export const JOB_UNREADABLE = 'The last bulk job could not be read, so it is not shown; a new job works as usual.';
 export const DRAFT_RESET_NOTICE = 'Your saved bulk form could not be read, so it starts empty.';
@@ -125,4 +126,9 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+render(
+  <ErrorBoundary what="The Bulk links page">
+    <App />
+  </ErrorBoundary>,
+  document.getElementById('app')!,
+);

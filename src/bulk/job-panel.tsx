@@ -86,9 +86,11 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
     void copy(allMessages(made), `Copied ${plural(progress.done, 'link')} as “${format?.name}”.`, 'messages');
   }
 
-  function exportCsv() {
-    downloadCsv(bulkCsv(job, results, messages()), bulkCsvFileName(new Date()));
-    onAnnounce(`Downloaded a CSV of ${plural(job.rows.length, 'row')}.`);
+  async function exportCsv() {
+    const saved = await downloadCsv(bulkCsv(job, results, messages()), bulkCsvFileName(new Date()));
+    if (!saved.ok) return setFailure(saved.message);
+    setFailure('');
+    onAnnounce(`Downloaded a CSV of ${plural(job.rows.length, 'row')}.${saved.note}`);
   }
 
   return (

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenCharacters } from './hidden-characters';
-import { cleanText, hasHiddenCharacters, shortened, withoutHiddenCharacters } from './text';
+import { firstLine, cleanText, hasHiddenCharacters, shortened, withoutHiddenCharacters } from './text';
 
 /** Names as people and companies write them: every script's letters, accents both composed and not, and emoji. */
 const VISIBLE_NAMES = [
@@ -225,5 +225,14 @@ describe('shortened', () => {
     expect(shortened('abcdef', 4, '…')).toBe('abc…');
     expect(shortened('ab cdef', 4, '…')).toBe('ab…');
     expect(shortened('abc', 3, '…')).toBe('abc');
+  });
+});
+
+describe('firstLine', () => {
+  it('is the first line that says something, cut to fit between whole characters', () => {
+    expect(firstLine('\n  \nHi Acme 👋\nYour link: https://t.example/')).toBe('Hi Acme 👋');
+    expect(firstLine('a'.repeat(130))).toBe(`${'a'.repeat(119)}…`);
+    expect(firstLine(`${'a'.repeat(118)}👨‍👩‍👧 more`)).toBe(`${'a'.repeat(118)}…`);
+    expect(firstLine('')).toBe('');
   });
 });

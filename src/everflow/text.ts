@@ -94,3 +94,9 @@ export function shortened(text: string, max: number, end = ''): string {
 export function hasHiddenCharacters(text: string, shape: TextShape = 'line'): boolean {
   return !hiddenIn(text, shape).next().done;
 }
+
+/** The first line of a text that says something, at most `max` characters: what a person is shown of a copied message. */
+export function firstLine(text: string, max = 120): string {
+  const line = text.split(/\r?\n/).find((candidate) => candidate.trim() !== '') ?? '';
+  return shortened(line.trim(), max, '…');
+}

@@ -3,7 +3,14 @@ import { REDIRECT_LINK_FIELD, type LinkInput } from './link-fields';
 import { MESSAGES } from './failures';
 import { apiBase } from './regions';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
-import { LINK_REFUSALS, TRACKING_LINK_PATHS, buildClickBody, generateTrackingLink, linkFromResponse } from './tracking-link';
+import {
+  KEY_IN_A_FIELD,
+  LINK_REFUSALS,
+  TRACKING_LINK_PATHS,
+  buildClickBody,
+  generateTrackingLink,
+  linkFromResponse,
+} from './tracking-link';
 
 const MINIMAL: LinkInput = { linkType: 'offer', offerId: 12, affiliateId: 34, encryptParameters: false, redirectLink: false };
 const FULL: LinkInput = {
@@ -237,7 +244,7 @@ describe('generateTrackingLink', () => {
     const result = await generateTrackingLink({ baseUrl: BASE_URL, apiKey: API_KEY, fetch }, { ...MINIMAL, ...values });
     const message = `${label} holds your API key, which must never go into a link (nor into Everflow’s reports); remove it and try again.`;
     const [field] = Object.keys(values);
-    expect(result).toStrictEqual({ ok: false, kind: 'invalid-input', message, fieldErrors: { [field!]: message } });
+    expect(result).toStrictEqual({ ok: false, kind: 'invalid-input', message: KEY_IN_A_FIELD, fieldErrors: { [field!]: message } });
     expect(sent).toHaveLength(0);
     if (!result.ok) expectSafeMessage(result.message);
   });

@@ -89,6 +89,8 @@ export interface TrackingLink {
   someOffersClosed?: true;
 }
 
+/** The failure's own sentence when a field holds the key; the field's message says which. */
+export const KEY_IN_A_FIELD = 'Nothing was sent: a field holds your API key; see the message beside it.';
 /** The refusal when a text field holds the key ("Sub 1 holds your API key…"). */
 export const keyInFieldMessage = (label: string) =>
   `${label} holds your API key, which must never go into a link (nor into Everflow’s reports); remove it and try again.`;
@@ -102,8 +104,7 @@ function keyInInput(input: LinkInput, apiKey: string): Failure | undefined {
   for (const field of fieldsFor(input.linkType)) {
     const value = values[field.name];
     if (field.kind !== 'text' || typeof value !== 'string' || !containsKey(value, apiKey)) continue;
-    const message = keyInFieldMessage(field.label);
-    return failure('invalid-input', message, { [field.name]: message });
+    return failure('invalid-input', KEY_IN_A_FIELD, { [field.name]: keyInFieldMessage(field.label) });
   }
   return undefined;
 }

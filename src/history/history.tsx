@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import '../ui/theme.css';
 import { HistoryList } from '../ui/history-list';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 function openOptions(event: Event) {
   event.preventDefault();
@@ -17,7 +18,9 @@ render(
       </a>
     </header>
     <p class="hint">The last 1,000 links you generated, newest first. They are kept only in this browser.</p>
-    <HistoryList />
+    <ErrorBoundary what="The history">
+      <HistoryList />
+    </ErrorBoundary>
   </main>,
   document.getElementById('app')!,
 );

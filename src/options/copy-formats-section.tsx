@@ -24,6 +24,7 @@ import {
   type TemplateErrors,
 } from '../shared/copy-formats/templates';
 import { useStored } from '../ui/use-stored';
+import { fieldsHoldingKey } from '../ui/key-guard';
 import { notSaved } from '../shared/storage/define-item';
 import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
@@ -200,7 +201,12 @@ function TemplateEditor({ template, templates, onSave, onCancel }: EditorProps) 
 
   async function save(event: Event) {
     event.preventDefault();
-    const found = checkTemplate(draft, templates, template?.id);
+    const rules = checkTemplate(draft, templates, template?.id);
+    const holding =
+      rules.name || rules.text
+        ? {}
+        : await fieldsHoldingKey({ name: draft.name, text: draft.text }, (field) => (field === 'name' ? 'The name' : 'The message text'));
+    const found: TemplateErrors = 'ok' in holding ? { ...rules, text: holding.message } : { ...rules, ...holding };
     setErrors(found);
     if (found.name) document.getElementById('template-name')?.focus();
     else if (found.text) textArea.current?.focus();

@@ -17,6 +17,7 @@ import { PresetsSection } from './presets-section';
 import { StorageSection } from './storage-section';
 import { TeamSettingsSection } from './team-settings-section';
 import type { Notice } from './section-notice';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 const focusKeyField = () => document.getElementById('api-key')?.focus();
 
@@ -279,4 +280,9 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+render(
+  <ErrorBoundary what="The options page">
+    <App />
+  </ErrorBoundary>,
+  document.getElementById('app')!,
+);

@@ -3,7 +3,8 @@
 // page changes the same stored item (presets are not secret), each change one serialised update.
 import { useState } from 'preact/hooks';
 import { EMPTY_FORM, type LinkForm } from '../shared/link/link-form';
-import { FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS } from '../everflow/link-fields';
+import { FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS, type TextField } from '../everflow/link-fields';
+import { fieldsHoldingKey } from '../ui/key-guard';
 import {
   MAX_PRESETS,
   PRESET_ID_FIELDS,
@@ -108,7 +109,14 @@ function PresetEditor({ preset, index, isDefault, change }: EditorProps) {
   async function save(event: Event) {
     event.preventDefault();
     const values = presetValuesFromForm(form);
-    const found = presetErrors(name, values);
+    const rules = presetErrors(name, values);
+    const holding =
+      Object.keys(rules).length > 0
+        ? {}
+        : await fieldsHoldingKey({ name, ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, values[field]])) }, (field) =>
+            field === 'name' ? 'The name' : FIELD_LABELS[field as TextField],
+          );
+    const found: PresetErrors = 'ok' in holding ? { name: holding.message } : { ...rules, ...holding };
     setErrors(found);
     const first = ['name', ...TEXT_FIELDS, ...PRESET_ID_FIELDS].find((field) => found[field as keyof PresetErrors]);
     if (first) {

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol/connector';
 import { copyFormatsItem } from '../shared/copy-formats/copy-formats';
 import { downloadFile } from '../ui/download';
+import { withoutTheKey } from '../ui/key-guard';
 import { pinnedPairsItem } from '../shared/pinned/pinned-pairs';
 import { presetsItem } from '../shared/presets/presets';
 import { settingsItem } from '../shared/settings/settings';
@@ -40,6 +41,12 @@ interface Props {
 const newId = () => crypto.randomUUID();
 
 /** Merges the file's part into the stored item as it is now (`merge` says how); undefined when storage failed. */
+/** Said when a file to import holds the API key saved here. */
+export const KEY_IN_IMPORT =
+  'That file’s presets or templates hold your API key, so it was not read and nothing was changed; remove the key from them and export the file again.';
+/** Said when the team file would carry the API key. */
+export const KEY_IN_EXPORT = 'Nothing was exported: a preset or a message template holds your API key; remove it there and export again.';
+
 async function importInto<T>(item: StorageItem<T>, merge: (current: T) => Merge<T>): Promise<Merge<T> | undefined> {
   let done: Merge<T> | undefined;
   try {
@@ -162,11 +169,12 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
       const [presetList, formats, current] = await Promise.all([presetsItem.value(), copyFormatsItem.value(), settingsItem.value()]);
       const now = new Date();
       const name = teamSettingsFileName(now);
-      downloadFile(
-        [teamSettingsJson(exportTeamSettings({ presets: presetList, copyFormats: formats, settings: current }, now))],
-        'application/json',
-        name,
-      );
+      const json = teamSettingsJson(exportTeamSettings({ presets: presetList, copyFormats: formats, settings: current }, now));
+      // A file meant for teammates: a preset or template holding the key is to be fixed, not shipped.
+      const guarded = await withoutTheKey([json]);
+      if (!guarded.ok) return setNotice({ tone: 'error', text: guarded.message });
+      if (guarded.held) return setNotice({ tone: 'error', text: KEY_IN_EXPORT });
+      downloadFile([json], 'application/json', name);
       setNotice({ tone: 'ok', text: `Exported to ${name}, without your API key and your link history.` });
     } catch {
       setNotice({ tone: 'error', text: 'The settings could not be read from browser storage, so nothing was exported.' });
@@ -186,6 +194,20 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     input.value = '';
     if (!read.ok) {
       setFileError(read.message);
+      input.focus();
+      return;
+    }
+    // What the file would save where links and messages are made from must not hold this browser's key.
+    const texts = [
+      ...read.file.presets.presets.flatMap((preset) => [
+        preset.name,
+        ...Object.values(preset.values).filter((value) => typeof value === 'string'),
+      ]),
+      ...read.file.copyFormats.templates.flatMap((template) => [template.name, template.text]),
+    ];
+    const guarded = await withoutTheKey(texts);
+    if (!guarded.ok || guarded.held) {
+      setFileError(guarded.ok ? KEY_IN_IMPORT : guarded.message);
       input.focus();
       return;
     }

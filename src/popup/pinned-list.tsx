@@ -2,7 +2,10 @@
 // click or Enter makes and copies that link with its preset's values as they are now. "Manage" shows
 // Move up, Move down and Unpin for each. Loaded with import() after the form is up, so none of it is
 // in the popup's first paint; it shows nothing while no pair is pinned.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { NameKind } from '../everflow/lookups';
+import { lookupCacheItem } from '../shared/lookups/lookup-cache';
+import { send } from '../shared/protocol/connector';
 import type { LinkForm } from '../shared/link/link-form';
 import type { Names } from '../shared/link/names';
 import { movePin, pinForm, pinLabel, pinNames, pinnedPairsItem, unpin, type Pin, type PinnedPairs } from '../shared/pinned/pinned-pairs';
@@ -22,9 +25,44 @@ interface PinnedListProps {
 
 const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
 
+/** "offer:42", "affiliate:7": a name the extension knows, by kind and ID. */
+const nameKey = (kind: NameKind, id: number) => `${kind}:${id}`;
+const kindOf = (pin: Pin): NameKind => (pin.linkType === 'smart' ? 'campaign' : 'offer');
+
+/**
+ * The names the extension knows now for the pins' offers (or smart links) and affiliates, from the
+ * look-up cache (nothing is sent to Everflow), asked again whenever the cache learns more: a pair pinned
+ * before its names arrived is labelled with them as soon as they do.
+ */
+function useKnownNames(pins: readonly Pin[]): ReadonlyMap<string, string> {
+  const [known, setKnown] = useState<ReadonlyMap<string, string>>(new Map());
+  const [learned, setLearned] = useState(0);
+  useEffect(() => lookupCacheItem.watch(() => setLearned((n) => n + 1)), []);
+  const wanted = [...new Set(pins.flatMap((pin) => [nameKey(kindOf(pin), pin.targetId), nameKey('affiliate', pin.affiliateId)]))];
+  useEffect(() => {
+    let current = true;
+    void Promise.all(
+      wanted.map(async (key) => {
+        const [kind, id] = key.split(':') as [NameKind, string];
+        const reply = await send('name', { kind, id: Number(id), cacheOnly: true });
+        return reply.ok && reply.option ? ([key, reply.option.name] as const) : undefined;
+      }),
+    ).then((found) => current && setKnown(new Map(found.filter((pair) => pair !== undefined))));
+    return () => void (current = false);
+  }, [wanted.join(' '), learned]);
+  return known;
+}
+
 export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
   const list = useStored(pinnedPairsItem);
   const presets = useStored(presetsItem);
+  const known = useKnownNames(list?.pins ?? []);
+  /** A pin with the names known now; what it was pinned with where nothing newer is known. */
+  const named = (pin: Pin): Pin => ({
+    ...pin,
+    targetName: known.get(nameKey(kindOf(pin), pin.targetId)) ?? pin.targetName,
+    affiliateName: known.get(nameKey('affiliate', pin.affiliateId)) ?? pin.affiliateName,
+  });
   const [managing, setManaging] = useState(false);
   const [all, setAll] = useState(false);
   if (!list || list.pins.length === 0) return null;
@@ -44,7 +82,7 @@ export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
 
   function make(pin: Pin) {
     if (!presets) return;
-    onGenerate(pinForm(pin, presets), pinNames(pin));
+    onGenerate(pinForm(pin, presets), pinNames(named(pin)));
   }
 
   const shown = managing || all ? list.pins : list.pins.slice(0, PINS_SHOWN);
@@ -60,7 +98,7 @@ export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
       </div>
       <ul class="pinned-list">
         {shown.map((pin, index) => {
-          const label = pinLabel(pin);
+          const label = pinLabel(named(pin));
           const preset = presetName(pin);
           return (
             <li key={pin.id}>

@@ -2,7 +2,7 @@
 // saves the draft on every keystroke because the popup closes whenever it loses focus. Its link is
 // asked for and heard about in use-link.ts; the parts not in the first paint load in use-panels.ts.
 // UI pages call chrome.* directly (Promise-based in MV3): the polyfill would cost the popup ~3 kB.
-import { hydrate } from 'preact';
+import { hydrate, type ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FORM_FIELDS, type FormField, type LinkType } from '../everflow/link-fields';
 import { parseLinkForm, type LinkForm } from '../shared/link/link-form';
@@ -16,6 +16,7 @@ import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type Pref
 import type { Startup } from './startup/startup-data';
 import { useLink } from './use-link';
 import { usePanels } from './use-panels';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 export const DRAFT_RESET_NOTICE = 'Your saved form could not be read, so it starts empty.';
 
@@ -35,6 +36,9 @@ function madeFrom(link: LinkSuccess, form: LinkForm): boolean {
   const now = parseLinkForm(form);
   return now.ok && JSON.stringify(now.input) === JSON.stringify(link.input);
 }
+
+/** A part loaded on demand, which says so in one sentence should it fail to render. */
+const part = (what: string, node: ComponentChildren) => <ErrorBoundary what={what}>{node}</ErrorBoundary>;
 
 function App({ startup }: { startup: Startup }) {
   // Hydration keeps the DOM as it is, so the first state must describe it exactly.
@@ -103,15 +107,16 @@ function App({ startup }: { startup: Startup }) {
     onCancel: link.cancel,
     async onCopy(text, copiedAs) {
       const reply = await send('copy', { text });
-      patch({ announcement: reply.ok ? copiedSentence(copiedAs) : reply.message });
+      patch({ announcement: reply.ok ? copiedSentence(copiedAs, reply.line) : reply.message });
     },
     onClear: form.onClear,
   };
 
   const announce = (announcement: string) => patch({ announcement });
   // "Use again" there patches the form (and saves the draft) itself.
-  if (panels.history) return <panels.history.HistoryPanel onBack={panels.backToForm} onPatch={patch} />;
-  if (panels.presetsView) return <panels.presetsView.PresetsPanel form={state.form} onBack={panels.backToForm} onApply={setState} />;
+  if (panels.history) return part('History', <panels.history.HistoryPanel onBack={panels.backToForm} onPatch={patch} />);
+  if (panels.presetsView)
+    return part('Presets', <panels.presetsView.PresetsPanel form={state.form} onBack={panels.backToForm} onApply={setState} />);
   const { pickers, result: resultPanel, presets, pinned } = panels;
   const flagged = new Set(Object.keys(state.errors).filter((field) => state.errors[field as FormField]));
   const shown = state.link && madeFrom(state.link.value, state.form) ? state.link : null;
@@ -140,17 +145,13 @@ function App({ startup }: { startup: Startup }) {
           />
         )
       }
-      pinned={pinned && <pinned.PinnedList busy={state.busy} onGenerate={form.generatePinned} onAnnounce={announce} />}
+      pinned={
+        pinned && part('The pinned pairs', <pinned.PinnedList busy={state.busy} onGenerate={form.generatePinned} onAnnounce={announce} />)
+      }
       result={
         shown &&
-        resultPanel && (
-          <resultPanel.LinkResult
-            link={shown.value}
-            heading={shown.fresh ? 'Your tracking link' : 'Last link'}
-            onCopy={actions.onCopy}
-            onAnnounce={announce}
-          />
-        )
+        resultPanel &&
+        part('The link', <resultPanel.LinkResult link={shown.value} fresh={shown.fresh} onCopy={actions.onCopy} onAnnounce={announce} />)
       }
     />
   );
@@ -158,5 +159,10 @@ function App({ startup }: { startup: Startup }) {
 
 /** Takes over the form startup.ts has filled in. */
 export function mount(startup: Startup) {
-  hydrate(<App startup={startup} />, document.getElementById('app')!);
+  hydrate(
+    <ErrorBoundary what="The link builder">
+      <App startup={startup} />
+    </ErrorBoundary>,
+    document.getElementById('app')!,
+  );
 }

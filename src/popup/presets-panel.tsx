@@ -4,7 +4,7 @@
 // the form; Offer ID and Affiliate ID are never touched.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasMoreOptions, type LinkForm } from '../shared/link/link-form';
-import { idInText } from '../everflow/link-fields';
+import { idInText, FIELD_LABELS, TEXT_FIELDS, type TextField } from '../everflow/link-fields';
 import {
   activePreset,
   applyPreset,
@@ -20,11 +20,16 @@ import {
   presetsItem,
 } from '../shared/presets/presets';
 import { draftItem } from '../shared/link/draft';
+import { fieldsHoldingKey } from '../ui/key-guard';
 import { useStored } from '../ui/use-stored';
 import { SUB_TOKENS } from '../shared/link/sub-tokens';
 import { TYPING_PAUSE_MS } from '../ui/field-ids';
 import type { PopupState } from './popup-view';
 import { notSaved } from '../shared/storage/define-item';
+
+/** A preset's texts by field: what could hold the key. */
+const textsOf = (values: PresetValues) =>
+  Object.fromEntries(TEXT_FIELDS.map((field) => [field, values[field]])) as Record<TextField, string>;
 
 export type SetPopupState = (update: (current: PopupState) => PopupState) => void;
 
@@ -181,6 +186,13 @@ export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
       setError(errors.name ?? `${first} Fix it in the form first.`);
       setStatus('');
       document.getElementById('preset-name')?.focus();
+      return;
+    }
+    const holding = await fieldsHoldingKey({ name, ...textsOf(values) }, (field) => (field === 'name' ? 'The name' : FIELD_LABELS[field]));
+    const held = 'ok' in holding ? holding.message : Object.values(holding)[0];
+    if (held) {
+      setError('ok' in holding || holding.name ? held : `${held} Fix it in the form first.`);
+      setStatus('');
       return;
     }
     let change: PresetChange | undefined;

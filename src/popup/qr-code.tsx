@@ -3,7 +3,7 @@
 // result-panel.tsx), so the QR encoder is not in the popup's first load. Everything is drawn here:
 // no request leaves the page.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { pngScale, qrMatrix, qrPixels, qrSide, qrSvg, type QrMatrix } from './qr-image';
+import { QR_TOO_LONG, fitsQrCode, pngScale, qrMatrix, qrPixels, qrSide, qrSvg, type QrMatrix } from './qr-image';
 
 const QR_FILE = 'tracking-link-qr';
 
@@ -35,6 +35,12 @@ export const QR_MAX_PX = 128;
 
 // Styled here rather than in popup.css, which counts toward the popup's first load.
 export function QrCode({ url }: { url: string }) {
+  // A link longer than a QR code can hold is said so in its place (the encoder would throw).
+  if (!fitsQrCode(url)) return <p class="result-warning qr">{QR_TOO_LONG}</p>;
+  return <FittingQrCode url={url} />;
+}
+
+function FittingQrCode({ url }: { url: string }) {
   const code = useMemo(() => qrMatrix(url), [url]);
   const svg = useMemo(() => qrSvg(code), [code]);
   // Should the popup be short of room (More options open), bring the code and its buttons into view.

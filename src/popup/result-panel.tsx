@@ -8,11 +8,14 @@ import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shar
 import { linkSubject, type LinkSuccess } from '../shared/link/outcome';
 import { formFromInput } from '../shared/link/link-form';
 import { PinToggle } from '../ui/pin-toggle';
+import { ErrorBoundary } from '../ui/error-boundary';
+import { LINK_HOLDS_KEY, useTextsHoldingKey } from '../ui/key-guard';
 import { useStored } from '../ui/use-stored';
 
 interface LinkResultProps {
   link: LinkSuccess;
-  heading: string;
+  /** Just made (and checked by the background as it came), or the last link, kept since. */
+  fresh: boolean;
   /** `copiedAs`: the format's name, absent for the bare link. */
   onCopy: (text: string, copiedAs: string | undefined) => void;
   /** Says what the Pin toggle did. */
@@ -28,7 +31,8 @@ function namesOf(link: LinkSuccess) {
   };
 }
 
-export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProps) {
+export function LinkResult({ link, fresh, onCopy, onAnnounce }: LinkResultProps) {
+  const heading = fresh ? 'Your tracking link' : 'Last link';
   // The QR code's module (with its encoder) loads on the first "Show QR code", not with the popup:
   // the popup's first load has a byte budget. Should it fail to load, the button just closes again.
   const [qr, setQr] = useState<typeof import('./qr-code') | null>(null);
@@ -48,6 +52,10 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
     onCopy(made.text, made.id === 'link' ? undefined : made.name);
   };
   const subject = linkSubject(link);
+  // A fresh link was checked by the background as it came; a last link kept by an older version could
+  // hold the key: shown, opened or drawn only once it is known not to.
+  const holdingKey = useTextsHoldingKey(fresh ? [] : [link.url]);
+  const safe = holdingKey !== null && holdingKey.size === 0;
   return (
     <section class="result">
       {/* Pin sits on the heading's line: the row of actions below is full at the popup's width. */}
@@ -57,9 +65,16 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
         </label>
         <PinToggle form={formFromInput(link.input)} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary pin-toggle" />
       </div>
-      <input id="result-url" class="result-url" type="text" readOnly value={link.url} onFocus={(event) => event.currentTarget.select()} />
+      <input
+        id="result-url"
+        class="result-url"
+        type="text"
+        readOnly
+        value={safe ? link.url : holdingKey === null ? '' : LINK_HOLDS_KEY}
+        onFocus={(event) => event.currentTarget.select()}
+      />
       <div class="result-actions">
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={copy} disabled={!safe}>
           Copy
         </button>
         <label for="result-format" class="result-format-label">
@@ -72,10 +87,12 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
             </option>
           ))}
         </select>
-        <a class="button secondary" href={link.url} target="_blank" rel="noopener noreferrer">
-          Open
-        </a>
-        <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr}>
+        {safe ? (
+          <a class="button secondary" href={link.url} target="_blank" rel="noopener noreferrer">
+            Open
+          </a>
+        ) : null}
+        <button type="button" class="secondary" aria-expanded={qrOpen} onClick={toggleQr} disabled={!safe}>
           {qrOpen ? 'Hide QR code' : 'Show QR code'}
         </button>
       </div>
@@ -86,7 +103,11 @@ export function LinkResult({ link, heading, onCopy, onAnnounce }: LinkResultProp
       {link.someOffersClosed ? <p class="result-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
       {link.directLink ? <p class="result-warning">{DIRECT_LINK_NOTE}</p> : null}
       {link.unsaved ? <p class="result-warning">{UNSAVED_NOTE}</p> : null}
-      {qrOpen && qr ? <qr.QrCode url={link.url} /> : null}
+      {safe && qrOpen && qr ? (
+        <ErrorBoundary what="The QR code">
+          <qr.QrCode url={link.url} />
+        </ErrorBoundary>
+      ) : null}
     </section>
   );
 }

@@ -99,7 +99,7 @@ export function useLink(
     if (reply.ok) {
       onMade(reply, form);
       const announcement = reply.copied
-        ? copiedSentence(reply.copiedAs)
+        ? copiedSentence(reply.copiedAs, reply.copiedLine)
         : 'Link ready, but it could not be copied automatically; use Copy.';
       return patch({ busy: false, link: { value: reply, fresh: true, requestId }, announcement });
     }

@@ -1,4 +1,6 @@
 // Saves text made on an extension page as a download (history and bulk CSV, team settings).
+import type { Failure } from '../everflow/failures';
+import { KEY_CUT_NOTE, withoutTheKey } from './key-guard';
 
 /** Saves `parts` as a download named `fileName`, from an extension page. */
 export function downloadFile(parts: BlobPart[], type: string, fileName: string): void {
@@ -12,8 +14,15 @@ export function downloadFile(parts: BlobPart[], type: string, fileName: string):
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Saves `csv` as a download named `fileName`, from an extension page. */
-export function downloadCsv(csv: string, fileName: string): void {
+/**
+ * Saves `csv` as a download named `fileName`, from an extension page, with the API key cut out of it
+ * (an old history entry or a template could hold it). Answers what to tell the person beside "saved":
+ * that the key was cut out, or why nothing was saved.
+ */
+export async function downloadCsv(csv: string, fileName: string): Promise<{ ok: true; note: string } | Failure> {
+  const guarded = await withoutTheKey([csv]);
+  if (!guarded.ok) return guarded;
   // The byte-order mark lets spreadsheet programs read the file as UTF-8.
-  downloadFile(['\uFEFF', csv], 'text/csv;charset=utf-8', fileName);
+  downloadFile(['\uFEFF', guarded.texts[0]!], 'text/csv;charset=utf-8', fileName);
+  return { ok: true, note: guarded.held ? ` ${KEY_CUT_NOTE}` : '' };
 }

@@ -9,6 +9,7 @@ import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link/link-n
 import { copyFormatsItem, formatLink, factsFromHistory } from '../shared/copy-formats/copy-formats';
 import { copiedSentence } from './copy-status';
 import { downloadCsv } from './download';
+import { LINK_HOLDS_KEY, useTextsHoldingKey } from './key-guard';
 import { SURFACE_LABELS, csvFileName, describeSubs, entryTarget, historyCsv, searchHistory } from '../shared/history/history-table';
 import { historyItem } from '../shared/history/history';
 import { draftItem } from '../shared/link/draft';
@@ -86,12 +87,16 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
 
   const all = entries ?? [];
   const shown = searchHistory(all, query);
+  const holdingKey = useTextsHoldingKey(all.map((entry) => entry.url));
+  /** A link is shown, opened and copied only once it is known not to hold the key. */
+  const safe = (entry: HistoryEntry) => holdingKey !== null && !holdingKey.has(entry.url);
+  const link = (entry: HistoryEntry) => (holdingKey === null ? '' : safe(entry) ? entry.url : LINK_HOLDS_KEY);
 
   /** Copies in the default format, with the names the entry keeps. */
   async function copy(entry: HistoryEntry) {
     const made = formats ? formatLink(formats, formats.defaultFormat, factsFromHistory(entry)) : { id: 'link', name: '', text: entry.url };
     const reply = await send('copy', { text: made.text });
-    setAnnouncement(reply.ok ? copiedSentence(made.id === 'link' ? undefined : made.name) : reply.message);
+    setAnnouncement(reply.ok ? copiedSentence(made.id === 'link' ? undefined : made.name, reply.line) : reply.message);
   }
 
   async function remove(entry: HistoryEntry) {
@@ -124,19 +129,19 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
     }
   }
 
-  function exportCsv() {
-    downloadCsv(historyCsv(all), csvFileName(new Date()));
-    setAnnouncement(`Exported ${all.length} link${all.length === 1 ? '' : 's'} as CSV.`);
+  async function exportCsv() {
+    const saved = await downloadCsv(historyCsv(all), csvFileName(new Date()));
+    setAnnouncement(saved.ok ? `Exported ${all.length} link${all.length === 1 ? '' : 's'} as CSV.${saved.note}` : saved.message);
   }
 
   const actions = (entry: HistoryEntry) => {
     const about = describe(entry);
     return (
       <div class="history-actions">
-        <button type="button" aria-label={`Copy link for ${about}`} onClick={() => void copy(entry)}>
+        <button type="button" aria-label={`Copy link for ${about}`} disabled={!safe(entry)} onClick={() => void copy(entry)}>
           Copy
         </button>
-        {isWebUrl(entry.url) ? (
+        {safe(entry) && isWebUrl(entry.url) ? (
           <a class="button" href={entry.url} target="_blank" rel="noopener noreferrer" aria-label={`Open link for ${about}`}>
             Open
           </a>
@@ -228,7 +233,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
                 · {SURFACE_LABELS[entry.surface]} · {time(entry)}
               </p>
               {describeSubs(entry.input) ? <p class="history-subs">{describeSubs(entry.input)}</p> : null}
-              <p class="history-url">{entry.url}</p>
+              <p class="history-url">{link(entry)}</p>
               {entry.someOffersClosed ? <p class="history-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
               {entry.directLink ? <p class="history-warning">{DIRECT_LINK_NOTE}</p> : null}
               {actions(entry)}
@@ -266,7 +271,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
                 </td>
                 <td>{describeSubs(entry.input)}</td>
                 <td class="history-url">
-                  {entry.url}
+                  {link(entry)}
                   {entry.someOffersClosed ? <p class="history-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
                   {entry.directLink ? <p class="history-warning">{DIRECT_LINK_NOTE}</p> : null}
                 </td>

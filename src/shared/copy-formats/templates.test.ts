@@ -50,3 +50,13 @@ describe('the preview’s note on empty tokens', () => {
     );
   });
 });
+
+describe('a template, written by the team', () => {
+  it('is refused with a hidden character in its name or text; line breaks, emoji and any script stay', () => {
+    expect(checkTemplate({ name: 'Partner \u202Emessage', text: '{url}' }, []).name).toMatch(/^The name holds a hidden character, U\+202E/);
+    expect(checkTemplate({ name: 'Partner', text: 'Hi\u200B {url}' }, []).text).toMatch(
+      /^The message text holds a hidden character, U\+200B/,
+    );
+    expect(checkTemplate({ name: 'Café 🚀', text: 'Bonjour {affiliate_name} 👋\nVoici : {url}\n안녕하세요' }, [])).toStrictEqual({});
+  });
+});

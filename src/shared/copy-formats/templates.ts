@@ -1,5 +1,6 @@
 // Message templates as the options page edits them: checks with plain messages, saving, deleting,
 // and the example link its preview fills in. Pages only (copy-formats.ts is the background's too).
+import { hiddenCharacters, hiddenCharactersSentence } from '../../everflow/hidden-characters';
 import {
   BUILT_IN_FORMATS,
   MAX_TEMPLATES,
@@ -38,10 +39,12 @@ export function checkTemplate(draft: TemplateDraft, templates: readonly Template
     others.some((template) => template.name.trim().toLowerCase() === name.toLowerCase())
   ) {
     errors.name = `There is already a format called “${name}”; choose another name.`;
-  }
+  } else if (hiddenCharacters(draft.name).length > 0) errors.name = hiddenCharactersSentence('The name', hiddenCharacters(draft.name));
   if (draft.text.trim() === '') errors.text = 'Enter the message text.';
   else if (draft.text.length > MAX_TEMPLATE_TEXT)
     errors.text = `A template is at most ${MAX_TEMPLATE_TEXT.toLocaleString('en')} characters; this one has ${draft.text.length.toLocaleString('en')}.`;
+  else if (hiddenCharacters(draft.text, 'lines').length > 0)
+    errors.text = hiddenCharactersSentence('The message text', hiddenCharacters(draft.text, 'lines'));
   if (editingId === undefined && templates.length >= MAX_TEMPLATES)
     errors.list = `You can keep up to ${MAX_TEMPLATES} templates; delete one first.`;
   return errors;

@@ -19,6 +19,8 @@ export const LinkSuccessSchema = z.object({
   copied: z.boolean(),
   /** The copy format the link went onto the clipboard in, by name, when not the bare link (copy-formats.ts). */
   copiedAs: z.optional(z.string().check(z.maxLength(100))),
+  /** With `copiedAs`: the first line of what was copied, so a message never goes onto the clipboard unseen. */
+  copiedLine: z.optional(z.string().check(z.maxLength(200))),
   /** When the link was made (ms since the epoch). */
   at: z.number(),
   /** Names the picker showed, or the look-ups found since. */

@@ -218,3 +218,12 @@ describe('presetSentWith: the preset a made link was sent with', () => {
     expect(presetSentWith(list, { ...input('42-7', '2026-03-14'), trackingDomainId: 5 }, AT)).toBeUndefined();
   });
 });
+
+describe('a preset’s name, written by the team', () => {
+  it('is refused with a hidden character in it (a direction override would reverse what follows it), kept with emoji and any script', () => {
+    const values = presetValuesFromForm(EMPTY_FORM);
+    expect(presetErrors('Partner \u202Enews', values).name).toMatch(/^The name holds a hidden character, U\+202E \(direction control\)/);
+    expect(presetErrors('Soft\u00ADhyphen', values).name).toMatch(/U\+00AD/);
+    for (const name of ['Café 🚀 Médias', 'شركاء الإعلام', '파트너 뉴스레터']) expect(presetErrors(name, values)).toStrictEqual({});
+  });
+});

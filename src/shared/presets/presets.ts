@@ -18,6 +18,7 @@ import {
   type TextField,
 } from '../../everflow/link-fields';
 import { defineItem } from '../storage/define-item';
+import { hiddenCharacters, hiddenCharactersSentence } from '../../everflow/hidden-characters';
 import { expandTokens } from '../link/sub-tokens';
 
 export const MAX_PRESETS = 50;
@@ -108,6 +109,7 @@ export function presetErrors(name: string, values: PresetValues): PresetErrors {
   const trimmed = name.trim();
   if (trimmed === '') errors.name = 'Enter a name for the preset.';
   else if (trimmed.length > MAX_PRESET_NAME) errors.name = `A preset name can be at most ${MAX_PRESET_NAME} characters.`;
+  else if (hiddenCharacters(name).length > 0) errors.name = hiddenCharactersSentence('The name', hiddenCharacters(name));
   // Offer and affiliate are not a preset's: stand-ins let the form's rules check the rest.
   const check = parseLinkForm({ ...EMPTY_FORM, ...values, offerId: '1', affiliateId: '1' });
   if (!check.ok) Object.assign(errors, check.errors);

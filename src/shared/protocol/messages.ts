@@ -43,11 +43,15 @@ export const toBackground = {
     channel: z.optional(z.string().check(z.maxLength(40))),
     refresh: z.optional(z.boolean()),
   }),
-  /** The name and status of the offer, smart link or affiliate an ID field holds; `channel` as for `lookup`. */
+  /**
+   * The name and status of the offer, smart link or affiliate an ID field holds; `channel` as for
+   * `lookup`. With `cacheOnly`, only what the extension knows already (nothing is sent to Everflow).
+   */
   name: z.object({
     kind: z.enum(NAME_KINDS),
     id: z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger)),
     channel: z.optional(z.string().check(z.maxLength(40))),
+    cacheOnly: z.optional(z.boolean()),
   }),
   getStatus: z.object({}),
   /**
@@ -76,6 +80,12 @@ export const toBackground = {
   /** The keyboard shortcuts as the browser has them now, and where to change them. */
   getShortcuts: z.object({}),
   copy: z.object({ text: z.string().check(z.maxLength(MAX_COPY_TEXT)) }),
+  /**
+   * Texts a page is about to save, export or show (a preset's values, a template, a CSV, a link): which
+   * of them hold the saved API key in any encoding, and each with the key cut out. Pages never see the
+   * key; this is how they keep it out of what they write.
+   */
+  guardTexts: z.object({ texts: z.array(z.string().check(z.maxLength(MAX_COPY_TEXT))).check(z.maxLength(2_000)) }),
   /** Link history (read from storage by the pages; changed only by the background). */
   deleteHistoryEntry: z.object({ id: z.string().check(z.maxLength(100)) }),
   clearHistory: z.object({}),

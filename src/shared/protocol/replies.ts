@@ -52,7 +52,10 @@ export const replies = {
   testConnection: z.object({ ok: z.literal(true), message: z.string() }),
   /** Each shortcut as the browser shows it ('' when none is set), and where to set them (end of a sentence). */
   getShortcuts: z.object({ ok: z.literal(true), open: z.string(), copy: z.string(), settings: z.string() }),
-  copy: DoneSchema,
+  /** `line`: the first line of what went onto the clipboard (the key cut out), for the page to show. */
+  copy: z.object({ ok: z.literal(true), line: z.string() }),
+  /** `held`: for each text, whether it held the key; `cleaned`: each text with the key cut out. */
+  guardTexts: z.object({ ok: z.literal(true), held: z.array(z.boolean()), cleaned: z.array(z.string()) }),
   lookup: z.object({
     ok: z.literal(true),
     options: z.array(LookupOptionSchema),
