@@ -3,11 +3,18 @@
 // popup closed before its link came).
 import { failureText } from '../everflow/failures';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link/link-notes';
-import { linkSubject, type LinkOutcome } from '../shared/link/outcome';
+import { linkSubject, type LinkOutcome, type LinkSuccess } from '../shared/link/outcome';
+import { affiliateOf } from '../everflow/link-fields';
 import { rateLimitWaitText } from '../shared/protocol/popup-port';
 
 const NOTIFICATION_ID = 'link-result';
 const PRODUCT = 'Link Builder for Everflow';
+
+/** ", affiliate 7" for a network key's link; nothing for a partner's own. */
+const forAffiliate = (link: LinkSuccess) => {
+  const id = affiliateOf(link.input);
+  return id === undefined ? '' : `, affiliate ${id}`;
+};
 
 export async function announce(outcome: LinkOutcome): Promise<void> {
   const success = outcome.ok;
@@ -16,7 +23,7 @@ export async function announce(outcome: LinkOutcome): Promise<void> {
   const named = success ? [subject?.name, outcome.affiliateName].filter(Boolean).join(' · ') : '';
   const title = success
     ? outcome.copied
-      ? `${outcome.copiedAs ? `“${outcome.copiedAs}” copied` : 'Link copied'}: ${what}, affiliate ${outcome.input.affiliateId}${named ? ` (${named})` : ''}`
+      ? `${outcome.copiedAs ? `“${outcome.copiedAs}” copied` : 'Link copied'}: ${what}${forAffiliate(outcome)}${named ? ` (${named})` : ''}`
       : `Link ready for ${what}, but not copied`
     : 'No tracking link was copied';
   const link = success ? (outcome.copied ? outcome.url : `${outcome.url} — open the link builder to copy it.`) : '';

@@ -1,7 +1,7 @@
 // The names that go with a link made from bare IDs (the menu, the keyboard, a popup submitted before
 // its look-up answered), from the same cached name look-up the popup uses (lookup-service.ts).
 import type { NameKind } from '../everflow/lookups';
-import { targetOf, type LinkType } from '../everflow/link-fields';
+import { affiliateOf, targetOf, type LinkType } from '../everflow/link-fields';
 import { historyItem } from '../shared/history/history';
 import type { Names } from '../shared/link/names';
 import type { LinkSuccess } from '../shared/link/outcome';
@@ -9,9 +9,9 @@ import { lastLinkItem } from '../shared/link/outcome';
 import { lookupName } from './lookup-service';
 
 /** The offer (or smart link) and the affiliate of a link, each with the kind of its name. */
-const namedIds = (type: LinkType, id: number, affiliateId: number): [NameKind, number][] => [
+const namedIds = (type: LinkType, id: number, affiliateId: number | undefined): [NameKind, number][] => [
   [type === 'smart' ? 'campaign' : 'offer', id],
-  ['affiliate', affiliateId],
+  ...(affiliateId === undefined ? [] : [['affiliate', affiliateId] as [NameKind, number]]),
 ];
 
 /** Looks up each name `names` lacks: from the cache only (nothing is sent, so nothing waits), or asking Everflow. */
@@ -39,7 +39,7 @@ export async function withCachedNames(type: LinkType, id: number, affiliateId: n
 export async function completeNames(link: LinkSuccess): Promise<void> {
   const { type, id } = targetOf(link.input);
   const names = { offer: link.offerName, campaign: link.campaignName, affiliate: link.affiliateName };
-  const found = await lookUpMissing(namedIds(type, id, link.input.affiliateId), names, false);
+  const found = await lookUpMissing(namedIds(type, id, affiliateOf(link.input)), names, false);
   const added = Object.fromEntries(Object.entries(found).map(([kind, name]) => [`${kind}Name`, name]));
   if (Object.keys(added).length === 0) return;
   // The entry and the last link are this link's: the same address made at the same moment.

@@ -4,7 +4,7 @@
 // What the asker hears comes through its reporter (link-reporter.ts): the link as soon as it is
 // copied, the bookkeeping after it (the person waits for the link, not for three writes under locks).
 import { MESSAGES, failure } from '../everflow/failures';
-import { targetOf, type LinkInput } from '../everflow/link-fields';
+import { affiliateOf, targetOf, type LinkInput } from '../everflow/link-fields';
 import { factsFromInput, formatLink } from '../shared/copy-formats/copy-formats';
 import { firstLine } from '../everflow/text';
 import { MAX_RECENT_AFFILIATES, recentAffiliatesItem } from '../shared/history/recent-affiliates';
@@ -128,7 +128,7 @@ async function make(key: string, sent: LinkInput, asked: LinkInput, surface: Sur
   // never turned into a failure, which a person would answer by making the link again.
   const writes = await Promise.allSettled([
     lastLinkItem.set(link),
-    rememberAffiliate(sent.affiliateId),
+    rememberAffiliate(affiliateOf(sent)),
     recordLink(made.url, sent, surface, link),
   ]);
   const kept = writes.every((write) => write.status === 'fulfilled');
@@ -138,7 +138,9 @@ async function make(key: string, sent: LinkInput, asked: LinkInput, surface: Sur
   await completeNames(link);
 }
 
-async function rememberAffiliate(affiliateId: number): Promise<void> {
+async function rememberAffiliate(affiliateId: number | undefined): Promise<void> {
+  // A partner's own link names no affiliate: the partner is it.
+  if (affiliateId === undefined) return;
   await recentAffiliatesItem.update((recent) =>
     [affiliateId, ...recent.filter((id) => id !== affiliateId)].slice(0, MAX_RECENT_AFFILIATES),
   );

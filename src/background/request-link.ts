@@ -1,7 +1,7 @@
 // The Everflow part of making a link, shared by every link the extension makes (a person's, through
 // make-link.ts, and each bulk row): the tracking-link call, and what its answer says beside the link.
 import type { Connection } from '../everflow/http';
-import type { Failure } from '../everflow/failures';
+import { failure, type Failure } from '../everflow/failures';
 import type { LinkInput } from '../everflow/link-fields';
 import { generateTrackingLink } from '../everflow/tracking-link';
 import { isDirectLink } from './tracking-domain-cache';
@@ -25,6 +25,7 @@ export async function requestLink(
   input: LinkInput,
   plain: Connection = connection,
 ): Promise<RequestedLink | Failure> {
+  if (input.linkType === 'partner') return failure('internal', 'Partner links are not made yet.');
   const made = await generateTrackingLink(connection, input);
   if (!made.ok) return made;
   const direct = input.redirectLink && (await isDirectLink(plain, made.url));

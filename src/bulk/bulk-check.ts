@@ -1,7 +1,7 @@
 // Reading the Bulk links form: what the pasted list holds (live, under the list), and the rows a
 // start would send, or every reason it cannot start, each meant to be shown next to its field.
 import { MAX_BULK_ROWS, rowErrors, type BulkMode, type BulkRow } from '../shared/bulk/bulk-job';
-import { targetOf, type LinkType, MAX_ID } from '../everflow/link-fields';
+import { affiliateOf, targetOf, type LinkType, MAX_ID } from '../everflow/link-fields';
 import { parseIdList, type IdList } from './id-list';
 import { parseLinkForm, type FieldErrors } from '../shared/link/link-form';
 import { nameMap, type BulkDraft, type ListKind } from '../shared/bulk/bulk-draft';
@@ -119,7 +119,7 @@ export function checkDraft(draft: BulkDraft, day: Date): DraftCheck {
   if (list.parsed.ids.length === 0 && list.parsed.invalid.length === 0) listErrors.unshift(emptyListMessage(words.listKind));
   if (!shared.ok || listErrors.length > 0) return { ok: false, fieldErrors, listErrors, rowErrors: [] };
 
-  const fixedId = mode === 'affiliates' ? targetOf(shared.input).id : shared.input.affiliateId;
+  const fixedId = mode === 'affiliates' ? targetOf(shared.input).id : (affiliateOf(shared.input) ?? 0);
   const rows = buildRows(mode, form.linkType, fixedId, list.parsed.ids, draft.names);
   const bad = rowErrors(form, rows, day);
   if (bad.length > 0) {

@@ -28,13 +28,20 @@ export const REDIRECT_LINK_FIELD = 'is_redirect_link';
 export type FieldKind = 'id' | 'text' | 'flag';
 /** Where a field sits in a form: beside the offer, among the subs, or under "More options". */
 export type FieldGroup = 'main' | 'subs' | 'more';
-/** The kinds of link Everflow makes: an offer link (offers/clicks) or a smart link (campaigns/clicks). */
-export const LINK_TYPES = ['offer', 'smart'] as const;
+/**
+ * The kinds of link Everflow makes: with a network key, an offer link (offers/clicks) or a smart link
+ * (campaigns/clicks); with a partner key, the partner's own link to an offer (the Affiliate API), for
+ * which the affiliate is the partner itself.
+ */
+export const LINK_TYPES = ['offer', 'smart', 'partner'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
+/** The kinds a network key chooses between ("Link to"). */
+export const NETWORK_LINK_TYPES = ['offer', 'smart'] as const satisfies readonly LinkType[];
+export type NetworkLinkType = (typeof NETWORK_LINK_TYPES)[number];
 /** How each kind is named on screen ("smart link" is Everflow's name for a campaign). */
-export const LINK_TYPE_NAMES: Record<LinkType, string> = { offer: 'offer', smart: 'smart link' };
+export const LINK_TYPE_NAMES: Record<LinkType, string> = { offer: 'offer', smart: 'smart link', partner: 'offer' };
 /** …and as a heading or a choice. */
-export const LINK_TYPE_LABELS: Record<LinkType, string> = { offer: 'Offer', smart: 'Smart link' };
+export const LINK_TYPE_LABELS: Record<LinkType, string> = { offer: 'Offer', smart: 'Smart link', partner: 'Offer' };
 
 interface FieldSpec {
   name: string;
@@ -49,27 +56,29 @@ interface FieldSpec {
   linkTypes: readonly LinkType[];
 }
 
-const BOTH = ['offer', 'smart'] as const;
+const NETWORK = ['offer', 'smart'] as const;
+const OFFERS = ['offer', 'partner'] as const;
+const ALL = ['offer', 'smart', 'partner'] as const;
 const OFFER = ['offer'] as const;
 const SMART = ['smart'] as const;
 
 // One line per field, so the list reads as the table it is.
 // prettier-ignore
 export const LINK_FIELDS = [
-  { name: 'offerId', label: 'Offer ID', kind: 'id', group: 'main', param: 'network_offer_id', required: true, linkTypes: OFFER },
+  { name: 'offerId', label: 'Offer ID', kind: 'id', group: 'main', param: 'network_offer_id', required: true, linkTypes: OFFERS },
   { name: 'campaignId', label: 'Smart link ID', kind: 'id', group: 'main', param: 'network_campaign_id', required: true, linkTypes: SMART },
-  { name: 'affiliateId', label: 'Affiliate ID', kind: 'id', group: 'main', param: 'network_affiliate_id', required: true, linkTypes: BOTH },
-  { name: 'sourceId', label: 'Source ID', kind: 'text', group: 'main', param: 'source_id', linkTypes: BOTH },
-  { name: 'sub1', label: 'Sub 1', kind: 'text', group: 'subs', param: 'sub1', linkTypes: BOTH },
-  { name: 'sub2', label: 'Sub 2', kind: 'text', group: 'subs', param: 'sub2', linkTypes: BOTH },
-  { name: 'sub3', label: 'Sub 3', kind: 'text', group: 'subs', param: 'sub3', linkTypes: BOTH },
-  { name: 'sub4', label: 'Sub 4', kind: 'text', group: 'subs', param: 'sub4', linkTypes: BOTH },
-  { name: 'sub5', label: 'Sub 5', kind: 'text', group: 'subs', param: 'sub5', linkTypes: BOTH },
-  { name: 'trackingDomainId', label: 'Tracking domain ID', kind: 'id', group: 'more', param: 'network_tracking_domain_id', linkTypes: BOTH },
-  { name: 'offerUrlId', label: 'Offer URL ID', kind: 'id', group: 'more', param: 'network_offer_url_id', linkTypes: OFFER },
+  { name: 'affiliateId', label: 'Affiliate ID', kind: 'id', group: 'main', param: 'network_affiliate_id', required: true, linkTypes: NETWORK },
+  { name: 'sourceId', label: 'Source ID', kind: 'text', group: 'main', param: 'source_id', linkTypes: NETWORK },
+  { name: 'sub1', label: 'Sub 1', kind: 'text', group: 'subs', param: 'sub1', linkTypes: ALL },
+  { name: 'sub2', label: 'Sub 2', kind: 'text', group: 'subs', param: 'sub2', linkTypes: ALL },
+  { name: 'sub3', label: 'Sub 3', kind: 'text', group: 'subs', param: 'sub3', linkTypes: ALL },
+  { name: 'sub4', label: 'Sub 4', kind: 'text', group: 'subs', param: 'sub4', linkTypes: ALL },
+  { name: 'sub5', label: 'Sub 5', kind: 'text', group: 'subs', param: 'sub5', linkTypes: ALL },
+  { name: 'trackingDomainId', label: 'Tracking domain ID', kind: 'id', group: 'more', param: 'network_tracking_domain_id', linkTypes: NETWORK },
+  { name: 'offerUrlId', label: 'Offer URL ID', kind: 'id', group: 'more', param: 'network_offer_url_id', linkTypes: OFFERS },
   { name: 'creativeId', label: 'Creative ID', kind: 'id', group: 'more', param: 'creative_id', linkTypes: OFFER },
-  { name: 'trafficSourceId', label: 'Traffic source ID', kind: 'id', group: 'more', param: 'network_traffic_source_id', linkTypes: BOTH },
-  { name: 'encryptParameters', label: 'Encrypt parameters', kind: 'flag', group: 'more', param: 'is_encrypt_parameters', linkTypes: BOTH },
+  { name: 'trafficSourceId', label: 'Traffic source ID', kind: 'id', group: 'more', param: 'network_traffic_source_id', linkTypes: NETWORK },
+  { name: 'encryptParameters', label: 'Encrypt parameters', kind: 'flag', group: 'more', param: 'is_encrypt_parameters', linkTypes: NETWORK },
   {
     name: 'redirectLink',
     label: 'Redirect link even for direct-linking offers',
@@ -77,7 +86,7 @@ export const LINK_FIELDS = [
     kind: 'flag',
     group: 'more',
     param: REDIRECT_LINK_FIELD,
-    linkTypes: BOTH,
+    linkTypes: NETWORK,
   },
 ] as const satisfies readonly FieldSpec[];
 
@@ -89,7 +98,10 @@ export type FlagField = Extract<LinkField, { kind: 'flag' }>['name'];
 export type RequiredField = Extract<LinkField, { required: true }>['name'];
 
 /** The field naming what a link of each type leads to: the offer, or the smart link. */
-export const TARGET_FIELDS = { offer: 'offerId', smart: 'campaignId' } as const satisfies Record<LinkType, RequiredField>;
+export const TARGET_FIELDS = { offer: 'offerId', smart: 'campaignId', partner: 'offerId' } as const satisfies Record<
+  LinkType,
+  RequiredField
+>;
 export type TargetField = (typeof TARGET_FIELDS)[LinkType];
 
 /** The fields a link of this type uses, in form order. */
@@ -126,7 +138,10 @@ export type LinkInputFor<T extends LinkType> = { linkType: T } & { [F in NamesOf
 } & { [F in NamesOf<T, { kind: 'text' }>]?: string } & { [F in NamesOf<T, { kind: 'flag' }>]: boolean };
 export type OfferLinkInput = LinkInputFor<'offer'>;
 export type SmartLinkInput = LinkInputFor<'smart'>;
-export type LinkInput = OfferLinkInput | SmartLinkInput;
+export type PartnerLinkInput = LinkInputFor<'partner'>;
+/** A link made with a network key: it names its affiliate. */
+export type NetworkLinkInput = OfferLinkInput | SmartLinkInput;
+export type LinkInput = NetworkLinkInput | PartnerLinkInput;
 
 /** What a link leads to: an offer or a smart link, by ID. */
 export interface LinkTarget {
@@ -134,11 +149,17 @@ export interface LinkTarget {
   id: number;
 }
 export const targetOf = (input: LinkInput): LinkTarget =>
-  input.linkType === 'smart' ? { type: 'smart', id: input.campaignId } : { type: 'offer', id: input.offerId };
+  input.linkType === 'smart' ? { type: 'smart', id: input.campaignId } : { type: input.linkType, id: input.offerId };
+/** Source ID or a sub of a request, as sent; undefined when it was left empty or the link type has none (a partner's Source ID). */
+export const textOf = (input: LinkInput, field: TextField): string | undefined => (input as Partial<Record<TextField, string>>)[field];
+/** The affiliate a link is for: the one it names, or (a partner's link) none of its own: the partner itself. */
+export const affiliateOf = (input: LinkInput): number | undefined => (input.linkType === 'partner' ? undefined : input.affiliateId);
 /** The bare request for a link to `target` for an affiliate: nothing else set. */
 export const inputFor = (target: LinkTarget, affiliateId: number): LinkInput =>
   target.type === 'smart'
     ? { linkType: 'smart', campaignId: target.id, affiliateId, encryptParameters: false, redirectLink: false }
-    : { linkType: 'offer', offerId: target.id, affiliateId, encryptParameters: false, redirectLink: false };
+    : target.type === 'partner'
+      ? { linkType: 'partner', offerId: target.id }
+      : { linkType: 'offer', offerId: target.id, affiliateId, encryptParameters: false, redirectLink: false };
 /** "offer 42", "smart link 5": how a target is named in sentences. */
 export const targetName = (target: LinkTarget): string => `${LINK_TYPE_NAMES[target.type]} ${target.id}`;

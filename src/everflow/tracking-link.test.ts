@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDIRECT_LINK_FIELD, type LinkInput } from './link-fields';
+import { REDIRECT_LINK_FIELD, type LinkInput, type NetworkLinkInput } from './link-fields';
 import { MESSAGES } from './failures';
 import { apiBase } from './regions';
 import { API_KEY, BASE_URL, expectSafeMessage, fakeFetch } from '../../e2e/unit-fixtures/test-fetch';
@@ -287,7 +287,7 @@ describe('smart links', () => {
 
   it('sends the smart link and affiliate, never an offer, offer URL or creative', () => {
     // What the person typed for an offer link stays in the form; a smart link's request never carries it.
-    const typedForOffers = { ...SMART, offerId: 42, offerUrlId: 4, creativeId: 9, trackingDomainId: 3 } as LinkInput;
+    const typedForOffers = { ...SMART, offerId: 42, offerUrlId: 4, creativeId: 9, trackingDomainId: 3 } as NetworkLinkInput;
     expect(buildClickBody(typedForOffers)).toStrictEqual({
       network_campaign_id: 5,
       network_affiliate_id: 7,

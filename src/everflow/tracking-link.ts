@@ -3,10 +3,10 @@
 import { MESSAGES, failure, type Failure } from './failures';
 import { callEverflow, type Connection } from './http';
 import { containsKey } from './key-in-text';
-import { fieldsFor, type LinkInput, type LinkType } from './link-fields';
+import { fieldsFor, type LinkInput, type NetworkLinkInput, type NetworkLinkType } from './link-fields';
 import { hasHiddenCharacters } from './text';
 
-export const TRACKING_LINK_PATHS: Record<LinkType, string> = {
+export const TRACKING_LINK_PATHS: Record<NetworkLinkType, string> = {
   offer: '/networks/tracking/offers/clicks',
   smart: '/networks/tracking/campaigns/clicks',
 };
@@ -20,7 +20,7 @@ export type ClickBody = Record<string, number | string | boolean>;
  * The exact JSON Everflow receives: IDs as numbers, only the fields of the input's link type (a smart
  * link never carries an offer, offer URL or creative), and nothing that was left empty or unchecked.
  */
-export function buildClickBody(input: LinkInput): ClickBody {
+export function buildClickBody(input: NetworkLinkInput): ClickBody {
   const body: ClickBody = {};
   const values = input as Partial<Record<string, number | string | boolean>>;
   for (const field of fieldsFor(input.linkType)) {
@@ -109,7 +109,7 @@ function keyInInput(input: LinkInput, apiKey: string): Failure | undefined {
   return undefined;
 }
 
-export async function generateTrackingLink(connection: Connection, input: LinkInput): Promise<TrackingLink | Failure> {
+export async function generateTrackingLink(connection: Connection, input: NetworkLinkInput): Promise<TrackingLink | Failure> {
   const refused = keyInInput(input, connection.apiKey);
   if (refused) return refused;
   const result = await callEverflow(connection, 'POST', TRACKING_LINK_PATHS[input.linkType], buildClickBody(input));

@@ -7,6 +7,7 @@ import { formatChoices } from '../shared/copy-formats/templates';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link/link-notes';
 import { linkSubject, type LinkSuccess } from '../shared/link/outcome';
 import { formFromInput } from '../shared/link/link-form';
+import { affiliateOf } from '../everflow/link-fields';
 import { PinToggle } from '../ui/pin-toggle';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { LINK_HOLDS_KEY, useTextsHoldingKey } from '../ui/key-guard';
@@ -98,7 +99,8 @@ export function LinkResult({ link, fresh, onCopy, onAnnounce }: LinkResultProps)
       </div>
       {/* A line of its own: the format choice leaves no room beside the buttons at the popup's width. */}
       <p class="result-meta">
-        {subject.kind} {subject.id} {subject.name} · Affiliate {link.input.affiliateId} {link.affiliateName}
+        {subject.kind} {subject.id} {subject.name}
+        {affiliateOf(link.input) === undefined ? null : ` · Affiliate ${affiliateOf(link.input)} ${link.affiliateName ?? ''}`}
       </p>
       {link.someOffersClosed ? <p class="result-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
       {link.directLink ? <p class="result-warning">{DIRECT_LINK_NOTE}</p> : null}

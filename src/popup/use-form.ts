@@ -2,7 +2,7 @@
 // popup closes whenever it loses focus), a field's note and message following it, the rule for a new
 // offer's subs, the kind of link, Clear, a picker's choice and a pinned pair.
 import { useRef } from 'preact/hooks';
-import { TARGET_FIELDS, TEXT_FIELDS, type FormField, type LinkType } from '../everflow/link-fields';
+import { TARGET_FIELDS, TEXT_FIELDS, affiliateOf, type FormField, type LinkType } from '../everflow/link-fields';
 import { draftItem } from '../shared/link/draft';
 import { EMPTY_FORM, hasMoreOptions, parseLinkForm, targetKey, type LinkForm } from '../shared/link/link-form';
 import type { Names } from '../shared/link/names';
@@ -67,7 +67,7 @@ export function useFormEditing(
     update,
     /** A link was made from `form`: its affiliate is the one Clear keeps, its offer the one a new offer moves off. */
     made(link: LinkSuccess, form: LinkForm) {
-      recentAffiliate.current = link.input.affiliateId;
+      recentAffiliate.current = affiliateOf(link.input) ?? recentAffiliate.current;
       madeFor.current = targetKey(form);
     },
     onLinkType(linkType: LinkType) {

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import {
   FIELD_LABELS,
   LINK_FIELDS,
-  LINK_TYPES,
+  NETWORK_LINK_TYPES,
   LINK_TYPE_LABELS,
   usesField,
   type FlagField,
@@ -156,7 +156,7 @@ export function LinkTypeChoice({ value, onChoose }: { value: LinkType; onChoose:
   return (
     <fieldset class="link-type">
       <legend>{LINK_TYPE_LEGEND}</legend>
-      {LINK_TYPES.map((type) => (
+      {NETWORK_LINK_TYPES.map((type) => (
         <label key={type}>
           <input type="radio" name="linkType" value={type} checked={value === type} onChange={() => onChoose(type)} />
           {LINK_TYPE_LABELS[type]}

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol/connector';
 import { formFromInput } from '../shared/link/link-form';
+import { affiliateOf } from '../everflow/link-fields';
 import type { HistoryEntry } from '../shared/history/history';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link/link-notes';
 import { copyFormatsItem, formatLink, factsFromHistory } from '../shared/copy-formats/copy-formats';
@@ -38,10 +39,9 @@ function describe(entry: HistoryEntry): string {
   const target = entryTarget(entry);
   const named = `${target.kind.toLowerCase()} ${target.id}`;
   const offer = target.name ? `${named} (${target.name})` : named;
-  const affiliate = entry.affiliateName
-    ? `affiliate ${entry.input.affiliateId} (${entry.affiliateName})`
-    : `affiliate ${entry.input.affiliateId}`;
-  return `${offer}, ${affiliate}`;
+  const id = affiliateOf(entry.input);
+  if (id === undefined) return offer;
+  return `${offer}, ${entry.affiliateName ? `affiliate ${id} (${entry.affiliateName})` : `affiliate ${id}`}`;
 }
 
 /** The names recorded with an entry, as a pin keeps them. */
@@ -228,7 +228,8 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
             <li key={entry.id}>
               <p class="history-meta">
                 <strong>
-                  {entryTarget(entry).kind} {entryTarget(entry).id} · Affiliate {entry.input.affiliateId}
+                  {entryTarget(entry).kind} {entryTarget(entry).id}
+                  {affiliateOf(entry.input) === undefined ? '' : ` · Affiliate ${affiliateOf(entry.input)}`}
                 </strong>{' '}
                 · {SURFACE_LABELS[entry.surface]} · {time(entry)}
               </p>
@@ -266,7 +267,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
                   {entryTarget(entry).name ? <span class="history-name"> {entryTarget(entry).name}</span> : null}
                 </td>
                 <td>
-                  {entry.input.affiliateId}
+                  {affiliateOf(entry.input) ?? ''}
                   {entry.affiliateName ? <span class="history-name"> {entry.affiliateName}</span> : null}
                 </td>
                 <td>{describeSubs(entry.input)}</td>

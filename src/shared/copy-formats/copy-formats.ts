@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { defineItem } from '../storage/define-item';
 import { LINK_TYPE_LABELS, LINK_TYPE_NAMES } from '../../everflow/link-fields';
-import type { LinkInput, LinkType, TextField } from '../../everflow/link-fields';
+import { affiliateOf, type LinkInput, type LinkType, type TextField } from '../../everflow/link-fields';
 import { expandTokens, localDate } from '../link/sub-tokens';
 import type { HistoryEntry } from '../history/history';
 import { linkSubject, type LinkSuccess } from '../link/outcome';
@@ -77,7 +77,8 @@ export interface LinkFacts {
   /** The offer's ID (offer link) or the smart link's. */
   targetId: number | undefined;
   targetName?: string | undefined;
-  affiliateId: number;
+  /** The affiliate of a network key's link; none on a partner's own link (the partner is the affiliate). */
+  affiliateId: number | undefined;
   affiliateName?: string | undefined;
   /** Source ID and Sub 1–5 as sent (tokens filled in). */
   sent: Partial<Record<TextField, string>>;
@@ -100,7 +101,7 @@ export function factsFromInput(url: string, input: LinkInput, at: number, names:
     linkType: input.linkType,
     targetId: smart ? input.campaignId : input.offerId,
     targetName: names.target,
-    affiliateId: input.affiliateId,
+    affiliateId: affiliateOf(input),
     affiliateName: names.affiliate,
     sent: input,
     at,
@@ -112,6 +113,7 @@ export function namedLine(facts: LinkFacts): string {
   const [word, Word] = [LINK_TYPE_NAMES[facts.linkType], LINK_TYPE_LABELS[facts.linkType]];
   const id = facts.targetId ?? '';
   const target = facts.targetName ? `${facts.targetName} (${word} ${id})` : `${Word} ${id}`;
+  if (facts.affiliateId === undefined) return `${target}: ${facts.url}`;
   const affiliate = facts.affiliateName ? `${facts.affiliateName} (affiliate ${facts.affiliateId})` : `Affiliate ${facts.affiliateId}`;
   return `${target} – ${affiliate}: ${facts.url}`;
 }
@@ -130,7 +132,7 @@ function tokenValues(facts: LinkFacts): Record<string, string | undefined> {
     offer_name: offer ? name : '',
     smart_link_id: offer ? '' : id,
     smart_link_name: offer ? '' : name,
-    affiliate_id: String(facts.affiliateId),
+    affiliate_id: facts.affiliateId === undefined ? '' : String(facts.affiliateId),
     affiliate_name: facts.affiliateName,
     source_id: facts.sent.sourceId,
     date: localDate(new Date(facts.at)),

@@ -2,6 +2,8 @@
 // CSV and its file name. Page-only, so none of it ships in the service worker.
 import { csvCell } from '../csv/csv';
 import {
+  affiliateOf,
+  textOf,
   LINK_TYPE_LABELS as KIND_LABELS,
   FIELD_LABELS,
   LINK_FIELDS,
@@ -26,8 +28,16 @@ export function entryTarget(entry: HistoryEntry): { kind: string; id: number; na
 function searchable(entry: HistoryEntry): string[] {
   const { input } = entry;
   const target = entryTarget(entry);
-  const values = [target.kind, String(target.id), target.name, String(input.affiliateId), entry.affiliateName, entry.url];
-  for (const field of TEXT_FIELDS) values.push(input[field]);
+  const affiliate = affiliateOf(input);
+  const values = [
+    target.kind,
+    String(target.id),
+    target.name,
+    affiliate === undefined ? undefined : String(affiliate),
+    entry.affiliateName,
+    entry.url,
+  ];
+  for (const field of TEXT_FIELDS) values.push(textOf(input, field));
   return values.filter((value): value is string => value !== undefined).map((value) => value.toLowerCase());
 }
 
@@ -43,7 +53,10 @@ export function searchHistory(history: readonly HistoryEntry[], query: string): 
 
 /** The sub values of an entry as shown in one cell: "Source ID: x · Sub 1: y". */
 export function describeSubs(input: LinkInput): string {
-  return TEXT_FIELDS.flatMap((field) => (input[field] === undefined ? [] : [`${FIELD_LABELS[field]}: ${input[field]}`])).join(' · ');
+  return TEXT_FIELDS.flatMap((field) => {
+    const value = textOf(input, field);
+    return value === undefined ? [] : [`${FIELD_LABELS[field]}: ${value}`];
+  }).join(' · ');
 }
 
 /** The entry's own name beside each ID that has one. */

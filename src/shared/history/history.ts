@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { nameSchema } from '../link/names';
 import { defineItem } from '../storage/define-item';
-import { MAX_TEXT } from '../../everflow/link-fields';
+import { MAX_TEXT, affiliateOf } from '../../everflow/link-fields';
 import { LinkInputSchema } from '../link/link-form';
 
 /** Oldest entries are dropped beyond this many. */
@@ -90,9 +90,9 @@ export function namesFromHistory(history: readonly HistoryEntry[]): KnownNames {
     if (input.linkType === 'offer' && entry.offerName && !names.offers.has(input.offerId)) names.offers.set(input.offerId, entry.offerName);
     if (input.linkType === 'smart' && entry.campaignName && !names.campaigns.has(input.campaignId))
       names.campaigns.set(input.campaignId, entry.campaignName);
-    if (entry.affiliateName && !names.affiliates.has(entry.input.affiliateId)) {
-      names.affiliates.set(entry.input.affiliateId, entry.affiliateName);
-    }
+    const affiliate = affiliateOf(input);
+    if (affiliate !== undefined && entry.affiliateName && !names.affiliates.has(affiliate))
+      names.affiliates.set(affiliate, entry.affiliateName);
   }
   return names;
 }

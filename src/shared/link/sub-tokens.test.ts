@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT, TEXT_FIELDS, type LinkInput } from '../../everflow/link-fields';
+import { MAX_TEXT, TEXT_FIELDS, textOf, type LinkInput } from '../../everflow/link-fields';
 import { expandAndCheck, expandTokens, localDate } from './sub-tokens';
 
 const NOW = new Date(2026, 10, 24, 23, 59, 30); // 24 November 2026, local time
@@ -75,7 +75,9 @@ describe('expandTokens', () => {
   });
 
   it('is the identity on text without tokens', () => {
-    const noTokens = input.filter((value) => TEXT_FIELDS.every((field) => !/\{(date|offer_id|affiliate_id)\}/.test(value[field] ?? '')));
+    const noTokens = input.filter((value) =>
+      TEXT_FIELDS.every((field) => !/\{(date|offer_id|affiliate_id)\}/.test(textOf(value, field) ?? '')),
+    );
     fc.assert(
       fc.property(noTokens, date, (value, now) => {
         expect(expandTokens(value, now)).toEqual(value);
@@ -100,6 +102,6 @@ describe('expandAndCheck', () => {
   it('accepts a value that lands exactly on the limit', () => {
     const typed = `${'x'.repeat(MAX_TEXT - 10)}{date}`;
     const result = expandAndCheck({ ...BASE, sourceId: typed }, NOW);
-    expect(result.ok && result.input.sourceId?.length).toBe(MAX_TEXT);
+    expect(result.ok && textOf(result.input, 'sourceId')?.length).toBe(MAX_TEXT);
   });
 });

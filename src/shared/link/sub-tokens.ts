@@ -2,7 +2,7 @@
 // {date} (local date, YYYY-MM-DD), {offer_id} (an offer link's), {smart_link_id} (a smart link's) and
 // {affiliate_id}. Case-sensitive; every occurrence is replaced; any other {word}, and a link type's
 // missing ID, is left exactly as typed. Pure, so it is unit-tested without a browser.
-import { MAX_TEXT, TEXT_FIELDS, type LinkInput } from '../../everflow/link-fields';
+import { MAX_TEXT, TEXT_FIELDS, affiliateOf, textOf, type LinkInput, type TextField } from '../../everflow/link-fields';
 import { tooLongMessage, type FieldErrors, type FormCheck } from './link-form';
 
 export const SUB_TOKENS = ['{date}', '{offer_id}', '{smart_link_id}', '{affiliate_id}'] as const;
@@ -17,17 +17,18 @@ export function localDate(now: Date): string {
 
 /** The input with the tokens in Source ID and Sub 1–5 replaced by their values. */
 export function expandTokens(input: LinkInput, now: Date): LinkInput {
+  const affiliate = affiliateOf(input);
   const values: Record<string, string> = {
     date: localDate(now),
-    ...(input.linkType === 'offer' ? { offer_id: String(input.offerId) } : { smart_link_id: String(input.campaignId) }),
-    affiliate_id: String(input.affiliateId),
+    ...(input.linkType === 'smart' ? { smart_link_id: String(input.campaignId) } : { offer_id: String(input.offerId) }),
+    ...(affiliate === undefined ? {} : { affiliate_id: String(affiliate) }),
   };
-  const expanded = { ...input };
+  const expanded: Partial<Record<TextField, string>> = { ...input };
   for (const field of TEXT_FIELDS) {
-    const value = input[field];
+    const value = textOf(input, field);
     if (value !== undefined) expanded[field] = value.replace(TOKEN, (token, name: string) => values[name] ?? token);
   }
-  return expanded;
+  return expanded as LinkInput;
 }
 
 /**
@@ -37,6 +38,6 @@ export function expandTokens(input: LinkInput, now: Date): LinkInput {
 export function expandAndCheck(input: LinkInput, now: Date): FormCheck {
   const expanded = expandTokens(input, now);
   const errors: FieldErrors = {};
-  for (const field of TEXT_FIELDS) if ((expanded[field]?.length ?? 0) > MAX_TEXT) errors[field] = tooLongMessage(field);
+  for (const field of TEXT_FIELDS) if ((textOf(expanded, field)?.length ?? 0) > MAX_TEXT) errors[field] = tooLongMessage(field);
   return Object.keys(errors).length === 0 ? { ok: true, input: expanded } : { ok: false, errors };
 }

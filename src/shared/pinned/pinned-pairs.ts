@@ -73,11 +73,13 @@ export function movePin(list: PinnedPairs, id: string, by: -1 | 1): PinnedPairs 
   return { pins };
 }
 
-const KIND: Record<LinkType, string> = { offer: 'Offer', smart: 'Smart link' };
+const KIND: Record<LinkType, string> = { offer: 'Offer', smart: 'Smart link', partner: 'Offer' };
 
 /** "Spring sale × Acme Media", with IDs where a name is unknown ("Offer 42 × Affiliate 7"). */
 export function pinLabel(pin: PinFields): string {
-  return `${pin.targetName || `${KIND[pin.linkType]} ${pin.targetId}`} × ${pin.affiliateName || `Affiliate ${pin.affiliateId}`}`;
+  const target = pin.targetName || `${KIND[pin.linkType]} ${pin.targetId}`;
+  // A partner's pin is for the partner itself: its offer names it.
+  return pin.linkType === 'partner' ? target : `${target} × ${pin.affiliateName || `Affiliate ${pin.affiliateId}`}`;
 }
 
 /** The pin for the link a form makes, with the names known for it; undefined when the form has no valid pair. */
