@@ -23,7 +23,7 @@ import {
 } from '../shared/bulk/bulk-job';
 import type { LinkForm } from '../shared/link/link-form';
 import { failure, type Failure, type FailureKind } from '../everflow/failures';
-import { connect } from './everflow-access';
+import { connect } from './accounts';
 import { hasRoomFor } from './platform';
 import { requestLink, type RequestedLink } from './request-link';
 
@@ -91,14 +91,24 @@ const pair = (row: BulkRow) => `${row.targetId}:${row.affiliateId}`;
 
 const isLive = (job: BulkJob | null) => job !== null && (job.state === 'running' || job.state === 'paused');
 
-export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; form: LinkForm; rows: BulkRow[] }): Promise<Done> {
+export async function startBulk({
+  accountId,
+  mode,
+  form,
+  rows: given,
+}: {
+  accountId: string;
+  mode: BulkMode;
+  form: LinkForm;
+  rows: BulkRow[];
+}): Promise<Done> {
   const now = new Date();
   // The page removes repeats already; a pair given twice would only make the same link twice.
   const seen = new Set<string>();
   const rows = given.filter((row) => !seen.has(pair(row)) && seen.add(pair(row)));
   const [bad] = rowErrors(form, rows, now);
   if (bad) return failure('invalid-input', `Row ${bad.index + 1} (${rowName(mode, form, rows[bad.index]!)}): ${bad.message}`);
-  const access = await connect('bulk');
+  const access = await connect(accountId, 'bulk');
   if (!access.ok) return access;
   if (isLive(await bulkJobItem.value())) return failure('invalid-input', BUSY);
 
@@ -128,7 +138,7 @@ export async function startBulk({ mode, form, rows: given }: { mode: BulkMode; f
       // Not kept (storage full): the job asks for that row again.
       await chrome.storage.local.set({ [rowKey(0)]: { ok, job: id, ...made, at: Date.now() } satisfies BulkResult }).catch(() => undefined);
     }
-    return [{ id, createdAt: now.getTime(), mode, form, rows, state: 'running' }, true];
+    return [{ id, accountId, createdAt: now.getTime(), mode, form, rows, state: 'running' }, true];
   });
   if (!started) return failure('invalid-input', BUSY);
   void resumeBulk();
@@ -206,7 +216,7 @@ async function runJob(): Promise<void> {
   await chrome.alarms.create(BULK_ALARM, { periodInMinutes: 0.5 });
   const results = resultsOf(job, await chrome.storage.local.get(rowKeys(job.rows.length)));
   const queue = job.rows.flatMap((_, index) => (results[index] ? [] : [index]));
-  const access = await connect('bulk');
+  const access = await connect(job.accountId, 'bulk');
   if (!access.ok) return pauseWith(job.id, access.message);
   const run = { jobId: job.id, going: true, hold: new AbortController(), stop: new AbortController() };
   active = run;

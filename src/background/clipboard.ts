@@ -1,15 +1,18 @@
-// The one way text reaches the clipboard: whatever a template or a sub holds, the API key never goes
-// with it (the person pastes these messages to partners).
+// The one way text reaches the clipboard: whatever a template or a sub holds, no saved API key goes with
+// it, whichever account's (the person pastes these messages to partners).
 import { withoutKey } from '../everflow/key-in-text';
-import { readApiKey } from './api-key-store';
+import { allKeys } from './account-keys';
 import { copyToClipboard } from './platform';
 
-/**
- * Copies `text` without the key; answers what went onto the clipboard, or null when the browser refused.
- * `apiKey`: the saved key when the caller holds it already (link generation), else it is read.
- */
-export async function copyText(text: string, apiKey?: string | null): Promise<string | null> {
-  const key = apiKey === undefined ? await readApiKey() : apiKey;
-  const clean = withoutKey(text, key);
+/** `text` with every saved key cut out of it, in any encoding. */
+export async function withoutAnyKey(text: string): Promise<string> {
+  let clean = text;
+  for (const key of await allKeys()) clean = withoutKey(clean, key);
+  return clean;
+}
+
+/** Copies `text` without any key; answers what went onto the clipboard, or null when the browser refused. */
+export async function copyText(text: string): Promise<string | null> {
+  const clean = await withoutAnyKey(text);
   return (await copyToClipboard(clean)) ? clean : null;
 }

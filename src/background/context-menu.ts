@@ -2,9 +2,10 @@
 // it, keeps the page item's title in step with the tab in front, and handles clicks.
 import type { LinkTarget } from '../everflow/link-fields';
 import { dashboardMatchPatterns, pageTarget, readDashboardUrl, toId } from '../shared/dashboard/dashboard-url';
+import { allDashboardDomains, type Account } from '../shared/accounts/accounts';
 import { namesFromHistory, type KnownNames, historyItem } from '../shared/history/history';
-import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
-import { settingsItem } from '../shared/settings/settings';
+import { recentAffiliatesItem, recentOf } from '../shared/history/recent-affiliates';
+import { chooseAccount, readAccounts } from './accounts';
 import { announce, failureNotice } from './feedback';
 import { NO_OFFER_HERE, openBuilder, quickCopy } from './quick-copy';
 
@@ -22,7 +23,11 @@ type Context = chrome.contextMenus.ContextType;
 const ALL: [Context, ...Context[]] = ['page', 'link', 'selection'] as [Context, ...Context[]];
 
 export interface MenuState {
+  /** The recent affiliates of the account the tab in front belongs to (none for a partner's: its links are its own). */
   recentAffiliates: readonly number[];
+  /** The tab in front belongs to a partner's account: its links need no affiliate, and it has no smart links. */
+  partner?: boolean | undefined;
+  /** Every account's dashboard domains: the menu shows on any of them. */
   dashboardDomains: readonly string[];
   /** The offer or smart link named by the dashboard tab in front, when known. */
   pageTarget?: LinkTarget | undefined;
@@ -50,6 +55,7 @@ export function pageItemTitle(state: MenuState): string {
   const target = state.pageTarget;
   const what = target === undefined ? 'this page’s offer' : targetLabel(target, state);
   const link = target?.type === 'smart' ? 'smart link' : 'tracking link';
+  if (state.partner) return `Copy my ${link} for ${what}`;
   const affiliate = state.recentAffiliates[0];
   return affiliate === undefined ? `Build a ${link} for ${what}…` : `Copy ${link} for ${what}${forAffiliate(affiliate, state)}`;
 }
@@ -60,8 +66,9 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 export function buildMenu(state: MenuState): chrome.contextMenus.CreateProperties[] {
   const documentUrlPatterns = dashboardMatchPatterns(state.dashboardDomains);
   const last = state.recentAffiliates[0];
-  const suffix = last === undefined ? '…' : forAffiliate(last, state);
-  const verb = last === undefined ? 'Build a tracking link' : 'Copy tracking link';
+  // A partner's link is its own: nothing to choose, so every item copies.
+  const suffix = state.partner ? '' : last === undefined ? '…' : forAffiliate(last, state);
+  const verb = state.partner ? 'Copy my tracking link' : last === undefined ? 'Build a tracking link' : 'Copy tracking link';
   const items: chrome.contextMenus.CreateProperties[] = [
     { id: MENU.page, title: pageItemTitle(state), contexts: ['page'], documentUrlPatterns },
     {
@@ -72,19 +79,10 @@ export function buildMenu(state: MenuState): chrome.contextMenus.CreatePropertie
       // Offer links inside the dashboard; anything else is not an offer.
       targetUrlPatterns: documentUrlPatterns.map((pattern) => pattern.replace(/\/\*$/, '/*offer*')),
     },
-    {
-      id: MENU.smartLink,
-      title: last === undefined ? 'Build a link for the linked smart link…' : `Copy the linked smart link${suffix}`,
-      contexts: ['link'],
-      documentUrlPatterns,
-      // Smart-link pages, however the dashboard spells them (smartlinks, smart-links, campaigns).
-      targetUrlPatterns: documentUrlPatterns.flatMap((pattern) =>
-        ['/*smart*', '/*campaign*'].map((path) => pattern.replace(/\/\*$/, path)),
-      ),
-    },
+    ...smartLinkItem(state, last, suffix, documentUrlPatterns),
     { id: MENU.selection, title: `${verb} for offer “%s”${suffix}`, contexts: ['selection'], documentUrlPatterns },
   ];
-  if (state.recentAffiliates.length > 0) {
+  if (state.recentAffiliates.length > 0 && !state.partner) {
     items.push({ id: MENU.otherAffiliate, title: 'Copy tracking link for affiliate', contexts: ALL, documentUrlPatterns });
     for (const id of state.recentAffiliates) {
       items.push({
@@ -100,6 +98,28 @@ export function buildMenu(state: MenuState): chrome.contextMenus.CreatePropertie
   return items;
 }
 
+/** The item for a linked smart link; none for a partner, whose key makes no smart links. */
+function smartLinkItem(
+  state: MenuState,
+  last: number | undefined,
+  suffix: string,
+  documentUrlPatterns: string[],
+): chrome.contextMenus.CreateProperties[] {
+  if (state.partner) return [];
+  return [
+    {
+      id: MENU.smartLink,
+      title: last === undefined ? 'Build a link for the linked smart link…' : `Copy the linked smart link${suffix}`,
+      contexts: ['link'],
+      documentUrlPatterns,
+      // Smart-link pages, however the dashboard spells them (smartlinks, smart-links, campaigns).
+      targetUrlPatterns: documentUrlPatterns.flatMap((pattern) =>
+        ['/*smart*', '/*campaign*'].map((path) => pattern.replace(/\/\*$/, path)),
+      ),
+    },
+  ];
+}
+
 /** Which offer or smart link a click is about: the selection (an offer ID), else the link, else the page. */
 export function targetForClick(info: chrome.contextMenus.OnClickData, dashboardDomains: readonly string[]): LinkTarget | undefined {
   if (info.selectionText !== undefined) {
@@ -109,20 +129,34 @@ export function targetForClick(info: chrome.contextMenus.OnClickData, dashboardD
   return pageTarget(readDashboardUrl(info.linkUrl ?? info.pageUrl, dashboardDomains));
 }
 
-/** The settings and the dashboard tab in front: all a tab switch can change in the menu. */
-async function pageState(): Promise<Pick<MenuState, 'recentAffiliates' | 'dashboardDomains' | 'pageTarget'>> {
-  const [recentAffiliates, settings, tabs] = await Promise.all([
+type PageState = Pick<MenuState, 'recentAffiliates' | 'partner' | 'dashboardDomains' | 'pageTarget'> & { account: Account | undefined };
+
+/** The dashboard tab in front, its account and that account's recent affiliates: all a tab switch can change in the menu. */
+async function pageState(): Promise<PageState> {
+  const [recent, accounts, tabs] = await Promise.all([
     recentAffiliatesItem.value(),
-    settingsItem.value(),
+    readAccounts(),
     chrome.tabs.query({ active: true, lastFocusedWindow: true }),
   ]);
-  const target = pageTarget(readDashboardUrl(tabs[0]?.url, settings.dashboardDomains));
-  return { recentAffiliates, dashboardDomains: settings.dashboardDomains, pageTarget: target };
+  const url = tabs[0]?.url;
+  const dashboardDomains = allDashboardDomains(accounts);
+  const account = await chooseAccount({ url });
+  return {
+    account,
+    partner: account?.kind === 'partner',
+    recentAffiliates: account?.kind === 'partner' ? [] : recentOf(recent, account?.id),
+    dashboardDomains,
+    pageTarget: pageTarget(readDashboardUrl(url, dashboardDomains)),
+  };
 }
 
-async function menuState(): Promise<MenuState> {
-  const [state, history] = await Promise.all([pageState(), historyItem.value()]);
-  return { ...state, names: namesFromHistory(history) };
+/** Names from the account's own history: another network's offer 42 is another offer. */
+const namesOf = async (account: Account | undefined) =>
+  namesFromHistory((await historyItem.value()).filter((entry) => entry.accountId === account?.id));
+
+async function menuState(): Promise<MenuState & { account: Account | undefined }> {
+  const state = await pageState();
+  return { ...state, names: await namesOf(state.account) };
 }
 
 /**
@@ -133,6 +167,8 @@ async function menuState(): Promise<MenuState> {
 let titleMadeFor: string | undefined;
 const titleKey = ({ pageTarget: target, recentAffiliates }: Pick<MenuState, 'pageTarget' | 'recentAffiliates'>) =>
   JSON.stringify([target?.type, target?.id, recentAffiliates[0]]);
+/** The account the whole menu was last built for: another account's tab has other items (its affiliates, or none). */
+let menuMadeFor: string | undefined;
 
 let rebuilding: Promise<void> = Promise.resolve();
 let waiting: Promise<void> | undefined;
@@ -148,6 +184,7 @@ export function registerMenu(): Promise<void> {
     waiting = undefined;
     const state = await menuState();
     titleMadeFor = titleKey(state);
+    menuMadeFor = state.account?.id;
     await chrome.contextMenus.removeAll();
     for (const item of buildMenu(state)) {
       await new Promise<void>((resolve) => chrome.contextMenus.create(item, () => resolve(void chrome.runtime.lastError)));
@@ -161,10 +198,11 @@ export function registerMenu(): Promise<void> {
 /** Keeps "Copy tracking link for offer N" naming the offer (or smart link) of the tab in front. */
 export async function refreshPageItem(): Promise<void> {
   const page = await pageState();
+  if (page.account?.id !== menuMadeFor) return void registerMenu();
   const key = titleKey(page);
   if (key === titleMadeFor) return;
   titleMadeFor = key;
-  const names = namesFromHistory(await historyItem.value());
+  const names = await namesOf(page.account);
   try {
     await chrome.contextMenus.update(MENU.page, { title: pageItemTitle({ ...page, names }) });
   } catch {
@@ -173,8 +211,7 @@ export async function refreshPageItem(): Promise<void> {
 }
 
 export async function onMenuClick(info: chrome.contextMenus.OnClickData): Promise<void> {
-  const { dashboardDomains } = await settingsItem.value();
-  const target = targetForClick(info, dashboardDomains);
+  const target = targetForClick(info, allDashboardDomains(await readAccounts()));
   const menuId = String(info.menuItemId);
   if (menuId === MENU.builder) return openBuilder(target);
   if (info.selectionText !== undefined && target === undefined) {
@@ -183,5 +220,5 @@ export async function onMenuClick(info: chrome.contextMenus.OnClickData): Promis
   }
   if (target === undefined) return announce(failureNotice(NO_OFFER_HERE));
   const chosen = menuId.startsWith(AFFILIATE_PREFIX) ? toId(menuId.slice(AFFILIATE_PREFIX.length)) : undefined;
-  return quickCopy('menu', target, chosen);
+  return quickCopy('menu', { target, url: info.pageUrl }, chosen);
 }

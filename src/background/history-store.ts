@@ -11,9 +11,9 @@ export function recordLink(
   url: string,
   input: LinkInput,
   surface: Surface,
-  made: Pick<LinkSuccess, 'at' | 'offerName' | 'campaignName' | 'affiliateName' | 'directLink' | 'someOffersClosed'>,
+  made: Pick<LinkSuccess, 'accountId' | 'at' | 'offerName' | 'campaignName' | 'affiliateName' | 'directLink' | 'someOffersClosed'>,
 ): Promise<void> {
-  const entry: HistoryEntry = { id: crypto.randomUUID(), url, input, surface, at: made.at };
+  const entry: HistoryEntry = { id: crypto.randomUUID(), accountId: made.accountId, url, input, surface, at: made.at };
   for (const key of ['offerName', 'campaignName', 'affiliateName', 'directLink', 'someOffersClosed'] as const) {
     if (made[key] !== undefined) Object.assign(entry, { [key]: made[key] });
   }

@@ -13,12 +13,11 @@ import {
   type LookupResult,
   type NameKind,
 } from '../everflow/lookups';
-import { apiBase } from '../everflow/regions';
 import { MESSAGES, failure, type Failure } from '../everflow/failures';
 import { lookupCacheItem, type CachedLookup } from '../shared/lookups/lookup-cache';
-import { settingsItem } from '../shared/settings/settings';
-import { readApiKey } from './api-key-store';
-import { pacedBy } from './everflow-access';
+import type { Account } from '../shared/accounts/accounts';
+import { partnerOffer, partnerOfferUrls, searchPartnerOffers } from '../everflow/partner';
+import { connect, pacedBy } from './accounts';
 import { memory, type Shared } from './worker-memory';
 
 export const CACHE_MAX_AGE_MS = 10 * 60_000;
@@ -29,6 +28,8 @@ export const MIN_QUERY = 2;
 type Cached = CachedLookup;
 
 export interface LookupRequest {
+  /** The account whose network the IDs and names are of. */
+  accountId: string;
   kind: LookupKind;
   query: string;
   offerId?: number | undefined;
@@ -38,6 +39,8 @@ export interface LookupRequest {
   channel?: string | undefined;
   /** Skip the cache and ask Everflow again. */
   refresh?: boolean | undefined;
+  /** A partner's offer search: also the offers it still awaits approval for. */
+  awaiting?: boolean | undefined;
 }
 
 export type LookupReply = { ok: true; options: LookupOption[]; cached: boolean } | Failure;
@@ -64,11 +67,31 @@ export async function runLookup(request: LookupRequest, now = Date.now()): Promi
 function runListing(request: LookupRequest, now: number, cacheOnly = false): Promise<LookupReply> {
   const query = request.query.trim().toLowerCase();
   return answer(
-    [request.kind, request.offerId ?? '', request.affiliateId ?? '', query],
-    (connection) => lookup(connection, request.kind, query, request.offerId, request.affiliateId),
+    request.accountId,
+    [request.kind, request.offerId ?? '', request.affiliateId ?? '', query, ...(request.awaiting ? ['awaiting'] : [])],
+    (connection, account) =>
+      account.kind === 'partner'
+        ? partnerLookup(connection, request.kind, query, request.offerId, request.awaiting === true)
+        : lookup(connection, request.kind, query, request.offerId, request.affiliateId),
     { channel: request.channel, refresh: request.refresh, cacheOnly },
     now,
   );
+}
+
+/**
+ * A partner key's look-ups (the Affiliate API): its runnable offers by name, an offer's URLs. It has no
+ * affiliates, smart links, tracking domains, creatives or traffic sources to list: nothing is offered.
+ */
+function partnerLookup(
+  connection: Connection,
+  kind: LookupKind,
+  query: string,
+  offerId: number | undefined,
+  awaiting: boolean,
+): Promise<LookupResult> {
+  if (kind === 'offers') return searchPartnerOffers(connection, query, { awaiting });
+  if (kind === 'offerUrls' && offerId !== undefined) return partnerOfferUrls(connection, offerId);
+  return Promise.resolve({ ok: true, options: [] });
 }
 
 export type NameReply = { ok: true; option: LookupOption | null; cached: boolean } | Failure;
@@ -79,6 +102,7 @@ export type NameReply = { ok: true; option: LookupOption | null; cached: boolean
  * found in the cached list. With `cacheOnly`, nothing is sent: a failure stands for "not known yet".
  */
 export async function lookupName(
+  accountId: string,
   kind: NameKind,
   id: number,
   options: { channel?: string | undefined; cacheOnly?: boolean } = {},
@@ -86,41 +110,40 @@ export async function lookupName(
 ): Promise<NameReply> {
   const reply =
     kind === 'campaign'
-      ? await runListing({ kind: 'campaigns', query: '', channel: options.channel }, now, options.cacheOnly)
+      ? await runListing({ accountId, kind: 'campaigns', query: '', channel: options.channel }, now, options.cacheOnly)
       : // "offer|42" can never be a search's key, whose kind is plural ("offers|…").
-        await answer([kind, id], (connection) => lookupOne(connection, kind, id), options, now);
+        await answer(
+          accountId,
+          [kind, id],
+          (connection, account) =>
+            account.kind === 'partner'
+              ? kind === 'offer'
+                ? partnerOffer(connection, id)
+                : Promise.resolve({ ok: true as const, options: [] })
+              : lookupOne(connection, kind, id),
+          options,
+          now,
+        );
   if (!reply.ok) return reply;
   return { ok: true, option: reply.options.find((option) => option.id === id) ?? null, cached: reply.cached };
 }
 
 const NOT_CACHED = failure('internal', 'Not looked up yet.');
 
-/** A tag for the key in stored cache entries: the first 96 bits of its SHA-256, remembered for the worker's life. */
-async function keyTag(apiKey: string): Promise<string> {
-  const known = memory.keyTags.get(apiKey);
-  if (known) return known;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(apiKey)));
-  const tag = btoa(String.fromCharCode(...digest.slice(0, 12)));
-  memory.keyTags.set(apiKey, tag);
-  return tag;
-}
-
 /**
- * One cached look-up: `parts` key it (with the region and the key's tail), `fetch` asks Everflow.
+ * One cached look-up for an account: `parts` key it (with the account's ID, so another network's names
+ * never show, and nothing of the key is stored), `fetch` asks Everflow.
  * A fresh cached answer is given at once; otherwise Everflow is asked once, joined with the same
  * look-up in flight, and an older answer stands in when Everflow fails.
  */
 async function answer(
+  accountId: string,
   parts: readonly (string | number)[],
-  fetch: (connection: Connection) => Promise<LookupResult>,
+  fetch: (connection: Connection, account: Account) => Promise<LookupResult>,
   options: { channel?: string | undefined; refresh?: boolean | undefined; cacheOnly?: boolean | undefined },
   now: number,
 ): Promise<LookupReply> {
-  const [apiKey, settings] = await Promise.all([readApiKey(), settingsItem.value()]);
-  if (!apiKey) return failure('no-key', MESSAGES.noKey);
-  // Region and key in the cache key, so another account's names never show; the key only as a hash,
-  // which reveals nothing of it, since the cache is stored.
-  const key = [settings.region, await keyTag(apiKey), ...parts].join('|');
+  const key = [accountId, ...parts].join('|');
   const cached = memory.lookups.get(key) ?? (await lookupCacheItem.value()).find((entry) => entry.key === key);
   if (cached && !options.refresh && now - cached.at < CACHE_MAX_AGE_MS) {
     memory.lookups.set(key, cached);
@@ -128,7 +151,9 @@ async function answer(
   }
   // Only what is known: a name, even an older one, is better than an ID (nothing is sent).
   if (options.cacheOnly) return cached ? { ok: true, options: cached.options, cached: true } : NOT_CACHED;
-  const limiter = pacedBy(settings);
+  const access = await connect(accountId, 'interactive');
+  if (!access.ok) return access;
+  const limiter = pacedBy(access.account);
   // A look-up only helps: while Everflow's rate limit holds every call back, it is not sent, so a
   // person's link waiting for its turn is not made to wait longer (an older answer still shows).
   if (limiter.pausedForMs() > 0)
@@ -144,17 +169,11 @@ async function answer(
   let shared = memory.lookupsInFlight.get(key);
   if (!shared) {
     const controller = new AbortController();
-    const connection = {
-      baseUrl: apiBase(settings.region),
-      apiKey,
-      signal: controller.signal,
-      limiter,
-      serverTrouble: memory.serverTrouble,
-    };
+    const connection = { ...access.connection, signal: controller.signal };
     const started: Shared<LookupResult> = {
       controller,
       waiting: 0,
-      answer: fetch(connection)
+      answer: fetch(connection, access.account)
         .then(async (result) => {
           if (result.ok && !controller.signal.aborted) await remember({ key, at: now, options: result.options });
           return result;
@@ -181,8 +200,9 @@ async function answer(
   return cached ? { ok: true, options: cached.options, cached: true } : result;
 }
 
-/** Forget every cached name (the key or region changed). */
-export async function clearLookupCache(): Promise<void> {
-  memory.lookups.clear();
-  await lookupCacheItem.set([]);
+/** Forgets every cached name, or only `accountId`'s (its key changed, or it is forgotten). */
+export async function clearLookupCache(accountId?: string): Promise<void> {
+  const ours = (key: string) => accountId === undefined || key.startsWith(`${accountId}|`);
+  for (const key of [...memory.lookups.keys()]) if (ours(key)) memory.lookups.delete(key);
+  await lookupCacheItem.update((cache) => (accountId === undefined ? [] : cache.filter((entry) => !ours(entry.key))));
 }

@@ -7,14 +7,14 @@ import { MESSAGES, failure } from '../everflow/failures';
 import { affiliateOf, targetOf, type LinkInput } from '../everflow/link-fields';
 import { factsFromInput, formatLink } from '../shared/copy-formats/copy-formats';
 import { firstLine } from '../everflow/text';
-import { MAX_RECENT_AFFILIATES, recentAffiliatesItem } from '../shared/history/recent-affiliates';
+import { MAX_RECENT_AFFILIATES, recentAffiliatesItem, recentOf } from '../shared/history/recent-affiliates';
 import type { Surface } from '../shared/history/history';
 import type { Names } from '../shared/link/names';
 import { lastLinkItem, requestKey, type LinkOutcome, type LinkSuccess } from '../shared/link/outcome';
 import { expandAndCheck } from '../shared/link/sub-tokens';
 import { copyText } from './clipboard';
 import { copyFormats } from './copy-format-cache';
-import { connect } from './everflow-access';
+import { connect, markUsed } from './accounts';
 import { recordLink } from './history-store';
 import { completeNames } from './link-names';
 import type { LinkReporter } from './link-reporter';
@@ -25,6 +25,8 @@ import { INTERNAL } from './message-router';
 export const CHECK_FIELDS = 'Some fields need attention; see the message beside each one.';
 
 export interface MakeLinkOptions {
+  /** The account the link is made with (the popup's choice, or the dashboard tab's for the menu). */
+  accountId: string;
   /** The names the asker knows (the popup's pickers, the history for the menu); the rest are looked up after the copy. */
   names?: Names | undefined;
   /** Cancels for this asker: its reporter is told, and a link that arrives anyway is not copied unless someone else waits for it. */
@@ -35,17 +37,18 @@ export interface MakeLinkOptions {
  * Makes the link for `input` (a checked request, tokens not yet filled in), asked for from `surface`
  * (recorded in the history). Answers what `reporter` is told first: the link, or why there is none.
  */
-export function makeLink(input: LinkInput, surface: Surface, reporter: LinkReporter, options: MakeLinkOptions = {}): Promise<LinkOutcome> {
+export function makeLink(input: LinkInput, surface: Surface, reporter: LinkReporter, options: MakeLinkOptions): Promise<LinkOutcome> {
   // {date}, {offer_id} and {affiliate_id} are filled in now, so the request and the history carry what
   // was sent; a value they make too long is refused like one typed too long.
   const expanded = expandAndCheck(input, new Date());
   if (!expanded.ok) return Promise.resolve(tell(reporter, failure('invalid-input', CHECK_FIELDS, expanded.errors)));
-  const key = requestKey(expanded.input);
+  // The same request of another account is another link.
+  const key = `${options.accountId} ${requestKey(expanded.input)}`;
   let run = memory.linksInFlight.get(key);
   if (!run) {
     const started: LinkRun = { reporters: new Set(), controller: new AbortController(), answered: false };
     memory.linksInFlight.set(key, started);
-    void make(key, expanded.input, input, surface, started, options.names).catch((error: unknown) => {
+    void make(key, options.accountId, expanded.input, input, surface, started, options.names).catch((error: unknown) => {
       // Log the kind of failure only: an error's text could carry data we must not log.
       console.error(`Link Builder for Everflow: making a link failed (${error instanceof Error ? error.name : typeof error}).`);
       memory.linksInFlight.delete(key);
@@ -82,7 +85,15 @@ const tell = (reporter: LinkReporter, outcome: LinkOutcome) => {
   return outcome;
 };
 
-async function make(key: string, sent: LinkInput, asked: LinkInput, surface: Surface, run: LinkRun, names: Names = {}): Promise<void> {
+async function make(
+  key: string,
+  accountId: string,
+  sent: LinkInput,
+  asked: LinkInput,
+  surface: Surface,
+  run: LinkRun,
+  names: Names = {},
+): Promise<void> {
   const each = (told: (reporter: LinkReporter) => void) => [...run.reporters].forEach(told);
   const answer = (outcome: LinkOutcome) => {
     // Joined only while it is on its way: the same request asked for again afterwards makes a new link.
@@ -92,7 +103,7 @@ async function make(key: string, sent: LinkInput, asked: LinkInput, surface: Sur
   };
   // Read from memory once the worker has read them; a worker just woken reads them while Everflow answers.
   const formats = copyFormats();
-  const access = await connect('interactive');
+  const access = await connect(accountId, 'interactive');
   if (!access.ok) return answer(access);
   const { connection } = access;
   const made = await requestLink(
@@ -108,10 +119,11 @@ async function make(key: string, sent: LinkInput, asked: LinkInput, surface: Sur
   // The default format is filled in from what was sent and the names known; the key is kept out of it.
   const settings = await formats;
   const format = formatLink(settings, settings.defaultFormat, factsFromInput(made.url, sent, at, { target, affiliate: names.affiliate }));
-  const onClipboard = await copyText(format.text, connection.apiKey);
+  const onClipboard = await copyText(format.text);
   const link: LinkSuccess = {
     ok: true,
     url: made.url,
+    accountId,
     input: asked,
     copied: onClipboard !== null,
     ...(format.id === 'link' ? {} : { copiedAs: format.name }),
@@ -128,8 +140,9 @@ async function make(key: string, sent: LinkInput, asked: LinkInput, surface: Sur
   // never turned into a failure, which a person would answer by making the link again.
   const writes = await Promise.allSettled([
     lastLinkItem.set(link),
-    rememberAffiliate(affiliateOf(sent)),
+    rememberAffiliate(accountId, affiliateOf(sent)),
     recordLink(made.url, sent, surface, link),
+    markUsed(accountId),
   ]);
   const kept = writes.every((write) => write.status === 'fulfilled');
   for (const reporter of askers) reporter.settled(link, kept);
@@ -138,10 +151,11 @@ async function make(key: string, sent: LinkInput, asked: LinkInput, surface: Sur
   await completeNames(link);
 }
 
-async function rememberAffiliate(affiliateId: number | undefined): Promise<void> {
+async function rememberAffiliate(accountId: string, affiliateId: number | undefined): Promise<void> {
   // A partner's own link names no affiliate: the partner is it.
   if (affiliateId === undefined) return;
-  await recentAffiliatesItem.update((recent) =>
-    [affiliateId, ...recent.filter((id) => id !== affiliateId)].slice(0, MAX_RECENT_AFFILIATES),
-  );
+  await recentAffiliatesItem.update((recent) => ({
+    ...recent,
+    [accountId]: [affiliateId, ...recentOf(recent, accountId).filter((id) => id !== affiliateId)].slice(0, MAX_RECENT_AFFILIATES),
+  }));
 }

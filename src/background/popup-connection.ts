@@ -53,10 +53,10 @@ export function acceptPopup(port: chrome.runtime.Port, options: RouterOptions): 
       cancellable.get(message.payload.requestId)?.abort();
       return;
     }
-    const { requestId, input, names } = message.payload;
+    const { requestId, accountId, input, names } = message.payload;
     const controller = new AbortController();
     cancellable.set(requestId, controller);
-    void makeLink(input, 'popup', popupReporter(line, requestId), { names, signal: controller.signal }).finally(() =>
+    void makeLink(input, 'popup', popupReporter(line, requestId), { accountId, names, signal: controller.signal }).finally(() =>
       cancellable.delete(requestId),
     );
   });

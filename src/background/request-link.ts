@@ -1,8 +1,9 @@
 // The Everflow part of making a link, shared by every link the extension makes (a person's, through
 // make-link.ts, and each bulk row): the tracking-link call, and what its answer says beside the link.
 import type { Connection } from '../everflow/http';
-import { failure, type Failure } from '../everflow/failures';
+import type { Failure } from '../everflow/failures';
 import type { LinkInput } from '../everflow/link-fields';
+import { generatePartnerLink } from '../everflow/partner';
 import { generateTrackingLink } from '../everflow/tracking-link';
 import { isDirectLink } from './tracking-domain-cache';
 
@@ -25,7 +26,8 @@ export async function requestLink(
   input: LinkInput,
   plain: Connection = connection,
 ): Promise<RequestedLink | Failure> {
-  if (input.linkType === 'partner') return failure('internal', 'Partner links are not made yet.');
+  // A partner's own link: the Affiliate API, on the partner's tracking domain (no redirect flag to check).
+  if (input.linkType === 'partner') return generatePartnerLink(connection, input);
   const made = await generateTrackingLink(connection, input);
   if (!made.ok) return made;
   const direct = input.redirectLink && (await isDirectLink(plain, made.url));

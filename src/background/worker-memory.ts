@@ -3,10 +3,9 @@
 // or from Everflow, so none is the only copy of anything a person would miss.
 import { ServerTrouble } from '../everflow/http';
 import type { LookupResult } from '../everflow/lookups';
-import { RateLimiter } from '../everflow/rate-limiter';
+import type { RateLimiter } from '../everflow/rate-limiter';
 import type { CopyFormats } from '../shared/copy-formats/copy-formats';
 import type { CachedLookup } from '../shared/lookups/lookup-cache';
-import { DEFAULT_REQUESTS_PER_SECOND } from '../shared/settings/settings';
 import type { LinkReporter } from './link-reporter';
 
 /** A link being made, and everyone waiting for it. */
@@ -26,8 +25,8 @@ export interface Shared<T> {
 }
 
 export const memory = {
-  /** The one pace of every call to Everflow (everflow-access.ts): Everflow counts them together. */
-  limiter: new RateLimiter(DEFAULT_REQUESTS_PER_SECOND),
+  /** One pace per network and kind of key (accounts.ts): Everflow counts each network's calls together, whichever key. */
+  limiters: new Map<string, RateLimiter>(),
   /** Everflow's recent 5xx answers per endpoint, which make Chrome hold requests back (everflow/http.ts). */
   serverTrouble: new ServerTrouble(),
   /** The copy formats as last read and followed (copy-format-cache.ts): no storage read on a warm click. */
@@ -39,8 +38,6 @@ export const memory = {
   lookups: new Map<string, CachedLookup>(),
   lookupChannels: new Map<string, AbortController>(),
   lookupsInFlight: new Map<string, Shared<LookupResult>>(),
-  /** Each key's tag in the stored look-up cache (lookup-service.ts), so the key itself is never stored there. */
-  keyTags: new Map<string, string>(),
   /** Links being made, by their request: a double click joins the first (make-link.ts). */
   linksInFlight: new Map<string, LinkRun>(),
 };

@@ -3,8 +3,9 @@
 // Listeners are registered synchronously at the top level so events that wake the worker are seen.
 import browser from 'webextension-polyfill';
 import { pageTarget, readDashboardUrl } from '../shared/dashboard/dashboard-url';
-import { settingsItem } from '../shared/settings/settings';
+import { allDashboardDomains } from '../shared/accounts/accounts';
 import { BULK_ALARM } from '../shared/bulk/bulk-job';
+import { readAccounts } from './accounts';
 import { resumeBulk } from './bulk-engine';
 import { releaseUnusedDashboardAccess } from './dashboard-access';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
@@ -35,7 +36,7 @@ chrome.runtime.onInstalled.addListener(() => void registerMenu());
 // A new install (not an update) opens the options page, which greets a person with no key yet.
 chrome.runtime.onInstalled.addListener((details) => void welcomeOnInstall(details).catch(() => undefined));
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && ('recentAffiliates' in changes || 'settings' in changes || 'history' in changes)) void registerMenu();
+  if (area === 'local' && ('recentAffiliates' in changes || 'accounts' in changes || 'history' in changes)) void registerMenu();
 });
 chrome.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
 chrome.tabs.onActivated.addListener(() => void refreshPageItem());
@@ -49,8 +50,8 @@ chrome.commands.onCommand.addListener((command, tab) => {
   if (command !== COPY_COMMAND) return;
   void (async () => {
     const url = tab?.url ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url;
-    const { dashboardDomains } = await settingsItem.value();
-    await quickCopy('keyboard', pageTarget(readDashboardUrl(url, dashboardDomains)));
+    const domains = allDashboardDomains(await readAccounts());
+    await quickCopy('keyboard', { target: pageTarget(readDashboardUrl(url, domains)), url });
   })();
 });
 

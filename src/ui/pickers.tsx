@@ -28,6 +28,10 @@ const isId = (text: string) => /^\d+$/.test(text);
 export const optionLabel = (option: LookupOption) => `${option.id} · ${option.name}${option.status ? ` (${option.status})` : ''}`;
 
 interface Props {
+  /** The account whose network is searched (the pickers are remounted for another account: their answers are its own). */
+  accountId: string;
+  /** A partner's offer search also lists the offers it still awaits approval for. */
+  awaiting?: boolean;
   /** The Offer ID field as typed: offer URLs and creatives belong to the chosen offer. */
   offerId: string;
   /** The Affiliate ID field as typed: offer URLs open to that affiliate, and its own tracking domain. */
@@ -38,14 +42,14 @@ interface Props {
   flagged?: ReadonlySet<string>;
 }
 
-export function Pickers({ offerId, affiliateId = '', onChoose, flagged }: Props) {
+export function Pickers({ accountId, awaiting = false, offerId, affiliateId = '', onChoose, flagged }: Props) {
   const [open, setOpen] = useState<{ field: PickField; options: LookupOption[] } | null>(null);
   const [active, setActive] = useState(-1);
   const [note, setNoteState] = useState<{ field: PickField; text: string } | null>(null);
   const setNote = (text: string, field?: PickField) => setNoteState(text && field ? { field, text } : null);
   const [lists, setLists] = useState<Partial<Record<ListField, LookupOption[]>>>({});
-  const view = useRef({ open, active, offerId, affiliateId });
-  view.current = { open, active, offerId, affiliateId };
+  const view = useRef({ open, active, offerId, affiliateId, awaiting });
+  view.current = { open, active, offerId, affiliateId, awaiting };
   const answers = useRef(new Map<string, LookupOption[]>());
 
   function close() {
@@ -82,14 +86,22 @@ export function Pickers({ offerId, affiliateId = '', onChoose, flagged }: Props)
         clearTimeout(timers[field]);
         setNote('');
         if (text.length < 2 || isId(text)) return close();
-        const known = answers.current.get(`${field}|${text.toLowerCase()}`);
+        const asked = `${field}|${view.current.awaiting}|${text.toLowerCase()}`;
+        const known = answers.current.get(asked);
         if (known) return show(field, text, known);
         // One request per pause in typing; the background cancels the previous one for this field.
         timers[field] = setTimeout(async () => {
-          const reply = await send('lookup', { kind: SEARCH[field].kind, query: text, channel: field });
+          const { awaiting: withAwaiting } = view.current;
+          const reply = await send('lookup', {
+            accountId,
+            kind: SEARCH[field].kind,
+            query: text,
+            channel: field,
+            ...(withAwaiting ? { awaiting: true } : {}),
+          });
           if (latest[field] !== text) return;
           if (reply.ok) {
-            answers.current.set(`${field}|${text.toLowerCase()}`, reply.options);
+            answers.current.set(asked, reply.options);
             show(field, text, reply.options);
           } else {
             close();
@@ -146,6 +158,7 @@ export function Pickers({ offerId, affiliateId = '', onChoose, flagged }: Props)
     if (needsOffer && !isId(offer)) return;
     const affiliate = view.current.affiliateId.trim();
     const reply = await send('lookup', {
+      accountId,
       kind,
       query: '',
       ...(needsOffer ? { offerId: Number(offer) } : {}),

@@ -5,6 +5,7 @@ import { BulkModeSchema, type BulkMode } from './bulk-job';
 import { EMPTY_FORM, LinkFormSchema, type LinkForm } from '../link/link-form';
 import { nameSchema } from '../link/names';
 import { defineItem } from '../storage/define-item';
+import { AccountIdSchema, ofFirstAccount } from '../accounts/accounts';
 
 /** What a bulk list or name holds: offers, smart links (Everflow's campaigns) or affiliates. */
 export const LIST_KINDS = ['offers', 'campaigns', 'affiliates'] as const;
@@ -23,6 +24,8 @@ export interface NamePair {
 }
 
 export interface BulkDraft {
+  /** The account the links are to be made with; absent: the default account. */
+  accountId?: string | undefined;
   mode: BulkMode;
   /**
    * Shared fields as typed, with the link type chosen. The fixed side is its offerId or campaignId
@@ -56,6 +59,7 @@ const listText = z.catch(
 const namePairs = z.catch(z.array(z.object({ id: z.number(), name: nameSchema(MAX_NAME) })).check(z.maxLength(MAX_NAMES + 1)), []);
 
 export const BulkDraftSchema = z.object({
+  accountId: z.catch(z.optional(AccountIdSchema), undefined),
   mode: z.catch(BulkModeSchema, 'affiliates'),
   form: z.catch(LinkFormSchema, () => ({ ...EMPTY_FORM })),
   lists: z.catch(z.object(perKind(() => listText)), () => perKind(() => '')),
@@ -72,8 +76,9 @@ export const bulkDraftItem = defineItem<BulkDraft>({
   writer: 'pages',
   area: 'local',
   key: 'bulkDraft',
-  version: 2,
-  migrations: { 1: draftFromV1 },
+  version: 3,
+  // A draft from before accounts is the first account's.
+  migrations: { 1: draftFromV1, 2: ofFirstAccount },
   schema: BulkDraftSchema as z.ZodMiniType<BulkDraft>,
   fallback: () => structuredClone(EMPTY_DRAFT),
 });

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { nameSchema } from '../link/names';
 import { defineItem } from '../storage/define-item';
+import { AccountIdSchema, ofFirstAccount } from '../accounts/accounts';
 import { LinkFormSchema, parseLinkForm, type LinkForm } from '../link/link-form';
 import { MAX_ID, type LinkInput, TARGET_FIELDS, type LinkTarget, type LinkType } from '../../everflow/link-fields';
 import { expandAndCheck } from '../link/sub-tokens';
@@ -36,6 +37,8 @@ export type BulkState = (typeof BULK_STATES)[number];
 
 export const BulkJobSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** The account the job's links are made with: its IDs are that network's. */
+  accountId: AccountIdSchema,
   /** When the job was started (ms since the epoch); {date} in the subs is this day, for every row. */
   createdAt: z.number(),
   mode: BulkModeSchema,
@@ -79,8 +82,9 @@ export const bulkJobItem = defineItem<BulkJob | null>({
   writer: 'background',
   area: 'local',
   key: 'bulkJob',
-  version: 2,
-  migrations: { 1: jobFromV1 },
+  version: 3,
+  // A job from before accounts is the first account's.
+  migrations: { 1: jobFromV1, 2: ofFirstAccount },
   schema: z.nullable(BulkJobSchema),
   fallback: () => null,
 });

@@ -6,6 +6,7 @@ import { nameSchema } from '../link/names';
 import { defineItem } from '../storage/define-item';
 import { MAX_TEXT, affiliateOf } from '../../everflow/link-fields';
 import { LinkInputSchema } from '../link/link-form';
+import { AccountIdSchema, eachOfFirstAccount } from '../accounts/accounts';
 
 /** Oldest entries are dropped beyond this many. */
 export const MAX_HISTORY = 1000;
@@ -20,6 +21,8 @@ const name = z.optional(nameSchema(4 * MAX_TEXT));
 
 export const HistoryEntrySchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** The account the link was made with: its IDs are that network's. */
+  accountId: AccountIdSchema,
   url: z.string().check(z.maxLength(8192)),
   input: LinkInputSchema,
   surface: SurfaceSchema,
@@ -54,7 +57,9 @@ export const historyItem = defineItem<HistoryEntry[]>({
   writer: 'background',
   area: 'local',
   key: 'history',
-  version: 1,
+  version: 2,
+  // Links made before accounts are the first account's.
+  migrations: { 1: eachOfFirstAccount },
   schema: HistorySchema,
   fallback: () => [],
 });

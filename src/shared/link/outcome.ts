@@ -6,10 +6,13 @@ import { targetOf, type LinkInput } from '../../everflow/link-fields';
 import { LinkFormSchema, LinkInputSchema, parseLinkForm } from './link-form';
 import { MAX_NAME, nameSchema } from './names';
 import { defineItem } from '../storage/define-item';
+import { AccountIdSchema, ofFirstAccount } from '../accounts/accounts';
 
 export const LinkSuccessSchema = z.object({
   ok: z.literal(true),
   url: z.string(),
+  /** The account the link was made with. */
+  accountId: AccountIdSchema,
   /**
    * The request the link was made from, as asked (tokens such as {date} not yet filled in: `at` fills
    * them in again). The popup shows a link only while its form still makes this request.
@@ -56,8 +59,12 @@ export const lastLinkItem = defineItem<LinkSuccess | null>({
   writer: 'background',
   area: 'local',
   key: 'lastLink',
-  version: 2,
-  migrations: { 1: (data) => (data === null ? null : lastLinkFromV1(data)) },
+  version: 3,
+  migrations: {
+    1: (data) => (data === null ? null : lastLinkFromV1(data)),
+    // The last link made before accounts was the first account's.
+    2: ofFirstAccount,
+  },
   schema: z.nullable(LinkSuccessSchema),
   fallback: () => null,
 });

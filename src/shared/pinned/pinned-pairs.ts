@@ -7,6 +7,7 @@ import { EMPTY_FORM, type LinkForm } from '../link/link-form';
 import { MAX_NAME, nameSchema, type Names } from '../link/names';
 import { applyPreset, type PresetList } from '../presets/presets';
 import { defineItem } from '../storage/define-item';
+import { AccountIdSchema, eachOfFirstAccount } from '../accounts/accounts';
 
 export const MAX_PINS = 20;
 
@@ -14,6 +15,8 @@ const entityId = z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInt
 
 export const PinSchema = z.object({
   id: z.string().check(z.maxLength(100)),
+  /** The account the pair is of: its IDs are that network's. */
+  accountId: AccountIdSchema,
   linkType: z.enum(LINK_TYPES),
   /** The offer of an offer link, the smart link (Everflow's campaign) of a smart link. */
   targetId: entityId,
@@ -35,7 +38,12 @@ export const pinnedPairsItem = defineItem<PinnedPairs>({
   writer: 'pages',
   area: 'local',
   key: 'pinnedPairs',
-  version: 1,
+  version: 2,
+  // Pairs pinned before accounts are the first account's.
+  migrations: {
+    1: (data) =>
+      typeof data === 'object' && data !== null ? { ...data, pins: eachOfFirstAccount((data as { pins?: unknown }).pins) } : data,
+  },
   schema: PinnedPairsSchema,
   fallback: () => ({ pins: [] }),
 });

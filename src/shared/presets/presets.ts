@@ -18,6 +18,7 @@ import {
   type TextField,
 } from '../../everflow/link-fields';
 import { defineItem } from '../storage/define-item';
+import { AccountIdSchema, ofFirstAccount } from '../accounts/accounts';
 import { hiddenCharacters, hiddenCharactersSentence } from '../../everflow/hidden-characters';
 import { expandTokens } from '../link/sub-tokens';
 
@@ -50,6 +51,8 @@ export const PresetSchema = z.object({
   values: PresetValuesSchema,
   /** The affiliates this preset is for: choosing one of them in the popup applies it. */
   affiliateIds: z.array(z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger))).check(z.maxLength(MAX_PRESET_AFFILIATES)),
+  /** The account those affiliates are of (their IDs are its network's); absent while the preset is tied to none, and for everyone. */
+  accountId: z.optional(AccountIdSchema),
 });
 export type Preset = z.infer<typeof PresetSchema>;
 
@@ -67,7 +70,7 @@ export const presetsItem = defineItem<PresetList>({
   writer: 'pages',
   area: 'local',
   key: 'presets',
-  version: 2,
+  version: 3,
   schema: PresetListSchema,
   fallback: () => structuredClone(EMPTY_PRESETS),
   migrations: {
@@ -76,6 +79,18 @@ export const presetsItem = defineItem<PresetList>({
       const list = data as { presets?: unknown };
       return Array.isArray(list.presets)
         ? { ...list, presets: list.presets.map((preset: object) => ({ ...preset, affiliateIds: [] })) }
+        : data;
+    },
+    // Presets tied to affiliates before accounts are the first account's; the others stay everyone's.
+    2: (data) => {
+      const list = data as { presets?: unknown };
+      return Array.isArray(list.presets)
+        ? {
+            ...list,
+            presets: list.presets.map((preset: { affiliateIds?: unknown }) =>
+              Array.isArray(preset.affiliateIds) && preset.affiliateIds.length > 0 ? ofFirstAccount(preset) : preset,
+            ),
+          }
         : data;
     },
   },

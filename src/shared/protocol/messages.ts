@@ -11,6 +11,7 @@ import type { Failure } from '../../everflow/failures';
 import type { replies } from './replies';
 import type { FromPopup } from './popup-port';
 import { NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from '../settings/settings';
+import { AccountIdSchema, MAX_ACCOUNT_LABEL } from '../accounts/accounts';
 
 export type { Status } from './replies';
 
@@ -32,22 +33,32 @@ export const ApiKeySchema = z.pipe(
   ),
 );
 
+/** A dashboard domain added to or removed from an account (the page asks for its host access first). */
+const DomainChangeSchema = z.object({ action: z.enum(['add', 'remove']), domain: z.string().check(z.maxLength(300)) });
+
 /** UI → background: each message's payload, validated by the background on receipt. Replies: replies.ts. */
 export const toBackground = {
-  /** A picker's search or list; `channel` names the field, so a newer search cancels the older. */
+  /**
+   * A picker's search or list on `accountId`'s network; `channel` names the field, so a newer search
+   * cancels the older.
+   */
   lookup: z.object({
+    accountId: AccountIdSchema,
     kind: z.enum(LOOKUP_KINDS),
     query: z.string().check(z.maxLength(100)),
     offerId: z.optional(z.number()),
     affiliateId: z.optional(z.number()),
     channel: z.optional(z.string().check(z.maxLength(40))),
     refresh: z.optional(z.boolean()),
+    /** A partner's offer search: also the offers it still awaits approval for. */
+    awaiting: z.optional(z.boolean()),
   }),
   /**
    * The name and status of the offer, smart link or affiliate an ID field holds; `channel` as for
    * `lookup`. With `cacheOnly`, only what the extension knows already (nothing is sent to Everflow).
    */
   name: z.object({
+    accountId: AccountIdSchema,
     kind: z.enum(NAME_KINDS),
     id: z.number().check(z.gte(1), z.lte(MAX_ID), z.refine(Number.isInteger)),
     channel: z.optional(z.string().check(z.maxLength(40))),
@@ -55,34 +66,35 @@ export const toBackground = {
   }),
   getStatus: z.object({}),
   /**
-   * Saves the region and where the key is kept, and the key itself when one is given. A new key, or a
-   * new region for the saved one, is checked with Everflow first; one Everflow refuses is not saved.
+   * Adds an account for `key`: Everflow says what it is (a network's key or a partner's) and in which
+   * region (the one chosen, else the other). Refused when Everflow does not know it, or it is saved already.
    */
-  saveKey: z.object({
-    region: RegionSchema,
-    sessionOnly: z.boolean(),
+  addAccount: z.object({ key: z.string(), region: RegionSchema, sessionOnly: z.boolean() }),
+  /**
+   * Changes some of an account: its label, where its key is kept, its pace, one of its dashboard domains,
+   * or its key (a new key of the same network and partner, checked with Everflow first). One serialised
+   * update, so two pages changing accounts at once both keep their change.
+   */
+  updateAccount: z.object({
+    accountId: AccountIdSchema,
+    label: z.optional(z.string().check(z.maxLength(MAX_ACCOUNT_LABEL))),
+    sessionOnly: z.optional(z.boolean()),
+    requestsPerSecond: z.optional(RequestsPerSecondSchema),
+    dashboardDomain: z.optional(DomainChangeSchema),
     key: z.optional(z.string()),
   }),
-  /**
-   * Changes some of the settings the options page shows: the pace of every call to Everflow, what a new
-   * offer does to Source ID and the subs, and one white-label dashboard domain added or removed (the page
-   * asks for its host access first). One serialised update, so two pages changing settings at once both
-   * keep their change.
-   */
-  updateSettings: z.object({
-    requestsPerSecond: z.optional(RequestsPerSecondSchema),
-    newOfferSubs: z.optional(NewOfferSubsSchema),
-    dashboardDomain: z.optional(z.object({ action: z.enum(['add', 'remove']), domain: z.string().check(z.maxLength(300)) })),
-  }),
-  forgetKey: z.object({}),
-  /** Checks the typed key (not saving it) or, without one, the saved key; in `region`, else the saved region. */
-  testConnection: z.object({ key: z.optional(z.string()), region: z.optional(RegionSchema) }),
+  /** Forgets an account: its key and what only it holds (its history, pins, names, recent affiliates, last link). */
+  forgetAccount: z.object({ accountId: AccountIdSchema }),
+  /** What a new offer does to Source ID and the subs (the one setting shared by every account). */
+  updateSettings: z.object({ newOfferSubs: z.optional(NewOfferSubsSchema) }),
+  /** Checks a saved account's key with Everflow (nothing is changed). */
+  testConnection: z.object({ accountId: AccountIdSchema }),
   /** The keyboard shortcuts as the browser has them now, and where to change them. */
   getShortcuts: z.object({}),
   copy: z.object({ text: z.string().check(z.maxLength(MAX_COPY_TEXT)) }),
   /**
    * Texts a page is about to save, export or show (a preset's values, a template, a CSV, a link): which
-   * of them hold the saved API key in any encoding, and each with the key cut out. Pages never see the
+   * of them hold any saved API key in any encoding, and each with the keys cut out. Pages never see the
    * key; this is how they keep it out of what they write.
    */
   guardTexts: z.object({ texts: z.array(z.string().check(z.maxLength(MAX_COPY_TEXT))).check(z.maxLength(2_000)) }),
@@ -93,6 +105,7 @@ export const toBackground = {
   clearLookupCache: z.object({}),
   /** Starts a bulk job (refused while another runs). The background checks every row again. */
   bulkStart: z.object({
+    accountId: AccountIdSchema,
     mode: BulkModeSchema,
     form: LinkFormSchema,
     rows: z.array(BulkRowSchema).check(z.minLength(1), z.maxLength(MAX_BULK_ROWS)),
@@ -106,7 +119,7 @@ export type ToBackground = typeof toBackground;
 /** Popup → background over its port (popup-port.ts): each message's fields, checked on receipt like the messages above. */
 const requestId = z.string().check(z.minLength(1), z.maxLength(64));
 export const fromPopup = {
-  generate: z.object({ requestId, input: LinkInputSchema, names: z.optional(NamesSchema) }),
+  generate: z.object({ requestId, accountId: AccountIdSchema, input: LinkInputSchema, names: z.optional(NamesSchema) }),
   cancel: z.object({ requestId }),
 } as const satisfies { [K in keyof FromPopup]: z.ZodMiniType<FromPopup[K]> };
 export type MessageType = keyof ToBackground;

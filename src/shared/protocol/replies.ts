@@ -3,7 +3,8 @@
 // background, so bundling the schemas would only cost the popup bytes. Tests parse with them.
 import * as z from 'zod/mini';
 import { LookupOptionSchema } from '../lookups/lookup-cache';
-import { MAX_DASHBOARD_DOMAINS, NewOfferSubsSchema, RegionSchema, RequestsPerSecondSchema } from '../settings/settings';
+import { NewOfferSubsSchema } from '../settings/settings';
+import { AccountSchema, MAX_ACCOUNTS } from '../accounts/accounts';
 import { FAILURE_KINDS } from '../../everflow/failures';
 import { LinkSuccessSchema } from '../link/outcome';
 
@@ -19,36 +20,33 @@ export const FailureSchema = z.object({
 export const LinkOutcomeSchema = z.discriminatedUnion('ok', [LinkSuccessSchema, FailureSchema]);
 export const DoneSchema = z.object({ ok: z.literal(true) });
 
+/** An account as pages see it: never its key, only whether one is kept now (a session-only key is gone after a restart). */
+export const AccountViewSchema = z.extend(AccountSchema, { hasKey: z.boolean() });
+export type AccountView = z.infer<typeof AccountViewSchema>;
+
 export const StatusSchema = z.object({
   ok: z.literal(true),
-  hasKey: z.boolean(),
-  /** The key's last 4 characters, so a person can tell which key is saved. Never the key. */
-  keyHint: z.optional(z.string()),
-  /** The key is kept only until the browser closes (storage.session). */
-  keySessionOnly: z.boolean(),
-  region: RegionSchema,
-  requestsPerSecond: RequestsPerSecondSchema,
+  accounts: z.array(AccountViewSchema).check(z.maxLength(MAX_ACCOUNTS)),
+  lastUsedId: z.nullable(z.string()),
   newOfferSubs: NewOfferSubsSchema,
-  dashboardDomains: z.array(z.string()).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
   lastLink: z.nullable(LinkSuccessSchema),
-  recentAffiliates: z.array(z.number()),
+  /** Each account's recent affiliates, most recent first. */
+  recentAffiliates: z.record(z.string(), z.array(z.number())),
   /** Plain sentences about stored data that had to be reset, shown once. */
   notices: z.array(z.string()),
 });
 export type Status = z.infer<typeof StatusSchema>;
 
+/** What an account change says: a sentence for the person, and the account as it is now. */
+const AccountChangeSchema = z.object({ ok: z.literal(true), message: z.string(), account: AccountSchema });
+
 /** The reply to each UI → background message (every one may also be a Failure). */
 export const replies = {
   getStatus: StatusSchema,
-  saveKey: z.object({
-    ok: z.literal(true),
-    /** What was saved, and what Everflow said of the key when it was checked. */
-    message: z.string(),
-    /** Absent when nothing needed checking; false when Everflow could not confirm the key (it is saved all the same). */
-    connected: z.optional(z.boolean()),
-  }),
+  addAccount: AccountChangeSchema,
+  updateAccount: AccountChangeSchema,
+  forgetAccount: DoneSchema,
   updateSettings: DoneSchema,
-  forgetKey: DoneSchema,
   testConnection: z.object({ ok: z.literal(true), message: z.string() }),
   /** Each shortcut as the browser shows it ('' when none is set), and where to set them (end of a sentence). */
   getShortcuts: z.object({ ok: z.literal(true), open: z.string(), copy: z.string(), settings: z.string() }),

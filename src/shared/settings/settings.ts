@@ -1,8 +1,9 @@
-// Settings: the region, the pace of calls to Everflow, the team's dashboard domains and what a new
-// offer does to the subs. The background writes them (messages from the options page); every page reads them.
+// Settings that belong to no account: what a new offer does to the subs. The background writes them
+// (messages from the options page); every page reads them. The limits every account's settings keep to
+// are here too (the pace, the dashboard domains).
 import * as z from 'zod/mini';
 import { REGION_IDS, type Region } from '../../everflow/regions';
-import { defineItem } from '../storage/define-item';
+import { decodeStored, defineItem } from '../storage/define-item';
 
 export const RegionSchema = z.enum(REGION_IDS as [Region, ...Region[]]);
 
@@ -18,30 +19,63 @@ export const NEW_OFFER_SUBS = ['keep', 'clear'] as const;
 export const NewOfferSubsSchema = z.enum(NEW_OFFER_SUBS);
 export type NewOfferSubs = z.infer<typeof NewOfferSubsSchema>;
 
-export const SettingsSchema = z.object({
+/** The settings of the version before accounts, when region, pace and dashboard domains were the one key's. */
+const SettingsBeforeAccountsSchema = z.object({
   region: RegionSchema,
-  /** The most calls per second this extension makes to Everflow, all of them together. */
   requestsPerSecond: RequestsPerSecondSchema,
-  /** White-label dashboard hosts the user added (lower-case host names), besides *.everflowclient.io. */
   dashboardDomains: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(MAX_DASHBOARD_DOMAINS)),
+  newOfferSubs: NewOfferSubsSchema,
+});
+export type SettingsBeforeAccounts = z.infer<typeof SettingsBeforeAccountsSchema>;
+
+const MIGRATIONS_BEFORE_ACCOUNTS = {
+  // v1 had only the region.
+  1: (data: unknown) => ({ ...(data as object), dashboardDomains: [] }),
+  // v2 had no rate limit.
+  2: (data: unknown) => ({ ...(data as object), requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND }),
+  // v3 had no rule for a new offer's subs: they were kept.
+  3: (data: unknown) => ({ ...(data as object), newOfferSubs: 'keep' }),
+};
+
+/**
+ * What stored settings of any version before accounts say of the one key's region, pace and dashboard
+ * domains (the first account takes them), or undefined when there are none to read.
+ */
+export function settingsBeforeAccounts(raw: unknown): SettingsBeforeAccounts | undefined {
+  const read = decodeStored(
+    {
+      version: 4,
+      schema: SettingsBeforeAccountsSchema,
+      fallback: (): SettingsBeforeAccounts => ({
+        region: 'us',
+        requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND,
+        dashboardDomains: [],
+        newOfferSubs: 'keep',
+      }),
+      migrations: MIGRATIONS_BEFORE_ACCOUNTS,
+    },
+    raw,
+  );
+  return read.status === 'ok' || read.status === 'migrated' ? read.value : undefined;
+}
+
+export const SettingsSchema = z.object({
   /** 'keep': a new offer keeps Source ID and subs (as before this setting); 'clear': they start empty (or from the default preset). */
   newOfferSubs: NewOfferSubsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** Settings that hold no account's data (region, pace and dashboard domains are each account's). */
 export const settingsItem = defineItem<Settings>({
   writer: 'background',
   area: 'local',
   key: 'settings',
-  version: 4,
+  version: 5,
   schema: SettingsSchema,
-  fallback: () => ({ region: 'us', dashboardDomains: [], requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND, newOfferSubs: 'keep' }),
+  fallback: () => ({ newOfferSubs: 'keep' }),
   migrations: {
-    // v1 had only the region.
-    1: (data) => ({ ...(data as object), dashboardDomains: [] }),
-    // v2 had no rate limit.
-    2: (data) => ({ ...(data as object), requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND }),
-    // v3 had no rule for a new offer's subs: they were kept.
-    3: (data) => ({ ...(data as object), newOfferSubs: 'keep' }),
+    ...MIGRATIONS_BEFORE_ACCOUNTS,
+    // v4's region, pace and dashboard domains became the first account's (background/accounts.ts).
+    4: (data) => ({ newOfferSubs: (data as { newOfferSubs?: unknown }).newOfferSubs }),
   },
 });

@@ -2,7 +2,8 @@
 // writes it?". Each item is declared with its feature (its schema, version, migrations, default and
 // writer sit there); this index only names them. Tests hold the code to it (items.test.ts).
 // Only the background and the tests import this list: it names the API key's items too.
-import { keptKeyItem, sessionKeyItem } from '../accounts/keys';
+import { keptKeysItem, legacyKeptKeyItem, legacySessionKeyItem, sessionKeysItem } from '../accounts/keys';
+import { accountsItem } from '../accounts/accounts';
 import { bulkDraftItem } from '../bulk/bulk-draft';
 import { ROW_KEY_PREFIX, bulkJobItem } from '../bulk/bulk-job';
 import { copyFormatsItem } from '../copy-formats/copy-formats';
@@ -19,9 +20,18 @@ import type { StorageItem } from './define-item';
 
 /** Each stored item by the name the code knows it by, with what it holds in a few words. */
 export const STORED_ITEMS = {
-  keptKeyItem: { item: keptKeyItem, holds: 'the API key, kept until forgotten' },
-  sessionKeyItem: { item: sessionKeyItem, holds: 'the API key, kept only until the browser closes' },
-  settingsItem: { item: settingsItem, holds: 'region, requests per second, dashboard domains, what a new offer does to the subs' },
+  accountsItem: {
+    item: accountsItem,
+    holds: 'each Everflow account (no key): its kind, region, network, label, pace and dashboard domains; the last used',
+  },
+  keptKeysItem: { item: keptKeysItem, holds: 'the accounts’ API keys kept until forgotten, by account' },
+  sessionKeysItem: { item: sessionKeysItem, holds: 'the accounts’ API keys kept only until the browser closes, by account' },
+  legacyKeptKeyItem: {
+    item: legacyKeptKeyItem,
+    holds: 'the one API key of the version before accounts: read once, for the first account, then removed',
+  },
+  legacySessionKeyItem: { item: legacySessionKeyItem, holds: 'the same, kept for the session' },
+  settingsItem: { item: settingsItem, holds: 'what a new offer does to the subs (each account has its own region, pace and domains)' },
   draftItem: { item: draftItem, holds: 'the popup’s form as last typed' },
   pendingPrefillItem: { item: pendingPrefillItem, holds: 'the offer or smart link the right-click menu asked the popup to show' },
   lastLinkItem: { item: lastLinkItem, holds: 'the last link made, for a popup that reopens' },

@@ -27,7 +27,8 @@ import {
   type PresetList,
   type PresetValues,
 } from '../presets/presets';
-import { MAX_DASHBOARD_DOMAINS, SettingsSchema, type Settings } from '../settings/settings';
+import { MAX_DASHBOARD_DOMAINS } from '../settings/settings';
+import { AccountSchema, type Account } from '../accounts/accounts';
 import { localDate } from '../link/sub-tokens';
 
 export const TEAM_SETTINGS_KIND = 'everflow-link-builder/team-settings';
@@ -41,13 +42,13 @@ export const TeamSettingsSchema = z.object({
   exportedAt: z.iso.datetime(),
   presets: PresetListSchema,
   copyFormats: CopyFormatsSchema,
-  dashboardDomains: SettingsSchema.shape.dashboardDomains,
-  requestsPerSecond: SettingsSchema.shape.requestsPerSecond,
+  dashboardDomains: AccountSchema.shape.dashboardDomains,
+  requestsPerSecond: AccountSchema.shape.requestsPerSecond,
 });
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
 
-/** The settings (background-owned) a file carries. */
-export type SharedSettings = Pick<Settings, 'dashboardDomains' | 'requestsPerSecond'>;
+/** The account's settings (background-owned) a file carries: those of the account it is exported from or imported into. */
+export type SharedSettings = Pick<Account, 'dashboardDomains' | 'requestsPerSecond'>;
 
 export interface LocalSettings {
   presets: PresetList;
