@@ -175,6 +175,20 @@ describe('linkFromResponse', () => {
     );
   });
 
+  it('reads the link from the fields asked for, the first that holds text winning; a network answer’s is `url`', () => {
+    const link = 'https://t.example/a/';
+    expect(linkFromResponse({ tracking_url: link })).toStrictEqual({ ok: false, kind: 'bad-response', message: MESSAGES.badResponse });
+    const fields = ['tracking_url', 'url'];
+    expect(linkFromResponse({ tracking_url: link, url: 'https://u.example/' }, fields)).toStrictEqual({ ok: true, url: link });
+    expect(linkFromResponse({ tracking_url: ' ', url: link }, fields)).toStrictEqual({ ok: true, url: link });
+    expect(linkFromResponse({ tracking_url: 42, url: link }, fields)).toStrictEqual({ ok: true, url: link });
+    expect(linkFromResponse({ tracking_url: '' }, fields)).toStrictEqual({
+      ok: false,
+      kind: 'bad-response',
+      message: MESSAGES.badResponse,
+    });
+  });
+
   it('says what was wrong in one sentence each', () => {
     expect(LINK_REFUSALS.userInfo).toBe(
       'Everflow returned a link that hides another address (user info before @), so it was not copied; check the offer’s URL and tracking domain in Everflow.',

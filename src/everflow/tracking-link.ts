@@ -1,5 +1,6 @@
 // POST /v1/networks/tracking/offers/clicks (an offer link) or …/campaigns/clicks (a smart link): build
-// the body, call, and accept only a real http(s) link.
+// the body, call, and accept only a real http(s) link. The checks of a returned link and the refusal of
+// a field holding the key are shared with the partner's links (partner.ts).
 import { MESSAGES, failure, type Failure } from './failures';
 import { callEverflow, type Connection } from './http';
 import { containsKey } from './key-in-text';
@@ -53,11 +54,14 @@ const AUTHORITY = /^https?:\/\/([^/?#\\]*)/i;
  * link read backwards). Refused, each with its sentence: a link that is too long, that still holds a
  * hidden character, that has user info ("https://trk.brand.com@evil.example/" goes to evil.example),
  * or whose host is an IP address (in any form the parser reads: "http://3232235777/" is 192.168.1.1).
+ * `fields` name where the answer may carry the link, the first that holds text winning (the Affiliate
+ * API's docs disagree between `tracking_url` and `url`).
  */
-export function linkFromResponse(body: unknown): ReturnedLink {
+export function linkFromResponse(body: unknown, fields: readonly string[] = ['url']): ReturnedLink {
   const unreadable = failure('bad-response', MESSAGES.badResponse);
   if (typeof body !== 'object' || body === null) return unreadable;
-  const url = (body as Record<string, unknown>).url;
+  const record = body as Record<string, unknown>;
+  const url = fields.map((field) => record[field]).find((value) => typeof value === 'string' && value.trim() !== '');
   if (typeof url !== 'string') return unreadable;
   if (url.length > MAX_URL_LENGTH) return failure('bad-response', LINK_REFUSALS.tooLong);
   const link = url.trim();
@@ -82,6 +86,13 @@ export function linkFromResponse(body: unknown): ReturnedLink {
   return hasHiddenCharacters(parsed.href) ? unreadable : { ok: true, url: parsed.href };
 }
 
+/** The link in a 200 answer as linkFromResponse reads it, and refused when it holds the key in any form. */
+export function checkedLink(body: unknown, apiKey: string, fields?: readonly string[]): ReturnedLink {
+  const link = linkFromResponse(body, fields);
+  if (!link.ok) return link;
+  return containsKey(link.url, apiKey) ? failure('bad-response', LINK_REFUSALS.holdsKey) : link;
+}
+
 export interface TrackingLink {
   ok: true;
   url: string;
@@ -99,7 +110,7 @@ export const keyInFieldMessage = (label: string) =>
  * A text field that holds the key, in any form, is refused before anything is sent: Everflow would
  * put it in the link, and show it to the affiliate in their reports.
  */
-function keyInInput(input: LinkInput, apiKey: string): Failure | undefined {
+export function keyInInput(input: LinkInput, apiKey: string): Failure | undefined {
   const values = input as Partial<Record<string, unknown>>;
   for (const field of fieldsFor(input.linkType)) {
     const value = values[field.name];
@@ -114,9 +125,8 @@ export async function generateTrackingLink(connection: Connection, input: Networ
   if (refused) return refused;
   const result = await callEverflow(connection, 'POST', TRACKING_LINK_PATHS[input.linkType], buildClickBody(input));
   if (!result.ok) return result;
-  const link = linkFromResponse(result.body);
+  const link = checkedLink(result.body, connection.apiKey);
   if (!link.ok) return link;
-  if (containsKey(link.url, connection.apiKey)) return failure('bad-response', LINK_REFUSALS.holdsKey);
   // Only an explicit false counts: an offer link's answer has no such field.
   const closed = (result.body as Record<string, unknown>).can_affiliate_run_all_offers === false;
   return { ok: true, url: link.url, ...(closed ? { someOffersClosed: true as const } : {}) };
