@@ -354,13 +354,51 @@ describe('partnerOffer', () => {
     });
   });
 
-  it.each([
-    ['no such offer (404)', 404, { error: 'Not found.' }],
-    ['one the partner may not see (400)', 400, { Error: 'Affiliate 7 is not approved for offer 77.' }],
-  ])('names nothing for %s', async (_name, status, body) => {
-    const { fetch } = fakeFetch(status, body);
+  it('names nothing for an offer Everflow does not have (404)', async () => {
+    const { fetch, sent } = fakeFetch(404, { error: 'Not found.' });
     expect(await partnerOffer(connection(fetch), 77)).toStrictEqual({ ok: true, options: [] });
+    expect(sent).toHaveLength(1);
   });
+
+  it.each(['error', 'Error'])(
+    'an offer the partner may not run ({"%s": …} 400) is looked for among all it sees: awaiting approval, or nothing',
+    async (field) => {
+      const answers = [
+        { status: 400, body: { [field]: 'Affiliate 7 is not approved for offer 88.' } },
+        {
+          status: 200,
+          body: {
+            offers: [
+              // A search by ID may match more than the ID.
+              offer(1880, 'Other'),
+              offer(88, 'Polar Energy', { tracking_url: '', relationship: { offer_affiliate_status: 'pending' } }),
+            ],
+          },
+        },
+      ];
+      const sent: string[] = [];
+      const fetch = (async (url: string | URL | Request) => {
+        sent.push(String(url));
+        const { status, body } = answers[sent.length - 1] ?? { status: 500, body: {} };
+        return new Response(JSON.stringify(body), { status });
+      }) as typeof globalThis.fetch;
+      expect(await partnerOffer(connection(fetch), 88)).toStrictEqual({
+        ok: true,
+        options: [{ id: 88, name: 'Polar Energy', status: 'awaiting approval' }],
+      });
+      expect(sent).toStrictEqual([
+        'https://api.eflow.team/v1/affiliates/offers/88',
+        `https://api.eflow.team/v1/affiliates/alloffers?page=1&page_size=${MAX_OPTIONS}&search=88`,
+      ]);
+      // Not among them (private, or blocked), or the search failing: nothing to name.
+      answers[1] = { status: 200, body: { offers: [offer(1880, 'Other')] } };
+      sent.length = 0;
+      expect(await partnerOffer(connection(fetch), 88)).toStrictEqual({ ok: true, options: [] });
+      answers[1] = { status: 429, body: { error: 'Too many requests.' } };
+      sent.length = 0;
+      expect(await partnerOffer(connection(fetch), 88)).toStrictEqual({ ok: true, options: [] });
+    },
+  );
 
   it('a network key is told it is not a partner key', async () => {
     const { fetch } = fakeFetch(403, { error: 'Out Of Realm' });

@@ -161,11 +161,18 @@ export async function partnerOfferUrls(connection: Connection, offerId: number):
 
 /**
  * One offer's name and status, for the note beside its ID: `[option]`, or `[]` when Everflow has no
- * such offer (404) or the partner may not see it (the 400 the Affiliate API answers then).
+ * such offer (404) or the partner may not see it. The Affiliate API answers an offer the partner may
+ * not run with a 400, so that offer is looked for among all it sees: one awaiting approval is named,
+ * and said to be.
  */
 export async function partnerOffer(connection: Connection, offerId: number): Promise<LookupResult> {
   const result = await lookupCall(connection, PARTNER_PATHS.offer(offerId), true);
-  if (!result.ok) return result.kind === 'rejected' ? { ok: true, options: [] } : forPartner(result);
+  if (!result.ok && result.kind === 'rejected') {
+    const visible = await searchPartnerOffers(connection, String(offerId), { awaiting: true });
+    // Only a help for the note: trouble there leaves it empty, as the 400 did.
+    return { ok: true, options: visible.ok ? visible.options.filter((option) => option.id === offerId) : [] };
+  }
+  if (!result.ok) return forPartner(result);
   if (result.status === 404) return { ok: true, options: [] };
   const option = isEntry(result.body) ? parseOne(withStanding(result.body), 'offer', offerId) : undefined;
   return option ? { ok: true, options: [option] } : failure('bad-response', MESSAGES.badResponse);
