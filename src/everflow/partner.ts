@@ -4,7 +4,7 @@
 // api-reference/get-affiliatesoffersrunnable, get-affiliatesalloffers, get-affiliatesofferurl,
 // post-affiliatesoffertrackingurl), so parsing is lenient, as in lookups.ts.
 import { MESSAGES, failure, type Failure } from './failures';
-import { callEverflow, type CallResult, type Connection } from './http';
+import { callEverflow, type Connection } from './http';
 import { fieldsFor, textOf, type LinkField, type PartnerLinkInput } from './link-fields';
 import { MAX_OPTIONS, SHAPES, parseOne, parseOptions, type LookupResult } from './lookups';
 import { checkedLink, keyInInput, type TrackingLink } from './tracking-link';
@@ -62,11 +62,9 @@ export function partnerLinkRequest(input: PartnerLinkInput): PartnerLinkRequest 
  * A failed Affiliate API call, said for a partner: a 403 means the key is not a partner key, and a
  * 400 (Everflow's words kept first) usually an offer the partner may not run.
  */
-function forPartner<T extends CallResult | LookupResult>(result: T | Failure, hint: string = PARTNER_MESSAGES.rejectedHint): T | Failure {
-  if (result.ok) return result;
-  if (result.kind === 'forbidden') return failure('forbidden', PARTNER_MESSAGES.forbidden);
-  if (result.kind === 'rejected') return { ...result, hint };
-  return result;
+function forPartner(failed: Failure, hint: string = PARTNER_MESSAGES.rejectedHint): Failure {
+  if (failed.kind === 'forbidden') return failure('forbidden', PARTNER_MESSAGES.forbidden);
+  return failed.kind === 'rejected' ? { ...failed, hint } : failed;
 }
 
 /** The partner's own tracking link to an offer (the affiliate is the partner itself). */
@@ -74,11 +72,9 @@ export async function generatePartnerLink(connection: Connection, input: Partner
   const refused = keyInInput(input, connection.apiKey);
   if (refused) return refused;
   const request = partnerLinkRequest(input);
-  const result = forPartner(
-    await callEverflow(connection, request.method, request.path, 'body' in request ? request.body : undefined),
-    input.offerUrlId === undefined ? PARTNER_MESSAGES.rejectedHint : PARTNER_MESSAGES.rejectedUrlHint,
-  );
-  if (!result.ok) return result;
+  const result = await callEverflow(connection, request.method, request.path, 'body' in request ? request.body : undefined);
+  if (!result.ok)
+    return forPartner(result, input.offerUrlId === undefined ? PARTNER_MESSAGES.rejectedHint : PARTNER_MESSAGES.rejectedUrlHint);
   const link = checkedLink(result.body, connection.apiKey, PARTNER_LINK_FIELDS);
   return link.ok ? { ok: true, url: link.url } : link;
 }
@@ -88,7 +84,7 @@ type Entry = Record<string, unknown>;
 const isEntry = (value: unknown): value is Entry => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A nested collection, as a plain array or as `{total, entries}` (Everflow nests both ways); undefined when neither. */
-export function entriesOf(value: unknown): Entry[] | undefined {
+function entriesOf(value: unknown): Entry[] | undefined {
   const list = Array.isArray(value) ? value : isEntry(value) && Array.isArray(value.entries) ? value.entries : undefined;
   return list?.filter(isEntry);
 }
@@ -115,7 +111,7 @@ const withStanding = (entry: Entry): Entry =>
 
 /** One look-up: one attempt and a short wait, as every look-up (lookups.ts). */
 const lookupCall = (connection: Connection, path: string, acceptNotFound = false) =>
-  callEverflow({ maxAttempts: 1, timeoutMs: 8000, ...connection, ...(acceptNotFound ? { acceptNotFound } : {}) }, 'GET', path);
+  callEverflow({ maxAttempts: 1, timeoutMs: 8000, ...connection, acceptNotFound }, 'GET', path);
 
 /** GET …/offersrunnable, or with `awaiting` …/alloffers, for the first page of offers matching `query`. */
 export function partnerOffersPath(query: string, awaiting: boolean): string {
@@ -134,8 +130,8 @@ export async function searchPartnerOffers(
   query: string,
   { awaiting }: { awaiting: boolean },
 ): Promise<LookupResult> {
-  const result = forPartner(await lookupCall(connection, partnerOffersPath(query, awaiting)));
-  if (!result.ok) return result;
+  const result = await lookupCall(connection, partnerOffersPath(query, awaiting));
+  if (!result.ok) return forPartner(result);
   const list = isEntry(result.body) ? entriesOf(result.body[SHAPES.offers.list]) : undefined;
   if (!list) return failure('bad-response', MESSAGES.badResponse);
   const status = SHAPES.offers.status!;
@@ -146,8 +142,8 @@ export async function searchPartnerOffers(
 
 /** The active URLs of an offer the partner may run (GET /affiliates/offers/{id}: `relationship.urls`), as options. */
 export async function partnerOfferUrls(connection: Connection, offerId: number): Promise<LookupResult> {
-  const result = forPartner(await lookupCall(connection, PARTNER_PATHS.offer(offerId)));
-  if (!result.ok) return result;
+  const result = await lookupCall(connection, PARTNER_PATHS.offer(offerId));
+  if (!result.ok) return forPartner(result);
   if (!isEntry(result.body)) return failure('bad-response', MESSAGES.badResponse);
   // An offer without URLs of its own may leave the collection out.
   const urls = entriesOf(relationshipOf(result.body).urls) ?? [];
