@@ -1,10 +1,11 @@
-// The demo's simulated Everflow dashboard: https://demo.everflowclient.io/offers/<id>/general for every
+// The demo's simulated Everflow dashboard: https://acme.everflowclient.io/offers/<id>/general for every
 // offer of the simulated network, saying in a few lines what to try. Served by the simulator's proxy
 // (../simulator/server.ts, `pages`), so the extension sees a real dashboard address over HTTPS.
 import type { PageHandler } from '../simulator/server';
 import type { Network } from '../simulator/network';
 
-export const DEMO_HOST = 'demo.everflowclient.io';
+/** The first simulated network's dashboard (its `identifier` is acme): the popup chooses that network's account on it. */
+export const DEMO_HOST = 'acme.everflowclient.io';
 export const DEMO_OFFER = 42;
 export const demoOfferUrl = (offerId = DEMO_OFFER) => `https://${DEMO_HOST}/offers/${offerId}/general`;
 

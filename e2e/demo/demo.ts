@@ -1,7 +1,8 @@
 // `npm run demo`: the extension with no Everflow account. Builds dist/ if it is missing or older than
 // the sources, starts the Everflow simulator (../simulator/) behind its HTTPS proxy, opens Chromium
-// with the production build loaded unchanged, saves the simulator's key on the options page as a
-// person would, and leaves a tab on a simulated dashboard offer page that says what to try.
+// with the production build loaded unchanged, adds two accounts on the options page as a person would
+// (the first simulated network's key, and a partner's key on the second, EU-hosted network), and leaves
+// a tab on a simulated dashboard offer page that says what to try.
 //   npm run demo                               a real window (needs a display)
 //   npm run demo -- --headless --port 9222     no window; Chromium's DevTools on port 9222 for scripts
 // Ctrl+C (SIGINT), SIGTERM or SIGHUP, or closing the browser, ends the browser and the simulator and
@@ -14,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EverflowSimulator } from '../simulator/everflow';
-import { US_KEY } from '../simulator/network';
+import { PARTNER_KEYS, US_KEY } from '../simulator/network';
 import { startSimulatorServer, type SimulatorServer } from '../simulator/server';
 import { DEMO_HOST, dashboardPage, demoOfferUrl } from './dashboard-page';
 
@@ -95,8 +96,14 @@ function buildIfNeeded(): void {
   if (build.status !== 0) fail('The build failed (see above); fix it, then run `npm run demo` again.');
 }
 
-/** Saves the simulator's key on the welcome page the install opened, as a person does, and closes it. */
-async function saveKey(context: BrowserContext, extensionId: string): Promise<void> {
+/** The demo's accounts: a network's key, and a partner's key of another network (the EU region, found by itself). */
+const DEMO_KEYS = [
+  { key: US_KEY, region: 'United States (api.eflow.team)' },
+  { key: PARTNER_KEYS.second[12], region: 'United States (api.eflow.team)' },
+];
+
+/** Adds the demo's accounts on the welcome page the install opened, as a person does, and closes it. */
+async function addAccounts(context: BrowserContext, extensionId: string): Promise<void> {
   const url = `chrome-extension://${extensionId}/src/options/options.html`;
   let options = context.pages().find((page) => page.url() === url);
   for (let tries = 0; !options && tries < 50; tries++) {
@@ -107,10 +114,12 @@ async function saveKey(context: BrowserContext, extensionId: string): Promise<vo
     options = await context.newPage();
     await options.goto(url);
   }
-  await options.getByLabel('API key', { exact: true }).fill(US_KEY);
-  await options.getByLabel('Region').selectOption({ label: 'United States (api.eflow.team)' });
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByRole('status').filter({ hasText: 'API key saved.' }).waitFor({ timeout: 10_000 });
+  for (const { key, region } of DEMO_KEYS) {
+    await options.getByLabel('API key', { exact: true }).fill(key);
+    await options.getByLabel('Region').selectOption({ label: region });
+    await options.getByRole('button', { name: 'Add account' }).click();
+    await options.getByRole('status').filter({ hasText: /^Added / }).last().waitFor({ timeout: 10_000 });
+  }
   await options.close();
 }
 
@@ -200,7 +209,7 @@ async function main(): Promise<void> {
     context.on('close', () => void end(0));
 
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await saveKey(context, new URL(worker.url()).host);
+    await addAccounts(context, new URL(worker.url()).host);
     const tab = context.pages()[0] ?? (await context.newPage());
     await tab.goto(demoOfferUrl());
     await tab.bringToFront();

@@ -3,7 +3,8 @@
 // ('hold'), so a test decides what is in flight when something else happens. A held request whose
 // signal aborts rejects with an AbortError, like the real fetch. Tests only.
 import { vi } from 'vitest';
-import { installFakeChrome, saveKey, type FakeChrome } from './fake-chrome';
+import { installFakeChrome, type FakeChrome } from './fake-chrome';
+import { saveAccount } from './test-accounts';
 
 export const LINK_PATH = '/v1/networks/tracking/offers/clicks';
 export const SMART_LINK_PATH = '/v1/networks/tracking/campaigns/clicks';
@@ -131,14 +132,14 @@ export function stubEverflow(): EverflowStub {
 
 /**
  * A fresh background for each test: fake timers (at `now`, if given), modules loaded anew, a fake
- * chrome with a saved key, and a stubbed Everflow. Call in beforeEach; `stopFakeBackground` in afterEach.
+ * chrome with one saved account (test-accounts.ts: the first network's, with API_KEY), and a stubbed Everflow. Call in beforeEach; `stopFakeBackground` in afterEach.
  */
 export function startFakeBackground(now?: number): { fake: FakeChrome; everflow: EverflowStub } {
   vi.useFakeTimers();
   if (now !== undefined) vi.setSystemTime(now);
   vi.resetModules();
   const fake = installFakeChrome();
-  saveKey(fake);
+  saveAccount(fake);
   return { fake, everflow: stubEverflow() };
 }
 

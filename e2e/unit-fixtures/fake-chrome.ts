@@ -354,9 +354,13 @@ export function fakePolyfill(): { default: unknown } {
   return { default: new Proxy({}, { get: (_target, name) => currentChrome()?.[name] }) };
 }
 
-/** Saves the API key as the options page does (kept in storage.local). */
-export function saveKey(fake: FakeChrome, key = API_KEY): void {
-  fake.local.put('apiKey', 1, key);
+/**
+ * Saves the one API key as the version before accounts did ('apiKey', kept in storage.local or, for the
+ * session only, in storage.session): what an update makes the first account of. Accounts of today's
+ * version: test-accounts.ts.
+ */
+export function saveSingleKey(fake: FakeChrome, key = API_KEY, area: 'local' | 'session' = 'local'): void {
+  fake[area].put('apiKey', 1, key);
 }
 
 /**

@@ -7,6 +7,7 @@ import { identifyInEitherRegion, identifyKey, type KeyIdentity } from '../everfl
 import { RateLimiter } from '../everflow/rate-limiter';
 import { REGIONS, type Region } from '../everflow/regions';
 import {
+  FIRST_ACCOUNT_ID,
   MAX_ACCOUNTS,
   accountById,
   accountName,
@@ -89,17 +90,7 @@ export async function addAccount({
     return found.kind === 'unauthorized' || found.kind === 'forbidden'
       ? found
       : failure(found.kind, ACCOUNT_MESSAGES.notChecked(found.message));
-  const blank: Account = {
-    id: crypto.randomUUID(),
-    kind: found.identity.kind,
-    region: found.region,
-    label: '',
-    keyHint: keyHint(key),
-    sessionOnly,
-    dashboardDomains: [],
-    requestsPerSecond: defaultPace(found.identity.kind),
-  };
-  const account = withIdentity(blank, found.identity);
+  let account: Account | undefined;
   let refused: Failure | undefined;
   await accountsItem.update(async (current) => {
     // Checked again under the lock: another page may have added the same key meanwhile.
@@ -107,10 +98,23 @@ export async function addAccount({
     if (again) refused = failure('invalid-input', ACCOUNT_MESSAGES.duplicate(accountName(again)));
     else if (current.accounts.length >= MAX_ACCOUNTS) refused = failure('invalid-input', ACCOUNT_MESSAGES.full);
     if (refused) return current;
-    await storeKey(account.id, key, sessionOnly);
-    return { accounts: [...current.accounts, account], lastUsedId: current.lastUsedId ?? account.id };
+    const blank: Account = {
+      // The first account saved is 'first': a form typed before any key was saved is its draft.
+      id: current.accounts.length === 0 ? FIRST_ACCOUNT_ID : crypto.randomUUID(),
+      kind: found.identity.kind,
+      region: found.region,
+      label: '',
+      keyHint: keyHint(key),
+      sessionOnly,
+      dashboardDomains: [],
+      requestsPerSecond: defaultPace(found.identity.kind),
+    };
+    const made = withIdentity(blank, found.identity);
+    account = made;
+    await storeKey(made.id, key, sessionOnly);
+    return { accounts: [...current.accounts, made], lastUsedId: current.lastUsedId ?? made.id };
   });
-  if (refused) return refused;
+  if (refused || !account) return refused ?? failure('internal', 'The account could not be saved; try again.');
   return {
     ok: true,
     account,

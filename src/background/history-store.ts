@@ -24,6 +24,8 @@ export function deleteEntry(entryId: string): Promise<void> {
   return done(historyItem.update((history) => removeEntry(history, entryId)));
 }
 
-export function clearHistory(): Promise<void> {
-  return historyItem.set([]);
+/** Forgets every link, or only `accountId`'s. */
+export function clearHistory(accountId?: string): Promise<void> {
+  if (accountId === undefined) return historyItem.set([]);
+  return done(historyItem.update((history) => history.filter((entry) => entry.accountId !== accountId)));
 }

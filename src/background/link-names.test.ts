@@ -3,12 +3,22 @@
 // notification say, and how many requests Everflow sees for it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { linkFor, smartLinkFor, startFakeBackground, stopFakeBackground, type EverflowStub } from '../../e2e/unit-fixtures/everflow-stub';
+import {
+  linkFor,
+  smartLinkFor,
+  startFakeBackground,
+  stopFakeBackground,
+  usualReply,
+  affiliateOf,
+  type EverflowStub,
+} from '../../e2e/unit-fixtures/everflow-stub';
+import { SECOND_ACCOUNT, SECOND_KEY, saveTwoAccounts } from '../../e2e/unit-fixtures/test-accounts';
 import { EMPTY_FORM, parseLinkForm } from '../shared/link/link-form';
 import { historyItem, type HistoryEntry } from '../shared/history/history';
 import type { Names } from '../shared/link/names';
 import { lastLinkItem, type LinkSuccess } from '../shared/link/outcome';
 import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
+import { FIRST_ACCOUNT_ID } from '../shared/accounts/accounts';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -38,7 +48,12 @@ async function makeLink(form: Partial<typeof EMPTY_FORM>, names: Names = {}): Pr
   if (!checked.ok) throw new Error('not a valid form');
   let kept: boolean | undefined;
   const outcome = await settle(
-    make(checked.input, 'popup', { waiting: () => undefined, answered: () => undefined, settled: (_, all) => (kept = all) }, { names }),
+    make(
+      checked.input,
+      'popup',
+      { waiting: () => undefined, answered: () => undefined, settled: (_, all) => (kept = all) },
+      { accountId: FIRST_ACCOUNT_ID, names },
+    ),
   );
   if (!outcome.ok) throw new Error(outcome.message);
   await advanceUntil(() => kept !== undefined, 'the link kept');
@@ -78,18 +93,19 @@ describe('names completed after the copy', () => {
     const { completeNames } = await import('./link-names');
     const input = { linkType: 'offer' as const, offerId: 42, affiliateId: 7, encryptParameters: false, redirectLink: false };
     const url = linkFor(42, 7);
-    const first: LinkSuccess = { ok: true, url, input, copied: true, at: 1000 };
+    const first: LinkSuccess = { ok: true, url, accountId: FIRST_ACCOUNT_ID, input, copied: true, at: 1000 };
     const newer: LinkSuccess = {
       ok: true,
       url,
+      accountId: FIRST_ACCOUNT_ID,
       input: { ...input, sub1: 'newer' },
       copied: true,
       at: 2000,
       offerName: 'Named by the popup',
     };
     fake.local.put(historyItem.key, historyItem.version, [
-      { id: 'b', url, input: newer.input, surface: 'popup', at: newer.at, offerName: 'Named by the popup' },
-      { id: 'a', url, input, surface: 'popup', at: first.at },
+      { id: 'b', accountId: FIRST_ACCOUNT_ID, url, input: newer.input, surface: 'popup', at: newer.at, offerName: 'Named by the popup' },
+      { id: 'a', accountId: FIRST_ACCOUNT_ID, url, input, surface: 'popup', at: first.at },
     ]);
     fake.local.put(lastLinkItem.key, lastLinkItem.version, newer);
     await settle(completeNames(first));
@@ -105,11 +121,11 @@ describe('names completed after the copy', () => {
 
 describe('the right-click menu and the keyboard', () => {
   it('use the names the look-up cache knows in the notification at once, and complete the rest after the copy', async () => {
-    fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, [7]);
+    fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, { [FIRST_ACCOUNT_ID]: [7] });
     const { lookupName } = await import('./lookup-service');
-    await settle(lookupName('offer', 99));
+    await settle(lookupName(FIRST_ACCOUNT_ID, 'offer', 99));
     const { quickCopy } = await import('./quick-copy');
-    await settle(quickCopy('menu', { type: 'offer', id: 99 }));
+    await settle(quickCopy('menu', { target: { type: 'offer', id: 99 }, url: undefined }));
     await advanceUntil(() => fake.notifications.length > 0, 'the notification');
     await advanceUntil(() => history()[0]?.affiliateName !== undefined, 'the names completed');
 
@@ -125,9 +141,70 @@ describe('the right-click menu and the keyboard', () => {
     await makeLink({ offerId: '42', affiliateId: '7' }, { offer: 'Summer Sale', affiliate: 'Sunrise Media' });
     const { quickCopy } = await import('./quick-copy');
     const before = fake.notifications.length;
-    await settle(quickCopy('keyboard', { type: 'offer', id: 42 }));
+    await settle(quickCopy('keyboard', { target: { type: 'offer', id: 42 }, url: undefined }));
     await advanceUntil(() => fake.notifications.length > before, 'the notification');
     expect(fake.notifications.at(-1)!.options.title).toBe('Link copied: offer 42, affiliate 7 (Summer Sale · Sunrise Media)');
     expect(lookUps()).toStrictEqual([]);
+  });
+});
+
+describe('names of two accounts', () => {
+  /** The second network names its offers and affiliates otherwise: its offer 42 is another offer. */
+  function twoNetworks() {
+    saveTwoAccounts(fake);
+    everflow.reply = (call) => {
+      const usual = usualReply(call);
+      if (call.headers['X-Eflow-Api-Key'] !== SECOND_KEY || typeof usual !== 'object' || !usual.json) return usual;
+      return { ...usual, json: JSON.parse(JSON.stringify(usual.json).replace(/"(Offer|Affiliate) (\d+)"/g, '"Nordlys $1 $2"')) };
+    };
+  }
+
+  it('a link made with the second account is named by its own network, and the first account’s entry of the same moment is left alone', async () => {
+    twoNetworks();
+    const { completeNames } = await import('./link-names');
+    const input = { linkType: 'offer' as const, offerId: 42, affiliateId: 7, encryptParameters: false, redirectLink: false };
+    const url = linkFor(42, 7);
+    fake.local.put(historyItem.key, historyItem.version, [
+      { id: 'b', accountId: SECOND_ACCOUNT.id, url, input, surface: 'popup', at: 1000 },
+      { id: 'a', accountId: FIRST_ACCOUNT_ID, url, input, surface: 'popup', at: 1000 },
+    ]);
+    await settle(completeNames({ ok: true, url, accountId: SECOND_ACCOUNT.id, input, copied: true, at: 1000 }));
+    expect(history().map((entry) => [entry.accountId, entry.offerName, entry.affiliateName])).toStrictEqual([
+      [SECOND_ACCOUNT.id, 'Nordlys Offer 42', 'Nordlys Affiliate 7'],
+      [FIRST_ACCOUNT_ID, undefined, undefined],
+    ]);
+    expect(everflow.calls.map((call) => call.headers['X-Eflow-Api-Key'])).toStrictEqual([SECOND_KEY, SECOND_KEY]);
+  });
+
+  it('the menu on the second network’s dashboard copies with its key and its last affiliate, named from its history only', async () => {
+    twoNetworks();
+    fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, { [FIRST_ACCOUNT_ID]: [7], [SECOND_ACCOUNT.id]: [12] });
+    // The first account's history names offer 42 and affiliate 12: on the other network they are others.
+    const input = { linkType: 'offer' as const, offerId: 42, affiliateId: 12, encryptParameters: false, redirectLink: false };
+    fake.local.put(historyItem.key, historyItem.version, [
+      {
+        id: 'a',
+        accountId: FIRST_ACCOUNT_ID,
+        url: linkFor(42, 12),
+        input,
+        surface: 'popup',
+        at: 1000,
+        offerName: 'Summer Sale',
+        affiliateName: 'Sunrise Media',
+      },
+    ]);
+    const { quickCopy } = await import('./quick-copy');
+    await settle(quickCopy('menu', { target: { type: 'offer', id: 42 }, url: 'https://nordlys.everflowclient.io/offers/42' }));
+    await advanceUntil(() => history()[0]?.affiliateName !== undefined, 'the names completed');
+
+    expect(everflow.linkCalls().map((call) => [new URL(call.url).host, call.headers['X-Eflow-Api-Key'], affiliateOf(call)])).toStrictEqual([
+      ['api-eu.eflow.team', SECOND_KEY, 12],
+    ]);
+    expect(fake.notifications.at(-1)!.options.title).toBe('Link copied: offer 42, affiliate 12');
+    expect(history()[0]).toMatchObject({
+      accountId: SECOND_ACCOUNT.id,
+      offerName: 'Nordlys Offer 42',
+      affiliateName: 'Nordlys Affiliate 12',
+    });
   });
 });

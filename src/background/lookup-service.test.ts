@@ -3,8 +3,10 @@
 // asked. The cache is filled by real look-ups, never seeded, so these tests do not depend on how
 // its entries are keyed or stored.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { advanceUntil, saveKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { API_KEY, advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
 import { usualReply, type EverflowStub, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
+import { SECOND_ACCOUNT, SECOND_KEY, saveAccounts, saveTwoAccounts, testAccount } from '../../e2e/unit-fixtures/test-accounts';
+import { FIRST_ACCOUNT_ID } from '../shared/accounts/accounts';
 import type { LookupReply, LookupRequest, NameReply } from './lookup-service';
 import type { NameKind } from '../everflow/lookups';
 
@@ -42,7 +44,9 @@ function restartWorker(): void {
   vi.resetModules();
 }
 
-const offers = (query: string): LookupRequest => ({ kind: 'offers', query });
+/** The first account's look-ups unless said. */
+const offers = (query: string, accountId = FIRST_ACCOUNT_ID): LookupRequest => ({ accountId, kind: 'offers', query });
+const ofFirst = (request: Omit<LookupRequest, 'accountId'>): LookupRequest => ({ accountId: FIRST_ACCOUNT_ID, ...request });
 const spring = [{ id: 11, name: 'Offer spring' }];
 
 describe('look-up service', () => {
@@ -67,12 +71,55 @@ describe('look-up service', () => {
     expect(everflow.calls).toHaveLength(2);
   });
 
-  it('a saved key that changed never shows names cached for the old one', async () => {
+  it('another account never gets the names cached for the first: it asks its own network, with its own key', async () => {
+    saveTwoAccounts(fake);
     await lookUp(offers('spring'));
-    saveKey(fake, 'another-key-9876543210');
-    expect(await lookUp(offers('spring'))).toMatchObject({ ok: true, cached: false });
+    everflow.reply = (call) =>
+      call.headers['X-Eflow-Api-Key'] === SECOND_KEY ? { json: { offers: [{ network_offer_id: 42, name: 'Nordlicht Reisen' }] } } : 'hold';
+    expect(await lookUp(offers('spring', SECOND_ACCOUNT.id))).toStrictEqual({
+      ok: true,
+      options: [{ id: 42, name: 'Nordlicht Reisen' }],
+      cached: false,
+    });
+    expect(everflow.calls.map((call) => [new URL(call.url).host, call.headers['X-Eflow-Api-Key']])).toStrictEqual([
+      ['api.eflow.team', API_KEY],
+      ['api-eu.eflow.team', SECOND_KEY],
+    ]);
+    // Each account's answer stays its own, in a new worker too.
+    restartWorker();
+    expect(await lookUp(offers('spring'))).toStrictEqual({ ok: true, options: spring, cached: true });
+    expect(await lookUp(offers('spring', SECOND_ACCOUNT.id))).toMatchObject({ options: [{ name: 'Nordlicht Reisen' }], cached: true });
     expect(everflow.calls).toHaveLength(2);
-    expect(everflow.calls[1]!.headers['X-Eflow-Api-Key']).toBe('another-key-9876543210');
+  });
+
+  it('the same search of two accounts at once is two requests, each answered with its own network’s names', async () => {
+    saveTwoAccounts(fake);
+    everflow.reply = () => 'hold';
+    const first = await start(offers('spring'));
+    const second = await start(offers('spring', SECOND_ACCOUNT.id));
+    await advanceUntil(() => everflow.waiting().length === 2, 'both searches sent');
+    for (const call of everflow.waiting()) {
+      const name = call.headers['X-Eflow-Api-Key'] === SECOND_KEY ? 'Nordlicht Reisen' : 'Spring Sale';
+      call.answer({ json: { offers: [{ network_offer_id: 42, name }] } });
+    }
+    await advanceUntil(() => first.reply() !== undefined && second.reply() !== undefined, 'both answering');
+    expect([names(first.reply()!), names(second.reply()!)]).toStrictEqual([['Spring Sale'], ['Nordlicht Reisen']]);
+  });
+
+  it('an account forgotten meanwhile is told so, and nothing is sent', async () => {
+    expect(await lookUp(offers('spring', 'forgotten'))).toStrictEqual({
+      ok: false,
+      kind: 'invalid-input',
+      message: 'That Everflow account is no longer saved; choose another one, or add it again on the options page.',
+    });
+    expect(everflow.calls).toStrictEqual([]);
+  });
+
+  it('a partner’s account has no affiliates or smart links to list: nothing is asked of Everflow', async () => {
+    saveAccounts(fake, [{ account: testAccount({ kind: 'partner', partnerId: 7, partnerName: 'Sunrise Media' }), key: API_KEY }]);
+    expect(await lookUp(ofFirst({ kind: 'affiliates', query: 'jo' }))).toStrictEqual({ ok: true, options: [], cached: false });
+    expect(await lookUp(ofFirst({ kind: 'campaigns', query: '' }))).toStrictEqual({ ok: true, options: [], cached: false });
+    expect(everflow.calls).toStrictEqual([]);
   });
 
   it('when Everflow fails, an older cached answer is shown (marked cached); with none, the failure is', async () => {
@@ -89,11 +136,11 @@ describe('look-up service', () => {
 
   it('a newer keystroke on the same field cancels the older request, whose reply says it was replaced', async () => {
     everflow.reply = () => 'hold';
-    const older = await start({ kind: 'offers', query: 'sp', channel: 'offer' });
+    const older = await start(ofFirst({ kind: 'offers', query: 'sp', channel: 'offer' }));
     await advanceUntil(() => everflow.calls.length === 1, 'the first search sent');
-    const newer = await start({ kind: 'offers', query: 'spr', channel: 'offer' });
+    const newer = await start(ofFirst({ kind: 'offers', query: 'spr', channel: 'offer' }));
     // Another field's search is not cancelled by this one.
-    const other = await start({ kind: 'affiliates', query: 'jo', channel: 'affiliate' });
+    const other = await start(ofFirst({ kind: 'affiliates', query: 'jo', channel: 'affiliate' }));
     await advanceUntil(() => older.reply() !== undefined, 'the older search ending');
     expect(older.reply()).toStrictEqual({ ok: false, kind: 'internal', message: 'A newer search replaced this one.' });
     expect(everflow.calls[0]!.state).toBe('aborted');
@@ -133,23 +180,28 @@ describe('look-up service', () => {
   });
 
   it('smart links are listed once and filtered as the person types: one request for every search', async () => {
-    expect(names(await lookUp({ kind: 'campaigns', query: 'smart' }))).toStrictEqual([
+    expect(names(await lookUp(ofFirst({ kind: 'campaigns', query: 'smart' })))).toStrictEqual([
       'Summer smart link',
       'Members smart link',
       'Winter smart link',
     ]);
-    expect(names(await lookUp({ kind: 'campaigns', query: 'mem' }))).toStrictEqual(['Members smart link']);
-    expect(names(await lookUp({ kind: 'campaigns', query: 'Smart Winter' }))).toStrictEqual(['Winter smart link']);
-    expect(names(await lookUp({ kind: 'campaigns', query: 'nothing like it' }))).toStrictEqual([]);
+    expect(names(await lookUp(ofFirst({ kind: 'campaigns', query: 'mem' })))).toStrictEqual(['Members smart link']);
+    expect(names(await lookUp(ofFirst({ kind: 'campaigns', query: 'Smart Winter' })))).toStrictEqual(['Winter smart link']);
+    expect(names(await lookUp(ofFirst({ kind: 'campaigns', query: 'nothing like it' })))).toStrictEqual([]);
     expect(everflow.calls.map((call) => call.path)).toStrictEqual(['/v1/networks/campaigns?page=1&page_size=500']);
   });
 });
 
 /** One name look-up, run to its answer. */
-async function nameOf(kind: NameKind, id: number, options: { cacheOnly?: boolean } = {}): Promise<NameReply> {
+async function nameOf(
+  kind: NameKind,
+  id: number,
+  options: { cacheOnly?: boolean } = {},
+  accountId: string = FIRST_ACCOUNT_ID,
+): Promise<NameReply> {
   const { lookupName } = await import('./lookup-service');
   let reply: NameReply | undefined;
-  void lookupName(kind, id, options).then((answer) => (reply = answer));
+  void lookupName(accountId, kind, id, options).then((answer) => (reply = answer));
   await advanceUntil(() => reply !== undefined, 'the name look-up answering');
   return reply!;
 }
@@ -194,7 +246,7 @@ describe('names by ID', () => {
   });
 
   it('a smart link is found in the list the picker uses: one request for the picker and every name', async () => {
-    expect(names(await lookUp({ kind: 'campaigns', query: 'winter' }))).toStrictEqual(['Winter smart link']);
+    expect(names(await lookUp(ofFirst({ kind: 'campaigns', query: 'winter' })))).toStrictEqual(['Winter smart link']);
     expect(await nameOf('campaign', 8)).toStrictEqual({
       ok: true,
       option: { id: 8, name: 'Winter smart link', status: 'paused' },
@@ -227,16 +279,15 @@ describe('names by ID', () => {
 
 describe('the stored cache', () => {
   it('holds nothing of the API key, not even a part of it, and another key does not read it', async () => {
-    await lookUp({ kind: 'offers', query: 'spring' });
-    const { API_KEY } = await import('../../e2e/unit-fixtures/fake-chrome');
+    await lookUp(offers('spring'));
     const stored = JSON.stringify(fake.local.peek('lookupCache'));
     expect(stored).toContain('spring');
     for (let start = 0; start + 5 <= API_KEY.length; start++) expect(stored).not.toContain(API_KEY.slice(start, start + 5));
-    // Another key (another network) asks Everflow again instead of reading this one's answers.
-    saveKey(fake, 'another-network-key-0123456789');
+    // Another account (another network) asks Everflow again instead of reading this one's answers.
+    saveTwoAccounts(fake);
     restartWorker();
     const before = everflow.calls.length;
-    expect(await lookUp({ kind: 'offers', query: 'spring' })).toMatchObject({ ok: true, cached: false });
+    expect(await lookUp(offers('spring', SECOND_ACCOUNT.id))).toMatchObject({ ok: true, cached: false });
     expect(everflow.calls.length).toBe(before + 1);
   });
 });

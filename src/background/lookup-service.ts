@@ -203,6 +203,6 @@ async function answer(
 /** Forgets every cached name, or only `accountId`'s (its key changed, or it is forgotten). */
 export async function clearLookupCache(accountId?: string): Promise<void> {
   const ours = (key: string) => accountId === undefined || key.startsWith(`${accountId}|`);
-  for (const key of [...memory.lookups.keys()]) if (ours(key)) memory.lookups.delete(key);
+  for (const key of Array.from(memory.lookups.keys())) if (ours(key)) memory.lookups.delete(key);
   await lookupCacheItem.update((cache) => (accountId === undefined ? [] : cache.filter((entry) => !ours(entry.key))));
 }

@@ -22,6 +22,8 @@ import type { Names } from '../shared/link/names';
 import { lastLinkItem, type LinkOutcome } from '../shared/link/outcome';
 import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats/copy-formats';
+import { FIRST_ACCOUNT_ID, accountsItem, type Accounts } from '../shared/accounts/accounts';
+import { SECOND_ACCOUNT, SECOND_KEY, saveTwoAccounts } from '../../e2e/unit-fixtures/test-accounts';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -39,7 +41,8 @@ let fake: FakeChrome;
 let everflow: EverflowStub;
 
 const history = () => fake.local.peek<HistoryEntry[]>(historyItem.key) ?? [];
-const recent = () => fake.local.peek<number[]>(recentAffiliatesItem.key) ?? [];
+/** An account's recent affiliates (the first account's unless said). */
+const recent = (accountId = FIRST_ACCOUNT_ID) => fake.local.peek<Record<string, number[]>>(recentAffiliatesItem.key)?.[accountId] ?? [];
 const lastLink = () => fake.local.peek(lastLinkItem.key);
 
 beforeEach(() => ({ fake, everflow } = startFakeBackground(AT)));
@@ -75,11 +78,17 @@ function recorder(): { told: Told; reporter: LinkReporter } {
 const done = (told: Told) => told.answer !== undefined && (!told.answer.ok || told.kept !== undefined);
 
 /** Asks for links in the current worker; `outcomes()` and `told()` fill in as they answer and settle. */
-async function generate(...requests: { form: LinkForm; surface?: 'popup' | 'menu' | 'keyboard'; names?: Names; signal?: AbortSignal }[]) {
+async function generate(
+  ...requests: { form: LinkForm; surface?: 'popup' | 'menu' | 'keyboard'; names?: Names; signal?: AbortSignal; accountId?: string }[]
+) {
   const { makeLink } = await import('./make-link');
   const asked = requests.map((request) => {
     const { told, reporter } = recorder();
-    void makeLink(inputOf(request.form), request.surface ?? 'popup', reporter, { names: request.names, signal: request.signal });
+    void makeLink(inputOf(request.form), request.surface ?? 'popup', reporter, {
+      accountId: request.accountId ?? FIRST_ACCOUNT_ID,
+      names: request.names,
+      signal: request.signal,
+    });
     return told;
   });
   return {
@@ -92,13 +101,14 @@ async function generate(...requests: { form: LinkForm; surface?: 'popup' | 'menu
 
 describe('link generation', () => {
   it('makes the link, copies it, and records it in the history, the recent affiliates and the last link', async () => {
-    fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, [3, 7, 5]);
+    fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, { [FIRST_ACCOUNT_ID]: [3, 7, 5] });
     const run = await generate({ form: form(42, 7), names: { offer: 'Spring Sale', affiliate: 'Jolly Media' } });
     await run.settled();
     const url = linkFor(42, 7);
     const success = {
       ok: true,
       url,
+      accountId: FIRST_ACCOUNT_ID,
       input: inputOf(form(42, 7)),
       copied: true,
       at: AT,
@@ -116,6 +126,7 @@ describe('link generation', () => {
     expect(recent()).toStrictEqual([7, 3, 5]);
     expect(history()).toMatchObject([
       {
+        accountId: FIRST_ACCOUNT_ID,
         url,
         surface: 'popup',
         at: AT,
@@ -136,6 +147,7 @@ describe('link generation', () => {
     const success = {
       ok: true,
       url,
+      accountId: FIRST_ACCOUNT_ID,
       input: { linkType: 'smart', campaignId: 5, affiliateId: 7, sub1: 'spring', encryptParameters: false, redirectLink: false },
       copied: true,
       at: AT,
@@ -229,7 +241,7 @@ describe('link generation', () => {
     const { makeLink } = await import('./make-link');
     const { notifyingReporter } = await import('./link-reporter');
     fake.notifications.length = 0;
-    void makeLink(inputOf(form(43, 7)), 'keyboard', notifyingReporter());
+    void makeLink(inputOf(form(43, 7)), 'keyboard', notifyingReporter(), { accountId: FIRST_ACCOUNT_ID });
     await advanceUntil(() => fake.notifications.length > 0, 'the notification');
     expect(fake.notifications.map((shown) => shown.options.message)).toStrictEqual([`${UNSAVED_NOTE}\n${linkFor(43, 7)}`]);
   });
@@ -446,5 +458,58 @@ describe('link generation: copy formats', () => {
     });
     expect(everflow.linkCalls()).toHaveLength(1);
     expect(fake.clipboard).toHaveLength(1);
+  });
+});
+
+describe('link generation: two accounts', () => {
+  const accounts = () => fake.local.peek<Accounts>(accountsItem.key);
+
+  it('the same form made with two accounts at once is two links, each asked of its own network and kept as its own', async () => {
+    saveTwoAccounts(fake);
+    everflow.reply = () => 'hold';
+    const run = await generate({ form: form(42, 7) }, { form: form(42, 7), accountId: SECOND_ACCOUNT.id });
+    await advanceUntil(() => everflow.waiting().length === 2, 'both requests sent');
+    // Not joined: offer 42 and affiliate 7 are other things on the other network.
+    expect(everflow.linkCalls().map((call) => [new URL(call.url).host, call.headers['X-Eflow-Api-Key']])).toStrictEqual([
+      ['api.eflow.team', API_KEY],
+      ['api-eu.eflow.team', SECOND_KEY],
+    ]);
+    everflow.answerWaiting();
+    await run.settled();
+
+    expect(run.outcomes().map((outcome) => outcome?.ok && outcome.accountId)).toStrictEqual([FIRST_ACCOUNT_ID, SECOND_ACCOUNT.id]);
+    expect(
+      history()
+        .map((entry) => entry.accountId)
+        .toSorted(),
+    ).toStrictEqual([FIRST_ACCOUNT_ID, SECOND_ACCOUNT.id].toSorted());
+    expect([recent(FIRST_ACCOUNT_ID), recent(SECOND_ACCOUNT.id)]).toStrictEqual([[7], [7]]);
+    expect(fake.clipboard).toHaveLength(2);
+  });
+
+  it('a link made with another account makes it the one the popup starts with, and its affiliates stay its own', async () => {
+    saveTwoAccounts(fake);
+    fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, { [FIRST_ACCOUNT_ID]: [3, 5] });
+    const run = await generate({ form: form(42, 9), accountId: SECOND_ACCOUNT.id });
+    await run.settled();
+
+    expect(accounts()?.lastUsedId).toBe(SECOND_ACCOUNT.id);
+    expect(lastLink()).toMatchObject({ accountId: SECOND_ACCOUNT.id, url: linkFor(42, 9) });
+    expect(history()).toMatchObject([{ accountId: SECOND_ACCOUNT.id, url: linkFor(42, 9) }]);
+    expect([recent(FIRST_ACCOUNT_ID), recent(SECOND_ACCOUNT.id)]).toStrictEqual([[3, 5], [9]]);
+  });
+
+  it('an account forgotten meanwhile makes no link: nothing is sent, and the reply says to choose another', async () => {
+    const run = await generate({ form: form(42, 7), accountId: 'forgotten' });
+    await run.settled();
+    expect(run.outcomes()).toStrictEqual([
+      {
+        ok: false,
+        kind: 'invalid-input',
+        message: 'That Everflow account is no longer saved; choose another one, or add it again on the options page.',
+      },
+    ]);
+    expect(everflow.calls).toStrictEqual([]);
+    expect([history(), fake.clipboard]).toStrictEqual([[], []]);
   });
 });

@@ -63,8 +63,8 @@ export function createHandlers(): Handlers {
       return { ok: true };
     },
 
-    async clearHistory() {
-      await clearHistory();
+    async clearHistory({ accountId }) {
+      await clearHistory(accountId);
       return { ok: true };
     },
 

@@ -107,8 +107,11 @@ export type DraftCheck =
       rowErrors: string[];
     };
 
-/** Everything a start needs checked, before anything is sent; `day` fills in {date}. */
-export function checkDraft(draft: BulkDraft, day: Date): DraftCheck {
+/**
+ * Everything a start needs checked, before anything is sent; `day` fills in {date}. A partner's rows
+ * are for `partnerId`, the partner itself (its links name no affiliate of their own).
+ */
+export function checkDraft(draft: BulkDraft, day: Date, partnerId?: number): DraftCheck {
   const { mode, form } = draft;
   const words = modeWords(mode, form.linkType);
   const list = summarizeList(words.listKind, draft.lists[words.listKind]);
@@ -119,7 +122,7 @@ export function checkDraft(draft: BulkDraft, day: Date): DraftCheck {
   if (list.parsed.ids.length === 0 && list.parsed.invalid.length === 0) listErrors.unshift(emptyListMessage(words.listKind));
   if (!shared.ok || listErrors.length > 0) return { ok: false, fieldErrors, listErrors, rowErrors: [] };
 
-  const fixedId = mode === 'affiliates' ? targetOf(shared.input).id : (affiliateOf(shared.input) ?? 0);
+  const fixedId = mode === 'affiliates' ? targetOf(shared.input).id : (affiliateOf(shared.input) ?? partnerId ?? 1);
   const rows = buildRows(mode, form.linkType, fixedId, list.parsed.ids, draft.names);
   const bad = rowErrors(form, rows, day);
   if (bad.length > 0) {

@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BulkMode } from '../shared/bulk/bulk-job';
 import { send } from '../shared/protocol/connector';
-import type { Failure } from '../everflow/failures';
+import { MESSAGES, failure, type Failure } from '../everflow/failures';
+import type { Account } from '../shared/accounts/accounts';
 import {
   MORE_OPTIONS,
   TEXT_FIELDS,
@@ -32,6 +33,8 @@ export const TOKEN_HINT = `Source ID and subs may use ${SUB_TOKENS.join(', ')}: 
 const MAX_ROW_ERRORS_SHOWN = 50;
 
 interface BulkFormProps {
+  /** The account the links are made with (undefined: none saved yet; the background then says so). */
+  account: Account | undefined;
   draft: BulkDraft;
   onDraft: (next: BulkDraft) => void;
   presets: readonly Preset[];
@@ -40,8 +43,10 @@ interface BulkFormProps {
   onAnnounce: (text: string) => void;
 }
 
-export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }: BulkFormProps) {
+export function BulkForm({ account, draft, onDraft, presets, blockedReason, onAnnounce }: BulkFormProps) {
   const { mode, form } = draft;
+  // A partner's links are its own: no affiliate to fix, one mode, one kind of link.
+  const partner = form.linkType === 'partner';
   const words = modeWords(mode, form.linkType);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [emptyList, setEmptyList] = useState('');
@@ -69,11 +74,11 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
    */
   function withPartnerPreset(next: BulkDraft): BulkDraft {
     if (next.mode !== 'targets') return next;
-    const partner = presetForAffiliate({ presets: [...presets], defaultId: null }, next.form.affiliateId);
-    if (!partner || partner.id === presetId) return next;
-    setPresetId(partner.id);
-    onAnnounce(`Applied the preset “${partner.name}” for affiliate ${next.form.affiliateId.trim()}.`);
-    return { ...next, form: applyPreset(next.form, partner.values) };
+    const tied = presetForAffiliate({ presets: [...presets], defaultId: null }, next.form.affiliateId);
+    if (!tied || tied.id === presetId) return next;
+    setPresetId(tied.id);
+    onAnnounce(`Applied the preset “${tied.name}” for affiliate ${next.form.affiliateId.trim()}.`);
+    return { ...next, form: applyPreset(next.form, tied.values) };
   }
 
   function setField(name: IdField | TextField | FlagField, value: string | boolean) {
@@ -168,7 +173,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
     event.preventDefault();
     if (blockedReason || starting) return;
     setRefusal(null);
-    const check = checkDraft(view.current, new Date());
+    const check = checkDraft(view.current, new Date(), account?.partnerId);
     if (!check.ok) {
       setErrors(check.fieldErrors);
       setEmptyList(check.listErrors.includes(emptyListMessage(words.listKind)) ? emptyListMessage(words.listKind) : '');
@@ -186,7 +191,11 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
     setEmptyList('');
     setRowProblems([]);
     setStarting(true);
-    const reply = await send('bulkStart', { mode, form: view.current.form, rows: check.rows });
+    if (!account) {
+      setRefusal(failure('no-key', MESSAGES.noKey));
+      return;
+    }
+    const reply = await send('bulkStart', { accountId: account.id, mode, form: view.current.form, rows: check.rows });
     setStarting(false);
     if (!reply.ok) {
       setRefusal(reply);
@@ -203,7 +212,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
   return (
     <form class="bulk-form" onSubmit={start} noValidate>
       <LinkTypeChoice value={form.linkType} onChoose={setLinkType} />
-      <fieldset class="bulk-mode">
+      <fieldset class="bulk-mode" hidden={partner}>
         <legend>Make links for</legend>
         {BULK_MODES.map((value) => (
           <div class="check" key={value}>
@@ -223,7 +232,7 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
       {/* Keyed by link type and mode: the picker attaches to these inputs by id, and the ids change with them. */}
       <div class="bulk-pick" key={`${form.linkType}-${mode}`}>
         <div class="row">
-          {field(words.fixedField)}
+          {partner ? null : field(words.fixedField)}
           <div class="field">
             <label for={fieldId(words.listField)}>{words.addLabel}</label>
             <input
@@ -241,7 +250,9 @@ export function BulkForm({ draft, onDraft, presets, blockedReason, onAnnounce }:
             </span>
           </div>
         </div>
-        {pickers ? <pickers.Pickers offerId={words.fixedField === 'offerId' ? form.offerId : ''} onChoose={onChoose} /> : null}
+        {pickers && account ? (
+          <pickers.Pickers accountId={account.id} offerId={words.fixedField === 'offerId' ? form.offerId : ''} onChoose={onChoose} />
+        ) : null}
       </div>
 
       <div class="field">

@@ -17,6 +17,8 @@ import { useStored } from '../ui/use-stored';
 import { modeWords } from './list-words';
 import { useBulkJob } from './use-bulk-job';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { accountById, accountName, accountsItem, defaultAccount, type Account } from '../shared/accounts/accounts';
+import { presetsOf } from '../shared/presets/presets';
 
 export const JOB_UNREADABLE = 'The last bulk job could not be read, so it is not shown; a new job works as usual.';
 export const DRAFT_RESET_NOTICE = 'Your saved bulk form could not be read, so it starts empty.';
@@ -27,17 +29,34 @@ function saveDraft(draft: BulkDraft) {
   });
 }
 
+/** The draft as `account` makes links: a partner's are its own offers (one partner, many offers), a network's never partner links. */
+function forAccount(draft: BulkDraft, account: Account | undefined): BulkDraft {
+  const partner = account?.kind === 'partner';
+  const { linkType } = draft.form;
+  if (partner ? linkType === 'partner' && draft.mode === 'targets' : linkType !== 'partner') return draft;
+  return { ...draft, mode: partner ? 'targets' : draft.mode, form: { ...draft.form, linkType: partner ? 'partner' : 'offer' } };
+}
+
 function openOptions(event: Event) {
   event.preventDefault();
   void chrome.runtime.openOptionsPage();
 }
 
+/** The account a job was made with, by name. */
+const jobAccount = (accounts: readonly Account[], job: BulkJob) => {
+  const account = accounts.find((known) => known.id === job.accountId);
+  return account ? accountName(account) : 'an account no longer saved';
+};
+
 function App() {
   const [draft, setDraft] = useState<BulkDraft | null>(null);
   const [notice, setNotice] = useState('');
   const [announcement, setAnnouncement] = useState('');
-  // Followed as the options page or the popup change them.
-  const presets = useStored(presetsItem)?.presets ?? [];
+  const accounts = useStored(accountsItem);
+  const account = accounts ? (accountById(accounts, draft?.accountId) ?? defaultAccount(accounts)) : undefined;
+  // Followed as the options page or the popup change them; another account's partners are not this one's.
+  const storedPresets = useStored(presetsItem);
+  const presets = storedPresets ? presetsOf(storedPresets, account?.id).presets : [];
   const view = useBulkJob(() => setNotice(JOB_UNREADABLE));
   const job = view?.job ?? null;
   const seen = useRef<Pick<BulkJob, 'id' | 'state'> | null | undefined>(undefined);
@@ -76,6 +95,14 @@ function App() {
     saveDraft(next);
   }
 
+  function onAccount(accountId: string) {
+    if (!draft || !accounts) return;
+    const chosen = accountById(accounts, accountId);
+    // The lists hold the other network's IDs: they stay in the draft, but the fixed ID and names are that network's too.
+    onDraft(forAccount({ ...draft, accountId }, chosen));
+    if (chosen) setAnnouncement(`Links will be made with ${accountName(chosen)}.`);
+  }
+
   return (
     <main class="bulk-page">
       <header class="bulk-header">
@@ -99,6 +126,7 @@ function App() {
       {view?.job ? (
         <JobPanel
           job={view.job}
+          accountName={accounts && accounts.accounts.length > 1 ? jobAccount(accounts.accounts, view.job) : undefined}
           results={view.results}
           onAnnounce={setAnnouncement}
           onCleared={() => {
@@ -108,9 +136,23 @@ function App() {
         />
       ) : null}
       <h2 class="bulk-form-heading">Links to make</h2>
-      {draft ? (
+      {accounts && accounts.accounts.length > 1 && account ? (
+        <div class="field bulk-account">
+          <label for="bulk-account">Account</label>
+          <select id="bulk-account" value={account.id} onChange={(event) => onAccount(event.currentTarget.value)}>
+            {accounts.accounts.map((known) => (
+              <option key={known.id} value={known.id}>
+                {accountName(known)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {draft && accounts ? (
         <BulkForm
-          draft={draft}
+          key={account?.id}
+          account={account}
+          draft={forAccount(draft, account)}
           onDraft={onDraft}
           presets={presets}
           blockedReason={startBlockedReason(job?.state)}

@@ -33,9 +33,11 @@ interface JobPanelProps {
   onAnnounce: (text: string) => void;
   /** After "New bulk job": where focus goes once the panel is gone. */
   onCleared: () => void;
+  /** The account the job makes its links with, said when there are several. */
+  accountName?: string | undefined;
 }
 
-export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps) {
+export function JobPanel({ job, results, onAnnounce, onCleared, accountName }: JobPanelProps) {
   const [failure, setFailure] = useState('');
   const [wantFailedOnly, setWantFailedOnly] = useState(false);
   const inFlight = useRef(false);
@@ -99,7 +101,9 @@ export function JobPanel({ job, results, onAnnounce, onCleared }: JobPanelProps)
         {active ? 'Current job' : 'Last job'}
       </h2>
       <p class="hint">
-        {words.fixedTitle} {fixed} with {plural(job.rows.length, words.one, words.many)}, started{' '}
+        {linkType === 'partner' ? 'Your own links to' : `${words.fixedTitle} ${fixed} with`}{' '}
+        {plural(job.rows.length, words.one, words.many)}
+        {accountName ? `, made with ${accountName}` : ''}, started{' '}
         <time dateTime={new Date(job.createdAt).toISOString()}>{new Date(job.createdAt).toLocaleString()}</time>.
       </p>
       <div class="bulk-progress">

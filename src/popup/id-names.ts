@@ -23,9 +23,9 @@ export interface IdNote {
 }
 export type IdNotes = Partial<Record<NamedField, IdNote>>;
 
-const keyOf = (field: NamedField, id: number) => `${NAME_KIND[field]}:${id}`;
-
-export function useIdNames(form: LinkForm) {
+/** `accountId`'s offers and affiliates are its network's: another account's offer 42 is another offer. */
+export function useIdNames(accountId: string | null, form: LinkForm) {
+  const keyOf = (field: NamedField, id: number) => `${accountId}:${NAME_KIND[field]}:${id}`;
   // Answers by "kind:id", so going back to an ID typed before shows its name at once. null: Everflow has none.
   const [found, setFound] = useState<Record<string, LookupOption | null>>({});
   /** Asked or answered: never asked twice while the popup is open. */
@@ -43,13 +43,14 @@ export function useIdNames(form: LinkForm) {
       return id === undefined || asked.current.has(keyOf(field, id)) ? [] : [setTimeout(() => void ask(field, id), wait)];
     });
     return () => timers.forEach(clearTimeout);
-  }, ids);
+  }, [accountId, ...ids]);
 
   async function ask(field: NamedField, id: number) {
     const key = keyOf(field, id);
+    if (!accountId) return;
     asked.current.add(key);
     // The channel: the background drops this field's older look-up for a newer one.
-    const reply = await send('name', { kind: NAME_KIND[field], id, channel: `name-${field}` });
+    const reply = await send('name', { accountId, kind: NAME_KIND[field], id, channel: `name-${field}` });
     if (reply.ok) setFound((current) => ({ ...current, [key]: reply.option }));
     // No answer (no key, Everflow unreachable, replaced by a newer ID): asked again should the ID come back.
     else asked.current.delete(key);

@@ -18,6 +18,8 @@ import { notSaved } from '../shared/storage/define-item';
 export const PINS_SHOWN = 3;
 
 interface PinnedListProps {
+  /** The account shown: its pins only (another network's offer 42 is another offer). */
+  accountId: string;
   busy: boolean;
   onGenerate: (form: LinkForm, names: Names) => void;
   onAnnounce: (text: string) => void;
@@ -34,34 +36,42 @@ const kindOf = (pin: Pin): NameKind => (pin.linkType === 'smart' ? 'campaign' : 
  * look-up cache (nothing is sent to Everflow), asked again whenever the cache learns more: a pair pinned
  * before its names arrived is labelled with them as soon as they do.
  */
-function useKnownNames(pins: readonly Pin[]): ReadonlyMap<string, string> {
+function useKnownNames(accountId: string, pins: readonly Pin[]): ReadonlyMap<string, string> {
   const [known, setKnown] = useState<ReadonlyMap<string, string>>(new Map());
   const [learned, setLearned] = useState(0);
   useEffect(() => lookupCacheItem.watch(() => setLearned((n) => n + 1)), []);
-  const wanted = [...new Set(pins.flatMap((pin) => [nameKey(kindOf(pin), pin.targetId), nameKey('affiliate', pin.affiliateId)]))];
+  const wanted = [
+    ...new Set(
+      pins.flatMap((pin) => [
+        nameKey(kindOf(pin), pin.targetId),
+        ...(pin.affiliateId === undefined ? [] : [nameKey('affiliate', pin.affiliateId)]),
+      ]),
+    ),
+  ];
   useEffect(() => {
     let current = true;
     void Promise.all(
       wanted.map(async (key) => {
         const [kind, id] = key.split(':') as [NameKind, string];
-        const reply = await send('name', { kind, id: Number(id), cacheOnly: true });
+        const reply = await send('name', { accountId, kind, id: Number(id), cacheOnly: true });
         return reply.ok && reply.option ? ([key, reply.option.name] as const) : undefined;
       }),
     ).then((found) => current && setKnown(new Map(found.filter((pair) => pair !== undefined))));
     return () => void (current = false);
-  }, [wanted.join(' '), learned]);
+  }, [accountId, wanted.join(' '), learned]);
   return known;
 }
 
-export function PinnedList({ busy, onGenerate, onAnnounce }: PinnedListProps) {
-  const list = useStored(pinnedPairsItem);
+export function PinnedList({ accountId, busy, onGenerate, onAnnounce }: PinnedListProps) {
+  const stored = useStored(pinnedPairsItem);
   const presets = useStored(presetsItem);
-  const known = useKnownNames(list?.pins ?? []);
+  const list = stored && { pins: stored.pins.filter((pin) => pin.accountId === accountId) };
+  const known = useKnownNames(accountId, list?.pins ?? []);
   /** A pin with the names known now; what it was pinned with where nothing newer is known. */
   const named = (pin: Pin): Pin => ({
     ...pin,
     targetName: known.get(nameKey(kindOf(pin), pin.targetId)) ?? pin.targetName,
-    affiliateName: known.get(nameKey('affiliate', pin.affiliateId)) ?? pin.affiliateName,
+    affiliateName: (pin.affiliateId === undefined ? undefined : known.get(nameKey('affiliate', pin.affiliateId))) ?? pin.affiliateName,
   });
   const [managing, setManaging] = useState(false);
   const [all, setAll] = useState(false);

@@ -3,6 +3,7 @@
 // HTML (prerender.tsx) so the form is on screen before any script runs, and popup.tsx hydrates it.
 import type { ComponentChildren } from 'preact';
 import type { Failure } from '../everflow/failures';
+import { accountName, type Account } from '../shared/accounts/accounts';
 import { usesField, type FlagField, type IdField, type LinkType, type TextField } from '../everflow/link-fields';
 import { EMPTY_FORM, type FieldErrors, type LinkForm } from '../shared/link/link-form';
 import type { LinkSuccess } from '../shared/link/outcome';
@@ -14,9 +15,14 @@ import type { IdNote, IdNotes } from './id-names';
 export type PrefillSources = Partial<Record<'offerId' | 'campaignId' | 'affiliateId', string>>;
 
 export interface PopupState {
+  /** Every saved account (none before the app has read them; whether each has its key once the background has said), and the one the form is for. */
+  accounts: (Account & { hasKey?: boolean })[];
+  accountId: string | null;
+  /** A partner's offer search also lists offers awaiting approval. */
+  awaiting: boolean;
   form: LinkForm;
   errors: FieldErrors;
-  /** null until the background has answered; then whether a key is saved. */
+  /** null until the background has answered; then whether the account shown has its key (false too when there is no account). */
   hasKey: boolean | null;
   notices: string[];
   startupFailure: Failure | null;
@@ -35,6 +41,9 @@ export interface PopupState {
 
 /** What the popup shows before anything is loaded: the prerendered HTML is exactly this. */
 export const INITIAL_STATE: PopupState = {
+  accounts: [],
+  accountId: null,
+  awaiting: false,
   form: EMPTY_FORM,
   errors: {},
   hasKey: null,
@@ -70,6 +79,9 @@ export interface PopupActions {
   onToggleMore: (open: boolean) => void;
   /** An ID field got focus: the pickers load then. */
   onIdFocus: () => void;
+  /** Another account chosen in the switcher. */
+  onAccount: (accountId: string) => void;
+  onAwaiting: (checked: boolean) => void;
 }
 
 const noop = () => undefined;
@@ -86,7 +98,44 @@ export const NO_ACTIONS: PopupActions = {
   onOpenPresets: noop,
   onToggleMore: noop,
   onIdFocus: noop,
+  onAccount: noop,
+  onAwaiting: noop,
 };
+
+/** The account switcher, shown only when there is more than one account to switch between. */
+function AccountChoice({ state, onAccount }: { state: PopupState; onAccount: (accountId: string) => void }) {
+  if (state.accounts.length < 2 || !state.accountId) return null;
+  return (
+    <div class="field account-choice">
+      <label for="account">Account</label>
+      <select id="account" value={state.accountId} onChange={(event) => onAccount((event.currentTarget as HTMLSelectElement).value)}>
+        {state.accounts.map((account) => (
+          <option key={account.id} value={account.id}>
+            {accountName(account)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Why no link can be made yet: no account at all, or the shown account's key is gone (kept for the session only). */
+function KeyMissing({ state, onOpenOptions }: { state: PopupState; onOpenOptions: () => void }) {
+  if (state.hasKey !== false) return null;
+  const account = state.accounts.find((known) => known.id === state.accountId);
+  return (
+    <div class="banner" role="alert">
+      <p>
+        {account
+          ? `The API key of ${accountName(account)} was kept only until the browser closed, so links can’t be generated with it.`
+          : 'No Everflow API key is saved yet, so links can’t be generated.'}
+      </p>
+      <button type="button" class="link" onClick={onOpenOptions}>
+        {account ? 'Enter it again in Options' : 'Add your API key in Options'}
+      </button>
+    </div>
+  );
+}
 
 interface PopupViewProps {
   state: PopupState;
@@ -147,14 +196,8 @@ export function PopupView({ state, actions, pickers, presetTag, pinned, result, 
           </button>
         </div>
       </header>
-      {state.hasKey === false ? (
-        <div class="banner" role="alert">
-          <p>No Everflow API key is saved yet, so links can’t be generated.</p>
-          <button type="button" class="link" onClick={actions.onOpenOptions}>
-            Add your API key in Options
-          </button>
-        </div>
-      ) : null}
+      <AccountChoice state={state} onAccount={actions.onAccount} />
+      <KeyMissing state={state} onOpenOptions={actions.onOpenOptions} />
       {state.notices.length > 0 ? (
         <div class="banner" role="alert">
           {state.notices.map((notice) => (
@@ -171,6 +214,16 @@ export function PopupView({ state, actions, pickers, presetTag, pinned, result, 
           {field('campaignId')}
           {field('affiliateId')}
         </div>
+        {form.linkType === 'partner' ? (
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={state.awaiting}
+              onChange={(event) => actions.onAwaiting((event.currentTarget as HTMLInputElement).checked)}
+            />
+            Also find offers awaiting approval
+          </label>
+        ) : null}
         {pickers}
         {presetTag}
         {field('sourceId')}
@@ -179,10 +232,9 @@ export function PopupView({ state, actions, pickers, presetTag, pinned, result, 
           aside={
             state.newOfferSubs ? (
               <p class="field-note subs-rule">
-                {state.newOfferSubs === 'keep'
-                  ? 'Source ID and subs stay when the offer changes'
-                  : 'Source ID and subs are cleared for each new offer'}{' '}
-                (
+                {/* A partner's link has no Source ID. */}
+                {form.linkType === 'partner' ? 'Subs' : 'Source ID and subs'}
+                {state.newOfferSubs === 'keep' ? ' stay when the offer changes' : ' are cleared for each new offer'} (
                 <button type="button" class="link" onClick={actions.onOpenOptions}>
                   Options
                 </button>

@@ -5,13 +5,17 @@
 import { hydrate, type ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FORM_FIELDS, type FormField, type LinkType } from '../everflow/link-fields';
-import { parseLinkForm, type LinkForm } from '../shared/link/link-form';
+import { formFromInput, hasMoreOptions, parseLinkForm, type LinkForm } from '../shared/link/link-form';
+import type { HistoryEntry } from '../shared/history/history';
+import { accountName } from '../shared/accounts/accounts';
 import type { LinkSuccess } from '../shared/link/outcome';
 import { send } from '../shared/protocol/connector';
 import { copiedSentence } from '../ui/copy-status';
 import { fieldId } from '../ui/field-ids';
 import { useIdNames } from './id-names';
-import { saveDraft, useFormEditing } from './use-form';
+import { useFormEditing } from './use-form';
+import { draftFor, followDrafts, saveDraft } from './drafts';
+import { recentOf } from '../shared/history/recent-affiliates';
 import { INITIAL_STATE, PopupView, type PopupActions, type PopupState, type PrefillSources } from './popup-view';
 import type { Startup } from './startup/startup-data';
 import { useLink } from './use-link';
@@ -31,10 +35,13 @@ function formOnScreen(): LinkForm {
   return { ...form, linkType } as LinkForm;
 }
 
-/** Whether a link was made from what the form holds now: a link shows only while this holds, so a link for another offer never sits beside the form. */
-function madeFrom(link: LinkSuccess, form: LinkForm): boolean {
+/**
+ * Whether a link was made from what the form holds now, with the account shown: a link shows only
+ * while this holds, so a link for another offer (or another network's) never sits beside the form.
+ */
+function madeFrom(link: LinkSuccess, form: LinkForm, accountId: string | null): boolean {
   const now = parseLinkForm(form);
-  return now.ok && JSON.stringify(now.input) === JSON.stringify(link.input);
+  return link.accountId === accountId && now.ok && JSON.stringify(now.input) === JSON.stringify(link.input);
 }
 
 /** A part loaded on demand, which says so in one sentence should it fail to render. */
@@ -54,8 +61,10 @@ function App({ startup }: { startup: Startup }) {
   const partnerMemory = useRef({
     seen: startup.sources.affiliateId || startup.typed.has('affiliateId') ? '' : state.form.affiliateId.trim(),
   });
+  /** Each account's recent affiliates, as the background said: a switch to another account starts with its last one. */
+  const recent = useRef<Record<string, number[]>>({});
   /** The name and status of each ID on the form, looked up once the app has taken over (id-names.ts). */
-  const idNames = useIdNames(state.form);
+  const idNames = useIdNames(state.accountId, state.form);
   const form = useFormEditing(state, setState, {
     startup,
     applyDefault,
@@ -71,20 +80,39 @@ function App({ startup }: { startup: Startup }) {
     // The notes beside prefilled fields, and any notice, are the app's to render.
     const sources = { ...startup.sources };
     for (const field of startup.typed) delete sources[field as keyof PrefillSources];
-    patch({ sources, notices: startup.draft === 'reset' ? [DRAFT_RESET_NOTICE] : [], newOfferSubs: startup.newOfferSubs });
-    if (startup.save || startup.typed.size > 0) saveDraft(state.form);
+    const shown = startup.account?.id ?? null;
+    patch({
+      sources,
+      notices: startup.draft === 'reset' ? [DRAFT_RESET_NOTICE] : [],
+      newOfferSubs: startup.newOfferSubs,
+      accounts: startup.accounts,
+      accountId: shown,
+    });
+    followDrafts(
+      startup.drafts,
+      startup.accounts.map((account) => account.id),
+    );
+    if (startup.save || startup.typed.size > 0) saveDraft(shown ?? undefined, state.form);
     if (startup.draft === 'missing' || startup.subsCleared) applyDefault();
     // startup.ts may have put the cursor in an ID field before its focus handler existed.
     if ((document.activeElement as HTMLInputElement | null)?.inputMode === 'numeric') panels.loadPickers();
     if (startup.submitted) document.forms[0]!.requestSubmit();
     void send('getStatus', {}).then((reply) => {
       if (!reply.ok) return patch({ startupFailure: reply });
-      setState((current) => ({
-        ...current,
-        hasKey: reply.hasKey,
-        notices: [...reply.notices, ...current.notices],
-        link: current.link ?? (reply.lastLink ? { value: reply.lastLink, fresh: false } : null),
-      }));
+      recent.current = reply.recentAffiliates;
+      setState((current) => {
+        // An update from the single-key version has just made its key the first account (the worker woke for this message).
+        const known = (id: string | null) => reply.accounts.find((account) => account.id === id)?.id;
+        const accountId = current.accountId ?? known(startup.drafts.accountId) ?? known(reply.lastUsedId) ?? reply.accounts[0]?.id ?? null;
+        return {
+          ...current,
+          accounts: reply.accounts,
+          accountId,
+          hasKey: reply.accounts.find((account) => account.id === accountId)?.hasKey ?? false,
+          notices: [...reply.notices, ...current.notices],
+          link: current.link ?? (reply.lastLink ? { value: reply.lastLink, fresh: false } : null),
+        };
+      });
     });
   }, []);
 
@@ -110,16 +138,54 @@ function App({ startup }: { startup: Startup }) {
       patch({ announcement: reply.ok ? copiedSentence(copiedAs, reply.line) : reply.message });
     },
     onClear: form.onClear,
+    onAwaiting: (awaiting) => patch({ awaiting }),
+    onAccount(accountId) {
+      if (accountId !== state.accountId) show(accountId, draftFor(accountId), true);
+    },
   };
+
+  /** Shows `accountId` with `next` as its form (its own kind of link; a network's last affiliate where none is given). */
+  function show(accountId: string, next: LinkForm, switching: boolean) {
+    const account = state.accounts.find((known) => known.id === accountId);
+    if (!account) return;
+    const partner = account.kind === 'partner';
+    // A partner's link is its own kind, with no affiliate; a network's starts with its last affiliate.
+    if (partner) next.linkType = 'partner';
+    else if (next.linkType === 'partner') next.linkType = 'offer';
+    const last = partner ? undefined : recentOf(recent.current, accountId)[0];
+    if (switching && !partner && next.affiliateId.trim() === '' && last !== undefined) next.affiliateId = String(last);
+    if (accountId !== state.accountId) form.switched(last);
+    saveDraft(accountId, next);
+    patch({
+      accountId,
+      form: next,
+      errors: {},
+      failed: null,
+      sources: {},
+      awaiting: false,
+      hasKey: account.hasKey ?? state.hasKey,
+      moreOpen: state.moreOpen || hasMoreOptions(next),
+      announcement: accountId === state.accountId ? '' : `Now making links with ${accountName(account)}.`,
+    });
+  }
+
+  /** History's "Use again": the entry's inputs, with the account it was made with when that is still saved. */
+  function useAgain(entry: HistoryEntry) {
+    const next = formFromInput(entry.input);
+    const accountId = state.accounts.some((known) => known.id === entry.accountId) ? entry.accountId : state.accountId;
+    if (accountId) show(accountId, next, false);
+  }
 
   const announce = (announcement: string) => patch({ announcement });
   // "Use again" there patches the form (and saves the draft) itself.
-  if (panels.history) return part('History', <panels.history.HistoryPanel onBack={panels.backToForm} onPatch={patch} />);
+  if (panels.history) return part('History', <panels.history.HistoryPanel onBack={panels.backToForm} onUseAgain={useAgain} />);
   if (panels.presetsView)
     return part('Presets', <panels.presetsView.PresetsPanel form={state.form} onBack={panels.backToForm} onApply={setState} />);
   const { pickers, result: resultPanel, presets, pinned } = panels;
   const flagged = new Set(Object.keys(state.errors).filter((field) => state.errors[field as FormField]));
-  const shown = state.link && madeFrom(state.link.value, state.form) ? state.link : null;
+  const shown = state.link && madeFrom(state.link.value, state.form, state.accountId) ? state.link : null;
+  const accountId = state.accountId ?? '';
+  const shownAccount = state.accounts.length > 1 ? state.accounts.find((known) => known.id === state.accountId) : undefined;
   return (
     <PopupView
       state={state}
@@ -128,6 +194,9 @@ function App({ startup }: { startup: Startup }) {
       pickers={
         pickers && (
           <pickers.Pickers
+            key={accountId}
+            accountId={accountId}
+            awaiting={state.awaiting}
             offerId={state.form.offerId}
             affiliateId={state.form.affiliateId}
             onChoose={form.choosePicked}
@@ -138,6 +207,7 @@ function App({ startup }: { startup: Startup }) {
       presetTag={
         presets && (
           <presets.PresetTag
+            accountId={accountId}
             form={state.form}
             onApply={setState}
             affiliateName={idNames.notes.affiliateId?.name}
@@ -146,12 +216,25 @@ function App({ startup }: { startup: Startup }) {
         )
       }
       pinned={
-        pinned && part('The pinned pairs', <pinned.PinnedList busy={state.busy} onGenerate={form.generatePinned} onAnnounce={announce} />)
+        pinned &&
+        part(
+          'The pinned pairs',
+          <pinned.PinnedList accountId={accountId} busy={state.busy} onGenerate={form.generatePinned} onAnnounce={announce} />,
+        )
       }
       result={
         shown &&
         resultPanel &&
-        part('The link', <resultPanel.LinkResult link={shown.value} fresh={shown.fresh} onCopy={actions.onCopy} onAnnounce={announce} />)
+        part(
+          'The link',
+          <resultPanel.LinkResult
+            link={shown.value}
+            fresh={shown.fresh}
+            accountName={shownAccount && accountName(shownAccount)}
+            onCopy={actions.onCopy}
+            onAnnounce={announce}
+          />,
+        )
       }
     />
   );

@@ -18,8 +18,9 @@ import {
   type PresetChange,
   type PresetValues,
   presetsItem,
+  presetsOf,
 } from '../shared/presets/presets';
-import { draftItem } from '../shared/link/draft';
+import { saveDraft } from './drafts';
 import { fieldsHoldingKey } from '../ui/key-guard';
 import { useStored } from '../ui/use-stored';
 import { SUB_TOKENS } from '../shared/link/sub-tokens';
@@ -39,7 +40,7 @@ export const TOKEN_HINT = `Subs may use ${SUB_TOKENS.join(', ')}: filled in when
 function applyValues(setState: SetPopupState, values: PresetValues, announcement?: string) {
   setState((current) => {
     const form = applyPreset(current.form, values);
-    draftItem.replace(form).catch(() => undefined);
+    saveDraft(current.accountId ?? undefined, form);
     return {
       ...current,
       form,
@@ -59,10 +60,10 @@ export async function applyDefault(setState: SetPopupState): Promise<void> {
   const list = await presetsItem.value().catch(() => presetsItem.fallback());
   if (list.presets.length === 0) return;
   setState((current) => {
-    const preset = presetForNewDraft(list, current.form);
+    const preset = presetForNewDraft(presetsOf(list, current.accountId ?? undefined), current.form);
     if (!preset || activePreset(list, current.form)?.id === preset.id) return current;
     const form = applyPreset(current.form, preset.values);
-    draftItem.replace(form).catch(() => undefined);
+    saveDraft(current.accountId ?? undefined, form);
     return { ...current, form, moreOpen: current.moreOpen || hasMoreOptions(form) };
   });
 }
@@ -86,11 +87,14 @@ const forWhom = (affiliateId: string, name: string | undefined) => name || `affi
  * Media)" then says why it is there.
  */
 export function PresetTag({
+  accountId,
   form,
   onApply,
   affiliateName,
   memory,
 }: {
+  /** The account shown: only its own partners' presets apply by themselves. */
+  accountId: string;
   form: LinkForm;
   onApply: SetPopupState;
   affiliateName?: string | undefined;
@@ -108,9 +112,9 @@ export function PresetTag({
       memory.seen = affiliate;
       onApply((current) => {
         if (current.form.affiliateId.trim() !== affiliate) return current;
-        const change = partnerChange(list, current.form, before);
+        const change = partnerChange(presetsOf(list, current.accountId ?? undefined), current.form, before);
         if (!change) return current;
-        draftItem.replace(change.form).catch(() => undefined);
+        saveDraft(current.accountId ?? undefined, change.form);
         if ('applied' in change) {
           const announcement = `Preset “${change.applied.name}” applied for ${forWhom(affiliate, name.current)}.`;
           return { ...current, form: change.form, errors: {}, moreOpen: current.moreOpen || hasMoreOptions(change.form), announcement };
@@ -128,11 +132,12 @@ export function PresetTag({
 
   const preset = list ? activePreset(list, form) : undefined;
   if (!preset) return null;
-  const partnerOf = preset.affiliateIds.includes(idInText(form.affiliateId) ?? 0);
+  const partnerOf =
+    (preset.accountId === undefined || preset.accountId === accountId) && preset.affiliateIds.includes(idInText(form.affiliateId) ?? 0);
   const remove = () =>
     onApply((current) => {
       const next = withoutPreset(current.form);
-      draftItem.replace(next).catch(() => undefined);
+      saveDraft(current.accountId ?? undefined, next);
       return { ...current, form: next, errors: {}, announcement: `Preset “${preset.name}” removed from this link.` };
     });
   return (

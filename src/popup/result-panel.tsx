@@ -21,6 +21,8 @@ interface LinkResultProps {
   onCopy: (text: string, copiedAs: string | undefined) => void;
   /** Says what the Pin toggle did. */
   onAnnounce: (text: string) => void;
+  /** The account it was made with, said when there are several. */
+  accountName?: string | undefined;
 }
 
 /** The names the link was made with, as a pin keeps them. */
@@ -32,7 +34,7 @@ function namesOf(link: LinkSuccess) {
   };
 }
 
-export function LinkResult({ link, fresh, onCopy, onAnnounce }: LinkResultProps) {
+export function LinkResult({ link, fresh, onCopy, onAnnounce, accountName }: LinkResultProps) {
   const heading = fresh ? 'Your tracking link' : 'Last link';
   // The QR code's module (with its encoder) loads on the first "Show QR code", not with the popup:
   // the popup's first load has a byte budget. Should it fail to load, the button just closes again.
@@ -64,7 +66,13 @@ export function LinkResult({ link, fresh, onCopy, onAnnounce }: LinkResultProps)
         <label for="result-url" class="result-heading">
           {heading}
         </label>
-        <PinToggle form={formFromInput(link.input)} names={namesOf(link)} onAnnounce={onAnnounce} class="secondary pin-toggle" />
+        <PinToggle
+          accountId={link.accountId}
+          form={formFromInput(link.input)}
+          names={namesOf(link)}
+          onAnnounce={onAnnounce}
+          class="secondary pin-toggle"
+        />
       </div>
       <input
         id="result-url"
@@ -101,6 +109,7 @@ export function LinkResult({ link, fresh, onCopy, onAnnounce }: LinkResultProps)
       <p class="result-meta">
         {subject.kind} {subject.id} {subject.name}
         {affiliateOf(link.input) === undefined ? null : ` · Affiliate ${affiliateOf(link.input)} ${link.affiliateName ?? ''}`}
+        {accountName ? ` · made with ${accountName}` : null}
       </p>
       {link.someOffersClosed ? <p class="result-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
       {link.directLink ? <p class="result-warning">{DIRECT_LINK_NOTE}</p> : null}

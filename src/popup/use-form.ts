@@ -3,7 +3,6 @@
 // offer's subs, the kind of link, Clear, a picker's choice and a pinned pair.
 import { useRef } from 'preact/hooks';
 import { TARGET_FIELDS, TEXT_FIELDS, affiliateOf, type FormField, type LinkType } from '../everflow/link-fields';
-import { draftItem } from '../shared/link/draft';
 import { EMPTY_FORM, hasMoreOptions, parseLinkForm, targetKey, type LinkForm } from '../shared/link/link-form';
 import type { Names } from '../shared/link/names';
 import type { LinkSuccess } from '../shared/link/outcome';
@@ -12,14 +11,9 @@ import type { NamedField, useIdNames } from './id-names';
 import type { PopupState, PrefillSources } from './popup-view';
 import type { PartnerMemory } from './presets-panel';
 import type { Startup } from './startup/startup-data';
+import { saveDraft } from './drafts';
 
 type SetState = (update: (current: PopupState) => PopupState) => void;
-
-export function saveDraft(form: LinkForm) {
-  draftItem.replace(form).catch(() => {
-    // Storage full or unavailable: the form still works, only the draft is not kept.
-  });
-}
 
 interface Editing {
   startup: Startup;
@@ -52,7 +46,7 @@ export function useFormEditing(
         applyDefault();
       }
     }
-    saveDraft(next);
+    saveDraft(state.accountId ?? undefined, next);
     setState((current) => {
       const sources = { ...current.sources };
       delete sources[field as keyof PrefillSources];
@@ -65,6 +59,11 @@ export function useFormEditing(
 
   return {
     update,
+    /** Another account is shown: its last affiliate is the one Clear keeps, and no offer was made here yet. */
+    switched(last: number | undefined) {
+      recentAffiliate.current = last;
+      madeFor.current = null;
+    },
     /** A link was made from `form`: its affiliate is the one Clear keeps, its offer the one a new offer moves off. */
     made(link: LinkSuccess, form: LinkForm) {
       recentAffiliate.current = affiliateOf(link.input) ?? recentAffiliate.current;
@@ -72,15 +71,16 @@ export function useFormEditing(
     },
     onLinkType(linkType: LinkType) {
       const form = { ...state.form, linkType };
-      saveDraft(form);
+      saveDraft(state.accountId ?? undefined, form);
       // Messages about the other kind's fields no longer apply; what was typed in them is kept.
       setState((current) => ({ ...current, form, errors: {}, failed: current.failed?.kind === 'invalid-input' ? null : current.failed }));
     },
     onClear() {
       const recent = recentAffiliate.current;
       // The kind of link stays: someone making smart links clears to make another.
-      const next = { ...EMPTY_FORM, linkType: state.form.linkType, affiliateId: recent === undefined ? '' : String(recent) };
-      saveDraft(next);
+      const partner = state.form.linkType === 'partner';
+      const next = { ...EMPTY_FORM, linkType: state.form.linkType, affiliateId: recent === undefined || partner ? '' : String(recent) };
+      saveDraft(state.accountId ?? undefined, next);
       patch({ form: next, errors: {}, failed: null, sources: {} });
       applyDefault();
       focusField(TARGET_FIELDS[next.linkType]);
@@ -91,7 +91,7 @@ export function useFormEditing(
       // From the current state, not this render's: the pickers may answer after the form has changed again.
       setState((current) => {
         const form = { ...current.form, [field]: String(id) };
-        saveDraft(form);
+        saveDraft(current.accountId ?? undefined, form);
         const sources = { ...current.sources };
         delete sources[field];
         return { ...current, form, errors: { ...current.errors, [field]: undefined }, sources };
@@ -100,7 +100,7 @@ export function useFormEditing(
     /** A pinned pair: its form goes on screen (so its link shows as usual) and its link is made and copied at once. */
     generatePinned(form: LinkForm, names: Names) {
       if (state.busy) return;
-      saveDraft(form);
+      saveDraft(state.accountId ?? undefined, form);
       partnerMemory.seen = form.affiliateId;
       setState((current) => ({
         ...current,

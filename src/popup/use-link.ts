@@ -90,10 +90,13 @@ export function useLink(
       busy: true,
       link: current.link ? { ...current.link, fresh: false } : null,
     }));
+    const { accountId } = state;
+    // No account yet: the banner above the form says so, and where to add one.
+    if (!accountId) return patch({ busy: false, hasKey: false, link: null });
     beforeSend();
     const requestId = crypto.randomUUID();
     running.current = requestId;
-    const reply = await port.current.generate(requestId, check.input, names);
+    const reply = await port.current.generate(requestId, accountId, check.input, names);
     running.current = null;
     if (!reply.ok && reply.kind === 'cancelled') return patch({ busy: false, announcement: reply.message });
     if (reply.ok) {

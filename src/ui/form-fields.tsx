@@ -154,7 +154,8 @@ export const LINK_TYPE_LEGEND = 'Link to';
  */
 export function LinkTypeChoice({ value, onChoose }: { value: LinkType; onChoose: (type: LinkType) => void }) {
   return (
-    <fieldset class="link-type">
+    // A partner's key makes one kind of link: nothing to choose.
+    <fieldset class="link-type" hidden={value === 'partner'}>
       <legend>{LINK_TYPE_LEGEND}</legend>
       {NETWORK_LINK_TYPES.map((type) => (
         <label key={type}>

@@ -11,9 +11,18 @@ import { copyFormatsItem, formatLink, factsFromHistory } from '../shared/copy-fo
 import { copiedSentence } from './copy-status';
 import { downloadCsv } from './download';
 import { LINK_HOLDS_KEY, useTextsHoldingKey } from './key-guard';
-import { SURFACE_LABELS, csvFileName, describeSubs, entryTarget, historyCsv, searchHistory } from '../shared/history/history-table';
+import {
+  SURFACE_LABELS,
+  csvFileName,
+  describeSubs,
+  entryAccount,
+  entryTarget,
+  historyCsv,
+  searchHistory,
+} from '../shared/history/history-table';
+import { accountName, accountsItem } from '../shared/accounts/accounts';
 import { historyItem } from '../shared/history/history';
-import { draftItem } from '../shared/link/draft';
+import { draftItem, withDraft } from '../shared/link/draft';
 import './history-list.css';
 import { pinnedPairsItem } from '../shared/pinned/pinned-pairs';
 import { presetsItem } from '../shared/presets/presets';
@@ -24,9 +33,9 @@ export const HISTORY_PAGE = 'src/history/history.html';
 export const OPEN_POPUP = 'Open the toolbar popup to use it.';
 export const HISTORY_UNREADABLE = 'The saved link history could not be read, so it starts empty; new links are recorded as usual.';
 
-/** Puts the entry's inputs in the popup's form and opens the popup (or says how to). */
+/** Puts the entry's inputs in its account's form, that account the popup's, and opens the popup (or says how to). */
 async function useAgainFromPage(entry: HistoryEntry): Promise<string> {
-  await draftItem.replace(formFromInput(entry.input));
+  await draftItem.replace(withDraft(await draftItem.value(), entry.accountId, formFromInput(entry.input)));
   try {
     await chrome.action.openPopup();
     return 'The link builder is open with these inputs.';
@@ -67,9 +76,16 @@ export interface HistoryListProps {
   onUseAgain?: (entry: HistoryEntry) => void;
 }
 
+/** The account filter's value for every account. */
+const ALL_ACCOUNTS = '';
+
 export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   const [unreadable, setUnreadable] = useState(false);
   const entries = useStored(historyItem, () => setUnreadable(true));
+  const accounts = useStored(accountsItem)?.accounts ?? [];
+  const [accountId, setAccountId] = useState(ALL_ACCOUNTS);
+  /** Several accounts (or links of one forgotten): each link says which it was made with. */
+  const several = accounts.length > 1 || (entries ?? []).some((entry) => !accounts.some((account) => account.id === entry.accountId));
   // Read once for every entry's Pin.
   const pins = useStored(pinnedPairsItem);
   const presets = useStored(presetsItem);
@@ -85,7 +101,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
     if (confirming) cancelButton.current?.focus();
   }, [confirming]);
 
-  const all = entries ?? [];
+  const all = (entries ?? []).filter((entry) => accountId === ALL_ACCOUNTS || entry.accountId === accountId);
   const shown = searchHistory(all, query);
   const holdingKey = useTextsHoldingKey(all.map((entry) => entry.url));
   /** A link is shown, opened and copied only once it is known not to hold the key. */
@@ -111,7 +127,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
 
   async function clearAll() {
     setConfirming(false);
-    const reply = await send('clearHistory', {});
+    const reply = await send('clearHistory', accountId === ALL_ACCOUNTS ? {} : { accountId });
     if (!reply.ok) {
       setAnnouncement(reply.message);
       return;
@@ -130,7 +146,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   }
 
   async function exportCsv() {
-    const saved = await downloadCsv(historyCsv(all), csvFileName(new Date()));
+    const saved = await downloadCsv(historyCsv(all, accounts), csvFileName(new Date()));
     setAnnouncement(saved.ok ? `Exported ${all.length} link${all.length === 1 ? '' : 's'} as CSV.${saved.note}` : saved.message);
   }
 
@@ -150,6 +166,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
           Use again
         </button>
         <PinButton
+          accountId={entry.accountId}
           form={formFromInput(entry.input)}
           sent={entry}
           names={entryNames(entry)}
@@ -185,6 +202,19 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
             onInput={(event) => setQuery(event.currentTarget.value)}
           />
         </div>
+        {accounts.length > 1 ? (
+          <div class="field history-account">
+            <label for="history-account">Account</label>
+            <select id="history-account" value={accountId} onChange={(event) => setAccountId(event.currentTarget.value)}>
+              <option value={ALL_ACCOUNTS}>All accounts</option>
+              {accounts.map((account) => (
+                <option key={account.id} value={account.id}>
+                  {accountName(account)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div class="actions">
           <button type="button" disabled={all.length === 0} onClick={exportCsv}>
             Export CSV
@@ -233,6 +263,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
                 </strong>{' '}
                 · {SURFACE_LABELS[entry.surface]} · {time(entry)}
               </p>
+              {several ? <p class="history-account-name">{entryAccount(entry, accounts)}</p> : null}
               {describeSubs(entry.input) ? <p class="history-subs">{describeSubs(entry.input)}</p> : null}
               <p class="history-url">{link(entry)}</p>
               {entry.someOffersClosed ? <p class="history-warning">{SOME_OFFERS_CLOSED_NOTE}</p> : null}
@@ -247,6 +278,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
           <thead>
             <tr>
               <th scope="col">Time</th>
+              {several ? <th scope="col">Account</th> : null}
               <th scope="col">Offer or smart link</th>
               <th scope="col">Affiliate</th>
               <th scope="col">Subs</th>
@@ -261,6 +293,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
             {shown.map((entry) => (
               <tr key={entry.id}>
                 <td>{time(entry)}</td>
+                {several ? <td>{entryAccount(entry, accounts)}</td> : null}
                 <td>
                   {entry.input.linkType === 'smart' ? <span class="history-kind">Smart link </span> : null}
                   {entryTarget(entry).id}

@@ -20,6 +20,8 @@ import { useStored } from './use-stored';
 import { notSaved } from '../shared/storage/define-item';
 
 interface PinToggleProps {
+  /** The account the link is made with: a pin is that account's pair. */
+  accountId: string;
   form: LinkForm;
   names: Names;
   /** Said after the button is pressed: pinned, unpinned, or why not. */
@@ -38,6 +40,7 @@ export function PinToggle(props: PinToggleProps) {
 
 /** The toggle over pins and presets a list reads once for all its links. */
 export function PinButton({
+  accountId,
   form,
   names,
   onAnnounce,
@@ -49,7 +52,7 @@ export function PinButton({
 }: PinToggleProps & { pins: PinnedPairs | null; presets: PresetList | null }) {
   if (!pins || !presets) return null;
   const preset = sent ? presetSentWith(presets, sent.input, sent.at) : activePreset(presets, form);
-  const pin = pinFromForm(form, preset?.id, names);
+  const pin = pinFromForm(accountId, form, preset?.id, names);
   if (!pin) return null;
   const pinned = findPin(pins, pin);
 

@@ -34,6 +34,8 @@ const typedSoFar = (): (FormField | 'linkType')[] => [
 /** Shows the fields of one link type (as popup-view.tsx renders them), before the app hydrates. */
 function showLinkType(type: LinkType) {
   for (const radio of linkTypes()) radio.checked = radio.value === type;
+  // A partner's key makes one kind of link: the choice is not shown.
+  document.querySelector('.link-type')?.toggleAttribute('hidden', type === 'partner');
   for (const field of FORM_FIELDS) input(field).closest('.field')?.toggleAttribute('hidden', !usesField(type, field));
 }
 

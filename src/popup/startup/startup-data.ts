@@ -1,17 +1,26 @@
-// What the popup's form starts with: the saved draft, the last affiliate, and the offer or affiliate
-// named by the right-click menu or the dashboard tab in front. Pure, from the raw stored values,
-// each decoded by its item's own definition (shared/stored-items.ts).
+// What the popup's form starts with: the account (the right-click menu's, the dashboard tab's, the one
+// shown last), its saved draft and last affiliate, and the offer or affiliate named by the right-click
+// menu or the dashboard tab in front. Pure, from the raw stored values, each decoded by its item's own
+// definition (shared/storage/items.ts).
+import {
+  accountById,
+  accountForHost,
+  accountsItem,
+  allDashboardDomains,
+  defaultAccount,
+  type Account,
+} from '../../shared/accounts/accounts';
 import { readDashboardUrl } from '../../shared/dashboard/dashboard-url';
 import { TARGET_FIELDS, TEXT_FIELDS, type FormField } from '../../everflow/link-fields';
 import { hasMoreOptions, targetKey, type LinkForm } from '../../shared/link/link-form';
 import { PENDING_MAX_AGE_MS, pendingPrefillItem } from '../../shared/link/prefill';
-import { draftItem } from '../../shared/link/draft';
-import { recentAffiliatesItem } from '../../shared/history/recent-affiliates';
+import { draftItem, draftOf, type Drafts } from '../../shared/link/draft';
+import { recentAffiliatesItem, recentOf } from '../../shared/history/recent-affiliates';
 import { settingsItem, type NewOfferSubs } from '../../shared/settings/settings';
 import type { PrefillSources } from '../popup-view';
 
 /** The storage.local items the popup starts from, read in one call. */
-export const LOCAL_ITEMS = [draftItem, recentAffiliatesItem, settingsItem] as const;
+export const LOCAL_ITEMS = [accountsItem, draftItem, recentAffiliatesItem, settingsItem] as const;
 /** What the popup reads before its form is filled in, by key: storage.local's items, and storage.session's right-click request. */
 export const POPUP_READS = { local: LOCAL_ITEMS.map((item) => item.key), session: [pendingPrefillItem.key] } as const;
 
@@ -26,6 +35,11 @@ export interface RawStartup {
 }
 
 export interface StartupState {
+  /** Every saved account, and the one the form is for (undefined: none saved yet). */
+  accounts: Account[];
+  account: Account | undefined;
+  /** Every account's draft as stored (the form shown is `account`'s). */
+  drafts: Drafts;
   /** The form to show (draft, last affiliate, prefill), fields typed into already left out. */
   form: LinkForm;
   /** 'missing' takes the default preset; 'reset' is told to the person and stored over. */
@@ -52,12 +66,37 @@ export interface Startup extends StartupState {
   readonly submitted: boolean;
 }
 
+/** A readable, fresh right-click request. */
+function freshPending(raw: unknown, now: number) {
+  const pending = pendingPrefillItem.decode(raw).value;
+  return pending && now - pending.at < PENDING_MAX_AGE_MS ? pending : undefined;
+}
+
 /** The offer or smart link of a readable, fresh right-click request. */
 export function pendingTarget(raw: unknown, now: number): { offerId?: number; campaignId?: number } | undefined {
-  const pending = pendingPrefillItem.decode(raw).value;
-  if (!pending || now - pending.at >= PENDING_MAX_AGE_MS) return undefined;
-  if (pending.campaignId !== undefined) return { campaignId: pending.campaignId };
-  return pending.offerId === undefined ? undefined : { offerId: pending.offerId };
+  const pending = freshPending(raw, now);
+  if (pending?.campaignId !== undefined) return { campaignId: pending.campaignId };
+  return pending?.offerId === undefined ? undefined : { offerId: pending.offerId };
+}
+
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The account the popup opens with: the right-click menu's, else the dashboard tab's, else the one shown last, else the last used. */
+export function startupAccount(raw: RawStartup): Account | undefined {
+  const list = accountsItem.decode(raw.local[accountsItem.key]).value;
+  const drafts = draftItem.decode(raw.local[draftItem.key]).value;
+  return (
+    accountById(list, freshPending(raw.pending, raw.now)?.accountId) ??
+    accountForHost(list, hostOf(raw.url)) ??
+    accountById(list, drafts.accountId) ??
+    defaultAccount(list)
+  );
 }
 
 interface Prefill {
@@ -81,15 +120,24 @@ function asPrefill(ids: Partial<Record<(typeof PREFILLED)[number], number>>, not
 export function prefillFrom(raw: RawStartup): Prefill | null {
   const pending = pendingTarget(raw.pending, raw.now);
   if (pending) return asPrefill(pending, 'from the right-click menu');
-  const ids = readDashboardUrl(raw.url, settingsItem.decode(raw.local[settingsItem.key]).value.dashboardDomains);
+  const ids = readDashboardUrl(raw.url, allDashboardDomains(accountsItem.decode(raw.local[accountsItem.key]).value));
   return ids ? asPrefill(ids, 'from this page') : null;
 }
 
 /** What the form starts with; fields in `typed` were typed into before this ran and keep their text. */
 export function startupState(raw: RawStartup, typed: ReadonlySet<string>): StartupState {
-  const { value: form, status } = draftItem.decode(raw.local[draftItem.key]);
-  const draft = status === 'missing' ? 'missing' : status === 'reset' ? 'reset' : 'ok';
-  const recentAffiliate = recentAffiliatesItem.decode(raw.local[recentAffiliatesItem.key]).value[0];
+  const accounts = accountsItem.decode(raw.local[accountsItem.key]).value.accounts;
+  const account = startupAccount(raw);
+  const { value: drafts, status } = draftItem.decode(raw.local[draftItem.key]);
+  const form = draftOf(drafts, account?.id);
+  const draft = status === 'reset' ? 'reset' : account && drafts.forms[account.id] ? 'ok' : 'missing';
+  const partner = account?.kind === 'partner';
+  // A partner's link is its own: no affiliate to fill in, and its only kind of link.
+  const recentAffiliate = partner
+    ? undefined
+    : recentOf(recentAffiliatesItem.decode(raw.local[recentAffiliatesItem.key]).value, account?.id)[0];
+  if (partner) form.linkType = 'partner';
+  else if (form.linkType === 'partner') form.linkType = 'offer';
   if (form.affiliateId.trim() === '' && recentAffiliate !== undefined) form.affiliateId = String(recentAffiliate);
   const { newOfferSubs } = settingsItem.decode(raw.local[settingsItem.key]).value;
   const drafted = targetKey(form);
@@ -98,13 +146,15 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
   const sources: PrefillSources = {};
   for (const field of PREFILLED) {
     const value = prefill?.[field];
+    // A partner has no affiliate and no smart links to fill in.
+    if (partner && field !== 'offerId') continue;
     if (prefill && value !== undefined && !typed.has(field)) {
       form[field] = value;
       sources[field] = prefill.note;
     }
   }
   // A page about an offer or a smart link shows that kind of link, unless the person chose already.
-  if (!typed.has('linkType')) {
+  if (!typed.has('linkType') && !partner) {
     if (sources.campaignId) form.linkType = 'smart';
     else if (sources.offerId) form.linkType = 'offer';
   }
@@ -114,6 +164,9 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
   const subsCleared = newOfferSubs === 'clear' && moved && TEXT_FIELDS.some((field) => form[field] !== '' && !typed.has(field));
   if (subsCleared) for (const field of TEXT_FIELDS) if (!typed.has(field)) form[field] = '';
   return {
+    accounts,
+    account,
+    drafts,
     form,
     draft,
     sources,
@@ -122,6 +175,6 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
     newOfferSubs,
     subsCleared,
     moreOpen: hasMoreOptions(form),
-    focus: form[target].trim() === '' || form.affiliateId.trim() !== '' ? target : 'affiliateId',
+    focus: partner || form[target].trim() === '' || form.affiliateId.trim() !== '' ? target : 'affiliateId',
   };
 }

@@ -12,6 +12,7 @@ import {
   type LinkInput,
 } from '../../everflow/link-fields';
 import type { HistoryEntry, Surface } from './history';
+import { accountName, type Account } from '../accounts/accounts';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../link/link-notes';
 
 export const SURFACE_LABELS: Record<Surface, string> = { popup: 'Popup', menu: 'Menu', keyboard: 'Keyboard' };
@@ -23,6 +24,12 @@ export function entryTarget(entry: HistoryEntry): { kind: string; id: number; na
     ? { kind: KIND_LABELS.smart, id: input.campaignId, name: entry.campaignName }
     : { kind: KIND_LABELS.offer, id: input.offerId, name: entry.offerName };
 }
+
+/** The account an entry was made with, by name; one forgotten since is said to be. */
+export const entryAccount = (entry: HistoryEntry, accounts: readonly Account[]): string => {
+  const account = accounts.find((known) => known.id === entry.accountId);
+  return account ? accountName(account) : 'An account no longer saved';
+};
 
 /** Everything a search looks in: the kind, offer or smart link and affiliate (ID and name), source ID, subs, the link. */
 function searchable(entry: HistoryEntry): string[] {
@@ -68,9 +75,15 @@ const NAME_COLUMNS: Partial<Record<FormField, { label: string; value: (entry: Hi
 
 const valueOf = (input: LinkInput, field: FormField) => (input as Partial<Record<FormField, string | number | boolean>>)[field];
 
-/** Time, surface and kind, then every field of the link form in its order (names beside their IDs), then the link and what was said about it. */
-const COLUMNS: { label: string; value: (entry: HistoryEntry) => string | number | boolean | undefined }[] = [
+type Column = { label: string; value: (entry: HistoryEntry, accounts: readonly Account[]) => string | number | boolean | undefined };
+
+/**
+ * Time, account, surface and kind, then every field of the link form in its order (names beside their
+ * IDs), then the link and what was said about it.
+ */
+const COLUMNS: Column[] = [
   { label: 'Time', value: (entry) => new Date(entry.at).toISOString() },
+  { label: 'Account', value: entryAccount },
   { label: 'From', value: (entry) => entry.surface },
   { label: 'Kind', value: (entry) => KIND_LABELS[entry.input.linkType] },
   ...LINK_FIELDS.flatMap((field) => {
@@ -92,8 +105,8 @@ const COLUMNS: { label: string; value: (entry: HistoryEntry) => string | number 
 export const CSV_COLUMNS = COLUMNS.map((column) => column.label);
 
 /** The entries as CSV: a header row, one row per entry in the given order, times in ISO 8601 (UTC), CRLF line ends. */
-export function historyCsv(history: readonly HistoryEntry[]): string {
-  const rows = history.map((entry) => COLUMNS.map((column) => column.value(entry)));
+export function historyCsv(history: readonly HistoryEntry[], accounts: readonly Account[]): string {
+  const rows = history.map((entry) => COLUMNS.map((column) => column.value(entry, accounts)));
   return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

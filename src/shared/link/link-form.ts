@@ -179,5 +179,5 @@ export const LinkInputSchema = z.pipe(
   z.transform((value: unknown) =>
     typeof value === 'object' && value !== null && !('linkType' in value) ? { ...value, linkType: 'offer' } : value,
   ),
-  z.discriminatedUnion('linkType', [checkedInputFor('offer'), checkedInputFor('smart')]),
+  z.discriminatedUnion('linkType', [checkedInputFor('offer'), checkedInputFor('smart'), checkedInputFor('partner')]),
 ) as unknown as z.ZodMiniType<LinkInput>;

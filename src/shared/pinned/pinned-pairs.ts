@@ -20,7 +20,8 @@ export const PinSchema = z.object({
   linkType: z.enum(LINK_TYPES),
   /** The offer of an offer link, the smart link (Everflow's campaign) of a smart link. */
   targetId: entityId,
-  affiliateId: entityId,
+  /** Absent for a partner's own link: the partner is its affiliate. */
+  affiliateId: z.optional(entityId),
   /** The preset the form held when it was pinned: its values now are used for each link. */
   presetId: z.optional(z.string().check(z.maxLength(100))),
   /** Names as known when pinned, so the list reads by name without asking Everflow. */
@@ -52,6 +53,7 @@ export type PinChange = { ok: true; list: PinnedPairs; id: string } | { ok: fals
 
 /** The same pair made the same way: one kind of link, target, affiliate and preset. */
 export const samePin = (a: PinFields, b: PinFields) =>
+  a.accountId === b.accountId &&
   a.linkType === b.linkType &&
   a.targetId === b.targetId &&
   a.affiliateId === b.affiliateId &&
@@ -87,20 +89,24 @@ const KIND: Record<LinkType, string> = { offer: 'Offer', smart: 'Smart link', pa
 export function pinLabel(pin: PinFields): string {
   const target = pin.targetName || `${KIND[pin.linkType]} ${pin.targetId}`;
   // A partner's pin is for the partner itself: its offer names it.
-  return pin.linkType === 'partner' ? target : `${target} × ${pin.affiliateName || `Affiliate ${pin.affiliateId}`}`;
+  return pin.affiliateId === undefined ? target : `${target} × ${pin.affiliateName || `Affiliate ${pin.affiliateId}`}`;
 }
 
-/** The pin for the link a form makes, with the names known for it; undefined when the form has no valid pair. */
-export function pinFromForm(form: LinkForm, presetId: string | undefined, names: Names = {}): PinFields | undefined {
+/**
+ * The pin for the link `accountId` makes from a form, with the names known for it; undefined when the
+ * form has no valid pair (a partner's own link needs only its offer).
+ */
+export function pinFromForm(accountId: string, form: LinkForm, presetId: string | undefined, names: Names = {}): PinFields | undefined {
+  const partner = form.linkType === 'partner';
   const targetId = Number(form[TARGET_FIELDS[form.linkType]].trim());
-  const affiliateId = Number(form.affiliateId.trim());
-  if (!PinSchema.shape.targetId.safeParse(targetId).success || !PinSchema.shape.affiliateId.safeParse(affiliateId).success)
-    return undefined;
+  const affiliateId = partner ? undefined : Number(form.affiliateId.trim());
+  if (!entityId.safeParse(targetId).success || (!partner && !entityId.safeParse(affiliateId).success)) return undefined;
   const targetName = form.linkType === 'smart' ? names.campaign : names.offer;
   return {
+    accountId,
     linkType: form.linkType,
     targetId,
-    affiliateId,
+    ...(affiliateId === undefined ? {} : { affiliateId }),
     ...(presetId === undefined ? {} : { presetId }),
     ...(targetName ? { targetName } : {}),
     ...(names.affiliate ? { affiliateName: names.affiliate } : {}),
@@ -113,7 +119,7 @@ export function pinForm(pin: PinFields, presets: PresetList): LinkForm {
     ...EMPTY_FORM,
     linkType: pin.linkType,
     [TARGET_FIELDS[pin.linkType]]: String(pin.targetId),
-    affiliateId: String(pin.affiliateId),
+    affiliateId: pin.affiliateId === undefined ? '' : String(pin.affiliateId),
   };
   const preset = pin.presetId === undefined ? undefined : presets.presets.find((candidate) => candidate.id === pin.presetId);
   return preset ? applyPreset(form, preset.values) : form;

@@ -218,6 +218,16 @@ export function withoutPreset(form: LinkForm): LinkForm {
 /** An affiliate as said in a sentence: "Affiliate 7 (Sunrise Media)", or "Affiliate 7" when its name is unknown. */
 export const affiliateWords = (id: number, name?: string) => (name ? `Affiliate ${id} (${name})` : `Affiliate ${id}`);
 
+/**
+ * The presets as one account sees them: a preset tied to another account's affiliates is tied to none of
+ * this one's (affiliate 7 of one network is not affiliate 7 of another), and stays usable by hand.
+ */
+export function presetsOf(list: PresetList, accountId: string | undefined): PresetList {
+  const others = (preset: Preset) => preset.accountId !== undefined && preset.accountId !== accountId;
+  if (!list.presets.some(others)) return list;
+  return { ...list, presets: list.presets.map((preset) => (others(preset) ? { ...preset, affiliateIds: [] } : preset)) };
+}
+
 /** The preset tied to this affiliate (its partner's preset), if any. */
 export function presetForAffiliate(list: PresetList, affiliate: number | string): Preset | undefined {
   const id = typeof affiliate === 'number' ? affiliate : idInText(affiliate);
@@ -228,17 +238,27 @@ export function presetForAffiliate(list: PresetList, affiliate: number | string)
  * Ties an affiliate to a preset, so choosing it in the popup applies the preset. An affiliate belongs
  * to one preset at most (the refusal names the other), and a preset to MAX_PRESET_AFFILIATES at most.
  */
-export function tieAffiliate(list: PresetList, presetId: string, affiliateId: number, affiliateName?: string): PresetChange {
+export function tieAffiliate(
+  list: PresetList,
+  presetId: string,
+  affiliateId: number,
+  affiliateName?: string,
+  /** The account whose affiliate it is; a preset's affiliates are all of one account. */
+  accountId?: string,
+): PresetChange {
   const preset = list.presets.find((candidate) => candidate.id === presetId);
   if (!preset) return { ok: false, message: 'That preset no longer exists.' };
   const who = affiliateWords(affiliateId, affiliateName);
+  if (preset.affiliateIds.length > 0 && preset.accountId !== accountId) {
+    return { ok: false, message: 'This preset is for another Everflow account’s affiliates; tie this one to another preset.' };
+  }
   if (preset.affiliateIds.includes(affiliateId)) return { ok: false, message: `${who} is already tied to this preset.` };
-  const other = presetForAffiliate(list, affiliateId);
+  const other = presetForAffiliate(presetsOf(list, accountId), affiliateId);
   if (other) return { ok: false, message: `${who} is already tied to the preset “${other.name}”; remove it there first.` };
   if (preset.affiliateIds.length >= MAX_PRESET_AFFILIATES) {
     return { ok: false, message: `A preset can be for up to ${MAX_PRESET_AFFILIATES} affiliates; remove one first.` };
   }
-  const tied = { ...preset, affiliateIds: [...preset.affiliateIds, affiliateId] };
+  const tied = { ...preset, affiliateIds: [...preset.affiliateIds, affiliateId], ...(accountId ? { accountId } : {}) };
   return {
     ok: true,
     id: presetId,
@@ -250,7 +270,10 @@ export function tieAffiliate(list: PresetList, presetId: string, affiliateId: nu
 export function untieAffiliate(list: PresetList, presetId: string, affiliateId: number): PresetList {
   const preset = list.presets.find((candidate) => candidate.id === presetId);
   if (!preset?.affiliateIds.includes(affiliateId)) return list;
-  const untied = { ...preset, affiliateIds: preset.affiliateIds.filter((id) => id !== affiliateId) };
+  const { accountId: _account, ...rest } = preset;
+  const affiliateIds = preset.affiliateIds.filter((id) => id !== affiliateId);
+  // Tied to none any more: for every account again.
+  const untied = affiliateIds.length === 0 ? { ...rest, affiliateIds } : { ...preset, affiliateIds };
   return { ...list, presets: list.presets.map((candidate) => (candidate.id === presetId ? untied : candidate)) };
 }
 

@@ -79,10 +79,10 @@ export function openPopupPort(listener: PopupListener) {
     }
   };
   return {
-    generate(requestId: string, input: LinkInput, names?: Names): Promise<LinkOutcome> {
+    generate(requestId: string, accountId: string, input: LinkInput, names?: Names): Promise<LinkOutcome> {
       return new Promise((resolve) => {
         pending.set(requestId, resolve);
-        if (!post({ type: 'generate', requestId, input, names })) answer(requestId, failure('internal', NO_ANSWER));
+        if (!post({ type: 'generate', requestId, accountId, input, names })) answer(requestId, failure('internal', NO_ANSWER));
       });
     },
     cancel(requestId: string): void {

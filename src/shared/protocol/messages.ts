@@ -100,7 +100,8 @@ export const toBackground = {
   guardTexts: z.object({ texts: z.array(z.string().check(z.maxLength(MAX_COPY_TEXT))).check(z.maxLength(2_000)) }),
   /** Link history (read from storage by the pages; changed only by the background). */
   deleteHistoryEntry: z.object({ id: z.string().check(z.maxLength(100)) }),
-  clearHistory: z.object({}),
+  /** Clears the history: every account's, or only `accountId`'s links. */
+  clearHistory: z.object({ accountId: z.optional(AccountIdSchema) }),
   /** Forget every cached offer, affiliate and other name (the options page's Storage section). */
   clearLookupCache: z.object({}),
   /** Starts a bulk job (refused while another runs). The background checks every row again. */

@@ -14,7 +14,8 @@ export const POPUP_PORT = 'popup';
 /** Popup → background, over the port: each message's fields. `requestId` names the link it is about. */
 export interface FromPopup {
   /** Make this link and copy it (the popup checked the form: `input` is its request). */
-  generate: { requestId: string; input: LinkInput; names?: Names | undefined };
+  /** `accountId`: the account the link is made with (the popup's choice). */
+  generate: { requestId: string; accountId: string; input: LinkInput; names?: Names | undefined };
   /** Stop the link under way: its request is aborted, and a link that still arrives is not copied. */
   cancel: { requestId: string };
 }
