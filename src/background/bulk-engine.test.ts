@@ -19,6 +19,9 @@ import {
 import { BULK_ALARM, rowKey, type BulkJob, type BulkResult, bulkJobItem } from '../shared/bulk/bulk-job';
 import { EMPTY_FORM } from '../shared/link/link-form';
 import { BULK_IN_FLIGHT_FLOOR } from '../everflow/rate-limiter';
+import { FIRST_ACCOUNT_ID } from '../shared/accounts/accounts';
+import { API_KEY } from '../../e2e/unit-fixtures/fake-chrome';
+import { SECOND_ACCOUNT, SECOND_KEY, saveTwoAccounts } from '../../e2e/unit-fixtures/test-accounts';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -66,7 +69,7 @@ afterEach(stopFakeBackground);
 describe('bulk engine', () => {
   it('start: asks Everflow once per row (a pair given twice once), keeps every link, finishes and says so', async () => {
     const { startBulk } = await import('./bulk-engine');
-    const started = await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9, 8) });
+    const started = await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(7, 8, 9, 8) });
     expect(started).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
 
@@ -84,10 +87,10 @@ describe('bulk engine', () => {
   it('start: a second job while one runs is refused, and the running one goes on untouched', async () => {
     everflow.reply = () => 'hold';
     const { startBulk, BUSY } = await import('./bulk-engine');
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(7, 8) });
     await advanceUntil(() => everflow.waiting().length === 2, 'both rows in flight');
 
-    expect(await startBulk({ mode: 'affiliates', form: FORM, rows: rows(100) })).toMatchObject({ ok: false, message: BUSY });
+    expect(await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(100) })).toMatchObject({ ok: false, message: BUSY });
     everflow.answerWaiting();
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(job()?.rows).toStrictEqual(rows(7, 8));
@@ -98,7 +101,7 @@ describe('bulk engine', () => {
     everflow.reply = () => 'hold';
     const { startBulk, controlBulk } = await import('./bulk-engine');
     const affiliates = range(100, 20);
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
     await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
     const inFlight = everflow.waiting().map(affiliateOf);
 
@@ -123,7 +126,7 @@ describe('bulk engine', () => {
   it('cancel stops the requests in flight, sends no more rows, and the rows without an answer stay without', async () => {
     everflow.reply = () => 'hold';
     const { startBulk, controlBulk } = await import('./bulk-engine');
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...range(100, 20)) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(...range(100, 20)) });
     await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
     // Two rows are answered before the person presses Cancel.
     everflow.waiting()[0]!.answer();
@@ -148,7 +151,7 @@ describe('bulk engine', () => {
     everflow.reply = (call) =>
       affiliateOf(call) === 8 ? { status: 422, json: { error: 'Affiliate is not approved for this offer' } } : usualReply(call);
     const { startBulk, controlBulk } = await import('./bulk-engine');
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(results().map((result) => result?.ok)).toStrictEqual([true, false, true]);
     expect(fake.notifications.at(-1)?.options.message).toBe('2 made, 1 failed. Open Bulk links to see why and retry.');
@@ -166,7 +169,7 @@ describe('bulk engine', () => {
     const affiliates = range(100, 20);
     await import('./worker');
     const { startBulk } = await import('./bulk-engine');
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
     await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
     // Five answers arrive and are stored; the next rows go out; then Chrome stops the worker.
     for (const call of everflow.waiting().slice(0, 5)) call.answer();
@@ -192,7 +195,7 @@ describe('bulk engine', () => {
     const affiliates = range(100, 30);
     let refused = false;
     fake.refuseWrites((_area, items) => (!refused && rowKey(0) in items ? ((refused = true), 'QUOTA_BYTES quota exceeded') : undefined));
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
     await advanceUntil(() => stateOf() === 'paused' && everflow.waiting().length === 0, 'the job pausing');
     const sentBeforeResume = sentAffiliates().length;
     expect(job()?.note).toBe(`Paused. ${STORAGE_FULL}, then press Resume.`);
@@ -214,7 +217,7 @@ describe('bulk engine', () => {
     await import('./worker');
     const { startBulk, controlBulk, STORAGE_FULL } = await import('./bulk-engine');
     fake.local.QUOTA_BYTES = (await fake.local.getBytesInUse()) + 100_000;
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
     await advanceUntil(() => stateOf() === 'paused', 'the job pausing');
     expect(everflow.linkCalls()).toStrictEqual([]);
     expect(job()?.note).toBe(`Paused. ${STORAGE_FULL}, then press Resume.`);
@@ -240,7 +243,7 @@ describe('bulk engine: Everflow’s rate limit', () => {
     };
     const { startBulk } = await import('./bulk-engine');
     const affiliates = range(100, 40);
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(...affiliates) });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing', { maxMs: 120_000 });
 
     expect(results().every((result) => result?.ok)).toBe(true);
@@ -270,7 +273,7 @@ describe('bulk engine: smart links', () => {
         ? { json: { url: smartLinkFor(SMART, 8), can_affiliate_run_all_offers: false } }
         : usualReply(call);
     const { startBulk } = await import('./bulk-engine');
-    expect(await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8, 9, 10) })).toStrictEqual({ ok: true });
+    expect(await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8, 9, 10) })).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
 
     expect(
@@ -291,6 +294,7 @@ describe('bulk engine: smart links', () => {
       call.path === SMART_LINK_PATH ? { status: 400, json: { error: 'Smart link 8 is paused.' } } : usualReply(call);
     const { startBulk } = await import('./bulk-engine');
     const started = await startBulk({
+      accountId: FIRST_ACCOUNT_ID,
       mode: 'affiliates',
       form: SMART_FORM,
       rows: smartRows(101, 102, 103).map((row) => ({ ...row, targetId: 8 })),
@@ -313,7 +317,7 @@ describe('bulk engine: smart links', () => {
       return { status: 503, json: { error: 'Service Unavailable' } };
     };
     const { startBulk } = await import('./bulk-engine');
-    expect(await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8) })).toStrictEqual({ ok: true });
+    expect(await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8) })).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 7, 8]);
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual([smartLinkFor(SMART, 7), smartLinkFor(SMART, 8)]);
@@ -326,7 +330,7 @@ describe('bulk engine: smart links', () => {
         ? { status: 400, json: { error: 'Smart link 8 is paused.' } }
         : usualReply(call);
     const { startBulk, controlBulk } = await import('./bulk-engine');
-    await startBulk({ mode: 'targets', form: SMART_FORM, rows: [5, 8, 9].map((targetId) => ({ targetId, affiliateId: 7 })) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'targets', form: SMART_FORM, rows: [5, 8, 9].map((targetId) => ({ targetId, affiliateId: 7 })) });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(results().map((result) => (result?.ok ? result.url : result?.message))).toStrictEqual([
       smartLinkFor(5, 7),
@@ -347,7 +351,7 @@ describe('bulk engine: smart links', () => {
     const affiliates = range(100, 20);
     // The first row is answered at once (it is tried before the job starts); then Everflow holds the rest.
     everflow.reply = (call) => (everflow.linkCalls().length === 1 ? usualReply(call) : 'hold');
-    await startBulk({ mode: 'affiliates', form: SMART_FORM, rows: smartRows(...affiliates) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: SMART_FORM, rows: smartRows(...affiliates) });
     await advanceUntil(() => everflow.waiting().length === BULK_IN_FLIGHT_FLOOR, 'the bulk lane filling');
     for (const call of everflow.waiting().slice(0, 3)) call.answer();
     await advanceUntil(() => results().filter(Boolean).length === 4, 'four stored');
@@ -371,7 +375,7 @@ describe('bulk engine: rows Everflow answers with a direct link', () => {
       return usualReply(call);
     };
     const { startBulk } = await import('./bulk-engine');
-    await startBulk({ mode: 'affiliates', form: { ...FORM, redirectLink: true }, rows: rows(7, 8, 9) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: { ...FORM, redirectLink: true }, rows: rows(7, 8, 9) });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(everflow.linkCalls().every((call) => call.body?.is_redirect_link === true)).toBe(true);
     expect(results().map((result) => result?.ok && result.directLink === true)).toStrictEqual([false, true, false]);
@@ -399,7 +403,10 @@ describe('bulk engine: a job stored by the previous version', () => {
     expect(everflow.linkCalls().map((call) => [call.path, call.body?.network_offer_id, affiliateOf(call), call.body?.sub1])).toStrictEqual([
       [LINK_PATH, 43, 7, 'old-43'],
     ]);
+    // It was the one key's: the first account's now, and its rows go with that key.
+    expect(everflow.linkCalls().map((call) => call.headers['X-Eflow-Api-Key'])).toStrictEqual([API_KEY]);
     expect(job()).toMatchObject({
+      accountId: FIRST_ACCOUNT_ID,
       mode: 'targets',
       rows: [
         { targetId: 42, affiliateId: 7, targetName: 'Spring Sale' },
@@ -407,5 +414,36 @@ describe('bulk engine: a job stored by the previous version', () => {
       ],
     });
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual([linkFor(42, 7), linkFor(43, 7)]);
+  });
+});
+
+describe('bulk engine: accounts', () => {
+  it('a job of the second account sends every row with its key to its region, and goes on with it in a new worker', async () => {
+    saveTwoAccounts(fake);
+    everflow.reply = () => 'hold';
+    const { startBulk } = await import('./bulk-engine');
+    expect(await startBulk({ accountId: SECOND_ACCOUNT.id, mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) })).toStrictEqual({
+      ok: true,
+    });
+    await advanceUntil(() => everflow.waiting().length > 0, 'a row in flight');
+    expect(job()).toMatchObject({ accountId: SECOND_ACCOUNT.id, state: 'running' });
+
+    // The worker stops mid-job: the new one resumes with the job's account, not the last used.
+    const resent = await restartWorkerUntilDone();
+    expect(resent.length).toBeGreaterThan(0);
+    expect(new Set(everflow.linkCalls().map((call) => `${new URL(call.url).host} ${call.headers['X-Eflow-Api-Key']}`))).toStrictEqual(
+      new Set([`api-eu.eflow.team ${SECOND_KEY}`]),
+    );
+    expect(results().map((result) => result?.ok && result.url)).toStrictEqual([linkFor(OFFER, 7), linkFor(OFFER, 8), linkFor(OFFER, 9)]);
+  });
+
+  it('a job for an account no longer saved is not started, and nothing is sent', async () => {
+    const { startBulk } = await import('./bulk-engine');
+    expect(await startBulk({ accountId: 'forgotten', mode: 'affiliates', form: FORM, rows: rows(7, 8) })).toStrictEqual({
+      ok: false,
+      kind: 'invalid-input',
+      message: 'That Everflow account is no longer saved; choose another one, or add it again on the options page.',
+    });
+    expect([job(), everflow.calls]).toStrictEqual([undefined, []]);
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { EMPTY_FORM } from '../shared/link/link-form';
 import { MAX_COPY_TEXT } from '../shared/protocol/messages';
 import { REFUSED, createRouter, isOwnPage, type Handlers, type RouterOptions } from './message-router';
+import { testAccount } from '../../e2e/unit-fixtures/test-accounts';
 
 // Only types come from the polyfill today; the stand-in keeps this test working if that changes.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -13,14 +14,16 @@ const POPUP: browser.Runtime.MessageSender = { id: OPTIONS.extensionId, url: 'ch
 const REFUSAL = { ok: false, kind: 'invalid-input', message: REFUSED };
 const DONE = { ok: true } as const;
 const SECRET = 'k3y-SECRET-0123456789abcdef';
+const ACCOUNT = testAccount();
 
 function fakeHandlers() {
   return {
     // The router never looks inside a reply, so a partial status is enough (and survives Status growing).
-    getStatus: vi.fn<Handlers['getStatus']>(async () => ({ ok: true, hasKey: false }) as Awaited<ReturnType<Handlers['getStatus']>>),
-    saveKey: vi.fn<Handlers['saveKey']>(async () => ({ ...DONE, message: 'Settings saved.' })),
+    getStatus: vi.fn<Handlers['getStatus']>(async () => ({ ok: true, accounts: [] }) as unknown as Awaited<ReturnType<Handlers['getStatus']>>),
+    addAccount: vi.fn<Handlers['addAccount']>(async () => ({ ...DONE, message: 'Added.', account: ACCOUNT })),
+    updateAccount: vi.fn<Handlers['updateAccount']>(async () => ({ ...DONE, message: 'Saved.', account: ACCOUNT })),
+    forgetAccount: vi.fn<Handlers['forgetAccount']>(async () => DONE),
     updateSettings: vi.fn<Handlers['updateSettings']>(async () => DONE),
-    forgetKey: vi.fn<Handlers['forgetKey']>(async () => DONE),
     testConnection: vi.fn<Handlers['testConnection']>(async () => ({ ok: true as const, message: 'Connected.' })),
     getShortcuts: vi.fn<Handlers['getShortcuts']>(async () => ({
       ok: true as const,
@@ -66,20 +69,27 @@ describe('createRouter: accepted messages', () => {
 
   it('fills a partial form with the lenient form defaults before the handler sees it', async () => {
     const rows = [{ targetId: 12, affiliateId: 7 }];
-    expect(await route({ type: 'bulkStart', payload: { mode: 'affiliates', form: { offerId: '12', sub1: 7 }, rows } }, POPUP)).toEqual(
-      DONE,
-    );
-    expect(handlers.bulkStart).toHaveBeenCalledExactlyOnceWith({ mode: 'affiliates', form: { ...EMPTY_FORM, offerId: '12' }, rows });
+    expect(
+      await route({ type: 'bulkStart', payload: { accountId: 'first', mode: 'affiliates', form: { offerId: '12', sub1: 7 }, rows } }, POPUP),
+    ).toEqual(DONE);
+    expect(handlers.bulkStart).toHaveBeenCalledExactlyOnceWith({
+      accountId: 'first',
+      mode: 'affiliates',
+      form: { ...EMPTY_FORM, offerId: '12' },
+      rows,
+    });
   });
 
   it('drops unknown payload fields', async () => {
-    await route({ type: 'saveKey', payload: { region: 'eu', sessionOnly: false, key: 'abc', admin: true } }, POPUP);
-    expect(handlers.saveKey).toHaveBeenCalledExactlyOnceWith({ region: 'eu', sessionOnly: false, key: 'abc' });
+    await route({ type: 'addAccount', payload: { region: 'eu', sessionOnly: false, key: 'abc', admin: true } }, POPUP);
+    expect(handlers.addAccount).toHaveBeenCalledExactlyOnceWith({ region: 'eu', sessionOnly: false, key: 'abc' });
+    await route({ type: 'updateAccount', payload: { accountId: 'first', label: 'Acme', id: 'second' } }, POPUP);
+    expect(handlers.updateAccount).toHaveBeenCalledExactlyOnceWith({ accountId: 'first', label: 'Acme' });
   });
 
   it('passes a handler Failure through untouched', async () => {
     handlers.testConnection.mockResolvedValueOnce({ ok: false, kind: 'unauthorized', message: 'Bad key.' });
-    expect(await route({ type: 'testConnection', payload: {} }, POPUP)).toEqual({
+    expect(await route({ type: 'testConnection', payload: { accountId: 'first' } }, POPUP)).toEqual({
       ok: false,
       kind: 'unauthorized',
       message: 'Bad key.',
@@ -88,7 +98,7 @@ describe('createRouter: accepted messages', () => {
 
   it('accepts the options page too', async () => {
     const options = { id: OPTIONS.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/options/options.html' };
-    expect(await route({ type: 'getStatus', payload: {} }, options)).toMatchObject({ ok: true, hasKey: false });
+    expect(await route({ type: 'getStatus', payload: {} }, options)).toMatchObject({ ok: true, accounts: [] });
     expect(handlers.getStatus).toHaveBeenCalledOnce();
   });
 });
@@ -156,14 +166,29 @@ describe('createRouter: refused messages', () => {
     ],
     ['copy with a number', { type: 'copy', payload: { text: 42 } }],
     ['copy with too much text', { type: 'copy', payload: { text: 'x'.repeat(MAX_COPY_TEXT + 1) } }],
-    ['saveKey with an unknown region', { type: 'saveKey', payload: { region: 'mars', sessionOnly: false } }],
-    ['saveKey with a non-string key', { type: 'saveKey', payload: { region: 'us', sessionOnly: false, key: 123 } }],
     [
-      'updateSettings with an unknown action',
-      { type: 'updateSettings', payload: { dashboardDomain: { action: 'replace', domain: 'a.example' } } },
+      'bulkStart without its account',
+      { type: 'bulkStart', payload: { mode: 'affiliates', form: {}, rows: [{ targetId: 1, affiliateId: 2 }] } },
     ],
-    ['updateSettings with a list', { type: 'updateSettings', payload: { dashboardDomain: { action: 'add', domain: ['a.example'] } } }],
-    ['updateSettings with a pace past Everflow’s limit', { type: 'updateSettings', payload: { requestsPerSecond: 31 } }],
+    ['lookup without its account', { type: 'lookup', payload: { kind: 'offers', query: 'spring' } }],
+    ['name with an empty account', { type: 'name', payload: { accountId: '', kind: 'offer', id: 42 } }],
+    ['addAccount with an unknown region', { type: 'addAccount', payload: { key: 'abc', region: 'mars', sessionOnly: false } }],
+    ['addAccount with a non-string key', { type: 'addAccount', payload: { region: 'us', sessionOnly: false, key: 123 } }],
+    ['addAccount without a key', { type: 'addAccount', payload: { region: 'us', sessionOnly: false } }],
+    ['updateAccount without its account', { type: 'updateAccount', payload: { label: 'Acme' } }],
+    [
+      'updateAccount with an unknown action',
+      { type: 'updateAccount', payload: { accountId: 'first', dashboardDomain: { action: 'replace', domain: 'a.example' } } },
+    ],
+    [
+      'updateAccount with a list',
+      { type: 'updateAccount', payload: { accountId: 'first', dashboardDomain: { action: 'add', domain: ['a.example'] } } },
+    ],
+    ['updateAccount with a pace past Everflow’s limit', { type: 'updateAccount', payload: { accountId: 'first', requestsPerSecond: 31 } }],
+    ['updateAccount with a label too long', { type: 'updateAccount', payload: { accountId: 'first', label: 'x'.repeat(81) } }],
+    ['forgetAccount without its account', { type: 'forgetAccount', payload: {} }],
+    ['testConnection without its account', { type: 'testConnection', payload: {} }],
+    ['updateSettings with an unknown rule', { type: 'updateSettings', payload: { newOfferSubs: 'shuffle' } }],
   ])('%s', async (_name, message) => {
     expect(await route(message, POPUP)).toEqual(REFUSAL);
     noHandlerCalled();
@@ -174,7 +199,7 @@ describe('createRouter: refused messages', () => {
       fc.asyncProperty(
         fc.oneof(
           fc.anything(),
-          fc.record({ type: fc.constantFrom('generate', 'getStatus', 'saveKey', 'copy', 'nope'), payload: fc.anything() }),
+          fc.record({ type: fc.constantFrom('generate', 'getStatus', 'addAccount', 'updateAccount', 'copy', 'nope'), payload: fc.anything() }),
         ),
         async (message) => {
           const reply = await route(message, POPUP);
@@ -198,20 +223,20 @@ describe('createRouter: a handler that fails', () => {
   });
 
   it('a synchronous throw is caught the same way', async () => {
-    handlers.saveKey.mockImplementationOnce(() => {
+    handlers.addAccount.mockImplementationOnce(() => {
       throw new TypeError(`bad key ${SECRET}`);
     });
-    const reply = await route({ type: 'saveKey', payload: { region: 'us', sessionOnly: true, key: SECRET } }, POPUP);
+    const reply = await route({ type: 'addAccount', payload: { region: 'us', sessionOnly: true, key: SECRET } }, POPUP);
     expect(reply).toMatchObject({ ok: false, kind: 'internal' });
-    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "saveKey" failed (TypeError).');
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "addAccount" failed (TypeError).');
     expect(JSON.stringify(consoleError.mock.calls)).not.toContain(SECRET);
   });
 
   it('a thrown non-Error is logged by its type only', async () => {
-    handlers.forgetKey.mockImplementationOnce(() => Promise.reject(SECRET));
-    const reply = await route({ type: 'forgetKey', payload: {} }, POPUP);
+    handlers.forgetAccount.mockImplementationOnce(() => Promise.reject(SECRET));
+    const reply = await route({ type: 'forgetAccount', payload: { accountId: 'first' } }, POPUP);
     expect(reply).toMatchObject({ ok: false, kind: 'internal' });
-    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "forgetKey" failed (string).');
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('Link Builder for Everflow: "forgetAccount" failed (string).');
     expect(JSON.stringify(consoleError.mock.calls)).not.toContain(SECRET);
   });
 

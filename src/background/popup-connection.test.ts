@@ -7,6 +7,9 @@ import { linkFor, startFakeBackground, stopFakeBackground, type EverflowStub } f
 import { historyItem } from '../shared/history/history';
 import { UNSAVED_NOTE } from '../shared/link/link-notes';
 import { POPUP_PORT, type PopupMessage } from '../shared/protocol/popup-port';
+import { FIRST_ACCOUNT_ID } from '../shared/accounts/accounts';
+import { API_KEY } from '../../e2e/unit-fixtures/fake-chrome';
+import { SECOND_ACCOUNT, SECOND_KEY, saveTwoAccounts } from '../../e2e/unit-fixtures/test-accounts';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
 
@@ -52,10 +55,10 @@ describe('a link for the popup', () => {
   it('with storage full, the open popup gets its link at once and is then told it could not be kept', async () => {
     fake.fillStorageFor(historyItem.key);
     const popup = await connectPopup();
-    popup.send({ type: 'generate', requestId: 'r1', input: INPUT, names: NAMES });
+    popup.send({ type: 'generate', requestId: 'r1', accountId: FIRST_ACCOUNT_ID, input: INPUT, names: NAMES });
     await advanceUntil(() => popup.told.length >= 2, 'the popup told twice');
     expect(popup.told).toMatchObject([
-      { type: 'ready', requestId: 'r1', link: { ok: true, url: linkFor(42, 7), copied: true, input: INPUT } },
+      { type: 'ready', requestId: 'r1', link: { ok: true, url: linkFor(42, 7), accountId: FIRST_ACCOUNT_ID, copied: true, input: INPUT } },
       { type: 'notKept', requestId: 'r1' },
     ]);
     expect(popup.told[0]).not.toHaveProperty('link.unsaved');
@@ -66,7 +69,7 @@ describe('a link for the popup', () => {
     fake.fillStorageFor(historyItem.key);
     everflow.reply = () => 'hold';
     const popup = await connectPopup();
-    popup.send({ type: 'generate', requestId: 'r1', input: INPUT, names: NAMES });
+    popup.send({ type: 'generate', requestId: 'r1', accountId: FIRST_ACCOUNT_ID, input: INPUT, names: NAMES });
     await advanceUntil(() => everflow.waiting().length > 0, 'the request sent');
     popup.close();
     everflow.answerWaiting();
@@ -78,7 +81,7 @@ describe('a link for the popup', () => {
   it('Cancel stops the request: the popup is told, and the link that arrives anyway is not copied', async () => {
     everflow.reply = () => 'hold';
     const popup = await connectPopup();
-    popup.send({ type: 'generate', requestId: 'r1', input: INPUT, names: NAMES });
+    popup.send({ type: 'generate', requestId: 'r1', accountId: FIRST_ACCOUNT_ID, input: INPUT, names: NAMES });
     await advanceUntil(() => everflow.waiting().length > 0, 'the request sent');
     popup.send({ type: 'cancel', requestId: 'r1' });
     everflow.answerWaiting();
@@ -89,19 +92,32 @@ describe('a link for the popup', () => {
     expect(fake.clipboard).toStrictEqual([]);
   });
 
+  it('makes the link with the account the popup chose, not the last used', async () => {
+    saveTwoAccounts(fake);
+    const popup = await connectPopup();
+    popup.send({ type: 'generate', requestId: 'r1', accountId: SECOND_ACCOUNT.id, input: INPUT, names: NAMES });
+    await advanceUntil(() => popup.told.length > 0, 'the popup told');
+    expect(popup.told[0]).toMatchObject({ type: 'ready', link: { ok: true, accountId: SECOND_ACCOUNT.id } });
+    expect(everflow.linkCalls().map((call) => call.headers['X-Eflow-Api-Key'])).toStrictEqual([SECOND_KEY]);
+    expect(everflow.calls.some((call) => call.headers['X-Eflow-Api-Key'] === API_KEY)).toBe(false);
+  });
+
   it('refuses a message that is not one of the popup’s, saying so to the request it names; other pages’ ports are not taken', async () => {
     const popup = await connectPopup();
-    popup.send({ type: 'generate', requestId: 'r1', input: { ...INPUT, offerId: 'forty-two' } });
+    popup.send({ type: 'generate', requestId: 'r1', accountId: FIRST_ACCOUNT_ID, input: { ...INPUT, offerId: 'forty-two' } });
+    // A link must say which account makes it.
+    popup.send({ type: 'generate', requestId: 'r4', input: INPUT, names: NAMES });
     popup.send({ type: 'delete-everything', requestId: 'r2' });
     popup.send('generate');
     expect(popup.told.map((message) => [message.type, message.requestId])).toStrictEqual([
       ['failed', 'r1'],
+      ['failed', 'r4'],
       ['failed', 'r2'],
     ]);
     expect(everflow.linkCalls()).toStrictEqual([]);
 
     const stranger = await connectPopup({ id: 'another-extension', url: 'chrome-extension://another-extension/page.html' });
-    stranger.send({ type: 'generate', requestId: 'r3', input: INPUT });
+    stranger.send({ type: 'generate', requestId: 'r3', accountId: FIRST_ACCOUNT_ID, input: INPUT });
     await vi.advanceTimersByTimeAsync(100);
     expect(stranger.told).toStrictEqual([]);
     expect(everflow.linkCalls()).toStrictEqual([]);

@@ -9,29 +9,16 @@ import { EverflowSimulator, type Answer, type RecordedRequest } from '../../e2e/
 import { EU_KEY, PARTNER_KEY, PARTNER_KEYS, SECOND_NETWORK_KEY, US_KEY } from '../../e2e/simulator/network';
 import type { ErrorField } from '../../e2e/simulator/replies';
 import { expectSafeMessage } from '../../e2e/unit-fixtures/test-fetch';
+import { simulatorFetch, simulatorPaths } from '../../e2e/unit-fixtures/simulator-fetch';
 
 const UNKNOWN_KEY = 'efk_live_Unknown0000000000000000';
-
-/** A fetch that hands each request to the simulator, as its HTTPS server does; an abort or hang is a failed fetch. */
-function simulatorFetch(sim: EverflowSimulator): typeof fetch {
-  return (async (url: string | URL | Request, init: RequestInit = {}) => {
-    const reply = await sim.handle({
-      method: init.method ?? 'GET',
-      url: String(url),
-      headers: { ...(init.headers as Record<string, string>) },
-      rawBody: typeof init.body === 'string' ? init.body : null,
-    });
-    if (!('status' in reply)) throw new TypeError('Failed to fetch');
-    return new Response(String(reply.body), { status: reply.status, headers: reply.headers });
-  }) as typeof fetch;
-}
 
 function setUp(options: ConstructorParameters<typeof EverflowSimulator>[0] = {}) {
   const sim = new EverflowSimulator({ rateLimit: 'none', ...options });
   const connectionFor =
     (apiKey: string) =>
     (region: Region): Connection => ({ baseUrl: apiBase(region), apiKey, fetch: simulatorFetch(sim), sleep: async () => {} });
-  const paths = () => sim.requests.map((request) => `${request.method} ${new URL(request.url).host}${request.path}`);
+  const paths = () => simulatorPaths(sim);
   return { sim, connectionFor, paths };
 }
 

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM } from '../link/link-form';
 import { decodeStored } from '../storage/define-item';
 import { EMPTY_DRAFT, MAX_LIST_TEXT, MAX_NAMES, bulkDraftItem, nameMap, withName, type BulkDraft } from './bulk-draft';
+import { FIRST_ACCOUNT_ID } from '../accounts/accounts';
 
 const DRAFT: BulkDraft = {
+  accountId: 'second',
   mode: 'targets',
   form: { ...EMPTY_FORM, linkType: 'smart', offerId: '42', campaignId: '6', affiliateId: '7', sub1: '{date}', encryptParameters: true },
   lists: { affiliates: '1, 2', offers: '10\n11\n12', campaigns: '5 6' },
@@ -41,6 +43,7 @@ describe('bulkDraftItem', () => {
   it('reads a draft from before smart links as it was: an offer form, the same mode, lists and names', () => {
     expect(decodeStored(bulkDraftItem, { v: 1, data: V1_DRAFT })).toEqual({
       value: {
+        accountId: FIRST_ACCOUNT_ID,
         mode: 'targets',
         form: { ...EMPTY_FORM, linkType: 'offer', affiliateId: '7', sub1: '{date}' },
         lists: { affiliates: '1, 2', offers: '10\n11', campaigns: '' },
@@ -51,13 +54,23 @@ describe('bulkDraftItem', () => {
     expect(decodeStored(bulkDraftItem, { v: 1, data: { ...V1_DRAFT, mode: 'affiliates' } }).value.mode).toBe('affiliates');
   });
 
+  it('a draft from before accounts (v2) is the first account’s', () => {
+    const { accountId: _second, ...v2 } = DRAFT;
+    expect(decodeStored(bulkDraftItem, { v: 2, data: v2 })).toStrictEqual({
+      value: { ...DRAFT, accountId: FIRST_ACCOUNT_ID },
+      status: 'migrated',
+    });
+  });
+
   it('keeps every readable part when another part is damaged', () => {
     const raw = {
-      v: 2,
-      data: { ...DRAFT, mode: 'everyone', names: { offers: 'nope', campaigns: [], affiliates: [{ id: 7, name: 'Acme' }] } },
+      v: bulkDraftItem.version,
+      data: { ...DRAFT, accountId: 42, mode: 'everyone', names: { offers: 'nope', campaigns: [], affiliates: [{ id: 7, name: 'Acme' }] } },
     };
     const { value, status } = decodeStored(bulkDraftItem, raw);
     expect(status).toBe('ok');
+    // An account that cannot be read: the default account.
+    expect(value.accountId).toBeUndefined();
     expect(value.mode).toBe('affiliates');
     expect(value.lists).toEqual(DRAFT.lists);
     expect(value.form).toEqual(DRAFT.form);
@@ -76,7 +89,7 @@ describe('bulkDraftItem', () => {
   });
 
   it('resets a draft from a newer version, or one that is not a stored item at all', () => {
-    expect(decodeStored(bulkDraftItem, { v: 3, data: DRAFT }).status).toBe('reset');
+    expect(decodeStored(bulkDraftItem, { v: bulkDraftItem.version + 1, data: DRAFT }).status).toBe('reset');
     expect(decodeStored(bulkDraftItem, 'text').status).toBe('reset');
     expect(decodeStored(bulkDraftItem, { v: 1, data: null })).toEqual({ value: EMPTY_DRAFT, status: 'reset' });
     expect(decodeStored(bulkDraftItem, { v: 2, data: null })).toEqual({ value: EMPTY_DRAFT, status: 'reset' });

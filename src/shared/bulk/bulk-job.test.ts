@@ -3,6 +3,7 @@ import { bulkJobItem, checkRow, readResult, resultsOf, rowErrors, rowKey, type B
 import { decodeStored } from '../storage/define-item';
 import { EMPTY_FORM } from '../link/link-form';
 import { sampleJob as job } from '../../../e2e/unit-fixtures/test-bulk-job';
+import { FIRST_ACCOUNT_ID } from '../accounts/accounts';
 
 describe('checkRow and rowErrors', () => {
   const day = new Date(2026, 10, 24);
@@ -84,6 +85,7 @@ describe('bulkJobItem', () => {
     expect(decodeStored(bulkJobItem, { v: 1, data: v1Job })).toEqual({
       value: {
         ...v1Job,
+        accountId: FIRST_ACCOUNT_ID,
         mode: 'targets',
         form: { ...EMPTY_FORM, linkType: 'offer', affiliateId: '7', sub1: 'x' },
         rows: [
@@ -110,9 +112,17 @@ describe('bulkJobItem', () => {
       rows: [{ targetId: 6, affiliateId: 7, targetName: 'Members smart link' }],
     };
     expect(decodeStored(bulkJobItem, bulkJobItem.encode(smart))).toEqual({ value: smart, status: 'ok' });
-    expect(decodeStored(bulkJobItem, { v: 2, data: null })).toEqual({ value: null, status: 'ok' });
+    expect(decodeStored(bulkJobItem, { v: bulkJobItem.version, data: null })).toEqual({ value: null, status: 'ok' });
     expect(decodeStored(bulkJobItem, { v: 1, data: { ...v1Job, rows: 'x' } })).toEqual({ value: null, status: 'reset' });
-    expect(decodeStored(bulkJobItem, { v: 3, data: smart }).status).toBe('reset');
+    expect(decodeStored(bulkJobItem, { v: bulkJobItem.version + 1, data: smart }).status).toBe('reset');
+  });
+
+  it('a job from before accounts (v2) is the first account’s; today a job says its account, or it is none', () => {
+    const { accountId: _first, ...v2Job } = job();
+    expect(decodeStored(bulkJobItem, { v: 2, data: v2Job })).toStrictEqual({ value: job(), status: 'migrated' });
+    expect(decodeStored(bulkJobItem, { v: 2, data: null })).toStrictEqual({ value: null, status: 'migrated' });
+    expect(decodeStored(bulkJobItem, { v: bulkJobItem.version, data: v2Job })).toStrictEqual({ value: null, status: 'reset' });
+    expect(decodeStored(bulkJobItem, bulkJobItem.encode(job({ accountId: 'second' }))).value?.accountId).toBe('second');
   });
 });
 

@@ -51,7 +51,7 @@ describe('historyItem', () => {
 
   it('drops a damaged entry and keeps the rest', () => {
     const stored = {
-      v: 1,
+      v: historyItem.version,
       data: [entry(3), { id: 'bad', url: 5 }, entry(1, {}, { offerId: 0 }), entry(2, { surface: 'fax' as never }), entry(0)],
     };
     const read = decodeStored(historyItem, stored);
@@ -79,6 +79,14 @@ describe('historyItem', () => {
     expect(
       decodeStored(historyItem, { v: 1, data: [entry(3, {}, { linkType: 'smart' } as never), entry(4)] }).value.map((e) => e.id),
     ).toStrictEqual(['e4']);
+  });
+
+  it('links made before accounts are the first account’s; an entry of today keeps its own account', () => {
+    const { accountId: _first, ...old } = entry(1);
+    const read = decodeStored(historyItem, { v: 1, data: [old, { ...entry(2), accountId: 'second' }] });
+    expect(read).toStrictEqual({ value: [entry(1), { ...entry(2), accountId: 'second' }], status: 'migrated' });
+    // Today's entries must say their account: one that does not is damaged, and dropped.
+    expect(decodeStored(historyItem, { v: historyItem.version, data: [old, entry(3)] }).value.map((e) => e.id)).toStrictEqual(['e3']);
   });
 
   it('is empty when missing or unreadable', () => {

@@ -15,8 +15,16 @@ import {
   type PinnedPairs,
 } from './pinned-pairs';
 import { EMPTY_PRESETS, savePreset, type PresetValues } from '../presets/presets';
+import { FIRST_ACCOUNT_ID } from '../accounts/accounts';
 
-const PAIR: PinFields = { linkType: 'offer', targetId: 42, affiliateId: 7, targetName: 'Spring sale', affiliateName: 'Acme Media' };
+const PAIR: PinFields = {
+  accountId: FIRST_ACCOUNT_ID,
+  linkType: 'offer',
+  targetId: 42,
+  affiliateId: 7,
+  targetName: 'Spring sale',
+  affiliateName: 'Acme Media',
+};
 const ok = (change: PinChange): PinnedPairs => {
   if (!change.ok) throw new Error(change.message);
   return change.list;
@@ -32,9 +40,10 @@ describe('pinning pairs', () => {
       ok: false,
       message: 'Spring sale × Acme Media is pinned already.',
     });
-    // Another preset, or the same IDs as a smart link, is another pin.
+    // Another preset, the same IDs as a smart link, or of another account (another network), is another pin.
     const two = ok(pinPair(one, { ...PAIR, presetId: 'p' }, 'b'));
-    expect(ok(pinPair(two, { ...PAIR, linkType: 'smart' }, 'c')).pins.map((pin) => pin.id)).toEqual(['a', 'b', 'c']);
+    const three = ok(pinPair(two, { ...PAIR, linkType: 'smart' }, 'c'));
+    expect(ok(pinPair(three, { ...PAIR, accountId: 'second' }, 'd')).pins.map((pin) => pin.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it(`keeps at most ${MAX_PINS}`, () => {
@@ -59,18 +68,28 @@ describe('pinning pairs', () => {
 describe('a pin and its link', () => {
   it('reads by name, with IDs where names are unknown', () => {
     expect(pinLabel(PAIR)).toBe('Spring sale × Acme Media');
-    expect(pinLabel({ linkType: 'smart', targetId: 5, affiliateId: 7 })).toBe('Smart link 5 × Affiliate 7');
+    expect(pinLabel({ accountId: FIRST_ACCOUNT_ID, linkType: 'smart', targetId: 5, affiliateId: 7 })).toBe('Smart link 5 × Affiliate 7');
+    // A partner's own link: the partner is its affiliate.
+    expect(pinLabel({ accountId: 'partner', linkType: 'partner', targetId: 42, targetName: 'Spring sale' })).toBe('Spring sale');
   });
 
   it('comes from a form with a valid pair, with the names known', () => {
     const form = { ...EMPTY_FORM, offerId: ' 42 ', affiliateId: '7', sub1: 'x' };
-    expect(pinFromForm(form, 'p', { offer: 'Spring sale', affiliate: 'Acme Media' })).toEqual({ ...PAIR, presetId: 'p' });
-    expect(pinFromForm({ ...form, linkType: 'smart', campaignId: '5' }, undefined, { offer: 'Spring sale' })).toEqual({
+    expect(pinFromForm(FIRST_ACCOUNT_ID, form, 'p', { offer: 'Spring sale', affiliate: 'Acme Media' })).toEqual({ ...PAIR, presetId: 'p' });
+    expect(pinFromForm('second', { ...form, linkType: 'smart', campaignId: '5' }, undefined, { offer: 'Spring sale' })).toEqual({
+      accountId: 'second',
       linkType: 'smart',
       targetId: 5,
       affiliateId: 7,
     });
-    expect(pinFromForm({ ...form, affiliateId: 'Acme' }, undefined)).toBeUndefined();
+    expect(pinFromForm(FIRST_ACCOUNT_ID, { ...form, affiliateId: 'Acme' }, undefined)).toBeUndefined();
+    // A partner's link needs only its offer.
+    expect(pinFromForm('partner', { ...form, linkType: 'partner', affiliateId: '' }, undefined, { offer: 'Spring sale' })).toEqual({
+      accountId: 'partner',
+      linkType: 'partner',
+      targetId: 42,
+      targetName: 'Spring sale',
+    });
     expect(pinNames(PAIR)).toEqual({ offer: 'Spring sale', affiliate: 'Acme Media' });
   });
 
@@ -97,11 +116,23 @@ describe('a pin and its link', () => {
     });
     // A deleted preset: the bare pair.
     expect(pinForm({ ...PAIR, presetId: 'gone' }, change.list)).toEqual({ ...EMPTY_FORM, offerId: '42', affiliateId: '7' });
-    expect(pinForm({ linkType: 'smart', targetId: 5, affiliateId: 7 }, EMPTY_PRESETS)).toEqual({
+    expect(pinForm({ accountId: FIRST_ACCOUNT_ID, linkType: 'smart', targetId: 5, affiliateId: 7 }, EMPTY_PRESETS)).toEqual({
       ...EMPTY_FORM,
       linkType: 'smart',
       campaignId: '5',
       affiliateId: '7',
     });
+  });
+});
+
+describe('pins stored before accounts', () => {
+  it('are the first account’s; today a pin says its account, and one that does not is dropped with the list', () => {
+    const { accountId: _first, ...old } = { ...PAIR, id: 'a' };
+    expect(pinnedPairsItem.decode({ v: 1, data: { pins: [old, { ...old, id: 'b', targetId: 43 }] } })).toStrictEqual({
+      status: 'migrated',
+      value: { pins: [{ ...PAIR, id: 'a' }, { ...PAIR, id: 'b', targetId: 43 }] },
+    });
+    expect(pinnedPairsItem.decode({ v: 1, data: { pins: [] } })).toStrictEqual({ status: 'migrated', value: { pins: [] } });
+    expect(pinnedPairsItem.decode({ v: pinnedPairsItem.version, data: { pins: [old] } })).toStrictEqual({ status: 'reset', value: { pins: [] } });
   });
 });

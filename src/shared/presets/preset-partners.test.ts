@@ -8,6 +8,7 @@ import {
   partnerChange,
   presetForAffiliate,
   presetForNewDraft,
+  presetsOf,
   savePreset,
   setDefaultPreset,
   tieAffiliate,
@@ -90,6 +91,40 @@ describe('tying affiliates to presets', () => {
     expect(resaved.presets[0]).toMatchObject({ id: 'n', affiliateIds: [7], values: { sub1: 'b' } });
     const edited = ok(updatePreset(resaved, 'n', 'Newsletter Q2', VALUES));
     expect(edited.presets[0]).toMatchObject({ name: 'Newsletter Q2', affiliateIds: [7] });
+  });
+});
+
+describe('presets tied to an account’s affiliates', () => {
+  // Affiliate 7 of one network is not affiliate 7 of another.
+  const tied = () => ok(tieAffiliate(twoPresets(), 'n', 7, 'Sunrise Media', 'first'));
+
+  it('belong to that account: another account sees them tied to none of its affiliates, still usable by hand', () => {
+    const list = tied();
+    expect(list.presets[0]).toMatchObject({ affiliateIds: [7], accountId: 'first' });
+    expect(presetForAffiliate(presetsOf(list, 'first'), 7)?.name).toBe('Newsletter');
+    expect(presetForAffiliate(presetsOf(list, 'second'), 7)).toBeUndefined();
+    expect(presetsOf(list, 'second').presets.map((preset) => preset.name)).toStrictEqual(['Newsletter', 'Social']);
+    expect(presetsOf(list, 'first')).toBe(list);
+  });
+
+  it('another account’s affiliate 7 may be tied to another preset; not to one of the first account’s', () => {
+    const list = tied();
+    const both = ok(tieAffiliate(list, 's', 7, undefined, 'second'));
+    expect(both.presets.map((preset) => [preset.accountId, preset.affiliateIds])).toStrictEqual([
+      ['first', [7]],
+      ['second', [7]],
+    ]);
+    expect(presetForAffiliate(presetsOf(both, 'second'), 7)?.name).toBe('Social');
+    expect(tieAffiliate(list, 'n', 8, undefined, 'second')).toStrictEqual({
+      ok: false,
+      message: 'This preset is for another Everflow account’s affiliates; tie this one to another preset.',
+    });
+  });
+
+  it('untied from its last affiliate, a preset is everyone’s again, and any account may tie its own', () => {
+    const untied = untieAffiliate(tied(), 'n', 7);
+    expect(untied.presets[0]).toStrictEqual({ ...twoPresets().presets[0], affiliateIds: [] });
+    expect(ok(tieAffiliate(untied, 'n', 9, undefined, 'second')).presets[0]).toMatchObject({ affiliateIds: [9], accountId: 'second' });
   });
 });
 

@@ -21,6 +21,7 @@ import {
   presetsItem,
 } from './presets';
 import { decodeStored } from '../storage/define-item';
+import { FIRST_ACCOUNT_ID } from '../accounts/accounts';
 
 const FORM: LinkForm = {
   ...EMPTY_FORM,
@@ -166,6 +167,28 @@ describe('presetsItem', () => {
       value: { presets: [{ id: 'a', name: 'A', values: VALUES, affiliateIds: [] }], defaultId: 'a' },
       status: 'migrated',
     });
+  });
+  it('reads presets tied to affiliates before accounts as the first account’s; the untied stay everyone’s', () => {
+    const v2 = {
+      presets: [
+        { id: 'a', name: 'A', values: VALUES, affiliateIds: [7, 8] },
+        { id: 'b', name: 'B', values: VALUES, affiliateIds: [] },
+      ],
+      defaultId: 'b',
+    };
+    expect(decodeStored(presetsItem, { v: 2, data: v2 })).toStrictEqual({
+      value: {
+        presets: [
+          { id: 'a', name: 'A', values: VALUES, affiliateIds: [7, 8], accountId: FIRST_ACCOUNT_ID },
+          { id: 'b', name: 'B', values: VALUES, affiliateIds: [] },
+        ],
+        defaultId: 'b',
+      },
+      status: 'migrated',
+    });
+    // From version 1 (tied to none) they are everyone's.
+    const read = decodeStored(presetsItem, { v: 1, data: { presets: [{ id: 'a', name: 'A', values: VALUES }], defaultId: null } });
+    expect(read.value.presets[0]).not.toHaveProperty('accountId');
   });
 });
 

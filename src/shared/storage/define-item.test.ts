@@ -3,8 +3,9 @@ import * as z from 'zod/mini';
 import { EMPTY_FORM, type LinkForm } from '../link/link-form';
 import { MAX_TEXT } from '../../everflow/link-fields';
 import { decodeStored, defineItem, type ItemDefinition } from './define-item';
-import { draftItem } from '../link/draft';
-import { settingsItem } from '../settings/settings';
+import { NO_DRAFTS, draftItem } from '../link/draft';
+import { settingsBeforeAccounts, settingsItem } from '../settings/settings';
+import { FIRST_ACCOUNT_ID } from '../accounts/accounts';
 
 /** A test item at version 3: v1 had only a name, v2 added a count, v3 added tags. */
 const Thing = z.object({ name: z.string(), count: z.number(), tags: z.array(z.string()) });
@@ -133,84 +134,126 @@ describe('encode', () => {
 });
 
 describe('settingsItem', () => {
-  const DEFAULTS = { region: 'us', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' };
+  const DEFAULTS = { newOfferSubs: 'keep' };
 
-  it('is missing → United States, no extra dashboard domains, 20 requests a second', () => {
+  it('is missing → a new offer keeps the subs', () => {
     expect(decodeStored(settingsItem, undefined)).toEqual({ value: DEFAULTS, status: 'missing' });
   });
 
-  it('migrates a v1 value (region only)', () => {
-    expect(decodeStored(settingsItem, { v: 1, data: { region: 'eu' } })).toEqual({
-      value: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' },
-      status: 'migrated',
-    });
+  it.each([
+    ['v1 (region only)', 1, { region: 'eu' }, 'keep'],
+    ['v2 (no rate limit)', 2, { region: 'eu', dashboardDomains: ['dash.example.com'] }, 'keep'],
+    ['v3 (no rule for a new offer)', 3, { region: 'eu', dashboardDomains: [], requestsPerSecond: 12 }, 'keep'],
+    ['v4 (the one key’s region, pace and domains)', 4, { region: 'eu', dashboardDomains: ['d.example'], requestsPerSecond: 12, newOfferSubs: 'clear' }, 'clear'],
+  ])('migrates %s to the rule alone: the rest is the first account’s now', (_name, v, data, newOfferSubs) => {
+    expect(decodeStored(settingsItem, { v, data })).toStrictEqual({ value: { newOfferSubs }, status: 'migrated' });
   });
 
-  it('migrates a v2 value (no rate limit) to the default pace, keeping the domains', () => {
-    expect(decodeStored(settingsItem, { v: 2, data: { region: 'eu', dashboardDomains: ['dash.example.com'] } })).toEqual({
-      value: { region: 'eu', dashboardDomains: ['dash.example.com'], requestsPerSecond: 20, newOfferSubs: 'keep' },
-      status: 'migrated',
-    });
-  });
-
-  it('migrates a v3 value (no rule for a new offer) to keeping the subs, as v3 did', () => {
-    expect(decodeStored(settingsItem, { v: 3, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 12 } })).toEqual({
-      value: { region: 'eu', dashboardDomains: [], requestsPerSecond: 12, newOfferSubs: 'keep' },
-      status: 'migrated',
-    });
+  it('a v1 value that is not an object says nothing of the rule: the default (v1 had none)', () => {
+    expect(decodeStored(settingsItem, { v: 1, data: null }).value).toStrictEqual(DEFAULTS);
   });
 
   it('reads its own encoding back', () => {
-    const value = { region: 'eu' as const, dashboardDomains: ['dash.example.com'], requestsPerSecond: 30, newOfferSubs: 'clear' as const };
+    const value = { newOfferSubs: 'clear' as const };
     expect(decodeStored(settingsItem, settingsItem.encode(value))).toEqual({ value, status: 'ok' });
   });
 
   it.each([
-    ['an unknown region', { v: settingsItem.version, data: { region: 'mars', dashboardDomains: [], requestsPerSecond: 20 } }],
-    ['a v1 value with an unknown region', { v: 1, data: { region: 'mars' } }],
-    ['a v1 value that is not an object', { v: 1, data: null }],
-    ['a version from the future', { v: settingsItem.version + 1, data: { region: 'eu', dashboardDomains: [] } }],
-    [
-      'too many dashboard domains',
-      { v: settingsItem.version, data: { region: 'eu', dashboardDomains: Array(21).fill('a.b'), requestsPerSecond: 20 } },
-    ],
-    ['a pace above Everflow’s limit', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 31 } }],
-    ['a pace of zero', { v: settingsItem.version, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 0 } }],
+    ['an unknown rule', { v: settingsItem.version, data: { newOfferSubs: 'shuffle' } }],
+    ['a v4 value with an unknown rule', { v: 4, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'x' } }],
+    ['a version from the future', { v: settingsItem.version + 1, data: { newOfferSubs: 'keep' } }],
   ])('%s resets to the default', (_name, raw) => {
     expect(decodeStored(settingsItem, raw)).toEqual({ value: DEFAULTS, status: 'reset' });
   });
 });
 
+describe('settingsBeforeAccounts: what the one key’s settings said, for the first account', () => {
+  it.each([
+    ['v1 (region only)', 1, { region: 'eu' }, { region: 'eu', requestsPerSecond: 20, dashboardDomains: [], newOfferSubs: 'keep' }],
+    [
+      'v2 (no rate limit)',
+      2,
+      { region: 'eu', dashboardDomains: ['dash.example.com'] },
+      { region: 'eu', requestsPerSecond: 20, dashboardDomains: ['dash.example.com'], newOfferSubs: 'keep' },
+    ],
+    [
+      'v3 (no rule for a new offer)',
+      3,
+      { region: 'us', dashboardDomains: [], requestsPerSecond: 12 },
+      { region: 'us', requestsPerSecond: 12, dashboardDomains: [], newOfferSubs: 'keep' },
+    ],
+    [
+      'v4',
+      4,
+      { region: 'eu', dashboardDomains: ['d.example'], requestsPerSecond: 30, newOfferSubs: 'clear' },
+      { region: 'eu', requestsPerSecond: 30, dashboardDomains: ['d.example'], newOfferSubs: 'clear' },
+    ],
+  ])('%s', (_name, v, data, expected) => {
+    expect(settingsBeforeAccounts({ v, data })).toStrictEqual(expected);
+  });
+
+  it.each([
+    ['none stored', undefined],
+    ['settings of today’s version (they hold no region)', { v: 5, data: { newOfferSubs: 'keep' } }],
+    ['an unknown region', { v: 4, data: { region: 'mars', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' } }],
+    ['too many dashboard domains', { v: 3, data: { region: 'eu', dashboardDomains: Array(21).fill('a.b'), requestsPerSecond: 20 } }],
+    ['a pace above Everflow’s limit', { v: 3, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 31 } }],
+    ['a pace of zero', { v: 3, data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 0 } }],
+    ['a value that is not an object', { v: 1, data: null }],
+  ])('%s: nothing to take (the first account gets the defaults)', (_name, raw) => {
+    expect(settingsBeforeAccounts(raw)).toBeUndefined();
+  });
+});
+
 describe('draftItem', () => {
+  const drafts = (form: unknown) => ({ accountId: FIRST_ACCOUNT_ID, forms: { [FIRST_ACCOUNT_ID]: form } });
+
+  it('the one draft from before accounts is the first account’s, shown first', () => {
+    const form: LinkForm = { ...EMPTY_FORM, offerId: '12', affiliateId: '34', sub2: 'hi' };
+    expect(decodeStored(draftItem, { v: 1, data: form })).toStrictEqual({ value: drafts(form), status: 'migrated' });
+  });
+
   it('loads a damaged draft leniently: bad fields become empty, good ones stay', () => {
     const raw = { v: 1, data: { offerId: 5, sub1: null, affiliateId: '77', encryptParameters: 'yes', redirectLink: true } };
     expect(decodeStored(draftItem, raw)).toEqual({
-      value: { ...EMPTY_FORM, affiliateId: '77', redirectLink: true },
+      value: drafts({ ...EMPTY_FORM, affiliateId: '77', redirectLink: true }),
+      status: 'migrated',
+    });
+    const today = { v: draftItem.version, data: { accountId: 'second', forms: { second: { offerId: 5, affiliateId: '77' } } } };
+    expect(decodeStored(draftItem, today)).toEqual({
+      value: { accountId: 'second', forms: { second: { ...EMPTY_FORM, affiliateId: '77' } } },
       status: 'ok',
     });
   });
 
   it('an all-wrong draft object is an empty form, not a reset', () => {
     expect(decodeStored(draftItem, { v: 1, data: { offerId: 5, sub1: null } })).toEqual({
-      value: EMPTY_FORM,
-      status: 'ok',
+      value: drafts(EMPTY_FORM),
+      status: 'migrated',
     });
   });
 
   it('clips a huge stored field instead of keeping it', () => {
     const result = decodeStored(draftItem, { v: 1, data: { sub1: 'x'.repeat(100_000) } });
-    expect(result.status).toBe('ok');
-    expect(result.value.sub1).toBe('x'.repeat(4 * MAX_TEXT));
+    expect(result.status).toBe('migrated');
+    expect(result.value.forms[FIRST_ACCOUNT_ID]?.sub1).toBe('x'.repeat(4 * MAX_TEXT));
   });
 
-  it('a draft that is not an object resets to a fresh empty form', () => {
+  it('a draft that is not an object resets to no drafts (a fresh value)', () => {
     const result = decodeStored(draftItem, { v: 1, data: 'offer 12' });
-    expect(result).toEqual({ value: EMPTY_FORM, status: 'reset' });
-    expect(result.value).not.toBe(EMPTY_FORM);
+    expect(result).toEqual({ value: NO_DRAFTS, status: 'reset' });
+    expect(result.value).not.toBe(NO_DRAFTS);
+    expect(decodeStored(draftItem, { v: draftItem.version, data: { accountId: 7, forms: [] } }).status).toBe('reset');
   });
 
-  it('reads its own encoding back', () => {
-    const form: LinkForm = { ...EMPTY_FORM, offerId: '12', affiliateId: '34', sub2: 'hi', encryptParameters: true };
-    expect(decodeStored(draftItem, draftItem.encode(form))).toEqual({ value: form, status: 'ok' });
+  it('reads its own encoding back, each account’s form its own', () => {
+    const value = {
+      accountId: 'second',
+      forms: {
+        [FIRST_ACCOUNT_ID]: { ...EMPTY_FORM, offerId: '12', affiliateId: '34', sub2: 'hi', encryptParameters: true },
+        second: { ...EMPTY_FORM, offerId: '42' },
+      },
+    };
+    expect(decodeStored(draftItem, draftItem.encode(value))).toEqual({ value, status: 'ok' });
   });
 });
