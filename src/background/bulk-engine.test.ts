@@ -393,9 +393,7 @@ describe('bulk engine: a job stored by the previous version', () => {
       state: 'running',
     });
     fake.local.data.set(rowKey(0), { ok: true, job: 'old-job', url: linkFor(42, 7), at: Date.now() });
-    // The update drops the extension's alarms; the worker of the new version starts for the update.
     await import('./worker');
-    (chrome.runtime.onInstalled as unknown as { dispatch(details: object): void }).dispatch({ reason: 'update', previousVersion: '0.1.0' });
     await advanceUntil(() => stateOf() === 'done', 'the old job finishing');
 
     expect(everflow.linkCalls().map((call) => [call.path, call.body?.network_offer_id, affiliateOf(call), call.body?.sub1])).toStrictEqual([

@@ -10,6 +10,7 @@ import { forgetApiKey, keyHint, readApiKey, readStoredKey, saveApiKey, setKeySes
 import { copyText } from './clipboard';
 import { connectWith } from './everflow-access';
 import { clearBadge } from './feedback';
+import { controlBulk, startBulk } from './bulk-engine';
 import { clearHistory, deleteEntry } from './history-store';
 import { clearLookupCache, lookupName, runLookup } from './lookup-service';
 import type { Handlers } from './message-router';
@@ -147,9 +148,8 @@ export function createHandlers(): Handlers {
       return { ok: true };
     },
 
-    // The bulk engine loads when a job is started or controlled, not with every worker.
-    bulkStart: async (request) => (await import('./bulk-engine')).startBulk(request),
-    bulkControl: async ({ action }) => (await import('./bulk-engine')).controlBulk(action),
+    bulkStart: (request) => startBulk(request),
+    bulkControl: ({ action }) => controlBulk(action),
 
     async copy({ text }) {
       return (await copyText(text))

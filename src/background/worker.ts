@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import { pageTarget, readDashboardUrl } from '../shared/dashboard/dashboard-url';
 import { settingsItem } from '../shared/settings/settings';
 import { BULK_ALARM } from '../shared/bulk/bulk-job';
+import { resumeBulk } from './bulk-engine';
 import { releaseUnusedDashboardAccess } from './dashboard-access';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
 import { createHandlers } from './message-handlers';
@@ -53,14 +54,9 @@ chrome.commands.onCommand.addListener((command, tab) => {
   })();
 });
 
-// Bulk links: a job that was running when the worker stopped goes on. Its alarm wakes a stopped worker
-// while it runs; the browser may drop alarms when it restarts or the extension is updated, so a job
-// is also looked for then. The bulk engine loads only for a job: a link from the menu or the keyboard
-// does not wait for it.
-const resumeBulk = () => void import('./bulk-engine').then((engine) => engine.resumeBulk());
-void chrome.alarms.get(BULK_ALARM).then((alarm) => alarm && resumeBulk());
+// Bulk links: a job that was running when the worker (or the browser) stopped goes on; the alarm
+// wakes a stopped worker while a job runs.
+void resumeBulk();
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === BULK_ALARM) resumeBulk();
+  if (alarm.name === BULK_ALARM) void resumeBulk();
 });
-chrome.runtime.onStartup.addListener(resumeBulk);
-chrome.runtime.onInstalled.addListener(resumeBulk);
