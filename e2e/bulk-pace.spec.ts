@@ -2,7 +2,8 @@
 // the request, over HTTP/2, at Everflow's current 30 requests a second. Keeping that pace needs about
 // 30 × 0.3 s = 9 rows in flight, more than the fixed 8 bulk rows the extension used to allow; the
 // limiter now keeps as many in flight as the pace and Everflow's answer time need. Rows are counted
-// per request in the simulator; times are not asserted.
+// per request in the simulator; times are not asserted. The second test reads the pace and the time
+// left the page says while a job runs.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/extension';
 import { LINK_PATH, linkFor } from './fixtures/fake-everflow';
@@ -59,4 +60,45 @@ test('60 affiliates while Everflow answers in 300 ms over HTTP/2: every row link
     const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
     await expect(row).toContainText(linkFor(OFFER, affiliate));
   }
+});
+
+/** "12 done · 0 failed · 68 remaining · 5.6 links/s · about 10 s left": the measured pace and the time left at it. */
+const PACED_ROWS = 110;
+const PACE_LINE = /^\d+ done · \d+ failed · \d+ remaining · (\d+(?:\.\d)?) links\/s · (?:about \d+ (?:s|min|h)|less than 5 s) left$/;
+
+test('while a job runs the page says how fast it goes and how long is left, paused it says neither, and finished how long it took', async ({
+  context,
+  extensionId,
+  saveKey,
+  openExtensionPage,
+}) => {
+  test.setTimeout(90_000);
+  await saveKey();
+  const perSecond = 6;
+  await setPace(openExtensionPage, perSecond);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  const many = Array.from({ length: PACED_ROWS }, (_, i) => 501 + i);
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill(many.join('\n'));
+  const status = page.getByRole('status');
+  await page.getByRole('button', { name: `Generate ${many.length} links` }).click();
+
+  // Nothing is said about the pace until there is enough to measure; then it is the pace measured,
+  // which reads as a number of links a second no faster than the pace set in Options allows.
+  await expect(status).toHaveText(/^\d+ done · 0 failed · \d+ remaining$/);
+  await expect(status).toHaveText(PACE_LINE, { timeout: 20_000 });
+  const rate = Number(PACE_LINE.exec((await status.textContent()) ?? '')?.[1]);
+  expect(rate).toBeGreaterThan(0);
+  expect(rate).toBeLessThanOrEqual(perSecond * 1.5);
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(status).toContainText('Paused.');
+  await expect(status).not.toContainText('links/s');
+  await expect(status).not.toContainText('left');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(status).toHaveText(PACE_LINE, { timeout: 20_000 });
+
+  const finished = new RegExp(`Finished: ${PACED_ROWS} links made, 0 failed\\. Took (?:\\d+ s|\\d+ min(?: \\d+ s)?)\\.$`);
+  await expect(status).toContainText(finished, { timeout: 60_000 });
 });
