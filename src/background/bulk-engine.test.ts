@@ -408,6 +408,27 @@ describe('bulk engine: rows Everflow answers with a direct link', () => {
   });
 });
 
+describe('bulk engine: the browser restarted', () => {
+  it('a job that was running goes on when the browser starts again, though its alarm is gone', async () => {
+    const affiliates = range(100, 6);
+    fake.local.put(bulkJobItem.key, 2, {
+      id: 'running-job',
+      createdAt: Date.now() - 60_000,
+      mode: 'affiliates',
+      form: FORM,
+      rows: rows(...affiliates),
+      state: 'running',
+      runningSince: Date.now() - 60_000,
+    });
+    fake.local.data.set(rowKey(0), { ok: true, job: 'running-job', url: linkFor(OFFER, 100), at: Date.now() - 30_000 });
+    await import('./worker');
+    (chrome.runtime.onStartup as unknown as { dispatch(): void }).dispatch();
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual(affiliates.slice(1));
+    expect(results().every((result) => result?.ok)).toBe(true);
+  });
+});
+
 describe('bulk engine: a job stored by the previous version', () => {
   it('an offers-only job from before smart links goes on after the update: only its rows without a result are sent, as offer links', async () => {
     const { linkType: _type, campaignId: _campaign, ...oldForm } = { ...EMPTY_FORM, affiliateId: '7', sub1: 'old-{offer_id}' };
@@ -423,7 +444,9 @@ describe('bulk engine: a job stored by the previous version', () => {
       state: 'running',
     });
     fake.local.data.set(rowKey(0), { ok: true, job: 'old-job', url: linkFor(42, 7), at: Date.now() });
+    // The update drops the extension's alarms; the worker of the new version starts for the update.
     await import('./worker');
+    (chrome.runtime.onInstalled as unknown as { dispatch(details: object): void }).dispatch({ reason: 'update', previousVersion: '0.1.0' });
     await advanceUntil(() => stateOf() === 'done', 'the old job finishing');
 
     expect(everflow.linkCalls().map((call) => [call.path, call.body?.network_offer_id, affiliateOf(call), call.body?.sub1])).toStrictEqual([
