@@ -5,7 +5,7 @@
 // keyboard on a dashboard page, warm and with the worker stopped (quick-copy.ts), and the bytes.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUDGETS, DIST, backgroundBytes, popupBytes, zipBytes } from '../fixtures/bundle-size';
 import { DASHBOARD, openDashboardPage, serveDashboard } from '../fixtures/dashboard';
@@ -34,6 +34,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const round = (n: number) => Math.round(n * 10) / 10;
+const loadText = (load: number[]) => load.map((n) => n.toFixed(2)).join(' / ');
 
 async function pageTimes(context: BrowserContext, url: string, waitForReady: boolean): Promise<{ firstInput: number; ready?: number }> {
   const page = await context.newPage();
@@ -79,7 +80,10 @@ async function fakeRoundTrip(worker: Worker): Promise<number> {
 }
 
 async function main() {
-  console.log(`Chromium: ${CHROMIUM}; ${RUNS} runs after ${WARMUP} warm-up runs.`);
+  const loadAtStart = loadavg();
+  console.log(
+    `Chromium: ${CHROMIUM}; ${RUNS} runs after ${WARMUP} warm-up runs; ${cpus().length} CPUs, load average ${loadText(loadAtStart)}.`,
+  );
   // A copy of dist/ with one extra blank page: the floor, measured in the same extension and run.
   const copy = mkdtempSync(join(tmpdir(), 'elb-bench-'));
   cpSync(DIST, copy, { recursive: true });
@@ -255,12 +259,14 @@ async function main() {
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const row of rows) console.log(line(row));
     console.log(`Last link on the clipboard: ${onClipboard}`);
+    console.log(`Load average at the end: ${loadText(loadavg())} (1, 5, 15 min; at the start ${loadText(loadAtStart)}).`);
 
     writeFileSync(
       'bench-results.json',
       JSON.stringify(
         {
           runs: RUNS,
+          load: { start: loadAtStart, end: loadavg() },
           chromium: CHROMIUM,
           ms: {
             blankFirstInput: blank,
