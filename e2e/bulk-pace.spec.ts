@@ -4,7 +4,7 @@
 // limiter now keeps as many in flight as the pace and Everflow's answer time need. Rows are counted
 // per request in the simulator; times are not asserted. The second test reads the pace and the time
 // left the page says while a job runs.
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/extension';
 import { LINK_PATH, linkFor } from './fixtures/fake-everflow';
 
@@ -22,6 +22,26 @@ async function setPace(openExtensionPage: (which: 'options') => Promise<Page>, p
   await options.close();
 }
 
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  saveKey: () => Promise<void>;
+  openExtensionPage: (which: 'options') => Promise<Page>;
+}
+
+/** Saves the key and the pace, and starts a job on the Bulk links page: OFFER for each of `ids`. */
+async function startJob({ context, extensionId, saveKey, openExtensionPage }: Fixtures, perSecond: number, ids: number[]): Promise<Page> {
+  await saveKey();
+  await setPace(openExtensionPage, perSecond);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
+  await expect(page.getByRole('heading', { name: 'Bulk links' })).toBeVisible();
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill(ids.join('\n'));
+  await page.getByRole('button', { name: `Generate ${ids.length} links` }).click();
+  return page;
+}
+
 test('60 affiliates while Everflow answers in 300 ms over HTTP/2: every row linked exactly once, each link on the page', async ({
   context,
   everflow,
@@ -30,14 +50,7 @@ test('60 affiliates while Everflow answers in 300 ms over HTTP/2: every row link
   openExtensionPage,
 }) => {
   test.setTimeout(90_000);
-  await saveKey();
-  await setPace(openExtensionPage, 30);
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
-  await expect(page.getByRole('heading', { name: 'Bulk links' })).toBeVisible();
-  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
-  await page.getByLabel('Affiliate IDs', { exact: true }).fill(affiliates.join('\n'));
-  await page.getByRole('button', { name: `Generate ${ROWS} links` }).click();
+  const page = await startJob({ context, extensionId, saveKey, openExtensionPage }, 30, affiliates);
 
   await expect(page.getByRole('status')).toContainText(`Finished: ${ROWS} links made, 0 failed.`, { timeout: 60_000 });
   for (const affiliate of affiliates) {
@@ -73,16 +86,13 @@ test('while a job runs the page says how fast it goes and how long is left, paus
   openExtensionPage,
 }) => {
   test.setTimeout(90_000);
-  await saveKey();
   const perSecond = 6;
-  await setPace(openExtensionPage, perSecond);
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
-  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
-  const many = Array.from({ length: PACED_ROWS }, (_, i) => 501 + i);
-  await page.getByLabel('Affiliate IDs', { exact: true }).fill(many.join('\n'));
+  const page = await startJob(
+    { context, extensionId, saveKey, openExtensionPage },
+    perSecond,
+    Array.from({ length: PACED_ROWS }, (_, i) => 501 + i),
+  );
   const status = page.getByRole('status');
-  await page.getByRole('button', { name: `Generate ${many.length} links` }).click();
 
   // Nothing is said about the pace until there is enough to measure; then it is the pace measured,
   // which reads as a number of links a second no faster than the pace set in Options allows.
