@@ -158,20 +158,6 @@ export function registerMenu(): Promise<void> {
   return next;
 }
 
-/** How long after a change of what the menu shows it is rebuilt. */
-export const MENU_REBUILD_DELAY_MS = 1000;
-let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
-
-/**
- * Rebuilds the menu a moment after what it shows has changed (a link made writes the recent affiliates
- * and the history), once for a burst of changes: the rebuild reads the whole history, and a link asked
- * for right after the last one should not wait behind it. Nobody opens the menu within that second.
- */
-export function rebuildMenuSoon(): void {
-  clearTimeout(rebuildTimer);
-  rebuildTimer = setTimeout(() => void registerMenu(), MENU_REBUILD_DELAY_MS);
-}
-
 /** Keeps "Copy tracking link for offer N" naming the offer (or smart link) of the tab in front. */
 export async function refreshPageItem(): Promise<void> {
   const page = await pageState();

@@ -7,7 +7,7 @@ import { settingsItem } from '../shared/settings/settings';
 import { BULK_ALARM } from '../shared/bulk/bulk-job';
 import { resumeBulk } from './bulk-engine';
 import { releaseUnusedDashboardAccess } from './dashboard-access';
-import { onMenuClick, rebuildMenuSoon, refreshPageItem, registerMenu } from './context-menu';
+import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
 import { createHandlers } from './message-handlers';
 import { createRouter } from './message-router';
 import { acceptPopup } from './popup-connection';
@@ -35,7 +35,7 @@ chrome.runtime.onInstalled.addListener(() => void registerMenu());
 // A new install (not an update) opens the options page, which greets a person with no key yet.
 chrome.runtime.onInstalled.addListener((details) => void welcomeOnInstall(details).catch(() => undefined));
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && ('recentAffiliates' in changes || 'settings' in changes || 'history' in changes)) rebuildMenuSoon();
+  if (area === 'local' && ('recentAffiliates' in changes || 'settings' in changes || 'history' in changes)) void registerMenu();
 });
 chrome.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
 chrome.tabs.onActivated.addListener(() => void refreshPageItem());
