@@ -2,8 +2,9 @@
 // the request, over HTTP/2, at Everflow's current 30 requests a second. Keeping that pace needs about
 // 30 × 0.3 s = 9 rows in flight, more than the fixed 8 bulk rows the extension used to allow; the
 // limiter now keeps as many in flight as the pace and Everflow's answer time need. Rows are counted
-// per request in the simulator; times are not asserted.
-import type { Page } from '@playwright/test';
+// per request in the simulator; times are not asserted. The second test reads the pace and the time
+// left the page says while a job runs.
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/extension';
 import { LINK_PATH, linkFor } from './fixtures/fake-everflow';
 
@@ -21,6 +22,26 @@ async function setPace(openExtensionPage: (which: 'options') => Promise<Page>, p
   await options.close();
 }
 
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  saveKey: () => Promise<void>;
+  openExtensionPage: (which: 'options') => Promise<Page>;
+}
+
+/** Saves the key and the pace, and starts a job on the Bulk links page: OFFER for each of `ids`. */
+async function startJob({ context, extensionId, saveKey, openExtensionPage }: Fixtures, perSecond: number, ids: number[]): Promise<Page> {
+  await saveKey();
+  await setPace(openExtensionPage, perSecond);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
+  await expect(page.getByRole('heading', { name: 'Bulk links' })).toBeVisible();
+  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
+  await page.getByLabel('Affiliate IDs', { exact: true }).fill(ids.join('\n'));
+  await page.getByRole('button', { name: `Generate ${ids.length} links` }).click();
+  return page;
+}
+
 test('60 affiliates while Everflow answers in 300 ms over HTTP/2: every row linked exactly once, each link on the page', async ({
   context,
   everflow,
@@ -29,14 +50,7 @@ test('60 affiliates while Everflow answers in 300 ms over HTTP/2: every row link
   openExtensionPage,
 }) => {
   test.setTimeout(90_000);
-  await saveKey();
-  await setPace(openExtensionPage, 30);
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
-  await expect(page.getByRole('heading', { name: 'Bulk links' })).toBeVisible();
-  await page.getByLabel('Offer ID', { exact: true }).fill(String(OFFER));
-  await page.getByLabel('Affiliate IDs', { exact: true }).fill(affiliates.join('\n'));
-  await page.getByRole('button', { name: `Generate ${ROWS} links` }).click();
+  const page = await startJob({ context, extensionId, saveKey, openExtensionPage }, 30, affiliates);
 
   await expect(page.getByRole('status')).toContainText(`Finished: ${ROWS} links made, 0 failed.`, { timeout: 60_000 });
   for (const affiliate of affiliates) {
@@ -59,4 +73,42 @@ test('60 affiliates while Everflow answers in 300 ms over HTTP/2: every row link
     const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(affiliate), exact: true }) });
     await expect(row).toContainText(linkFor(OFFER, affiliate));
   }
+});
+
+/** "12 done · 0 failed · 68 remaining · 5.6 links/s · about 10 s left": the measured pace and the time left at it. */
+const PACED_ROWS = 110;
+const PACE_LINE = /^\d+ done · \d+ failed · \d+ remaining · (\d+(?:\.\d)?) links\/s · (?:about \d+ (?:s|min|h)|less than 5 s) left$/;
+
+test('while a job runs the page says how fast it goes and how long is left, paused it says neither, and finished how long it took', async ({
+  context,
+  extensionId,
+  saveKey,
+  openExtensionPage,
+}) => {
+  test.setTimeout(90_000);
+  const perSecond = 6;
+  const page = await startJob(
+    { context, extensionId, saveKey, openExtensionPage },
+    perSecond,
+    Array.from({ length: PACED_ROWS }, (_, i) => 501 + i),
+  );
+  const status = page.getByRole('status');
+
+  // Nothing is said about the pace until there is enough to measure; then it is the pace measured,
+  // which reads as a number of links a second no faster than the pace set in Options allows.
+  await expect(status).toHaveText(/^\d+ done · 0 failed · \d+ remaining$/);
+  await expect(status).toHaveText(PACE_LINE, { timeout: 20_000 });
+  const rate = Number(PACE_LINE.exec((await status.textContent()) ?? '')?.[1]);
+  expect(rate).toBeGreaterThan(0);
+  expect(rate).toBeLessThanOrEqual(perSecond * 1.5);
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(status).toContainText('Paused.');
+  await expect(status).not.toContainText('links/s');
+  await expect(status).not.toContainText('left');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(status).toHaveText(PACE_LINE, { timeout: 20_000 });
+
+  const finished = new RegExp(`Finished: ${PACED_ROWS} links made, 0 failed\\. Took (?:\\d+ s|\\d+ min(?: \\d+ s)?)\\.$`);
+  await expect(status).toContainText(finished, { timeout: 60_000 });
 });

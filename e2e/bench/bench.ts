@@ -1,21 +1,32 @@
 // `npm run bench`: measures the production build in headless Chromium and prints a table (and
-// writes bench-results.json). Medians after a warm-up. Times are reported, never asserted.
+// writes bench-results.json). Medians after a warm-up. Times are reported, never asserted. The
+// extension holds what a person's has after a while (seed.ts): a full history, a finished bulk job.
+// The popup (first input, ready, click to clipboard warm and cold), then the right-click menu and the
+// keyboard on a dashboard page, warm and with the worker stopped (quick-copy.ts), and the bytes.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUDGETS, DIST, backgroundBytes, popupBytes, zipBytes } from '../fixtures/bundle-size';
+import { DASHBOARD, openDashboardPage, serveDashboard } from '../fixtures/dashboard';
 import { CHROMIUM, TEST_KEY, builtManifest, launchWithExtension } from '../fixtures/extension';
 import { stopWorker } from '../fixtures/service-worker';
 import { EverflowSimulator } from '../simulator/everflow';
 import { startSimulatorServer } from '../simulator/server';
 import { BLANK_PAGE, addStorageFloorPage, prepareCopy } from './probe';
+import { coldQuickLink, fireQuickLink, type QuickSurface } from './quick-copy';
+import { seedUsedExtension } from './seed';
 import { POPUP_READS } from '../../src/popup/startup/startup-data';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 /** The pause before each warm click: quicker than a person makes two links. */
 const BETWEEN_CLICKS_MS = 300;
+/** Before the worker is stopped: the last link's bookkeeping (history, recent affiliates, notification) is done. */
+const SETTLE_MS = 600;
+/** The dashboard page the menu and the keyboard make their links on: the offer the popup used, for its affiliate. */
+const QUICK_PAGE = `${DASHBOARD}/offers/42/general`;
+const SURFACES: QuickSurface[] = ['menu', 'keyboard'];
 
 const median = (values: number[]) => {
   const sorted = values.toSorted((a, b) => a - b);
@@ -23,6 +34,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const round = (n: number) => Math.round(n * 10) / 10;
+const loadText = (load: number[]) => load.map((n) => n.toFixed(2)).join(' / ');
 
 async function pageTimes(context: BrowserContext, url: string, waitForReady: boolean): Promise<{ firstInput: number; ready?: number }> {
   const page = await context.newPage();
@@ -68,7 +80,10 @@ async function fakeRoundTrip(worker: Worker): Promise<number> {
 }
 
 async function main() {
-  console.log(`Chromium: ${CHROMIUM}; ${RUNS} runs after ${WARMUP} warm-up runs.`);
+  const loadAtStart = loadavg();
+  console.log(
+    `Chromium: ${CHROMIUM}; ${RUNS} runs after ${WARMUP} warm-up runs; ${cpus().length} CPUs, load average ${loadText(loadAtStart)}.`,
+  );
   // A copy of dist/ with one extra blank page: the floor, measured in the same extension and run.
   const copy = mkdtempSync(join(tmpdir(), 'elb-bench-'));
   cpSync(DIST, copy, { recursive: true });
@@ -90,6 +105,7 @@ async function main() {
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByText('API key saved.').waitFor();
     await options.close();
+    await seedUsedExtension(worker);
 
     const floorUrl = base + floorPage;
     const blank: number[] = [];
@@ -138,6 +154,40 @@ async function main() {
       await popup.waitForTimeout(600); // let the popup's port reconnect before the next stop
     }
 
+    // The right-click menu and the keyboard, on a dashboard offer page, for the last affiliate. The
+    // popup goes first: it reopens its port whenever the worker stops, which would wake the worker.
+    await popup.close();
+    await serveDashboard(context);
+    const waker = await context.newPage();
+    await waker.goto(base + BLANK_PAGE);
+    const dashboard = await openDashboardPage(context, QUICK_PAGE);
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as { commands: Record<string, unknown> };
+    const command = Object.keys(manifest.commands).find((name) => name !== '_execute_action')!;
+    const quick = { menu: { warm: [] as number[], cold: [] as number[] }, keyboard: { warm: [] as number[], cold: [] as number[] } };
+    /** Cold runs, menu and keyboard together: where the time goes between the wake and the copy. */
+    const coldSplit = { start: [] as number[], modules: [] as number[], link: [] as number[] };
+    const warmLink: number[] = [];
+    for (let run = 0; run < WARMUP + RUNS; run++) {
+      for (const surface of SURFACES) {
+        await dashboard.waitForTimeout(BETWEEN_CLICKS_MS);
+        const times = await fireQuickLink(context.serviceWorkers()[0] ?? worker, { surface, pageUrl: QUICK_PAGE, command });
+        if (run < WARMUP) continue;
+        quick[surface].warm.push(times.copiedAt - times.firedAt);
+        warmLink.push(times.copiedAt - times.firedAt);
+      }
+    }
+    for (let run = 0; run < RUNS; run++) {
+      for (const surface of SURFACES) {
+        await dashboard.waitForTimeout(SETTLE_MS);
+        const times = await coldQuickLink(context, context.serviceWorkers()[0] ?? worker, waker, { surface, pageUrl: QUICK_PAGE, command });
+        quick[surface].cold.push(times.copiedAt - times.wokenAt!);
+        coldSplit.start.push(times.startedAt - times.wokenAt!);
+        coldSplit.modules.push(times.readyAt - times.startedAt);
+        coldSplit.link.push(times.copiedAt - times.firedAt);
+      }
+    }
+    await waker.close();
+
     const clip = await context.newPage();
     await context.grantPermissions(['clipboard-read'], { origin: 'https://api.eflow.team' });
     await clip.goto('https://api.eflow.team/v1/');
@@ -175,6 +225,28 @@ async function main() {
         `+${round(median(cold) - warmMedian)} ms over warm`,
         '≤ +150 ms',
       ],
+      ...SURFACES.flatMap((surface): [string, string, string, string][] => {
+        const [warmQuick, coldQuick] = [median(quick[surface].warm), median(quick[surface].cold)];
+        const what = surface === 'menu' ? 'Right-click menu' : 'Keyboard shortcut';
+        return [
+          [`${what} → link copied, warm`, `${round(warmQuick)} ms`, `+${round(warmQuick - median(rtt))} ms over the fake`, ''],
+          [
+            `${what} → link copied, cold (worker stopped; from the event that wakes it)`,
+            `${round(coldQuick)} ms`,
+            `+${round(coldQuick - warmQuick)} ms over warm`,
+            '≤ +60 ms',
+          ],
+        ];
+      }),
+      // Where a cold link's time goes (menu and keyboard runs together).
+      ['Cold: the browser starts the worker (woken → its first line)', `${round(median(coldSplit.start))} ms`, '', ''],
+      ['Cold: the worker’s modules load and run (→ listeners registered)', `${round(median(coldSplit.modules))} ms`, '', ''],
+      [
+        'Cold: the event → link copied, in the new worker',
+        `${round(median(coldSplit.link))} ms`,
+        `+${round(median(coldSplit.link) - median(warmLink))} ms over warm`,
+        '',
+      ],
       ['Popup JS+CSS, gzip', `${popupBytes().gzip} B`, '', `≤ ${BUDGETS.popup} B`],
       ['Background JS, gzip', `${backgroundBytes().gzip} B`, '', `≤ ${BUDGETS.background} B`],
       ['Store zip', `${zipBytes().gzip} B`, '', `≤ ${BUDGETS.zip} B`],
@@ -187,12 +259,14 @@ async function main() {
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const row of rows) console.log(line(row));
     console.log(`Last link on the clipboard: ${onClipboard}`);
+    console.log(`Load average at the end: ${loadText(loadavg())} (1, 5, 15 min; at the start ${loadText(loadAtStart)}).`);
 
     writeFileSync(
       'bench-results.json',
       JSON.stringify(
         {
           runs: RUNS,
+          load: { start: loadAtStart, end: loadavg() },
           chromium: CHROMIUM,
           ms: {
             blankFirstInput: blank,
@@ -203,6 +277,13 @@ async function main() {
             clickWarm: warm,
             clickBackToBack: backToBack,
             clickCold: cold,
+            menuWarm: quick.menu.warm,
+            menuCold: quick.menu.cold,
+            keyboardWarm: quick.keyboard.warm,
+            keyboardCold: quick.keyboard.cold,
+            coldWorkerStart: coldSplit.start,
+            coldModules: coldSplit.modules,
+            coldEventToCopy: coldSplit.link,
           },
           medians: Object.fromEntries(rows.map((r) => [r[0], r[1]])),
           bytes: { popup: popupBytes(), background: backgroundBytes(), zip: zipBytes() },

@@ -17,6 +17,7 @@ import {
   stopFakeBackground,
 } from '../../e2e/unit-fixtures/everflow-stub';
 import { BULK_ALARM, rowKey, type BulkJob, type BulkResult, bulkJobItem } from '../shared/bulk/bulk-job';
+import { durationText } from '../shared/bulk/bulk-time';
 import { EMPTY_FORM } from '../shared/link/link-form';
 import { BULK_IN_FLIGHT_FLOOR } from '../everflow/rate-limiter';
 import { FIRST_ACCOUNT_ID } from '../shared/accounts/accounts';
@@ -45,6 +46,8 @@ function sentCount(): Map<number, number> {
   return counts;
 }
 const sentAffiliates = () => everflow.linkCalls().map(affiliateOf);
+/** How long the finished job ran, as the notification and the page say it. */
+const took = () => durationText(job()!.ranMs!);
 
 /**
  * Stops the worker (its listeners and timers gone, its requests never answered), starts a new one with
@@ -81,7 +84,7 @@ describe('bulk engine', () => {
       linkFor(OFFER, 9),
     ]);
     expect(fake.alarms.has(BULK_ALARM)).toBe(false);
-    expect(fake.notifications.map((n) => n.options.message)).toStrictEqual(['3 links made. Open Bulk links to copy them.']);
+    expect(fake.notifications.map((n) => n.options.message)).toStrictEqual([`3 links made in ${took()}. Open Bulk links to copy them.`]);
   });
 
   it('start: a second job while one runs is refused, and the running one goes on untouched', async () => {
@@ -123,6 +126,31 @@ describe('bulk engine', () => {
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
   });
 
+  it('how long a job took leaves its pauses out: ten minutes paused, and the notification says the seconds it ran', async () => {
+    everflow.reply = () => 'hold';
+    const { startBulk, controlBulk } = await import('./bulk-engine');
+    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...range(100, 20)) });
+    const startedAt = job()!.runningSince!;
+    await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
+    await vi.advanceTimersByTimeAsync(2_000);
+    await controlBulk('pause');
+    const ranBeforePause = job()!.ranMs!;
+    expect(ranBeforePause).toBe(job()!.stoppedAt! - startedAt);
+    everflow.answerWaiting();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+
+    everflow.reply = usualReply;
+    await controlBulk('resume');
+    // The pace is measured from here (the Bulk links page): not from the start, ten minutes ago.
+    expect(job()!.runningSince! - startedAt).toBeGreaterThan(10 * 60_000);
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    const ran = job()!.ranMs!;
+    expect(ran).toBe(ranBeforePause + (job()!.stoppedAt! - job()!.runningSince!));
+    expect(ran).toBeLessThan(60_000);
+    expect(fake.notifications.at(-1)?.options.message).toBe(`20 links made in ${durationText(ran)}. Open Bulk links to copy them.`);
+    expect(durationText(ran)).toMatch(/^\d+ s$/);
+  });
+
   it('cancel stops the requests in flight, sends no more rows, and the rows without an answer stay without', async () => {
     everflow.reply = () => 'hold';
     const { startBulk, controlBulk } = await import('./bulk-engine');
@@ -154,7 +182,7 @@ describe('bulk engine', () => {
     await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(7, 8, 9) });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(results().map((result) => result?.ok)).toStrictEqual([true, false, true]);
-    expect(fake.notifications.at(-1)?.options.message).toBe('2 made, 1 failed. Open Bulk links to see why and retry.');
+    expect(fake.notifications.at(-1)?.options.message).toBe(`2 made, 1 failed, in ${took()}. Open Bulk links to see why and retry.`);
     expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 8, 9]);
 
     everflow.reply = usualReply;
@@ -247,7 +275,9 @@ describe('bulk engine: Everflow’s rate limit', () => {
     await advanceUntil(() => stateOf() === 'done', 'the job finishing', { maxMs: 120_000 });
 
     expect(results().every((result) => result?.ok)).toBe(true);
-    expect(fake.notifications.at(-1)?.options.message).toBe('40 links made. Open Bulk links to copy them.');
+    // It ran for the 20 s the window was closed and the rows after it.
+    expect(job()!.ranMs).toBeGreaterThanOrEqual(20_000);
+    expect(fake.notifications.at(-1)?.options.message).toBe(`40 links made in ${took()}. Open Bulk links to copy them.`);
     // Each row's link was made once: the 429s were asked again, nothing else.
     expect(everflow.linkCalls()).toHaveLength(affiliates.length + refusedAt.length);
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual(affiliates.map((id) => linkFor(OFFER, id)));
@@ -286,7 +316,7 @@ describe('bulk engine: smart links', () => {
     expect(everflow.linkCalls().every((call) => call.body?.sub1 === `bulk-${affiliateOf(call)}`)).toBe(true);
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual([7, 8, 9, 10].map((id) => smartLinkFor(SMART, id)));
     expect(results().map((result) => result?.ok && result.someOffersClosed === true)).toStrictEqual([false, true, false, false]);
-    expect(fake.notifications.map((n) => n.options.message)).toStrictEqual(['4 links made. Open Bulk links to copy them.']);
+    expect(fake.notifications.map((n) => n.options.message)).toStrictEqual([`4 links made in ${took()}. Open Bulk links to copy them.`]);
   });
 
   it('a smart link Everflow refuses for the first row (paused): no job starts, Everflow’s words say why, and no other row is sent', async () => {
@@ -379,6 +409,27 @@ describe('bulk engine: rows Everflow answers with a direct link', () => {
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(everflow.linkCalls().every((call) => call.body?.is_redirect_link === true)).toBe(true);
     expect(results().map((result) => result?.ok && result.directLink === true)).toStrictEqual([false, true, false]);
+  });
+});
+
+describe('bulk engine: the browser restarted', () => {
+  it('a job that was running goes on when the browser starts again, though its alarm is gone', async () => {
+    const affiliates = range(100, 6);
+    fake.local.put(bulkJobItem.key, 2, {
+      id: 'running-job',
+      createdAt: Date.now() - 60_000,
+      mode: 'affiliates',
+      form: FORM,
+      rows: rows(...affiliates),
+      state: 'running',
+      runningSince: Date.now() - 60_000,
+    });
+    fake.local.data.set(rowKey(0), { ok: true, job: 'running-job', url: linkFor(OFFER, 100), at: Date.now() - 30_000 });
+    await import('./worker');
+    (chrome.runtime.onStartup as unknown as { dispatch(): void }).dispatch();
+    await advanceUntil(() => stateOf() === 'done', 'the job finishing');
+    expect(sentAffiliates().toSorted(byNumber)).toStrictEqual(affiliates.slice(1));
+    expect(results().every((result) => result?.ok)).toBe(true);
   });
 });
 

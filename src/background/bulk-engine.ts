@@ -21,6 +21,7 @@ import {
   type BulkRow,
   bulkJobItem,
 } from '../shared/bulk/bulk-job';
+import { durationText, endRun, startRun } from '../shared/bulk/bulk-time';
 import type { LinkForm } from '../shared/link/link-form';
 import { failure, type Failure, type FailureKind } from '../everflow/failures';
 import { connect } from './accounts';
@@ -138,7 +139,8 @@ export async function startBulk({
       // Not kept (storage full): the job asks for that row again.
       await chrome.storage.local.set({ [rowKey(0)]: { ok, job: id, ...made, at: Date.now() } satisfies BulkResult }).catch(() => undefined);
     }
-    return [{ id, accountId, createdAt: now.getTime(), mode, form, rows, state: 'running' }, true];
+    const job: BulkJob = { id, accountId, createdAt: now.getTime(), mode, form, rows, state: 'running' };
+    return [startRun(job, Date.now()), true];
   });
   if (!started) return failure('invalid-input', BUSY);
   void resumeBulk();
@@ -150,8 +152,8 @@ export async function controlBulk(action: BulkAction): Promise<Done> {
     if (!job) return [job, false];
     const live = job.state === 'running' || job.state === 'paused';
     const unchanged: [BulkJob, boolean] = [job, false];
-    const stopped = (state: BulkJob['state']): [BulkJob, boolean] => [{ ...job, state, stoppedAt: Date.now() }, true];
-    const running: [BulkJob, boolean] = [{ ...job, state: 'running', note: undefined }, true];
+    const stopped = (state: 'paused' | 'cancelled'): [BulkJob, boolean] => [endRun(job, state, Date.now()), true];
+    const running: [BulkJob, boolean] = [startRun(job, Date.now()), true];
     switch (action) {
       case 'pause':
         if (job.state !== 'running') return unchanged;
@@ -292,7 +294,7 @@ async function pauseWith(jobId: string, reason: string, notify = false): Promise
   const note = `Paused. ${reason.replace(/\.$/, '')}, then press Resume.`;
   if (notify) await showNotification('Bulk links paused', note);
   await updateJob(async (job) => [
-    job?.id === jobId && job.state === 'running' ? { ...job, state: 'paused', stoppedAt: Date.now(), note } : job,
+    job?.id === jobId && job.state === 'running' ? { ...endRun(job, 'paused', Date.now()), note } : job,
     undefined,
   ]);
 }
@@ -313,10 +315,8 @@ async function finish(jobId: string): Promise<void> {
       return [job, undefined];
     }
     const failed = results.filter((result) => result?.ok === false).length;
-    return [
-      { ...job, state: 'done', stoppedAt: Date.now() },
-      { done: results.length - failed, failed },
-    ];
+    const done = endRun(job, 'done', Date.now());
+    return [done, { done: results.length - failed, failed, took: durationText(done.ranMs ?? 0) }];
   });
   if (!finished) return;
   await chrome.alarms.clear(BULK_ALARM);
@@ -329,7 +329,7 @@ async function finish(jobId: string): Promise<void> {
   await showNotification(
     'Bulk links finished',
     finished.failed === 0
-      ? `${finished.done} link${finished.done === 1 ? '' : 's'} made. Open Bulk links to copy them.`
-      : `${finished.done} made, ${finished.failed} failed. Open Bulk links to see why and retry.`,
+      ? `${finished.done} link${finished.done === 1 ? '' : 's'} made in ${finished.took}. Open Bulk links to copy them.`
+      : `${finished.done} made, ${finished.failed} failed, in ${finished.took}. Open Bulk links to see why and retry.`,
   );
 }

@@ -1,10 +1,10 @@
 // The current (or last) job: how far it is, its controls, exporting its links, and its rows (all, or
 // the failed ones with what to do about them). Every control is a message to the background; what
 // changes on screen is read back from storage.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { linkTypeOf, type BulkJob, type BulkResult } from '../shared/bulk/bulk-job';
 import { allLinks, allMessages, bulkCsv, failedIds, rowMessages } from './bulk-export';
-import { progressOf } from './bulk-progress';
+import { paceAt, progressOf, steadyPace, type ShownPace } from './bulk-progress';
 import { send } from '../shared/protocol/connector';
 import type { Payload } from '../shared/protocol/messages';
 import { fixedOf, idWithName } from './bulk-check';
@@ -25,6 +25,31 @@ export function focusWhenReady(id: string, tries = 40) {
   const element = document.getElementById(id);
   if (element && !(element as HTMLButtonElement).disabled) element.focus();
   else if (tries > 0) setTimeout(() => focusWhenReady(id, tries - 1), 50);
+}
+
+/**
+ * The job's counts, and while it runs its pace and time left: drawn again once a second too, so the
+ * time left counts down between rows, and steadied (bulk-progress.ts) so that it does not jump.
+ */
+function StatusLine({ job, results }: { job: BulkJob; results: readonly (BulkResult | undefined)[] }) {
+  const running = job.state === 'running';
+  const [, redraw] = useState(0);
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = setInterval(() => redraw((count) => count + 1), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  const shown = useRef<ShownPace | undefined>(undefined);
+  const now = Date.now();
+  const { pace: measured, ...counts } = progressOf(job, results, now);
+  shown.current = steadyPace(shown.current, measured, now);
+  const progress = shown.current ? { ...counts, pace: paceAt(shown.current, now) } : counts;
+  return (
+    // Not a live region while running: counts change many times a second. Changes of state are announced instead.
+    <p class="bulk-status" role="status" aria-live={running ? 'off' : 'polite'}>
+      {statusLine(job.state, progress, job.note)}
+    </p>
+  );
 }
 
 interface JobPanelProps {
@@ -110,10 +135,7 @@ export function JobPanel({ job, results, onAnnounce, onCleared, accountName }: J
         <label for="bulk-progress">Links made</label>
         <progress id="bulk-progress" max={progress.total} value={progress.total - progress.remaining} />
       </div>
-      {/* Not a live region while running: counts change many times a second. Changes of state are announced instead. */}
-      <p class="bulk-status" role="status" aria-live={state === 'running' ? 'off' : 'polite'}>
-        {statusLine(state, progress, job.note)}
-      </p>
+      <StatusLine job={job} results={results} />
       <div class="field bulk-format">
         <label for="bulk-format">Format for Copy all links and the CSV</label>
         <select id="bulk-format" value={format?.id ?? 'link'} onChange={(event) => setFormatId(event.currentTarget.value)}>

@@ -4,12 +4,12 @@ import type { BulkProgress } from './bulk-progress';
 import { EMPTY_FORM } from '../shared/link/link-form';
 import { bulkCsvFileName, changeAnnouncement, startBlockedReason, statusLine } from './job-status';
 
-const progress = (done: number, failed: number, remaining: number, secondsLeft?: number): BulkProgress => ({
+const progress = (done: number, failed: number, remaining: number, more: Partial<BulkProgress> = {}): BulkProgress => ({
   total: done + failed + remaining,
   done,
   failed,
   remaining,
-  ...(secondsLeft === undefined ? {} : { secondsLeft }),
+  ...more,
 });
 
 const job = (id: string, state: BulkJob['state'], rows = 3): BulkJob => ({
@@ -22,16 +22,23 @@ const job = (id: string, state: BulkJob['state'], rows = 3): BulkJob => ({
 });
 
 describe('statusLine', () => {
-  it('counts, and tells the time left while running when it is known', () => {
+  it('counts, and tells the pace and the time left while running once they are measured', () => {
     expect(statusLine('running', progress(12, 1, 987))).toBe('12 done · 1 failed · 987 remaining');
-    expect(statusLine('running', progress(12, 1, 987, 50))).toBe('12 done · 1 failed · 987 remaining · about 50 s left');
+    expect(statusLine('running', progress(12, 1, 987, { pace: { perSecond: 28.4, secondsLeft: 34.8 } }))).toBe(
+      '12 done · 1 failed · 987 remaining · 28 links/s · about 35 s left',
+    );
   });
 
-  it('says when the job is paused, cancelled or finished', () => {
-    expect(statusLine('paused', progress(5, 0, 5, 9))).toBe('5 done · 0 failed · 5 remaining · Paused.');
+  it('says when the job is paused, cancelled or finished, and how long a finished job took', () => {
+    expect(statusLine('paused', progress(5, 0, 5, { pace: { perSecond: 1, secondsLeft: 5 } }))).toBe(
+      '5 done · 0 failed · 5 remaining · Paused.',
+    );
     expect(statusLine('cancelled', progress(5, 0, 5))).toBe('5 done · 0 failed · 5 remaining · Cancelled.');
     expect(statusLine('done', progress(8, 2, 0))).toBe('8 done · 2 failed · 0 remaining · Finished: 8 links made, 2 failed.');
     expect(statusLine('done', progress(1, 0, 0))).toBe('1 done · 0 failed · 0 remaining · Finished: 1 link made, 0 failed.');
+    expect(statusLine('done', progress(998, 2, 0, { tookMs: 36_200 }))).toBe(
+      '998 done · 2 failed · 0 remaining · Finished: 998 links made, 2 failed. Took 36 s.',
+    );
   });
 
   it('says why the background paused the job by itself', () => {
@@ -57,6 +64,9 @@ describe('changeAnnouncement', () => {
     expect(changeAnnouncement({ id: 'a', state: 'paused' }, job('a', 'running'), progress(1, 0, 2))).toBe('Resumed.');
     expect(changeAnnouncement(before, job('a', 'cancelled'), progress(1, 0, 2))).toBe('Cancelled.');
     expect(changeAnnouncement(before, job('a', 'done'), progress(2, 1, 0))).toBe('Finished: 2 links made, 1 failed.');
+    expect(changeAnnouncement(before, job('a', 'done'), progress(3, 0, 0, { tookMs: 250_000 }))).toBe(
+      'Finished: 3 links made, 0 failed. Took 4 min 10 s.',
+    );
     expect(changeAnnouncement({ id: 'a', state: 'done' }, job('a', 'running'), progress(2, 0, 1))).toBe('Started again.');
     expect(changeAnnouncement(before, null, progress(0, 0, 0))).toBe('The job was cleared.');
   });

@@ -1,22 +1,27 @@
 // The sentences the Bulk links page shows about a job: its status line, why a new job cannot
 // start yet, what changed (announced), and the CSV's file name. Pure, so each is unit-tested.
 import type { BulkJob, BulkState } from '../shared/bulk/bulk-job';
-import { describeTimeLeft, type BulkProgress } from './bulk-progress';
+import { durationText } from '../shared/bulk/bulk-time';
+import { describePace, describeTimeLeft, type BulkProgress } from './bulk-progress';
 import { plural } from './list-words';
 
 /** What a row without a result says, in the table and the CSV. */
 export const NOT_YET = 'Not made yet.';
 export const NOT_MADE = 'Not made: the job was cancelled.';
 
-export const finishedText = (progress: BulkProgress) => `Finished: ${plural(progress.done, 'link')} made, ${progress.failed} failed.`;
+/** "Finished: 998 links made, 2 failed. Took 36 s." (how long, when the job kept it). */
+export function finishedText(progress: BulkProgress): string {
+  const took = progress.tookMs === undefined ? '' : ` Took ${durationText(progress.tookMs)}.`;
+  return `Finished: ${plural(progress.done, 'link')} made, ${progress.failed} failed.${took}`;
+}
 
 /**
- * "12 done · 1 failed · 987 remaining · about 50 s left", then "Paused." / "Cancelled." / "Finished: …"
- * as fits; `note` says why the background paused the job by itself (e.g. the key was removed).
+ * "12 done · 1 failed · 987 remaining · 28 links/s · about 35 s left", then "Paused." / "Cancelled." /
+ * "Finished: …" as fits; `note` says why the background paused the job by itself (e.g. the key was removed).
  */
 export function statusLine(state: BulkState, progress: BulkProgress, note?: string): string {
   const parts = [`${progress.done} done · ${progress.failed} failed · ${progress.remaining} remaining`];
-  if (state === 'running' && progress.secondsLeft !== undefined) parts.push(describeTimeLeft(progress.secondsLeft));
+  if (state === 'running' && progress.pace) parts.push(describePace(progress.pace.perSecond), describeTimeLeft(progress.pace.secondsLeft));
   if (state === 'paused') parts.push(note ?? 'Paused.');
   if (state === 'cancelled') parts.push('Cancelled.');
   if (state === 'done') parts.push(finishedText(progress));

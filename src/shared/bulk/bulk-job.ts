@@ -48,6 +48,10 @@ export const BulkJobSchema = z.object({
   state: z.enum(BULK_STATES),
   /** When the job last finished, was cancelled or paused. */
   stoppedAt: z.optional(z.number()),
+  /** When it last began running (started, resumed, retried): its pace is measured from here (bulk-time.ts). */
+  runningSince: z.optional(z.number()),
+  /** How long it ran before `runningSince`, pauses left out; once stopped, all the time it ran. */
+  ranMs: z.optional(z.number()),
   /** Why the background paused the job by itself (e.g. the key was removed), as a sentence to show. */
   note: z.optional(z.string().check(z.maxLength(1000))),
 });

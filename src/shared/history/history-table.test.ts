@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../e2e/fixtures/csv';
 import { historyEntry as entry } from '../../../e2e/unit-fixtures/test-history-entry';
-import { CSV_COLUMNS, csvFileName, describeSubs, historyCsv, searchHistory } from './history-table';
+import { SECOND_ACCOUNT, testAccount } from '../../../e2e/unit-fixtures/test-accounts';
+import { CSV_COLUMNS, csvFileName, describeSubs, entryAccount, historyCsv, searchHistory } from './history-table';
+
+const ACCOUNTS = [testAccount(), SECOND_ACCOUNT];
 
 describe('smart links in the history table', () => {
   const smart = entry(5, { campaignName: 'Summer smart link', someOffersClosed: true }, {
@@ -21,7 +24,7 @@ describe('smart links in the history table', () => {
   });
 
   it('the CSV says each row’s kind, its smart link and name, and the note', () => {
-    const [header, offer, smartRow] = parseCsv(historyCsv(history));
+    const [header, offer, smartRow] = parseCsv(historyCsv(history, ACCOUNTS));
     const cell = (row: string[] | undefined, column: string) => row![header!.indexOf(column)];
     expect([cell(offer, 'Kind'), cell(offer, 'Offer ID'), cell(offer, 'Smart link ID')]).toStrictEqual(['Offer', '101', '']);
     expect([
@@ -85,16 +88,20 @@ const byColumn = (row: string[]) => Object.fromEntries(CSV_COLUMNS.map((column, 
 
 describe('historyCsv', () => {
   it('has a header row and one row per entry, in order, with ISO times', () => {
-    const csv = historyCsv([
-      entry(2, { surface: 'menu', offerName: 'Acme, Inc.' }, { sub1: 'has "quotes"', sub2: '=1+1', trackingDomainId: 3 }),
-      entry(1, { surface: 'keyboard' }, { sourceId: 'multi\nline', encryptParameters: true }),
-    ]);
+    const csv = historyCsv(
+      [
+        entry(2, { surface: 'menu', offerName: 'Acme, Inc.' }, { sub1: 'has "quotes"', sub2: '=1+1', trackingDomainId: 3 }),
+        entry(1, { surface: 'keyboard', accountId: SECOND_ACCOUNT.id }, { sourceId: 'multi\nline', encryptParameters: true }),
+      ],
+      ACCOUNTS,
+    );
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv);
     expect(rows[0]).toStrictEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
     expect(byColumn(rows[1]!)).toMatchObject({
       Time: '2026-03-14T09:30:07.000Z',
+      Account: 'Acme Performance',
       From: 'menu',
       'Offer ID': '102',
       'Offer name': 'Acme, Inc.',
@@ -107,6 +114,7 @@ describe('historyCsv', () => {
     });
     expect(byColumn(rows[2]!)).toMatchObject({
       Time: '2026-03-14T09:30:06.000Z',
+      Account: 'Nordlys Media',
       From: 'keyboard',
       'Source ID': 'multi\nline',
       'Offer name': '',
@@ -116,7 +124,19 @@ describe('historyCsv', () => {
   });
 
   it('of an empty history is the header alone', () => {
-    expect(parseCsv(historyCsv([]))).toStrictEqual([[...CSV_COLUMNS]]);
+    expect(parseCsv(historyCsv([], ACCOUNTS))).toStrictEqual([[...CSV_COLUMNS]]);
+  });
+
+  it('names each row’s account as a person knows it; one forgotten since is said to be', () => {
+    const partner = testAccount({ id: 'partner', kind: 'partner', label: 'Acme Performance', partnerName: 'Sunrise Media' });
+    const rows = parseCsv(
+      historyCsv([entry(1, { accountId: 'partner' }), entry(2, { accountId: 'forgotten' })], [...ACCOUNTS, partner]),
+    );
+    expect(rows.slice(1).map((row) => byColumn(row).Account)).toStrictEqual([
+      'Acme Performance (partner: Sunrise Media)',
+      'An account no longer saved',
+    ]);
+    expect(entryAccount(entry(3), ACCOUNTS)).toBe('Acme Performance');
   });
 });
 
