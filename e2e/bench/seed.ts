@@ -3,6 +3,7 @@
 // rows. The right-click menu and the keyboard read the history for names on every link; a worker
 // that starts may read the bulk job. Written with the items' own encoding (shared/storage).
 import type { Worker } from '@playwright/test';
+import { FIRST_ACCOUNT_ID } from '../../src/shared/accounts/accounts';
 import { MAX_BULK_ROWS, bulkJobItem, type BulkJob } from '../../src/shared/bulk/bulk-job';
 import { MAX_HISTORY, historyItem, type HistoryEntry } from '../../src/shared/history/history';
 import { EMPTY_FORM } from '../../src/shared/link/link-form';
@@ -22,6 +23,8 @@ function history(now: number): HistoryEntry[] {
     const affiliateId = 100 + (i % 40);
     return {
       id: `bench-${i}`,
+      // The bench's one account, added first: 'first'.
+      accountId: FIRST_ACCOUNT_ID,
       url: `https://trk.example-trk.com/B${affiliateId}/O${offerId}/?sub1=spring-${i}`,
       input: { linkType: 'offer', offerId, affiliateId, sub1: `spring-${i}`, encryptParameters: false, redirectLink: false },
       surface: i % 3 === 0 ? 'menu' : 'popup',
@@ -35,6 +38,7 @@ function history(now: number): HistoryEntry[] {
 function bulkJob(now: number): BulkJob {
   return {
     id: 'bench-job',
+    accountId: FIRST_ACCOUNT_ID,
     createdAt: now - 3_600_000,
     mode: 'affiliates',
     form: { ...EMPTY_FORM, sub1: 'bulk-{affiliate_id}' },

@@ -35,6 +35,17 @@ export const SECOND_ACCOUNT: Account = testAccount({
   keyHint: SECOND_KEY.slice(-4),
 });
 
+/** A partner's key of the first network: Sunrise Media (affiliate 7), at Everflow's partner pace. */
+export const PARTNER_ACCOUNT: Account = testAccount({
+  id: 'partner',
+  kind: 'partner',
+  label: 'Acme Performance',
+  identifier: undefined,
+  partnerId: 7,
+  partnerName: 'Sunrise Media',
+  requestsPerSecond: 5,
+});
+
 /**
  * Saves accounts with their keys as the background does (a session-only account's key in
  * storage.session); the last used is the first given unless said.

@@ -20,6 +20,7 @@ import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { lastLinkItem, type LinkSuccess } from '../shared/link/outcome';
 import { lookupCacheItem, type CachedLookup } from '../shared/lookups/lookup-cache';
 import { MAX_DASHBOARD_DOMAINS } from '../shared/settings/settings';
+import { pinnedPairsItem, type PinnedPairs } from '../shared/pinned/pinned-pairs';
 import type { AccountPatch } from './account-changes';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
@@ -44,8 +45,7 @@ const accountOf = (id: string) => listed().accounts.find((account) => account.id
 const keptKeys = () => fake.local.peek<Keys>('accountKeys') ?? {};
 const sessionKeys = () => fake.session.peek<Keys>('accountKeys') ?? {};
 /** Everything stored, as text: where a key must not be, outside its own items. */
-const storedOutsideKeys = () =>
-  JSON.stringify([...fake.local.data, ...fake.session.data].filter(([key]) => key !== 'accountKeys'));
+const storedOutsideKeys = () => JSON.stringify([...fake.local.data, ...fake.session.data].filter(([key]) => key !== 'accountKeys'));
 
 /** Runs `work` to its end, moving the fake clock on (each check's limiter spaces Everflow's calls). */
 async function settle<T>(work: Promise<T>): Promise<T> {
@@ -133,7 +133,11 @@ describe('addAccount', () => {
   it('the same key again is refused, naming the account it is saved as; the second account gets an ID of its own', async () => {
     made(await add(US_KEY));
     const again = await add(US_KEY);
-    expect(again).toStrictEqual({ ok: false, kind: 'invalid-input', message: 'This API key is saved already, as Acme Performance Network.' });
+    expect(again).toStrictEqual({
+      ok: false,
+      kind: 'invalid-input',
+      message: 'This API key is saved already, as Acme Performance Network.',
+    });
     const second = made(await add(SECOND_NETWORK_KEY, 'eu'));
     expect(second.id).not.toBe(FIRST_ACCOUNT_ID);
     expect(listed().accounts.map((account) => account.id)).toStrictEqual([FIRST_ACCOUNT_ID, second.id]);
@@ -141,7 +145,9 @@ describe('addAccount', () => {
   });
 
   it('a key that is neither a network’s nor a partner’s (403 on both realms) is refused in one sentence, and nothing is stored', async () => {
-    sim.answer((request) => (/^\/v1\/(networks|affiliates)$/.test(request.path) ? { status: 403, json: { error: 'Out Of Realm' } } : undefined));
+    sim.answer((request) =>
+      /^\/v1\/(networks|affiliates)$/.test(request.path) ? { status: 403, json: { error: 'Out Of Realm' } } : undefined,
+    );
     const reply = await add(US_KEY);
     expect(reply).toStrictEqual({ ok: false, kind: 'forbidden', message: IDENTITY_MESSAGES.neitherRealm });
     expectSafeMessage(reply.ok ? '' : reply.message, US_KEY);
@@ -154,9 +160,16 @@ describe('addAccount', () => {
     expect(refused).toStrictEqual({ ok: false, kind: 'unauthorized', message: IDENTITY_MESSAGES.noRegion });
     const mistyped = await add('two words');
     expect(mistyped).toMatchObject({ ok: false, kind: 'invalid-input' });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const offline = await add(US_KEY);
-    expect(offline).toMatchObject({ ok: false, kind: 'network', message: expect.stringMatching(/^Not saved: Everflow could not say whose key this is\. /) });
+    expect(offline).toMatchObject({
+      ok: false,
+      kind: 'network',
+      message: expect.stringMatching(/^Not saved: Everflow could not say whose key this is\. /),
+    });
 
     for (const [reply, key] of [
       [refused, unknown],
@@ -170,7 +183,10 @@ describe('addAccount', () => {
   it(`keeps at most ${MAX_ACCOUNTS} accounts: one more is refused before Everflow is asked`, async () => {
     saveAccounts(
       fake,
-      Array.from({ length: MAX_ACCOUNTS }, (_, n) => ({ account: testAccount({ id: `a${n}`, networkId: 100 + n }), key: `key-number-${n}-0123456789` })),
+      Array.from({ length: MAX_ACCOUNTS }, (_, n) => ({
+        account: testAccount({ id: `a${n}`, networkId: 100 + n }),
+        key: `key-number-${n}-0123456789`,
+      })),
     );
     expect(await add(US_KEY)).toStrictEqual({
       ok: false,
@@ -190,13 +206,15 @@ describe('addAccount', () => {
       ]),
     );
     expect([one.ok, two.ok]).toStrictEqual([true, true]);
-    expect(listed().accounts.map((account) => account.networkId).toSorted()).toStrictEqual([1, 2]);
+    expect(
+      listed()
+        .accounts.map((account) => account.networkId)
+        .toSorted(),
+    ).toStrictEqual([1, 2]);
     expect(Object.values(keptKeys())).toStrictEqual([US_KEY]);
     expect(Object.values(sessionKeys())).toStrictEqual([SECOND_NETWORK_KEY]);
 
-    const twice = await settle(
-      Promise.all([0, 1].map(() => addAccount({ key: PARTNER_KEY, region: 'us', sessionOnly: false }))),
-    );
+    const twice = await settle(Promise.all([0, 1].map(() => addAccount({ key: PARTNER_KEY, region: 'us', sessionOnly: false }))));
     expect(twice.map((reply) => reply.ok).toSorted()).toStrictEqual([false, true]);
     expect(twice.find((reply) => !reply.ok)).toMatchObject({ message: expect.stringMatching(/^This API key is saved already, as /) });
     expect(listed().accounts.filter((account) => account.kind === 'partner')).toHaveLength(1);
@@ -238,7 +256,9 @@ describe('updateAccount', () => {
   it('dashboard domains: added as host names, refused when not a domain, another account’s, or past the limit', async () => {
     const first = made(await add(US_KEY));
     const second = made(await add(SECOND_NETWORK_KEY, 'eu'));
-    expect(await update({ accountId: first.id, dashboardDomain: { action: 'add', domain: 'https://Links.Acme.com/offers' } })).toMatchObject({
+    expect(
+      await update({ accountId: first.id, dashboardDomain: { action: 'add', domain: 'https://Links.Acme.com/offers' } }),
+    ).toMatchObject({
       ok: true,
     });
     expect(accountOf(first.id)?.dashboardDomains).toStrictEqual(['links.acme.com']);
@@ -256,7 +276,8 @@ describe('updateAccount', () => {
       ok: false,
       kind: 'invalid-input',
     });
-    for (let n = 1; n < MAX_DASHBOARD_DOMAINS; n++) await update({ accountId: first.id, dashboardDomain: { action: 'add', domain: `d${n}.acme.com` } });
+    for (let n = 1; n < MAX_DASHBOARD_DOMAINS; n++)
+      await update({ accountId: first.id, dashboardDomain: { action: 'add', domain: `d${n}.acme.com` } });
     expect(await update({ accountId: first.id, dashboardDomain: { action: 'add', domain: 'one-more.acme.com' } })).toMatchObject({
       ok: false,
       message: `An account can have up to ${MAX_DASHBOARD_DOMAINS} dashboard domains; remove one first.`,
@@ -310,16 +331,19 @@ describe('updateAccount', () => {
   });
 });
 
-describe('forgetAccount', () => {
-  const link = (accountId: string): LinkSuccess => ({
-    ok: true,
-    url: 'https://trk.example.com/42/7/',
-    accountId,
-    input: { linkType: 'offer', offerId: 42, affiliateId: 7, encryptParameters: false, redirectLink: false },
-    copied: true,
-    at: 1,
-  });
+/** The last link, made with `accountId`. */
+const link = (accountId: string): LinkSuccess => ({
+  ok: true,
+  url: 'https://trk.example.com/42/7/',
+  accountId,
+  input: { linkType: 'offer', offerId: 42, affiliateId: 7, encryptParameters: false, redirectLink: false },
+  copied: true,
+  at: 1,
+});
+/** A cached search of `accountId`'s. */
+const cached = (accountId: string): CachedLookup => ({ key: `${accountId}|offers|||spring`, at: 1, options: [{ id: 42, name: 'x' }] });
 
+describe('forgetAccount', () => {
   it('forgets its key and what only it held (links, recent affiliates, cached names, the last link, its bulk job); the other account’s stay', async () => {
     const first = made(await add(US_KEY));
     const second = made(await add(SECOND_NETWORK_KEY, 'eu', true));
@@ -329,7 +353,6 @@ describe('forgetAccount', () => {
       historyEntry(1, { accountId: second.id }),
     ]);
     fake.local.put(recentAffiliatesItem.key, recentAffiliatesItem.version, { [first.id]: [7], [second.id]: [12, 7] });
-    const cached = (accountId: string): CachedLookup => ({ key: `${accountId}|offers|||spring`, at: 1, options: [{ id: 42, name: 'x' }] });
     fake.local.put(lookupCacheItem.key, lookupCacheItem.version, [cached(first.id), cached(second.id)]);
     fake.local.put(lastLinkItem.key, lastLinkItem.version, link(second.id));
     fake.local.put(bulkJobItem.key, bulkJobItem.version, sampleJob({ accountId: second.id, state: 'done' }));
@@ -350,6 +373,27 @@ describe('forgetAccount', () => {
     expect(fake.local.data.has(rowKey(0))).toBe(false);
   });
 
+  it('a key added after the last account was forgotten is a new account: it takes nothing the forgotten one left', async () => {
+    const forgotten = made(await add(US_KEY));
+    // What pages keep for it (they drop it themselves, when they next write): a pin, a draft.
+    const pin = {
+      id: 'p1',
+      accountId: forgotten.id,
+      linkType: 'offer',
+      targetId: 42,
+      affiliateId: 7,
+      targetName: 'Summer Sale – US – CPA',
+    };
+    fake.local.put(pinnedPairsItem.key, pinnedPairsItem.version, { pins: [pin] });
+    const { forgetAccount } = await import('./account-changes');
+    await settle(forgetAccount(forgotten.id));
+
+    const another = made(await add(SECOND_NETWORK_KEY, 'eu'));
+    expect(another.networkId).toBe(2);
+    // Offer 42 × affiliate 7 of the first network is nothing of the second's.
+    expect(fake.local.peek<PinnedPairs>(pinnedPairsItem.key)?.pins.filter((kept) => kept.accountId === another.id)).toStrictEqual([]);
+  });
+
   it('leaves the last link and a bulk job of another account alone', async () => {
     const first = made(await add(US_KEY));
     const second = made(await add(SECOND_NETWORK_KEY, 'eu'));
@@ -363,12 +407,12 @@ describe('forgetAccount', () => {
   });
 });
 
-describe('testAccount', () => {
-  async function test(accountId: string) {
-    const { testAccount: check } = await import('./account-changes');
-    return settle(check(accountId));
-  }
+async function test(accountId: string) {
+  const { testAccount: check } = await import('./account-changes');
+  return settle(check(accountId));
+}
 
+describe('testAccount', () => {
   it('a network key: connected, with its network’s name and tracking domains; a partner key: as whom', async () => {
     const network = made(await add(US_KEY));
     const partner = made(await add(PARTNER_KEY));
@@ -393,7 +437,7 @@ describe('testAccount', () => {
     expect(await test(id)).toStrictEqual({
       ok: false,
       kind: 'no-key',
-      message: 'Acme Performance Network’s key was kept for the session only and the browser has closed since; enter it again.',
+      message: 'Acme Performance Network’s API key was kept only until the browser closed; enter it again on the options page.',
     });
   });
 });

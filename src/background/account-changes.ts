@@ -25,7 +25,7 @@ import { lastLinkItem } from '../shared/link/outcome';
 import { ApiKeySchema } from '../shared/protocol/messages';
 import { MAX_DASHBOARD_DOMAINS } from '../shared/settings/settings';
 import { allKeys, forgetKey, keyHint, keyOf, moveKey, storeKey } from './account-keys';
-import { connectionFor, learnedIdentity, pacedBy, readAccounts, withIdentity } from './accounts';
+import { connectionFor, keyGone, learnedIdentity, pacedBy, readAccounts, withIdentity } from './accounts';
 import { clearLookupCache } from './lookup-service';
 
 type Change = { ok: true; message: string; account: Account } | Failure;
@@ -92,22 +92,26 @@ export async function addAccount({
       : failure(found.kind, ACCOUNT_MESSAGES.notChecked(found.message));
   let account: Account | undefined;
   let refused: Failure | undefined;
-  await accountsItem.update(async (current) => {
+  await accountsItem.update(async (current, status) => {
     // Checked again under the lock: another page may have added the same key meanwhile.
     const again = await savedAs(current, key);
     if (again) refused = failure('invalid-input', ACCOUNT_MESSAGES.duplicate(accountName(again)));
     else if (current.accounts.length >= MAX_ACCOUNTS) refused = failure('invalid-input', ACCOUNT_MESSAGES.full);
     if (refused) return current;
     const blank: Account = {
-      // The first account saved is 'first': a form typed before any key was saved is its draft.
-      id: current.accounts.length === 0 ? FIRST_ACCOUNT_ID : crypto.randomUUID(),
+      // The first account ever saved is 'first': a form typed before any key was saved is its draft. After
+      // the last account was forgotten, a new one is new (what pages kept for 'first' is not its).
+      id: status === 'missing' ? FIRST_ACCOUNT_ID : crypto.randomUUID(),
       kind: found.identity.kind,
       region: found.region,
       label: '',
       keyHint: keyHint(key),
       sessionOnly,
       dashboardDomains: [],
-      requestsPerSecond: defaultPace(found.identity.kind),
+      // Two keys of one network share Everflow's limit, so they share one pace.
+      requestsPerSecond:
+        current.accounts.find((known) => paceKey(known) === paceKey({ ...found.identity, id: '', region: found.region }))
+          ?.requestsPerSecond ?? defaultPace(found.identity.kind),
     };
     const made = withIdentity(blank, found.identity);
     account = made;
@@ -194,7 +198,14 @@ export async function updateAccount(patch: AccountPatch): Promise<Change> {
     }
     if (patch.sessionOnly !== undefined) next.sessionOnly = patch.sessionOnly;
     after = next;
-    return { ...list, accounts: list.accounts.map((account) => (account.id === current.id ? next : account)) };
+    // The pace is the network's: every account of this network and kind of key keeps the same.
+    const samePace = (account: Account) => patch.requestsPerSecond !== undefined && paceKey(account) === paceKey(next);
+    return {
+      ...list,
+      accounts: list.accounts.map((account) =>
+        account.id === current.id ? next : samePace(account) ? { ...account, requestsPerSecond: next.requestsPerSecond } : account,
+      ),
+    };
   });
   if (refused || !after) return refused ?? failure('invalid-input', GONE);
   // Names cached with the old key may be of what the old key could see.
@@ -245,11 +256,7 @@ export async function testAccount(accountId: string): Promise<{ ok: true; messag
   const account = accountById(await readAccounts(), accountId);
   if (!account) return failure('invalid-input', GONE);
   const key = await keyOf(account.id);
-  if (!key)
-    return failure(
-      'no-key',
-      `${accountName(account)}’s key was kept for the session only and the browser has closed since; enter it again.`,
-    );
+  if (!key) return failure('no-key', keyGone(account));
   const connection = connectionFor(key, account.region, pacedBy(account), 'interactive');
   const identity = await identifyKey(connection);
   if ('ok' in identity) return identity;

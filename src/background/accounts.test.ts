@@ -3,7 +3,7 @@
 // account a call is for, and which calls share a pace. Storage is seeded and read raw ({ v, data } per item).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY, advanceUntil, installFakeChrome, saveSingleKey, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
-import { SECOND_ACCOUNT, SECOND_KEY, saveAccounts, testAccount } from '../../e2e/unit-fixtures/test-accounts';
+import { PARTNER_ACCOUNT, SECOND_ACCOUNT, SECOND_KEY, saveAccounts, testAccount } from '../../e2e/unit-fixtures/test-accounts';
 import { stubSimulator } from '../../e2e/unit-fixtures/simulator-fetch';
 import { EU_KEY, PARTNER_KEY, US_KEY } from '../../e2e/simulator/network';
 import { FIRST_ACCOUNT_ID, type Account, type Accounts } from '../shared/accounts/accounts';
@@ -39,6 +39,17 @@ async function settle<T>(work: Promise<T>): Promise<T> {
 async function ready(): Promise<void> {
   const { whenAccountsReady } = await import('./accounts');
   await settle(whenAccountsReady());
+}
+
+/** The ID of the account chooseAccount picks for `hint`. */
+async function choose(hint: Parameters<typeof import('./accounts').chooseAccount>[0]): Promise<string | undefined> {
+  const { chooseAccount } = await import('./accounts');
+  return (await settle(chooseAccount(hint)))?.id;
+}
+
+async function limiterOf(account: Account) {
+  const { pacedBy } = await import('./accounts');
+  return pacedBy(account);
 }
 
 /** Settings as the version before accounts stored them (v4): the one key's region, pace and dashboard domains. */
@@ -120,7 +131,10 @@ describe('the update from the version with one key', () => {
   });
 
   it('offline, the first account is still made and named later (its label empty, its network unknown)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     saveSingleKey(fake);
     await ready();
     await vi.advanceTimersByTimeAsync(60_000);
@@ -165,15 +179,7 @@ describe('the update from the version with one key', () => {
 });
 
 describe('chooseAccount', () => {
-  const partner = testAccount({
-    id: 'partner',
-    kind: 'partner',
-    label: 'Acme Performance',
-    identifier: undefined,
-    partnerId: 7,
-    partnerName: 'Sunrise Media',
-    dashboardDomains: ['partners.acme-links.example'],
-  });
+  const partner = { ...PARTNER_ACCOUNT, dashboardDomains: ['partners.acme-links.example'] };
 
   beforeEach(() => {
     saveAccounts(
@@ -186,11 +192,6 @@ describe('chooseAccount', () => {
       SECOND_ACCOUNT.id,
     );
   });
-
-  async function choose(hint: Parameters<typeof import('./accounts').chooseAccount>[0]): Promise<string | undefined> {
-    const { chooseAccount } = await import('./accounts');
-    return (await settle(chooseAccount(hint)))?.id;
-  }
 
   it('by its ID; an ID no longer saved is none (never another account)', async () => {
     expect(await choose({ accountId: 'partner' })).toBe('partner');
@@ -207,20 +208,19 @@ describe('chooseAccount', () => {
     expect(await choose({ url: 'https://example.com/offers/42' })).toBe(SECOND_ACCOUNT.id);
     expect(await choose({ url: 'not a url' })).toBe(SECOND_ACCOUNT.id);
     expect(await choose({})).toBe(SECOND_ACCOUNT.id);
-    saveAccounts(fake, [
-      { account: testAccount(), key: API_KEY },
-      { account: SECOND_ACCOUNT, key: SECOND_KEY },
-    ], 'forgotten');
+    saveAccounts(
+      fake,
+      [
+        { account: testAccount(), key: API_KEY },
+        { account: SECOND_ACCOUNT, key: SECOND_KEY },
+      ],
+      'forgotten',
+    );
     expect(await choose({})).toBe(FIRST_ACCOUNT_ID);
   });
 });
 
 describe('pacedBy', () => {
-  async function limiterOf(account: Account) {
-    const { pacedBy } = await import('./accounts');
-    return pacedBy(account);
-  }
-
   it('two accounts of one network and kind of key share one limiter', async () => {
     const one = await limiterOf(testAccount());
     const other = await limiterOf(testAccount({ id: 'colleague', label: 'Acme (Kim’s key)' }));
@@ -232,7 +232,7 @@ describe('pacedBy', () => {
 
   it('not across kinds of key, nor networks; a key whose network is not known yet has its own', async () => {
     const network = await limiterOf(testAccount());
-    expect(await limiterOf(testAccount({ id: 'partner', kind: 'partner', partnerId: 7, requestsPerSecond: 5 }))).not.toBe(network);
+    expect(await limiterOf(PARTNER_ACCOUNT)).not.toBe(network);
     expect(await limiterOf(SECOND_ACCOUNT)).not.toBe(network);
     const unknown = await limiterOf(testAccount({ id: 'new', networkId: undefined }));
     expect(unknown).not.toBe(network);

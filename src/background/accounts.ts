@@ -10,6 +10,7 @@ import {
   FIRST_ACCOUNT_ID,
   accountById,
   accountForHost,
+  accountName,
   accountsItem,
   defaultAccount,
   paceKey,
@@ -18,11 +19,14 @@ import {
 } from '../shared/accounts/accounts';
 import { legacyKeptKeyItem, legacySessionKeyItem } from '../shared/accounts/keys';
 import { DEFAULT_REQUESTS_PER_SECOND, settingsBeforeAccounts } from '../shared/settings/settings';
-import { keyHint, keyOf, storeKey } from './account-keys';
+import { allKeys, keyHint, keyOf, storeKey } from './account-keys';
 import { memory } from './worker-memory';
 
 /** Said when no account is saved yet (the popup, the menu, the keyboard). */
 export const NO_ACCOUNT = failure('no-key', MESSAGES.noKey);
+/** Said when an account's key was kept for the session only and the browser has closed since. */
+export const keyGone = (account: Pick<Account, 'label' | 'kind' | 'partnerName'>) =>
+  `${accountName(account)}’s API key was kept only until the browser closed; enter it again on the options page.`;
 /** Said when an account named by a page no longer exists (forgotten on the options page meanwhile). */
 export const ACCOUNT_GONE = 'That Everflow account is no longer saved; choose another one, or add it again on the options page.';
 
@@ -91,6 +95,10 @@ export function whenAccountsReady(): Promise<void> {
 
 /** True when it made the first account. */
 async function makeFirstAccount(): Promise<boolean> {
+  // Only with a key of the version before accounts to take over: otherwise nothing is written (an
+  // unreadable accounts item stays for getStatus to find, reset and say so).
+  const [oldSession, oldKept] = await Promise.all([legacySessionKeyItem.value(), legacyKeptKeyItem.value()]);
+  if (!(oldSession ?? oldKept)) return false;
   let made = false;
   await accountsItem.update(async (list) => {
     if (list.accounts.length > 0) return list;
@@ -154,9 +162,10 @@ export async function connect(
 ): Promise<{ ok: true; connection: Connection; account: Account } | Failure> {
   const account = typeof which === 'string' ? await chooseAccount({ accountId: which }) : which;
   if (!account) return typeof which === 'string' ? failure('invalid-input', ACCOUNT_GONE) : NO_ACCOUNT;
-  const apiKey = await keyOf(account.id);
-  if (!apiKey) return NO_ACCOUNT;
-  return { ok: true, account, connection: connectionFor(apiKey, account.region, pacedBy(account), lane) };
+  const [apiKey, keys] = await Promise.all([keyOf(account.id), allKeys()]);
+  if (!apiKey) return failure('no-key', keyGone(account));
+  const otherKeys = keys.filter((key) => key !== apiKey);
+  return { ok: true, account, connection: { ...connectionFor(apiKey, account.region, pacedBy(account), lane), otherKeys } };
 }
 
 /** A connection with a key being checked (typed and not saved yet), in `region`. */

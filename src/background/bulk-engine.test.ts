@@ -4,7 +4,7 @@
 // raw ({ v, data } per item; one plain result per row key), so these tests do not depend on how
 // the storage layer reads or writes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
+import { API_KEY, advanceUntil, type FakeChrome, type FakeEvent } from '../../e2e/unit-fixtures/fake-chrome';
 import {
   LINK_PATH,
   SMART_LINK_PATH,
@@ -21,7 +21,6 @@ import { durationText } from '../shared/bulk/bulk-time';
 import { EMPTY_FORM } from '../shared/link/link-form';
 import { BULK_IN_FLIGHT_FLOOR } from '../everflow/rate-limiter';
 import { FIRST_ACCOUNT_ID } from '../shared/accounts/accounts';
-import { API_KEY } from '../../e2e/unit-fixtures/fake-chrome';
 import { SECOND_ACCOUNT, SECOND_KEY, saveTwoAccounts } from '../../e2e/unit-fixtures/test-accounts';
 
 vi.mock('webextension-polyfill', async () => (await import('../../e2e/unit-fixtures/fake-chrome')).fakePolyfill());
@@ -93,7 +92,10 @@ describe('bulk engine', () => {
     await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(7, 8) });
     await advanceUntil(() => everflow.waiting().length === 2, 'both rows in flight');
 
-    expect(await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(100) })).toMatchObject({ ok: false, message: BUSY });
+    expect(await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(100) })).toMatchObject({
+      ok: false,
+      message: BUSY,
+    });
     everflow.answerWaiting();
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(job()?.rows).toStrictEqual(rows(7, 8));
@@ -129,7 +131,7 @@ describe('bulk engine', () => {
   it('how long a job took leaves its pauses out: ten minutes paused, and the notification says the seconds it ran', async () => {
     everflow.reply = () => 'hold';
     const { startBulk, controlBulk } = await import('./bulk-engine');
-    await startBulk({ mode: 'affiliates', form: FORM, rows: rows(...range(100, 20)) });
+    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: FORM, rows: rows(...range(100, 20)) });
     const startedAt = job()!.runningSince!;
     await advanceUntil(() => everflow.waiting().length === 8, 'the bulk lane filling');
     await vi.advanceTimersByTimeAsync(2_000);
@@ -303,7 +305,9 @@ describe('bulk engine: smart links', () => {
         ? { json: { url: smartLinkFor(SMART, 8), can_affiliate_run_all_offers: false } }
         : usualReply(call);
     const { startBulk } = await import('./bulk-engine');
-    expect(await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8, 9, 10) })).toStrictEqual({ ok: true });
+    expect(
+      await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8, 9, 10) }),
+    ).toStrictEqual({ ok: true });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
 
     expect(
@@ -347,7 +351,9 @@ describe('bulk engine: smart links', () => {
       return { status: 503, json: { error: 'Service Unavailable' } };
     };
     const { startBulk } = await import('./bulk-engine');
-    expect(await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8) })).toStrictEqual({ ok: true });
+    expect(await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'affiliates', form: SMART_FORM, rows: smartRows(7, 8) })).toStrictEqual({
+      ok: true,
+    });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(sentAffiliates().toSorted(byNumber)).toStrictEqual([7, 7, 8]);
     expect(results().map((result) => result?.ok && result.url)).toStrictEqual([smartLinkFor(SMART, 7), smartLinkFor(SMART, 8)]);
@@ -360,7 +366,12 @@ describe('bulk engine: smart links', () => {
         ? { status: 400, json: { error: 'Smart link 8 is paused.' } }
         : usualReply(call);
     const { startBulk, controlBulk } = await import('./bulk-engine');
-    await startBulk({ accountId: FIRST_ACCOUNT_ID, mode: 'targets', form: SMART_FORM, rows: [5, 8, 9].map((targetId) => ({ targetId, affiliateId: 7 })) });
+    await startBulk({
+      accountId: FIRST_ACCOUNT_ID,
+      mode: 'targets',
+      form: SMART_FORM,
+      rows: [5, 8, 9].map((targetId) => ({ targetId, affiliateId: 7 })),
+    });
     await advanceUntil(() => stateOf() === 'done', 'the job finishing');
     expect(results().map((result) => (result?.ok ? result.url : result?.message))).toStrictEqual([
       smartLinkFor(5, 7),
@@ -449,6 +460,8 @@ describe('bulk engine: a job stored by the previous version', () => {
     });
     fake.local.data.set(rowKey(0), { ok: true, job: 'old-job', url: linkFor(42, 7), at: Date.now() });
     await import('./worker');
+    // The update itself: Chrome tells the new version's worker it was installed.
+    (fake.chrome.runtime.onInstalled as unknown as FakeEvent).dispatch({ reason: 'update', previousVersion: '0.1.0' } as never);
     await advanceUntil(() => stateOf() === 'done', 'the old job finishing');
 
     expect(everflow.linkCalls().map((call) => [call.path, call.body?.network_offer_id, affiliateOf(call), call.body?.sub1])).toStrictEqual([

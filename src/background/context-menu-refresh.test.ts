@@ -61,10 +61,7 @@ it('names the offer of the tab in front, and reads and writes again only when it
   tabUrl = 'https://example.com/';
   await refreshPageItem();
   await refreshPageItem();
-  expect(titles).toStrictEqual([
-    'Copy tracking link for offer 43 (affiliate 7)',
-    'Copy tracking link for this page’s offer (affiliate 7)',
-  ]);
+  expect(titles).toStrictEqual(['Copy tracking link for offer 43 (affiliate 7)', 'Copy tracking link for this page’s offer (affiliate 7)']);
   expect(historyReads).toBe(2);
 });
 

@@ -26,7 +26,12 @@ it('gives back access to domains no account lists, keeps every account’s and t
     { account: testAccount({ dashboardDomains: ['links.acme.com'] }), key: API_KEY },
     { account: { ...SECOND_ACCOUNT, dashboardDomains: ['dash.nordlys.example'] }, key: SECOND_KEY },
   ]);
-  fake.grantedOrigins.push('https://links.acme.com/*', 'https://dash.nordlys.example/*', 'https://old.acme.com/*', 'https://gone.example.org/*');
+  fake.grantedOrigins.push(
+    'https://links.acme.com/*',
+    'https://dash.nordlys.example/*',
+    'https://old.acme.com/*',
+    'https://gone.example.org/*',
+  );
   const { releaseUnusedDashboardAccess } = await import('./dashboard-access');
   await releaseUnusedDashboardAccess();
   expect(fake.grantedOrigins.toSorted()).toStrictEqual(
@@ -36,7 +41,10 @@ it('gives back access to domains no account lists, keeps every account’s and t
 
 it('an update from the version with one key keeps that key’s dashboard domains: the first account has them', async () => {
   // The first account then asks Everflow whose key it is: offline here.
-  vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+  );
   saveSingleKey(fake);
   fake.local.put('settings', 4, { region: 'us', requestsPerSecond: 20, dashboardDomains: ['links.acme.com'], newOfferSubs: 'keep' });
   fake.grantedOrigins.push('https://links.acme.com/*', 'https://old.acme.com/*');

@@ -38,7 +38,11 @@ describe('history-store', () => {
   it('records every one of many links made at once, newest first', async () => {
     const data = slowStorage();
     const { recordLink } = await import('./history-store');
-    await Promise.all(Array.from({ length: 20 }, (_, i) => recordLink(`https://t.example/${i}`, input(i + 1), 'menu', { accountId: 'first', at: 1000 + i })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        recordLink(`https://t.example/${i}`, input(i + 1), 'menu', { accountId: 'first', at: 1000 + i }),
+      ),
+    );
     const stored = (data.history as { v: number; data: { url: string; surface: string; id: string }[] }).data;
     expect(stored).toHaveLength(20);
     expect(stored.map((e) => e.url)).toStrictEqual(Array.from({ length: 20 }, (_, i) => `https://t.example/${19 - i}`));

@@ -148,17 +148,17 @@ describe('the right-click menu and the keyboard', () => {
   });
 });
 
-describe('names of two accounts', () => {
-  /** The second network names its offers and affiliates otherwise: its offer 42 is another offer. */
-  function twoNetworks() {
-    saveTwoAccounts(fake);
-    everflow.reply = (call) => {
-      const usual = usualReply(call);
-      if (call.headers['X-Eflow-Api-Key'] !== SECOND_KEY || typeof usual !== 'object' || !usual.json) return usual;
-      return { ...usual, json: JSON.parse(JSON.stringify(usual.json).replace(/"(Offer|Affiliate) (\d+)"/g, '"Nordlys $1 $2"')) };
-    };
-  }
+/** The second network names its offers and affiliates otherwise: its offer 42 is another offer. */
+function twoNetworks() {
+  saveTwoAccounts(fake);
+  everflow.reply = (call) => {
+    const usual = usualReply(call);
+    if (call.headers['X-Eflow-Api-Key'] !== SECOND_KEY || typeof usual !== 'object' || !usual.json) return usual;
+    return { ...usual, json: JSON.parse(JSON.stringify(usual.json).replace(/"(Offer|Affiliate) (\d+)"/g, '"Nordlys $1 $2"')) };
+  };
+}
 
+describe('names of two accounts', () => {
   it('a link made with the second account is named by its own network, and the first account’s entry of the same moment is left alone', async () => {
     twoNetworks();
     const { completeNames } = await import('./link-names');

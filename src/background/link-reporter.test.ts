@@ -38,6 +38,7 @@ afterEach(() => {
 const LINK: LinkSuccess = {
   ok: true,
   url: 'https://trk.example.com/A/B/',
+  accountId: 'first',
   input: { linkType: 'offer', offerId: 42, affiliateId: 7, encryptParameters: false, redirectLink: false },
   copied: true,
   at: 1,

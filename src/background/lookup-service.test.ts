@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY, advanceUntil, type FakeChrome } from '../../e2e/unit-fixtures/fake-chrome';
 import { usualReply, type EverflowStub, startFakeBackground, stopFakeBackground } from '../../e2e/unit-fixtures/everflow-stub';
-import { SECOND_ACCOUNT, SECOND_KEY, saveAccounts, saveTwoAccounts, testAccount } from '../../e2e/unit-fixtures/test-accounts';
+import { PARTNER_ACCOUNT, SECOND_ACCOUNT, SECOND_KEY, saveAccounts, saveTwoAccounts } from '../../e2e/unit-fixtures/test-accounts';
 import { FIRST_ACCOUNT_ID } from '../shared/accounts/accounts';
 import type { LookupReply, LookupRequest, NameReply } from './lookup-service';
 import type { NameKind } from '../everflow/lookups';
@@ -116,7 +116,7 @@ describe('look-up service', () => {
   });
 
   it('a partner’s account has no affiliates or smart links to list: nothing is asked of Everflow', async () => {
-    saveAccounts(fake, [{ account: testAccount({ kind: 'partner', partnerId: 7, partnerName: 'Sunrise Media' }), key: API_KEY }]);
+    saveAccounts(fake, [{ account: { ...PARTNER_ACCOUNT, id: FIRST_ACCOUNT_ID }, key: API_KEY }]);
     expect(await lookUp(ofFirst({ kind: 'affiliates', query: 'jo' }))).toStrictEqual({ ok: true, options: [], cached: false });
     expect(await lookUp(ofFirst({ kind: 'campaigns', query: '' }))).toStrictEqual({ ok: true, options: [], cached: false });
     expect(everflow.calls).toStrictEqual([]);
@@ -282,7 +282,7 @@ describe('the stored cache', () => {
     await lookUp(offers('spring'));
     const stored = JSON.stringify(fake.local.peek('lookupCache'));
     expect(stored).toContain('spring');
-    for (let start = 0; start + 5 <= API_KEY.length; start++) expect(stored).not.toContain(API_KEY.slice(start, start + 5));
+    for (let from = 0; from + 5 <= API_KEY.length; from++) expect(stored).not.toContain(API_KEY.slice(from, from + 5));
     // Another account (another network) asks Everflow again instead of reading this one's answers.
     saveTwoAccounts(fake);
     restartWorker();

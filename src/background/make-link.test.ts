@@ -44,6 +44,7 @@ const history = () => fake.local.peek<HistoryEntry[]>(historyItem.key) ?? [];
 /** An account's recent affiliates (the first account's unless said). */
 const recent = (accountId = FIRST_ACCOUNT_ID) => fake.local.peek<Record<string, number[]>>(recentAffiliatesItem.key)?.[accountId] ?? [];
 const lastLink = () => fake.local.peek(lastLinkItem.key);
+const accounts = () => fake.local.peek<Accounts>(accountsItem.key);
 
 beforeEach(() => ({ fake, everflow } = startFakeBackground(AT)));
 afterEach(stopFakeBackground);
@@ -462,8 +463,6 @@ describe('link generation: copy formats', () => {
 });
 
 describe('link generation: two accounts', () => {
-  const accounts = () => fake.local.peek<Accounts>(accountsItem.key);
-
   it('the same form made with two accounts at once is two links, each asked of its own network and kept as its own', async () => {
     saveTwoAccounts(fake);
     everflow.reply = () => 'hold';
@@ -497,6 +496,17 @@ describe('link generation: two accounts', () => {
     expect(lastLink()).toMatchObject({ accountId: SECOND_ACCOUNT.id, url: linkFor(42, 9) });
     expect(history()).toMatchObject([{ accountId: SECOND_ACCOUNT.id, url: linkFor(42, 9) }]);
     expect([recent(FIRST_ACCOUNT_ID), recent(SECOND_ACCOUNT.id)]).toStrictEqual([[3, 5], [9]]);
+  });
+
+  it('never sends another saved account’s key either: a sub holding it is refused before anything is sent', async () => {
+    saveTwoAccounts(fake);
+    // Were it sent, the first network would see the second's key in its reports, and the link would carry it.
+    everflow.reply = (call) => ({ json: { url: `${linkFor(42, 7)}?sub1=${String(call.body?.sub1)}` } });
+    const run = await generate({ form: { ...form(42, 7), sub1: SECOND_KEY } });
+    await run.settled();
+    expect(run.outcomes()[0]).toMatchObject({ ok: false, kind: 'invalid-input' });
+    expect(everflow.linkCalls()).toStrictEqual([]);
+    expect(JSON.stringify([history(), lastLink() ?? null])).not.toContain(SECOND_KEY);
   });
 
   it('an account forgotten meanwhile makes no link: nothing is sent, and the reply says to choose another', async () => {

@@ -52,7 +52,8 @@ describe('getStatus', () => {
 
     // The browser closed: the session-only key is gone, its account stays.
     fake.session.data.clear();
-    expect((await getStatus({})).ok && (await getStatus({})).accounts?.map((account) => account.hasKey)).toStrictEqual([true, false]);
+    const after = await getStatus({});
+    expect(after.ok && after.accounts.map((account) => account.hasKey)).toStrictEqual([true, false]);
   });
 
   it('accounts that cannot be read are reset, and the page is told once', async () => {
@@ -147,7 +148,11 @@ describe('guardTexts', () => {
   it('another account’s key is held too', async () => {
     saveTwoAccounts(fake);
     const { guardTexts } = await handlers();
-    expect(await guardTexts({ texts: [`sub=${SECOND_KEY}`, 'plain'] })).toStrictEqual({ ok: true, held: [true, false], cleaned: ['sub=', 'plain'] });
+    expect(await guardTexts({ texts: [`sub=${SECOND_KEY}`, 'plain'] })).toStrictEqual({
+      ok: true,
+      held: [true, false],
+      cleaned: ['sub=', 'plain'],
+    });
   });
 
   it('without a saved key holds nothing and changes nothing', async () => {

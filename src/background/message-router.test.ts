@@ -19,7 +19,9 @@ const ACCOUNT = testAccount();
 function fakeHandlers() {
   return {
     // The router never looks inside a reply, so a partial status is enough (and survives Status growing).
-    getStatus: vi.fn<Handlers['getStatus']>(async () => ({ ok: true, accounts: [] }) as unknown as Awaited<ReturnType<Handlers['getStatus']>>),
+    getStatus: vi.fn<Handlers['getStatus']>(
+      async () => ({ ok: true, accounts: [] }) as unknown as Awaited<ReturnType<Handlers['getStatus']>>,
+    ),
     addAccount: vi.fn<Handlers['addAccount']>(async () => ({ ...DONE, message: 'Added.', account: ACCOUNT })),
     updateAccount: vi.fn<Handlers['updateAccount']>(async () => ({ ...DONE, message: 'Saved.', account: ACCOUNT })),
     forgetAccount: vi.fn<Handlers['forgetAccount']>(async () => DONE),
@@ -70,7 +72,10 @@ describe('createRouter: accepted messages', () => {
   it('fills a partial form with the lenient form defaults before the handler sees it', async () => {
     const rows = [{ targetId: 12, affiliateId: 7 }];
     expect(
-      await route({ type: 'bulkStart', payload: { accountId: 'first', mode: 'affiliates', form: { offerId: '12', sub1: 7 }, rows } }, POPUP),
+      await route(
+        { type: 'bulkStart', payload: { accountId: 'first', mode: 'affiliates', form: { offerId: '12', sub1: 7 }, rows } },
+        POPUP,
+      ),
     ).toEqual(DONE);
     expect(handlers.bulkStart).toHaveBeenCalledExactlyOnceWith({
       accountId: 'first',
@@ -199,7 +204,10 @@ describe('createRouter: refused messages', () => {
       fc.asyncProperty(
         fc.oneof(
           fc.anything(),
-          fc.record({ type: fc.constantFrom('generate', 'getStatus', 'addAccount', 'updateAccount', 'copy', 'nope'), payload: fc.anything() }),
+          fc.record({
+            type: fc.constantFrom('generate', 'getStatus', 'addAccount', 'updateAccount', 'copy', 'nope'),
+            payload: fc.anything(),
+          }),
         ),
         async (message) => {
           const reply = await route(message, POPUP);

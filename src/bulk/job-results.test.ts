@@ -5,6 +5,7 @@ import { isBulkKey, withJobChange, withRowChanges, type JobView } from './job-re
 
 const job = (id: string, state: BulkJob['state'] = 'running', rows = 3): BulkJob => ({
   id,
+  accountId: 'first',
   createdAt: 1,
   mode: 'affiliates',
   form: EMPTY_FORM,

@@ -14,6 +14,7 @@ const progress = (done: number, failed: number, remaining: number, more: Partial
 
 const job = (id: string, state: BulkJob['state'], rows = 3): BulkJob => ({
   id,
+  accountId: 'first',
   createdAt: 0,
   mode: 'affiliates',
   form: EMPTY_FORM,

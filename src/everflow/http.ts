@@ -9,6 +9,8 @@ export interface Connection {
   /** e.g. https://api.eflow.team/v1 */
   baseUrl: string;
   apiKey: string;
+  /** The person's other keys (their other accounts'): never sent in a link's fields either. */
+  otherKeys?: readonly string[];
   fetch?: typeof fetch;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;

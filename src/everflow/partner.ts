@@ -69,7 +69,7 @@ function forPartner(failed: Failure, hint: string = PARTNER_MESSAGES.rejectedHin
 
 /** The partner's own tracking link to an offer (the affiliate is the partner itself). */
 export async function generatePartnerLink(connection: Connection, input: PartnerLinkInput): Promise<TrackingLink | Failure> {
-  const refused = keyInInput(input, connection.apiKey);
+  const refused = keyInInput(input, [connection.apiKey, ...(connection.otherKeys ?? [])]);
   if (refused) return refused;
   const request = partnerLinkRequest(input);
   const result = await callEverflow(connection, request.method, request.path, 'body' in request ? request.body : undefined);

@@ -110,18 +110,19 @@ export const keyInFieldMessage = (label: string) =>
  * A text field that holds the key, in any form, is refused before anything is sent: Everflow would
  * put it in the link, and show it to the affiliate in their reports.
  */
-export function keyInInput(input: LinkInput, apiKey: string): Failure | undefined {
+export function keyInInput(input: LinkInput, keys: string | readonly string[]): Failure | undefined {
   const values = input as Partial<Record<string, unknown>>;
+  const secret = typeof keys === 'string' ? [keys] : keys;
   for (const field of fieldsFor(input.linkType)) {
     const value = values[field.name];
-    if (field.kind !== 'text' || typeof value !== 'string' || !containsKey(value, apiKey)) continue;
+    if (field.kind !== 'text' || typeof value !== 'string' || !secret.some((key) => containsKey(value, key))) continue;
     return failure('invalid-input', KEY_IN_A_FIELD, { [field.name]: keyInFieldMessage(field.label) });
   }
   return undefined;
 }
 
 export async function generateTrackingLink(connection: Connection, input: NetworkLinkInput): Promise<TrackingLink | Failure> {
-  const refused = keyInInput(input, connection.apiKey);
+  const refused = keyInInput(input, [connection.apiKey, ...(connection.otherKeys ?? [])]);
   if (refused) return refused;
   const result = await callEverflow(connection, 'POST', TRACKING_LINK_PATHS[input.linkType], buildClickBody(input));
   if (!result.ok) return result;

@@ -78,13 +78,19 @@ describe('bulkDraftItem', () => {
   });
 
   it('keeps a list that is not text as an empty one, and the other list as typed', () => {
-    const { value } = decodeStored(bulkDraftItem, { v: bulkDraftItem.version, data: { ...DRAFT, lists: { affiliates: 42, offers: '10', campaigns: '5' } } });
+    const { value } = decodeStored(bulkDraftItem, {
+      v: bulkDraftItem.version,
+      data: { ...DRAFT, lists: { affiliates: 42, offers: '10', campaigns: '5' } },
+    });
     expect(value.lists).toEqual({ affiliates: '', offers: '10', campaigns: '5' });
   });
 
   it('clips a pasted list longer than it keeps', () => {
     const long = '1 '.repeat(MAX_LIST_TEXT);
-    const { value } = decodeStored(bulkDraftItem, { v: bulkDraftItem.version, data: { ...DRAFT, lists: { affiliates: long, offers: '', campaigns: '' } } });
+    const { value } = decodeStored(bulkDraftItem, {
+      v: bulkDraftItem.version,
+      data: { ...DRAFT, lists: { affiliates: long, offers: '', campaigns: '' } },
+    });
     expect(value.lists.affiliates).toHaveLength(MAX_LIST_TEXT);
   });
 

@@ -85,6 +85,7 @@ describe('facts of a link', () => {
     const link: LinkSuccess = {
       ok: true,
       url: 'https://t.example/x',
+      accountId: 'first',
       input: {
         linkType: 'offer',
         offerId: 42,
@@ -110,6 +111,7 @@ describe('facts of a link', () => {
   it('from a history entry: the input as sent and its names', () => {
     const entry: HistoryEntry = {
       id: 'e',
+      accountId: 'first',
       url: 'https://t.example/s',
       input: { linkType: 'smart', campaignId: 5, affiliateId: 7, sub4: 'x', redirectLink: false } as HistoryEntry['input'],
       surface: 'menu',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../e2e/fixtures/csv';
 import { historyEntry as entry } from '../../../e2e/unit-fixtures/test-history-entry';
-import { SECOND_ACCOUNT, testAccount } from '../../../e2e/unit-fixtures/test-accounts';
+import { PARTNER_ACCOUNT, SECOND_ACCOUNT, testAccount } from '../../../e2e/unit-fixtures/test-accounts';
 import { CSV_COLUMNS, csvFileName, describeSubs, entryAccount, historyCsv, searchHistory } from './history-table';
 
 const ACCOUNTS = [testAccount(), SECOND_ACCOUNT];
@@ -128,9 +128,8 @@ describe('historyCsv', () => {
   });
 
   it('names each row’s account as a person knows it; one forgotten since is said to be', () => {
-    const partner = testAccount({ id: 'partner', kind: 'partner', label: 'Acme Performance', partnerName: 'Sunrise Media' });
     const rows = parseCsv(
-      historyCsv([entry(1, { accountId: 'partner' }), entry(2, { accountId: 'forgotten' })], [...ACCOUNTS, partner]),
+      historyCsv([entry(1, { accountId: 'partner' }), entry(2, { accountId: 'forgotten' })], [...ACCOUNTS, PARTNER_ACCOUNT]),
     );
     expect(rows.slice(1).map((row) => byColumn(row).Account)).toStrictEqual([
       'Acme Performance (partner: Sunrise Media)',

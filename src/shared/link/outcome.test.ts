@@ -70,7 +70,9 @@ describe('the last link, stored before accounts (v2)', () => {
   });
 
   it('today a last link says its account; one that does not is none', () => {
-    expect(lastLinkItem.decode({ v: lastLinkItem.version, data: { ...v2, accountId: 'second' } }).value).toMatchObject({ accountId: 'second' });
+    expect(lastLinkItem.decode({ v: lastLinkItem.version, data: { ...v2, accountId: 'second' } }).value).toMatchObject({
+      accountId: 'second',
+    });
     expect(lastLinkItem.decode({ v: lastLinkItem.version, data: v2 })).toStrictEqual({ status: 'reset', value: null });
   });
 });

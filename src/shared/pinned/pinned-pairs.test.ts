@@ -130,9 +130,17 @@ describe('pins stored before accounts', () => {
     const { accountId: _first, ...old } = { ...PAIR, id: 'a' };
     expect(pinnedPairsItem.decode({ v: 1, data: { pins: [old, { ...old, id: 'b', targetId: 43 }] } })).toStrictEqual({
       status: 'migrated',
-      value: { pins: [{ ...PAIR, id: 'a' }, { ...PAIR, id: 'b', targetId: 43 }] },
+      value: {
+        pins: [
+          { ...PAIR, id: 'a' },
+          { ...PAIR, id: 'b', targetId: 43 },
+        ],
+      },
     });
     expect(pinnedPairsItem.decode({ v: 1, data: { pins: [] } })).toStrictEqual({ status: 'migrated', value: { pins: [] } });
-    expect(pinnedPairsItem.decode({ v: pinnedPairsItem.version, data: { pins: [old] } })).toStrictEqual({ status: 'reset', value: { pins: [] } });
+    expect(pinnedPairsItem.decode({ v: pinnedPairsItem.version, data: { pins: [old] } })).toStrictEqual({
+      status: 'reset',
+      value: { pins: [] },
+    });
   });
 });

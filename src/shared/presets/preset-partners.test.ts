@@ -94,10 +94,10 @@ describe('tying affiliates to presets', () => {
   });
 });
 
-describe('presets tied to an account’s affiliates', () => {
-  // Affiliate 7 of one network is not affiliate 7 of another.
-  const tied = () => ok(tieAffiliate(twoPresets(), 'n', 7, 'Sunrise Media', 'first'));
+/** Newsletter tied to the first account's affiliate 7 (affiliate 7 of one network is not affiliate 7 of another). */
+const tied = () => ok(tieAffiliate(twoPresets(), 'n', 7, 'Sunrise Media', 'first'));
 
+describe('presets tied to an account’s affiliates', () => {
   it('belong to that account: another account sees them tied to none of its affiliates, still usable by hand', () => {
     const list = tied();
     expect(list.presets[0]).toMatchObject({ affiliateIds: [7], accountId: 'first' });

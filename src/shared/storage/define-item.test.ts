@@ -144,7 +144,12 @@ describe('settingsItem', () => {
     ['v1 (region only)', 1, { region: 'eu' }, 'keep'],
     ['v2 (no rate limit)', 2, { region: 'eu', dashboardDomains: ['dash.example.com'] }, 'keep'],
     ['v3 (no rule for a new offer)', 3, { region: 'eu', dashboardDomains: [], requestsPerSecond: 12 }, 'keep'],
-    ['v4 (the one key’s region, pace and domains)', 4, { region: 'eu', dashboardDomains: ['d.example'], requestsPerSecond: 12, newOfferSubs: 'clear' }, 'clear'],
+    [
+      'v4 (the one key’s region, pace and domains)',
+      4,
+      { region: 'eu', dashboardDomains: ['d.example'], requestsPerSecond: 12, newOfferSubs: 'clear' },
+      'clear',
+    ],
   ])('migrates %s to the rule alone: the rest is the first account’s now', (_name, v, data, newOfferSubs) => {
     expect(decodeStored(settingsItem, { v, data })).toStrictEqual({ value: { newOfferSubs }, status: 'migrated' });
   });
@@ -205,9 +210,10 @@ describe('settingsBeforeAccounts: what the one key’s settings said, for the fi
   });
 });
 
-describe('draftItem', () => {
-  const drafts = (form: unknown) => ({ accountId: FIRST_ACCOUNT_ID, forms: { [FIRST_ACCOUNT_ID]: form } });
+/** The drafts as a draft from before accounts reads: the first account's, shown first. */
+const drafts = (form: unknown) => ({ accountId: FIRST_ACCOUNT_ID, forms: { [FIRST_ACCOUNT_ID]: form } });
 
+describe('draftItem', () => {
   it('the one draft from before accounts is the first account’s, shown first', () => {
     const form: LinkForm = { ...EMPTY_FORM, offerId: '12', affiliateId: '34', sub2: 'hi' };
     expect(decodeStored(draftItem, { v: 1, data: form })).toStrictEqual({ value: drafts(form), status: 'migrated' });
