@@ -502,6 +502,9 @@ function tiedHere({ networkId, ...preset }: FilePreset, { list, chosenId }: Impo
   return { preset: { ...preset, affiliateIds: [] }, warnings: [warning] };
 }
 
+/** An affiliate of an account: affiliate 7 of one network is not affiliate 7 of another. */
+const tie = (preset: Preset, id: number) => `${preset.accountId ?? ''}:${id}`;
+
 /**
  * The presets with the file's merged in: same name (ignoring case) and other contents → replaced
  * (keeping the local id), new name → added. Each is first tied to an account here (`accounts`, see
@@ -537,7 +540,6 @@ export function mergePresets(
   );
   if (merged.length > MAX_PRESETS) return { ok: false, message: tooMany(merged.length, MAX_PRESETS, 'presets', 'delete') };
   // The file's ties win: a preset here that is not in the file gives up the affiliates (of the same account) the file ties elsewhere.
-  const tie = (preset: Preset, id: number) => `${preset.accountId ?? ''}:${id}`;
   const imported = new Set(fromFile.values());
   const tiedTo = new Map<string, Preset>();
   for (const preset of merged) if (imported.has(preset.id)) for (const id of preset.affiliateIds) tiedTo.set(tie(preset, id), preset);
