@@ -139,7 +139,10 @@ function AccountSettings({ account, base, onNotice }: PartProps) {
           autoComplete="off"
           aria-invalid={errors.label ? 'true' : undefined}
           aria-describedby={described('label', id('label-hint'))}
-          onInput={(event) => setLabel(event.currentTarget.value)}
+          onInput={(event) => {
+            setLabel(event.currentTarget.value);
+            if (errors.label) setErrors((before) => ({ ...before, label: undefined }));
+          }}
         />
         {errors.label ? (
           <span id={`${id('label')}-error`} class="field-error" role="alert">
@@ -172,7 +175,10 @@ function AccountSettings({ account, base, onNotice }: PartProps) {
           value={pace}
           aria-invalid={errors.pace ? 'true' : undefined}
           aria-describedby={described('pace', id('pace-hint'))}
-          onInput={(event) => setPace(event.currentTarget.value)}
+          onInput={(event) => {
+            setPace(event.currentTarget.value);
+            if (errors.pace) setErrors((before) => ({ ...before, pace: undefined }));
+          }}
         />
         {errors.pace ? (
           <span id={`${id('pace')}-error`} class="field-error" role="alert">

@@ -12,14 +12,13 @@ import {
   MAX_PRESET_AFFILIATES,
   affiliateWords,
   presetsItem,
-  tieAffiliate,
-  untieAffiliate,
   type Preset,
   type PresetChange,
   type PresetList,
 } from '../shared/presets/presets';
 import { idInText } from '../everflow/link-fields';
 import { notSaved } from '../shared/storage/define-item';
+import { tieOf, untieOf } from './preset-ties';
 
 /** An affiliate's name, known by its account and ID. */
 export type AffiliateNames = ReadonlyMap<string, string>;
@@ -66,27 +65,6 @@ async function savePresets(apply: (list: PresetList) => PresetChange): Promise<P
     return { ok: false, message: notSaved('The presets') };
   }
   return result;
-}
-
-/** The preset `id` in `list` with `change` made to it. */
-const withPreset = (list: PresetList, id: string, change: (preset: Preset) => Preset): PresetList => ({
-  ...list,
-  presets: list.presets.map((preset) => (preset.id === id ? change(preset) : preset)),
-});
-
-/** Ties `affiliateId` (of `accountId`) to the preset, which is then that account's. */
-function tieOf(list: PresetList, presetId: string, affiliateId: number, name: string | undefined, accountId: string): PresetChange {
-  const tied = tieAffiliate(list, presetId, affiliateId, name);
-  return tied.ok ? { ...tied, list: withPreset(tied.list, presetId, (preset) => ({ ...preset, accountId })) } : tied;
-}
-
-/** Unties one affiliate; the preset's last one gone, it is no account's any more. */
-function untieOf(list: PresetList, presetId: string, affiliateId: number): PresetList {
-  return withPreset(untieAffiliate(list, presetId, affiliateId), presetId, (preset) => {
-    if (preset.affiliateIds.length > 0) return preset;
-    const { accountId: _account, ...untied } = preset;
-    return untied;
-  });
 }
 
 interface PresetAffiliatesProps {
