@@ -12,7 +12,7 @@ import { MAX_REQUESTS_PER_SECOND } from '../shared/settings/settings';
 import { PACE_ERROR, kindWords, labelProblem, paceHint, readPace, regionWords } from './account-words';
 import { DashboardDomains } from './dashboard-domains';
 import { dropAccountData } from './forget-account';
-import { KeyField, typedKey } from './key-field';
+import { KeyField, useKeyEntry } from './key-field';
 import { SectionNotice, type Notice } from './section-notice';
 
 type Say = (text: string, tone: 'ok' | 'error', saved?: boolean) => void;
@@ -126,34 +126,19 @@ function AccountSettings({ account, base, onNotice }: PartProps) {
     onNotice(reply.message, reply.ok ? 'ok' : 'error', reply.ok);
   }
 
-  const described = (part: 'label' | 'pace', hint: string) => (errors[part] ? `${id(part)}-error` : hint);
-
   return (
     <form aria-label={`Settings of ${accountName(account)}`} onSubmit={save} noValidate>
-      <div class="field">
-        <label for={id('label')}>Label</label>
-        <input
-          id={id('label')}
-          type="text"
-          value={label}
-          autoComplete="off"
-          aria-invalid={errors.label ? 'true' : undefined}
-          aria-describedby={described('label', id('label-hint'))}
-          onInput={(event) => {
-            setLabel(event.currentTarget.value);
-            if (errors.label) setErrors((before) => ({ ...before, label: undefined }));
-          }}
-        />
-        {errors.label ? (
-          <span id={`${id('label')}-error`} class="field-error" role="alert">
-            {errors.label}
-          </span>
-        ) : (
-          <span id={id('label-hint')} class="field-note">
-            How the popup, History and Bulk links name this account; left empty, the network’s name.
-          </span>
-        )}
-      </div>
+      <SettingField
+        id={id('label')}
+        label="Label"
+        value={label}
+        error={errors.label}
+        hint="How the popup, History and Bulk links name this account; left empty, the network’s name."
+        onValue={(value) => {
+          setLabel(value);
+          if (errors.label) setErrors((before) => ({ ...before, label: undefined }));
+        }}
+      />
       <div class="check">
         <input
           id={id('session-only')}
@@ -163,33 +148,18 @@ function AccountSettings({ account, base, onNotice }: PartProps) {
         />
         <label for={id('session-only')}>Keep this key only until the browser closes</label>
       </div>
-      <div class="field">
-        <label for={id('pace')}>Requests per second</label>
-        <input
-          id={id('pace')}
-          class="pace"
-          type="number"
-          min={1}
-          max={MAX_REQUESTS_PER_SECOND}
-          step={1}
-          value={pace}
-          aria-invalid={errors.pace ? 'true' : undefined}
-          aria-describedby={described('pace', id('pace-hint'))}
-          onInput={(event) => {
-            setPace(event.currentTarget.value);
-            if (errors.pace) setErrors((before) => ({ ...before, pace: undefined }));
-          }}
-        />
-        {errors.pace ? (
-          <span id={`${id('pace')}-error`} class="field-error" role="alert">
-            {errors.pace}
-          </span>
-        ) : (
-          <span id={id('pace-hint')} class="field-note">
-            {paceHint(account.kind)}
-          </span>
-        )}
-      </div>
+      <SettingField
+        id={id('pace')}
+        label="Requests per second"
+        value={pace}
+        error={errors.pace}
+        hint={paceHint(account.kind)}
+        number={{ min: 1, max: MAX_REQUESTS_PER_SECOND }}
+        onValue={(value) => {
+          setPace(value);
+          if (errors.pace) setErrors((before) => ({ ...before, pace: undefined }));
+        }}
+      />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           Save
@@ -199,37 +169,64 @@ function AccountSettings({ account, base, onNotice }: PartProps) {
   );
 }
 
+interface SettingFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  /** Why what is typed cannot be kept: said under the field instead of its hint. */
+  error: string | undefined;
+  hint: string;
+  /** A whole number in this range, typed in a number field. */
+  number?: { min: number; max: number };
+  onValue: (value: string) => void;
+}
+
+/** One labelled field of an account's settings, with its hint, or its refusal in its place. */
+function SettingField({ id, label, value, error, hint, number, onValue }: SettingFieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type={(number ? 'number' : 'text') as 'text'}
+        class={number ? 'pace' : undefined}
+        {...(number ? { min: number.min, max: number.max, step: 1 } : {})}
+        value={value}
+        autoComplete="off"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+      {error ? (
+        <span id={`${id}-error`} class="field-error" role="alert">
+          {error}
+        </span>
+      ) : (
+        <span id={`${id}-hint`} class="field-note">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
 /**
  * A new key for this account (the same network's, and the same partner's): checked with Everflow
  * first, refused under the field when it is another's. `again`: the key was session-only and is gone.
  */
 function ReplaceKey({ account, base, again, onNotice }: PartProps & { again: boolean }) {
-  const [key, setKey] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const fieldId = `${base}-${again ? 'key-again' : 'new-key'}`;
   const headingId = `${fieldId}-heading`;
-
-  function refuse(message: string) {
-    setError(message);
-    document.getElementById(fieldId)?.focus();
-  }
+  const entry = useKeyEntry(fieldId);
 
   async function replace(event: Event) {
     event.preventDefault();
-    if (busy) return;
-    const typed = typedKey(key);
-    if (!typed.ok) return refuse(typed.message);
-    setError('');
-    setBusy(true);
-    onNotice('Checking the key with Everflow…', 'ok');
-    const reply = await send('updateAccount', { accountId: account.id, key: typed.key });
-    setBusy(false);
-    if (!reply.ok) {
-      onNotice('', 'ok');
-      return refuse(reply.message);
-    }
-    setKey('');
+    const reply = await entry.submit((key) => {
+      onNotice('Checking the key with Everflow…', 'ok');
+      return send('updateAccount', { accountId: account.id, key });
+    });
+    // Refused: said under the field.
+    if (!reply?.ok) return onNotice('', 'ok');
     onNotice(reply.message, 'ok', true);
   }
 
@@ -244,18 +241,9 @@ function ReplaceKey({ account, base, again, onNotice }: PartProps & { again: boo
           account.
         </p>
       )}
-      <KeyField
-        id={fieldId}
-        label={again ? 'Enter the API key again' : 'Replace API key'}
-        value={key}
-        error={error}
-        onValue={(value) => {
-          setKey(value);
-          if (error) setError('');
-        }}
-      />
+      <KeyField label={again ? 'Enter the API key again' : 'Replace API key'} {...entry.field} />
       <div class="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={entry.busy}>
           {again ? 'Save key' : 'Replace key'}
         </button>
       </div>

@@ -7,7 +7,7 @@ import { REGION_IDS, type Region } from '../everflow/regions';
 import type { Account } from '../shared/accounts/accounts';
 import { send } from '../shared/protocol/connector';
 import { regionWords } from './account-words';
-import { KeyField, typedKey } from './key-field';
+import { KeyField, useKeyEntry } from './key-field';
 
 export const ADD_KEY_FIELD = 'api-key';
 export const focusAddKeyField = () => document.getElementById(ADD_KEY_FIELD)?.focus();
@@ -19,30 +19,18 @@ interface Props {
 }
 
 export function AddAccount({ onStatus, onAdded }: Props) {
-  const [key, setKey] = useState('');
   const [region, setRegion] = useState<Region>('us');
   const [sessionOnly, setSessionOnly] = useState(false);
-  const [keyError, setKeyError] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  function refuse(message: string) {
-    onStatus('');
-    setKeyError(message);
-    focusAddKeyField();
-  }
+  const entry = useKeyEntry(ADD_KEY_FIELD);
 
   async function add(event: Event) {
     event.preventDefault();
-    if (busy) return;
-    const typed = typedKey(key);
-    if (!typed.ok) return refuse(typed.message);
-    setKeyError('');
-    setBusy(true);
-    onStatus('Checking the key with Everflow…');
-    const reply = await send('addAccount', { key: typed.key, region, sessionOnly });
-    setBusy(false);
-    if (!reply.ok) return refuse(reply.message);
-    setKey('');
+    const reply = await entry.submit((key) => {
+      onStatus('Checking the key with Everflow…');
+      return send('addAccount', { key, region, sessionOnly });
+    });
+    // Refused: said under the key field, so the status line says nothing.
+    if (!reply?.ok) return onStatus('');
     onStatus(reply.message);
     onAdded(reply.account);
   }
@@ -56,16 +44,7 @@ export function AddAccount({ onStatus, onAdded }: Props) {
         Everflow’s API.
       </p>
       <form onSubmit={add} noValidate>
-        <KeyField
-          id={ADD_KEY_FIELD}
-          label="API key"
-          value={key}
-          error={keyError}
-          onValue={(value) => {
-            setKey(value);
-            if (keyError) setKeyError('');
-          }}
-        />
+        <KeyField label="API key" {...entry.field} />
         <div class="field">
           <label for="region">Region</label>
           <select
@@ -94,7 +73,7 @@ export function AddAccount({ onStatus, onAdded }: Props) {
           <label for="session-only">Keep this key only until the browser closes</label>
         </div>
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
+          <button type="submit" class="primary" disabled={entry.busy}>
             Add account
           </button>
         </div>

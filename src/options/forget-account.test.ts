@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_DRAFT, type BulkDraft } from '../shared/bulk/bulk-draft';
 import type { Pin } from '../shared/pinned/pinned-pairs';
-import type { Preset, PresetValues } from '../shared/presets/presets';
+import { EMPTY_FORM } from '../shared/link/link-form';
+import { presetValuesFromForm, type Preset, type PresetValues } from '../shared/presets/presets';
 import { bulkDraftWithout, pinsWithout, presetsUntiedFrom } from './forget-account';
 
 const pin = (id: string, accountId: string): Pin => ({ id, accountId, linkType: 'offer', targetId: 42, affiliateId: 7 });
-const VALUES: PresetValues = {
-  sourceId: 'news',
-  sub1: '',
-  sub2: '',
-  sub3: '',
-  sub4: '',
-  sub5: '',
-  encryptParameters: false,
-  redirectLink: false,
-};
+const VALUES: PresetValues = { ...presetValuesFromForm(EMPTY_FORM), sourceId: 'news' };
 const preset = (id: string, more: Partial<Preset> = {}): Preset => ({ id, name: id, values: VALUES, affiliateIds: [], ...more });
 
 describe('what the options page drops of a forgotten account', () => {

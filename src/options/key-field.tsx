@@ -5,11 +5,49 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiKeySchema } from '../shared/protocol/messages';
 
 /** The typed key as the background will check it: trimmed, or the sentence that says what is wrong. */
-export function typedKey(text: string): { ok: true; key: string } | { ok: false; message: string } {
+function typedKey(text: string): { ok: true; key: string } | { ok: false; message: string } {
   const checked = ApiKeySchema.safeParse(text);
   return checked.success
     ? { ok: true, key: checked.data }
     : { ok: false, message: checked.error.issues[0]?.message ?? 'Enter the API key.' };
+}
+
+type Answer = { ok: true } | { ok: false; message: string };
+
+/**
+ * A key being entered in a KeyField: what is typed and its refusal. `submit` checks the typed key and,
+ * when it is one, hands it to `keep` (a message to the background) and answers its reply: a refusal is
+ * said under the field, which takes the focus and keeps what was typed; a key kept empties the field.
+ * Undefined when nothing was sent (the typed text is no key, or a key is on its way already).
+ */
+export function useKeyEntry(id: string) {
+  const [key, setKey] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const refuse = (message: string) => {
+    setError(message);
+    document.getElementById(id)?.focus();
+  };
+  async function submit<R extends Answer>(keep: (key: string) => Promise<R>): Promise<R | undefined> {
+    if (busy) return undefined;
+    const typed = typedKey(key);
+    if (!typed.ok) {
+      refuse(typed.message);
+      return undefined;
+    }
+    setError('');
+    setBusy(true);
+    const reply = await keep(typed.key);
+    setBusy(false);
+    if (reply.ok) setKey('');
+    else refuse(reply.message);
+    return reply;
+  }
+  const onValue = (value: string) => {
+    setKey(value);
+    if (error) setError('');
+  };
+  return { busy, submit, field: { id, value: key, error, onValue } };
 }
 
 interface KeyFieldProps {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Preset, PresetChange, PresetList, PresetValues } from '../shared/presets/presets';
+import { EMPTY_FORM } from '../shared/link/link-form';
+import { presetValuesFromForm, type Preset, type PresetChange, type PresetList, type PresetValues } from '../shared/presets/presets';
 import { tieOf, untieOf } from './preset-ties';
 
-const VALUES: PresetValues = {
-  sourceId: 'news',
-  sub1: '',
-  sub2: '',
-  sub3: '',
-  sub4: '',
-  sub5: '',
-  encryptParameters: false,
-  redirectLink: false,
-};
+const VALUES: PresetValues = { ...presetValuesFromForm(EMPTY_FORM), sourceId: 'news' };
 const preset = (id: string, more: Partial<Preset> = {}): Preset => ({ id, name: id, values: VALUES, affiliateIds: [], ...more });
 const ok = (change: PresetChange) => {
   if (!change.ok) throw new Error(change.message);

@@ -14,8 +14,8 @@ const withPreset = (list: PresetList, id: string, change: (preset: Preset) => Pr
  * preset at most on its own network: other accounts' presets are left out of that check.
  */
 export function tieOf(list: PresetList, presetId: string, affiliateId: number, name: string | undefined, accountId: string): PresetChange {
-  const preset = list.presets.find((candidate) => candidate.id === presetId);
-  if (preset && preset.affiliateIds.length > 0 && preset.accountId !== undefined && preset.accountId !== accountId) {
+  const tying = list.presets.find((candidate) => candidate.id === presetId);
+  if (tying && tying.affiliateIds.length > 0 && tying.accountId !== undefined && tying.accountId !== accountId) {
     return { ok: false, message: 'This preset is for another Everflow account’s affiliates; tie this one to another preset.' };
   }
   const others = (preset: Preset) => preset.id !== presetId && preset.accountId !== undefined && preset.accountId !== accountId;
