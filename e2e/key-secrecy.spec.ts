@@ -3,7 +3,7 @@
 import type { ConsoleMessage } from '@playwright/test';
 import { DASHBOARD, clickMenu, openDashboardPage, serveDashboard } from './fixtures/dashboard';
 import { DEFAULT_LINK } from './fixtures/fake-everflow';
-import { SAVED_AND_CONNECTED, TEST_KEY, expect, test } from './fixtures/extension';
+import { ADDED_TEST_KEY, FIRST_NETWORK_NAME, TEST_KEY, expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 
 test('a full run, failures included, never logs, stores in sync, or shows the key', async ({
@@ -25,7 +25,7 @@ test('a full run, failures included, never logs, stores in sync, or shows the ke
   const options = await openExtensionPage('options');
   options.on('console', record);
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status')).toContainText('Connected');
+  await expect(options.getByText(/^Connected to Everflow: /)).toBeVisible();
 
   const popup = await openExtensionPage('popup');
   popup.on('console', record);
@@ -69,31 +69,41 @@ test('a full run, failures included, never logs, stores in sync, or shows the ke
   expect(outgoing.filter((url) => url.includes(TEST_KEY))).toStrictEqual([]);
 });
 
-test('"Remember the key only until the browser closes" keeps it out of local storage', async ({ worker, everflow, openExtensionPage }) => {
+test('"Keep this key only until the browser closes" keeps it out of local storage, and the account can move it back', async ({
+  worker,
+  everflow,
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options');
-  await options.getByLabel('API key', { exact: true }).fill(TEST_KEY);
-  await options.getByLabel('Remember the key only until the browser closes').check();
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
-  await expect(options.getByText('until the browser closes', { exact: false }).first()).toBeVisible();
+  const add = options.getByRole('region', { name: 'Add an account' });
+  await add.getByLabel('API key', { exact: true }).fill(TEST_KEY);
+  await add.getByLabel('Keep this key only until the browser closes').check();
+  await add.getByRole('button', { name: 'Add account' }).click();
+  await expect(options.getByRole('status')).toHaveText(ADDED_TEST_KEY);
+  const card = options.getByRole('region', { name: FIRST_NETWORK_NAME, exact: true });
+  await expect(card.getByText('until the browser closes', { exact: false }).first()).toBeVisible();
 
   const local = await worker.evaluate(() => chrome.storage.local.get(null));
   const session = await worker.evaluate(() => chrome.storage.session.get(null));
   expect(JSON.stringify(local)).not.toContain(TEST_KEY);
   expect(JSON.stringify(session)).toContain(TEST_KEY);
 
+  // Unticking it in the account's settings moves the key back to storage that survives a restart.
+  const keep = card.getByLabel('Keep this key only until the browser closes');
+  await expect(keep).toBeChecked();
+  await keep.uncheck();
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(card.getByText(`${FIRST_NETWORK_NAME} saved.`)).toBeVisible();
+  await expect(card.getByText(`Key ending in ${TEST_KEY.slice(-4)}`, { exact: true })).toBeVisible();
+  const localAfter = await worker.evaluate(() => chrome.storage.local.get(null));
+  const sessionAfter = await worker.evaluate(() => chrome.storage.session.get(null));
+  expect(JSON.stringify(localAfter)).toContain(TEST_KEY);
+  expect(JSON.stringify(sessionAfter)).not.toContain(TEST_KEY);
+
+  // Kept either way, the key is the one the links are made with.
   const popup = await openExtensionPage('popup');
   await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
   await popup.getByRole('button', { name: 'Generate link' }).click();
   await expect(popup.getByRole('textbox', { name: 'Your tracking link' })).toHaveValue(DEFAULT_LINK);
   expect(everflow.linkRequests[0]!.headers['x-eflow-api-key']).toBe(TEST_KEY);
-
-  // Unticking it moves the key back to storage that survives a restart.
-  await options.getByLabel('Remember the key only until the browser closes').uncheck();
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('Settings saved.');
-  const localAfter = await worker.evaluate(() => chrome.storage.local.get(null));
-  const sessionAfter = await worker.evaluate(() => chrome.storage.session.get(null));
-  expect(JSON.stringify(localAfter)).toContain(TEST_KEY);
-  expect(JSON.stringify(sessionAfter)).not.toContain(TEST_KEY);
 });

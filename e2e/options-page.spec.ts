@@ -1,208 +1,373 @@
-// The options page: saving, showing, testing and forgetting the key, and choosing the region, as a
-// person does it, and what the popup does afterwards.
-import type { Page } from '@playwright/test';
-import { DEFAULT_LINK, EU_KEY } from './fixtures/fake-everflow';
-import { SAVED_AND_CONNECTED, TEST_KEY, expect, test } from './fixtures/extension';
+// The options page's Everflow accounts, as a person uses them: adding a network's key and a partner's
+// (Everflow says whose key it is, and in which region), the refusals (the same key twice, a key that is
+// neither kind, an empty one), each account's label, pace, key and connection test, forgetting one of
+// two with what only it had, a session-only key gone after a restart, and two pages at once.
+import type { Page, Worker } from '@playwright/test';
+import { EU_KEY, PARTNER_KEYS, SECOND_NETWORK_KEY } from './fixtures/fake-everflow';
+import { ADDED_TEST_KEY, FIRST_NETWORK_NAME, TEST_KEY, expect, test } from './fixtures/extension';
 import { expectAccessible, expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
-import { fillForm } from './fixtures/popup-form';
 
-const LAST4 = TEST_KEY.slice(-4);
-const SAVED_US = `A key ending in ${LAST4} is saved for the United States region.`;
-const SAVED_EU = `A key ending in ${LAST4} is saved for the Europe region.`;
-const NONE_SAVED = 'No API key is saved yet.';
-const REFUSED_IN_US =
-  'Everflow’s United States region did not accept this API key (it may be mistyped or revoked); check it, or choose Europe if your Everflow account is there.';
-const CHECK_URL = 'https://api.eflow.team/v1/networks/domains/tracking';
-const NO_KEY = 'No Everflow API key is saved yet; add one on the options page.';
+const SECOND_NETWORK_NAME = 'Nordlys Media Partners';
+const PARTNER_ACCOUNT = 'Acme Performance (partner: Sunrise Media)';
+const NETWORK_INFO = 'https://api.eflow.team/v1/networks';
+const NEITHER =
+  'Everflow knows this API key but lets it read neither a network’s details nor a partner’s, so the extension cannot tell whose key it is; check the key’s permissions in Everflow (Control Center, Security), or ask your network for a partner API key.';
 
-async function typeAndSaveKey(options: Page, key = TEST_KEY): Promise<void> {
-  await options.getByLabel('API key', { exact: true }).fill(key);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
+const addForm = (options: Page) => options.getByRole('region', { name: 'Add an account' });
+const keyField = (options: Page) => addForm(options).getByLabel('API key', { exact: true });
+const account = (options: Page, name: string) => options.getByRole('region', { name, exact: true });
+/** The account's settings, opened ("Edit account") if they are not yet. */
+async function editAccount(options: Page, name: string) {
+  const card = account(options, name);
+  const details = card.locator('details');
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await card.getByText('Edit account').click();
+  return card;
 }
 
-test('a saved key is shown only by its last 4 characters', async ({ openExtensionPage }) => {
-  const options = await openExtensionPage('options');
-  await expect(options.getByText(NONE_SAVED)).toBeVisible();
-  await typeAndSaveKey(options);
+async function addKey(options: Page, key: string, region: 'United States' | 'Europe' = 'United States'): Promise<void> {
+  await keyField(options).fill(key);
+  await addForm(options)
+    .getByLabel('Region')
+    .selectOption({ label: region === 'Europe' ? 'Europe (api-eu.eflow.team)' : 'United States (api.eflow.team)' });
+  await addForm(options).getByRole('button', { name: 'Add account' }).click();
+}
 
-  await expect(options.getByText(SAVED_US)).toBeVisible();
-  // The field is emptied and now offers to replace the key.
-  await expect(options.getByLabel('Replace API key')).toHaveValue('');
-  await expect(options.getByLabel('API key', { exact: true })).toHaveCount(0);
-  await expectNothingLeaked(options);
-  // Not even one character more than the last 4.
-  expect(await options.locator('body').innerText()).not.toContain(TEST_KEY.slice(-5));
-
-  // The same after the page is opened again.
-  await options.reload();
-  await expect(options.getByText(SAVED_US)).toBeVisible();
-  await expect(options.getByLabel('Replace API key')).toHaveValue('');
-  await expectNothingLeaked(options);
-});
-
-test('Show key / Hide key toggles whether the typed key is readable', async ({ openExtensionPage }) => {
-  const options = await openExtensionPage('options');
-  const field = options.getByLabel('API key', { exact: true });
-  await field.fill(TEST_KEY);
-
-  const show = options.getByRole('button', { name: 'Show key' });
-  await expect(field).toHaveAttribute('type', 'password');
-  await expect(show).toHaveAttribute('aria-pressed', 'false');
-
-  await show.click();
-  const hide = options.getByRole('button', { name: 'Hide key' });
-  await expect(field).toHaveAttribute('type', 'text');
-  await expect(hide).toHaveAttribute('aria-pressed', 'true');
-  await expect(field).toHaveValue(TEST_KEY);
-
-  await hide.click();
-  await expect(field).toHaveAttribute('type', 'password');
-  await expect(options.getByRole('button', { name: 'Show key' })).toHaveAttribute('aria-pressed', 'false');
-  await expect(field).toHaveValue(TEST_KEY);
-
-  // Saving hides it again, whatever state the toggle was in.
-  await options.getByRole('button', { name: 'Show key' }).click();
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
-  await expect(options.getByLabel('Replace API key')).toHaveAttribute('type', 'password');
-  await expect(options.getByRole('button', { name: 'Show key' })).toHaveAttribute('aria-pressed', 'false');
-});
-
-test('saving an empty key shows an error next to the field and saves nothing', async ({ openExtensionPage }) => {
-  const options = await openExtensionPage('options');
-  const field = options.getByLabel('API key', { exact: true });
-  await options.getByRole('button', { name: 'Save' }).click();
-
-  await expectFieldError(options, field, 'Enter the API key.');
-  await expect(field).toBeFocused();
-  await expect(options.getByRole('status')).toHaveText('');
-  await expect(options.getByText(NONE_SAVED)).toBeVisible();
-
-  // A key with a space inside is refused the same way.
-  await field.fill('efk_live abc');
-  await expectFieldValid(field);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expectFieldError(options, field, 'An API key has no spaces inside; check what was pasted.');
-  await expect(options.getByText(NONE_SAVED)).toBeVisible();
-
-  // Typing a good key clears the error and saves.
-  await field.fill(TEST_KEY);
-  await expectFieldValid(field);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
-  await expect(options.getByText(SAVED_US)).toBeVisible();
-});
-
-test('Test connection checks a typed key without saving it, and the saved key later', async ({ everflow, openExtensionPage }) => {
-  const options = await openExtensionPage('options');
-  const testButton = options.getByRole('button', { name: 'Test connection' });
-  // Nothing typed and nothing saved: the field says what is missing.
-  await testButton.click();
-  const field = options.getByLabel('API key', { exact: true });
-  await expectFieldError(options, field, 'Enter the API key.');
-  expect(everflow.requests).toStrictEqual([]);
-
-  await field.fill(TEST_KEY);
-  await testButton.click();
-  await expect(options.getByRole('status')).toHaveText(
-    'Connected to Everflow (5 tracking domains). This key is not saved yet: press Save to keep it.',
-  );
-  await expect(options.getByText(NONE_SAVED)).toBeVisible();
-  await expect(field).toHaveValue(TEST_KEY);
-  await expect(options.getByRole('region', { name: 'Next: make a link' })).toHaveCount(0);
-
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText(SAVED_AND_CONNECTED);
-  await expect(options.getByRole('region', { name: 'Next: make a link' })).toBeVisible();
-  await testButton.click();
-  await expect(options.getByRole('status')).toHaveText('Connected to Everflow (5 tracking domains).');
-  expect(everflow.requests.map((r) => [r.method, r.url, r.headers['x-eflow-api-key']])).toStrictEqual([
-    ['GET', CHECK_URL, TEST_KEY],
-    ['GET', CHECK_URL, TEST_KEY],
-    ['GET', CHECK_URL, TEST_KEY],
-  ]);
-  await expectNothingLeaked(options);
-  await expectAccessible(options);
-});
-
-test('Test connection with a key Everflow refuses says so plainly', async ({ everflow, openExtensionPage }) => {
-  const options = await openExtensionPage('options');
-  await typeAndSaveKey(options);
-
-  everflow.revokeKey(TEST_KEY);
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status')).toHaveText(REFUSED_IN_US);
-  await expect(options.getByRole('button', { name: 'Test connection' })).toBeEnabled();
-  await expect(options.getByRole('region', { name: 'Next: make a link' })).toHaveCount(0);
-  await expectNothingLeaked(options);
-});
-
-test('switching the region to Europe checks the key there and sends the next link request to the EU API', async ({
+test('adding a network key: Everflow names it, the page lists it by the last 4 characters only, and the field is emptied', async ({
   everflow,
   openExtensionPage,
 }) => {
   const options = await openExtensionPage('options');
-  // The network's key is for its EU account. Typed under the US region, it is refused and not saved.
-  await options.getByLabel('API key', { exact: true }).fill(EU_KEY);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expectFieldError(options, options.getByLabel('API key', { exact: true }), `Not saved: ${REFUSED_IN_US}`);
-  await expect(options.getByText(NONE_SAVED)).toBeVisible();
+  await expect(options.getByText('No Everflow account is saved yet.')).toBeVisible();
+  // Typed hidden; Show key / Hide key toggles it.
+  await keyField(options).fill(TEST_KEY);
+  await expect(keyField(options)).toHaveAttribute('type', 'password');
+  await addForm(options).getByRole('button', { name: 'Show key' }).click();
+  await expect(keyField(options)).toHaveAttribute('type', 'text');
+  await expect(addForm(options).getByRole('button', { name: 'Hide key' })).toHaveAttribute('aria-pressed', 'true');
 
-  await options.getByLabel('Region').selectOption({ label: 'Europe (api-eu.eflow.team)' });
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText(/^API key saved\. Connected to Everflow/);
-  await expect(options.getByText(SAVED_EU.replace(LAST4, EU_KEY.slice(-4)))).toBeVisible();
+  await addForm(options).getByRole('button', { name: 'Add account' }).click();
+  await expect(options.getByRole('status')).toHaveText(ADDED_TEST_KEY);
+  const card = account(options, FIRST_NETWORK_NAME);
+  await expect(card.getByRole('listitem')).toHaveText([
+    'Network key',
+    'Region: United States (api.eflow.team)',
+    `Key ending in ${TEST_KEY.slice(-4)}`,
+    'Dashboard: acme.everflowclient.io',
+  ]);
+  // Emptied, and hidden again.
+  await expect(keyField(options)).toHaveValue('');
+  await expect(keyField(options)).toHaveAttribute('type', 'password');
+  await expect(options.getByText('No Everflow account is saved yet.')).toHaveCount(0);
+  await expectNothingLeaked(options);
+  expect(await options.locator('body').innerText()).not.toContain(TEST_KEY.slice(-5));
+  // Asked once, with the key, for its network.
+  expect(everflow.requests.map((r) => [r.method, r.url, r.headers['x-eflow-api-key']])).toStrictEqual([['GET', NETWORK_INFO, TEST_KEY]]);
+
+  // The only account: its settings are open, and the page passes axe with them.
+  await expect(card.getByLabel('Requests per second')).toHaveValue('20');
+  await expectAccessible(options);
   await options.reload();
-  await expect(options.getByLabel('Region')).toHaveValue('eu');
-  await expect(options.getByRole('option', { selected: true })).toHaveText('Europe (api-eu.eflow.team)');
+  await expect(account(options, FIRST_NETWORK_NAME).getByText(`Key ending in ${TEST_KEY.slice(-4)}`)).toBeVisible();
+  await expectNothingLeaked(options);
+});
 
-  // Back to the US with the EU key saved: checked, refused, and nothing changes.
-  await options.getByLabel('Region').selectOption({ label: 'United States (api.eflow.team)' });
-  await options.getByRole('button', { name: 'Save' }).click();
+test('adding a partner key: the page says whose it is, and its pace starts at Everflow’s partner limit', async ({
+  everflow,
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options');
+  await addKey(options, PARTNER_KEYS.first[7]);
   await expect(options.getByRole('status')).toHaveText(
-    'Not saved: Everflow’s United States region did not accept the saved API key (it may be mistyped or revoked); check it, or choose Europe if your Everflow account is there.',
+    `Added ${PARTNER_ACCOUNT}: a partner key of Acme Performance (you are Sunrise Media).`,
   );
-  await options.reload();
-  await expect(options.getByText(SAVED_EU.replace(LAST4, EU_KEY.slice(-4)))).toBeVisible();
-  const checks = everflow.requests.length;
+  const card = account(options, PARTNER_ACCOUNT);
+  await expect(card.getByText('Partner key: you are Sunrise Media (partner 7) on Acme Performance')).toBeVisible();
+  await expect(card.getByLabel('Requests per second')).toHaveValue('5');
+  await expect(card.getByLabel('Requests per second')).toHaveAccessibleDescription(
+    /^Everflow allows a partner key 5 requests a second \(bursts up to 20\)/,
+  );
+  // The Network API said 403, so the Affiliate API was asked who the partner is and its network.
+  expect(everflow.requests.map((r) => new URL(r.url).pathname)).toStrictEqual(['/v1/networks', '/v1/affiliates', '/v1/affiliates/network']);
+  await expectAccessible(options);
+});
 
-  const popup = await openExtensionPage('popup');
-  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
-  await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByLabel('Your tracking link')).toHaveValue(DEFAULT_LINK);
-  expect(everflow.linkRequests.map((r) => r.url)).toStrictEqual(['https://api-eu.eflow.team/v1/networks/tracking/offers/clicks']);
-  // Every call since went there with the EU key: the link, and the look-ups of the offer's and affiliate's names.
-  for (const request of everflow.requests.slice(checks)) {
+test('a key Everflow knows only in the other region is added there, and the page says which region worked', async ({
+  everflow,
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options');
+  await addKey(options, EU_KEY);
+  await expect(options.getByRole('status')).toHaveText(
+    `Added ${FIRST_NETWORK_NAME}: a network key of ${FIRST_NETWORK_NAME}. Everflow’s United States region did not know this key, its Europe region did: the account is set to Europe.`,
+  );
+  const card = account(options, FIRST_NETWORK_NAME);
+  await expect(card.getByText('Region: Europe (api-eu.eflow.team)')).toBeVisible();
+  expect(everflow.requests.map((r) => r.url)).toStrictEqual([NETWORK_INFO, 'https://api-eu.eflow.team/v1/networks']);
+  expect(everflow.statuses).toStrictEqual([401, 200]);
+
+  // Its calls go to the EU API from now on.
+  const before = everflow.requests.length;
+  await card.getByRole('button', { name: 'Test connection' }).click();
+  // Everflow's own name for the network (its `name`; the account is labelled with its displayed name).
+  await expect(card.getByText('Connected to Everflow: Acme Performance (5 tracking domains).')).toBeVisible();
+  for (const request of everflow.requests.slice(before)) {
     expect(new URL(request.url).host).toBe('api-eu.eflow.team');
     expect(request.headers['x-eflow-api-key']).toBe(EU_KEY);
   }
 });
 
-test('Forget key removes it: the options page, the popup and generation all know', async ({ everflow, openExtensionPage }) => {
+test('the same key twice, an empty key and a key that is neither kind are refused under the field, which keeps what was typed', async ({
+  everflow,
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options');
-  await typeAndSaveKey(options);
-  await expect(options.getByText(SAVED_US)).toBeVisible();
+  // Nothing typed: nothing is asked of Everflow.
+  await addForm(options).getByRole('button', { name: 'Add account' }).click();
+  await expectFieldError(options, keyField(options), 'Enter the API key.');
+  await expect(keyField(options)).toBeFocused();
+  await keyField(options).fill('efk_live abc');
+  await expectFieldValid(keyField(options));
+  await addForm(options).getByRole('button', { name: 'Add account' }).click();
+  await expectFieldError(options, keyField(options), 'An API key has no spaces inside; check what was pasted.');
+  expect(everflow.requests).toStrictEqual([]);
 
-  await options.getByRole('button', { name: 'Forget key' }).click();
-  await expect(options.getByRole('status')).toHaveText('The API key was removed from this browser.');
-  await expect(options.getByText(NONE_SAVED)).toBeVisible();
-  await expect(options.getByLabel('API key', { exact: true })).toBeVisible();
-  await expect(options.getByRole('button', { name: 'Forget key' })).toBeDisabled();
+  await addKey(options, TEST_KEY);
+  await expect(options.getByRole('status')).toHaveText(ADDED_TEST_KEY);
+  await addKey(options, TEST_KEY);
+  await expectFieldError(options, keyField(options), `This API key is saved already, as ${FIRST_NETWORK_NAME}.`);
+  await expect(keyField(options)).toHaveValue(TEST_KEY);
+  await expect(options.getByRole('status')).toHaveText('');
+  await expect(
+    options
+      .getByRole('list', { name: 'Saved accounts' })
+      .getByRole('listitem')
+      .filter({ has: options.getByRole('heading') }),
+  ).toHaveCount(1);
+
+  // A key Everflow knows on neither realm (403 from the Network API and from the Affiliate API).
+  const neither = 'efk_live_Nt8rL2wQ5xKm9Pd3Zs7Vb4Hc';
+  everflow.answer((request) =>
+    request.headers['x-eflow-api-key'] === neither ? { status: 403, json: { error: 'Out Of Realm' } } : undefined,
+  );
+  await addKey(options, neither);
+  await expectFieldError(options, keyField(options), NEITHER);
+  await expect(keyField(options)).toHaveValue(neither);
+  await expect(keyField(options)).toBeFocused();
+  expect(everflow.requests.filter((r) => r.headers['x-eflow-api-key'] === neither).map((r) => new URL(r.url).pathname)).toStrictEqual([
+    '/v1/networks',
+    '/v1/affiliates',
+  ]);
+  await expectAccessible(options);
+  // Typing again clears the refusal.
+  await keyField(options).fill(SECOND_NETWORK_KEY);
+  await expectFieldValid(keyField(options));
+});
+
+test('an account’s label, pace and key are its own to change, each said beside it', async ({ everflow, openExtensionPage }) => {
+  const options = await openExtensionPage('options');
+  await addKey(options, TEST_KEY);
+  await expect(options.getByRole('status')).toHaveText(ADDED_TEST_KEY);
+  let card = await editAccount(options, FIRST_NETWORK_NAME);
+  const label = card.getByLabel('Label');
+  const pace = card.getByLabel('Requests per second');
+
+  // Out-of-range pace and an overlong label: said under each field, nothing saved.
+  await label.fill('x'.repeat(81));
+  await pace.fill('31');
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectFieldError(options, label, 'A label can be at most 80 characters.');
+  await expectFieldError(options, pace, 'Requests per second must be a whole number from 1 to 30.');
+  await expect(label).toBeFocused();
+  await expectAccessible(options);
+
+  await label.fill('Acme (EU team)');
+  await pace.fill('12');
+  await pace.press('Enter');
+  card = account(options, 'Acme (EU team)');
+  await expect(card.getByText('Acme (EU team) saved.')).toBeVisible();
+  await expectFieldValid(card.getByLabel('Label'));
+  // The network's name is said beside the label now that they differ.
+  await expect(card.getByText('Network key of Acme Performance Network')).toBeVisible();
   await options.reload();
-  await expect(options.getByText(NONE_SAVED)).toBeVisible();
-  // Only the check that came with saving it reached Everflow.
-  expect(everflow.requests.map((r) => r.url)).toStrictEqual([CHECK_URL]);
+  card = await editAccount(options, 'Acme (EU team)');
+  await expect(card.getByLabel('Requests per second')).toHaveValue('12');
+  // An empty label is the network's name again.
+  await card.getByLabel('Label').fill('');
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(account(options, FIRST_NETWORK_NAME).getByText(`${FIRST_NETWORK_NAME} saved.`)).toBeVisible();
+  card = account(options, FIRST_NETWORK_NAME);
 
-  const popup = await openExtensionPage('popup');
-  await expect(popup.getByRole('alert')).toContainText('No Everflow API key is saved yet, so links can’t be generated.');
-  await expect(popup.getByRole('button', { name: 'Add your API key in Options' })).toBeVisible();
+  // Another network's key is not this account's new key.
+  const replace = card.getByLabel('Replace API key');
+  await replace.fill(SECOND_NETWORK_KEY);
+  await card.getByRole('button', { name: 'Replace key' }).click();
+  await expectFieldError(
+    options,
+    replace,
+    `Not saved: this API key is Nordlys Media’s, not ${FIRST_NETWORK_NAME}’s; add it as another account.`,
+  );
+  await expect(replace).toHaveValue(SECOND_NETWORK_KEY);
+  await expect(card.getByText(`Key ending in ${TEST_KEY.slice(-4)}`)).toBeVisible();
+  // The same network's other key is: it is checked, and in the region Everflow knows it.
+  await replace.fill(EU_KEY);
+  await card.getByRole('button', { name: 'Replace key' }).click();
+  await expect(
+    card.getByText(/^New API key saved for Acme Performance Network\. Everflow’s United States region did not know/),
+  ).toBeVisible();
+  await expect(replace).toHaveValue('');
+  await expect(card.getByText(`Key ending in ${EU_KEY.slice(-4)}`)).toBeVisible();
+  await expect(card.getByText('Region: Europe (api-eu.eflow.team)')).toBeVisible();
 
-  await fillForm(popup, { 'Offer ID': '42', 'Affiliate ID': '7' });
-  await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('alert').filter({ hasText: NO_KEY })).toBeVisible();
-  await expect(popup.getByLabel('Your tracking link')).toHaveCount(0);
-  await expect(popup.getByRole('button', { name: 'Generate link' })).toBeEnabled();
-  expect(everflow.requests).toHaveLength(1);
-  await expectNothingLeaked(popup);
+  everflow.revokeKey(EU_KEY);
+  await card.getByRole('button', { name: 'Test connection' }).click();
+  await expect(card.locator('.notice')).toHaveText(
+    'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.',
+  );
+  await expectNothingLeaked(options);
+});
+
+/** Setup only: pins, presets and a bulk draft for both accounts, as the popup and the Bulk links page write them. */
+const pin = (id: string, accountId: string) => ({ id, accountId, linkType: 'offer', targetId: 42, affiliateId: 7 });
+async function seedPagesItems(worker: Worker, ids: { gone: string; kept: string }): Promise<void> {
+  const values = { sourceId: 'news', sub1: '', sub2: '', sub3: '', sub4: '', sub5: '', encryptParameters: false, redirectLink: false };
+  await worker.evaluate((data) => chrome.storage.local.set(data), {
+    pinnedPairs: { v: 2, data: { pins: [pin('p-gone', ids.gone), pin('p-kept', ids.kept)] } },
+    presets: {
+      v: 3,
+      data: {
+        presets: [
+          { id: 'tied', name: 'Tied', values, affiliateIds: [7], accountId: ids.gone },
+          { id: 'other', name: 'Other', values, affiliateIds: [7], accountId: ids.kept },
+        ],
+        defaultId: null,
+      },
+    },
+    bulkDraft: {
+      v: 3,
+      data: {
+        accountId: ids.gone,
+        mode: 'affiliates',
+        lists: { offers: '', campaigns: '', affiliates: '7\n8' },
+        names: { offers: [], campaigns: [], affiliates: [] },
+      },
+    },
+  });
+}
+
+test('forgetting one of two accounts, asked first, takes its key and what only it had; the other keeps everything', async ({
+  worker,
+  everflow,
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options');
+  await addKey(options, TEST_KEY);
+  await expect(options.getByRole('status')).toHaveText(ADDED_TEST_KEY);
+  await addKey(options, SECOND_NETWORK_KEY, 'Europe');
+  await expect(options.getByRole('status')).toHaveText(`Added ${SECOND_NETWORK_NAME}: a network key of ${SECOND_NETWORK_NAME}.`);
+  const ids = await worker.evaluate(async () => {
+    const { accounts } = (await chrome.storage.local.get('accounts')) as { accounts: { data: { accounts: { id: string }[] } } };
+    return accounts.data.accounts.map((saved) => saved.id);
+  });
+  await seedPagesItems(worker, { gone: ids[0]!, kept: ids[1]! });
+  // Each preset's affiliate is named by its own account's network: affiliate 7 is not the same partner on both.
+  await expect(options.getByRole('form', { name: 'Affiliates for Tied' }).getByRole('listitem')).toHaveText('7 · Sunrise MediaRemove');
+  await expect(options.getByRole('form', { name: 'Affiliates for Other' }).getByRole('listitem')).toHaveText('7 · Fjordlys MediaRemove');
+  const asked = everflow.requests.length;
+
+  const card = await editAccount(options, FIRST_NETWORK_NAME);
+  await card.getByRole('button', { name: 'Forget this account' }).click();
+  const confirm = card.getByRole('group', { name: `Confirm forgetting ${FIRST_NETWORK_NAME}` });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectAccessible(options);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card.getByRole('button', { name: 'Forget this account' })).toBeFocused();
+  await card.getByRole('button', { name: 'Forget this account' }).click();
+  await card.getByRole('button', { name: 'Yes, forget it' }).click();
+
+  await expect(options.getByRole('status')).toHaveText(
+    `Forgot ${FIRST_NETWORK_NAME}: its key, its link history, its pins and its cached names are gone from this browser.`,
+  );
+  await expect(options.getByRole('heading', { name: 'Everflow accounts' })).toBeFocused();
+  await expect(account(options, FIRST_NETWORK_NAME)).toHaveCount(0);
+  await expect(account(options, SECOND_NETWORK_NAME)).toBeVisible();
+  const stored = (await worker.evaluate(() => chrome.storage.local.get(null))) as Record<string, { data: unknown }>;
+  expect(JSON.stringify(stored)).not.toContain(TEST_KEY);
+  expect(stored.pinnedPairs!.data).toStrictEqual({
+    pins: [{ id: 'p-kept', accountId: ids[1], linkType: 'offer', targetId: 42, affiliateId: 7 }],
+  });
+  // The preset stays, tied to none; the other account's tie is kept.
+  const presets = (stored.presets!.data as { presets: { id: string; affiliateIds: number[]; accountId?: string }[] }).presets;
+  expect(presets.map(({ id, affiliateIds, accountId }) => ({ id, affiliateIds, accountId }))).toStrictEqual([
+    { id: 'tied', affiliateIds: [], accountId: undefined },
+    { id: 'other', affiliateIds: [7], accountId: ids[1] },
+  ]);
+  expect((stored.bulkDraft!.data as { lists: { affiliates: string }; accountId?: string }).lists.affiliates).toBe('');
+  // Forgetting asks Everflow nothing.
+  expect(everflow.requests).toHaveLength(asked);
+});
+
+test('a session-only key is gone after the browser closes: the account says so and takes the key again', async ({
+  worker,
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options');
+  await keyField(options).fill(TEST_KEY);
+  await addForm(options).getByLabel('Keep this key only until the browser closes').check();
+  await addForm(options).getByRole('button', { name: 'Add account' }).click();
+  await expect(options.getByRole('status')).toHaveText(ADDED_TEST_KEY);
+  const card = account(options, FIRST_NETWORK_NAME);
+  await expect(card.getByText(`Key ending in ${TEST_KEY.slice(-4)}, kept until the browser closes`)).toBeVisible();
+  expect(JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)))).not.toContain(TEST_KEY);
+
+  // What closing the browser does to session storage.
+  await worker.evaluate(() => chrome.storage.session.clear());
+  await options.reload();
+  await expect(card.getByText(/^This account’s key was kept only until the browser closed, and it has closed since/)).toBeVisible();
+  const again = card.getByLabel('Enter the API key again');
+  await again.fill('efk_live_Wr0ng4Ky8pLm2Rn8Kd4sYh6B');
+  await card.getByRole('button', { name: 'Save key' }).click();
+  await expectFieldError(
+    options,
+    again,
+    'Neither Everflow’s United States nor its Europe region accepted this API key (it may be mistyped or revoked); check it, or make a new one in Everflow.',
+  );
+  await expectAccessible(options);
+  await again.fill(TEST_KEY);
+  await card.getByRole('button', { name: 'Save key' }).click();
+  await expect(card.getByText(`New API key saved for ${FIRST_NETWORK_NAME}.`)).toBeVisible();
+  await expect(card.getByText(/^This account’s key was kept only/)).toHaveCount(0);
+  await expect(card.getByLabel('Enter the API key again')).toHaveCount(0);
+  await expectNothingLeaked(options);
+});
+
+test('two options pages adding an account at the same moment both keep theirs, and each page shows both without a reload', async ({
+  openExtensionPage,
+}) => {
+  const first = await openExtensionPage('options');
+  const second = await openExtensionPage('options');
+  await keyField(first).fill(TEST_KEY);
+  await keyField(second).fill(PARTNER_KEYS.first[7]);
+  await Promise.all([
+    addForm(first).getByRole('button', { name: 'Add account' }).click(),
+    addForm(second).getByRole('button', { name: 'Add account' }).click(),
+  ]);
+  await expect(first.getByRole('status')).toHaveText(ADDED_TEST_KEY);
+  await expect(second.getByRole('status')).toHaveText(/^Added Acme Performance \(partner: Sunrise Media\)/);
+  for (const page of [first, second]) {
+    await expect(account(page, FIRST_NETWORK_NAME)).toBeVisible();
+    await expect(account(page, PARTNER_ACCOUNT)).toBeVisible();
+  }
+  // The same key added on both pages at once: one of them is refused.
+  await keyField(first).fill(SECOND_NETWORK_KEY);
+  await keyField(second).fill(SECOND_NETWORK_KEY);
+  await Promise.all([addKey(first, SECOND_NETWORK_KEY, 'Europe'), addKey(second, SECOND_NETWORK_KEY, 'Europe')]);
+  const refused = `This API key is saved already, as ${SECOND_NETWORK_NAME}.`;
+  await expect
+    .poll(async () => [...(await first.getByRole('alert').allTextContents()), ...(await second.getByRole('alert').allTextContents())])
+    .toStrictEqual([refused]);
+  await first.reload();
+  // The two added at once are listed in the order they were kept, whichever that was.
+  const headings = first.getByRole('list', { name: 'Saved accounts' }).getByRole('heading');
+  await expect(headings).toHaveCount(3);
+  expect((await headings.allTextContents()).toSorted()).toStrictEqual([PARTNER_ACCOUNT, FIRST_NETWORK_NAME, SECOND_NETWORK_NAME]);
 });

@@ -1,7 +1,9 @@
-// Presets tied to partners: the options page ties an affiliate to a preset (one preset per affiliate),
-// and choosing that affiliate in the popup applies the preset, tagged with whom it is for; the link
-// sent carries the preset's values, and removing it for this link sends none.
-import type { Page } from '@playwright/test';
+// Presets tied to partners: the options page ties an affiliate of one network account to a preset (one
+// preset per affiliate of that account), and choosing that affiliate in the popup applies the preset,
+// tagged with whom it is for; the link sent carries the preset's values, and removing it for this link
+// sends none. With several accounts, a preset picks the network account its affiliates are of.
+import type { Page, Worker } from '@playwright/test';
+import { PARTNER_KEY, SECOND_NETWORK_KEY } from './fixtures/fake-everflow';
 import { expect, test } from './fixtures/extension';
 import { expectAccessible } from './fixtures/page-checks';
 import { fillForm } from './fixtures/popup-form';
@@ -36,6 +38,8 @@ test('a partner’s preset: tied on the options page, applied when that affiliat
   await newsletter.getByRole('button', { name: 'Add' }).click();
   await expect(options.getByText('Affiliate 7 now gets the preset “Newsletter”.')).toBeVisible();
   await expect(newsletter.getByRole('listitem')).toHaveText(['7 · Sunrise MediaRemove']);
+  // One account: nothing to choose, and no need to say whose affiliates they are.
+  await expect(options.getByLabel('Account', { exact: true })).toHaveCount(0);
   const social = options.getByRole('form', { name: 'Affiliates for Social' });
   await social.getByLabel('Add affiliate (ID)').fill('7');
   await social.getByRole('button', { name: 'Add' }).click();
@@ -114,4 +118,71 @@ test('a partner’s preset: tied on the options page, applied when that affiliat
   await expect(field(bulk, 'Source ID')).toHaveValue('newsletter');
   await expect(field(bulk, 'Sub 1')).toHaveValue('spring');
   await expect(bulk.getByLabel('Preset', { exact: true })).toHaveValue(/.+/);
+});
+
+/** Setup only: two presets for everyone, as the popup saves them. */
+async function seedPresets(worker: Worker): Promise<void> {
+  const values = { sourceId: 'news', sub1: '', sub2: '', sub3: '', sub4: '', sub5: '', encryptParameters: false, redirectLink: false };
+  await worker.evaluate((data) => chrome.storage.local.set(data), {
+    presets: {
+      v: 3,
+      data: {
+        presets: ['Newsletter', 'Social', 'Display'].map((name) => ({ id: name.toLowerCase(), name, values, affiliateIds: [] })),
+        defaultId: null,
+      },
+    },
+  });
+}
+
+test('with several accounts, a preset picks the network account its affiliates are of; affiliate 7 of each network is its own partner', async ({
+  worker,
+  saveKey,
+  openExtensionPage,
+}) => {
+  await saveKey();
+  await saveKey(SECOND_NETWORK_KEY, 'Europe');
+  await saveKey(PARTNER_KEY);
+  await seedPresets(worker);
+  const options = await openExtensionPage('options');
+  const newsletter = options.getByRole('form', { name: 'Affiliates for Newsletter' });
+  const choice = newsletter.getByLabel('Account', { exact: true });
+  // Network accounts only: a partner has no affiliates to tie.
+  await expect(choice.getByRole('option')).toHaveText(['Acme Performance Network', 'Nordlys Media Partners']);
+  await choice.selectOption({ label: 'Nordlys Media Partners' });
+  await newsletter.getByLabel('Add affiliate (ID)').fill('7');
+  await newsletter.getByRole('button', { name: 'Add' }).click();
+  await expect(options.getByText('Affiliate 7 now gets the preset “Newsletter”.')).toBeVisible();
+  // Named on that network, and said whose; tied, the preset's account is no longer a choice.
+  await expect(newsletter.getByRole('listitem')).toHaveText(['7 · Fjordlys MediaRemove']);
+  await expect(newsletter.getByText('Affiliates of Nordlys Media Partners.')).toBeVisible();
+  await expect(newsletter.getByLabel('Account', { exact: true })).toHaveCount(0);
+
+  // Affiliate 7 of the first network is another partner: Social may have it.
+  const social = options.getByRole('form', { name: 'Affiliates for Social' });
+  await expect(social.getByLabel('Account', { exact: true })).toHaveValue(/.+/);
+  await expect(social.getByLabel('Account', { exact: true }).locator('option:checked')).toHaveText('Acme Performance Network');
+  await social.getByLabel('Add affiliate (ID)').fill('7');
+  await social.getByRole('button', { name: 'Add' }).click();
+  await expect(social.getByRole('listitem')).toHaveText(['7 · Sunrise MediaRemove']);
+  // …but not a second preset of the same account.
+  const display = options.getByRole('form', { name: 'Affiliates for Display' });
+  await display.getByLabel('Add affiliate (ID)').fill('7');
+  await display.getByRole('button', { name: 'Add' }).click();
+  await expect(display.getByRole('alert')).toHaveText(
+    'Affiliate 7 (Sunrise Media) is already tied to the preset “Social”; remove it there first.',
+  );
+  await expectAccessible(options);
+
+  // Untied to the last, the preset may pick its account again.
+  await newsletter.getByRole('button', { name: 'Remove Affiliate 7 (Fjordlys Media) from Newsletter' }).click();
+  await expect(options.getByText('Affiliate 7 (Fjordlys Media) no longer gets the preset “Newsletter”.')).toBeVisible();
+  await expect(newsletter.getByLabel('Account', { exact: true })).toBeVisible();
+  const stored = (await worker.evaluate(() => chrome.storage.local.get('presets'))) as {
+    presets: { data: { presets: { id: string; affiliateIds: number[]; accountId?: string }[] } };
+  };
+  expect(stored.presets.data.presets.map(({ id, affiliateIds, accountId }) => [id, affiliateIds, accountId !== undefined])).toStrictEqual([
+    ['newsletter', [], false],
+    ['social', [7], true],
+    ['display', [], false],
+  ]);
 });

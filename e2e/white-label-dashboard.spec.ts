@@ -1,12 +1,14 @@
-// A team's own dashboard domain (white label), added on the options page with the browser's access to
-// it granted: the popup's prefill, the right-click menu and the keyboard shortcut all read its pages.
+// A team's own dashboard domain (white label), added to its account on the options page with the
+// browser's access to it granted: the popup's prefill, the right-click menu and the keyboard shortcut all
+// read its pages. A domain is one account's: another account is refused it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { clickMenu, openDashboardPage, pressCommand } from './fixtures/dashboard';
-import { DIST, expect, launchWithExtension, test } from './fixtures/extension';
-import { DEFAULT_LINK } from './fixtures/fake-everflow';
+import { DIST, FIRST_NETWORK_NAME, expect, launchWithExtension, test } from './fixtures/extension';
+import { DEFAULT_LINK, SECOND_NETWORK_KEY } from './fixtures/fake-everflow';
+import { expectFieldError } from './fixtures/page-checks';
 import { fillForm } from './fixtures/popup-form';
 import { openToolbarPopup } from './fixtures/toolbar-popup';
 
@@ -34,10 +36,14 @@ const granted = test.extend({
   },
 });
 
-async function addDomain(options: Page) {
-  await options.getByLabel('Add a dashboard domain').fill(DOMAIN);
-  await options.getByRole('button', { name: 'Add domain' }).click();
-  await expect(options.getByRole('status')).toHaveText(`${DOMAIN} added.`);
+const accountCard = (options: Page, name: string) => options.getByRole('region', { name, exact: true });
+
+/** Adds `domain` to the account's dashboard domains (its settings opened first). */
+async function addDomain(options: Page, domain = DOMAIN, name = FIRST_NETWORK_NAME) {
+  const card = accountCard(options, name);
+  if (!(await card.getByLabel('Add a dashboard domain').isVisible())) await card.getByText('Edit account').click();
+  await card.getByLabel('Add a dashboard domain').fill(domain);
+  await card.getByRole('button', { name: 'Add domain' }).click();
 }
 
 granted(
@@ -46,6 +52,7 @@ granted(
     await saveKey();
     const options = await openExtensionPage('options');
     await addDomain(options);
+    await expect(accountCard(options, FIRST_NETWORK_NAME).getByText(`${DOMAIN} added.`)).toBeVisible();
     await options.close();
 
     const popup = await openExtensionPage('popup');
@@ -79,18 +86,36 @@ granted(
   },
 );
 
-granted('two options pages adding a domain at the same moment both keep theirs', async ({ openExtensionPage }) => {
-  const first = await openExtensionPage('options');
-  const second = await openExtensionPage('options');
-  await first.getByLabel('Add a dashboard domain').fill(DOMAIN);
-  await second.getByLabel('Add a dashboard domain').fill(OTHER_DOMAIN);
-  await Promise.all([
-    first.getByRole('button', { name: 'Add domain' }).click(),
-    second.getByRole('button', { name: 'Add domain' }).click(),
-  ]);
-  await expect(first.getByRole('status')).toHaveText(`${DOMAIN} added.`);
-  await expect(second.getByRole('status')).toHaveText(`${OTHER_DOMAIN} added.`);
-  await first.reload();
-  await expect(first.getByRole('button', { name: `Remove ${DOMAIN}` })).toBeVisible();
-  await expect(first.getByRole('button', { name: `Remove ${OTHER_DOMAIN}` })).toBeVisible();
-});
+granted(
+  'two options pages adding a domain to an account at the same moment both keep theirs; another account is refused one it has',
+  async ({ saveKey, openExtensionPage }) => {
+    await saveKey();
+    await saveKey(SECOND_NETWORK_KEY, 'Europe');
+    const first = await openExtensionPage('options');
+    const second = await openExtensionPage('options');
+    const [mine, theirs] = [accountCard(first, FIRST_NETWORK_NAME), accountCard(second, FIRST_NETWORK_NAME)];
+    for (const card of [mine, theirs]) await card.getByText('Edit account').click();
+    await mine.getByLabel('Add a dashboard domain').fill(DOMAIN);
+    await theirs.getByLabel('Add a dashboard domain').fill(OTHER_DOMAIN);
+    await Promise.all([
+      mine.getByRole('button', { name: 'Add domain' }).click(),
+      theirs.getByRole('button', { name: 'Add domain' }).click(),
+    ]);
+    await expect(mine.getByText(`${DOMAIN} added.`)).toBeVisible();
+    await expect(theirs.getByText(`${OTHER_DOMAIN} added.`)).toBeVisible();
+    // Each page shows both, without a reload.
+    for (const card of [mine, theirs]) {
+      await expect(card.getByRole('button', { name: `Remove ${DOMAIN}` })).toBeVisible();
+      await expect(card.getByRole('button', { name: `Remove ${OTHER_DOMAIN}` })).toBeVisible();
+    }
+
+    // The second network's account may not have the first one's domain.
+    await addDomain(first, DOMAIN, 'Nordlys Media Partners');
+    const field = accountCard(first, 'Nordlys Media Partners').getByLabel('Add a dashboard domain');
+    await expectFieldError(first, field, `${DOMAIN} is ${FIRST_NETWORK_NAME}’s dashboard domain already; remove it there first.`);
+    await first.reload();
+    const nordlys = accountCard(first, 'Nordlys Media Partners');
+    await nordlys.getByText('Edit account').click();
+    await expect(nordlys.getByRole('button', { name: `Remove ${DOMAIN}` })).toHaveCount(0);
+  },
+);

@@ -1,21 +1,27 @@
-// White-label dashboard domains: each one added asks Chrome for access to that host (so the popup
-// and menu can read its offer pages) and each one removed gives that access back.
+// One account's white-label dashboard domains: each one added asks the browser for access to that host
+// (so the popup and menu can read its offer pages, and know they are this account's) and each one
+// removed gives that access back. The background refuses a domain another account has.
 import { useState } from 'preact/hooks';
+import type { Account } from '../shared/accounts/accounts';
 import { EVERFLOW_DASHBOARD_SUFFIX, normaliseDomain } from '../shared/dashboard/dashboard-url';
 import { send } from '../shared/protocol/connector';
 
 const origin = (domain: string) => `https://${domain}/*`;
 
 interface Props {
-  domains: readonly string[];
-  onChanged: () => Promise<void>;
-  /** The page's one status line. */
-  onNotice: (text: string, tone: 'ok' | 'error') => void;
+  account: Pick<Account, 'id' | 'identifier' | 'dashboardDomains'>;
+  /** The start of this account's element IDs. */
+  base: string;
+  /** The account's notice line. */
+  onNotice: (text: string, tone: 'ok' | 'error', saved?: boolean) => void;
 }
 
-export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
+export function DashboardDomains({ account, base, onNotice }: Props) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState('');
+  const domains = account.dashboardDomains;
+  const fieldId = `${base}-new-domain`;
+  const headingId = `${base}-domains-heading`;
 
   async function add(event: Event) {
     event.preventDefault();
@@ -29,13 +35,13 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
       return;
     }
     setError('');
-    // Must be the first await: Chrome asks only inside the click that requested it.
+    // Must be the first await: the browser asks only inside the click that requested it.
     const granted = await chrome.permissions.request({ origins: [origin(domain)] }).catch(() => false);
     if (!granted) {
-      setError(`Chrome did not allow access to ${domain}, so it was not added.`);
+      setError(`The browser did not allow access to ${domain}, so it was not added.`);
       return;
     }
-    const reply = await send('updateSettings', { dashboardDomain: { action: 'add', domain } });
+    const reply = await send('updateAccount', { accountId: account.id, dashboardDomain: { action: 'add', domain } });
     if (!reply.ok) {
       // Not kept: the access just granted goes back too.
       await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
@@ -43,31 +49,41 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
       return;
     }
     setTyped('');
-    await onChanged();
-    onNotice(`${domain} added.`, 'ok');
+    onNotice(`${domain} added.`, 'ok', true);
   }
 
   async function remove(domain: string) {
-    const reply = await send('updateSettings', { dashboardDomain: { action: 'remove', domain } });
+    const reply = await send('updateAccount', { accountId: account.id, dashboardDomain: { action: 'remove', domain } });
     if (!reply.ok) {
       onNotice(reply.message, 'error');
       return;
     }
     await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
-    await onChanged();
-    onNotice(`${domain} removed, and the extension’s access to it was given back.`, 'ok');
+    onNotice(`${domain} removed, and the extension’s access to it was given back.`, 'ok', true);
+    document.getElementById(fieldId)?.focus();
   }
 
   return (
-    <section aria-labelledby="domains-heading">
-      <h3 id="domains-heading">Dashboard domains</h3>
+    <section aria-labelledby={headingId}>
+      <h4 id={headingId}>Dashboard domains</h4>
       <p class="hint">
-        The popup and the right-click menu read offer and partner IDs from Everflow dashboard pages on{' '}
-        <code>*.{EVERFLOW_DASHBOARD_SUFFIX}</code>. If your team uses its own dashboard domain, add it here; Chrome will ask you to allow
+        The popup and the right-click menu read offer and partner IDs from Everflow dashboard pages
+        {account.identifier ? (
+          <>
+            {' '}
+            of this account on <code>{`${account.identifier}.${EVERFLOW_DASHBOARD_SUFFIX}`}</code>
+          </>
+        ) : (
+          <>
+            {' '}
+            on <code>*.{EVERFLOW_DASHBOARD_SUFFIX}</code>
+          </>
+        )}
+        . If this network uses its own dashboard domain, add it here: its pages then use this account. The browser will ask you to allow
         access to that domain only.
       </p>
       {domains.length > 0 ? (
-        <ul class="domains">
+        <ul class="domains" aria-labelledby={headingId}>
           {domains.map((domain) => (
             <li key={domain}>
               <code>{domain}</code>{' '}
@@ -80,17 +96,17 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
       ) : null}
       <form onSubmit={add} noValidate>
         <div class="field">
-          <label for="new-domain">Add a dashboard domain</label>
+          <label for={fieldId}>Add a dashboard domain</label>
           <div class="key-row">
             <input
-              id="new-domain"
+              id={fieldId}
               type="text"
               value={typed}
               placeholder="links.example.com"
               autoComplete="off"
               spellcheck={false}
               aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? 'new-domain-error' : undefined}
+              aria-describedby={error ? `${fieldId}-error` : undefined}
               onInput={(event) => {
                 setTyped(event.currentTarget.value);
                 if (error) setError('');
@@ -99,7 +115,7 @@ export function DashboardDomains({ domains, onChanged, onNotice }: Props) {
             <button type="submit">Add domain</button>
           </div>
           {error ? (
-            <span id="new-domain-error" class="field-error" role="alert">
+            <span id={`${fieldId}-error`} class="field-error" role="alert">
               {error}
             </span>
           ) : null}

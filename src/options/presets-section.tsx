@@ -19,6 +19,7 @@ import {
   type PresetList,
   presetsItem,
 } from '../shared/presets/presets';
+import type { AccountView } from '../shared/protocol/replies';
 import { useStored } from '../ui/use-stored';
 import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
 import { notSaved } from '../shared/storage/define-item';
@@ -29,13 +30,13 @@ export const PRESETS_UNREADABLE = 'The saved presets could not be read, so none 
 
 type Change = (list: PresetList) => { ok: true; list: PresetList } | { ok: false; message: string };
 
-export function PresetsSection() {
+export function PresetsSection({ accounts }: { accounts: readonly AccountView[] | null }) {
   // A preset saved in the popup meanwhile shows up here.
   // Its own live line, beside the presets: the page's status line is at the top, out of sight from here.
   const [notice, setNotice] = useState<Notice>(null);
   const list = useStored(presetsItem, () => setNotice({ text: PRESETS_UNREADABLE, tone: 'error' }));
   const onNotice = (text: string, tone: 'ok' | 'error') => setNotice({ text, tone });
-  const affiliateNames = useAffiliateNames(list);
+  const affiliateNames = useAffiliateNames(list, accounts);
 
   /** Applies a change to the stored list as it is now; true when it was saved. */
   async function change(apply: Change, done: string): Promise<boolean> {
@@ -63,11 +64,13 @@ export function PresetsSection() {
       <p class="hint">
         A preset is a named set of Source ID, Sub 1–5 and “More options” values. Save one from the popup’s <strong>Presets</strong> button
         (up to {MAX_PRESETS}); apply it there in one click. Tie a preset to affiliates (partners) and choosing one of them in the popup
-        applies it; that wins over the default preset. The default preset fills every new draft: when you press Clear, and when the popup
-        opens for the first time. Sub values may use <code>{'{date}'}</code>, <code>{'{offer_id}'}</code> and{' '}
-        <code>{'{affiliate_id}'}</code>, filled in with today’s date (YYYY-MM-DD), the offer and the affiliate when the link is made.
+        applies it; that wins over the default preset. Those affiliates are of one network account (an affiliate’s ID means nothing on
+        another network). The default preset fills every new draft: when you press Clear, and when the popup opens for the first time. Sub
+        values may use <code>{'{date}'}</code>, <code>{'{offer_id}'}</code> and <code>{'{affiliate_id}'}</code>, filled in with today’s date
+        (YYYY-MM-DD), the offer and the affiliate when the link is made.
       </p>
-      {list === null ? null : list.presets.length === 0 ? (
+      {/* Waits for the accounts too: a preset's affiliates are one account's. */}
+      {list === null || accounts === null ? null : list.presets.length === 0 ? (
         <p>No presets yet.</p>
       ) : (
         <ul class="presets">
@@ -76,13 +79,13 @@ export function PresetsSection() {
               <PresetEditor
                 // A change made elsewhere (the popup) starts the editor afresh from the stored preset; tying
                 // an affiliate does not, so what is being edited stays.
-                key={`${preset.id}:${JSON.stringify({ ...preset, affiliateIds: undefined })}`}
+                key={`${preset.id}:${JSON.stringify({ ...preset, affiliateIds: undefined, accountId: undefined })}`}
                 preset={preset}
                 index={index}
                 isDefault={list.defaultId === preset.id}
                 change={change}
               />
-              <PresetAffiliates preset={preset} index={index} names={affiliateNames} onNotice={onNotice} />
+              <PresetAffiliates preset={preset} index={index} accounts={accounts} names={affiliateNames} onNotice={onNotice} />
             </li>
           ))}
         </ul>

@@ -1,15 +1,19 @@
-// Team settings on the options page: export presets, templates, the default copy format, dashboard
-// domains and the pace as one file, and import one. Importing shows what would be added, replaced and
-// left alone, and writes nothing until Import is pressed. Presets and templates are the pages' items;
-// domains and the pace stay the background's, changed through its messages as the Advanced section does.
+// Team settings on the options page: export presets, templates, the default copy format and one
+// account's dashboard domains and pace as one file, and import one. With several accounts, "Account"
+// says which account's domains and pace are exported, and which account an import gives them to (and
+// ties the file's presets to, where the file does not say their network). Importing shows what would be
+// added, replaced and left alone, and writes nothing until Import is pressed. Presets and templates are
+// the pages' items; domains and the pace stay the background's, changed through updateAccount as an
+// account's own settings are.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol/connector';
-import { copyFormatsItem } from '../shared/copy-formats/copy-formats';
+import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats/copy-formats';
 import { downloadFile } from '../ui/download';
 import { withoutTheKey } from '../ui/key-guard';
 import { pinnedPairsItem } from '../shared/pinned/pinned-pairs';
-import { presetsItem } from '../shared/presets/presets';
-import { settingsItem } from '../shared/settings/settings';
+import { presetsItem, type PresetList } from '../shared/presets/presets';
+import { accountName } from '../shared/accounts/accounts';
+import type { AccountView } from '../shared/protocol/replies';
 import {
   domainsRefusedSentence,
   exportTeamSettings,
@@ -22,6 +26,7 @@ import {
   readTeamSettingsFile,
   teamSettingsFileName,
   teamSettingsJson,
+  type LocalSettings,
   type Merge,
   type PlanLine,
   type TeamSettings,
@@ -34,19 +39,21 @@ const origin = (domain: string) => `https://${domain}/*`;
 const STORAGE_FAILED = notSaved('The settings');
 
 interface Props {
-  /** The page shows the pace and the domains from the background's status: it reloads that after an import. */
-  onSettingsChanged: () => Promise<void>;
+  /** The accounts as the background says them (null until it has); the page follows their changes. */
+  accounts: readonly AccountView[] | null;
+  /** The account chosen to begin with. */
+  lastUsedId: string | null;
 }
 
 const newId = () => crypto.randomUUID();
 
-/** Merges the file's part into the stored item as it is now (`merge` says how); undefined when storage failed. */
 /** Said when a file to import holds the API key saved here. */
 export const KEY_IN_IMPORT =
   'That file’s presets or templates hold your API key, so it was not read and nothing was changed; remove the key from them and export the file again.';
 /** Said when the team file would carry the API key. */
 export const KEY_IN_EXPORT = 'Nothing was exported: a preset or a message template holds your API key; remove it there and export again.';
 
+/** Merges the file's part into the stored item as it is now (`merge` says how); undefined when storage failed. */
 async function importInto<T>(item: StorageItem<T>, merge: (current: T) => Merge<T>): Promise<Merge<T> | undefined> {
   let done: Merge<T> | undefined;
   try {
@@ -122,11 +129,21 @@ function PlanList({ id, title, items, ...ticks }: { id: string; title: string; i
   );
 }
 
-export function TeamSettingsSection({ onSettingsChanged }: Props) {
+export function TeamSettingsSection({ accounts, lastUsedId }: Props) {
   const presets = useStored(presetsItem);
   const copyFormats = useStored(copyFormatsItem);
-  const settings = useStored(settingsItem);
   const pinned = useStored(pinnedPairsItem);
+  const [pickedId, setPickedId] = useState<string | null>(null);
+  const all = accounts ?? [];
+  /** The account whose domains and pace a file carries: the one picked, else the last used, else the first. */
+  const account = all.find((candidate) => candidate.id === pickedId) ?? all.find((candidate) => candidate.id === lastUsedId) ?? all[0];
+  const local = (list: PresetList, formats: CopyFormats): LocalSettings => ({
+    presets: list,
+    copyFormats: formats,
+    settings: account && { dashboardDomains: account.dashboardDomains, requestsPerSecond: account.requestsPerSecond },
+    accounts: all,
+    accountId: account?.id,
+  });
   /** The file's new dashboard domains the person ticked; none to begin with, as each grants access to a whole site. */
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [chosen, setChosen] = useState<{ name: string; file: TeamSettings } | null>(null);
@@ -138,8 +155,8 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
 
   // Worked out again whenever this browser's settings change, so the preview is always of now.
   const plan =
-    chosen && presets && copyFormats && settings && pinned
-      ? planImport({ presets, copyFormats, settings }, chosen.file, { pins: pinned.pins, domains: [...ticked] })
+    chosen && presets && copyFormats && pinned && accounts
+      ? planImport(local(presets, copyFormats), chosen.file, { pins: pinned.pins, domains: [...ticked] })
       : null;
   const ticks: Ticks = {
     ticked,
@@ -166,10 +183,10 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
   async function exportSettings() {
     setNotice(null);
     try {
-      const [presetList, formats, current] = await Promise.all([presetsItem.value(), copyFormatsItem.value(), settingsItem.value()]);
+      const [presetList, formats] = await Promise.all([presetsItem.value(), copyFormatsItem.value()]);
       const now = new Date();
       const name = teamSettingsFileName(now);
-      const json = teamSettingsJson(exportTeamSettings({ presets: presetList, copyFormats: formats, settings: current }, now));
+      const json = teamSettingsJson(exportTeamSettings(local(presetList, formats), now));
       // A file meant for teammates: a preset or template holding the key is to be fixed, not shipped.
       const guarded = await withoutTheKey([json]);
       if (!guarded.ok) return setNotice({ tone: 'error', text: guarded.message });
@@ -224,10 +241,12 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     if (!chosen || !plan?.ok) return;
     const { file } = chosen;
     const { newDomains, requestsPerSecond } = plan.settings;
+    const accountId = account?.id;
     setBusy(true);
     // Must be the first await: the browser asks only inside the click that requested it.
     const granted = newDomains.length === 0 || (await chrome.permissions.request({ origins: newDomains.map(origin) }).catch(() => false));
-    const presetsDone = await importInto(presetsItem, (current) => mergePresets(current, file.presets, newId));
+    const ties = { list: all, chosenId: accountId };
+    const presetsDone = await importInto(presetsItem, (current) => mergePresets(current, file.presets, newId, [], ties));
     const formatsDone = presetsDone?.ok
       ? await importInto(copyFormatsItem, (current) => mergeCopyFormats(current, file.copyFormats, newId))
       : undefined;
@@ -242,16 +261,18 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     }
     const added: string[] = [];
     const notAdded: string[] = [];
-    for (const domain of granted ? newDomains : []) {
-      const reply = await send('updateSettings', { dashboardDomain: { action: 'add', domain } });
-      if (reply.ok) added.push(domain);
-      else {
-        notAdded.push(domain);
-        await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
+    // The plan offers domains only when there is an account to take them.
+    if (granted && accountId !== undefined) {
+      for (const domain of newDomains) {
+        const reply = await send('updateAccount', { accountId, dashboardDomain: { action: 'add', domain } });
+        if (reply.ok) added.push(domain);
+        else {
+          notAdded.push(reply.message);
+          await chrome.permissions.remove({ origins: [origin(domain)] }).catch(() => false);
+        }
       }
     }
-    const pace = requestsPerSecond === undefined ? undefined : await send('updateSettings', { requestsPerSecond });
-    await onSettingsChanged();
+    const pace = requestsPerSecond === undefined || !accountId ? undefined : await send('updateAccount', { accountId, requestsPerSecond });
     setBusy(false);
     const sentences = [
       importedSentence({
@@ -264,7 +285,8 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
       }),
     ];
     if (!granted) sentences.push(domainsRefusedSentence(newDomains));
-    if (notAdded.length > 0) sentences.push(`${notAdded.join(', ')} could not be added (the list of dashboard domains is full).`);
+    // Each the background's sentence: why that domain was not added.
+    sentences.push(...notAdded);
     if (pace && !pace.ok) sentences.push(`The pace was not changed: ${pace.message}`);
     close({ tone: sentences.length > 1 ? 'error' : 'ok', text: sentences.join(' ') });
   }
@@ -273,10 +295,38 @@ export function TeamSettingsSection({ onSettingsChanged }: Props) {
     <section id="team-settings" aria-labelledby="team-settings-heading">
       <h2 id="team-settings-heading">Team settings</h2>
       <p class="hint">
-        Share your presets, message templates, default copy format, dashboard domains and requests per second with your team as one file.
-        The file never holds your API key or your link history. Importing one shows what it would add and replace first; it never deletes
-        anything.
+        Share your presets, message templates, default copy format, and an account’s dashboard domains and requests per second with your
+        team as one file. The file never holds your API key or your link history. Importing one shows what it would add and replace first;
+        it never deletes anything.
       </p>
+      {all.length > 1 && account ? (
+        <div class="field">
+          <label for="team-settings-account">Account</label>
+          <select
+            id="team-settings-account"
+            value={account.id}
+            aria-describedby="team-settings-account-hint"
+            disabled={busy}
+            onChange={(event) => setPickedId(event.currentTarget.value)}
+          >
+            {all.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {accountName(candidate)}
+              </option>
+            ))}
+          </select>
+          <span id="team-settings-account-hint" class="field-note">
+            Export takes this account’s dashboard domains and requests per second; import gives the file’s to it, and ties the file’s
+            presets for affiliates to it where the file does not say their network.
+          </span>
+        </div>
+      ) : (
+        <p class="hint">
+          {account
+            ? `The dashboard domains and requests per second are those of ${accountName(account)}.`
+            : 'No Everflow account is saved yet, so the file carries no dashboard domains or requests per second.'}
+        </p>
+      )}
       <div class="actions">
         <button type="button" onClick={() => void exportSettings()}>
           Export settings

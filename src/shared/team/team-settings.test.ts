@@ -24,6 +24,8 @@ import {
   readTeamSettingsFile,
   teamSettingsFileName,
   teamSettingsJson,
+  NO_ACCOUNT_FOR_SETTINGS,
+  type AccountRef,
   type LocalSettings,
   type PlanChoices,
   type PlanLine,
@@ -32,6 +34,7 @@ import {
 } from './team-settings';
 
 const NOW = new Date(2026, 10, 30, 14, 5);
+const EMPTY_PRESETS_LIST: PresetList = { presets: [], defaultId: null };
 const VALUES: PresetValues = {
   sourceId: 'newsletter',
   sub1: 'spring',
@@ -59,7 +62,7 @@ const counter = (prefix: string) => {
 };
 const fileOf = (local: LocalSettings = LOCAL): TeamSettings => exportTeamSettings(local, NOW);
 /** No pins, every domain the file offers ticked. */
-const ALL_DOMAINS = (file: TeamSettings): PlanChoices => ({ pins: [], domains: file.dashboardDomains });
+const ALL_DOMAINS = (file: TeamSettings): PlanChoices => ({ pins: [], domains: file.dashboardDomains ?? [] });
 /** The lines as one piece of text each, as a plain list shows them. */
 const texts = (lines: PlanLines) => ({
   added: lines.added.map(planLineText),
@@ -584,6 +587,158 @@ describe('hidden characters in a file', () => {
     );
     // Emoji and every script's letters are no hidden characters.
     expect(refused((file) => (presetsOf(file)[0]!.name = 'Café 🚀 شركة 김민준 👨‍👩‍👧‍👦 🇯🇵'))).toBe('accepted');
+  });
+});
+
+const ACME: AccountRef = { id: 'a-acme', kind: 'network', networkId: 1, label: 'Acme', dashboardDomains: ['links.acme-partners.com'] };
+const NORDLYS: AccountRef = {
+  id: 'a-nordlys',
+  kind: 'network',
+  networkId: 2,
+  label: 'Nordlys',
+  dashboardDomains: ['portal.nordlys.example'],
+};
+const PARTNER: AccountRef = {
+  id: 'a-partner',
+  kind: 'partner',
+  networkId: 2,
+  label: 'Nordlys',
+  partnerName: 'Fjordlys',
+  dashboardDomains: [],
+};
+const ACCOUNTS = [ACME, NORDLYS, PARTNER];
+
+describe('accounts', () => {
+  it('export: a preset tied to affiliates carries its account’s network, never the account; the chosen account’s domains and pace', () => {
+    const file = fileOf({
+      ...LOCAL,
+      presets: {
+        presets: [preset('p1', 'Newsletter', { affiliateIds: [7], accountId: NORDLYS.id }), preset('p2', 'Social')],
+        defaultId: null,
+      },
+      accounts: ACCOUNTS,
+      accountId: NORDLYS.id,
+      settings: { dashboardDomains: NORDLYS.dashboardDomains, requestsPerSecond: 12 },
+    });
+    expect(file.presets.presets).toStrictEqual([
+      preset('p1', 'Newsletter', { affiliateIds: [7], networkId: 2 } as Partial<Preset>),
+      preset('p2', 'Social'),
+    ]);
+    expect(JSON.stringify(file)).not.toContain('a-nordlys');
+    expect([file.dashboardDomains, file.requestsPerSecond]).toStrictEqual([['portal.nordlys.example'], 12]);
+    // No account saved: the file has no domains and no pace, and reads back.
+    const bare = fileOf({ ...LOCAL, settings: undefined });
+    expect('dashboardDomains' in bare || 'requestsPerSecond' in bare).toBe(false);
+    expect(parseTeamSettings(teamSettingsJson(bare))).toStrictEqual({ ok: true, file: bare });
+  });
+
+  it('import: ties go to the account of the file’s network (the chosen one when it is), or are left out and said', () => {
+    const file = {
+      ...fileOf(),
+      presets: {
+        presets: [
+          { ...preset('f1', 'Acme partners', { affiliateIds: [7] }), networkId: 1 },
+          { ...preset('f2', 'Nordic partners', { affiliateIds: [7, 12] }), networkId: 2 },
+          { ...preset('f3', 'Elsewhere', { affiliateIds: [9] }), networkId: 3 },
+        ],
+        defaultId: null,
+      },
+    };
+    const local = { ...LOCAL, presets: { presets: [], defaultId: null }, accounts: ACCOUNTS, accountId: NORDLYS.id };
+    const plan = planImport(local, file, { pins: [], domains: [] });
+    const merge = mergePresets(local.presets, file.presets, counter('n'), [], { list: ACCOUNTS, chosenId: NORDLYS.id });
+    if (!plan.ok || !merge.ok) throw new Error('refused');
+    expect(merge.value.presets.map((p) => [p.name, p.affiliateIds, p.accountId])).toStrictEqual([
+      ['Acme partners', [7], ACME.id],
+      ['Nordic partners', [7, 12], NORDLYS.id],
+      ['Elsewhere', [], undefined],
+    ]);
+    expect(plan.lines.added.slice(0, 3).map(shown)).toStrictEqual([
+      { details: ['Source ID: newsletter', 'Sub 1: spring', 'Affiliates: 7', 'Of: Acme'], warnings: [] },
+      { details: ['Source ID: newsletter', 'Sub 1: spring', 'Affiliates: 7, 12', 'Of: Nordlys'], warnings: [] },
+      {
+        details: ['Source ID: newsletter', 'Sub 1: spring'],
+        warnings: ['Imported without affiliate 9: they are of Everflow network 3, and no network account here is of it.'],
+      },
+    ]);
+  });
+
+  it('import: a file from the version with one key (no networks) still imports, its ties going to the chosen network account', () => {
+    const single = JSON.stringify({
+      kind: TEAM_SETTINGS_KIND,
+      version: 1,
+      exportedAt: NOW.toISOString(),
+      presets: { presets: [preset('f1', 'Newsletter', { affiliateIds: [7] })], defaultId: 'f1' },
+      copyFormats: EMPTY_COPY_FORMATS,
+      dashboardDomains: ['links.acme-emea.com'],
+      requestsPerSecond: 25,
+    });
+    const read = parseTeamSettings(single);
+    if (!read.ok) throw new Error(read.message);
+    const into = (accountId: string | undefined, accounts: AccountRef[]) =>
+      mergePresets(EMPTY_PRESETS_LIST, read.file.presets, counter('n'), [], { list: accounts, chosenId: accountId });
+    const tiedTo = (merge: ReturnType<typeof into>) => (merge.ok ? merge.value.presets.map((p) => [p.affiliateIds, p.accountId]) : []);
+    expect(tiedTo(into(NORDLYS.id, ACCOUNTS))).toStrictEqual([[[7], NORDLYS.id]]);
+    // A partner chosen, one network account here: that one.
+    expect(tiedTo(into(PARTNER.id, [ACME, PARTNER]))).toStrictEqual([[[7], ACME.id]]);
+    // A partner chosen among several network accounts: which one is not guessed.
+    const unsure = into(PARTNER.id, ACCOUNTS);
+    expect(tiedTo(unsure)).toStrictEqual([[[], undefined]]);
+    expect(unsure.ok && unsure.lines.added[0]?.warnings).toStrictEqual([
+      'Imported without affiliate 7: choose the network account they are of above, then import again to tie them.',
+    ]);
+    // No account at all: as the version with one key kept them.
+    expect(tiedTo(into(undefined, []))).toStrictEqual([[[7], undefined]]);
+    // The domains and the pace go to the chosen account.
+    const plan = planImport(
+      { ...LOCAL, accounts: ACCOUNTS, accountId: NORDLYS.id, settings: { dashboardDomains: [], requestsPerSecond: 20 } },
+      read.file,
+      ALL_DOMAINS(read.file),
+    );
+    expect(plan.ok && plan.settings).toStrictEqual({ newDomains: ['links.acme-emea.com'], requestsPerSecond: 25 });
+  });
+
+  it('an affiliate moves between presets of its own account only: affiliate 7 of another network stays', () => {
+    const local: PresetList = {
+      presets: [
+        preset('p1', 'Acme email', { affiliateIds: [7], accountId: ACME.id }),
+        preset('p2', 'Nordic email', { affiliateIds: [7], accountId: NORDLYS.id }),
+      ],
+      defaultId: null,
+    };
+    const incoming = { presets: [{ ...preset('f1', 'Acme social', { affiliateIds: [7] }), networkId: 1 }], defaultId: null };
+    const merge = mergePresets(local, incoming, counter('n'), [], { list: ACCOUNTS });
+    if (!merge.ok) throw new Error(merge.message);
+    expect(merge.value.presets.map((p) => [p.name, p.affiliateIds])).toStrictEqual([
+      ['Acme email', []],
+      ['Nordic email', [7]],
+      ['Acme social', [7]],
+    ]);
+    // In a file, the same affiliate of two networks is two partners.
+    expect(
+      refused((file) => {
+        presetsOf(file)[0]!.affiliateIds = [7];
+        presetsOf(file)[1]!.affiliateIds = [7];
+        Object.assign(presetsOf(file)[1]!, { networkId: 2 });
+      }),
+    ).toBe('accepted');
+  });
+
+  it('domains and the pace: none imported with no account; a domain another account has is not offered', () => {
+    const none = mergeSettings(undefined, { dashboardDomains: ['a.example.com'], requestsPerSecond: 5 }, ['a.example.com']);
+    expect(none.ok && { ...none.value, lines: texts(none.lines) }).toStrictEqual({
+      newDomains: [],
+      lines: { added: [], replaced: [], unchanged: [`The file’s dashboard domains and requests per second (${NO_ACCOUNT_FOR_SETTINGS})`] },
+    });
+    const plan = planImport(
+      { ...LOCAL, accounts: ACCOUNTS, accountId: ACME.id },
+      { ...fileOf(), dashboardDomains: ['portal.nordlys.example', 'new.example.com'] },
+      { pins: [], domains: ['portal.nordlys.example', 'new.example.com'] },
+    );
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.offeredDomains).toStrictEqual(['new.example.com']);
+    expect(plan.settings.newDomains).toStrictEqual(['new.example.com']);
+    expect(plan.lines.unchanged.map(planLineText)).toContain('Dashboard domain portal.nordlys.example (Nordlys’s already)');
   });
 });
 

@@ -1,6 +1,12 @@
-// Team settings: what one person exports (presets, message templates, the default copy format,
-// dashboard domains and the pace) and a teammate imports, as one JSON file. Never the API key, never
-// the history: the file is built from the named parts below only.
+// Team settings: what one person exports (presets, message templates, the default copy format, and
+// one account's dashboard domains and pace) and a teammate imports, as one JSON file. Never the API
+// key, never the history: the file is built from the named parts below only.
+//
+// Offer and affiliate IDs mean nothing across networks, so a preset tied to affiliates carries its
+// network's ID (`networkId`), never this browser's account ID; importing ties it to an account here
+// of that network (the one chosen, when it is). A file from the version with one key has neither:
+// its ties go to the chosen account. Domains and the pace are an account's: those of the account the
+// person chooses are exported, and an import gives the file's to the account chosen.
 //
 // The file is a plain JSON object whose parts are the stored items' own schemas, so it can later be
 // served unchanged as Chrome managed storage (each top-level key a policy value; `z.toJSONSchema` of
@@ -22,13 +28,14 @@ import {
   MAX_PRESETS,
   PRESET_ID_FIELDS,
   PresetListSchema,
+  PresetSchema,
   presetErrors,
   type Preset,
   type PresetList,
   type PresetValues,
 } from '../presets/presets';
 import { MAX_DASHBOARD_DOMAINS } from '../settings/settings';
-import { AccountSchema, type Account } from '../accounts/accounts';
+import { AccountSchema, accountName, type Account } from '../accounts/accounts';
 import { localDate } from '../link/sub-tokens';
 
 export const TEAM_SETTINGS_KIND = 'everflow-link-builder/team-settings';
@@ -36,24 +43,43 @@ export const TEAM_SETTINGS_VERSION = 1;
 /** Larger files are refused before they are read: a real one is a few tens of kilobytes at most. */
 export const MAX_TEAM_SETTINGS_BYTES = 1024 * 1024;
 
+/** A preset as a file carries it: its affiliates' network by Everflow's ID, not by this browser's account. */
+export const FilePresetSchema = z.extend(z.omit(PresetSchema, { accountId: true }), {
+  networkId: AccountSchema.shape.networkId,
+});
+export type FilePreset = z.infer<typeof FilePresetSchema>;
+export const FilePresetListSchema = z.extend(PresetListSchema, {
+  presets: z.array(FilePresetSchema).check(z.maxLength(MAX_PRESETS)),
+});
+export type FilePresetList = z.infer<typeof FilePresetListSchema>;
+
 export const TeamSettingsSchema = z.object({
   kind: z.literal(TEAM_SETTINGS_KIND),
   version: z.literal(TEAM_SETTINGS_VERSION),
   exportedAt: z.iso.datetime(),
-  presets: PresetListSchema,
+  presets: FilePresetListSchema,
   copyFormats: CopyFormatsSchema,
-  dashboardDomains: AccountSchema.shape.dashboardDomains,
-  requestsPerSecond: AccountSchema.shape.requestsPerSecond,
+  /** One account's; absent from a file exported while no account was saved. */
+  dashboardDomains: z.optional(AccountSchema.shape.dashboardDomains),
+  requestsPerSecond: z.optional(AccountSchema.shape.requestsPerSecond),
 });
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
 
 /** The account's settings (background-owned) a file carries: those of the account it is exported from or imported into. */
 export type SharedSettings = Pick<Account, 'dashboardDomains' | 'requestsPerSecond'>;
 
+/** What the file needs to know of an account here: which it is, its kind and network, and its name for the plan. */
+export type AccountRef = Pick<Account, 'id' | 'kind' | 'networkId' | 'label' | 'partnerName' | 'dashboardDomains'>;
+
 export interface LocalSettings {
   presets: PresetList;
   copyFormats: CopyFormats;
-  settings: SharedSettings;
+  /** The chosen account's dashboard domains and pace; absent while no account is saved. */
+  settings?: SharedSettings | undefined;
+  /** Every account here: which network a preset's affiliates are of (export), and the account they are tied to (import). */
+  accounts?: readonly AccountRef[] | undefined;
+  /** The account the person chose: `settings` are its, and a file's ties of no stated network go to it. */
+  accountId?: string | undefined;
 }
 
 /** everflow-link-builder-settings-YYYY-MM-DD.json, the local date. */
@@ -67,18 +93,23 @@ const isBuiltIn = (id: string) => BUILT_IN_FORMATS.some((format) => format.id ==
  * The file for what this browser holds. Only the parts named here go in (the schema drops anything
  * else), and a default that points at nothing is written as none, so every export imports again.
  */
-export function exportTeamSettings({ presets, copyFormats, settings }: LocalSettings, now: Date): TeamSettings {
+export function exportTeamSettings({ presets, copyFormats, settings, accounts = [] }: LocalSettings, now: Date): TeamSettings {
   const defaultId = presets.presets.some((preset) => preset.id === presets.defaultId) ? presets.defaultId : null;
   const known = isBuiltIn(copyFormats.defaultFormat) || copyFormats.templates.some((template) => template.id === copyFormats.defaultFormat);
   return TeamSettingsSchema.parse({
     kind: TEAM_SETTINGS_KIND,
     version: TEAM_SETTINGS_VERSION,
     exportedAt: now.toISOString(),
-    presets: { presets: presets.presets, defaultId },
+    presets: { presets: presets.presets.map((preset) => filePreset(preset, accounts)), defaultId },
     copyFormats: { templates: copyFormats.templates, defaultFormat: known ? copyFormats.defaultFormat : 'link' },
-    dashboardDomains: settings.dashboardDomains,
-    requestsPerSecond: settings.requestsPerSecond,
+    ...(settings ? { dashboardDomains: settings.dashboardDomains, requestsPerSecond: settings.requestsPerSecond } : {}),
   });
+}
+
+/** A preset as the file has it: its account replaced by that account's network, when it is tied to affiliates. */
+function filePreset({ accountId, ...preset }: Preset, accounts: readonly AccountRef[]): FilePreset {
+  const networkId = preset.affiliateIds.length > 0 ? accounts.find((account) => account.id === accountId)?.networkId : undefined;
+  return networkId === undefined ? preset : { ...preset, networkId };
 }
 
 export function teamSettingsJson(file: TeamSettings): string {
@@ -119,7 +150,8 @@ function contentsProblem(file: TeamSettings): string | undefined {
   if (hasDuplicates(presets.map((preset) => preset.id)) || hasDuplicates(presets.map((preset) => preset.name.trim().toLowerCase()))) {
     return invalid('presets are');
   }
-  const affiliates = presets.flatMap((preset) => preset.affiliateIds);
+  // An affiliate is in one preset at most, on its network (a file without networks: on the one network).
+  const affiliates = presets.flatMap((preset) => preset.affiliateIds.map((id) => `${preset.networkId ?? ''}:${id}`));
   if (new Set(affiliates).size !== affiliates.length) return invalid('presets are');
   if (defaultId !== null && !presets.some((preset) => preset.id === defaultId)) return invalid('default preset is');
   const templates = file.copyFormats.templates.map((template) => cleanTemplate(template).item);
@@ -132,7 +164,7 @@ function contentsProblem(file: TeamSettings): string | undefined {
     return invalid('message templates are');
   }
   if (!isBuiltIn(defaultFormat) && !templates.some((template) => template.id === defaultFormat)) return invalid('default copy format is');
-  const domains = file.dashboardDomains;
+  const domains = file.dashboardDomains ?? [];
   if (
     domains.some((domain) => normaliseDomain(domain) !== domain || domain.endsWith(`.${EVERFLOW_DASHBOARD_SUFFIX}`)) ||
     hasDuplicates(domains)
@@ -190,6 +222,7 @@ function canonical(value: unknown): string {
 
 const samePreset = (a: Preset, b: Preset) =>
   a.name === b.name &&
+  a.accountId === b.accountId &&
   canonical(a.values) === canonical(b.values) &&
   canonical(a.affiliateIds.toSorted((x, y) => x - y)) === canonical(b.affiliateIds.toSorted((x, y) => x - y));
 
@@ -215,7 +248,7 @@ function cleaned<T>(item: T, parts: { part: string; texts: [string, TextShape][]
 
 const cleanLine = (text: string) => withoutHiddenCharacters(text).trim();
 
-function cleanPreset(preset: Preset): Cleaned<Preset> {
+function cleanPreset<T extends Preset | FilePreset>(preset: T): Cleaned<T> {
   const texts = TEXT_FIELDS.map((field) => [preset.values[field], 'line'] as [string, TextShape]);
   return cleaned(
     preset,
@@ -395,10 +428,11 @@ function presetFacts(values: PresetValues): Map<string, string> {
 const UNSET = new Set([NONE, 'off']);
 
 /**
- * An added preset's details are what it sets, and the affiliates it is tied to; a replacing one's
- * are what either sets, with this browser's value beside each one that changes.
+ * An added preset's details are what it sets, and the affiliates it is tied to (and whose, where there
+ * are several accounts); a replacing one's are what either sets, with this browser's value beside each
+ * one that changes.
  */
-function presetDetails(there: Preset, here?: Preset): PlanDetail[] {
+function presetDetails(names: ReadonlyMap<string, string>, there: Preset, here?: Preset): PlanDetail[] {
   const file = presetFacts(there.values);
   const local = here && presetFacts(here.values);
   const details: PlanDetail[] = [];
@@ -414,6 +448,10 @@ function presetDetails(there: Preset, here?: Preset): PlanDetail[] {
         ? { what: 'Affiliates', value: affiliates }
         : { what: 'Affiliates', value: affiliates, before: affiliatesBefore },
     );
+  }
+  const [whose, whoseBefore] = [there.accountId && names.get(there.accountId), here?.accountId && names.get(here.accountId)];
+  if (whose && there.affiliateIds.length > 0) {
+    details.push(!whoseBefore || whoseBefore === whose ? { what: 'Of', value: whose } : { what: 'Of', value: whose, before: whoseBefore });
   }
   return details;
 }
@@ -432,45 +470,91 @@ function pinsWarning(pins: readonly PinRef[], there: Preset, here?: Preset): str
 /** What a plan needs of a pin: the preset it uses. */
 export type PinRef = Pick<Pin, 'presetId'>;
 
+/** The accounts here, and the one the person chose, for tying the file's presets to them. */
+export interface ImportAccounts {
+  list: readonly AccountRef[];
+  chosenId?: string | undefined;
+}
+
+/**
+ * A file's preset as this browser keeps it: tied to an account of the network its affiliates are of
+ * (the chosen account when it is of that network), or, for a file that says no network, to the chosen
+ * network account. Affiliates no account here can be of are left out, and the warning says so. With
+ * no network account at all, a file without networks keeps its ties as the version with one key did.
+ */
+function tiedHere({ networkId, ...preset }: FilePreset, { list, chosenId }: ImportAccounts): { preset: Preset; warnings: string[] } {
+  if (preset.affiliateIds.length === 0) return { preset, warnings: [] };
+  const networks = list.filter((account) => account.kind === 'network');
+  const chosen = networks.find((account) => account.id === chosenId);
+  const account =
+    networkId === undefined
+      ? (chosen ?? (networks.length === 1 ? networks[0] : undefined))
+      : chosen?.networkId === networkId
+        ? chosen
+        : networks.find((candidate) => candidate.networkId === networkId);
+  if (account) return { preset: { ...preset, accountId: account.id }, warnings: [] };
+  if (networkId === undefined && networks.length === 0) return { preset, warnings: [] };
+  const which = listOf(preset.affiliateIds);
+  const warning =
+    networkId === undefined
+      ? `Imported without ${which}: choose the network account they are of above, then import again to tie them.`
+      : `Imported without ${which}: they are of Everflow network ${networkId}, and no network account here is of it.`;
+  return { preset: { ...preset, affiliateIds: [] }, warnings: [warning] };
+}
+
+/** An affiliate of an account: affiliate 7 of one network is not affiliate 7 of another. */
+const tie = (preset: Preset, id: number) => `${preset.accountId ?? ''}:${id}`;
+
 /**
  * The presets with the file's merged in: same name (ignoring case) and other contents → replaced
- * (keeping the local id), new name → added. An affiliate the file ties to one of its presets moves
- * there from any other preset here: the file wins. A default the file names replaces this one's;
- * a file without one leaves it. `pins`: this browser's pinned pairs, for the lines to say which a
- * replaced preset's values reach.
+ * (keeping the local id), new name → added. Each is first tied to an account here (`accounts`, see
+ * `tiedHere`). An affiliate the file ties to one of its presets moves there from any other preset here
+ * for that account: the file wins. A default the file names replaces this one's; a file without one
+ * leaves it. `pins`: this browser's pinned pairs, for the lines to say which a replaced preset's values reach.
  */
 export function mergePresets(
   local: PresetList,
-  incoming: PresetList,
+  incoming: FilePresetList,
   newId: () => string,
   pins: readonly PinRef[] = [],
+  accounts: ImportAccounts = { list: [] },
 ): Merge<PresetList> {
   const out = lines();
-  const { merged, fromFile, count } = mergeByName(local.presets, incoming.presets, newId, out, {
-    label: (name) => `Preset “${name}”`,
-    replacedBy: 'the file’s values replace these',
-    same: samePreset,
-    clean: cleanPreset,
-    details: presetDetails,
-    warnings: (there, here) => pinsWarning(pins, there, here),
-  });
+  const tied = incoming.presets.map((preset) => ({ id: preset.id, ...tiedHere(preset, accounts) }));
+  const tieWarnings = new Map(tied.map(({ id, warnings }) => [id, warnings]));
+  // Whose affiliates a preset is for is said only where it could be another account's.
+  const names = new Map(accounts.list.length > 1 ? accounts.list.map((account) => [account.id, accountName(account)]) : []);
+  const { merged, fromFile, count } = mergeByName(
+    local.presets,
+    tied.map(({ preset }) => preset),
+    newId,
+    out,
+    {
+      label: (name) => `Preset “${name}”`,
+      replacedBy: 'the file’s values replace these',
+      same: samePreset,
+      clean: cleanPreset,
+      details: (there, here) => presetDetails(names, there, here),
+      warnings: (there, here) => [...pinsWarning(pins, there, here), ...(tieWarnings.get(there.id) ?? [])],
+    },
+  );
   if (merged.length > MAX_PRESETS) return { ok: false, message: tooMany(merged.length, MAX_PRESETS, 'presets', 'delete') };
-  // The file's ties win: a preset here that is not in the file gives up the affiliates the file ties elsewhere.
+  // The file's ties win: a preset here that is not in the file gives up the affiliates (of the same account) the file ties elsewhere.
   const imported = new Set(fromFile.values());
-  const tiedTo = new Map<number, Preset>();
-  for (const preset of merged) if (imported.has(preset.id)) for (const id of preset.affiliateIds) tiedTo.set(id, preset);
+  const tiedTo = new Map<string, Preset>();
+  for (const preset of merged) if (imported.has(preset.id)) for (const id of preset.affiliateIds) tiedTo.set(tie(preset, id), preset);
   for (const [index, preset] of merged.entries()) {
     if (imported.has(preset.id)) continue;
-    const moved = preset.affiliateIds.filter((id) => tiedTo.has(id));
+    const moved = preset.affiliateIds.filter((id) => tiedTo.has(tie(preset, id)));
     if (moved.length === 0) {
       out.unchanged.push(line(`Preset “${preset.name}”`, { note: 'only in this browser' }));
       continue;
     }
-    const kept = preset.affiliateIds.filter((id) => !tiedTo.has(id));
+    const kept = preset.affiliateIds.filter((id) => !tiedTo.has(tie(preset, id)));
     merged[index] = { ...preset, affiliateIds: kept };
-    const targets = [...new Set(moved.map((id) => tiedTo.get(id)!))];
+    const targets = [...new Set(moved.map((id) => tiedTo.get(tie(preset, id))!))];
     const moves = targets.map((target) => {
-      const ids = moved.filter((id) => tiedTo.get(id) === target);
+      const ids = moved.filter((id) => tiedTo.get(tie(preset, id)) === target);
       return `${listOf(ids)} ${ids.length === 1 ? 'moves' : 'move'} to “${target.name}”`;
     });
     out.replaced.push(
@@ -552,13 +636,33 @@ export interface SettingsChange {
 /** The warning on a dashboard domain, which the browser's access then covers whole. */
 export const domainAccessWarning = (domain: string) => `Grants access to every page on ${domain}.`;
 
+/** What a file may carry of an account's settings (a file exported while no account was saved carries none). */
+export type FileSettings = Partial<SharedSettings>;
+
+/** Said of the file's domains and pace while no account is saved here to take them. */
+export const NO_ACCOUNT_FOR_SETTINGS = 'not imported: they are an Everflow account’s; add one first';
+
 /**
  * Domains: the file's new ones are offered, each on its own line, and those in `chosen` (ticked by
- * the person) are added; none is removed. The pace: the file's replaces this one's.
+ * the person) are added; none is removed, and one another account here has (`taken`: domain → its
+ * account's name) is not offered. The pace: the file's replaces this one's. Both go to one account
+ * (`local` is its); with none saved, nothing of them is imported.
  */
-export function mergeSettings(local: SharedSettings, incoming: SharedSettings, chosen: readonly string[]): Merge<SettingsChange> {
+export function mergeSettings(
+  local: SharedSettings | undefined,
+  incoming: FileSettings,
+  chosen: readonly string[],
+  taken: ReadonlyMap<string, string> = new Map(),
+): Merge<SettingsChange> {
   const out = lines();
-  const offered = incoming.dashboardDomains.filter((domain) => !local.dashboardDomains.includes(domain));
+  const fileDomains = incoming.dashboardDomains ?? [];
+  if (!local) {
+    if (fileDomains.length > 0 || incoming.requestsPerSecond !== undefined) {
+      out.unchanged.push(line('The file’s dashboard domains and requests per second', { note: NO_ACCOUNT_FOR_SETTINGS }));
+    }
+    return { ok: true, value: { newDomains: [] }, lines: out, count: 0, defaultChanged: false };
+  }
+  const offered = fileDomains.filter((domain) => !local.dashboardDomains.includes(domain) && !taken.has(domain));
   const newDomains = offered.filter((domain) => chosen.includes(domain));
   const total = local.dashboardDomains.length + newDomains.length;
   if (total > MAX_DASHBOARD_DOMAINS) {
@@ -568,17 +672,23 @@ export function mergeSettings(local: SharedSettings, incoming: SharedSettings, c
   for (const domain of offered) out.added.push(line(`Dashboard domain ${domain}`, { domain, warnings: [domainAccessWarning(domain)] }));
   for (const domain of local.dashboardDomains) {
     out.unchanged.push(
-      line(`Dashboard domain ${domain}`, {
-        note: incoming.dashboardDomains.includes(domain) ? 'the same in the file' : 'only in this browser',
-      }),
+      line(`Dashboard domain ${domain}`, { note: fileDomains.includes(domain) ? 'the same in the file' : 'only in this browser' }),
     );
   }
-  const paceChanged = incoming.requestsPerSecond !== local.requestsPerSecond;
-  if (paceChanged) out.replaced.push(line(`Requests per second: ${incoming.requestsPerSecond} instead of ${local.requestsPerSecond}`));
-  else out.unchanged.push(line(`Requests per second: ${local.requestsPerSecond}`, { note: 'the same in the file' }));
+  for (const domain of fileDomains) {
+    const owner = taken.get(domain);
+    if (owner !== undefined && !local.dashboardDomains.includes(domain)) {
+      out.unchanged.push(line(`Dashboard domain ${domain}`, { note: `${owner}’s already` }));
+    }
+  }
+  const pace = incoming.requestsPerSecond;
+  const paceChanged = pace !== undefined && pace !== local.requestsPerSecond;
+  if (paceChanged) out.replaced.push(line(`Requests per second: ${pace} instead of ${local.requestsPerSecond}`));
+  else if (pace !== undefined)
+    out.unchanged.push(line(`Requests per second: ${local.requestsPerSecond}`, { note: 'the same in the file' }));
   return {
     ok: true,
-    value: paceChanged ? { newDomains, requestsPerSecond: incoming.requestsPerSecond } : { newDomains },
+    value: paceChanged ? { newDomains, requestsPerSecond: pace } : { newDomains },
     lines: out,
     count: newDomains.length,
     defaultChanged: false,
@@ -609,9 +719,15 @@ export type ImportPlan =
 export function planImport(local: LocalSettings, file: TeamSettings, { pins, domains }: PlanChoices): ImportPlan {
   let n = 0;
   const placeholder = () => `planned-${n++}`;
-  const presets = mergePresets(local.presets, file.presets, placeholder, pins);
+  const accounts = local.accounts ?? [];
+  const presets = mergePresets(local.presets, file.presets, placeholder, pins, { list: accounts, chosenId: local.accountId });
   const formats = mergeCopyFormats(local.copyFormats, file.copyFormats, placeholder);
-  const settings = mergeSettings(local.settings, file, domains);
+  const taken = new Map(
+    accounts
+      .filter((account) => account.id !== local.accountId)
+      .flatMap((account) => account.dashboardDomains.map((domain) => [domain, accountName(account)] as const)),
+  );
+  const settings = mergeSettings(local.settings, file, domains, taken);
   if (!presets.ok) return presets;
   if (!formats.ok) return formats;
   if (!settings.ok) return settings;
