@@ -199,7 +199,11 @@ test.describe('a partner key', () => {
     await bulk.getByRole('button', { name: 'Generate 3 links' }).click();
     await expect(bulk.getByRole('status')).toContainText('3 done', { timeout: 20_000 });
     const paths = everflow.requests.map((request) => request.path).filter((path) => path.startsWith('/v1/affiliates/offers/'));
-    expect(paths.toSorted()).toEqual(['/v1/affiliates/offers/42/url/0', '/v1/affiliates/offers/43/url/0', '/v1/affiliates/offers/77/url/0']);
+    expect(paths.toSorted()).toEqual([
+      '/v1/affiliates/offers/42/url/0',
+      '/v1/affiliates/offers/43/url/0',
+      '/v1/affiliates/offers/77/url/0',
+    ]);
   });
 
   test('the right-click menu on its network’s offer page copies its own link', async ({ context, worker, everflow, clipboard }) => {

@@ -1,10 +1,11 @@
 // Bulk links: one offer or smart link for many affiliates against an Everflow that rate-limits and
 // refuses some rows; the engine lives in the service worker, so closing the page or stopping the
 // worker must not lose or repeat rows. Rows are counted per request in the simulator.
+import { setPace } from './fixtures/options-steps';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { parseCsv } from './fixtures/csv';
-import { expect, test } from './fixtures/extension';
+import { FIRST_NETWORK_NAME, expect, test } from './fixtures/extension';
 import { linkFor, type FakeEverflow } from './fixtures/fake-everflow';
 import { stopWorker } from './fixtures/service-worker';
 import { CAMPAIGN_LINK_PATH } from './simulator/everflow';
@@ -336,9 +337,7 @@ test('the pace set on the options page is kept: never more than that many reques
 }) => {
   await saveKey();
   const options = await openExtensionPage('options');
-  await options.getByLabel('Requests per second', { exact: true }).fill('5');
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await setPace(options, FIRST_NETWORK_NAME, 5);
   await options.close();
 
   const arrivals: number[] = [];

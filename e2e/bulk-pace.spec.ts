@@ -4,8 +4,9 @@
 // limiter now keeps as many in flight as the pace and Everflow's answer time need. Rows are counted
 // per request in the simulator; times are not asserted. The second test reads the pace and the time
 // left the page says while a job runs.
+import { setPace } from './fixtures/options-steps';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures/extension';
+import { FIRST_NETWORK_NAME, expect, test } from './fixtures/extension';
 import { LINK_PATH, linkFor } from './fixtures/fake-everflow';
 
 const OFFER = 42;
@@ -14,11 +15,9 @@ const affiliates = Array.from({ length: ROWS }, (_, i) => 301 + i);
 
 test.use({ simulatorOptions: { protocol: 'h2', latency: { ms: 300, jitterMs: 50 } } });
 
-async function setPace(openExtensionPage: (which: 'options') => Promise<Page>, perSecond: number): Promise<void> {
+async function setThePace(openExtensionPage: (which: 'options') => Promise<Page>, perSecond: number): Promise<void> {
   const options = await openExtensionPage('options');
-  await options.getByLabel('Requests per second', { exact: true }).fill(String(perSecond));
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await setPace(options, FIRST_NETWORK_NAME, perSecond);
   await options.close();
 }
 
@@ -32,7 +31,7 @@ interface Fixtures {
 /** Saves the key and the pace, and starts a job on the Bulk links page: OFFER for each of `ids`. */
 async function startJob({ context, extensionId, saveKey, openExtensionPage }: Fixtures, perSecond: number, ids: number[]): Promise<Page> {
   await saveKey();
-  await setPace(openExtensionPage, perSecond);
+  await setThePace(openExtensionPage, perSecond);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/src/bulk/bulk.html`);
   await expect(page.getByRole('heading', { name: 'Bulk links' })).toBeVisible();

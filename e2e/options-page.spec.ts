@@ -6,6 +6,7 @@ import type { Page, Worker } from '@playwright/test';
 import { EU_KEY, PARTNER_KEYS, SECOND_NETWORK_KEY } from './fixtures/fake-everflow';
 import { ADDED_TEST_KEY, FIRST_NETWORK_NAME, TEST_KEY, expect, test } from './fixtures/extension';
 import { expectAccessible, expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
+import { accountCard, addForm, editAccount, regionOption, type RegionName } from './fixtures/options-steps';
 
 const SECOND_NETWORK_NAME = 'Nordlys Media Partners';
 const PARTNER_ACCOUNT = 'Acme Performance (partner: Sunrise Media)';
@@ -13,22 +14,15 @@ const NETWORK_INFO = 'https://api.eflow.team/v1/networks';
 const NEITHER =
   'Everflow knows this API key but lets it read neither a network’s details nor a partner’s, so the extension cannot tell whose key it is; check the key’s permissions in Everflow (Control Center, Security), or ask your network for a partner API key.';
 
-const addForm = (options: Page) => options.getByRole('region', { name: 'Add an account' });
 const keyField = (options: Page) => addForm(options).getByLabel('API key', { exact: true });
-const account = (options: Page, name: string) => options.getByRole('region', { name, exact: true });
-/** The account's settings, opened ("Edit account") if they are not yet. */
-async function editAccount(options: Page, name: string) {
-  const card = account(options, name);
-  const details = card.locator('details');
-  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await card.getByText('Edit account').click();
-  return card;
-}
+const account = accountCard;
 
-async function addKey(options: Page, key: string, region: 'United States' | 'Europe' = 'United States'): Promise<void> {
+/** Asks for `key` to be added, whatever Everflow then says of it. */
+async function addKey(options: Page, key: string, region: RegionName = 'United States'): Promise<void> {
   await keyField(options).fill(key);
   await addForm(options)
     .getByLabel('Region')
-    .selectOption({ label: region === 'Europe' ? 'Europe (api-eu.eflow.team)' : 'United States (api.eflow.team)' });
+    .selectOption({ label: regionOption(region) });
   await addForm(options).getByRole('button', { name: 'Add account' }).click();
 }
 
@@ -109,7 +103,7 @@ test('a key Everflow knows only in the other region is added there, and the page
   const before = everflow.requests.length;
   await card.getByRole('button', { name: 'Test connection' }).click();
   // Everflow's own name for the network (its `name`; the account is labelled with its displayed name).
-  await expect(card.getByText('Connected to Everflow: Acme Performance (5 tracking domains).')).toBeVisible();
+  await expect(card.getByText('Connected to Everflow: Acme Performance Network (5 tracking domains).')).toBeVisible();
   for (const request of everflow.requests.slice(before)) {
     expect(new URL(request.url).host).toBe('api-eu.eflow.team');
     expect(request.headers['x-eflow-api-key']).toBe(EU_KEY);
@@ -204,7 +198,7 @@ test('an account’s label, pace and key are its own to change, each said beside
   await expectFieldError(
     options,
     replace,
-    `Not saved: this API key is Nordlys Media’s, not ${FIRST_NETWORK_NAME}’s; add it as another account.`,
+    `Not saved: this API key is ${SECOND_NETWORK_NAME}’s, not ${FIRST_NETWORK_NAME}’s; add it as another account.`,
   );
   await expect(replace).toHaveValue(SECOND_NETWORK_KEY);
   await expect(card.getByText(`Key ending in ${TEST_KEY.slice(-4)}`)).toBeVisible();
@@ -221,7 +215,7 @@ test('an account’s label, pace and key are its own to change, each said beside
   everflow.revokeKey(EU_KEY);
   await card.getByRole('button', { name: 'Test connection' }).click();
   await expect(card.locator('.notice')).toHaveText(
-    'Everflow did not accept the saved API key (it may be mistyped or revoked); check it on the options page.',
+    `Everflow did not accept ${FIRST_NETWORK_NAME}’s API key (it may be mistyped or revoked); replace it under Edit account with a new key from Everflow.`,
   );
   await expectNothingLeaked(options);
 });

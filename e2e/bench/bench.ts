@@ -3,6 +3,7 @@
 // extension holds what a person's has after a while (seed.ts): a full history, a finished bulk job.
 // The popup (first input, ready, click to clipboard warm and cold), then the right-click menu and the
 // keyboard on a dashboard page, warm and with the worker stopped (quick-copy.ts), and the bytes.
+import { addAccount } from '../fixtures/options-steps';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -101,9 +102,7 @@ async function main() {
 
     const options = await context.newPage();
     await options.goto(base + 'src/options/options.html');
-    await options.getByLabel('API key', { exact: true }).fill(TEST_KEY);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText('API key saved.').waitFor();
+    await addAccount(options, TEST_KEY);
     await options.close();
     await seedUsedExtension(worker);
 

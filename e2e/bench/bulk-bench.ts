@@ -10,6 +10,8 @@
 // Choose cells with BULK_MODELS=bucket,window30, BULK_LATENCY_MS=0,300, BULK_PROTOCOLS=h2,http/1.1
 // (each a filter of the grid), BULK_JITTER_MS (the jitter at every non-zero answer time), or list them:
 // BULK_GRID=bucket@300/h2,window20@150/http/1.1. BULK_EXTENSION_DIR measures another build than dist/.
+import { FIRST_NETWORK_NAME } from '../fixtures/extension';
+import { addAccount, setPace } from '../fixtures/options-steps';
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { TEST_KEY, launchWithExtension } from '../fixtures/extension';
@@ -130,10 +132,8 @@ async function run(cell: Cell): Promise<Result> {
     const base = `chrome-extension://${new URL(worker.url()).host}/`;
     const options = await context.newPage();
     await options.goto(`${base}src/options/options.html`);
-    await options.getByLabel('API key', { exact: true }).fill(TEST_KEY);
-    await options.getByLabel('Requests per second', { exact: true }).fill(String(limit));
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText('API key saved.').waitFor();
+    await addAccount(options, TEST_KEY);
+    await setPace(options, FIRST_NETWORK_NAME, limit);
     await options.close();
 
     const page = await context.newPage();

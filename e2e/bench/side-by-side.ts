@@ -2,6 +2,7 @@
 // dist /tmp/other-build …` loads a copy of each into one headless Chromium and, each run, opens the
 // blank page and then each build's popup, in alternating order, so every build meets the same load.
 // Prints medians and, for each build against the first, the run-by-run difference. Times only.
+import { addAccount } from '../fixtures/options-steps';
 import type { BrowserContext } from '@playwright/test';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,9 +70,7 @@ async function main() {
     for (const base of bases) {
       const options = await context.newPage();
       await options.goto(base + 'src/options/options.html');
-      await options.getByLabel('API key', { exact: true }).fill(TEST_KEY);
-      await options.getByRole('button', { name: 'Save' }).click();
-      await options.getByText('API key saved.').waitFor();
+      await addAccount(options, TEST_KEY);
       await options.close();
     }
     const blank: number[] = [];

@@ -7,6 +7,7 @@
 //   npm run demo -- --headless --port 9222     no window; Chromium's DevTools on port 9222 for scripts
 // Ctrl+C (SIGINT), SIGTERM or SIGHUP, or closing the browser, ends the browser and the simulator and
 // removes the temporary profile.
+import { addAccount } from '../fixtures/options-steps';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -98,9 +99,9 @@ function buildIfNeeded(): void {
 
 /** The demo's accounts: a network's key, and a partner's key of another network (the EU region, found by itself). */
 const DEMO_KEYS = [
-  { key: US_KEY, region: 'United States (api.eflow.team)' },
-  { key: PARTNER_KEYS.second[12], region: 'United States (api.eflow.team)' },
-];
+  { key: US_KEY, region: 'United States' },
+  { key: PARTNER_KEYS.second[12], region: 'United States' },
+] as const;
 
 /** Adds the demo's accounts on the welcome page the install opened, as a person does, and closes it. */
 async function addAccounts(context: BrowserContext, extensionId: string): Promise<void> {
@@ -114,12 +115,7 @@ async function addAccounts(context: BrowserContext, extensionId: string): Promis
     options = await context.newPage();
     await options.goto(url);
   }
-  for (const { key, region } of DEMO_KEYS) {
-    await options.getByLabel('API key', { exact: true }).fill(key);
-    await options.getByLabel('Region').selectOption({ label: region });
-    await options.getByRole('button', { name: 'Add account' }).click();
-    await options.getByRole('status').filter({ hasText: /^Added / }).last().waitFor({ timeout: 10_000 });
-  }
+  for (const { key, region } of DEMO_KEYS) await addAccount(options, key, region);
   await options.close();
 }
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { linkFor } from '../fixtures/fake-everflow';
+import { PARTNER_KEYS, linkFor } from '../fixtures/fake-everflow';
 import {
   DASHBOARD,
   ORIGIN,
@@ -193,6 +193,25 @@ test('finds an offer by name and picks it with the keyboard', () =>
     await waitForText(popup, 'status', 'Copied to clipboard.');
     assert.equal(await valueOf(popup, LINK_FIELD), linkFor(1842, 7, {}, { domain: 'trk.acme.example' }));
     assert.deepEqual(sim.linkRequests[0]!.body, { network_offer_id: 1842, network_affiliate_id: 7 });
+  }));
+
+test('a partner’s key: an offer found by name, the partner’s own link from the Affiliate API', () =>
+  withFirefox(everflow, async ({ everflow: sim, open, saveKey }) => {
+    await saveKey(PARTNER_KEYS.first[7]);
+    const popup = await open('popup');
+    await fill(popup, 'Offer ID', 'private');
+    await waitForText(popup, 'option', /^77 · Private Club – CPS/);
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Enter');
+    await waitUntil(popup, 'the chosen offer in the field', () => !document.querySelector('[role=listbox]'), null);
+    assert.equal(await valueOf(popup, 'Offer ID'), '77');
+    await clickButton(popup, 'Generate link');
+    await waitForText(popup, 'status', 'Copied to clipboard.');
+    const link = await valueOf(popup, LINK_FIELD);
+    assert.match(link, /^https?:\/\//);
+    assert.equal(await readClipboard(popup), link);
+    assert.equal(sim.requests.at(-1)!.path, '/v1/affiliates/offers/77/url/0');
+    assert.equal(sim.linkRequests.length, 0, 'no Network API link call');
   }));
 
 test('a small bulk job finishes with every row linked once', () =>

@@ -92,9 +92,9 @@ export async function withFirefox(
     const saveKey = async (key = TEST_KEY) => {
       const options = await open('options');
       await fill(options, 'API key', key);
-      await clickButton(options, 'Save');
-      // Saving checks the key with Everflow (the simulator), which knows it.
-      await waitForText(options, 'status', /^API key saved\. Connected to Everflow/);
+      await clickButton(options, 'Add account');
+      // Adding asks Everflow (the simulator) whose key it is.
+      await waitForText(options, 'status', /^Added /);
       await options.close();
     };
     await body({ browser, everflow: sim, open, saveKey });

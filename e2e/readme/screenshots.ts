@@ -1,6 +1,7 @@
 // `npm run screenshots`: the README's pictures, made from the production build against the Everflow
 // simulator, as a person would get there (key saved on the options page, the form filled by label).
 // Writes e2e/readme/*.png; run it after a change to what the popup shows, and commit the pictures.
+import { addAccount } from '../fixtures/options-steps';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DIST, builtManifest, launchWithExtension } from '../fixtures/extension';
@@ -20,9 +21,7 @@ try {
 
   const options = await context.newPage();
   await options.goto(`${base}/${manifest.options_ui.page}`);
-  await options.getByLabel('API key', { exact: true }).fill(US_KEY);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await options.getByText('API key saved', { exact: false }).first().waitFor();
+  await addAccount(options, US_KEY);
   // Copy formats: a message template being written, its preview filled in with an example link.
   await options.setViewportSize({ width: 640, height: 900 });
   const formats = options.getByRole('region', { name: 'Copy formats' });

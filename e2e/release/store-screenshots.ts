@@ -4,6 +4,7 @@
 // labels and roles, as the e2e specs do.
 //   npx tsx e2e/release/store-screenshots.ts [folder]     (default: release/store/screenshots)
 // `npm run release` runs it; the release spec runs it into a temporary folder.
+import { addAccount } from '../fixtures/options-steps';
 import type { BrowserContext, Page } from '@playwright/test';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,9 +37,7 @@ async function newPage(context: BrowserContext, url: string): Promise<Page> {
 
 async function saveKey(context: BrowserContext, base: string): Promise<void> {
   const options = await newPage(context, `${base}/${builtManifest().options_ui.page}`);
-  await options.getByLabel('API key', { exact: true }).fill(US_KEY);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await options.getByText('API key saved', { exact: false }).first().waitFor();
+  await addAccount(options, US_KEY);
   await options.close();
 }
 

@@ -305,7 +305,7 @@ describe('updateAccount', () => {
     expect(other).toStrictEqual({
       ok: false,
       kind: 'invalid-input',
-      message: 'Not saved: this API key is Acme Performance’s, not Nordlys Media Partners’s; add it as another account.',
+      message: 'Not saved: this API key is Acme Performance Network’s, not Nordlys Media Partners’s; add it as another account.',
     });
     expectSafeMessage(other.ok ? '' : other.message, US_KEY);
     expect(keptKeys()).toStrictEqual({ [id]: SECOND_NETWORK_KEY });
@@ -418,7 +418,7 @@ describe('testAccount', () => {
     const partner = made(await add(PARTNER_KEY));
     expect(await test(network.id)).toStrictEqual({
       ok: true,
-      message: expect.stringMatching(/^Connected to Everflow: Acme Performance \(\d+ tracking domains?\)\.$/),
+      message: expect.stringMatching(/^Connected to Everflow: Acme Performance Network \(\d+ tracking domains?\)\.$/),
     });
     expect(await test(partner.id)).toStrictEqual({
       ok: true,

@@ -35,6 +35,8 @@ export const ACCOUNT_MESSAGES = {
   full: `You can keep up to ${MAX_ACCOUNTS} Everflow accounts; forget one first.`,
   otherAccount: (name: string, theirs: string) => `Not saved: this API key is ${theirs}’s, not ${name}’s; add it as another account.`,
   notChecked: (sentence: string) => `Not saved: Everflow could not say whose key this is. ${sentence}`,
+  refused: (name: string) =>
+    `Everflow did not accept ${name}’s API key (it may be mistyped or revoked); replace it under Edit account with a new key from Everflow.`,
   domainsFull: `An account can have up to ${MAX_DASHBOARD_DOMAINS} dashboard domains; remove one first.`,
   notADomain: (typed: string) => `“${typed.slice(0, 80)}” is not a domain name; enter one like links.example.com.`,
   domainTaken: (domain: string, name: string) => `${domain} is ${name}’s dashboard domain already; remove it there first.`,
@@ -157,8 +159,11 @@ export async function updateAccount(patch: AccountPatch): Promise<Change> {
     const found = await identify(checked.key, before.region);
     if (!found.ok) return found;
     if (before.networkId !== undefined && !sameIdentity(before, found.identity)) {
+      // Named as an account of it would be (accountName): its displayed name, as the labels are.
       const theirs =
-        found.identity.kind === 'network' ? found.identity.name : `${found.identity.partnerName} on ${found.identity.networkName}`;
+        found.identity.kind === 'network'
+          ? (found.identity.displayedName ?? found.identity.name)
+          : `${found.identity.partnerName} on ${found.identity.networkName}`;
       return failure('invalid-input', ACCOUNT_MESSAGES.otherAccount(accountName(before), theirs));
     }
     renewed = {
@@ -259,12 +264,16 @@ export async function testAccount(accountId: string): Promise<{ ok: true; messag
   if (!key) return failure('no-key', keyGone(account));
   const connection = connectionFor(key, account.region, pacedBy(account), 'interactive');
   const identity = await identifyKey(connection);
-  if ('ok' in identity) return identity;
+  if ('ok' in identity) {
+    // The person is on the options page already: the fix is under this account's Edit account.
+    if (identity.kind === 'unauthorized') return failure('unauthorized', ACCOUNT_MESSAGES.refused(accountName(account)));
+    return identity;
+  }
   await learnedIdentity(account.id, identity);
   if (identity.kind !== 'network')
     return { ok: true, message: `Connected to Everflow as ${identity.partnerName}, a partner of ${identity.networkName}.` };
   const domains = await checkConnection(connection);
   const count =
     domains.ok && domains.domains !== undefined ? ` (${domains.domains} tracking domain${domains.domains === 1 ? '' : 's'})` : '';
-  return { ok: true, message: `Connected to Everflow: ${identity.name}${count}.` };
+  return { ok: true, message: `Connected to Everflow: ${accountName(account)}${count}.` };
 }

@@ -12,13 +12,14 @@ import {
   MAX_PRESET_AFFILIATES,
   affiliateWords,
   presetsItem,
+  tieAffiliate,
+  untieAffiliate,
   type Preset,
   type PresetChange,
   type PresetList,
 } from '../shared/presets/presets';
 import { idInText } from '../everflow/link-fields';
 import { notSaved } from '../shared/storage/define-item';
-import { tieOf, untieOf } from './preset-ties';
 
 /** An affiliate's name, known by its account and ID. */
 export type AffiliateNames = ReadonlyMap<string, string>;
@@ -97,7 +98,7 @@ export function PresetAffiliates({ preset, index, accounts, names, onNotice }: P
       document.getElementById(inputId)?.focus();
       return;
     }
-    const result = await savePresets((list) => tieOf(list, preset.id, id, nameOf(id), account.id));
+    const result = await savePresets((list) => tieAffiliate(list, preset.id, id, nameOf(id), account.id));
     if (!result.ok) {
       setError(result.message);
       document.getElementById(inputId)?.focus();
@@ -109,7 +110,7 @@ export function PresetAffiliates({ preset, index, accounts, names, onNotice }: P
   }
 
   async function remove(id: number) {
-    const result = await savePresets((list) => ({ ok: true, id: preset.id, list: untieOf(list, preset.id, id) }));
+    const result = await savePresets((list) => ({ ok: true, id: preset.id, list: untieAffiliate(list, preset.id, id) }));
     if (!result.ok) {
       onNotice(result.message, 'error');
       return;
