@@ -173,6 +173,7 @@ test('Export CSV downloads every entry, newest first, with values quoted and for
   const [header, ...entries] = parseCsv(csv);
   expect(header).toStrictEqual([
     'Time',
+    'Account',
     'From',
     'Kind',
     'Offer ID',
