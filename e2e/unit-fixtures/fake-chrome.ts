@@ -7,6 +7,7 @@
 // `installFakeChrome` also installs a fake `navigator.locks` (Web Locks), which Node 20 lacks.
 // Tests only; nothing in src/ imports this file.
 import { vi } from 'vitest';
+import { COMMANDS } from '../../src/background/commands';
 import { fakeLocks } from './fake-locks';
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -150,7 +151,7 @@ export interface FakeChrome {
   grantedOrigins: string[];
   /** The URL of every tab opened with tabs.create, in order. */
   openedTabs: string[];
-  /** The keyboard commands and their shortcuts, as commands.getAll answers (manifest.json's, by default). */
+  /** The keyboard commands and their shortcuts, as commands.getAll answers (the keys suggested for Linux, by default). */
   commands: chrome.commands.Command[];
   /** Refuse storage writes this rule picks; undefined accepts all. */
   refuseWrites(rule: WriteRule | undefined): void;
@@ -205,14 +206,12 @@ export function installFakeChrome(): FakeChrome {
     openPages: [],
     grantedOrigins: [...MANIFEST_HOSTS],
     openedTabs: [],
-    commands: [
-      { name: '_execute_action', description: '', shortcut: 'Alt+Shift+E' },
-      {
-        name: 'copy-link-for-page',
-        description: 'Copy the tracking link for the offer in front, for the last affiliate',
-        shortcut: 'Alt+Shift+L',
-      },
-    ],
+    // Chrome answers no description for _execute_action.
+    commands: Object.entries(COMMANDS).map(([name, { description, suggested }]) => ({
+      name,
+      description: name === '_execute_action' ? '' : description,
+      shortcut: suggested.linux,
+    })),
     refuseWrites(next) {
       rule = next;
     },

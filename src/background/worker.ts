@@ -14,7 +14,7 @@ import { createRouter } from './message-router';
 import { acceptPopup } from './popup-connection';
 import { closeSessionStorage } from './platform';
 import { quickCopy } from './quick-copy';
-import { COPY_COMMAND } from './shortcuts';
+import { COPY_COMMAND } from './commands';
 import { welcomeOnInstall } from './first-run';
 
 closeSessionStorage();
