@@ -6,7 +6,7 @@ import { SAVED_AND_CONNECTED, TEST_KEY, expect, test, welcomeTab } from './fixtu
 import { expectAccessible, expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
 
 const NEXT_STEP =
-  'Open an offer page in Everflow and click the Link Builder for Everflow icon in the toolbar, or press Alt+Shift+E. ' +
+  'Open an offer page in Everflow and click the Link Builder for Everflow icon in the toolbar, or press Ctrl+Shift+F. ' +
   'The offer is filled in for you: type the affiliate, press Enter, and the link is on your clipboard.';
 const REFUSED_IN_US =
   'Not saved: Everflow’s United States region did not accept this API key (it may be mistyped or revoked); check it, or choose Europe if your Everflow account is there.';
@@ -39,7 +39,7 @@ test.describe('installing', () => {
     await expect(welcome.getByText(`A key ending in ${TEST_KEY.slice(-4)} is saved for the United States region.`)).toBeVisible();
     const next = welcome.getByRole('region', { name: 'Next: make a link' });
     await expect(next.getByRole('paragraph').first()).toHaveText(NEXT_STEP);
-    await expect(next.locator('kbd')).toHaveText('Alt+Shift+E');
+    await expect(next.locator('kbd')).toHaveText('Ctrl+Shift+F');
 
     // Checked once, with the key, at the region's address.
     expect(everflow.requests.map((r) => [r.method, r.url, r.headers['x-eflow-api-key']])).toStrictEqual([['GET', CHECK_URL, TEST_KEY]]);
@@ -118,8 +118,8 @@ test('the Keyboard shortcuts section names the shortcuts the browser has and whe
   const options = await openExtensionPage('options');
   const shortcuts = options.getByRole('region', { name: 'Keyboard shortcuts' });
   await expect(shortcuts.getByRole('listitem')).toHaveText([
-    'Open the link builder: Alt+Shift+E',
-    'Copy the tracking link for the offer in front, for the last affiliate used: Alt+Shift+L',
+    'Open the link builder: Ctrl+Shift+F',
+    'Copy the tracking link for the offer in front, for the last affiliate used: Ctrl+Shift+Period',
   ]);
   await expect(shortcuts).toContainText('Set or change them at chrome://extensions/shortcuts.');
 });

@@ -55,7 +55,7 @@ test('installing opens the options page, which welcomes a person with no key yet
       welcome,
       'the first link’s step, naming the shortcut',
       (shortcut: string) => document.querySelector('.welcome kbd')?.textContent === shortcut,
-      'Alt+Shift+E',
+      'Ctrl+Shift+F',
     );
   }));
 
@@ -262,11 +262,11 @@ test('the right-click menu on a dashboard offer page copies its link for the las
     assert.deepEqual(await afterQuickCopy(open), { badge: '✓', surface: 'menu', url: link });
   }));
 
-test('the keyboard shortcut (Alt+Shift+L) on a dashboard offer page copies its link for the last affiliate', () =>
+test('the keyboard shortcut (Ctrl+Shift+Period) on a dashboard offer page copies its link for the last affiliate', () =>
   withFirefox(everflow, async (session) => {
     const { browser, everflow: sim, open } = session;
     const page = await dashboardWithLastAffiliate(session);
-    assert.equal(await pressShortcut(browser, 'L'), 'alt,shift+L');
+    assert.equal(await pressShortcut(browser, 'VK_PERIOD'), 'accel,shift+VK_PERIOD');
 
     await eventually('the shortcut’s request', () => sim.linkRequests.length === 2);
     assert.deepEqual(sim.linkRequests[1]!.body, { network_offer_id: 42, network_affiliate_id: 7 });

@@ -53,44 +53,39 @@ function firefoxRuleBroken(shortcut: string): string {
 
 const each = (modifiers: string, keys: string) => keys.split(' ').map((key) => `${modifiers}+${key}`);
 
+/**
+ * What Chrome takes with Ctrl+Shift and Alt+Shift on Windows, Linux and ChromeOS: Chrome Help "Chrome
+ * keyboard shortcuts" and Chromium's accelerator_table.cc (E: Google Lens in some builds), checked on
+ * Linux against what Chromium 156 refused as a suggested key (it leaves one of its own unset).
+ */
+const CHROME = {
+  source: 'Chrome Help, Chrome keyboard shortcuts; Chromium accelerator_table.cc; refused by Chromium 156 on Linux',
+  shortcuts: [
+    ...each('Ctrl+Shift', 'A B C D E G I J L M N O P R T W Delete PageUp PageDown'),
+    ...each('Alt+Shift', 'A B C I N P R T W X Z'),
+  ],
+};
+
+/** What Firefox takes on Windows and Linux: Firefox Support "Keyboard shortcuts", DevTools' list, and the <key>s Firefox ESR 153 registers on Linux. */
+const firefox = (only: string) => ({
+  source: 'Firefox Support, Keyboard shortcuts; Firefox DevTools keyboard shortcuts; Firefox ESR 153’s registered keys on Linux',
+  shortcuts: [
+    ...each('Ctrl+Shift', `A B C D E G H I J K M N O P R S T W X Z V Delete PageUp PageDown ${only}`),
+    // Firefox gives Alt+Shift+letter to the page in front: its access keys.
+    ...each('Alt+Shift', LETTERS.join(' ')),
+  ],
+});
+
 /** Shortcuts that Chrome, Firefox or the system keep for themselves, as `commands` would write them, with where they were read. */
 const TAKEN: Record<Platform, { source: string; shortcuts: string[] }[]> = {
-  windows: [
-    {
-      source: 'Chrome Help, Chrome keyboard shortcuts (Windows and Linux); Chromium accelerator_table.cc',
-      shortcuts: [...each('Ctrl+Shift', 'A B C D E G I J M N O P Q R T V W Delete PageUp PageDown'), ...each('Alt+Shift', 'A B I T')],
-    },
-    {
-      source: 'Firefox Support, Keyboard shortcuts; Firefox DevTools keyboard shortcuts',
-      shortcuts: [
-        ...each('Ctrl+Shift', 'A B C D E G H I J K M N O P Q R S T V W X Z Delete PageUp PageDown Home End 1 2'),
-        // Firefox gives Alt+Shift+letter to the page in front: its access keys.
-        ...each('Alt+Shift', LETTERS.join(' ')),
-      ],
-    },
-  ],
-  linux: [
-    {
-      source: 'Chrome Help, Chrome keyboard shortcuts (Windows and Linux); Chromium accelerator_table.cc',
-      shortcuts: [...each('Ctrl+Shift', 'A B C D E G I J M N O P Q R S T V W Z Delete PageUp PageDown'), ...each('Alt+Shift', 'A B I T')],
-    },
-    {
-      source: 'Firefox Support, Keyboard shortcuts; Firefox DevTools keyboard shortcuts',
-      shortcuts: [
-        ...each('Ctrl+Shift', 'A B C D E G H I J K M N O P R S T V W X Y Z Delete PageUp PageDown Home End 1 2'),
-        ...each('Alt+Shift', LETTERS.join(' ')),
-      ],
-    },
-    { source: 'GTK and IBus: Unicode entry, emoji', shortcuts: ['Ctrl+Shift+U', 'Ctrl+Shift+E'] },
-  ],
+  // Ctrl+Shift+Q quits Firefox on Windows; Ctrl+Shift+Y is its Downloads on Linux.
+  windows: [CHROME, firefox('Q')],
+  linux: [CHROME, firefox('Y'), { source: 'GTK and IBus: Unicode entry, emoji', shortcuts: ['Ctrl+Shift+U', 'Ctrl+Shift+E'] }],
   chromeos: [
-    {
-      source: 'Chrome Help, Chrome keyboard shortcuts (Windows and Linux); Chromium accelerator_table.cc',
-      shortcuts: [...each('Ctrl+Shift', 'A B C D E G I J M N O P Q R S T V W Z Delete PageUp PageDown'), ...each('Alt+Shift', 'A B I T')],
-    },
+    CHROME,
     {
       source: 'Chromebook Help, Chromebook keyboard shortcuts; Chromium ash accelerators',
-      shortcuts: [...each('Ctrl+Shift', 'Q N T Space 0'), ...each('Alt+Shift', 'I L M N P S V'), ...each('Search', 'L D A V')],
+      shortcuts: [...each('Ctrl+Shift', 'Q N T Space 0'), ...each('Alt+Shift', 'I L M N P S V'), ...each('Search', 'L D A V C M S Z')],
     },
   ],
   mac: [
@@ -199,11 +194,11 @@ describe('the manifest', () => {
       'copy-link-for-page': {
         description: 'Copy the tracking link for the offer in front, for the last affiliate',
         suggested_key: {
-          default: 'Ctrl+Shift+L',
-          windows: 'Ctrl+Shift+L',
-          mac: 'MacCtrl+Shift+L',
-          linux: 'Ctrl+Shift+L',
-          chromeos: 'Ctrl+Shift+L',
+          default: 'Ctrl+Shift+Period',
+          windows: 'Ctrl+Shift+Period',
+          mac: 'MacCtrl+Shift+Period',
+          linux: 'Ctrl+Shift+Period',
+          chromeos: 'Ctrl+Shift+Period',
         },
       },
     });

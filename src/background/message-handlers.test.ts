@@ -166,7 +166,7 @@ describe('advanced settings and shortcuts', () => {
     expect(await getShortcuts({})).toStrictEqual({
       ok: true,
       open: '',
-      copy: 'Ctrl+Shift+L',
+      copy: 'Ctrl+Shift+Period',
       settings: 'at chrome://extensions/shortcuts',
     });
     vi.stubGlobal('navigator', { ...navigator, userAgent: 'Mozilla/5.0 … Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0' });
