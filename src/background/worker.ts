@@ -16,6 +16,7 @@ import { closeSessionStorage } from './platform';
 import { quickCopy } from './quick-copy';
 import { COPY_COMMAND } from './commands';
 import { welcomeOnInstall } from './first-run';
+import { BADGE_ALARM, fadeSuccess, followNotification } from './feedback';
 
 closeSessionStorage();
 
@@ -55,9 +56,13 @@ chrome.commands.onCommand.addListener((command, tab) => {
   })();
 });
 
+// A click on a notification opens (or brings to the front) the page that shows or fixes what it said.
+chrome.notifications.onClicked.addListener((id) => void followNotification(id).catch(() => undefined));
+
 // Bulk links: a job that was running when the worker (or the browser) stopped goes on; the alarm
-// wakes a stopped worker while a job runs.
+// wakes a stopped worker while a job runs. The badge's alarm takes a copy's ✓ off the icon.
 void resumeBulk();
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === BULK_ALARM) void resumeBulk();
+  if (alarm.name === BADGE_ALARM) void fadeSuccess().catch(() => undefined);
 });
