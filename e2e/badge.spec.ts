@@ -73,7 +73,7 @@ test('the ✓ fades even when Chrome stops the worker right after the copy: its 
   await expect.poll(() => badgeText(worker)).toBe('');
 });
 
-test('after a failure the badge keeps ! past the ✓’s few seconds, until the popup opens', async ({
+test('after a failure the badge keeps ! past the ✓’s few seconds and while the options page is open, until the popup opens', async ({
   context,
   worker,
   openExtensionPage,
@@ -83,6 +83,11 @@ test('after a failure the badge keeps ! past the ✓’s few seconds, until the 
   await expect.poll(() => badgeText(worker)).toBe('!');
   expect(await actionTitle(worker)).toBe('Link Builder for Everflow — No tracking link was copied');
   await new Promise((resolve) => setTimeout(resolve, FADES_WITHIN));
+  expect(await badgeText(worker)).toBe('!');
+  // The options page does not say what failed: the ! stays.
+  const options = await openExtensionPage('options');
+  await expect(options).toHaveTitle('Link Builder for Everflow – Options');
+  await options.waitForLoadState('networkidle');
   expect(await badgeText(worker)).toBe('!');
   const popup = await openExtensionPage('popup');
   await expect(popup.getByRole('button', { name: 'Generate link' })).toBeVisible();

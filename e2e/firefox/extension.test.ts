@@ -225,7 +225,7 @@ async function dashboardWithLastAffiliate({ browser, open, saveKey }: Session): 
   return page;
 }
 
-/** What the History page sees: the toolbar badge (the popup and options pages would clear it) and the newest entry. */
+/** What the History page sees: the toolbar badge (the popup would clear it) and the newest entry. */
 async function afterQuickCopy(open: Session['open']): Promise<{ badge: string; surface: unknown; url: unknown }> {
   const page = await open('src/history/history.html');
   const seen = await page.evaluate(async () => {

@@ -6,6 +6,7 @@ import { failure } from '../everflow/failures';
 import { FIRST_ACCOUNT_ID } from '../shared/accounts/accounts';
 import { historyItem } from '../shared/history/history';
 import type { LinkSuccess } from '../shared/link/outcome';
+import { POPUP_PORT } from '../shared/protocol/popup-port';
 import { EXTENSION_ID, installFakeChrome, type FakeChrome, type FakeEvent } from '../../e2e/unit-fixtures/fake-chrome';
 import { AT, historyEntry } from '../../e2e/unit-fixtures/test-history-entry';
 
@@ -87,6 +88,26 @@ describe('the badge', () => {
     const { fadeSuccess } = await feedback();
     await fadeSuccess();
     expect(fake.badge.text).toBe('!');
+  });
+
+  it('keeps ! while other pages ask for the state, and lets it go once the popup opens', async () => {
+    const { announce } = await feedback();
+    await announce(failure('network', 'Everflow could not be reached; check your connection and try again.'));
+    const options = { id: EXTENSION_ID, url: page('src/options/options.html') };
+    await Promise.all(
+      (fake.chrome.runtime.onMessage as unknown as FakeEvent).dispatch({ type: 'getStatus', payload: {} } as never, options as never),
+    );
+    expect(fake.badge.text).toBe('!');
+    const popup = { id: EXTENSION_ID, url: page('src/popup/popup.html') };
+    const port = {
+      name: POPUP_PORT,
+      sender: popup,
+      postMessage: () => undefined,
+      onMessage: { addListener: () => undefined },
+      onDisconnect: { addListener: () => undefined },
+    };
+    (fake.chrome.runtime.onConnect as unknown as FakeEvent).dispatch(port as never);
+    await vi.waitFor(() => expect(fake.badge).toStrictEqual({ text: '', title: 'Link Builder for Everflow' }));
   });
 
   it('leaves a wait for Everflow’s rate limit counting on the badge when the last copy’s ✓ would have faded', async () => {

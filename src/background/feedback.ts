@@ -150,7 +150,7 @@ export async function showWaitOnBadge(seconds: number): Promise<void> {
   }
 }
 
-/** Called when the popup opens: the person has now seen the state, so the badge can go. */
+/** The popup has opened (its port), or a link's notification was clicked: the person has seen what the badge said. */
 export async function clearBadge(): Promise<void> {
   clearTimeout(fading);
   await Promise.all([chrome.action.setBadgeText({ text: '' }), chrome.action.setTitle({ title: PRODUCT })]);
