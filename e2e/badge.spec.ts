@@ -5,7 +5,7 @@ import { DASHBOARD, actionTitle, badgeText, clickMenu, openDashboardPage, serveD
 import { DEFAULT_LINK } from './fixtures/fake-everflow';
 import { addAccount } from './fixtures/add-account';
 import { expect, test } from './fixtures/extension';
-import { fillForm } from './fixtures/popup-form';
+import { makeLinkInPopup } from './fixtures/popup-form';
 import { stopWorker, workerStarted } from './fixtures/service-worker';
 import type { Page } from '@playwright/test';
 
@@ -17,18 +17,21 @@ test.beforeEach(async ({ context }) => {
   await serveDashboard(context);
 });
 
-/** One link made in the popup, so the menu has a last affiliate to use. */
-async function lastAffiliate(openExtensionPage: (which: 'popup') => Promise<Page>) {
-  const popup = await openExtensionPage('popup');
-  await fillForm(popup, { 'Offer ID': '1', 'Affiliate ID': '7' });
-  await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
-  await popup.close();
-}
-
-async function copyFromMenu(context: BrowserContext, worker: Worker) {
+/** With a key saved and a last affiliate (a link made in the popup), the menu copies offer 42's link; its ✓ is on the badge. */
+async function copyFromMenu(
+  {
+    context,
+    worker,
+    extensionId,
+    openExtensionPage,
+  }: { context: BrowserContext; worker: Worker; extensionId: string; openExtensionPage: (which: 'popup') => Promise<Page> },
+  pollEvery = 100,
+) {
+  await addAccount(context, extensionId);
+  await makeLinkInPopup(openExtensionPage, { 'Offer ID': '1', 'Affiliate ID': '7' });
   await openDashboardPage(context, '/offers/42/general');
   await clickMenu(worker, { menuItemId: 'copy-for-page', pageUrl: OFFER_PAGE });
+  await expect.poll(() => badgeText(worker), { intervals: [pollEvery] }).toBe('✓');
 }
 
 test('after a copy from the menu the badge shows ✓, then nothing a few seconds later', async ({
@@ -38,10 +41,7 @@ test('after a copy from the menu the badge shows ✓, then nothing a few seconds
   extensionId,
   openExtensionPage,
 }) => {
-  await addAccount(context, extensionId);
-  await lastAffiliate(openExtensionPage);
-  await copyFromMenu(context, worker);
-  await expect.poll(() => badgeText(worker)).toBe('✓');
+  await copyFromMenu({ context, worker, extensionId, openExtensionPage });
   const shownAt = Date.now();
   expect(await clipboard.read()).toBe(DEFAULT_LINK);
   expect(await actionTitle(worker)).toMatch(/^Link Builder for Everflow — Link copied: offer 42, affiliate 7\b/);
@@ -58,10 +58,7 @@ test('the ✓ fades even when Chrome stops the worker right after the copy: its 
   extensionId,
   openExtensionPage,
 }) => {
-  await addAccount(context, extensionId);
-  await lastAffiliate(openExtensionPage);
-  await copyFromMenu(context, worker);
-  await expect.poll(() => badgeText(worker), { intervals: [50] }).toBe('✓');
+  await copyFromMenu({ context, worker, extensionId, openExtensionPage }, 50);
   // ✓ was set at most ~50 ms before this, so its timer (a few seconds) cannot have fired before then.
   const shownAt = Date.now();
   await context.pages().at(-1)!.close();
@@ -79,7 +76,8 @@ test('after a failure the badge keeps ! past the ✓’s few seconds and while t
   openExtensionPage,
 }) => {
   // No key saved: the menu's copy fails.
-  await copyFromMenu(context, worker);
+  await openDashboardPage(context, '/offers/42/general');
+  await clickMenu(worker, { menuItemId: 'copy-for-page', pageUrl: OFFER_PAGE });
   await expect.poll(() => badgeText(worker)).toBe('!');
   expect(await actionTitle(worker)).toBe('Link Builder for Everflow — No tracking link was copied');
   await new Promise((resolve) => setTimeout(resolve, FADES_WITHIN));

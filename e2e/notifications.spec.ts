@@ -15,7 +15,7 @@ import {
 import { addAccount } from './fixtures/add-account';
 import { TEST_KEY, builtManifest, expect, test } from './fixtures/extension';
 import { expectAccessible } from './fixtures/page-checks';
-import { fillForm } from './fixtures/popup-form';
+import { makeLinkInPopup } from './fixtures/popup-form';
 
 const OFFER_PAGE = `${DASHBOARD}/offers/42/general`;
 
@@ -65,11 +65,7 @@ test('a missing or refused key: the click opens the options page at its accounts
     (window as unknown as { stayed: boolean }).stayed = true;
   });
   await addAccount(context, extensionId);
-  const popup = await openExtensionPage('popup');
-  await fillForm(popup, { 'Offer ID': '1', 'Affiliate ID': '7' });
-  await popup.getByRole('button', { name: 'Generate link' }).click();
-  await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
-  await popup.close();
+  await makeLinkInPopup(openExtensionPage, { 'Offer ID': '1', 'Affiliate ID': '7' });
   everflow.revokeKey(TEST_KEY);
   await openDashboardPage(context, '/offers/42/general');
   expect(await frontTabId(opened)).not.toBe(await ownTabId(opened));
@@ -92,13 +88,7 @@ test('a copied link: the click opens History at that link, marked and focused; a
 }) => {
   await addAccount(context, extensionId);
   // Links before the one the menu copies, so History has more than it to show.
-  const popup = await openExtensionPage('popup');
-  for (const offer of ['1', '9', '43']) {
-    await fillForm(popup, { 'Offer ID': offer, 'Affiliate ID': '7' });
-    await popup.getByRole('button', { name: 'Generate link' }).click();
-    await expect(popup.getByRole('status')).toHaveText('Copied to clipboard.');
-  }
-  await popup.close();
+  for (const offer of ['1', '9', '43']) await makeLinkInPopup(openExtensionPage, { 'Offer ID': offer, 'Affiliate ID': '7' });
   // …and many older ones, so the page scrolls.
   await worker.evaluate(async () => {
     const { history } = (await chrome.storage.local.get('history')) as { history: { data: { id: string; at: number }[] } };
