@@ -101,7 +101,6 @@ test.describe('two network accounts', () => {
     await history.getByLabel('Account', { exact: true }).selectOption({ label: NORDLYS_NAME });
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toContainText('Nordlicht Reisen');
-
   });
 
   test('History exports the account beside each link, for the account chosen', async ({ openExtensionPage }) => {

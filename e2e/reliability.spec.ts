@@ -2,6 +2,7 @@
 // mid-request, a stopped service worker, concurrent generations, and damaged storage.
 import type { Page } from '@playwright/test';
 import { DEFAULT_LINK, EU_KEY, LINK_PATH, type Answer, type RecordedRequest } from './fixtures/fake-everflow';
+import { notificationIds } from './fixtures/dashboard';
 import { expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 import { stopWorker } from './fixtures/service-worker';
@@ -91,8 +92,7 @@ test('a popup closed mid-request still gets its link copied, announced, and show
 
   await expect.poll(() => clipboard.read(), { timeout: 10_000 }).toBe(DEFAULT_LINK);
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('✓');
-  const notifications = await worker.evaluate(() => chrome.notifications.getAll());
-  expect(Object.keys(notifications)).toContain('link-result');
+  expect(await notificationIds(worker)).toContainEqual(expect.stringMatching(/^link-result/));
 
   const reopened = await openExtensionPage('popup');
   await expect(reopened.getByRole('textbox', { name: 'Last link' })).toHaveValue(DEFAULT_LINK);
