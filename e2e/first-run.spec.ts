@@ -90,7 +90,7 @@ test.describe('installing', () => {
     await welcome.getByRole('button', { name: 'Add account' }).click();
     await expect(welcome.getByRole('status')).toHaveText(/^Added Acme Performance \(partner: Sunrise Media\)/);
     await expect(welcome.getByRole('region', { name: 'Next: make a link' }).getByRole('paragraph').first()).toHaveText(
-      'Click the Link Builder for Everflow icon in the toolbar, or press Alt+Shift+E. Find an offer you may run by its name or ID, press Enter, and your tracking link is on your clipboard.',
+      'Click the Link Builder for Everflow icon in the toolbar, or press Ctrl+Shift+F. Find an offer you may run by its name or ID, press Enter, and your tracking link is on your clipboard.',
     );
   });
 });

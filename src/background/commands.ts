@@ -55,3 +55,9 @@ export function manifestCommands() {
     ]),
   );
 }
+
+/** A command's suggested keys as a person reads them: "Ctrl+Shift+F (Control+Shift+F on a Mac)". */
+export function suggestedKeys(command: keyof typeof COMMANDS): string {
+  const { linux, mac } = COMMANDS[command].suggested;
+  return `${linux} (${mac.replace('MacCtrl', 'Control')} on a Mac)`;
+}
