@@ -2,11 +2,11 @@
 // popup closes whenever it loses focus), a field's note and message following it, the rule for a new
 // offer's subs, the kind of link, Clear, a picker's choice and a pinned pair.
 import { useRef } from 'preact/hooks';
-import { TARGET_FIELDS, TEXT_FIELDS, affiliateOf, type FormField, type LinkType } from '../everflow/link-fields';
+import { FORM_FIELDS, TARGET_FIELDS, TEXT_FIELDS, affiliateOf, type FormField, type LinkType } from '../everflow/link-fields';
 import { EMPTY_FORM, hasMoreOptions, parseLinkForm, targetKey, type LinkForm } from '../shared/link/link-form';
 import type { Names } from '../shared/link/names';
 import type { LinkSuccess } from '../shared/link/outcome';
-import { focusField } from '../ui/field-ids';
+import { fieldId, focusField } from '../ui/field-ids';
 import type { NamedField, useIdNames } from './id-names';
 import type { PopupState, PrefillSources } from './popup-view';
 import type { PartnerMemory } from './presets-panel';
@@ -22,6 +22,19 @@ interface Editing {
   idNames: ReturnType<typeof useIdNames>;
   partnerMemory: PartnerMemory;
   generate: (form: LinkForm, names: Names) => Promise<void>;
+}
+
+/** The form as startup.ts left it, with anything typed since: the app starts from what is on screen. */
+export function formOnScreen(startup: Startup): LinkForm {
+  const form = {} as Record<FormField, string | boolean>;
+  for (const field of FORM_FIELDS) {
+    const input = document.getElementById(fieldId(field)) as HTMLInputElement;
+    form[field] = input.type === 'checkbox' ? input.checked : input.value;
+  }
+  // A partner's form has no choice to read: its kind is the one startup gave it.
+  const checked = document.querySelector<HTMLInputElement>('input[name="linkType"]:checked')?.value as LinkType | undefined;
+  const linkType = checked ?? startup.form.linkType;
+  return { ...form, linkType } as LinkForm;
 }
 
 export function useFormEditing(

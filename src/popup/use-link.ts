@@ -23,6 +23,15 @@ export function showErrors(setState: SetState, fieldErrors: FieldErrors) {
   if (first) setTimeout(() => focusField(first), 0);
 }
 
+/**
+ * Whether a link was made from what the form holds now, with the account shown: a link shows only
+ * while this holds, so a link for another offer (or another network's) never sits beside the form.
+ */
+export function linkMadeFrom(link: LinkSuccess, form: LinkForm, accountId: string | null): boolean {
+  const now = parseLinkForm(form);
+  return link.accountId === accountId && now.ok && JSON.stringify(now.input) === JSON.stringify(link.input);
+}
+
 export function useLink(
   state: PopupState,
   setState: SetState,
