@@ -30,7 +30,7 @@ export const keyGone = (account: Pick<Account, 'label' | 'kind' | 'partnerName'>
 /** Said when an account named by a page no longer exists (forgotten on the options page meanwhile). */
 export const ACCOUNT_GONE = 'That Everflow account is no longer saved; choose another one, or add it again on the options page.';
 
-let ready: Promise<void> | undefined;
+let ready: Promise<{ made: boolean }> | undefined;
 
 /** What an account learns from its key's identity: its kind, network and partner, and a label when it has none. */
 export function withIdentity(account: Account, identity: KeyIdentity): Account {
@@ -80,14 +80,16 @@ async function learnFirstIdentity(): Promise<void> {
  * key makes that key the first account (with its region, pace and dashboard domains), so everything stored
  * before belongs to it. Every caller that reads accounts or writes settings waits for this first.
  */
-export function whenAccountsReady(): Promise<void> {
+export function whenAccountsReady(): Promise<{ made: boolean }> {
   ready ??= makeFirstAccount().then(
     (made) => {
       if (made) void learnFirstIdentity().catch(() => undefined);
+      return { made };
     },
     () => {
       // Storage unavailable: tried again by the next caller.
       ready = undefined;
+      return { made: false };
     },
   );
   return ready;
@@ -126,8 +128,10 @@ async function makeFirstAccount(): Promise<boolean> {
 }
 
 export async function readAccounts(): Promise<Accounts> {
-  await whenAccountsReady();
-  return accountsItem.value();
+  // Read beside the first check of a worker (a link from a just-woken worker waits for one read, not
+  // two); read again after it only in the worker that has just made the first account.
+  const [list, { made }] = await Promise.all([accountsItem.value(), whenAccountsReady()]);
+  return made ? accountsItem.value() : list;
 }
 
 /** The account a call is for: the one named, else the one whose dashboard `url` is, else the last used. */
@@ -160,9 +164,15 @@ export async function connect(
   which: Account | string | undefined,
   lane: Lane,
 ): Promise<{ ok: true; connection: Connection; account: Account } | Failure> {
-  const account = typeof which === 'string' ? await chooseAccount({ accountId: which }) : which;
-  if (!account) return typeof which === 'string' ? failure('invalid-input', ACCOUNT_GONE) : NO_ACCOUNT;
-  const [apiKey, keys] = await Promise.all([keyOf(account.id), allKeys()]);
+  if (which === undefined) return NO_ACCOUNT;
+  // The account and the keys are read together: a just-woken worker waits for one round of reads.
+  const id = typeof which === 'string' ? which : which.id;
+  const [account, apiKey, keys] = await Promise.all([
+    typeof which === 'string' ? chooseAccount({ accountId: which }) : which,
+    keyOf(id),
+    allKeys(),
+  ]);
+  if (!account) return failure('invalid-input', ACCOUNT_GONE);
   if (!apiKey) return failure('no-key', keyGone(account));
   const otherKeys = keys.filter((key) => key !== apiKey);
   return { ok: true, account, connection: { ...connectionFor(apiKey, account.region, pacedBy(account), lane), otherKeys } };

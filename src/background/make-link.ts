@@ -27,8 +27,12 @@ export const CHECK_FIELDS = 'Some fields need attention; see the message beside 
 export interface MakeLinkOptions {
   /** The account the link is made with (the popup's choice, or the dashboard tab's for the menu). */
   accountId: string;
-  /** The names the asker knows (the popup's pickers, the history for the menu); the rest are looked up after the copy. */
-  names?: Names | undefined;
+  /**
+   * The names the asker knows (the popup's pickers, the history for the menu); the rest are looked up
+   * after the copy. A promise is awaited only once Everflow has answered: the menu's read of the history
+   * runs while the request does.
+   */
+  names?: Names | Promise<Names> | undefined;
   /** Cancels for this asker: its reporter is told, and a link that arrives anyway is not copied unless someone else waits for it. */
   signal?: AbortSignal | undefined;
 }
@@ -92,7 +96,7 @@ async function make(
   asked: LinkInput,
   surface: Surface,
   run: LinkRun,
-  names: Names = {},
+  known: Names | Promise<Names> = {},
 ): Promise<void> {
   const each = (told: (reporter: LinkReporter) => void) => [...run.reporters].forEach(told);
   const answer = (outcome: LinkOutcome) => {
@@ -103,6 +107,8 @@ async function make(
   };
   // Read from memory once the worker has read them; a worker just woken reads them while Everflow answers.
   const formats = copyFormats();
+  // Names that cannot be read are names not known: the link is made without them.
+  const namesRead = Promise.resolve(known).catch((): Names => ({}));
   const access = await connect(accountId, 'interactive');
   if (!access.ok) return answer(access);
   const { connection } = access;
@@ -114,6 +120,7 @@ async function make(
   if (run.controller.signal.aborted) return;
   if (!made.ok) return answer(made);
   const at = Date.now();
+  const names = await namesRead;
   const smart = targetOf(sent).type === 'smart';
   const target = smart ? names.campaign : names.offer;
   // The default format is filled in from what was sent and the names known; the key is kept out of it.

@@ -2,7 +2,8 @@
 // with the account of the page (its dashboard host, else the last used) and its last (or a chosen)
 // affiliate, or open the builder when there is no affiliate to use. A partner's link needs none.
 import { MESSAGES, failure } from '../everflow/failures';
-import { TARGET_FIELDS, inputFor, type LinkTarget } from '../everflow/link-fields';
+import { TARGET_FIELDS, affiliateOf, inputFor, targetOf, type LinkInput, type LinkTarget } from '../everflow/link-fields';
+import type { Names } from '../shared/link/names';
 import { historyItem, namesFromHistory, type Surface } from '../shared/history/history';
 import { recentAffiliatesItem, recentOf } from '../shared/history/recent-affiliates';
 import { pendingPrefillItem } from '../shared/link/prefill';
@@ -39,22 +40,31 @@ export interface PageAsk {
 /** `surface` says who asked ('menu' or 'keyboard'), for the history. */
 export async function quickCopy(surface: Surface, { target, url }: PageAsk, affiliateId?: number): Promise<void> {
   if (target === undefined) return announce(failureNotice(NO_OFFER_HERE));
-  const account = await chooseAccount({ url });
+  // Read together: a worker just woken reads each from storage.
+  const [account, recent] = await Promise.all([chooseAccount({ url }), recentAffiliatesItem.value()]);
   // A no-key failure: its notification leads to the options page's accounts.
   if (!account) return announce(failure('no-key', MESSAGES.noKey));
   const partner = account.kind === 'partner';
   if (partner && target.type === 'smart') return announce(failureNotice(PARTNER_NO_SMART_LINKS));
-  const affiliate = partner ? 0 : (affiliateId ?? recentOf(await recentAffiliatesItem.value(), account.id)[0]);
+  const affiliate = partner ? 0 : (affiliateId ?? recentOf(recent, account.id)[0]);
   if (affiliate === undefined) return openBuilder(target, account.id);
-  // Names seen earlier (the account's history, else the look-up cache: no request, so the copy never waits
-  // for one) go with the link into the history and the notification; make-link.ts looks up the rest after the copy.
-  const known = namesFromHistory((await historyItem.value()).filter((entry) => entry.accountId === account.id));
-  const fromHistory = {
-    offer: target.type === 'offer' ? known.offers.get(target.id) : undefined,
-    campaign: target.type === 'smart' ? known.campaigns.get(target.id) : undefined,
-    affiliate: partner ? undefined : known.affiliates.get(affiliate),
-  };
   const input = inputFor(partner ? { type: 'partner', id: target.id } : target, affiliate);
-  const names = await withCachedNames(account.id, input, Object.fromEntries(Object.entries(fromHistory).filter(([, name]) => name)));
+  // Names seen earlier (the account's history, else the look-up cache: no request, so the copy never waits
+  // for one) go with the link into the history and the notification; they are read while Everflow answers,
+  // and make-link.ts looks up the rest after the copy.
+  const names = knownNames(account.id, input);
   await makeLink(input, surface, notifyingReporter(), { accountId: account.id, names });
+}
+
+/** The names the account's history and the look-up cache hold for `input`'s IDs. */
+async function knownNames(accountId: string, input: LinkInput): Promise<Names> {
+  const target = targetOf(input);
+  const affiliate = affiliateOf(input);
+  const known = namesFromHistory((await historyItem.value()).filter((entry) => entry.accountId === accountId));
+  const fromHistory = {
+    offer: target.type === 'smart' ? undefined : known.offers.get(target.id),
+    campaign: target.type === 'smart' ? known.campaigns.get(target.id) : undefined,
+    affiliate: affiliate === undefined ? undefined : known.affiliates.get(affiliate),
+  };
+  return withCachedNames(accountId, input, Object.fromEntries(Object.entries(fromHistory).filter(([, name]) => name)));
 }
