@@ -22,6 +22,11 @@ try {
   const options = await context.newPage();
   await options.goto(`${base}/${manifest.options_ui.page}`);
   await addAccount(options, US_KEY);
+  // The options page as a settings page: its sections listed beside the content, the account just added.
+  await options.setViewportSize({ width: 1024, height: 640 });
+  await options.evaluate(() => window.scrollTo(0, 0));
+  await options.screenshot({ path: `${OUT}options.png` });
+  console.log(`Wrote ${OUT}options.png`);
   // Copy formats: a message template being written, its preview filled in with an example link.
   await options.setViewportSize({ width: 640, height: 900 });
   const formats = options.getByRole('region', { name: 'Copy formats' });

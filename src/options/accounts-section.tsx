@@ -7,6 +7,7 @@ import type { AccountView } from '../shared/protocol/replies';
 import { AccountCard } from './account-card';
 import { AddAccount } from './add-account';
 import { FirstLinkStep, type Shortcuts } from './first-link';
+import { SectionIntro } from './section-intro';
 
 interface Props {
   /** null until the background has answered. */
@@ -35,10 +36,13 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
       <h2 id="accounts-heading" ref={heading} tabIndex={-1}>
         Everflow accounts
       </h2>
-      <p class="hint">
-        One account for each Everflow API key: a network’s key, or a partner key your network gave you. Each has its own region, pace and
-        dashboard domains; on a dashboard page the popup uses the account whose dashboard it is, elsewhere the one you used last.
-      </p>
+      <SectionIntro
+        line="One account for each Everflow API key: a network’s key, or a partner key your network gave you."
+        about="About accounts"
+      >
+        Each has its own region, pace and dashboard domains; on a dashboard page the popup uses the account whose dashboard it is, elsewhere
+        the one you used last.
+      </SectionIntro>
       {accounts === null ? (
         <p>Checking for saved accounts…</p>
       ) : accounts.length === 0 ? (

@@ -28,6 +28,7 @@ import { fieldsHoldingKey } from '../ui/key-guard';
 import { notSaved } from '../shared/storage/define-item';
 import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
+import { SectionIntro } from './section-intro';
 
 export const COPY_FORMATS_UNREADABLE =
   'The saved copy formats could not be read, so none are shown; templates you save now are kept as usual.';
@@ -64,7 +65,9 @@ export function CopyFormatsSection() {
   if (formats === null)
     return (
       <section id="copy-formats" aria-labelledby="copy-formats-heading">
-        <h2 id="copy-formats-heading">Copy formats</h2>
+        <h2 id="copy-formats-heading" tabIndex={-1}>
+          Copy formats
+        </h2>
       </section>
     );
   const choices = formatChoices(formats);
@@ -73,12 +76,14 @@ export function CopyFormatsSection() {
 
   return (
     <section id="copy-formats" aria-labelledby="copy-formats-heading">
-      <h2 id="copy-formats-heading">Copy formats</h2>
-      <p class="hint">
+      <h2 id="copy-formats-heading" tabIndex={-1}>
+        Copy formats
+      </h2>
+      <SectionIntro line="What goes on the clipboard when a link is made." about="About copy formats">
         Choose what goes on the clipboard when a link is made: the link alone, one line with the offer and partner names, or a message
         template your team writes. The default format is used by the popup’s Generate and Copy, the right-click menu, the keyboard shortcut
         and History; the popup can copy any format. The API key is never copied, even if a template holds it.
-      </p>
+      </SectionIntro>
       <fieldset class="choices">
         <legend>Default format</legend>
         {choices.map((format) => (

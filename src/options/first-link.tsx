@@ -43,7 +43,7 @@ const key = (shortcut: string) => (shortcut ? <kbd>{shortcut}</kbd> : 'no shortc
 export function ShortcutsSection({ shortcuts }: { shortcuts: Shortcuts | null }) {
   return (
     <section aria-labelledby="shortcuts-heading">
-      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      <h3 id="shortcuts-heading">Keyboard shortcuts</h3>
       {shortcuts ? (
         <>
           <ul class="shortcuts">

@@ -23,7 +23,7 @@ export function NewOfferSection({ saved }: { saved: NewOfferSubs | undefined }) 
 
   return (
     <section aria-labelledby="new-offer-heading">
-      <h2 id="new-offer-heading">A new offer or smart link</h2>
+      <h3 id="new-offer-heading">A new offer or smart link</h3>
       <fieldset class="choices">
         <legend>When the popup moves to another offer or smart link (opened on its page, or after a link is made)</legend>
         {(Object.keys(NEW_OFFER_CHOICES) as NewOfferSubs[]).map((value) => (

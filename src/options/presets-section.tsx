@@ -25,6 +25,7 @@ import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
 import { notSaved } from '../shared/storage/define-item';
 import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
+import { SectionIntro } from './section-intro';
 
 export const PRESETS_UNREADABLE = 'The saved presets could not be read, so none are shown; presets you save now are kept as usual.';
 
@@ -60,15 +61,24 @@ export function PresetsSection({ accounts }: { accounts: readonly AccountView[] 
 
   return (
     <section id="presets" aria-labelledby="presets-heading">
-      <h2 id="presets-heading">Presets</h2>
-      <p class="hint">
+      <h2 id="presets-heading" tabIndex={-1}>
+        Presets
+      </h2>
+      <SectionIntro
+        line={
+          <>
+            Named sets of Source ID, Sub 1–5 and “More options” values, saved from the popup’s <strong>Presets</strong> button.
+          </>
+        }
+        about="About presets"
+      >
         A preset is a named set of Source ID, Sub 1–5 and “More options” values. Save one from the popup’s <strong>Presets</strong> button
         (up to {MAX_PRESETS}); apply it there in one click. Tie a preset to affiliates (partners) and choosing one of them in the popup
         applies it; that wins over the default preset. Those affiliates are of one network account (an affiliate’s ID means nothing on
         another network). The default preset fills every new draft: when you press Clear, and when the popup opens for the first time. Sub
         values may use <code>{'{date}'}</code>, <code>{'{offer_id}'}</code> and <code>{'{affiliate_id}'}</code>, filled in with today’s date
         (YYYY-MM-DD), the offer and the affiliate when the link is made.
-      </p>
+      </SectionIntro>
       {/* Waits for the accounts too: a preset's affiliates are one account's. */}
       {list === null || accounts === null ? null : list.presets.length === 0 ? (
         <p>No presets yet.</p>

@@ -76,8 +76,11 @@ export function StorageSection() {
   }
 
   return (
-    <section aria-labelledby="storage-heading">
-      <h2 id="storage-heading">Storage</h2>
+    <section id="storage" aria-labelledby="storage-heading">
+      <h2 id="storage-heading" tabIndex={-1}>
+        Storage
+      </h2>
+      <p class="lead">What the extension keeps in this browser, and a way to free the room it takes.</p>
       {usage ? (
         <>
           {usage.total !== undefined ? (

@@ -34,6 +34,7 @@ import {
 import { useStored } from '../ui/use-stored';
 import { notSaved, type StorageItem } from '../shared/storage/define-item';
 import { SectionNotice, type Notice } from './section-notice';
+import { SectionIntro } from './section-intro';
 
 const origin = (domain: string) => `https://${domain}/*`;
 const STORAGE_FAILED = notSaved('The settings');
@@ -293,12 +294,14 @@ export function TeamSettingsSection({ accounts, lastUsedId }: Props) {
 
   return (
     <section id="team-settings" aria-labelledby="team-settings-heading">
-      <h2 id="team-settings-heading">Team settings</h2>
-      <p class="hint">
+      <h2 id="team-settings-heading" tabIndex={-1}>
+        Team settings
+      </h2>
+      <SectionIntro line="Share your settings with your team as one file; it never holds your API key." about="About team settings">
         Share your presets, message templates, default copy format, and an account’s dashboard domains and requests per second with your
         team as one file. The file never holds your API key or your link history. Importing one shows what it would add and replace first;
         it never deletes anything.
-      </p>
+      </SectionIntro>
       {all.length > 1 && account ? (
         <div class="field">
           <label for="team-settings-account">Account</label>
