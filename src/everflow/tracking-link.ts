@@ -32,9 +32,12 @@ export function buildClickBody(input: NetworkLinkInput): ClickBody {
   return body;
 }
 
+/** 4096 → "4,096" without Intl: its first use, at a woken worker's start, costs milliseconds the link waits for. */
+const withCommas = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 /** Why a returned link was refused, one sentence each (the failure's message). */
 export const LINK_REFUSALS = {
-  tooLong: `Everflow returned a link longer than ${MAX_URL_LENGTH.toLocaleString('en')} characters, so it was not copied; check the offer’s URL in Everflow.`,
+  tooLong: `Everflow returned a link longer than ${withCommas(MAX_URL_LENGTH)} characters, so it was not copied; check the offer’s URL in Everflow.`,
   userInfo:
     'Everflow returned a link that hides another address (user info before @), so it was not copied; check the offer’s URL and tracking domain in Everflow.',
   ipAddress: (host: string) =>
