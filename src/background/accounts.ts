@@ -135,8 +135,12 @@ export async function readAccounts(): Promise<Accounts> {
 }
 
 /** The account a call is for: the one named, else the one whose dashboard `url` is, else the last used. */
-export async function chooseAccount(hint: { accountId?: string | undefined; url?: string | undefined } = {}): Promise<Account | undefined> {
-  const list = await readAccounts();
+export async function chooseAccount(
+  hint: { accountId?: string | undefined; url?: string | undefined } = {},
+  /** The accounts, when the caller has just read them. */
+  read?: Accounts,
+): Promise<Account | undefined> {
+  const list = read ?? (await readAccounts());
   if (hint.accountId) return accountById(list, hint.accountId);
   return accountForHost(list, hostOf(hint.url)) ?? defaultAccount(list);
 }

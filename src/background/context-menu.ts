@@ -211,7 +211,8 @@ export async function refreshPageItem(): Promise<void> {
 }
 
 export async function onMenuClick(info: chrome.contextMenus.OnClickData): Promise<void> {
-  const target = targetForClick(info, allDashboardDomains(await readAccounts()));
+  const accounts = await readAccounts();
+  const target = targetForClick(info, allDashboardDomains(accounts));
   const menuId = String(info.menuItemId);
   if (menuId === MENU.builder) return openBuilder(target);
   if (info.selectionText !== undefined && target === undefined) {
@@ -220,5 +221,5 @@ export async function onMenuClick(info: chrome.contextMenus.OnClickData): Promis
   }
   if (target === undefined) return announce(failureNotice(NO_OFFER_HERE));
   const chosen = menuId.startsWith(AFFILIATE_PREFIX) ? toId(menuId.slice(AFFILIATE_PREFIX.length)) : undefined;
-  return quickCopy('menu', { target, url: info.pageUrl }, chosen);
+  return quickCopy('menu', { target, url: info.pageUrl, accounts }, chosen);
 }

@@ -125,7 +125,8 @@ describe('the right-click menu and the keyboard', () => {
     const { lookupName } = await import('./lookup-service');
     await settle(lookupName(FIRST_ACCOUNT_ID, 'offer', 99));
     const { quickCopy } = await import('./quick-copy');
-    await settle(quickCopy('menu', { target: { type: 'offer', id: 99 }, url: undefined }));
+    const { readAccounts } = await import('./accounts');
+    await settle(quickCopy('menu', { target: { type: 'offer', id: 99 }, url: undefined, accounts: await readAccounts() }));
     await advanceUntil(() => fake.notifications.length > 0, 'the notification');
     await advanceUntil(() => history()[0]?.affiliateName !== undefined, 'the names completed');
 
@@ -140,8 +141,9 @@ describe('the right-click menu and the keyboard', () => {
   it('names from the history come first, and then nothing is asked at all', async () => {
     await makeLink({ offerId: '42', affiliateId: '7' }, { offer: 'Summer Sale', affiliate: 'Sunrise Media' });
     const { quickCopy } = await import('./quick-copy');
+    const { readAccounts } = await import('./accounts');
     const before = fake.notifications.length;
-    await settle(quickCopy('keyboard', { target: { type: 'offer', id: 42 }, url: undefined }));
+    await settle(quickCopy('keyboard', { target: { type: 'offer', id: 42 }, url: undefined, accounts: await readAccounts() }));
     await advanceUntil(() => fake.notifications.length > before, 'the notification');
     expect(fake.notifications.at(-1)!.options.title).toBe('Link copied: offer 42, affiliate 7 (Summer Sale · Sunrise Media)');
     expect(lookUps()).toStrictEqual([]);
@@ -194,7 +196,14 @@ describe('names of two accounts', () => {
       },
     ]);
     const { quickCopy } = await import('./quick-copy');
-    await settle(quickCopy('menu', { target: { type: 'offer', id: 42 }, url: 'https://nordlys.everflowclient.io/offers/42' }));
+    const { readAccounts } = await import('./accounts');
+    await settle(
+      quickCopy('menu', {
+        target: { type: 'offer', id: 42 },
+        url: 'https://nordlys.everflowclient.io/offers/42',
+        accounts: await readAccounts(),
+      }),
+    );
     await advanceUntil(() => history()[0]?.affiliateName !== undefined, 'the names completed');
 
     expect(everflow.linkCalls().map((call) => [new URL(call.url).host, call.headers['X-Eflow-Api-Key'], affiliateOf(call)])).toStrictEqual([

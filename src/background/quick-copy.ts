@@ -7,6 +7,7 @@ import type { Names } from '../shared/link/names';
 import { historyItem, namesFromHistory, type Surface } from '../shared/history/history';
 import { recentAffiliatesItem, recentOf } from '../shared/history/recent-affiliates';
 import { pendingPrefillItem } from '../shared/link/prefill';
+import type { Accounts } from '../shared/accounts/accounts';
 import { chooseAccount } from './accounts';
 import { announce, failureNotice } from './feedback';
 import { withCachedNames } from './link-names';
@@ -35,18 +36,19 @@ export async function openBuilder(target?: LinkTarget, accountId?: string): Prom
 export interface PageAsk {
   target: LinkTarget | undefined;
   url: string | undefined;
+  /** The accounts as the caller read them to find the target (their dashboard domains). */
+  accounts: Accounts;
 }
 
 /** `surface` says who asked ('menu' or 'keyboard'), for the history. */
-export async function quickCopy(surface: Surface, { target, url }: PageAsk, affiliateId?: number): Promise<void> {
+export async function quickCopy(surface: Surface, { target, url, accounts }: PageAsk, affiliateId?: number): Promise<void> {
   if (target === undefined) return announce(failureNotice(NO_OFFER_HERE));
-  // Read together: a worker just woken reads each from storage.
-  const [account, recent] = await Promise.all([chooseAccount({ url }), recentAffiliatesItem.value()]);
+  const account = await chooseAccount({ url }, accounts);
   // A no-key failure: its notification leads to the options page's accounts.
   if (!account) return announce(failure('no-key', MESSAGES.noKey));
   const partner = account.kind === 'partner';
   if (partner && target.type === 'smart') return announce(failureNotice(PARTNER_NO_SMART_LINKS));
-  const affiliate = partner ? 0 : (affiliateId ?? recentOf(recent, account.id)[0]);
+  const affiliate = partner ? 0 : (affiliateId ?? recentOf(await recentAffiliatesItem.value(), account.id)[0]);
   if (affiliate === undefined) return openBuilder(target, account.id);
   const input = inputFor(partner ? { type: 'partner', id: target.id } : target, affiliate);
   // Names seen earlier (the account's history, else the look-up cache: no request, so the copy never waits

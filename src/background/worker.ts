@@ -50,9 +50,12 @@ chrome.windows.onFocusChanged.addListener(() => void refreshPageItem());
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command !== COPY_COMMAND) return;
   void (async () => {
-    const url = tab?.url ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url;
-    const domains = allDashboardDomains(await readAccounts());
-    await quickCopy('keyboard', { target: pageTarget(readDashboardUrl(url, domains)), url });
+    const [url, accounts] = await Promise.all([
+      tab?.url ?? chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => tabs[0]?.url),
+      readAccounts(),
+    ]);
+    const target = pageTarget(readDashboardUrl(url, allDashboardDomains(accounts)));
+    await quickCopy('keyboard', { target, url, accounts });
   })();
 });
 
