@@ -21,6 +21,7 @@ import { defineItem } from '../storage/define-item';
 import { AccountIdSchema, ofFirstAccount } from '../accounts/accounts';
 import { hiddenCharacters, hiddenCharactersSentence } from '../../everflow/hidden-characters';
 import { expandTokens } from '../link/sub-tokens';
+import { managedId, withManaged } from '../policy/managed-items';
 
 export const MAX_PRESETS = 50;
 export const MAX_PRESET_NAME = 60;
@@ -95,6 +96,41 @@ export const presetsItem = defineItem<PresetList>({
     },
   },
 });
+
+/**
+ * A preset as an administrator's policy sets it: a name and the values it sets (any left out are empty,
+ * or off). Never affiliates: their IDs are one network's, and which accounts a browser has is its person's.
+ */
+export const ManagedPresetSchema = z.object({
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(60), z.describe('Optional; stays the same when the name changes.'))),
+  name: z.string().check(z.maxLength(MAX_PRESET_NAME), z.describe('The name shown in the popup, Bulk links and on the options page.')),
+  values: z.optional(
+    z.partial(PresetValuesSchema).check(z.describe('Source ID, Sub 1–5 (sourceId, sub1 … sub5) and the “More options” this preset sets.')),
+  ),
+});
+export type ManagedPreset = z.infer<typeof ManagedPresetSchema>;
+
+/** A policy's preset as the extension uses it (its ID `policy:…`), or undefined when the form's rules refuse its name or values. */
+export function presetFromManaged(managed: ManagedPreset): Preset | undefined {
+  const values = applyPresetValues(managed.values ?? {});
+  if (Object.keys(presetErrors(managed.name, values)).length > 0) return undefined;
+  return { id: managedId(managed.id ?? managed.name.trim()), name: managed.name.trim(), values, affiliateIds: [] };
+}
+
+/** Every value a preset may hold, as the policy gave them, the rest empty or off. */
+function applyPresetValues(given: Partial<PresetValues>): PresetValues {
+  return presetValuesFromForm(applyPreset(EMPTY_FORM, { ...presetValuesFromForm(EMPTY_FORM), ...given }));
+}
+
+/**
+ * The presets as everyone uses them (the popup, Bulk links, History, the options page): the policy's
+ * first, read-only, then the person's own (names as in managed-items.ts). The default stays the
+ * person's choice, which may be one of the policy's.
+ */
+export function effectivePresets(stored: PresetList, managed: readonly ManagedPreset[]): PresetList {
+  const theirs = managed.map(presetFromManaged).filter((preset) => preset !== undefined);
+  return theirs.length === 0 ? stored : { presets: withManaged(theirs, stored.presets), defaultId: stored.defaultId };
+}
 
 /** What a preset keeps of the form: text trimmed, flags, and the optional IDs that are filled in. */
 export function presetValuesFromForm(form: LinkForm): PresetValues {
