@@ -18,8 +18,10 @@ import {
   type Accounts,
 } from '../shared/accounts/accounts';
 import { legacyKeptKeyItem, legacySessionKeyItem } from '../shared/accounts/keys';
+import { paceUnder, type Policy } from '../shared/policy/policy';
 import { DEFAULT_REQUESTS_PER_SECOND, settingsBeforeAccounts } from '../shared/settings/settings';
 import { allKeys, keyHint, keyOf, storeKey } from './account-keys';
+import { currentPolicy, keepKeysForTheSession } from './policy';
 import { memory } from './worker-memory';
 
 /** Said when no account is saved yet (the popup, the menu, the keyboard). */
@@ -70,7 +72,7 @@ async function learnFirstIdentity(): Promise<void> {
   const account = accountById(await accountsItem.value(), FIRST_ACCOUNT_ID);
   const key = account && (await keyOf(account.id));
   if (!account || !key || account.networkId !== undefined) return;
-  const identity = await identifyKey(connectionFor(key, account.region, pacedBy(account), 'bulk'));
+  const identity = await identifyKey(connectionFor(key, account.region, pacedBy(account, await currentPolicy()), 'bulk'));
   // Not known now (offline, say): the options page's Test connection learns it later.
   if (!('ok' in identity)) await learnedIdentity(account.id, identity);
 }
@@ -78,18 +80,17 @@ async function learnFirstIdentity(): Promise<void> {
 /**
  * Resolves once the accounts can be read: the first time in a worker, an update from the version with one
  * key makes that key the first account (with its region, pace and dashboard domains), so everything stored
- * before belongs to it. Every caller that reads accounts or writes settings waits for this first.
+ * before belongs to it, and an administrator's policy that keeps keys for the session only moves those
+ * kept longer. Every caller that reads accounts or writes settings waits for this first.
  */
 export function whenAccountsReady(): Promise<void> {
-  ready ??= makeFirstAccount().then(
-    (made) => {
-      if (made) void learnFirstIdentity().catch(() => undefined);
-    },
-    () => {
-      // Storage unavailable: tried again by the next caller.
-      ready = undefined;
-    },
-  );
+  ready ??= (async () => {
+    if (await makeFirstAccount()) void learnFirstIdentity().catch(() => undefined);
+    await keepKeysForTheSession(await currentPolicy());
+  })().catch(() => {
+    // Storage unavailable: tried again by the next caller.
+    ready = undefined;
+  });
   return ready;
 }
 
@@ -146,12 +147,16 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** The one limiter of an account's network and kind of key, set to the account's pace (read fresh by each caller). */
-export function pacedBy(account: Pick<Account, 'id' | 'kind' | 'region' | 'networkId' | 'requestsPerSecond'>): RateLimiter {
+/**
+ * The one limiter of an account's network and kind of key, set to the account's pace under the policy's
+ * cap (both read fresh by each caller).
+ */
+export function pacedBy(account: Pick<Account, 'id' | 'kind' | 'region' | 'networkId' | 'requestsPerSecond'>, policy: Policy): RateLimiter {
   const key = paceKey(account);
+  const pace = paceUnder(account.requestsPerSecond, policy);
   let limiter = memory.limiters.get(key);
-  if (!limiter) memory.limiters.set(key, (limiter = new RateLimiter(account.requestsPerSecond)));
-  limiter.setLimit(account.requestsPerSecond);
+  if (!limiter) memory.limiters.set(key, (limiter = new RateLimiter(pace)));
+  limiter.setLimit(pace);
   return limiter;
 }
 
@@ -162,10 +167,10 @@ export async function connect(
 ): Promise<{ ok: true; connection: Connection; account: Account } | Failure> {
   const account = typeof which === 'string' ? await chooseAccount({ accountId: which }) : which;
   if (!account) return typeof which === 'string' ? failure('invalid-input', ACCOUNT_GONE) : NO_ACCOUNT;
-  const [apiKey, keys] = await Promise.all([keyOf(account.id), allKeys()]);
+  const [apiKey, keys, policy] = await Promise.all([keyOf(account.id), allKeys(), currentPolicy()]);
   if (!apiKey) return failure('no-key', keyGone(account));
   const otherKeys = keys.filter((key) => key !== apiKey);
-  return { ok: true, account, connection: { ...connectionFor(apiKey, account.region, pacedBy(account), lane), otherKeys } };
+  return { ok: true, account, connection: { ...connectionFor(apiKey, account.region, pacedBy(account, policy), lane), otherKeys } };
 }
 
 /** A connection with a key being checked (typed and not saved yet), in `region`. */

@@ -1,7 +1,7 @@
 // A page's view of a stored item (or of the administrator's policy): its value now, then every change
 // as it happens (item.watch), so no page writes its own storage subscription. null until the first
-// read answers. `onReset` hears
-// when what is stored could not be read (damaged, or from a newer version) and the default shows.
+// read answers. `onReset` hears when what is stored could not be read (damaged, or from a newer
+// version) and the default shows.
 import { useEffect, useState } from 'preact/hooks';
 import type { Followed } from '../shared/storage/define-item';
 
