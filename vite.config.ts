@@ -8,6 +8,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifestSource from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { manifestCommands } from './src/background/commands';
 import { prerenderPopup } from './src/popup/prerender';
 import { MANAGED_SCHEMA_FILE, managedSchema } from './src/shared/policy/managed-schema';
 
@@ -44,13 +45,20 @@ if (manifestSource.storage.managed_schema !== MANAGED_SCHEMA_FILE)
   );
 
 if ('version' in manifestSource) throw new Error('manifest.json has a "version": remove it; the version is package.json\'s alone.');
+if ('commands' in manifestSource)
+  throw new Error('manifest.json has "commands": remove them; the commands and their keys are src/background/commands.ts\'s alone.');
 
 // The manifest builder: Chrome's and Edge's manifest is manifest.json with the version and homepage
-// from package.json; Firefox's is derived from it. Every manifest difference between the browsers is
+// from package.json and the keyboard commands (src/background/commands.ts); Firefox's is derived from it. Every manifest difference between the browsers is
 // here; the code differences are in src/background/platform.ts and platform.firefox.ts.
 
 export function chromeManifest() {
-  return { ...manifestSource, version: VERSION, ...(HOMEPAGE ? { homepage_url: HOMEPAGE } : {}) } satisfies ManifestV3Export;
+  return {
+    ...manifestSource,
+    version: VERSION,
+    ...(HOMEPAGE ? { homepage_url: HOMEPAGE } : {}),
+    commands: manifestCommands(),
+  } satisfies ManifestV3Export;
 }
 
 /** The add-on's ID on addons.mozilla.org. It may never change once the add-on is listed. */

@@ -143,7 +143,7 @@ test('an applied preset shows as a tag while the form holds it; removing it empt
   await expect(popup.getByLabel('Sub 1', { exact: true })).toHaveValue('q1');
 });
 
-test('what a new offer keeps is one setting, stated beside the subs', async ({ saveKey, openExtensionPage }) => {
+test('what a new offer keeps is one setting, stated under the subs', async ({ saveKey, openExtensionPage }) => {
   await saveKey();
   const popup = await openExtensionPage('popup');
   await expect(popup.getByText('Source ID and subs stay when the offer changes')).toBeVisible();
@@ -168,4 +168,20 @@ test('what a new offer keeps is one setting, stated beside the subs', async ({ s
   await expect(again.getByLabel('Source ID', { exact: true })).toHaveValue('');
   await expect(again.getByRole('status')).toHaveText('Source ID and subs cleared for the new offer.');
   await expect(again.getByLabel('Affiliate ID', { exact: true })).toHaveValue('7');
+});
+
+test('the sentence on what a new offer keeps sits under the subs it explains, the form’s full width', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup');
+  const rule = popup.getByText('Source ID and subs stay when the offer changes');
+  await expect(rule).toBeVisible();
+  const [ruleBox, sub4, sub5, form] = await Promise.all([
+    rule.boundingBox(),
+    popup.getByLabel('Sub 4', { exact: true }).boundingBox(),
+    popup.getByLabel('Sub 5', { exact: true }).boundingBox(),
+    popup.locator('form').boundingBox(),
+  ]);
+  // Below the last row of subs, not in the grid cell beside Sub 4 and Sub 5.
+  expect(ruleBox!.y).toBeGreaterThanOrEqual(Math.max(sub4!.y + sub4!.height, sub5!.y + sub5!.height));
+  expect(ruleBox!.x).toBeCloseTo(form!.x, 0);
+  expect(ruleBox!.width).toBeCloseTo(form!.width, 0);
 });

@@ -64,8 +64,9 @@ test('three popups, the menu and the keyboard at once: nothing is lost', async (
       '99 Garden Tools – CPA Menu',
     ]);
 
+  // The recent affiliates are the account's: the one account, added first.
   const recent = await worker.evaluate(
-    async () => ((await chrome.storage.local.get('recentAffiliates')).recentAffiliates as { data: number[] }).data,
+    async () => ((await chrome.storage.local.get('recentAffiliates')).recentAffiliates as { data: Record<string, number[]> }).data.first!,
   );
   expect(recent.toSorted((a, b) => a - b)).toStrictEqual([7, 8, 9, 913]);
 });

@@ -87,7 +87,7 @@ test('npm run demo -- --headless --port N: a link made through its DevTools port
         .map((page) => page.url())
         .join(', '),
     ).toBeDefined();
-    for (const hint of ['Toolbar popup', 'Right-click menu', 'Alt', 'Look-ups by name', 'Bulk links'])
+    for (const hint of ['Toolbar popup', 'Right-click menu', 'Keyboard shortcut', 'Look-ups by name', 'Bulk links'])
       await expect(tab!.getByText(hint).first()).toBeVisible();
 
     const worker =

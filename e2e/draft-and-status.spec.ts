@@ -34,7 +34,7 @@ test('without a saved key the popup says so at once, points to Options, and stil
   await alert.getByRole('button', { name: 'Add your API key in Options' }).click();
   const options = await opened;
   await expect(options).toHaveTitle('Link Builder for Everflow – Options');
-  await expect(options.getByText('No API key is saved yet.')).toBeVisible();
+  await expect(options.getByText('No Everflow account is saved yet.')).toBeVisible();
   await expect(options.getByLabel('API key', { exact: true })).toBeVisible();
   expect(everflow.requests).toStrictEqual([]);
 });

@@ -214,7 +214,7 @@ test('the Open options button in a key failure opens the options page', async ({
   await alert.getByRole('button', { name: 'Open options' }).click();
   const options = await opened;
   await expect(options).toHaveTitle('Link Builder for Everflow – Options');
-  await expect(options.getByRole('heading', { name: 'Everflow API key' })).toBeVisible();
+  await expect(options.getByRole('heading', { name: 'Everflow accounts' })).toBeVisible();
 });
 
 test('Everflow never answers: after 15 seconds the popup says so and lets the person try again', async ({

@@ -7,7 +7,7 @@ import { ADDED_TEST_KEY, FIRST_NETWORK_NAME, TEST_KEY, expect, test, welcomeTab 
 import { expectAccessible, expectFieldError, expectFieldValid, expectNothingLeaked } from './fixtures/page-checks';
 
 const NEXT_STEP =
-  'Open an offer page in Everflow and click the Link Builder for Everflow icon in the toolbar, or press Alt+Shift+E. ' +
+  'Open an offer page in Everflow and click the Link Builder for Everflow icon in the toolbar, or press Ctrl+Shift+F. ' +
   'The offer is filled in for you: type the affiliate, press Enter, and the link is on your clipboard.';
 const NOT_KNOWN =
   'Neither Everflow’s United States nor its Europe region accepted this API key (it may be mistyped or revoked); check it, or make a new one in Everflow.';
@@ -42,7 +42,7 @@ test.describe('installing', () => {
     ).toBeVisible();
     const next = welcome.getByRole('region', { name: 'Next: make a link' });
     await expect(next.getByRole('paragraph').first()).toHaveText(NEXT_STEP);
-    await expect(next.locator('kbd')).toHaveText('Alt+Shift+E');
+    await expect(next.locator('kbd')).toHaveText('Ctrl+Shift+F');
 
     // Asked once, with the key, at the region's address.
     expect(everflow.requests.map((r) => [r.method, r.url, r.headers['x-eflow-api-key']])).toStrictEqual([['GET', NETWORK_INFO, TEST_KEY]]);
@@ -90,7 +90,7 @@ test.describe('installing', () => {
     await welcome.getByRole('button', { name: 'Add account' }).click();
     await expect(welcome.getByRole('status')).toHaveText(/^Added Acme Performance \(partner: Sunrise Media\)/);
     await expect(welcome.getByRole('region', { name: 'Next: make a link' }).getByRole('paragraph').first()).toHaveText(
-      'Click the Link Builder for Everflow icon in the toolbar, or press Alt+Shift+E. Find an offer you may run by its name or ID, press Enter, and your tracking link is on your clipboard.',
+      'Click the Link Builder for Everflow icon in the toolbar, or press Ctrl+Shift+F. Find an offer you may run by its name or ID, press Enter, and your tracking link is on your clipboard.',
     );
   });
 });
@@ -143,8 +143,8 @@ test('the Keyboard shortcuts section names the shortcuts the browser has and whe
   const options = await openExtensionPage('options');
   const shortcuts = options.getByRole('region', { name: 'Keyboard shortcuts' });
   await expect(shortcuts.getByRole('listitem')).toHaveText([
-    'Open the link builder: Alt+Shift+E',
-    'Copy the tracking link for the offer in front, for the last affiliate used: Alt+Shift+L',
+    'Open the link builder: Ctrl+Shift+F',
+    'Copy the tracking link for the offer in front, for the last affiliate used: Ctrl+Shift+Period',
   ]);
   await expect(shortcuts).toContainText('Set or change them at chrome://extensions/shortcuts.');
 });

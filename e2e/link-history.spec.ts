@@ -14,8 +14,9 @@ const HISTORY_PATH = 'src/history/history.html';
 /** The fake Everflow answers each link request with a link naming its offer and affiliate (and look-ups with nothing). */
 function distinctLinks(everflow: FakeEverflow) {
   everflow.answer((request) => {
-    // A revoked key still gets the simulator's 401.
+    // A revoked key still gets the simulator's 401, and whose key it is stays the simulator's to say.
     if (!everflow.network.keys.some((k) => k.key === request.headers['x-eflow-api-key'])) return undefined;
+    if (request.path === '/v1/networks') return undefined;
     if (request.path !== '/v1/networks/tracking/offers/clicks')
       return { json: { offers: [], affiliates: [], domains: [], urls: [], creatives: [], traffic_sources: [] } };
     const body = request.body as { network_offer_id: number; network_affiliate_id: number };
@@ -172,6 +173,7 @@ test('Export CSV downloads every entry, newest first, with values quoted and for
   const [header, ...entries] = parseCsv(csv);
   expect(header).toStrictEqual([
     'Time',
+    'Account',
     'From',
     'Kind',
     'Offer ID',

@@ -4,7 +4,7 @@
 // notification when the popup has closed, or on the toolbar badge for the keyboard shortcut.
 // A limit that never lifts (the person is told after about a minute): everflow-errors.spec.ts.
 import type { Page } from '@playwright/test';
-import { DASHBOARD, actionTitle, badgeText, pressCommand, openDashboardPage, serveDashboard } from './fixtures/dashboard';
+import { DASHBOARD, actionTitle, badgeText, notificationIds, pressCommand, openDashboardPage, serveDashboard } from './fixtures/dashboard';
 import { expect, test } from './fixtures/extension';
 import { DEFAULT_LINK, type FakeEverflow } from './fixtures/fake-everflow';
 import { fillForm } from './fixtures/popup-form';
@@ -89,7 +89,7 @@ test('a popup closed while it waits for the rate limit: the link is still copied
   await expect.poll(() => clipboard.read(), { timeout: 15_000 }).toBe(DEFAULT_LINK);
   await expect.poll(() => badgeText(worker)).toBe('✓');
   expect(await actionTitle(worker)).toBe('Link Builder for Everflow — Link copied: offer 42, affiliate 7');
-  expect(Object.keys(await worker.evaluate(() => chrome.notifications.getAll()))).toContain('link-result');
+  expect(await notificationIds(worker)).toContainEqual(expect.stringMatching(/^link-result/));
   const reopened = await openExtensionPage('popup');
   await expect(reopened.getByRole('textbox', { name: 'Last link' })).toHaveValue(DEFAULT_LINK);
 });

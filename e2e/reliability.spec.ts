@@ -2,6 +2,7 @@
 // mid-request, a stopped service worker, concurrent generations, and damaged storage.
 import type { Page } from '@playwright/test';
 import { DEFAULT_LINK, EU_KEY, LINK_PATH, type Answer, type RecordedRequest } from './fixtures/fake-everflow';
+import { notificationIds } from './fixtures/dashboard';
 import { expect, test } from './fixtures/extension';
 import { fillForm } from './fixtures/popup-form';
 import { stopWorker } from './fixtures/service-worker';
@@ -91,8 +92,7 @@ test('a popup closed mid-request still gets its link copied, announced, and show
 
   await expect.poll(() => clipboard.read(), { timeout: 10_000 }).toBe(DEFAULT_LINK);
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('✓');
-  const notifications = await worker.evaluate(() => chrome.notifications.getAll());
-  expect(Object.keys(notifications)).toContain('link-result');
+  expect(await notificationIds(worker)).toContainEqual(expect.stringMatching(/^link-result/));
 
   const reopened = await openExtensionPage('popup');
   await expect(reopened.getByRole('textbox', { name: 'Last link' })).toHaveValue(DEFAULT_LINK);
@@ -167,20 +167,26 @@ test.describe('stored data', () => {
     await expect(again.getByText('could not be read')).toHaveCount(0);
   });
 
-  test('settings from an older version are migrated, keeping the region', async ({ worker, everflow, saveKey, openExtensionPage }) => {
-    // The network's account is in the EU (saving checks the key there).
-    await saveKey(EU_KEY, 'Europe');
-    // Version 1 stored only the region.
-    await worker.evaluate(() => chrome.storage.local.set({ settings: { v: 1, data: { region: 'eu' } } }));
+  test('a key and settings from the oldest version become an account in their region', async ({ context, everflow, openExtensionPage }) => {
+    // Version 1 of the settings stored only the region, beside the one key of the version before accounts.
+    const page = await openExtensionPage('options');
+    await page.evaluate(
+      (key) => chrome.storage.local.set({ apiKey: { v: 1, data: key }, settings: { v: 1, data: { region: 'eu' } } }),
+      EU_KEY,
+    );
+    await page.close();
+    // A worker that starts afresh, as after the update.
+    expect(await stopWorker(context)).toBe(true);
     const popup = await openExtensionPage('popup');
     await generate(popup, '42', '7');
     await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
     expect(everflow.linkRequests[0]!.url).toBe('https://api-eu.eflow.team/v1/networks/tracking/offers/clicks');
     await expect(popup.getByText('could not be read')).toHaveCount(0);
-    const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
-    expect(stored.settings).toStrictEqual({
-      v: 4,
-      data: { region: 'eu', dashboardDomains: [], requestsPerSecond: 20, newOfferSubs: 'keep' },
-    });
+    const stored = await popup.evaluate(() => chrome.storage.local.get(['settings', 'accounts', 'apiKey']));
+    expect(stored.settings).toStrictEqual({ v: 5, data: { newOfferSubs: 'keep' } });
+    expect(stored.apiKey).toBeUndefined();
+    expect((stored.accounts as { data: { accounts: unknown[] } }).data.accounts).toMatchObject([
+      { id: 'first', region: 'eu', requestsPerSecond: 20, dashboardDomains: [] },
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 // (../simulator/server.ts, `pages`), so the extension sees a real dashboard address over HTTPS.
 import type { PageHandler } from '../simulator/server';
 import type { Network } from '../simulator/network';
+import { COMMANDS, COPY_COMMAND, OPEN_COMMAND } from '../../src/background/commands';
 
 /** The first simulated network's dashboard (its `identifier` is acme): the popup chooses that network's account on it. */
 export const DEMO_HOST = 'acme.everflowclient.io';
@@ -11,6 +12,13 @@ export const demoOfferUrl = (offerId = DEMO_OFFER) => `https://${DEMO_HOST}/offe
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The demo runs on Linux: its suggested keys, one <kbd> per key. */
+const kbd = (keys: string) =>
+  keys
+    .split('+')
+    .map((key) => `<kbd>${key}</kbd>`)
+    .join('+');
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d2733}
 header{border-bottom:1px solid #d8dee6;margin-bottom:1rem}header small{color:#5b6776}
@@ -37,14 +45,14 @@ export function dashboardPage(network: Network): PageHandler {
 local Everflow simulator; nothing leaves this machine. Try:</p>
 <ol>
 <li><b>Toolbar popup</b>: click the extension's icon (pin it from the puzzle-piece menu), or press
-<kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd>. Offer ID is already ${id}, <i>from this page</i>; type
+${kbd(COMMANDS[OPEN_COMMAND].suggested.linux)}. Offer ID is already ${id}, <i>from this page</i>; type
 Affiliate ID <code>7</code> and press Enter: the link is on your clipboard.</li>
 <li><b>Look-ups by name</b>: in the popup, type <code>sum</code> or <code>acme</code> in Offer ID, or
 <code>jolly</code> or <code>sun</code> in Affiliate ID, and pick a match.</li>
 <li><b>Right-click menu</b>: right-click this page, or the link to
 <a href="/offers/${other.network_offer_id}/general">offer ${other.network_offer_id} (${escape(other.name)})</a>,
 and choose <i>Copy tracking link…</i> (it uses the last affiliate you made a link for).</li>
-<li><b>Keyboard shortcut</b>: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> copies the link for this
+<li><b>Keyboard shortcut</b>: ${kbd(COMMANDS[COPY_COMMAND].suggested.linux)} copies the link for this
 offer with that last affiliate; a notification says what was copied.</li>
 <li><b>Bulk links</b>: <i>Bulk links</i> in the popup makes offer ${id}'s link for many affiliates at
 once: paste e.g. <code>100 101 102 103</code> (every ID from 100 to 999 is a partner here).</li>

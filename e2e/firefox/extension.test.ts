@@ -55,7 +55,7 @@ test('installing opens the options page, which welcomes a person with no key yet
       welcome,
       'the first link’s step, naming the shortcut',
       (shortcut: string) => document.querySelector('.welcome kbd')?.textContent === shortcut,
-      'Alt+Shift+E',
+      'Ctrl+Shift+F',
     );
   }));
 
@@ -244,7 +244,7 @@ async function dashboardWithLastAffiliate({ browser, open, saveKey }: Session): 
   return page;
 }
 
-/** What the History page sees: the toolbar badge (the popup and options pages would clear it) and the newest entry. */
+/** What the History page sees: the toolbar badge (the popup would clear it) and the newest entry. */
 async function afterQuickCopy(open: Session['open']): Promise<{ badge: string; surface: unknown; url: unknown }> {
   const page = await open('src/history/history.html');
   const seen = await page.evaluate(async () => {
@@ -281,11 +281,11 @@ test('the right-click menu on a dashboard offer page copies its link for the las
     assert.deepEqual(await afterQuickCopy(open), { badge: '✓', surface: 'menu', url: link });
   }));
 
-test('the keyboard shortcut (Alt+Shift+L) on a dashboard offer page copies its link for the last affiliate', () =>
+test('the keyboard shortcut (Ctrl+Shift+Period) on a dashboard offer page copies its link for the last affiliate', () =>
   withFirefox(everflow, async (session) => {
     const { browser, everflow: sim, open } = session;
     const page = await dashboardWithLastAffiliate(session);
-    assert.equal(await pressShortcut(browser, 'L'), 'alt,shift+L');
+    assert.equal(await pressShortcut(browser, 'VK_PERIOD'), 'accel,shift+VK_PERIOD');
 
     await eventually('the shortcut’s request', () => sim.linkRequests.length === 2);
     assert.deepEqual(sim.linkRequests[1]!.body, { network_offer_id: 42, network_affiliate_id: 7 });

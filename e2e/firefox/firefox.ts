@@ -269,17 +269,19 @@ async function inBrowserWindow(browser: Browser, expression: string): Promise<un
 
 /**
  * The extension's keyboard shortcut, fired as Firefox fires it: the browser window's <key> element
- * that Firefox registered for the manifest's command (e.g. 'L' for Alt+Shift+L) runs its command.
+ * that Firefox registered for the manifest's command (its key, e.g. 'F' for Ctrl+Shift+F, or its
+ * keycode, e.g. 'VK_PERIOD' for Ctrl+Shift+Period) runs its command.
  * A key press sent over BiDi reaches only the page, never the browser's shortcuts.
  */
 export async function pressShortcut(browser: Browser, key: string): Promise<string> {
   return (await inBrowserWindow(
     browser,
     `(() => {
-      const key = [...document.querySelectorAll('keyset[id^="ext-keyset"] key')].find((k) => (k.getAttribute('key') || '').toUpperCase() === ${JSON.stringify(key.toUpperCase())});
+      const named = ${JSON.stringify(key.toUpperCase())};
+      const key = [...document.querySelectorAll('keyset[id^="ext-keyset"] key')].find((k) => (k.getAttribute('key') || k.getAttribute('keycode') || '').toUpperCase() === named);
       if (!key) return 'none';
       key.doCommand();
-      return key.getAttribute('modifiers') + '+' + key.getAttribute('key');
+      return key.getAttribute('modifiers') + '+' + (key.getAttribute('key') || key.getAttribute('keycode'));
     })()`,
   )) as string;
 }

@@ -5,6 +5,7 @@
 // each store allows.
 import manifest from '../../manifest.json' with { type: 'json' };
 import pkg from '../../package.json' with { type: 'json' };
+import { COPY_COMMAND, suggestedKeys } from '../../src/background/commands';
 
 /** Where the privacy policy is published (PRIVACY.md, hosted): unset until there is a public address. */
 export const PRIVACY_POLICY_URL: string | undefined = undefined;
@@ -78,11 +79,11 @@ export function listedPermissions(browsers: 'chromium' | 'firefox'): string[] {
 
 export const DESCRIPTION = `Make Everflow tracking links in one step. Choose an offer (or a smart link) and an affiliate, and a correct tracking link is on your clipboard: for the affiliate managers and network staff who hand links to partners all day.
 
-${NOT_EVERFLOW} It needs your own Everflow account and a network API key (Everflow Control Center → Security → API Keys).
+${NOT_EVERFLOW} It needs your own Everflow account and an API key: a network's (Everflow Control Center → Security → API Keys) or, for partners, the affiliate API key a network gives them.
 
 What it does
 - Toolbar popup: offer or smart link, affiliate, Source ID and Sub 1–5, tracking domain, offer URL, creative, encrypted parameters and redirect links. Find offers, smart links and affiliates by name. The link is copied at once and shown with Copy, Open and a QR code.
-- On an Everflow dashboard offer page the offer is filled in for you; the right-click menu and a keyboard shortcut (Alt+Shift+L) copy a link without opening anything.
+- On an Everflow dashboard offer page the offer is filled in for you; the right-click menu and a keyboard shortcut (${suggestedKeys(COPY_COMMAND)}) copy a link without opening anything.
 - Bulk links: one offer or smart link for many affiliates, or one affiliate for many offers, downloadable as CSV.
 - Link history of the last 1,000 links (search, copy again, CSV export), pinned offer–affiliate pairs, presets, copy formats (message templates around the link), and team settings to share with colleagues.
 - Keeps to Everflow's rate limits, and says in one plain sentence what went wrong when Everflow refuses a request.
@@ -96,7 +97,7 @@ export function reviewerNotes(sourceZip: string): string {
 
 1. Unpack ${sourceZip}; you need Node.js 20.19 or later and Chromium (Debian: apt-get install -y chromium; or set CHROMIUM_PATH to a Chromium or Chrome for Testing binary).
 2. Run: npm ci && npm run demo
-   It builds the extension, starts a local stand-in for Everflow's API (a made-up network, reached at api.eflow.team through a local proxy, so nothing leaves the machine), opens Chromium with the extension loaded and the simulator's API key saved, on a simulated Everflow dashboard offer page that lists what to try: the toolbar popup (the offer is filled in from the page; type affiliate 7 and press Enter), look-ups by name, the right-click menu, Alt+Shift+L and Bulk links.
+   It builds the extension, starts a local stand-in for Everflow's API (a made-up network, reached at api.eflow.team through a local proxy, so nothing leaves the machine), opens Chromium with the extension loaded and the simulator's API key saved, on a simulated Everflow dashboard offer page that lists what to try: the toolbar popup (the offer is filled in from the page; type affiliate 7 and press Enter), look-ups by name, the right-click menu, the shortcut ${suggestedKeys(COPY_COMMAND)} and Bulk links.
    Without a display: npm run demo -- --headless --port 9222 (Chromium's DevTools on port 9222).
 3. Ctrl+C ends the demo and removes its temporary profile.
 

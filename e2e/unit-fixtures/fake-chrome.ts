@@ -7,6 +7,7 @@
 // `installFakeChrome` also installs a fake `navigator.locks` (Web Locks), which Node 20 lacks.
 // Tests only; nothing in src/ imports this file.
 import { vi } from 'vitest';
+import { COMMANDS } from '../../src/background/commands';
 import { fakeLocks } from './fake-locks';
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -140,17 +141,24 @@ export interface FakeChrome {
   alarms: Map<string, chrome.alarms.Alarm>;
   /** Every notification created, in order. */
   notifications: { id: string; options: chrome.notifications.NotificationOptions }[];
+  /** The IDs of the notifications on screen now (created and not cleared). */
+  shownNotifications: Set<string>;
+  /** The toolbar badge's text and the action's title now. */
+  badge: { text: string; title: string };
   /** What the offscreen document copied to the clipboard, in order. */
   clipboard: string[];
   /** Whether the offscreen document copies (false: it answers { ok: false }, like a refused clipboard). */
   clipboardWorks: boolean;
-  /** URLs of the extension's pages open in tabs (runtime.getContexts). */
+  /** URLs of the extension's pages open in tabs (runtime.getContexts), each in tab index + 1 of window 1. */
   openPages: string[];
+  /** Every tabs.update (the tab brought to the front, maybe at a new address) and windows.update, in order. */
+  updatedTabs: { tabId: number; active?: boolean | undefined; url?: string | undefined }[];
+  focusedWindows: number[];
   /** Host permissions granted now: the manifest's and the optional ones granted later (permissions.*). */
   grantedOrigins: string[];
   /** The URL of every tab opened with tabs.create, in order. */
   openedTabs: string[];
-  /** The keyboard commands and their shortcuts, as commands.getAll answers (manifest.json's, by default). */
+  /** The keyboard commands and their shortcuts, as commands.getAll answers (the keys suggested for Linux, by default). */
   commands: chrome.commands.Command[];
   /** The administrator's policy (storage.managed), as the browser gives it; set it with setPolicy. */
   managed: FakeStorageArea;
@@ -208,6 +216,7 @@ export function installFakeChrome(): FakeChrome {
   const alarms = new Map<string, chrome.alarms.Alarm>();
   const onAlarm = event<(alarm: chrome.alarms.Alarm) => void>();
   const notifications: FakeChrome['notifications'] = [];
+  const shownNotifications = new Set<string>();
   let offscreenOpen = false;
   const runtimeOnMessage = event<(message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown>();
 
@@ -233,19 +242,21 @@ export function installFakeChrome(): FakeChrome {
     },
     alarms,
     notifications,
+    shownNotifications,
+    badge: { text: '', title: '' },
     clipboard: [],
     clipboardWorks: true,
     openPages: [],
+    updatedTabs: [],
+    focusedWindows: [],
     grantedOrigins: [...MANIFEST_HOSTS],
     openedTabs: [],
-    commands: [
-      { name: '_execute_action', description: '', shortcut: 'Alt+Shift+E' },
-      {
-        name: 'copy-link-for-page',
-        description: 'Copy the tracking link for the offer in front, for the last affiliate',
-        shortcut: 'Alt+Shift+L',
-      },
-    ],
+    // Chrome answers no description for _execute_action.
+    commands: Object.entries(COMMANDS).map(([name, { description, suggested }]) => ({
+      name,
+      description: name === '_execute_action' ? '' : description,
+      shortcut: suggested.linux,
+    })),
     refuseWrites(next) {
       rule = next;
     },
@@ -279,7 +290,7 @@ export function installFakeChrome(): FakeChrome {
         const delay = info.delayInMinutes ?? periodInMinutes ?? 0;
         alarms.set(name, {
           name,
-          scheduledTime: Date.now() + delay * 60_000,
+          scheduledTime: info.when ?? Date.now() + delay * 60_000,
           persistAcrossSessions: true,
           ...(periodInMinutes ? { periodInMinutes } : {}),
         });
@@ -297,16 +308,20 @@ export function installFakeChrome(): FakeChrome {
     notifications: {
       create: async (id: string, options: chrome.notifications.NotificationOptions) => {
         notifications.push({ id, options: structuredClone(options) });
+        shownNotifications.add(id);
         return id;
       },
-      clear: async () => true,
+      clear: async (id: string) => shownNotifications.delete(id),
+      getAll: async () => Object.fromEntries([...shownNotifications].map((id) => [id, true])),
       onClicked: event(),
     },
     runtime: {
       id: EXTENSION_ID,
       getURL,
       getContexts: async (filter: { documentUrls?: string[] }) =>
-        fake.openPages.filter((url) => !filter.documentUrls || filter.documentUrls.includes(url)).map((documentUrl) => ({ documentUrl })),
+        fake.openPages
+          .map((documentUrl, index) => ({ documentUrl, tabId: index + 1, windowId: 1 }))
+          .filter(({ documentUrl }) => !filter.documentUrls || filter.documentUrls.includes(documentUrl)),
       /** Only the offscreen document listens to the worker; it copies what it is sent. */
       sendMessage: async (message: { target?: string; type?: string; text?: string }) => {
         await yieldTurns();
@@ -358,15 +373,28 @@ export function installFakeChrome(): FakeChrome {
         fake.openedTabs.push(String(url));
         return {};
       },
+      update: async (tabId: number, { active, url }: { active?: boolean; url?: string }) => {
+        fake.updatedTabs.push({ tabId, active, url });
+        if (url !== undefined) fake.openPages[tabId - 1] = url;
+        return {};
+      },
       onActivated: event(),
       onUpdated: event(),
     },
-    windows: { create: async () => ({}), onFocusChanged: event() },
+    windows: {
+      create: async () => ({}),
+      update: async (windowId: number) => {
+        fake.focusedWindows.push(windowId);
+        return {};
+      },
+      onFocusChanged: event(),
+    },
     commands: { onCommand: event(), getAll: async () => structuredClone(fake.commands) },
     action: {
-      setBadgeText: async () => undefined,
+      setBadgeText: async ({ text }: { text: string }) => void (fake.badge.text = text),
+      getBadgeText: async () => fake.badge.text,
       setBadgeBackgroundColor: async () => undefined,
-      setTitle: async () => undefined,
+      setTitle: async ({ title }: { title: string }) => void (fake.badge.title = title),
       openPopup: async () => undefined,
     },
   };

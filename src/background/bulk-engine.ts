@@ -25,11 +25,11 @@ import { durationText, endRun, startRun } from '../shared/bulk/bulk-time';
 import type { LinkForm } from '../shared/link/link-form';
 import { failure, type Failure, type FailureKind } from '../everflow/failures';
 import { connect } from './accounts';
+import { announceBulk } from './feedback';
 import { hasRoomFor } from './platform';
 import { requestLink, type RequestedLink } from './request-link';
 
 export const BULK_PAGE = 'src/bulk/bulk.html';
-const NOTIFICATION_ID = 'bulk-result';
 
 export const BUSY = 'A bulk job is still running; wait for it to finish, or cancel it, before starting another.';
 const STOPPED = 'This bulk job has already stopped.';
@@ -299,10 +299,9 @@ async function pauseWith(jobId: string, reason: string, notify = false): Promise
   ]);
 }
 
+/** Leads to the Bulk links page when clicked (feedback.ts). */
 async function showNotification(title: string, message: string): Promise<void> {
-  await chrome.notifications
-    .create(NOTIFICATION_ID, { type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), title, message, priority: 0 })
-    .catch(() => undefined);
+  await announceBulk(BULK_PAGE, title, message).catch(() => undefined);
 }
 
 async function finish(jobId: string): Promise<void> {

@@ -23,10 +23,15 @@ beforeEach(() => {
     },
     notifications: {
       clear: async () => true,
+      getAll: async () => ({}),
       create: async (_id: string, options: { title: string; message: string }) =>
         void notified.push({ title: options.title, message: options.message }),
     },
-    runtime: { getURL: (path: string) => `chrome-extension://id/${path}` },
+    alarms: { create: async () => undefined, clear: async () => true },
+    runtime: {
+      getURL: (path: string) => `chrome-extension://id/${path}`,
+      getManifest: () => ({ options_ui: { page: 'src/options/options.html' } }),
+    },
   });
 });
 

@@ -114,7 +114,12 @@ describe('settings and shortcuts', () => {
   it('tells the shortcuts as the browser has them, none where a person removed one, and where to set them', async () => {
     fake.commands = fake.commands.map((command) => (command.name === '_execute_action' ? { ...command, shortcut: '' } : command));
     const { getShortcuts } = await handlers();
-    expect(await getShortcuts({})).toStrictEqual({ ok: true, open: '', copy: 'Alt+Shift+L', settings: 'at chrome://extensions/shortcuts' });
+    expect(await getShortcuts({})).toStrictEqual({
+      ok: true,
+      open: '',
+      copy: 'Ctrl+Shift+Period',
+      settings: 'at chrome://extensions/shortcuts',
+    });
     vi.stubGlobal('navigator', { ...navigator, userAgent: 'Mozilla/5.0 … Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0' });
     expect(await getShortcuts({})).toMatchObject({ settings: 'at edge://extensions/shortcuts' });
   });

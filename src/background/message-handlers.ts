@@ -10,7 +10,6 @@ import { whenAccountsReady } from './accounts';
 import { copyText } from './clipboard';
 import { firstLine } from '../everflow/text';
 import { containsKey, withoutKey } from '../everflow/key-in-text';
-import { clearBadge } from './feedback';
 import { controlBulk, startBulk } from './bulk-engine';
 import { clearHistory, deleteEntry } from './history-store';
 import { clearLookupCache, lookupName, runLookup } from './lookup-service';
@@ -22,7 +21,6 @@ export const RESET_NOTICE = 'Some saved settings could not be read and were rese
 export function createHandlers(): Handlers {
   const handlers: Handlers = {
     async getStatus() {
-      void clearBadge();
       const [accounts, settings, lastLink, recentAffiliates, withKeys] = await Promise.all([
         accountsItem.load(),
         settingsItem.load(),

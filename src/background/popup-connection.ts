@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import { pendingPrefillItem } from '../shared/link/prefill';
 import { fromPopup } from '../shared/protocol/messages';
 import { POPUP_PORT, type PopupMessage } from '../shared/protocol/popup-port';
+import { clearBadge } from './feedback';
 import { popupReporter } from './link-reporter';
 import { makeLink } from './make-link';
 import { REFUSED, isOwnPage, type RouterOptions } from './message-router';
@@ -24,6 +25,8 @@ export function checkFromPopup(raw: unknown): FromPopupChecked | undefined {
 /** Takes a port the popup opened: its links' requests, and a way back to it while it is open. */
 export function acceptPopup(port: chrome.runtime.Port, options: RouterOptions): void {
   if (port.name !== POPUP_PORT || !isOwnPage(port.sender, options)) return;
+  // The popup is open: the person sees what the badge stood for (a copy's ✓, a failure's !).
+  void clearBadge().catch(() => undefined);
   let open = true;
   /** Links this popup may still cancel, by the id it gave them. */
   const cancellable = new Map<string, AbortController>();

@@ -1,7 +1,7 @@
 // The right-click menu's and the keyboard's one action: copy the link for an offer or a smart link
 // with the account of the page (its dashboard host, else the last used) and its last (or a chosen)
 // affiliate, or open the builder when there is no affiliate to use. A partner's link needs none.
-import { MESSAGES } from '../everflow/failures';
+import { MESSAGES, failure } from '../everflow/failures';
 import { TARGET_FIELDS, inputFor, type LinkTarget } from '../everflow/link-fields';
 import { historyItem, namesFromHistory, type Surface } from '../shared/history/history';
 import { recentAffiliatesItem, recentOf } from '../shared/history/recent-affiliates';
@@ -40,7 +40,8 @@ export interface PageAsk {
 export async function quickCopy(surface: Surface, { target, url }: PageAsk, affiliateId?: number): Promise<void> {
   if (target === undefined) return announce(failureNotice(NO_OFFER_HERE));
   const account = await chooseAccount({ url });
-  if (!account) return announce(failureNotice(MESSAGES.noKey));
+  // A no-key failure: its notification leads to the options page's accounts.
+  if (!account) return announce(failure('no-key', MESSAGES.noKey));
   const partner = account.kind === 'partner';
   if (partner && target.type === 'smart') return announce(failureNotice(PARTNER_NO_SMART_LINKS));
   const affiliate = partner ? 0 : (affiliateId ?? recentOf(await recentAffiliatesItem.value(), account.id)[0]);

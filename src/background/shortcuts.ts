@@ -1,12 +1,8 @@
 // The keyboard shortcuts as the browser has them now (a person may have changed or removed them), for
-// the options page to show. The commands themselves are declared in manifest.json.
+// the options page to show. The commands and their suggested keys are in commands.ts.
 import browser from 'webextension-polyfill';
+import { COPY_COMMAND, OPEN_COMMAND } from './commands';
 import { shortcutSettings } from './platform';
-
-/** The browser's own command that opens the popup. */
-export const OPEN_COMMAND = '_execute_action';
-/** Copies the tracking link for the offer in front, for the last affiliate (worker.ts). */
-export const COPY_COMMAND = 'copy-link-for-page';
 
 /** Each command's shortcut ('' when none is set) and where to set them. */
 export async function readShortcuts(): Promise<{ ok: true; open: string; copy: string; settings: string }> {

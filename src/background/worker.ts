@@ -13,8 +13,9 @@ import { acceptPopup } from './popup-connection';
 import { policyChanged } from './policy';
 import { closeSessionStorage } from './platform';
 import { quickCopy } from './quick-copy';
-import { COPY_COMMAND } from './shortcuts';
+import { COPY_COMMAND } from './commands';
 import { welcomeOnInstall } from './first-run';
+import { BADGE_ALARM, fadeSuccess, followNotification } from './feedback';
 
 closeSessionStorage();
 
@@ -58,6 +59,9 @@ chrome.commands.onCommand.addListener((command, tab) => {
   })();
 });
 
+// A click on a notification opens (or brings to the front) the page that shows or fixes what it said.
+chrome.notifications.onClicked.addListener((id) => void followNotification(id).catch(() => undefined));
+
 // Bulk links: a job that was running when the worker stopped goes on; its alarm wakes a stopped worker
 // while it runs. The stored job is read only when the alarm is there, or when the browser starts or the
 // extension is updated (either may drop alarms): a finished job of 2,000 rows takes some 15 ms to
@@ -65,6 +69,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
 void chrome.alarms.get(BULK_ALARM).then((alarm) => alarm && resumeBulk());
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === BULK_ALARM) void resumeBulk();
+  if (alarm.name === BADGE_ALARM) void fadeSuccess().catch(() => undefined);
 });
 chrome.runtime.onStartup.addListener(() => void resumeBulk());
 chrome.runtime.onInstalled.addListener(() => void resumeBulk());

@@ -227,22 +227,19 @@ export function PopupView({ state, actions, pickers, presetTag, pinned, result, 
         {pickers}
         {presetTag}
         {field('sourceId')}
-        <SubFields
-          {...fields}
-          aside={
-            state.newOfferSubs ? (
-              <p class="field-note subs-rule">
-                {/* A partner's link has no Source ID. */}
-                {form.linkType === 'partner' ? 'Subs' : 'Source ID and subs'}
-                {state.newOfferSubs === 'keep' ? ' stay when the offer changes' : ' are cleared for each new offer'} (
-                <button type="button" class="link" onClick={actions.onOpenOptions}>
-                  Options
-                </button>
-                ).
-              </p>
-            ) : null
-          }
-        />
+        <SubFields {...fields} />
+        {/* Under the fields it explains, the form's full width. */}
+        {state.newOfferSubs ? (
+          <p class="field-note subs-rule">
+            {/* A partner's link has no Source ID. */}
+            {form.linkType === 'partner' ? 'Subs' : 'Source ID and subs'}
+            {state.newOfferSubs === 'keep' ? ' stay when the offer changes' : ' are cleared for each new offer'} (
+            <button type="button" class="link" onClick={actions.onOpenOptions}>
+              Options
+            </button>
+            ).
+          </p>
+        ) : null}
         <details open={state.moreOpen} onToggle={(event) => actions.onToggleMore((event.currentTarget as HTMLDetailsElement).open)}>
           <summary>More options</summary>
           <MoreOptionFields {...fields} />

@@ -25,13 +25,15 @@ import { ErrorBoundary } from '../ui/error-boundary';
 export const DRAFT_RESET_NOTICE = 'Your saved form could not be read, so it starts empty.';
 
 /** The form as startup.ts left it, with anything typed since: the app starts from what is on screen. */
-function formOnScreen(): LinkForm {
+function formOnScreen(startup: Startup): LinkForm {
   const form = {} as Record<FormField, string | boolean>;
   for (const field of FORM_FIELDS) {
     const input = document.getElementById(fieldId(field)) as HTMLInputElement;
     form[field] = input.type === 'checkbox' ? input.checked : input.value;
   }
-  const linkType = (document.querySelector<HTMLInputElement>('input[name="linkType"]:checked')?.value ?? 'offer') as LinkType;
+  // A partner's form has no choice to read: its kind is the one startup gave it.
+  const checked = document.querySelector<HTMLInputElement>('input[name="linkType"]:checked')?.value as LinkType | undefined;
+  const linkType = checked ?? startup.form.linkType;
   return { ...form, linkType } as LinkForm;
 }
 
@@ -51,7 +53,7 @@ function App({ startup }: { startup: Startup }) {
   // Hydration keeps the DOM as it is, so the first state must describe it exactly.
   const [state, setState] = useState<PopupState>(() => ({
     ...INITIAL_STATE,
-    form: formOnScreen(),
+    form: formOnScreen(startup),
     moreOpen: document.querySelector('details')!.open,
   }));
   const patch = (changes: Partial<PopupState>) => setState((current) => ({ ...current, ...changes }));

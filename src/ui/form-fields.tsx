@@ -103,14 +103,13 @@ export interface FieldsProps {
 
 const inGroup = (group: 'subs' | 'more') => LINK_FIELDS.filter((field) => field.group === group);
 
-/** Sub 1–5, side by side; `aside` fills the grid's free sixth cell (the popup's rule for a new offer). */
-export function SubFields({ form, errors, onValue, aside }: FieldsProps & { aside?: ComponentChildren }) {
+/** Sub 1–5, side by side. */
+export function SubFields({ form, errors, onValue }: FieldsProps) {
   return (
     <div class="subs">
       {inGroup('subs').map(({ name }) => (
         <InputField key={name} name={name as TextField} value={form[name as TextField]} error={errors[name]} onValue={onValue} />
       ))}
-      {aside}
     </div>
   );
 }

@@ -29,9 +29,10 @@ import { presetsItem } from '../shared/presets/presets';
 import { PinButton } from './pin-toggle';
 import { useStored } from './use-stored';
 
-export const HISTORY_PAGE = 'src/history/history.html';
+export { HISTORY_PAGE } from '../shared/history/history-address';
 export const OPEN_POPUP = 'Open the toolbar popup to use it.';
 export const HISTORY_UNREADABLE = 'The saved link history could not be read, so it starts empty; new links are recorded as usual.';
+export const LINK_GONE = 'That link is no longer in the history.';
 
 /** Puts the entry's inputs in its account's form, that account the popup's, and opens the popup (or says how to). */
 async function useAgainFromPage(entry: HistoryEntry): Promise<string> {
@@ -74,12 +75,14 @@ export interface HistoryListProps {
   compact?: boolean;
   /** Replaces the default "Use again" (write the draft, open the popup), e.g. inside the popup itself. */
   onUseAgain?: (entry: HistoryEntry) => void;
+  /** The entry to show (History at one link): scrolled to, marked and focused; each new object shows it again. */
+  showEntry?: { id: string } | undefined;
 }
 
 /** The account filter's value for every account. */
 const ALL_ACCOUNTS = '';
 
-export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
+export function HistoryList({ compact = false, onUseAgain, showEntry }: HistoryListProps) {
   const [unreadable, setUnreadable] = useState(false);
   const entries = useStored(historyItem, () => setUnreadable(true));
   const accounts = useStored(accountsItem)?.accounts ?? [];
@@ -96,10 +99,39 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
   const search = useRef<HTMLInputElement>(null);
   const clearButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const [marked, setMarked] = useState<{ id: string }>();
+  const markedItem = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     if (confirming) cancelButton.current?.focus();
   }, [confirming]);
+
+  // The entry asked for, once the history holds it (it may come a moment after the address), shown
+  // once whatever the search or account filter hid.
+  const handled = useRef<{ id: string } | undefined>(undefined);
+  useEffect(() => {
+    if (!showEntry || entries === null || handled.current === showEntry) return;
+    if (!entries.some((entry) => entry.id === showEntry.id)) return setAnnouncement(LINK_GONE);
+    handled.current = showEntry;
+    setAnnouncement('');
+    setQuery('');
+    setAccountId(ALL_ACCOUNTS);
+    setMarked({ id: showEntry.id });
+  }, [showEntry, entries]);
+  useEffect(() => {
+    markedItem.current?.scrollIntoView({ block: 'center' });
+    markedItem.current?.focus({ preventScroll: true });
+  }, [marked]);
+  /** The marked entry's row or item: focusable by script, and said to be the one asked for. */
+  const markOf = (entry: HistoryEntry) =>
+    entry.id === marked?.id
+      ? {
+          ref: (element: HTMLElement | null) => void (markedItem.current = element),
+          class: 'history-shown',
+          tabIndex: -1,
+          'aria-current': 'true' as const,
+        }
+      : {};
 
   const all = (entries ?? []).filter((entry) => accountId === ALL_ACCOUNTS || entry.accountId === accountId);
   const shown = searchHistory(all, query);
@@ -255,7 +287,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
       ) : compact ? (
         <ul class="history-items" aria-label="Generated links, newest first">
           {shown.map((entry) => (
-            <li key={entry.id}>
+            <li key={entry.id} {...markOf(entry)}>
               <p class="history-meta">
                 <strong>
                   {entryTarget(entry).kind} {entryTarget(entry).id}
@@ -291,7 +323,7 @@ export function HistoryList({ compact = false, onUseAgain }: HistoryListProps) {
           </thead>
           <tbody>
             {shown.map((entry) => (
-              <tr key={entry.id}>
+              <tr key={entry.id} {...markOf(entry)}>
                 <td>{time(entry)}</td>
                 {several ? <td>{entryAccount(entry, accounts)}</td> : null}
                 <td>

@@ -3,6 +3,7 @@
 // menu or the dashboard tab in front. Pure, from the raw stored values, each decoded by its item's own
 // definition (shared/storage/items.ts).
 import {
+  FIRST_ACCOUNT_ID,
   accountById,
   accountForHost,
   accountsItem,
@@ -140,13 +141,14 @@ export function startupState(raw: RawStartup, typed: ReadonlySet<string>): Start
   const accounts = accountsItem.decode(raw.local[accountsItem.key]).value.accounts;
   const account = startupAccount(raw);
   const { value: drafts, status } = draftItem.decode(raw.local[draftItem.key]);
-  const form = draftOf(drafts, account?.id);
-  const draft = status === 'reset' ? 'reset' : account && drafts.forms[account.id] ? 'ok' : 'missing';
+  // No account read yet (the worker is making the single-key version's key the first account as this
+  // popup opens, or none is saved): the form is the one shown last, which is that account's to be.
+  const formOf = account?.id ?? drafts.accountId ?? FIRST_ACCOUNT_ID;
+  const form = draftOf(drafts, formOf);
+  const draft = status === 'reset' ? 'reset' : drafts.forms[formOf] ? 'ok' : 'missing';
   const partner = account?.kind === 'partner';
   // A partner's link is its own: no affiliate to fill in, and its only kind of link.
-  const recentAffiliate = partner
-    ? undefined
-    : recentOf(recentAffiliatesItem.decode(raw.local[recentAffiliatesItem.key]).value, account?.id)[0];
+  const recentAffiliate = partner ? undefined : recentOf(recentAffiliatesItem.decode(raw.local[recentAffiliatesItem.key]).value, formOf)[0];
   if (partner) form.linkType = 'partner';
   else if (form.linkType === 'partner') form.linkType = 'offer';
   if (form.affiliateId.trim() === '' && recentAffiliate !== undefined) form.affiliateId = String(recentAffiliate);
