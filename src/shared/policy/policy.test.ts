@@ -4,40 +4,31 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeChrome } from '../../../e2e/unit-fixtures/fake-chrome';
 import { EMPTY_COPY_FORMATS, type CopyFormats } from '../copy-formats/copy-formats';
-import { EMPTY_PRESETS, activePreset, defaultPreset, presetValuesFromForm, type PresetList } from '../presets/presets';
+import { EMPTY_PRESETS, activePreset, presetsItem, defaultPreset, presetValuesFromForm, type PresetList } from '../presets/presets';
 import { EMPTY_FORM } from '../link/link-form';
-import { copyFormatsUnder, decodePolicy, managedPolicy, paceUnder, presetsUnder, setBy } from './policy';
+import { copyFormatsInUse, presetsInUse, presetsUnder } from './in-use';
+import { copyFormatsUnder, decodePolicy, managedPolicy, paceUnder, setBy } from './policy';
 import { isManaged } from './managed-items';
 
 const NO_VALUES = presetValuesFromForm(EMPTY_FORM);
 
+/** A policy that sets every key, each value one the extension takes as it is. */
+const EVERY_KEY = {
+  region: 'eu',
+  maxRequestsPerSecond: 6,
+  dashboardDomains: ['links.acme-corp.example'],
+  presets: [{ name: 'Newsletter', values: { sub1: 'news' } }],
+  messageTemplates: [{ id: 'slack', name: 'Slack', text: 'New link: {url}' }],
+  defaultCopyFormat: 'slack',
+  sessionOnlyKeys: true,
+  allowImport: false,
+  showWelcome: false,
+  organisationName: 'Acme Corp',
+};
+
 describe('decodePolicy', () => {
   it('reads every key it knows', () => {
-    expect(
-      decodePolicy({
-        region: 'eu',
-        maxRequestsPerSecond: 6,
-        dashboardDomains: ['links.acme-corp.example'],
-        presets: [{ name: 'Newsletter', values: { sub1: 'news' } }],
-        messageTemplates: [{ id: 'slack', name: 'Slack', text: 'New link: {url}' }],
-        defaultCopyFormat: 'slack',
-        sessionOnlyKeys: true,
-        allowImport: false,
-        showWelcome: false,
-        organisationName: 'Acme Corp',
-      }),
-    ).toStrictEqual({
-      region: 'eu',
-      maxRequestsPerSecond: 6,
-      dashboardDomains: ['links.acme-corp.example'],
-      presets: [{ name: 'Newsletter', values: { sub1: 'news' } }],
-      messageTemplates: [{ id: 'slack', name: 'Slack', text: 'New link: {url}' }],
-      defaultCopyFormat: 'slack',
-      sessionOnlyKeys: true,
-      allowImport: false,
-      showWelcome: false,
-      organisationName: 'Acme Corp',
-    });
+    expect(decodePolicy(EVERY_KEY)).toStrictEqual(EVERY_KEY);
   });
 
   it('no policy, or not an object, is no policy', () => {
@@ -68,8 +59,8 @@ describe('decodePolicy', () => {
     expect(decodePolicy({ dashboardDomains: 'links.acme.com' })).toStrictEqual({});
   });
 
-  it('keeps each preset the form’s rules accept; the first of a name or an ID wins', () => {
-    const presets = decodePolicy({
+  it('uses each preset the form’s rules accept; the first of a name or an ID wins', () => {
+    const policy = decodePolicy({
       presets: [
         { name: 'Newsletter', values: { sub1: 'news' } },
         { name: '', values: { sub1: 'x' } },
@@ -81,14 +72,17 @@ describe('decodePolicy', () => {
         { id: 'n', name: 'Summer' },
         'not a preset',
       ],
-    }).presets;
-    expect(presets).toStrictEqual([
-      { name: 'Newsletter', values: { sub1: 'news' } },
-      { id: 'n', name: 'Spring' },
+    });
+    // Read as given, but for what no preset can be (not an object, a flag that is not one, a value too long)…
+    expect(policy.presets).toHaveLength(6);
+    // …and held to the form's rules where presets are used.
+    expect(presetsUnder(EMPTY_PRESETS, policy).presets.map((preset) => [preset.id, preset.name, preset.values.sub1])).toStrictEqual([
+      ['policy:Newsletter', 'Newsletter', 'news'],
+      ['policy:n', 'Spring', ''],
     ]);
   });
 
-  it('keeps each template the options page’s own rules accept, and a default that names a format', () => {
+  it('keeps each template that can be told apart and copied, and a default that names a format', () => {
     const policy = decodePolicy({
       messageTemplates: [
         { name: 'Slack', text: '{url}' },
@@ -207,5 +201,34 @@ describe('managedPolicy', () => {
     await fake.setPolicy(undefined);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('the presets and copy formats in use, as pages follow them', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('read the stored list and the policy together', async () => {
+    const fake = installFakeChrome();
+    fake.local.put('presets', 1, { presets: [{ id: 'a', name: 'Mine', values: NO_VALUES, affiliateIds: [] }], defaultId: null });
+    await fake.setPolicy({
+      presets: [{ name: 'Team' }, { name: 'Other', values: { sub1: 'x' } }],
+      messageTemplates: [{ name: 'Slack', text: '{url}' }],
+    });
+    expect((await presetsInUse.value()).presets.map((preset) => preset.name)).toStrictEqual(['Team', 'Other', 'Mine']);
+    expect((await copyFormatsInUse.value()).templates.map((template) => template.id)).toStrictEqual(['policy:Slack']);
+  });
+
+  it('follow a change of either: the person’s own saved, then the policy changed while the page is open', async () => {
+    const fake = installFakeChrome();
+    await fake.setPolicy({ presets: [{ name: 'Team' }] });
+    const seen: string[][] = [];
+    const stop = presetsInUse.watch((list) => seen.push(list.presets.map((preset) => preset.name)));
+    await presetsItem.set({ presets: [{ id: 'a', name: 'team', values: NO_VALUES, affiliateIds: [] }], defaultId: null });
+    await vi.waitFor(() => expect(seen).toStrictEqual([['Team', 'team (yours)']]));
+    await fake.setPolicy({ presets: [{ name: 'Spring' }] });
+    await vi.waitFor(() => expect(seen.at(-1)).toStrictEqual(['Spring', 'team']));
+    await fake.setPolicy(undefined);
+    await vi.waitFor(() => expect(seen.at(-1)).toStrictEqual(['team']));
+    stop();
   });
 });

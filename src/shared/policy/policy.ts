@@ -9,22 +9,14 @@ import * as z from 'zod/mini';
 import { cleanText } from '../../everflow/text';
 import { REGION_IDS, type Region } from '../../everflow/regions';
 import {
+  BUILT_IN_FORMATS,
   ManagedTemplateSchema,
   effectiveCopyFormats,
   managedFormatId,
   type CopyFormats,
   type ManagedTemplate,
-  type Template,
 } from '../copy-formats/copy-formats';
-import { checkTemplate } from '../copy-formats/templates';
-import {
-  MAX_PRESETS,
-  ManagedPresetSchema,
-  effectivePresets,
-  presetFromManaged,
-  type ManagedPreset,
-  type PresetList,
-} from '../presets/presets';
+import { ManagedPresetSchema } from '../presets/preset-values';
 import { MAX_REQUESTS_PER_SECOND } from '../settings/settings';
 import type { Followed, ReadResult } from '../storage/define-item';
 import { POLICY_DOMAINS_KEY, policyDashboardDomains } from './policy-domains';
@@ -91,27 +83,19 @@ const entries = <T>(schema: z.ZodMiniType<T>, value: unknown): T[] =>
       })
     : [];
 
-/** Presets the form's rules accept, each ID and name (ignoring case) once, the first kept; at most MAX_PRESETS. */
-function usablePresets(value: unknown): ManagedPreset[] {
-  const kept: { entry: ManagedPreset; id: string; name: string }[] = [];
-  for (const entry of entries(ManagedPresetSchema, value)) {
-    const preset = presetFromManaged(entry);
-    if (!preset || kept.length >= MAX_PRESETS) continue;
-    const name = preset.name.toLowerCase();
-    if (kept.some((known) => known.id === preset.id || known.name === name)) continue;
-    kept.push({ entry, id: preset.id, name });
-  }
-  return kept.map((known) => known.entry);
-}
-
-/** Templates the options page's own rules accept (a name, not a built-in format's or another's; a message), each ID once. */
+/**
+ * Templates that can be told apart and copied: a name (not a built-in format's, nor another's, ignoring
+ * case), a message, each ID once.
+ */
 function usableTemplates(value: unknown): ManagedTemplate[] {
-  const accepted: Template[] = [];
+  const ids = new Set<string>();
+  const names = new Set(BUILT_IN_FORMATS.map((format) => format.name.toLowerCase()));
   return entries(ManagedTemplateSchema, value).filter((entry) => {
-    const id = entry.id ?? entry.name.trim();
-    const errors = checkTemplate({ name: entry.name, text: entry.text }, accepted);
-    if (Object.keys(errors).length > 0 || accepted.some((template) => template.id === id)) return false;
-    accepted.push({ id, name: entry.name, text: entry.text });
+    const name = entry.name.trim();
+    const id = entry.id ?? name;
+    if (name === '' || entry.text.trim() === '' || ids.has(id) || names.has(name.toLowerCase())) return false;
+    ids.add(id);
+    names.add(name.toLowerCase());
     return true;
   });
 }
@@ -127,7 +111,8 @@ export function decodePolicy(raw: unknown): Policy {
   if (pace !== undefined) policy.maxRequestsPerSecond = pace;
   const domains = policyDashboardDomains(raw[POLICY_DOMAINS_KEY]);
   if (domains.length > 0) policy.dashboardDomains = domains;
-  const presets = usablePresets(raw.presets);
+  // Each preset's values are held to the form's rules where presets are used (shared/presets: effectivePresets).
+  const presets = entries(ManagedPresetSchema, raw.presets);
   if (presets.length > 0) policy.presets = presets;
   const templates = usableTemplates(raw.messageTemplates);
   if (templates.length > 0) policy.messageTemplates = templates;
@@ -151,8 +136,6 @@ export const policyOwner = (policy: Policy) => policy.organisationName ?? 'your 
 /** "Set by Acme", beside each value the policy sets. */
 export const setBy = (policy: Policy) => `Set by ${policyOwner(policy)}`;
 
-/** The presets everyone uses: the policy's, then the person's own (shared/presets: effectivePresets). */
-export const presetsUnder = (stored: PresetList, policy: Policy) => effectivePresets(stored, policy.presets ?? []);
 /** The copy formats everyone uses: the policy's templates and default, then the person's own. */
 export const copyFormatsUnder = (stored: CopyFormats, policy: Policy) =>
   effectiveCopyFormats(stored, policy.messageTemplates ?? [], policy.defaultCopyFormat);

@@ -4,47 +4,33 @@
 // not secret), each change one serialised update.
 import * as z from 'zod/mini';
 import { EMPTY_FORM, formFromInput, parseLinkForm, type FieldErrors, type LinkForm } from '../link/link-form';
-import {
-  FLAG_FIELDS,
-  ID_FIELDS,
-  MAX_ID,
-  idInText,
-  MAX_TEXT,
-  MORE_OPTIONS,
-  TEXT_FIELDS,
-  type FlagField,
-  type IdField,
-  type LinkInput,
-  type TextField,
-} from '../../everflow/link-fields';
+import { FLAG_FIELDS, MAX_ID, idInText, TEXT_FIELDS, type LinkInput } from '../../everflow/link-fields';
 import { defineItem } from '../storage/define-item';
 import { AccountIdSchema, ofFirstAccount } from '../accounts/accounts';
 import { hiddenCharacters, hiddenCharactersSentence } from '../../everflow/hidden-characters';
 import { expandTokens } from '../link/sub-tokens';
 import { managedId, withManaged } from '../policy/managed-items';
+import {
+  MAX_PRESETS,
+  MAX_PRESET_AFFILIATES,
+  MAX_PRESET_NAME,
+  PRESET_ID_FIELDS,
+  PresetValuesSchema,
+  type ManagedPreset,
+  type PresetValues,
+} from './preset-values';
 
-export const MAX_PRESETS = 50;
-export const MAX_PRESET_NAME = 60;
-/** The affiliates (partners) one preset can be tied to; an affiliate belongs to one preset at most. */
-export const MAX_PRESET_AFFILIATES = 50;
-
-/**
- * The optional IDs a preset may hold ("More options"); the offer, smart link and affiliate are never
- * part of one, so one preset serves both kinds of link (a smart link leaves out the offer's own fields).
- */
-export const PRESET_ID_FIELDS = ID_FIELDS.filter((field) => MORE_OPTIONS.includes(field)) as PresetIdField[];
-export type PresetIdField = Exclude<IdField, 'offerId' | 'campaignId' | 'affiliateId'>;
-
-const text = z.string().check(z.maxLength(MAX_TEXT));
-const idText = z.optional(z.string().check(z.maxLength(20)));
-
-export const PresetValuesSchema = z.object({
-  ...(Object.fromEntries(TEXT_FIELDS.map((field) => [field, text])) as Record<TextField, typeof text>),
-  ...(Object.fromEntries(FLAG_FIELDS.map((field) => [field, z.boolean()])) as Record<FlagField, z.ZodMiniBoolean>),
-  /** Present only when they were set when the preset was saved. */
-  ...(Object.fromEntries(PRESET_ID_FIELDS.map((field) => [field, idText])) as Record<PresetIdField, typeof idText>),
-});
-export type PresetValues = z.infer<typeof PresetValuesSchema>;
+export {
+  MAX_PRESETS,
+  MAX_PRESET_NAME,
+  MAX_PRESET_AFFILIATES,
+  ManagedPresetSchema,
+  PRESET_ID_FIELDS,
+  PresetValuesSchema,
+  type ManagedPreset,
+  type PresetIdField,
+  type PresetValues,
+} from './preset-values';
 
 export const PresetSchema = z.object({
   id: z.string().check(z.maxLength(100)),
@@ -97,19 +83,6 @@ export const presetsItem = defineItem<PresetList>({
   },
 });
 
-/**
- * A preset as an administrator's policy sets it: a name and the values it sets (any left out are empty,
- * or off). Never affiliates: their IDs are one network's, and which accounts a browser has is its person's.
- */
-export const ManagedPresetSchema = z.object({
-  id: z.optional(z.string().check(z.minLength(1), z.maxLength(60), z.describe('Optional; stays the same when the name changes.'))),
-  name: z.string().check(z.maxLength(MAX_PRESET_NAME), z.describe('The name shown in the popup, Bulk links and on the options page.')),
-  values: z.optional(
-    z.partial(PresetValuesSchema).check(z.describe('Source ID, Sub 1–5 (sourceId, sub1 … sub5) and the “More options” this preset sets.')),
-  ),
-});
-export type ManagedPreset = z.infer<typeof ManagedPresetSchema>;
-
 /** A policy's preset as the extension uses it (its ID `policy:…`), or undefined when the form's rules refuse its name or values. */
 export function presetFromManaged(managed: ManagedPreset): Preset | undefined {
   const values = applyPresetValues(managed.values ?? {});
@@ -123,12 +96,28 @@ function applyPresetValues(given: Partial<PresetValues>): PresetValues {
 }
 
 /**
+ * The policy's presets the form's rules accept, each ID and name (ignoring case) once, the first kept;
+ * at most MAX_PRESETS. Checked here, not as the policy is read, so the background (which uses no
+ * presets) does not carry the form's rules.
+ */
+function usableManaged(managed: readonly ManagedPreset[]): Preset[] {
+  const kept: Preset[] = [];
+  for (const entry of managed) {
+    const preset = presetFromManaged(entry);
+    if (!preset || kept.length >= MAX_PRESETS) continue;
+    const name = preset.name.toLowerCase();
+    if (!kept.some((known) => known.id === preset.id || known.name.toLowerCase() === name)) kept.push(preset);
+  }
+  return kept;
+}
+
+/**
  * The presets as everyone uses them (the popup, Bulk links, History, the options page): the policy's
  * first, read-only, then the person's own (names as in managed-items.ts). The default stays the
  * person's choice, which may be one of the policy's.
  */
 export function effectivePresets(stored: PresetList, managed: readonly ManagedPreset[]): PresetList {
-  const theirs = managed.map(presetFromManaged).filter((preset) => preset !== undefined);
+  const theirs = usableManaged(managed);
   return theirs.length === 0 ? stored : { presets: withManaged(theirs, stored.presets), defaultId: stored.defaultId };
 }
 
