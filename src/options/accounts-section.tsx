@@ -7,6 +7,7 @@ import type { AccountView } from '../shared/protocol/replies';
 import { AccountCard } from './account-card';
 import { AddAccount } from './add-account';
 import { FirstLinkStep, type Shortcuts } from './first-link';
+import { OrganisationDomains, usePolicy } from './policy-parts';
 
 interface Props {
   /** null until the background has answered. */
@@ -21,6 +22,8 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
   /** The kind of account just added: the next step (a first link) is shown for it. */
   const [added, setAdded] = useState<AccountKind | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The administrator's policy, followed: its changes reach this page while it is open.
+  const policy = usePolicy() ?? {};
 
   function forgotten(sentence: string) {
     onChanged();
@@ -49,6 +52,7 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
             <AccountCard
               key={account.id}
               account={account}
+              policy={policy}
               startOpen={accounts.length === 1}
               onChanged={onChanged}
               onForgotten={forgotten}
@@ -57,6 +61,7 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
         </ul>
       )}
       <AddAccount
+        policy={policy}
         onStatus={(text) => {
           setStatus(text);
           setAdded(null);
@@ -66,6 +71,7 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
           setAdded(account.kind);
         }}
       />
+      <OrganisationDomains policy={policy} />
       <p class="notice ok" role="status" aria-live="polite">
         {status}
       </p>
