@@ -2,8 +2,8 @@
 // (local and session, with onChanged; the administrator's policy in managed: setPolicy), alarms,
 // notifications, runtime, offscreen (the clipboard), context menus, tabs (the ones opened too),
 // commands and the action. Storage is async like Chrome's (every call yields before it answers, so
-// unserialised read-modify-writes interleave as they would in a browser), keeps values as copies (structured clone), and can be made to refuse
-// writes ("storage full").
+// unserialised read-modify-writes interleave as they would in a browser), keeps values as copies
+// (structured clone), and can be made to refuse writes ("storage full").
 // `installFakeChrome` also installs a fake `navigator.locks` (Web Locks), which Node 20 lacks.
 // Tests only; nothing in src/ imports this file.
 import { vi } from 'vitest';
