@@ -2,7 +2,9 @@
 // characters, where the key is kept), Test connection, and "Edit account": its label, where its key is
 // kept, its pace, its dashboard domains, a new key, and Forget. Each change is one message to the
 // background, which answers one sentence, said in the account's own notice line (or under the field it
-// is about); the list follows the stored accounts, so another page's change shows here too.
+// is about); the list follows the stored accounts, so another page's change shows here too. Under an
+// administrator's policy, where the key is kept may be locked and the pace capped, and an account in
+// another region than the policy's says so.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { accountName } from '../shared/accounts/accounts';
 import { EVERFLOW_DASHBOARD_SUFFIX } from '../shared/dashboard/dashboard-url';

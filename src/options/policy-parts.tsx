@@ -19,7 +19,7 @@ export function SetBy({ policy, id }: { policy: Policy; id?: string }) {
   );
 }
 
-export const GRANT_DOMAINS = 'Allow access to your organisation’s dashboard domains';
+const GRANT_DOMAINS = 'Allow access to your organisation’s dashboard domains';
 
 /** Whether the browser lets the extension read pages on every one of `domains` now. */
 function useAccess(domains: readonly string[]): [boolean | null, () => void] {

@@ -128,9 +128,6 @@ export function decodePolicy(raw: unknown): Policy {
   return policy;
 }
 
-/** Whether the policy sets anything at all. */
-export const hasPolicy = (policy: Policy) => Object.keys(policy).length > 0;
-
 /** Who sets what the policy sets, as a sentence names them: the organisation, or "your administrator". */
 export const policyOwner = (policy: Policy) => policy.organisationName ?? 'your administrator';
 /** "Set by Acme", beside each value the policy sets. */
