@@ -10,6 +10,7 @@ import manifestSource from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { manifestCommands } from './src/background/commands';
 import { prerenderPopup } from './src/popup/prerender';
+import { MANAGED_SCHEMA_FILE, managedSchema } from './src/shared/policy/managed-schema';
 
 /**
  * The extension's one version, package.json's (`npm version` changes it and package-lock.json's
@@ -38,6 +39,11 @@ function storeVersion(version: string): string {
   return version;
 }
 
+if (manifestSource.storage.managed_schema !== MANAGED_SCHEMA_FILE)
+  throw new Error(
+    `manifest.json's storage.managed_schema must be "${MANAGED_SCHEMA_FILE}", the file the build writes (managedSchemaFile).`,
+  );
+
 if ('version' in manifestSource) throw new Error('manifest.json has a "version": remove it; the version is package.json\'s alone.');
 if ('commands' in manifestSource)
   throw new Error('manifest.json has "commands": remove them; the commands and their keys are src/background/commands.ts\'s alone.');
@@ -62,7 +68,9 @@ export const GECKO_ID = 'everflow-link-builder@link-builder';
 export const FIREFOX_MIN_VERSION = '140.0';
 
 export function firefoxManifest(): ManifestV3Export {
-  const { minimum_chrome_version: _chromeOnly, background, permissions, ...rest } = chromeManifest();
+  // No managed schema: Firefox takes an administrator's policy from policies.json ("3rdparty") and
+  // checks it against none (the extension checks every value itself: shared/policy/policy.ts).
+  const { minimum_chrome_version: _chromeOnly, storage: _managedSchema, background, permissions, ...rest } = chromeManifest();
   return {
     ...rest,
     // Firefox has no extension service workers: the same module runs as an event page.
@@ -138,6 +146,17 @@ ${body}    </main>
   };
 }
 
+/** The policy's schema for Chrome and Edge (storage.managed_schema), made from the schema the extension reads the policy with. */
+function managedSchemaFile(): Plugin {
+  return {
+    name: 'managed-schema',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: MANAGED_SCHEMA_FILE, source: `${JSON.stringify(managedSchema(), null, 2)}\n` });
+    },
+  };
+}
+
 /** Packs the build's folder into a store-ready zip in release/. Fixed timestamps keep the zip byte-for-byte stable. */
 function packZip(dist: string, zipName: string): Plugin {
   return {
@@ -178,7 +197,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: firefox
       ? [prerender(), crx({ manifest: firefoxManifest(), browser: 'firefox' }), privacyPage(), packZip(FIREFOX_DIST, FIREFOX_ZIP_NAME)]
-      : [prerender(), crx({ manifest: chromeManifest() }), privacyPage(), packZip('dist', ZIP_NAME)],
+      : [prerender(), crx({ manifest: chromeManifest() }), privacyPage(), managedSchemaFile(), packZip('dist', ZIP_NAME)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: {
       alias: [

@@ -22,7 +22,7 @@ interface BuiltManifest {
   browser_specific_settings: { gecko: { id: string } };
 }
 
-function builtManifest(): BuiltManifest {
+export function builtManifest(): BuiltManifest {
   const path = `${FIREFOX_DIST}/manifest.json`;
   if (!existsSync(path)) throw new Error('dist-firefox/ is missing: run `npm run build` first.');
   return JSON.parse(readFileSync(path, 'utf8')) as BuiltManifest;

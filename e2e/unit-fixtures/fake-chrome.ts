@@ -1,9 +1,9 @@
 // A fake of the `chrome` API the background uses, for unit tests of its stateful modules: storage
-// (local and session, with onChanged), alarms, notifications, runtime, offscreen (the clipboard),
-// context menus, tabs (the ones opened too), commands and the action. Storage is async like
-// Chrome's (every call yields before it answers, so unserialised read-modify-writes interleave as
-// they would in a browser), keeps values as copies (structured clone), and can be made to refuse
-// writes ("storage full").
+// (local and session, with onChanged; the administrator's policy in managed: setPolicy), alarms,
+// notifications, runtime, offscreen (the clipboard), context menus, tabs (the ones opened too),
+// commands and the action. Storage is async like Chrome's (every call yields before it answers, so
+// unserialised read-modify-writes interleave as they would in a browser), keeps values as copies
+// (structured clone), and can be made to refuse writes ("storage full").
 // `installFakeChrome` also installs a fake `navigator.locks` (Web Locks), which Node 20 lacks.
 // Tests only; nothing in src/ imports this file.
 import { vi } from 'vitest';
@@ -39,7 +39,7 @@ async function yieldTurns(): Promise<void> {
 }
 
 type Change = { oldValue?: unknown; newValue?: unknown };
-type AreaName = 'local' | 'session';
+type AreaName = 'local' | 'session' | 'managed';
 /** Decides whether a write is refused; return an error message to refuse it. */
 export type WriteRule = (area: AreaName, items: Record<string, unknown>) => string | undefined;
 
@@ -160,6 +160,13 @@ export interface FakeChrome {
   openedTabs: string[];
   /** The keyboard commands and their shortcuts, as commands.getAll answers (the keys suggested for Linux, by default). */
   commands: chrome.commands.Command[];
+  /** The administrator's policy (storage.managed), as the browser gives it; set it with setPolicy. */
+  managed: FakeStorageArea;
+  /**
+   * An administrator's policy arrives, changes or goes (undefined), as Chrome applies one: storage.managed
+   * answers it, and storage.onChanged says what changed, in area 'managed'.
+   */
+  setPolicy(values: Record<string, unknown> | undefined): Promise<void>;
   /** Refuse storage writes this rule picks; undefined accepts all. */
   refuseWrites(rule: WriteRule | undefined): void;
   /** Refuse writes to these keys with Chrome's "storage full" message. */
@@ -194,7 +201,17 @@ export function installFakeChrome(): FakeChrome {
     (changes, area) => storageChanged.dispatch(changes, area),
     () => rule,
   );
-  events.push(local.onChanged as unknown as FakeEvent, session.onChanged as unknown as FakeEvent);
+  // The extension cannot write it (Chrome refuses); setPolicy stands for the administrator.
+  const managed = new FakeStorageArea(
+    'managed',
+    (changes, area) => storageChanged.dispatch(changes, area),
+    () => () => 'storage.managed is read-only',
+  );
+  events.push(
+    local.onChanged as unknown as FakeEvent,
+    session.onChanged as unknown as FakeEvent,
+    managed.onChanged as unknown as FakeEvent,
+  );
 
   const alarms = new Map<string, chrome.alarms.Alarm>();
   const onAlarm = event<(alarm: chrome.alarms.Alarm) => void>();
@@ -207,6 +224,22 @@ export function installFakeChrome(): FakeChrome {
     chrome: undefined as unknown as typeof chrome,
     local,
     session,
+    managed,
+    async setPolicy(values) {
+      const before = Object.fromEntries(managed.data);
+      managed.data.clear();
+      for (const [key, value] of Object.entries(values ?? {})) managed.data.set(key, structuredClone(value));
+      const changes: Record<string, Change> = {};
+      for (const key of new Set([...Object.keys(before), ...Object.keys(values ?? {})])) {
+        if (JSON.stringify(before[key]) === JSON.stringify(managed.data.get(key))) continue;
+        changes[key] = {
+          ...(key in before ? { oldValue: before[key] } : {}),
+          ...(managed.data.has(key) ? { newValue: structuredClone(managed.data.get(key)) } : {}),
+        };
+      }
+      await Promise.resolve();
+      if (Object.keys(changes).length > 0) storageChanged.dispatch(changes, 'managed');
+    },
     alarms,
     notifications,
     shownNotifications,
@@ -247,6 +280,7 @@ export function installFakeChrome(): FakeChrome {
     storage: {
       local,
       session,
+      managed,
       onChanged: storageChanged,
       AccessLevel: { TRUSTED_CONTEXTS: 'TRUSTED_CONTEXTS', TRUSTED_AND_UNTRUSTED_CONTEXTS: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' },
     },

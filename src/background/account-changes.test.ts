@@ -250,7 +250,7 @@ describe('updateAccount', () => {
     expect(await update({ accountId: id, requestsPerSecond: 7 })).toMatchObject({ ok: true, account: { requestsPerSecond: 7 } });
     expect(accountOf(id)?.requestsPerSecond).toBe(7);
     const { pacedBy } = await import('./accounts');
-    expect(pacedBy(accountOf(id)!).currentPace).toBe(7);
+    expect(pacedBy(accountOf(id)!, {}).currentPace).toBe(7);
   });
 
   it('dashboard domains: added as host names, refused when not a domain, another account’s, or past the limit', async () => {

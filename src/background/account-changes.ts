@@ -23,10 +23,12 @@ import { historyItem } from '../shared/history/history';
 import { recentAffiliatesItem } from '../shared/history/recent-affiliates';
 import { lastLinkItem } from '../shared/link/outcome';
 import { ApiKeySchema } from '../shared/protocol/messages';
+import { policyOwner, type Policy } from '../shared/policy/policy';
 import { MAX_DASHBOARD_DOMAINS } from '../shared/settings/settings';
 import { allKeys, forgetKey, keyHint, keyOf, moveKey, storeKey } from './account-keys';
 import { connectionFor, keyGone, learnedIdentity, pacedBy, readAccounts, withIdentity } from './accounts';
 import { clearLookupCache } from './lookup-service';
+import { currentPolicy } from './policy';
 
 type Change = { ok: true; message: string; account: Account } | Failure;
 
@@ -40,6 +42,9 @@ export const ACCOUNT_MESSAGES = {
   domainsFull: `An account can have up to ${MAX_DASHBOARD_DOMAINS} dashboard domains; remove one first.`,
   notADomain: (typed: string) => `“${typed.slice(0, 80)}” is not a domain name; enter one like links.example.com.`,
   domainTaken: (domain: string, name: string) => `${domain} is ${name}’s dashboard domain already; remove it there first.`,
+  notInRegion: (region: Region, owner: string) =>
+    `Everflow’s ${regionLabel(region)} region did not accept this API key (it may be mistyped or revoked, or be of another region); ${owner} allows accounts in ${regionLabel(region)} only.`,
+  keptForTheSession: (owner: string) => `Keys are kept only until the browser closes: ${owner} sets that for every account.`,
 } as const;
 
 const regionLabel = (region: Region) => REGIONS[region].label;
@@ -51,9 +56,20 @@ function checkedKey(typed: string): { ok: true; key: string } | Failure {
     : failure('invalid-input', checked.error.issues[0]?.message ?? 'Enter the API key.');
 }
 
-/** Whose key `key` is, in `region` or else the other region; the limiter is a check's own (no account yet). */
-const identify = (key: string, region: Region) =>
-  identifyInEitherRegion((tried) => connectionFor(key, tried, new RateLimiter(2), 'interactive'), region);
+/**
+ * Whose key `key` is, in `region` or else the other region (only in `region` when the policy pins one);
+ * the limiter is a check's own (no account yet).
+ */
+async function identify(key: string, region: Region, policy: Policy) {
+  const found = await identifyInEitherRegion(
+    (tried) => connectionFor(key, tried, new RateLimiter(2), 'interactive'),
+    region,
+    policy.region === undefined,
+  );
+  return !found.ok && found.kind === 'unauthorized' && policy.region !== undefined
+    ? failure('unauthorized', ACCOUNT_MESSAGES.notInRegion(region, policyOwner(policy)))
+    : found;
+}
 
 /** "Everflow knew this key in Europe, not the United States: the account is set to Europe." */
 const regionNote = (asked: Region, found: Region, triedOther: boolean) =>
@@ -71,23 +87,18 @@ const sameIdentity = (account: Account, identity: KeyIdentity) =>
   account.kind === identity.kind &&
   (identity.kind === 'network' || account.partnerId === identity.partnerId);
 
-export async function addAccount({
-  key: typed,
-  region,
-  sessionOnly,
-}: {
-  key: string;
-  region: Region;
-  sessionOnly: boolean;
-}): Promise<Change> {
+/** An account for a key, in the region asked for and kept where asked, unless the administrator's policy sets either. */
+export async function addAccount({ key: typed, ...asked }: { key: string; region: Region; sessionOnly: boolean }): Promise<Change> {
   const checked = checkedKey(typed);
   if (!checked.ok) return checked;
   const { key } = checked;
-  const list = await readAccounts();
+  const [list, policy] = await Promise.all([readAccounts(), currentPolicy()]);
+  const region = policy.region ?? asked.region;
+  const sessionOnly = policy.sessionOnlyKeys === true || asked.sessionOnly;
   const saved = await savedAs(list, key);
   if (saved) return failure('invalid-input', ACCOUNT_MESSAGES.duplicate(accountName(saved)));
   if (list.accounts.length >= MAX_ACCOUNTS) return failure('invalid-input', ACCOUNT_MESSAGES.full);
-  const found = await identify(key, region);
+  const found = await identify(key, region, policy);
   if (!found.ok)
     return found.kind === 'unauthorized' || found.kind === 'forbidden'
       ? found
@@ -145,8 +156,11 @@ export interface AccountPatch {
 }
 
 export async function updateAccount(patch: AccountPatch): Promise<Change> {
-  const before = accountById(await readAccounts(), patch.accountId);
+  const [saved, policy] = await Promise.all([readAccounts(), currentPolicy()]);
+  const before = accountById(saved, patch.accountId);
   if (!before) return failure('invalid-input', GONE);
+  if (patch.sessionOnly === false && policy.sessionOnlyKeys === true)
+    return failure('invalid-input', ACCOUNT_MESSAGES.keptForTheSession(policyOwner(policy)));
   const domain = patch.dashboardDomain && normaliseDomain(patch.dashboardDomain.domain);
   if (patch.dashboardDomain && domain === undefined)
     return failure('invalid-input', ACCOUNT_MESSAGES.notADomain(patch.dashboardDomain.domain));
@@ -156,7 +170,7 @@ export async function updateAccount(patch: AccountPatch): Promise<Change> {
   if (patch.key !== undefined) {
     const checked = checkedKey(patch.key);
     if (!checked.ok) return checked;
-    const found = await identify(checked.key, before.region);
+    const found = await identify(checked.key, before.region, policy);
     if (!found.ok) return found;
     if (before.networkId !== undefined && !sameIdentity(before, found.identity)) {
       // Named as an account of it would be (accountName): its displayed name, as the labels are.
@@ -197,7 +211,7 @@ export async function updateAccount(patch: AccountPatch): Promise<Change> {
     if (refused) return list;
     if (renewed) {
       next = withIdentity({ ...next, region: renewed.region, keyHint: keyHint(renewed.key) }, renewed.identity);
-      await storeKey(current.id, renewed.key, patch.sessionOnly ?? current.sessionOnly);
+      await storeKey(current.id, renewed.key, policy.sessionOnlyKeys === true || (patch.sessionOnly ?? current.sessionOnly));
     } else if (patch.sessionOnly !== undefined && patch.sessionOnly !== current.sessionOnly) {
       await moveKey(current.id, patch.sessionOnly);
     }
@@ -215,7 +229,7 @@ export async function updateAccount(patch: AccountPatch): Promise<Change> {
   if (refused || !after) return refused ?? failure('invalid-input', GONE);
   // Names cached with the old key may be of what the old key could see.
   if (renewed) await clearLookupCache(after.id);
-  if (paceKey(before) !== paceKey(after) || before.requestsPerSecond !== after.requestsPerSecond) pacedBy(after);
+  if (paceKey(before) !== paceKey(after) || before.requestsPerSecond !== after.requestsPerSecond) pacedBy(after, policy);
   const message = renewed ? `New API key saved for ${accountName(after)}.${renewed.note}` : `${accountName(after)} saved.`;
   return { ok: true, account: after, message };
 }
@@ -262,7 +276,7 @@ export async function testAccount(accountId: string): Promise<{ ok: true; messag
   if (!account) return failure('invalid-input', GONE);
   const key = await keyOf(account.id);
   if (!key) return failure('no-key', keyGone(account));
-  const connection = connectionFor(key, account.region, pacedBy(account), 'interactive');
+  const connection = connectionFor(key, account.region, pacedBy(account, await currentPolicy()), 'interactive');
   const identity = await identifyKey(connection);
   if ('ok' in identity) {
     // The person is on the options page already: the fix is under this account's Edit account.

@@ -49,7 +49,7 @@ async function choose(hint: Parameters<typeof import('./accounts').chooseAccount
 
 async function limiterOf(account: Account) {
   const { pacedBy } = await import('./accounts');
-  return pacedBy(account);
+  return pacedBy(account, {});
 }
 
 /** Settings as the version before accounts stored them (v4): the one key's region, pace and dashboard domains. */

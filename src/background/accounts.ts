@@ -18,8 +18,10 @@ import {
   type Accounts,
 } from '../shared/accounts/accounts';
 import { legacyKeptKeyItem, legacySessionKeyItem } from '../shared/accounts/keys';
+import { paceUnder, type Policy } from '../shared/policy/policy';
 import { DEFAULT_REQUESTS_PER_SECOND, settingsBeforeAccounts } from '../shared/settings/settings';
 import { allKeys, keyHint, keyOf, storeKey } from './account-keys';
+import { currentPolicy, keepKeysForTheSession } from './policy';
 import { memory } from './worker-memory';
 
 /** Said when no account is saved yet (the popup, the menu, the keyboard). */
@@ -30,7 +32,7 @@ export const keyGone = (account: Pick<Account, 'label' | 'kind' | 'partnerName'>
 /** Said when an account named by a page no longer exists (forgotten on the options page meanwhile). */
 export const ACCOUNT_GONE = 'That Everflow account is no longer saved; choose another one, or add it again on the options page.';
 
-let ready: Promise<{ made: boolean }> | undefined;
+let ready: Promise<{ rewritten: boolean }> | undefined;
 
 /** What an account learns from its key's identity: its kind, network and partner, and a label when it has none. */
 export function withIdentity(account: Account, identity: KeyIdentity): Account {
@@ -70,7 +72,7 @@ async function learnFirstIdentity(): Promise<void> {
   const account = accountById(await accountsItem.value(), FIRST_ACCOUNT_ID);
   const key = account && (await keyOf(account.id));
   if (!account || !key || account.networkId !== undefined) return;
-  const identity = await identifyKey(connectionFor(key, account.region, pacedBy(account), 'bulk'));
+  const identity = await identifyKey(connectionFor(key, account.region, pacedBy(account, await currentPolicy()), 'bulk'));
   // Not known now (offline, say): the options page's Test connection learns it later.
   if (!('ok' in identity)) await learnedIdentity(account.id, identity);
 }
@@ -78,18 +80,21 @@ async function learnFirstIdentity(): Promise<void> {
 /**
  * Resolves once the accounts can be read: the first time in a worker, an update from the version with one
  * key makes that key the first account (with its region, pace and dashboard domains), so everything stored
- * before belongs to it. Every caller that reads accounts or writes settings waits for this first.
+ * before belongs to it, and an administrator's policy that keeps keys for the session only moves those
+ * kept longer. Every caller that reads accounts or writes settings waits for this first.
  */
-export function whenAccountsReady(): Promise<{ made: boolean }> {
-  ready ??= makeFirstAccount().then(
-    (made) => {
+export function whenAccountsReady(): Promise<{ rewritten: boolean }> {
+  ready ??= Promise.all([makeFirstAccount(), currentPolicy()]).then(
+    async ([made, policy]) => {
       if (made) void learnFirstIdentity().catch(() => undefined);
-      return { made };
+      await keepKeysForTheSession(policy);
+      // Whether the accounts item may have been written here (the first account made, keys moved).
+      return { rewritten: made || policy.sessionOnlyKeys === true };
     },
     () => {
       // Storage unavailable: tried again by the next caller.
       ready = undefined;
-      return { made: false };
+      return { rewritten: false };
     },
   );
   return ready;
@@ -129,9 +134,9 @@ async function makeFirstAccount(): Promise<boolean> {
 
 export async function readAccounts(): Promise<Accounts> {
   // Read beside the first check of a worker (a link from a just-woken worker waits for one read, not
-  // two); read again after it only in the worker that has just made the first account.
-  const [list, { made }] = await Promise.all([accountsItem.value(), whenAccountsReady()]);
-  return made ? accountsItem.value() : list;
+  // two); read again after it only where that check may have written the accounts.
+  const [list, { rewritten }] = await Promise.all([accountsItem.value(), whenAccountsReady()]);
+  return rewritten ? accountsItem.value() : list;
 }
 
 /** The account a call is for: the one named, else the one whose dashboard `url` is, else the last used. */
@@ -154,12 +159,16 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** The one limiter of an account's network and kind of key, set to the account's pace (read fresh by each caller). */
-export function pacedBy(account: Pick<Account, 'id' | 'kind' | 'region' | 'networkId' | 'requestsPerSecond'>): RateLimiter {
+/**
+ * The one limiter of an account's network and kind of key, set to the account's pace under the policy's
+ * cap (both read fresh by each caller).
+ */
+export function pacedBy(account: Pick<Account, 'id' | 'kind' | 'region' | 'networkId' | 'requestsPerSecond'>, policy: Policy): RateLimiter {
   const key = paceKey(account);
+  const pace = paceUnder(account.requestsPerSecond, policy);
   let limiter = memory.limiters.get(key);
-  if (!limiter) memory.limiters.set(key, (limiter = new RateLimiter(account.requestsPerSecond)));
-  limiter.setLimit(account.requestsPerSecond);
+  if (!limiter) memory.limiters.set(key, (limiter = new RateLimiter(pace)));
+  limiter.setLimit(pace);
   return limiter;
 }
 
@@ -169,17 +178,18 @@ export async function connect(
   lane: Lane,
 ): Promise<{ ok: true; connection: Connection; account: Account } | Failure> {
   if (which === undefined) return NO_ACCOUNT;
-  // The account and the keys are read together: a just-woken worker waits for one round of reads.
+  // The account, the keys and the policy are read together: a just-woken worker waits for one round of reads.
   const id = typeof which === 'string' ? which : which.id;
-  const [account, apiKey, keys] = await Promise.all([
+  const [account, apiKey, keys, policy] = await Promise.all([
     typeof which === 'string' ? chooseAccount({ accountId: which }) : which,
     keyOf(id),
     allKeys(),
+    currentPolicy(),
   ]);
   if (!account) return failure('invalid-input', ACCOUNT_GONE);
   if (!apiKey) return failure('no-key', keyGone(account));
   const otherKeys = keys.filter((key) => key !== apiKey);
-  return { ok: true, account, connection: { ...connectionFor(apiKey, account.region, pacedBy(account), lane), otherKeys } };
+  return { ok: true, account, connection: { ...connectionFor(apiKey, account.region, pacedBy(account, policy), lane), otherKeys } };
 }
 
 /** A connection with a key being checked (typed and not saved yet), in `region`. */

@@ -2,10 +2,11 @@
 // it, keeps the page item's title in step with the tab in front, and handles clicks.
 import type { LinkTarget } from '../everflow/link-fields';
 import { dashboardMatchPatterns, pageTarget, readDashboardUrl, toId } from '../shared/dashboard/dashboard-url';
-import { allDashboardDomains, type Account } from '../shared/accounts/accounts';
+import type { Account } from '../shared/accounts/accounts';
 import { namesFromHistory, type KnownNames, historyItem } from '../shared/history/history';
 import { recentAffiliatesItem, recentOf } from '../shared/history/recent-affiliates';
 import { chooseAccount, readAccounts } from './accounts';
+import { knownDashboardDomains } from './dashboard-access';
 import { announce, failureNotice } from './feedback';
 import { NO_OFFER_HERE, openBuilder, quickCopy } from './quick-copy';
 
@@ -139,8 +140,7 @@ async function pageState(): Promise<PageState> {
     chrome.tabs.query({ active: true, lastFocusedWindow: true }),
   ]);
   const url = tabs[0]?.url;
-  const dashboardDomains = allDashboardDomains(accounts);
-  const account = await chooseAccount({ url });
+  const [dashboardDomains, account] = await Promise.all([knownDashboardDomains(accounts), chooseAccount({ url })]);
   return {
     account,
     partner: account?.kind === 'partner',
@@ -212,7 +212,7 @@ export async function refreshPageItem(): Promise<void> {
 
 export async function onMenuClick(info: chrome.contextMenus.OnClickData): Promise<void> {
   const accounts = await readAccounts();
-  const target = targetForClick(info, allDashboardDomains(accounts));
+  const target = targetForClick(info, await knownDashboardDomains(accounts));
   const menuId = String(info.menuItemId);
   if (menuId === MENU.builder) return openBuilder(target);
   if (info.selectionText !== undefined && target === undefined) {

@@ -18,6 +18,7 @@ import { lookupCacheItem, type CachedLookup } from '../shared/lookups/lookup-cac
 import type { Account } from '../shared/accounts/accounts';
 import { partnerOffer, partnerOfferUrls, searchPartnerOffers } from '../everflow/partner';
 import { connect, pacedBy } from './accounts';
+import { currentPolicy } from './policy';
 import { memory, type Shared } from './worker-memory';
 
 export const CACHE_MAX_AGE_MS = 10 * 60_000;
@@ -153,7 +154,7 @@ async function answer(
   if (options.cacheOnly) return cached ? { ok: true, options: cached.options, cached: true } : NOT_CACHED;
   const access = await connect(accountId, 'interactive');
   if (!access.ok) return access;
-  const limiter = pacedBy(access.account);
+  const limiter = pacedBy(access.account, await currentPolicy());
   // A look-up only helps: while Everflow's rate limit holds every call back, it is not sent, so a
   // person's link waiting for its turn is not made to wait longer (an older answer still shows).
   if (limiter.pausedForMs() > 0)

@@ -6,6 +6,7 @@ import type { LookupResult } from '../everflow/lookups';
 import type { RateLimiter } from '../everflow/rate-limiter';
 import type { CopyFormats } from '../shared/copy-formats/copy-formats';
 import type { CachedLookup } from '../shared/lookups/lookup-cache';
+import type { Policy } from '../shared/policy/policy';
 import type { LinkReporter } from './link-reporter';
 
 /** A link being made, and everyone waiting for it. */
@@ -29,8 +30,10 @@ export const memory = {
   limiters: new Map<string, RateLimiter>(),
   /** Everflow's recent 5xx answers per endpoint, which make Chrome hold requests back (everflow/http.ts). */
   serverTrouble: new ServerTrouble(),
-  /** The copy formats as last read and followed (copy-format-cache.ts): no storage read on a warm click. */
+  /** The stored copy formats as last read and followed (copy-format-cache.ts): no storage read on a warm click. */
   copyFormats: undefined as Promise<CopyFormats> | undefined,
+  /** The administrator's policy as last read (policy.ts): every call reads its pace cap. */
+  policy: undefined as Promise<Policy> | undefined,
   /** The network's tracking domains, for 10 minutes (tracking-domain-cache.ts). */
   trackingDomains: undefined as { key: string; at: number; domains: string[] } | undefined,
   trackingDomainsPending: undefined as { key: string; domains: Promise<string[] | undefined> } | undefined,

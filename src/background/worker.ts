@@ -3,15 +3,15 @@
 // Listeners are registered synchronously at the top level so events that wake the worker are seen.
 import browser from 'webextension-polyfill';
 import { pageTarget, readDashboardUrl } from '../shared/dashboard/dashboard-url';
-import { allDashboardDomains } from '../shared/accounts/accounts';
 import { BULK_ALARM } from '../shared/bulk/bulk-job';
-import { readAccounts } from './accounts';
 import { resumeBulk } from './bulk-engine';
-import { releaseUnusedDashboardAccess } from './dashboard-access';
+import { readAccounts } from './accounts';
+import { knownDashboardDomains, releaseUnusedDashboardAccess } from './dashboard-access';
 import { onMenuClick, refreshPageItem, registerMenu } from './context-menu';
 import { createHandlers } from './message-handlers';
 import { createRouter } from './message-router';
 import { acceptPopup } from './popup-connection';
+import { policyChanged } from './policy';
 import { closeSessionStorage } from './platform';
 import { quickCopy } from './quick-copy';
 import { COPY_COMMAND } from './commands';
@@ -39,6 +39,10 @@ chrome.runtime.onInstalled.addListener((details) => void welcomeOnInstall(detail
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('recentAffiliates' in changes || 'accounts' in changes || 'history' in changes)) void registerMenu();
 });
+// An administrator's policy changed while the browser runs: applied (policy.ts), and the menu rebuilt for its dashboard domains.
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'managed') void policyChanged().then(registerMenu, () => undefined);
+});
 chrome.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
 chrome.tabs.onActivated.addListener(() => void refreshPageItem());
 chrome.tabs.onUpdated.addListener((_tabId, change) => {
@@ -54,7 +58,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
       tab?.url ?? chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => tabs[0]?.url),
       readAccounts(),
     ]);
-    const target = pageTarget(readDashboardUrl(url, allDashboardDomains(accounts)));
+    const target = pageTarget(readDashboardUrl(url, await knownDashboardDomains(accounts)));
     await quickCopy('keyboard', { target, url, accounts });
   })();
 });

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BulkJob } from '../shared/bulk/bulk-job';
 import { progressOf } from './bulk-progress';
-import { applyPreset, defaultPreset, presetsItem } from '../shared/presets/presets';
+import { applyPreset, defaultPreset } from '../shared/presets/presets';
 import '../ui/theme.css';
 import './bulk.css';
 import { EMPTY_DRAFT, bulkDraftItem, type BulkDraft } from '../shared/bulk/bulk-draft';
@@ -19,6 +19,7 @@ import { useBulkJob } from './use-bulk-job';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { accountById, accountName, accountsItem, defaultAccount, type Account } from '../shared/accounts/accounts';
 import { presetsOf } from '../shared/presets/presets';
+import { presetsInUse } from '../shared/policy/in-use';
 
 export const JOB_UNREADABLE = 'The last bulk job could not be read, so it is not shown; a new job works as usual.';
 export const DRAFT_RESET_NOTICE = 'Your saved bulk form could not be read, so it starts empty.';
@@ -55,7 +56,7 @@ function App() {
   const accounts = useStored(accountsItem);
   const account = accounts ? (accountById(accounts, draft?.accountId) ?? defaultAccount(accounts)) : undefined;
   // Followed as the options page or the popup change them; another account's partners are not this one's.
-  const storedPresets = useStored(presetsItem);
+  const storedPresets = useStored(presetsInUse);
   const presets = storedPresets ? presetsOf(storedPresets, account?.id).presets : [];
   const view = useBulkJob(() => setNotice(JOB_UNREADABLE));
   const job = view?.job ?? null;
@@ -67,7 +68,7 @@ function App() {
       let restored = stored.value;
       if (stored.status === 'missing') {
         // A first visit takes the default preset, as the popup's new drafts do.
-        const preset = defaultPreset(await presetsItem.value());
+        const preset = defaultPreset(await presetsInUse.value());
         if (preset) restored = { ...restored, form: applyPreset(restored.form, preset.values) };
       }
       if (stored.status === 'reset') setNotice(DRAFT_RESET_NOTICE);

@@ -12,9 +12,10 @@ import { bulkCsvFileName, statusLine } from './job-status';
 import { modeWords, plural } from './list-words';
 import { ResultsTable } from './results-table';
 import { downloadCsv } from '../ui/download';
-import { copyFormatsItem, findFormat } from '../shared/copy-formats/copy-formats';
+import { findFormat } from '../shared/copy-formats/copy-formats';
 import { formatChoices } from '../shared/copy-formats/templates';
 import { useStored } from '../ui/use-stored';
+import { copyFormatsInUse } from '../shared/policy/in-use';
 
 type Action = Payload<'bulkControl'>['action'];
 
@@ -66,7 +67,7 @@ export function JobPanel({ job, results, onAnnounce, onCleared, accountName }: J
   const [failure, setFailure] = useState('');
   const [wantFailedOnly, setWantFailedOnly] = useState(false);
   const inFlight = useRef(false);
-  const formats = useStored(copyFormatsItem);
+  const formats = useStored(copyFormatsInUse);
   /** The copy format for "Copy all links" and the CSV; the bare link unless the person chooses another. */
   const [formatId, setFormatId] = useState('link');
   const format = formats ? findFormat(formats, formatId) : undefined;

@@ -100,14 +100,18 @@ export type IdentifiedKey = { ok: true; identity: KeyIdentity; region: Region; t
 
 /**
  * The key's identity and region: the preferred region first and, when Everflow there does not know
- * the key (401), the other once. Any other failure in the other region is the one said (it is news
- * of the key there).
+ * the key (401), the other once, unless `otherRegion` is false (the region is pinned). Any other
+ * failure in the other region is the one said (it is news of the key there).
  */
-export async function identifyInEitherRegion(connectionFor: (region: Region) => Connection, preferred: Region): Promise<IdentifiedKey> {
+export async function identifyInEitherRegion(
+  connectionFor: (region: Region) => Connection,
+  preferred: Region,
+  otherRegion = true,
+): Promise<IdentifiedKey> {
   const first = await identifyKey(connectionFor(preferred));
   // A KeyIdentity has no `ok`; a Failure's is false.
   if (!('ok' in first)) return { ok: true, identity: first, region: preferred, triedOther: false };
-  if (first.kind !== 'unauthorized') return first;
+  if (first.kind !== 'unauthorized' || !otherRegion) return first;
   const other = REGION_IDS.find((id) => id !== preferred)!;
   const second = await identifyKey(connectionFor(other));
   if (!('ok' in second)) return { ok: true, identity: second, region: other, triedOther: true };

@@ -2,23 +2,29 @@
 // characters, where the key is kept), Test connection, and "Edit account": its label, where its key is
 // kept, its pace, its dashboard domains, a new key, and Forget. Each change is one message to the
 // background, which answers one sentence, said in the account's own notice line (or under the field it
-// is about); the list follows the stored accounts, so another page's change shows here too.
+// is about); the list follows the stored accounts, so another page's change shows here too. Under an
+// administrator's policy, where the key is kept may be locked and the pace capped, and an account in
+// another region than the policy's says so.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { accountName } from '../shared/accounts/accounts';
 import { EVERFLOW_DASHBOARD_SUFFIX } from '../shared/dashboard/dashboard-url';
 import { send } from '../shared/protocol/connector';
 import type { AccountView } from '../shared/protocol/replies';
 import { MAX_REQUESTS_PER_SECOND } from '../shared/settings/settings';
-import { PACE_ERROR, kindWords, labelProblem, paceHint, readPace, regionWords } from './account-words';
+import { policyOwner, type Policy } from '../shared/policy/policy';
+import { cappedPaceHint, kindWords, labelProblem, outsideRegion, paceError, paceHint, readPace, regionWords } from './account-words';
 import { DashboardDomains } from './dashboard-domains';
 import { dropAccountData } from './forget-account';
 import { KeyField, useKeyEntry } from './key-field';
+import { SetBy } from './policy-parts';
 import { SectionNotice, type Notice } from './section-notice';
 
 type Say = (text: string, tone: 'ok' | 'error', saved?: boolean) => void;
 
 interface CardProps {
   account: AccountView;
+  /** The administrator's policy ({} when none): its region, pace cap and session-only keys. */
+  policy: Policy;
   /** Opened to begin with (the only account: its settings are what there is to see). */
   startOpen: boolean;
   /** After a change is saved: the accounts are read again. */
@@ -27,7 +33,7 @@ interface CardProps {
   onForgotten: (sentence: string) => void;
 }
 
-export function AccountCard({ account, startOpen, onChanged, onForgotten }: CardProps) {
+export function AccountCard({ account, policy, startOpen, onChanged, onForgotten }: CardProps) {
   const [notice, setNotice] = useState<Notice>(null);
   const [open, setOpen] = useState(startOpen);
   const [testing, setTesting] = useState(false);
@@ -64,6 +70,11 @@ export function AccountCard({ account, startOpen, onChanged, onForgotten }: Card
             </li>
           ) : null}
         </ul>
+        {policy.region !== undefined && policy.region !== account.region ? (
+          <p class="failure" id={`${base}-outside-region`}>
+            {outsideRegion(account, policy.region, policyOwner(policy))}
+          </p>
+        ) : null}
         {account.hasKey ? null : (
           <>
             <p class="failure" id={`${base}-no-key`}>
@@ -79,7 +90,7 @@ export function AccountCard({ account, startOpen, onChanged, onForgotten }: Card
         </div>
         <details class="account-edit" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
           <summary>Edit account</summary>
-          <AccountSettings account={account} base={base} onNotice={say} />
+          <AccountSettings account={account} policy={policy} base={base} onNotice={say} />
           <DashboardDomains account={account} base={base} onNotice={say} />
           {account.hasKey ? <ReplaceKey account={account} base={base} again={false} onNotice={say} /> : null}
           <Forget account={account} name={name} onNotice={say} onForgotten={onForgotten} />
@@ -96,24 +107,30 @@ interface PartProps {
   onNotice: Say;
 }
 
-/** Label, where the key is kept and the pace: one form, one Save. */
-function AccountSettings({ account, base, onNotice }: PartProps) {
+/**
+ * Label, where the key is kept and the pace: one form, one Save. Under a policy, where the key is kept
+ * may be locked (session only) and the pace capped: the field starts at the pace in effect.
+ */
+function AccountSettings({ account, policy, base, onNotice }: PartProps & { policy: Policy }) {
+  const locked = policy.sessionOnlyKeys === true;
+  const cap = policy.maxRequestsPerSecond ?? MAX_REQUESTS_PER_SECOND;
+  const paceNow = String(Math.min(account.requestsPerSecond, cap));
   const [label, setLabel] = useState(account.label);
   const [sessionOnly, setSessionOnly] = useState(account.sessionOnly);
-  const [pace, setPace] = useState(String(account.requestsPerSecond));
+  const [pace, setPace] = useState(paceNow);
   const [errors, setErrors] = useState<{ label?: string; pace?: string }>({});
   const [busy, setBusy] = useState(false);
   // A change saved elsewhere (another options page, an import) shows here.
   useEffect(() => setLabel(account.label), [account.label]);
   useEffect(() => setSessionOnly(account.sessionOnly), [account.sessionOnly]);
-  useEffect(() => setPace(String(account.requestsPerSecond)), [account.requestsPerSecond]);
+  useEffect(() => setPace(paceNow), [paceNow]);
   const id = (part: string) => `${base}-${part}`;
 
   async function save(event: Event) {
     event.preventDefault();
     if (busy) return;
-    const requestsPerSecond = readPace(pace);
-    const found = { label: labelProblem(label), pace: requestsPerSecond === undefined ? PACE_ERROR : undefined };
+    const requestsPerSecond = readPace(pace, cap);
+    const found = { label: labelProblem(label), pace: requestsPerSecond === undefined ? paceError(cap) : undefined };
     setErrors(found);
     const first = found.label ? 'label' : found.pace ? 'pace' : undefined;
     if (first || requestsPerSecond === undefined) {
@@ -121,7 +138,12 @@ function AccountSettings({ account, base, onNotice }: PartProps) {
       return;
     }
     setBusy(true);
-    const reply = await send('updateAccount', { accountId: account.id, label: label.trim(), sessionOnly, requestsPerSecond });
+    const reply = await send('updateAccount', {
+      accountId: account.id,
+      label: label.trim(),
+      sessionOnly: locked || sessionOnly,
+      requestsPerSecond,
+    });
     setBusy(false);
     onNotice(reply.message, reply.ok ? 'ok' : 'error', reply.ok);
   }
@@ -143,18 +165,21 @@ function AccountSettings({ account, base, onNotice }: PartProps) {
         <input
           id={id('session-only')}
           type="checkbox"
-          checked={sessionOnly}
+          checked={locked || sessionOnly}
+          disabled={locked}
+          aria-describedby={locked ? id('session-only-set-by') : undefined}
           onChange={(event) => setSessionOnly(event.currentTarget.checked)}
         />
         <label for={id('session-only')}>Keep this key only until the browser closes</label>
+        {locked ? <SetBy policy={policy} id={id('session-only-set-by')} /> : null}
       </div>
       <SettingField
         id={id('pace')}
         label="Requests per second"
         value={pace}
         error={errors.pace}
-        hint={paceHint(account.kind)}
-        number={{ min: 1, max: MAX_REQUESTS_PER_SECOND }}
+        hint={policy.maxRequestsPerSecond === undefined ? paceHint(account.kind) : cappedPaceHint(cap, policyOwner(policy))}
+        number={{ min: 1, max: cap }}
         onValue={(value) => {
           setPace(value);
           if (errors.pace) setErrors((before) => ({ ...before, pace: undefined }));

@@ -21,8 +21,10 @@ describe('how the options page names an account', () => {
 
 describe('reading an account’s settings as typed', () => {
   it('takes a whole pace from 1 to 30, nothing else', () => {
-    expect(['1', ' 30 ', '5'].map(readPace)).toStrictEqual([1, 30, 5]);
-    expect(['0', '31', '2.5', '', 'five', '-3', '100'].map(readPace)).toStrictEqual(Array(7).fill(undefined));
+    expect(['1', ' 30 ', '5'].map((text) => readPace(text))).toStrictEqual([1, 30, 5]);
+    expect(['0', '31', '2.5', '', 'five', '-3', '100'].map((text) => readPace(text))).toStrictEqual(Array(7).fill(undefined));
+    // Under an administrator's cap of 6.
+    expect(['6', '7'].map((text) => readPace(text, 6))).toStrictEqual([6, undefined]);
     expect(PACE_ERROR).toBe('Requests per second must be a whole number from 1 to 30.');
   });
 

@@ -21,12 +21,14 @@ export function kindWords(account: Pick<Account, 'kind' | 'label' | 'networkName
   return `Partner key: you are ${who} on ${account.networkName ?? 'its network'}`;
 }
 
-export const PACE_ERROR = `Requests per second must be a whole number from 1 to ${MAX_REQUESTS_PER_SECOND}.`;
+/** Why a typed pace is refused: not a whole number from 1 to `max` (the policy's cap, or Everflow's limit). */
+export const paceError = (max = MAX_REQUESTS_PER_SECOND) => `Requests per second must be a whole number from 1 to ${max}.`;
+export const PACE_ERROR = paceError();
 
-/** The typed pace as a number, or undefined when it is not a whole number from 1 to the maximum. */
-export function readPace(text: string): number | undefined {
+/** The typed pace as a number, or undefined when it is not a whole number from 1 to `max`. */
+export function readPace(text: string, max = MAX_REQUESTS_PER_SECOND): number | undefined {
   const value = /^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  return value >= 1 && value <= MAX_REQUESTS_PER_SECOND ? value : undefined;
+  return value >= 1 && value <= max ? value : undefined;
 }
 
 /** What the Requests per second field says under it: Everflow's limit for this kind of key, and the range. */
@@ -37,6 +39,14 @@ export function paceHint(kind: AccountKind): string {
       : `Everflow allows ${MAX_REQUESTS_PER_SECOND} a second for a whole network; every user and tool of it shares it.`;
   return `${limit} This extension (popup, menu, look-ups and bulk links together) stays under this number for this account: 1 to ${MAX_REQUESTS_PER_SECOND}, default ${defaultPace(kind)}.`;
 }
+
+/** The Requests per second hint under an administrator's cap: "at most N, set by <organisation>". */
+export const cappedPaceHint = (cap: number, owner: string) =>
+  `At most ${cap}, set by ${owner}: this extension (popup, menu, look-ups and bulk links together) stays under this number for this account, and never over ${cap}.`;
+
+/** An account whose region is not the one the policy allows, said plainly on its card. */
+export const outsideRegion = (account: Pick<Account, 'region'>, allowed: Region, owner: string) =>
+  `This account is in ${REGIONS[account.region].label}, outside the policy: ${owner} allows accounts in ${REGIONS[allowed].label} only.`;
 
 /** Why a typed label cannot be kept, or undefined. An empty one is fine: the network's name is used. */
 export function labelProblem(text: string): string | undefined {

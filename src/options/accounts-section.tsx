@@ -8,6 +8,7 @@ import { AccountCard } from './account-card';
 import { AddAccount } from './add-account';
 import { FirstLinkStep, type Shortcuts } from './first-link';
 import { SectionIntro } from './section-intro';
+import { OrganisationDomains, usePolicy } from './policy-parts';
 
 interface Props {
   /** null until the background has answered. */
@@ -22,6 +23,8 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
   /** The kind of account just added: the next step (a first link) is shown for it. */
   const [added, setAdded] = useState<AccountKind | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The administrator's policy, followed: its changes reach this page while it is open.
+  const policy = usePolicy() ?? {};
 
   function forgotten(sentence: string) {
     onChanged();
@@ -53,6 +56,7 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
             <AccountCard
               key={account.id}
               account={account}
+              policy={policy}
               startOpen={accounts.length === 1}
               onChanged={onChanged}
               onForgotten={forgotten}
@@ -61,6 +65,7 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
         </ul>
       )}
       <AddAccount
+        policy={policy}
         onStatus={(text) => {
           setStatus(text);
           setAdded(null);
@@ -70,6 +75,7 @@ export function AccountsSection({ accounts, shortcuts, onChanged }: Props) {
           setAdded(account.kind);
         }}
       />
+      <OrganisationDomains policy={policy} />
       <p class="notice ok" role="status" aria-live="polite">
         {status}
       </p>

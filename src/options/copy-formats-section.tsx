@@ -1,7 +1,9 @@
 // Copy formats on the options page: the default format (the bare link, one line with the names, or a
 // template), and the team's message templates: add, edit, delete, with the tokens to insert and a live
 // preview filled in with an example link. Templates are not secret: this page writes copyFormatsItem
-// itself, each change one serialised update. Text is always shown as text, never as HTML.
+// itself, each change one serialised update. Text is always shown as text, never as HTML. An
+// administrator's policy's templates come first, read-only ("Set by <organisation>"), and a default
+// format the policy sets locks the choice of default.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   BUILT_IN_FORMATS,
@@ -29,6 +31,9 @@ import { notSaved } from '../shared/storage/define-item';
 import { ConfirmDelete } from './confirm-delete';
 import { SectionNotice, type Notice } from './section-notice';
 import { SectionIntro } from './section-intro';
+import { SetBy, usePolicy } from './policy-parts';
+import { isManaged } from '../shared/policy/managed-items';
+import { copyFormatsUnder } from '../shared/policy/policy';
 
 export const COPY_FORMATS_UNREADABLE =
   'The saved copy formats could not be read, so none are shown; templates you save now are kept as usual.';
@@ -39,6 +44,7 @@ type Editing = { id: string | undefined } | null;
 export function CopyFormatsSection() {
   const [notice, setNotice] = useState<Notice>(null);
   const formats = useStored(copyFormatsItem, () => setNotice({ text: COPY_FORMATS_UNREADABLE, tone: 'error' }));
+  const policy = usePolicy();
   const [editing, setEditing] = useState<Editing>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
@@ -62,7 +68,7 @@ export function CopyFormatsSection() {
     return refused === undefined;
   }
 
-  if (formats === null)
+  if (formats === null || policy === null)
     return (
       <section id="copy-formats" aria-labelledby="copy-formats-heading">
         <h2 id="copy-formats-heading" tabIndex={-1}>
@@ -70,8 +76,12 @@ export function CopyFormatsSection() {
         </h2>
       </section>
     );
-  const choices = formatChoices(formats);
-  const defaultId = choices.some((format) => format.id === formats.defaultFormat) ? formats.defaultFormat : 'link';
+  // What every page uses: the policy's templates beside the person's own, the policy's default if it sets one.
+  const inUse = copyFormatsUnder(formats, policy);
+  const theirs = inUse.templates.filter(isManaged);
+  const choices = formatChoices(inUse);
+  const defaultId = choices.some((format) => format.id === inUse.defaultFormat) ? inUse.defaultFormat : 'link';
+  const defaultLocked = policy.defaultCopyFormat !== undefined;
   const full = formats.templates.length >= MAX_TEMPLATES;
 
   return (
@@ -84,8 +94,11 @@ export function CopyFormatsSection() {
         template your team writes. The default format is used by the popup’s Generate and Copy, the right-click menu, the keyboard shortcut
         and History; the popup can copy any format. The API key is never copied, even if a template holds it.
       </SectionIntro>
-      <fieldset class="choices">
-        <legend>Default format</legend>
+      <fieldset class="choices" disabled={defaultLocked} aria-describedby={defaultLocked ? 'default-format-set-by' : undefined}>
+        <legend>
+          Default format{defaultLocked ? ': ' : null}
+          {defaultLocked ? <SetBy policy={policy} id="default-format-set-by" /> : null}
+        </legend>
         {choices.map((format) => (
           <label key={format.id}>
             <input
@@ -102,8 +115,23 @@ export function CopyFormatsSection() {
         ))}
       </fieldset>
       <h3 class="templates-heading">Message templates</h3>
+      {theirs.length === 0 ? null : (
+        <ul class="templates" aria-label={`Templates set by ${policy.organisationName ?? 'your administrator'}`}>
+          {theirs.map((template) => (
+            <li class="template managed" key={template.id}>
+              <h4>{template.name}</h4>
+              <p class="template-text">{template.text}</p>
+              <p>
+                <SetBy policy={policy} />: it cannot be changed or deleted here.
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
       {formats.templates.length === 0 ? (
-        <p>No templates yet.</p>
+        theirs.length > 0 ? null : (
+          <p>No templates yet.</p>
+        )
       ) : (
         <ul class="templates">
           {formats.templates.map((template) => (
@@ -138,7 +166,8 @@ export function CopyFormatsSection() {
         <TemplateEditor
           key={editing.id ?? 'new'}
           template={formats.templates.find((template) => template.id === editing.id)}
-          templates={formats.templates}
+          // A name the policy's templates have is taken too.
+          templates={[...theirs, ...formats.templates]}
           onCancel={() => setEditing(null)}
           onSave={async (draft) => {
             const id = editing.id ?? crypto.randomUUID();

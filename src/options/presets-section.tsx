@@ -1,6 +1,9 @@
 // Presets on the options page: each one's name and values as labelled inputs, Save changes, Delete
 // (asked in the page first), and Make default / No default. Presets are saved from the popup; this
-// page changes the same stored item (presets are not secret), each change one serialised update.
+// page changes the same stored item (presets are not secret), each change one serialised update. An
+// administrator's policy's presets come first, read-only ("Set by <organisation>"): they can be made
+// the default, never edited or deleted, and a person's own keeps its name here (elsewhere one of the
+// same name is shown as "… (yours)": shared/policy/managed-items.ts).
 import { useState } from 'preact/hooks';
 import { EMPTY_FORM, type LinkForm } from '../shared/link/link-form';
 import { FIELD_LABELS, FLAG_FIELDS, TEXT_FIELDS, type TextField } from '../everflow/link-fields';
@@ -24,6 +27,10 @@ import { useStored } from '../ui/use-stored';
 import { PresetAffiliates, useAffiliateNames } from './preset-affiliates';
 import { notSaved } from '../shared/storage/define-item';
 import { ConfirmDelete } from './confirm-delete';
+import { SetBy, usePolicy } from './policy-parts';
+import { isManaged } from '../shared/policy/managed-items';
+import { presetsUnder } from '../shared/policy/in-use';
+import type { Policy } from '../shared/policy/policy';
 import { SectionNotice, type Notice } from './section-notice';
 import { SectionIntro } from './section-intro';
 
@@ -38,6 +45,8 @@ export function PresetsSection({ accounts }: { accounts: readonly AccountView[] 
   const list = useStored(presetsItem, () => setNotice({ text: PRESETS_UNREADABLE, tone: 'error' }));
   const onNotice = (text: string, tone: 'ok' | 'error') => setNotice({ text, tone });
   const affiliateNames = useAffiliateNames(list, accounts);
+  const policy = usePolicy();
+  const theirs = list && policy ? presetsUnder(list, policy).presets.filter(isManaged) : [];
 
   /** Applies a change to the stored list as it is now; true when it was saved. */
   async function change(apply: Change, done: string): Promise<boolean> {
@@ -80,8 +89,19 @@ export function PresetsSection({ accounts }: { accounts: readonly AccountView[] 
         (YYYY-MM-DD), the offer and the affiliate when the link is made.
       </SectionIntro>
       {/* Waits for the accounts too: a preset's affiliates are one account's. */}
+      {list === null || policy === null || theirs.length === 0 ? null : (
+        <ul class="presets" aria-label={`Presets set by ${policy.organisationName ?? 'your administrator'}`}>
+          {theirs.map((preset) => (
+            <li class="preset" key={preset.id}>
+              <ManagedPresetView preset={preset} policy={policy} isDefault={list.defaultId === preset.id} change={change} />
+            </li>
+          ))}
+        </ul>
+      )}
       {list === null || accounts === null ? null : list.presets.length === 0 ? (
-        <p>No presets yet.</p>
+        theirs.length > 0 ? null : (
+          <p>No presets yet.</p>
+        )
       ) : (
         <ul class="presets">
           {list.presets.map((preset, index) => (
@@ -205,26 +225,7 @@ function PresetEditor({ preset, index, isDefault, change }: EditorProps) {
             <button type="submit" class="primary">
               Save changes
             </button>
-            {isDefault ? (
-              <button
-                type="button"
-                onClick={() => void change((list) => ({ ok: true, list: setDefaultPreset(list, null) }), 'No preset is the default now.')}
-              >
-                No default
-              </button>
-            ) : (
-              <button
-                type="button"
-                onClick={() =>
-                  void change(
-                    (list) => ({ ok: true, list: setDefaultPreset(list, preset.id) }),
-                    `“${preset.name}” is now the default preset for new drafts.`,
-                  )
-                }
-              >
-                Make default
-              </button>
-            )}
+            <DefaultToggle preset={preset} isDefault={isDefault} change={change} />
             <button type="button" onClick={() => setConfirming(true)}>
               Delete
             </button>
@@ -232,5 +233,68 @@ function PresetEditor({ preset, index, isDefault, change }: EditorProps) {
         )}
       </form>
     </>
+  );
+}
+
+/** What a preset of the policy sets, as "Label: value" lines (flags by their label alone). */
+function presetFacts(preset: Preset): string[] {
+  const { values } = preset;
+  return [
+    ...TEXT_FIELDS.filter((field) => values[field] !== '').map((field) => `${FIELD_LABELS[field]}: ${values[field]}`),
+    ...PRESET_ID_FIELDS.filter((field) => values[field] !== undefined).map((field) => `${FIELD_LABELS[field]}: ${values[field]}`),
+    ...FLAG_FIELDS.filter((field) => values[field]).map((field) => FIELD_LABELS[field]),
+  ];
+}
+
+/** A preset of the administrator's policy: shown, never edited; a person may make it their default. */
+function ManagedPresetView({ preset, policy, isDefault, change }: Omit<EditorProps, 'index'> & { policy: Policy }) {
+  const facts = presetFacts(preset);
+  return (
+    <section class="managed" aria-label={`Preset ${preset.name}`}>
+      <h3>
+        {preset.name}
+        {isDefault ? <span class="hint"> (default)</span> : null}
+      </h3>
+      <p>
+        <SetBy policy={policy} />: it cannot be changed or deleted here.
+      </p>
+      {facts.length === 0 ? (
+        <p class="hint">It sets no values.</p>
+      ) : (
+        <ul class="preset-facts">
+          {facts.map((fact) => (
+            <li key={fact}>{fact}</li>
+          ))}
+        </ul>
+      )}
+      <div class="actions">
+        <DefaultToggle preset={preset} isDefault={isDefault} change={change} />
+      </div>
+    </section>
+  );
+}
+
+/** Make default / No default, for a person's own preset or one of the policy's. */
+function DefaultToggle({ preset, isDefault, change }: Omit<EditorProps, 'index'>) {
+  return isDefault ? (
+    <button
+      type="button"
+      onClick={() => void change((list) => ({ ok: true, list: setDefaultPreset(list, null) }), 'No preset is the default now.')}
+    >
+      No default
+    </button>
+  ) : (
+    <button
+      type="button"
+      onClick={() =>
+        void change(
+          // A policy's preset is not in the stored list (the policy holds it): setDefaultPreset would refuse its ID.
+          (list) => ({ ok: true, list: isManaged(preset) ? { ...list, defaultId: preset.id } : setDefaultPreset(list, preset.id) }),
+          `“${preset.name}” is now the default preset for new drafts.`,
+        )
+      }
+    >
+      Make default
+    </button>
   );
 }

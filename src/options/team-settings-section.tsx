@@ -4,7 +4,8 @@
 // ties the file's presets to, where the file does not say their network). Importing shows what would be
 // added, replaced and left alone, and writes nothing until Import is pressed. Presets and templates are
 // the pages' items; domains and the pace stay the background's, changed through updateAccount as an
-// account's own settings are.
+// account's own settings are. An administrator's policy may turn importing off (allowImport: false):
+// the file choice is then locked, and says who set that.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol/connector';
 import { copyFormatsItem, type CopyFormats } from '../shared/copy-formats/copy-formats';
@@ -13,6 +14,8 @@ import { withoutTheKey } from '../ui/key-guard';
 import { pinnedPairsItem } from '../shared/pinned/pinned-pairs';
 import { presetsItem, type PresetList } from '../shared/presets/presets';
 import { accountName } from '../shared/accounts/accounts';
+import { policyOwner, type Policy } from '../shared/policy/policy';
+import { usePolicy } from './policy-parts';
 import type { AccountView } from '../shared/protocol/replies';
 import {
   domainsRefusedSentence,
@@ -130,7 +133,12 @@ function PlanList({ id, title, items, ...ticks }: { id: string; title: string; i
   );
 }
 
+/** Said where a file would be chosen, when the policy turns importing off. */
+export const importOff = (policy: Policy) => `Importing team settings is turned off here: set by ${policyOwner(policy)}.`;
+
 export function TeamSettingsSection({ accounts, lastUsedId }: Props) {
+  const policy = usePolicy();
+  const importAllowed = policy?.allowImport !== false;
   const presets = useStored(presetsItem);
   const copyFormats = useStored(copyFormatsItem);
   const pinned = useStored(pinnedPairsItem);
@@ -240,6 +248,8 @@ export function TeamSettingsSection({ accounts, lastUsedId }: Props) {
 
   async function confirm() {
     if (!chosen || !plan?.ok) return;
+    // Turned off while the preview was open.
+    if (!importAllowed) return close({ tone: 'error', text: importOff(policy ?? {}) });
     const { file } = chosen;
     const { newDomains, requestsPerSecond } = plan.settings;
     const accountId = account?.id;
@@ -343,13 +353,18 @@ export function TeamSettingsSection({ accounts, lastUsedId }: Props) {
           type="file"
           accept=".json,application/json"
           aria-invalid={fileError ? 'true' : undefined}
-          aria-describedby={fileError ? 'import-settings-error' : undefined}
-          disabled={busy}
+          aria-describedby={fileError ? 'import-settings-error' : importAllowed ? undefined : 'import-settings-off'}
+          disabled={busy || !importAllowed}
           onChange={(event) => void choose(event)}
         />
         {fileError ? (
           <span id="import-settings-error" class="field-error" role="alert">
             {fileError}
+          </span>
+        ) : null}
+        {policy && !importAllowed ? (
+          <span id="import-settings-off" class="set-by">
+            {importOff(policy)}
           </span>
         ) : null}
       </div>

@@ -9,10 +9,10 @@ import { send } from '../shared/protocol/connector';
 import type { LinkForm } from '../shared/link/link-form';
 import type { Names } from '../shared/link/names';
 import { movePin, pinForm, pinLabel, pinNames, pinnedPairsItem, unpin, type Pin, type PinnedPairs } from '../shared/pinned/pinned-pairs';
-import { presetsItem } from '../shared/presets/presets';
 import { useStored } from '../ui/use-stored';
 import './pinned-list.css';
 import { notSaved } from '../shared/storage/define-item';
+import { presetsInUse } from '../shared/policy/in-use';
 
 /** Rows shown before "Show all": the popup is at most 600 px tall. */
 export const PINS_SHOWN = 3;
@@ -64,7 +64,7 @@ function useKnownNames(accountId: string, pins: readonly Pin[]): ReadonlyMap<str
 
 export function PinnedList({ accountId, busy, onGenerate, onAnnounce }: PinnedListProps) {
   const stored = useStored(pinnedPairsItem);
-  const presets = useStored(presetsItem);
+  const presets = useStored(presetsInUse);
   const list = stored && { pins: stored.pins.filter((pin) => pin.accountId === accountId) };
   const known = useKnownNames(accountId, list?.pins ?? []);
   /** A pin with the names known now; what it was pinned with where nothing newer is known. */

@@ -27,6 +27,9 @@ import { SUB_TOKENS } from '../shared/link/sub-tokens';
 import { TYPING_PAUSE_MS } from '../ui/field-ids';
 import type { PopupState } from './popup-view';
 import { notSaved } from '../shared/storage/define-item';
+import { presetsInUse } from '../shared/policy/in-use';
+import { managedPolicy, setBy } from '../shared/policy/policy';
+import { isManaged } from '../shared/policy/managed-items';
 
 /** A preset's texts by field: what could hold the key. */
 const textsOf = (values: PresetValues) =>
@@ -57,7 +60,7 @@ function applyValues(setState: SetPopupState, values: PresetValues, announcement
  * partner's preset), or else the default preset, if there is one.
  */
 export async function applyDefault(setState: SetPopupState): Promise<void> {
-  const list = await presetsItem.value().catch(() => presetsItem.fallback());
+  const list = await presetsInUse.value().catch(() => presetsInUse.fallback());
   if (list.presets.length === 0) return;
   setState((current) => {
     const preset = presetForNewDraft(presetsOf(list, current.accountId ?? undefined), current.form);
@@ -100,7 +103,7 @@ export function PresetTag({
   affiliateName?: string | undefined;
   memory: PartnerMemory;
 }) {
-  const list = useStored(presetsItem);
+  const list = useStored(presetsInUse);
   const name = useRef(affiliateName);
   name.current = affiliateName;
 
@@ -163,7 +166,8 @@ const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.
 
 export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const list = useStored(presetsItem);
+  const list = useStored(presetsInUse);
+  const policy = useStored(managedPolicy);
   const [name, setName] = useState('');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
@@ -246,6 +250,12 @@ export function PresetsPanel({ form, onBack, onApply }: PresetsPanelProps) {
                   <span class="field-note" style={{ display: 'inline' }}>
                     {' '}
                     (default)
+                  </span>
+                ) : null}
+                {policy && isManaged(preset) ? (
+                  <span class="field-note" style={{ display: 'inline' }}>
+                    {' '}
+                    · {setBy(policy)}
                   </span>
                 ) : null}
               </span>

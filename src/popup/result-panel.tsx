@@ -2,7 +2,7 @@
 // What the popup shows after a generation: the link with Copy, Open and its QR code. Loaded with the
 // first link to show (see popup.tsx), not with the popup: the popup's first load has a byte budget.
 import { useState } from 'preact/hooks';
-import { EMPTY_COPY_FORMATS, copyFormatsItem, formatLink, factsFromSuccess } from '../shared/copy-formats/copy-formats';
+import { EMPTY_COPY_FORMATS, formatLink, factsFromSuccess } from '../shared/copy-formats/copy-formats';
 import { formatChoices } from '../shared/copy-formats/templates';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE, UNSAVED_NOTE } from '../shared/link/link-notes';
 import { linkSubject, type LinkSuccess } from '../shared/link/outcome';
@@ -12,6 +12,7 @@ import { PinToggle } from '../ui/pin-toggle';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { LINK_HOLDS_KEY, useTextsHoldingKey } from '../ui/key-guard';
 import { useStored } from '../ui/use-stored';
+import { copyFormatsInUse } from '../shared/policy/in-use';
 
 interface LinkResultProps {
   link: LinkSuccess;
@@ -45,7 +46,7 @@ export function LinkResult({ link, fresh, onCopy, onAnnounce, accountName }: Lin
     if (!qr) import('./qr-code').then(setQr, () => setQrOpen(false));
   };
   // The copy formats are read with this panel, after the popup's first paint.
-  const formats = useStored(copyFormatsItem);
+  const formats = useStored(copyFormatsInUse);
   /** The format Copy uses: the default until the person chooses another. */
   const [chosen, setChosen] = useState<string | null>(null);
   const formatId = chosen ?? formats?.defaultFormat ?? 'link';

@@ -7,7 +7,7 @@ import { formFromInput } from '../shared/link/link-form';
 import { affiliateOf } from '../everflow/link-fields';
 import type { HistoryEntry } from '../shared/history/history';
 import { DIRECT_LINK_NOTE, SOME_OFFERS_CLOSED_NOTE } from '../shared/link/link-notes';
-import { copyFormatsItem, formatLink, factsFromHistory } from '../shared/copy-formats/copy-formats';
+import { formatLink, factsFromHistory } from '../shared/copy-formats/copy-formats';
 import { copiedSentence } from './copy-status';
 import { downloadCsv } from './download';
 import { LINK_HOLDS_KEY, useTextsHoldingKey } from './key-guard';
@@ -25,9 +25,9 @@ import { historyItem } from '../shared/history/history';
 import { draftItem, withDraft } from '../shared/link/draft';
 import './history-list.css';
 import { pinnedPairsItem } from '../shared/pinned/pinned-pairs';
-import { presetsItem } from '../shared/presets/presets';
 import { PinButton } from './pin-toggle';
 import { useStored } from './use-stored';
+import { copyFormatsInUse, presetsInUse } from '../shared/policy/in-use';
 
 export { HISTORY_PAGE } from '../shared/history/history-address';
 export const OPEN_POPUP = 'Open the toolbar popup to use it.';
@@ -91,8 +91,8 @@ export function HistoryList({ compact = false, onUseAgain, showEntry }: HistoryL
   const several = accounts.length > 1 || (entries ?? []).some((entry) => !accounts.some((account) => account.id === entry.accountId));
   // Read once for every entry's Pin.
   const pins = useStored(pinnedPairsItem);
-  const presets = useStored(presetsItem);
-  const formats = useStored(copyFormatsItem);
+  const presets = useStored(presetsInUse);
+  const formats = useStored(copyFormatsInUse);
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [confirming, setConfirming] = useState(false);

@@ -14,10 +14,11 @@ import {
   type PinChange,
   type PinnedPairs,
 } from '../shared/pinned/pinned-pairs';
-import { activePreset, presetSentWith, presetsItem, type PresetList } from '../shared/presets/presets';
+import { activePreset, presetSentWith, type PresetList } from '../shared/presets/presets';
 import './pin-toggle.css';
 import { useStored } from './use-stored';
 import { notSaved } from '../shared/storage/define-item';
+import { presetsInUse } from '../shared/policy/in-use';
 
 interface PinToggleProps {
   /** The account the link is made with: a pin is that account's pair. */
@@ -35,7 +36,7 @@ interface PinToggleProps {
 
 /** The toggle that follows the stored pins and presets itself: for one link on a page. */
 export function PinToggle(props: PinToggleProps) {
-  return <PinButton {...props} pins={useStored(pinnedPairsItem)} presets={useStored(presetsItem)} />;
+  return <PinButton {...props} pins={useStored(pinnedPairsItem)} presets={useStored(presetsInUse)} />;
 }
 
 /** The toggle over pins and presets a list reads once for all its links. */

@@ -1,10 +1,11 @@
-// A page's view of a stored item: its value now, then every change as it happens (item.watch), so
-// no page writes its own storage subscription. null until the first read answers. `onReset` hears
-// when what is stored could not be read (damaged, or from a newer version) and the default shows.
+// A page's view of a stored item (or of the administrator's policy): its value now, then every change
+// as it happens (item.watch), so no page writes its own storage subscription. null until the first
+// read answers. `onReset` hears when what is stored could not be read (damaged, or from a newer
+// version) and the default shows.
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageItem } from '../shared/storage/define-item';
+import type { Followed } from '../shared/storage/define-item';
 
-export function useStored<T>(item: StorageItem<T>, onReset?: () => void): T | null {
+export function useStored<T>(item: Followed<T>, onReset?: () => void): T | null {
   const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
     let changed = false;

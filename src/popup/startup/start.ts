@@ -11,12 +11,19 @@ const input = (field: FormField) => document.getElementById(fieldId(field)) as H
 /** An unreadable storage area or tab counts as empty: the form still opens. */
 const nothing = (): Record<string, unknown> => ({});
 
-/** What the popup starts from, as the browser answers: its stored items, the right-click request, the tab in front. */
+/**
+ * What the popup starts from, as the browser answers: its stored items, the right-click request, the tab
+ * in front, and the administrator's policy's dashboard domains (Firefox rejects the read where it has no
+ * policy: none).
+ */
 export function readStartup() {
   return Promise.all([
     chrome.storage.local.get([...POPUP_READS.local]).catch(nothing),
     chrome.storage.session.get([...POPUP_READS.session]).catch(nothing),
     chrome.tabs.query({ active: true, currentWindow: true }).catch((): chrome.tabs.Tab[] => []),
+    Promise.resolve()
+      .then(() => chrome.storage.managed.get([...POPUP_READS.managed]))
+      .catch(nothing),
   ]);
 }
 
@@ -59,9 +66,9 @@ export async function startPopup(stored: ReturnType<typeof readStartup>): Promis
     true,
   );
 
-  const [local, session, [tab]] = await stored;
+  const [local, session, [tab], managed] = await stored;
   // A right-click request is for this opening only: the background clears it once the app connects.
-  const state = startupState({ local, pending: session[pendingPrefillItem.key], url: tab?.url, now: Date.now() }, typed);
+  const state = startupState({ local, pending: session[pendingPrefillItem.key], url: tab?.url, managed, now: Date.now() }, typed);
   const { linkType, ...fields } = state.form;
   for (const [field, value] of Object.entries(fields) as [FormField, string | boolean][]) {
     if (typed.has(field)) continue;

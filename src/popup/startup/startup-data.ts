@@ -18,12 +18,20 @@ import { PENDING_MAX_AGE_MS, pendingPrefillItem } from '../../shared/link/prefil
 import { draftItem, draftOf, type Drafts } from '../../shared/link/draft';
 import { recentAffiliatesItem, recentOf } from '../../shared/history/recent-affiliates';
 import { settingsItem, type NewOfferSubs } from '../../shared/settings/settings';
+import { POLICY_DOMAINS_KEY, policyDashboardDomains } from '../../shared/policy/policy-domains';
 import type { PrefillSources } from '../popup-view';
 
 /** The storage.local items the popup starts from, read in one call. */
 export const LOCAL_ITEMS = [accountsItem, draftItem, recentAffiliatesItem, settingsItem] as const;
-/** What the popup reads before its form is filled in, by key: storage.local's items, and storage.session's right-click request. */
-export const POPUP_READS = { local: LOCAL_ITEMS.map((item) => item.key), session: [pendingPrefillItem.key] } as const;
+/**
+ * What the popup reads before its form is filled in, by key: storage.local's items, storage.session's
+ * right-click request, and the dashboard domains of the administrator's policy (storage.managed).
+ */
+export const POPUP_READS = {
+  local: LOCAL_ITEMS.map((item) => item.key),
+  session: [pendingPrefillItem.key],
+  managed: [POLICY_DOMAINS_KEY],
+} as const;
 
 export interface RawStartup {
   /** chrome.storage.local values by key, as stored. */
@@ -32,6 +40,8 @@ export interface RawStartup {
   pending: unknown;
   /** The active tab's URL: present only for pages the extension has host permission for. */
   url: string | undefined;
+  /** The administrator's policy (chrome.storage.managed) by key, as the browser gives it; absent: no policy. */
+  managed?: Record<string, unknown>;
   now: number;
 }
 
@@ -121,7 +131,8 @@ function asPrefill(ids: Partial<Record<(typeof PREFILLED)[number], number>>, not
 export function prefillFrom(raw: RawStartup): Prefill | null {
   const pending = pendingTarget(raw.pending, raw.now);
   if (pending) return asPrefill(pending, 'from the right-click menu');
-  const ids = readDashboardUrl(raw.url, allDashboardDomains(accountsItem.decode(raw.local[accountsItem.key]).value));
+  const accounts = accountsItem.decode(raw.local[accountsItem.key]).value;
+  const ids = readDashboardUrl(raw.url, allDashboardDomains(accounts, policyDashboardDomains(raw.managed?.[POLICY_DOMAINS_KEY])));
   return ids ? asPrefill(ids, 'from this page') : null;
 }
 

@@ -85,7 +85,17 @@ describe('an account’s defaults and dashboards', () => {
 
   it('every account’s white-label domains, each once', () => {
     const twice: Accounts = { ...LIST, accounts: [...LIST.accounts, testAccount({ id: 'x', dashboardDomains: ['links.acme.com'] })] };
-    expect(allDashboardDomains(twice)).toStrictEqual(['links.acme.com', 'partners.acme.com']);
+    expect(allDashboardDomains(twice, [])).toStrictEqual(['links.acme.com', 'partners.acme.com']);
+  });
+
+  it('with the policy’s domains, which are everyone’s, each once', () => {
+    expect(allDashboardDomains(LIST, ['partners.acme.com', 'links.corp.example'])).toStrictEqual([
+      'links.acme.com',
+      'partners.acme.com',
+      'links.corp.example',
+    ]);
+    // No account's own list has it: a page there uses the default account.
+    expect(accountForHost(LIST, 'links.corp.example')).toBeUndefined();
   });
 });
 

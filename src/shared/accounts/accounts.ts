@@ -94,8 +94,14 @@ export const defaultAccount = (list: Accounts): Account | undefined => accountBy
 export const paceKey = (account: Pick<Account, 'id' | 'kind' | 'region' | 'networkId'>) =>
   account.networkId === undefined ? `account:${account.id}` : `${account.kind}:${account.region}:${account.networkId}`;
 
-/** Every dashboard host the extension knows: each account's white-label domains. */
-export const allDashboardDomains = (list: Accounts): string[] => [...new Set(list.accounts.flatMap((account) => account.dashboardDomains))];
+/**
+ * Every dashboard host the extension knows: each account's white-label domains, and those an
+ * administrator's policy adds to everyone's list (shared/policy). A page on a policy's domain uses the
+ * account whose own list has it, else the default account (accountForHost finds none for it).
+ */
+export const allDashboardDomains = (list: Accounts, policyDomains: readonly string[]): string[] => [
+  ...new Set([...list.accounts.flatMap((account) => account.dashboardDomains), ...policyDomains]),
+];
 
 /** "Acme Performance (partner: Sunrise Media)": the account as named in a sentence or a list. */
 export function accountName(account: Pick<Account, 'label' | 'kind' | 'partnerName'>): string {

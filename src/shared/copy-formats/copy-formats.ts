@@ -9,6 +9,7 @@ import { affiliateOf, type LinkInput, type LinkType, type TextField } from '../.
 import { expandTokens, localDate } from '../link/sub-tokens';
 import type { HistoryEntry } from '../history/history';
 import { linkSubject, type LinkSuccess } from '../link/outcome';
+import { managedId, withManaged } from '../policy/managed-items';
 
 export const MAX_TEMPLATES = 20;
 export const MAX_TEMPLATE_NAME = 60;
@@ -67,6 +68,46 @@ export const copyFormatsItem = defineItem<CopyFormats>({
   schema: CopyFormatsSchema,
   fallback: () => structuredClone(EMPTY_COPY_FORMATS),
 });
+
+/** A message template as an administrator's policy sets it; `id` optional (its name names it otherwise). */
+export const ManagedTemplateSchema = z.object({
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(60), z.describe('Optional; stays the same when the name changes.'))),
+  name: z.string().check(z.maxLength(MAX_TEMPLATE_NAME), z.describe('The name shown where a link can be copied.')),
+  text: z.string().check(z.maxLength(MAX_TEMPLATE_TEXT), z.describe('The message, with tokens such as {url}, {offer_name}, {sub1}.')),
+});
+export type ManagedTemplate = z.infer<typeof ManagedTemplateSchema>;
+
+const templateFromManaged = (managed: ManagedTemplate): Template => ({
+  id: managedId(managed.id ?? managed.name.trim()),
+  name: managed.name.trim(),
+  text: managed.text,
+});
+
+/**
+ * The format a policy's `defaultCopyFormat` names: a built-in format's id, or one of the policy's own
+ * templates by its id or its name; undefined when it names none of them.
+ */
+export function managedFormatId(named: string, managed: readonly ManagedTemplate[]): string | undefined {
+  if (BUILT_IN_FORMATS.some((format) => format.id === named)) return named;
+  const template =
+    managed.find((candidate) => candidate.id === named) ?? managed.find((candidate) => candidate.name.trim() === named.trim());
+  return template && templateFromManaged(template).id;
+}
+
+/**
+ * The copy formats as everyone uses them (the popup, History, Bulk links, the background's copies): the
+ * policy's templates first, read-only, then the person's own (names as in managed-items.ts). The
+ * policy's default format, when it sets one, is the default; otherwise the person's.
+ */
+export function effectiveCopyFormats(
+  stored: CopyFormats,
+  managed: readonly ManagedTemplate[],
+  managedDefault: string | undefined,
+): CopyFormats {
+  const defaultFormat = (managedDefault !== undefined && managedFormatId(managedDefault, managed)) || stored.defaultFormat;
+  if (managed.length === 0) return defaultFormat === stored.defaultFormat ? stored : { ...stored, defaultFormat };
+  return { templates: withManaged(managed.map(templateFromManaged), stored.templates), defaultFormat };
+}
 
 // ——— Filling a format in: pure, so the popup, History, Bulk links and the background agree. ———
 

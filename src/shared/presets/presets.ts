@@ -4,46 +4,33 @@
 // not secret), each change one serialised update.
 import * as z from 'zod/mini';
 import { EMPTY_FORM, formFromInput, parseLinkForm, type FieldErrors, type LinkForm } from '../link/link-form';
-import {
-  FLAG_FIELDS,
-  ID_FIELDS,
-  MAX_ID,
-  idInText,
-  MAX_TEXT,
-  MORE_OPTIONS,
-  TEXT_FIELDS,
-  type FlagField,
-  type IdField,
-  type LinkInput,
-  type TextField,
-} from '../../everflow/link-fields';
+import { FLAG_FIELDS, MAX_ID, idInText, TEXT_FIELDS, type LinkInput } from '../../everflow/link-fields';
 import { defineItem } from '../storage/define-item';
 import { AccountIdSchema, ofFirstAccount } from '../accounts/accounts';
 import { hiddenCharacters, hiddenCharactersSentence } from '../../everflow/hidden-characters';
 import { expandTokens } from '../link/sub-tokens';
+import { managedId, withManaged } from '../policy/managed-items';
+import {
+  MAX_PRESETS,
+  MAX_PRESET_AFFILIATES,
+  MAX_PRESET_NAME,
+  PRESET_ID_FIELDS,
+  PresetValuesSchema,
+  type ManagedPreset,
+  type PresetValues,
+} from './preset-values';
 
-export const MAX_PRESETS = 50;
-export const MAX_PRESET_NAME = 60;
-/** The affiliates (partners) one preset can be tied to; an affiliate belongs to one preset at most. */
-export const MAX_PRESET_AFFILIATES = 50;
-
-/**
- * The optional IDs a preset may hold ("More options"); the offer, smart link and affiliate are never
- * part of one, so one preset serves both kinds of link (a smart link leaves out the offer's own fields).
- */
-export const PRESET_ID_FIELDS = ID_FIELDS.filter((field) => MORE_OPTIONS.includes(field)) as PresetIdField[];
-export type PresetIdField = Exclude<IdField, 'offerId' | 'campaignId' | 'affiliateId'>;
-
-const text = z.string().check(z.maxLength(MAX_TEXT));
-const idText = z.optional(z.string().check(z.maxLength(20)));
-
-export const PresetValuesSchema = z.object({
-  ...(Object.fromEntries(TEXT_FIELDS.map((field) => [field, text])) as Record<TextField, typeof text>),
-  ...(Object.fromEntries(FLAG_FIELDS.map((field) => [field, z.boolean()])) as Record<FlagField, z.ZodMiniBoolean>),
-  /** Present only when they were set when the preset was saved. */
-  ...(Object.fromEntries(PRESET_ID_FIELDS.map((field) => [field, idText])) as Record<PresetIdField, typeof idText>),
-});
-export type PresetValues = z.infer<typeof PresetValuesSchema>;
+export {
+  MAX_PRESETS,
+  MAX_PRESET_NAME,
+  MAX_PRESET_AFFILIATES,
+  ManagedPresetSchema,
+  PRESET_ID_FIELDS,
+  PresetValuesSchema,
+  type ManagedPreset,
+  type PresetIdField,
+  type PresetValues,
+} from './preset-values';
 
 export const PresetSchema = z.object({
   id: z.string().check(z.maxLength(100)),
@@ -95,6 +82,44 @@ export const presetsItem = defineItem<PresetList>({
     },
   },
 });
+
+/** A policy's preset as the extension uses it (its ID `policy:…`), or undefined when the form's rules refuse its name or values. */
+export function presetFromManaged(managed: ManagedPreset): Preset | undefined {
+  const values = applyPresetValues(managed.values ?? {});
+  if (Object.keys(presetErrors(managed.name, values)).length > 0) return undefined;
+  return { id: managedId(managed.id ?? managed.name.trim()), name: managed.name.trim(), values, affiliateIds: [] };
+}
+
+/** Every value a preset may hold, as the policy gave them, the rest empty or off. */
+function applyPresetValues(given: Partial<PresetValues>): PresetValues {
+  return presetValuesFromForm(applyPreset(EMPTY_FORM, { ...presetValuesFromForm(EMPTY_FORM), ...given }));
+}
+
+/**
+ * The policy's presets the form's rules accept, each ID and name (ignoring case) once, the first kept;
+ * at most MAX_PRESETS. Checked here, not as the policy is read, so the background (which uses no
+ * presets) does not carry the form's rules.
+ */
+function usableManaged(managed: readonly ManagedPreset[]): Preset[] {
+  const kept: Preset[] = [];
+  for (const entry of managed) {
+    const preset = presetFromManaged(entry);
+    if (!preset || kept.length >= MAX_PRESETS) continue;
+    const name = preset.name.toLowerCase();
+    if (!kept.some((known) => known.id === preset.id || known.name.toLowerCase() === name)) kept.push(preset);
+  }
+  return kept;
+}
+
+/**
+ * The presets as everyone uses them (the popup, Bulk links, History, the options page): the policy's
+ * first, read-only, then the person's own (names as in managed-items.ts). The default stays the
+ * person's choice, which may be one of the policy's.
+ */
+export function effectivePresets(stored: PresetList, managed: readonly ManagedPreset[]): PresetList {
+  const theirs = usableManaged(managed);
+  return theirs.length === 0 ? stored : { presets: withManaged(theirs, stored.presets), defaultId: stored.defaultId };
+}
 
 /** What a preset keeps of the form: text trimmed, flags, and the optional IDs that are filled in. */
 export function presetValuesFromForm(form: LinkForm): PresetValues {

@@ -61,6 +61,9 @@ export interface StorageItem<T> extends ItemDefinition<T> {
   watch(listener: (value: T) => void): () => void;
 }
 
+/** What a page can follow as it changes (ui/use-stored.ts): a stored item, or the administrator's policy (shared/policy). */
+export type Followed<T> = Pick<StorageItem<T>, 'read' | 'watch' | 'fallback'>;
+
 export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
   const area = () => chrome.storage[definition.area];
   const lock = `storage:${definition.area}:${definition.key}`;
