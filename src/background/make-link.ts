@@ -5,7 +5,7 @@
 // copied, the bookkeeping after it (the person waits for the link, not for three writes under locks).
 import { MESSAGES, failure } from '../everflow/failures';
 import { affiliateOf, targetOf, type LinkInput } from '../everflow/link-fields';
-import { factsFromInput, formatLink } from '../shared/copy-formats/copy-formats';
+import { factsFromInput, findFormat, formatLink } from '../shared/copy-formats/copy-formats';
 import { firstLine } from '../everflow/text';
 import { MAX_RECENT_AFFILIATES, recentAffiliatesItem, recentOf } from '../shared/history/recent-affiliates';
 import type { Surface } from '../shared/history/history';
@@ -120,13 +120,16 @@ async function make(
   if (run.controller.signal.aborted) return;
   if (!made.ok) return answer(made);
   const at = Date.now();
+  const settings = await formats;
+  // The bare link names nothing: it goes onto the clipboard while the names are still being read (the
+  // menu's and the keyboard's come from decoding the history, slowest in a worker just woken).
+  const copying = findFormat(settings, settings.defaultFormat).id === 'link' ? copyText(made.url) : undefined;
   const names = await namesRead;
   const smart = targetOf(sent).type === 'smart';
   const target = smart ? names.campaign : names.offer;
   // The default format is filled in from what was sent and the names known; the key is kept out of it.
-  const settings = await formats;
   const format = formatLink(settings, settings.defaultFormat, factsFromInput(made.url, sent, at, { target, affiliate: names.affiliate }));
-  const onClipboard = await copyText(format.text);
+  const onClipboard = await (copying ?? copyText(format.text));
   const link: LinkSuccess = {
     ok: true,
     url: made.url,
