@@ -1,7 +1,7 @@
 // Headless Firefox (Debian's firefox-esr) with the Firefox build from dist-firefox/, driven by
 // puppeteer-core over WebDriver BiDi (no geckodriver). Everflow is the same simulator as the Chromium
 // suite's, behind the same local HTTPS proxy: Firefox reaches it through the network.proxy.* prefs and
-// takes its self-signed certificate with acceptInsecureCerts (../shared/extension-testing.md, Firefox).
+// takes its self-signed certificate with acceptInsecureCerts (docs/testing.md, Firefox).
 // Pages are found by their visible labels and roles, as a person finds them.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
