@@ -162,6 +162,10 @@ export interface FakeChrome {
   commands: chrome.commands.Command[];
   /** The administrator's policy (storage.managed), as the browser gives it; set it with setPolicy. */
   managed: FakeStorageArea;
+  /** storage.managed answers once this has resolved: Chrome answers only some 5 s after it starts. */
+  policyReady: Promise<void>;
+  /** management.getSelf's installType: 'admin' for an install an administrator's policy pushed. */
+  installType: `${chrome.management.ExtensionInstallType}`;
   /**
    * An administrator's policy arrives, changes or goes (undefined), as Chrome applies one: storage.managed
    * answers it, and storage.onChanged says what changed, in area 'managed'.
@@ -244,6 +248,8 @@ export function installFakeChrome(): FakeChrome {
     notifications,
     shownNotifications,
     badge: { text: '', title: '' },
+    policyReady: Promise.resolve(),
+    installType: 'development',
     clipboard: [],
     clipboardWorks: true,
     openPages: [],
@@ -280,7 +286,15 @@ export function installFakeChrome(): FakeChrome {
     storage: {
       local,
       session,
-      managed,
+      managed: new Proxy(managed, {
+        get: (area, name) =>
+          name === 'get'
+            ? async (...args: Parameters<FakeStorageArea['get']>) => {
+                await fake.policyReady;
+                return area.get(...args);
+              }
+            : Reflect.get(area, name),
+      }),
       onChanged: storageChanged,
       AccessLevel: { TRUSTED_CONTEXTS: 'TRUSTED_CONTEXTS', TRUSTED_AND_UNTRUSTED_CONTEXTS: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' },
     },
@@ -390,6 +404,7 @@ export function installFakeChrome(): FakeChrome {
       onFocusChanged: event(),
     },
     commands: { onCommand: event(), getAll: async () => structuredClone(fake.commands) },
+    management: { getSelf: async () => ({ installType: fake.installType }) },
     action: {
       setBadgeText: async ({ text }: { text: string }) => void (fake.badge.text = text),
       getBadgeText: async () => fake.badge.text,

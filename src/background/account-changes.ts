@@ -28,7 +28,7 @@ import { MAX_DASHBOARD_DOMAINS } from '../shared/settings/settings';
 import { allKeys, forgetKey, keyHint, keyOf, moveKey, storeKey } from './account-keys';
 import { connectionFor, keyGone, learnedIdentity, pacedBy, readAccounts, withIdentity } from './accounts';
 import { clearLookupCache } from './lookup-service';
-import { currentPolicy } from './policy';
+import { currentPolicy, policyRead } from './policy';
 
 type Change = { ok: true; message: string; account: Account } | Failure;
 
@@ -92,7 +92,8 @@ export async function addAccount({ key: typed, ...asked }: { key: string; region
   const checked = checkedKey(typed);
   if (!checked.ok) return checked;
   const { key } = checked;
-  const [list, policy] = await Promise.all([readAccounts(), currentPolicy()]);
+  // The key's region and where it is kept wait for the browser's answer: a policy's are never missed.
+  const [list, policy] = await Promise.all([readAccounts(), policyRead()]);
   const region = policy.region ?? asked.region;
   const sessionOnly = policy.sessionOnlyKeys === true || asked.sessionOnly;
   const saved = await savedAs(list, key);
@@ -156,7 +157,7 @@ export interface AccountPatch {
 }
 
 export async function updateAccount(patch: AccountPatch): Promise<Change> {
-  const [saved, policy] = await Promise.all([readAccounts(), currentPolicy()]);
+  const [saved, policy] = await Promise.all([readAccounts(), policyRead()]);
   const before = accountById(saved, patch.accountId);
   if (!before) return failure('invalid-input', GONE);
   if (patch.sessionOnly === false && policy.sessionOnlyKeys === true)

@@ -21,7 +21,7 @@ import { legacyKeptKeyItem, legacySessionKeyItem } from '../shared/accounts/keys
 import { paceUnder, type Policy } from '../shared/policy/policy';
 import { DEFAULT_REQUESTS_PER_SECOND, settingsBeforeAccounts } from '../shared/settings/settings';
 import { allKeys, keyHint, keyOf, storeKey } from './account-keys';
-import { currentPolicy, keepKeysForTheSession } from './policy';
+import { currentPolicy, keepKeysForTheSession, policyRead } from './policy';
 import { memory } from './worker-memory';
 
 /** Said when no account is saved yet (the popup, the menu, the keyboard). */
@@ -84,12 +84,14 @@ async function learnFirstIdentity(): Promise<void> {
  * kept longer. Every caller that reads accounts or writes settings waits for this first.
  */
 export function whenAccountsReady(): Promise<{ rewritten: boolean }> {
-  ready ??= Promise.all([makeFirstAccount(), currentPolicy()]).then(
-    async ([made, policy]) => {
+  ready ??= makeFirstAccount().then(
+    (made) => {
       if (made) void learnFirstIdentity().catch(() => undefined);
-      await keepKeysForTheSession(policy);
-      // Whether the accounts item may have been written here (the first account made, keys moved).
-      return { rewritten: made || policy.sessionOnlyKeys === true };
+      // Not waited for: the browser may take seconds to give the policy (policy.ts: currentPolicy).
+      void policyRead()
+        .then(keepKeysForTheSession)
+        .catch(() => undefined);
+      return { rewritten: made };
     },
     () => {
       // Storage unavailable: tried again by the next caller.
@@ -134,7 +136,7 @@ async function makeFirstAccount(): Promise<boolean> {
 
 export async function readAccounts(): Promise<Accounts> {
   // Read beside the first check of a worker (a link from a just-woken worker waits for one read, not
-  // two); read again after it only where that check may have written the accounts.
+  // two); read again after it only in the worker that has just made the first account.
   const [list, { rewritten }] = await Promise.all([accountsItem.value(), whenAccountsReady()]);
   return rewritten ? accountsItem.value() : list;
 }

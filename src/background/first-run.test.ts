@@ -29,3 +29,26 @@ it('an update of the extension or of the browser opens nothing', async () => {
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(fake.openedTabs).toStrictEqual([]);
 });
+
+it('a person’s install is greeted at once though the browser cannot yet say the policy; one the policy pushed waits for it, and its showWelcome: false', async () => {
+  let answer = () => undefined as void;
+  fake.policyReady = new Promise<void>((resolve) => (answer = resolve));
+  await fake.setPolicy({ showWelcome: false });
+  await installed({ reason: 'install' } as chrome.runtime.InstalledDetails);
+  await vi.waitFor(() => expect(fake.openedTabs).toHaveLength(1));
+
+  fake.openedTabs.length = 0;
+  fake.installType = 'admin';
+  const pushed = installed({ reason: 'install' } as chrome.runtime.InstalledDetails);
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  answer();
+  await pushed;
+  expect(fake.openedTabs).toStrictEqual([]);
+});
+
+it('an install the policy pushed is greeted when the policy does not say otherwise', async () => {
+  fake.installType = 'admin';
+  await fake.setPolicy({ organisationName: 'Acme Corp' });
+  await installed({ reason: 'install' } as chrome.runtime.InstalledDetails);
+  await vi.waitFor(() => expect(fake.openedTabs).toHaveLength(1));
+});

@@ -101,6 +101,8 @@ describe('keys kept for the session only', () => {
     saveAccounts(fake, [{ account: testAccount({ sessionOnly: false }), key: API_KEY }]);
     await fake.setPolicy({ sessionOnlyKeys: true });
     const { readAccounts } = await import('./accounts');
+    await settle(readAccounts());
+    await advanceUntil(() => sessionKeys().first === API_KEY, 'the key moving');
     expect((await settle(readAccounts())).accounts[0]!.sessionOnly).toBe(true);
     expect([keptKeys(), sessionKeys()]).toStrictEqual([{}, { first: API_KEY }]);
   });

@@ -5,6 +5,7 @@ import type { FormField } from '../../everflow/link-fields';
 import { pendingPrefillItem } from '../../shared/link/prefill';
 import { fieldId } from '../../ui/field-ids';
 import { POPUP_READS, startupState, type Startup } from './startup-data';
+import { readManaged, soon } from '../../shared/policy/managed-read';
 
 const input = (field: FormField) => document.getElementById(fieldId(field)) as HTMLInputElement;
 
@@ -13,17 +14,15 @@ const nothing = (): Record<string, unknown> => ({});
 
 /**
  * What the popup starts from, as the browser answers: its stored items, the right-click request, the tab
- * in front, and the administrator's policy's dashboard domains (Firefox rejects the read where it has no
- * policy: none).
+ * in front, and the administrator's policy's dashboard domains (none while the browser, just started,
+ * cannot say yet: managed-read.ts).
  */
 export function readStartup() {
   return Promise.all([
     chrome.storage.local.get([...POPUP_READS.local]).catch(nothing),
     chrome.storage.session.get([...POPUP_READS.session]).catch(nothing),
     chrome.tabs.query({ active: true, currentWindow: true }).catch((): chrome.tabs.Tab[] => []),
-    Promise.resolve()
-      .then(() => chrome.storage.managed.get([...POPUP_READS.managed]))
-      .catch(nothing),
+    soon(readManaged([...POPUP_READS.managed]), {}),
   ]);
 }
 

@@ -191,16 +191,32 @@ describe('managedPolicy', () => {
     expect(await managedPolicy.value()).toStrictEqual({});
   });
 
+  it('does not wait for a browser that cannot answer yet: none for now, then the policy once it can', async () => {
+    const fake = installFakeChrome();
+    let answer = () => undefined as void;
+    fake.policyReady = new Promise<void>((resolve) => (answer = resolve));
+    await fake.setPolicy({ organisationName: 'Acme Corp' });
+    expect(await managedPolicy.value()).toStrictEqual({});
+    const seen: unknown[] = [];
+    const stop = managedPolicy.watch((policy) => seen.push(policy));
+    answer();
+    await vi.waitFor(() => expect(seen).toStrictEqual([{ organisationName: 'Acme Corp' }]));
+    expect(await managedPolicy.value()).toStrictEqual({ organisationName: 'Acme Corp' });
+    stop();
+  });
+
   it('follows a change, read again whole', async () => {
     const fake = installFakeChrome();
     const seen: unknown[] = [];
     const stop = managedPolicy.watch((policy) => seen.push(policy));
+    // The browser's first answer is told too (a read before it went on without the policy).
+    await vi.waitFor(() => expect(seen).toStrictEqual([{}]));
     await fake.setPolicy({ organisationName: 'Acme Corp', allowImport: false });
-    await vi.waitFor(() => expect(seen).toStrictEqual([{ organisationName: 'Acme Corp', allowImport: false }]));
+    await vi.waitFor(() => expect(seen).toStrictEqual([{}, { organisationName: 'Acme Corp', allowImport: false }]));
     stop();
     await fake.setPolicy(undefined);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(seen).toHaveLength(1);
+    expect(seen).toHaveLength(2);
   });
 });
 

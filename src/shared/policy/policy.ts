@@ -19,6 +19,7 @@ import {
 import { ManagedPresetSchema } from '../presets/preset-values';
 import { MAX_REQUESTS_PER_SECOND } from '../settings/settings';
 import type { Followed, ReadResult } from '../storage/define-item';
+import { readManaged, soon } from './managed-read';
 import { POLICY_DOMAINS_KEY, policyDashboardDomains } from './policy-domains';
 
 export const MAX_ORGANISATION_NAME = 80;
@@ -65,7 +66,7 @@ export const PolicySchema = z.object({
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
-const NO_POLICY: Policy = {};
+export const NO_POLICY: Policy = {};
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -141,29 +142,30 @@ export const paceUnder = (requestsPerSecond: number, policy: Policy) =>
   Math.min(requestsPerSecond, policy.maxRequestsPerSecond ?? Infinity);
 
 /**
- * The policy as it is now, read like a stored item (pages follow it with useStored). Firefox rejects the
- * read when it has no policies.json for the add-on: that is no policy.
+ * The policy as it is now, read like a stored item (pages follow it with useStored): what the browser
+ * answers within MANAGED_PROMPT_MS (managed-read.ts), else none for now, and a page that follows it
+ * hears the policy once the browser has it. `settled()` waits for the browser's answer.
  */
-export const managedPolicy: Followed<Policy> & { value(): Promise<Policy> } = {
+export const managedPolicy: Followed<Policy> & { value(): Promise<Policy>; settled(): Promise<Policy> } = {
   fallback: () => NO_POLICY,
   async read(): Promise<ReadResult<Policy>> {
-    let raw: unknown = {};
-    try {
-      raw = await chrome.storage.managed.get(null);
-    } catch {
-      // No policy (Firefox), or no managed storage at all.
-    }
-    return { value: decodePolicy(raw), status: 'ok' };
+    return { value: await soon(managedPolicy.settled(), NO_POLICY), status: 'ok' };
   },
-  async value() {
-    return (await managedPolicy.read()).value;
-  },
+  value: () => soon(managedPolicy.settled(), NO_POLICY),
+  settled: async () => decodePolicy(await readManaged()),
   watch(listener) {
-    // A change names only the keys that changed: the whole policy is read again, so each key is checked as a whole.
+    // A change names only the keys that changed: the whole policy is read again, so each key is checked
+    // as a whole. The first answer is told too: a read made before the browser had it went on without it.
+    let stopped = false;
+    const tell = (policy: Policy) => void (stopped || listener(policy));
+    void managedPolicy.settled().then(tell);
     const onChanged = (_changes: unknown, area: string) => {
-      if (area === 'managed') void managedPolicy.value().then(listener);
+      if (area === 'managed') void managedPolicy.settled().then(tell);
     };
     chrome.storage.onChanged.addListener(onChanged);
-    return () => chrome.storage.onChanged.removeListener(onChanged);
+    return () => {
+      stopped = true;
+      chrome.storage.onChanged.removeListener(onChanged);
+    };
   },
 };
