@@ -31,7 +31,7 @@ it('an update of the extension or of the browser opens nothing', async () => {
 });
 
 it('a person’s install is greeted at once though the browser cannot yet say the policy; one the policy pushed waits for it, and its showWelcome: false', async () => {
-  let answer = () => undefined as void;
+  let answer: (() => void) | undefined;
   fake.policyReady = new Promise<void>((resolve) => (answer = resolve));
   await fake.setPolicy({ showWelcome: false });
   await installed({ reason: 'install' } as chrome.runtime.InstalledDetails);
@@ -41,7 +41,7 @@ it('a person’s install is greeted at once though the browser cannot yet say th
   fake.installType = 'admin';
   const pushed = installed({ reason: 'install' } as chrome.runtime.InstalledDetails);
   await new Promise((resolve) => setTimeout(resolve, 400));
-  answer();
+  answer?.();
   await pushed;
   expect(fake.openedTabs).toStrictEqual([]);
 });

@@ -193,13 +193,13 @@ describe('managedPolicy', () => {
 
   it('does not wait for a browser that cannot answer yet: none for now, then the policy once it can', async () => {
     const fake = installFakeChrome();
-    let answer = () => undefined as void;
+    let answer: (() => void) | undefined;
     fake.policyReady = new Promise<void>((resolve) => (answer = resolve));
     await fake.setPolicy({ organisationName: 'Acme Corp' });
     expect(await managedPolicy.value()).toStrictEqual({});
     const seen: unknown[] = [];
     const stop = managedPolicy.watch((policy) => seen.push(policy));
-    answer();
+    answer?.();
     await vi.waitFor(() => expect(seen).toStrictEqual([{ organisationName: 'Acme Corp' }]));
     expect(await managedPolicy.value()).toStrictEqual({ organisationName: 'Acme Corp' });
     stop();
