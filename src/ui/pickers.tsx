@@ -80,7 +80,7 @@ export function Pickers({ accountId, awaiting = false, offerId, affiliateId = ''
       input.setAttribute('aria-expanded', 'false');
       input.setAttribute('placeholder', 'Name or ID');
 
-      listen(input, 'input', () => {
+      const search = () => {
         const text = (input as HTMLInputElement).value.trim();
         latest[field] = text;
         clearTimeout(timers[field]);
@@ -108,7 +108,10 @@ export function Pickers({ accountId, awaiting = false, offerId, affiliateId = ''
             setNote(`Search is unavailable: ${reply.message} Enter the ID instead.`, field);
           }
         }, TYPING_PAUSE_MS);
-      });
+      };
+      listen(input, 'input', search);
+      // What was typed before these pickers loaded (the popup takes input from its first paint) is searched for too.
+      if (document.activeElement === input) search();
 
       listen(input, 'keydown', (event) => {
         const { key } = event as KeyboardEvent;
