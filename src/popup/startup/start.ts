@@ -13,17 +13,25 @@ const input = (field: FormField) => document.getElementById(fieldId(field)) as H
 const nothing = (): Record<string, unknown> => ({});
 
 /**
+ * The popup's first paint waits for its stored items and the tab; the policy, asked for beside them,
+ * is taken if it answers within this much more. It answers as quickly as they do once the browser has
+ * it, but only some 5 s after the browser starts (managed-read.ts), and the form must not wait for that.
+ */
+const POLICY_GRACE_MS = 20;
+
+/**
  * What the popup starts from, as the browser answers: its stored items, the right-click request, the tab
  * in front, and the administrator's policy's dashboard domains (none while the browser, just started,
- * cannot say yet: managed-read.ts).
+ * cannot say yet).
  */
-export function readStartup() {
-  return Promise.all([
+export async function readStartup() {
+  const policy = readManaged([...POPUP_READS.managed]);
+  const [local, session, tabs] = await Promise.all([
     chrome.storage.local.get([...POPUP_READS.local]).catch(nothing),
     chrome.storage.session.get([...POPUP_READS.session]).catch(nothing),
     chrome.tabs.query({ active: true, currentWindow: true }).catch((): chrome.tabs.Tab[] => []),
-    soon(readManaged([...POPUP_READS.managed]), {}),
   ]);
+  return [local, session, tabs, await soon(policy, {}, POLICY_GRACE_MS)] as const;
 }
 
 const linkTypes = () => [...document.querySelectorAll<HTMLInputElement>('input[name="linkType"]')];

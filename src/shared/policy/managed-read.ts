@@ -14,7 +14,7 @@ export function readManaged(keys: string[] | null = null): Promise<Record<string
     .catch((): Record<string, unknown> => ({}));
 }
 
-/** `read`, or `instead` when the browser has not answered within MANAGED_PROMPT_MS. */
-export function soon<T>(read: Promise<T>, instead: T): Promise<T> {
-  return Promise.race([read, new Promise<T>((resolve) => setTimeout(() => resolve(instead), MANAGED_PROMPT_MS))]);
+/** `read`, or `instead` when the browser has not answered within `ms`. */
+export function soon<T>(read: Promise<T>, instead: T, ms = MANAGED_PROMPT_MS): Promise<T> {
+  return Promise.race([read, new Promise<T>((resolve) => setTimeout(() => resolve(instead), ms))]);
 }
