@@ -178,6 +178,10 @@ test.describe('stored data', () => {
     // A worker that starts afresh, as after the update.
     expect(await stopWorker(context)).toBe(true);
     const popup = await openExtensionPage('popup');
+    // The popup's opening wakes the worker, which makes the first account; the link is asked for once it has.
+    await expect
+      .poll(() => popup.evaluate(async () => 'accounts' in (await chrome.storage.local.get('accounts'))), { timeout: 15_000 })
+      .toBe(true);
     await generate(popup, '42', '7');
     await expect(linkField(popup)).toHaveValue(DEFAULT_LINK);
     expect(everflow.linkRequests[0]!.url).toBe('https://api-eu.eflow.team/v1/networks/tracking/offers/clicks');
